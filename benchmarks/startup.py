@@ -1,0 +1,81 @@
+"""Start-up benchmark (issue: foundation): time to a usable main window on the demo office.
+
+Compares against the floor measured in the same run: a bare PySide6 window with one tab, shown
+after `import sqlalchemy.orm`. Each side is a fresh process; the clock runs from just before the
+process is spawned to the moment the window has been rendered. Run:
+
+    python benchmarks/startup.py [--runs 7]
+
+Prints the medians, the ratio, and the resident memory of the program after start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FLOOR = r"""
+import os, sys, time
+import sqlalchemy.orm
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); tabs = QTabWidget(); tabs.addTab(QLabel("x"), "Tab"); w.setCentralWidget(tabs)
+w.resize(1180, 760); w.show()
+def ready():
+    w.grab()
+    print(f"SAKIP_READY {time.time():.6f} 0", flush=True)
+    app.quit()
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Seconds from spawn to ready, and resident KB reported by the child."""
+    start = time.time()
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+    line = next(ln for ln in out.splitlines() if ln.startswith("SAKIP_READY"))
+    _, stamp, rss = line.split()
+    return float(stamp) - start, int(rss)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SAKIP_STARTUP_PROBE="1")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "demo.db"
+        subprocess.run(
+            [sys.executable, "-m", "sakip_desktop.cli", "demo", "create", str(db)], check=True, capture_output=True
+        )
+        floor_script = Path(tmp) / "floor.py"
+        floor_script.write_text(FLOOR, encoding="utf-8")
+        app_cmd = [sys.executable, "-m", "ui", "--db", str(db), "--screenshot", str(Path(tmp) / "shot.png")]
+        floor_cmd = [sys.executable, str(floor_script)]
+        run(app_cmd, env)  # warm the file cache and .pyc files for both
+        run(floor_cmd, env)
+        app_times, floor_times, rss = [], [], []
+        for _ in range(args.runs):  # interleave so machine noise hits both alike
+            t, _ = run(floor_cmd, env)
+            floor_times.append(t)
+            t, kb = run(app_cmd, env)
+            app_times.append(t)
+            rss.append(kb)
+    app_median, floor_median = statistics.median(app_times), statistics.median(floor_times)
+    print(f"floor (PySide6 window after import sqlalchemy.orm): median {floor_median * 1000:.0f} ms")
+    print(f"SAKIP Desktop to usable main window (demo, Camat):  median {app_median * 1000:.0f} ms")
+    print(f"ratio: {app_median / floor_median:.2f}x  (target: < 1.5 s and <= 1.5x floor)")
+    print(f"resident memory after start: median {statistics.median(rss) / 1024:.0f} MB (target: < 200 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""The office profile (everything the kop surat needs) and office settings."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from sqlalchemy import select
+
+from sakip_desktop.domain.roles import ADMIN
+from sakip_desktop.errors import NotFound, ValidationError
+from sakip_desktop.ops.base import Actor, Tx, snapshot, write
+from sakip_desktop.storage.database import Database
+from sakip_desktop.storage.models import Office, Setting
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class OfficeProfile:
+    """The office as printed on the kop surat."""
+
+    regency_kind: str
+    regency_name: str
+    name: str
+    province: str = ""
+    address: str = ""
+    village: str = ""
+    postal_code: str = ""
+    phone: str = ""
+    fax: str = ""
+    email: str = ""
+    website: str = ""
+    signing_place: str = ""
+    is_demo: bool = False
+    has_logo: bool = False
+    logo_filename: str = ""
+
+    @property
+    def regency_title(self) -> str:
+        """'Kabupaten Contoh'."""
+        return f"{self.regency_kind} {self.regency_name}"
+
+    @property
+    def office_title(self) -> str:
+        """'Kecamatan Contoh'."""
+        return f"Kecamatan {self.name}"
+
+
+EDITABLE_FIELDS = (
+    "regency_kind",
+    "regency_name",
+    "name",
+    "province",
+    "address",
+    "village",
+    "postal_code",
+    "phone",
+    "fax",
+    "email",
+    "website",
+    "signing_place",
+)
+
+
+def validate_profile(profile: OfficeProfile) -> OfficeProfile:
+    """Trim the fields and check them; raise `ValidationError` naming the field."""
+    values = {f: getattr(profile, f).strip() for f in EDITABLE_FIELDS}
+    if values["regency_kind"] not in ("Kabupaten", "Kota"):
+        raise ValidationError("Jenis daerah harus 'Kabupaten' atau 'Kota'.", field="regency_kind")
+    if not values["regency_name"]:
+        raise ValidationError("Nama kabupaten/kota wajib diisi.", field="regency_name")
+    if not values["name"]:
+        raise ValidationError("Nama kecamatan wajib diisi.", field="name")
+    if values["name"].lower().startswith("kecamatan "):
+        raise ValidationError("Tulis nama kecamatan tanpa kata 'Kecamatan' (mis. 'Karangploso').", field="name")
+    if values["postal_code"] and not re.fullmatch(r"\d{5}", values["postal_code"]):
+        raise ValidationError("Kode pos harus 5 angka.", field="postal_code")
+    if values["email"] and not _EMAIL.match(values["email"]):
+        raise ValidationError(f"Alamat pos-el '{values['email']}' tidak sah.", field="email")
+    if not values["signing_place"]:
+        values["signing_place"] = values["name"]
+    return replace(profile, **values)
+
+
+def _view(office: Office) -> OfficeProfile:
+    return OfficeProfile(
+        **{f: getattr(office, f) for f in EDITABLE_FIELDS},
+        is_demo=office.is_demo,
+        has_logo=office.logo is not None,
+        logo_filename=office.logo_filename,
+    )
+
+
+def _office(session) -> Office:
+    office = session.scalars(select(Office)).first()
+    if office is None:
+        raise NotFound("Data kantor belum dibuat.")
+    return office
+
+
+def has_office(db: Database) -> bool:
+    """True once the office has been created (first-run done)."""
+    with db.reading() as s:
+        return s.scalars(select(Office.id)).first() is not None
+
+
+def get_profile(db: Database) -> OfficeProfile:
+    """The office profile."""
+    with db.reading() as s:
+        return _view(_office(s))
+
+
+def get_logo(db: Database) -> bytes | None:
+    """The logo image bytes (PNG/JPEG), or None."""
+    with db.reading() as s:
+        return _office(s).logo
+
+
+def update_profile(db: Database, actor: Actor, profile: OfficeProfile) -> OfficeProfile:
+    """Operation 'Ubah profil kantor' (administrator)."""
+    profile = validate_profile(profile)
+    with write(db, actor, "Ubah profil kantor", [ADMIN]) as tx:
+        office = _office(tx.session)
+        old = snapshot(office, EDITABLE_FIELDS)
+        for f in EDITABLE_FIELDS:
+            setattr(office, f, getattr(profile, f))
+        tx.audit("office", office.id, old, snapshot(office, EDITABLE_FIELDS))
+        return _view(office)
+
+
+def check_logo(data: bytes, filename: str) -> None:
+    """Accept PNG or JPEG images up to 2 MB."""
+    if len(data) > MAX_LOGO_BYTES:
+        raise ValidationError(
+            f"Berkas logo {filename} terlalu besar ({len(data) // 1024} KB); batasnya 2.048 KB.", field="logo"
+        )
+    if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+        raise ValidationError(f"Berkas logo {filename} harus gambar PNG atau JPEG.", field="logo")
+
+
+def set_logo(db: Database, actor: Actor, data: bytes | None, filename: str = "") -> None:
+    """Operation 'Ganti logo kantor' (administrator); None removes the logo."""
+    if data is not None:
+        check_logo(data, filename)
+    with write(db, actor, "Ganti logo kantor", [ADMIN]) as tx:
+        office = _office(tx.session)
+        old = snapshot(office, ("logo", "logo_filename"))
+        office.logo = data
+        office.logo_filename = filename if data is not None else ""
+        tx.audit("office", office.id, old, snapshot(office, ("logo", "logo_filename")))
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    """Settings an office adjusts (defaults from regulations.md where it leaves them open)."""
+
+    paper_size: str = "A4"  # A4 or F4
+    idle_lock_minutes: int = 10  # 0 turns the idle lock off
+    lockout_attempts: int = 5
+    lockout_minutes: int = 5
+    nip_grouping: str = "8-6-1-3"  # "" prints the NIP unspaced
+
+
+def _parse_setting(name: str, raw: Any) -> Any:
+    default = getattr(OfficeSettings(), name)
+    return type(default)(raw)
+
+
+def validate_settings(values: OfficeSettings) -> OfficeSettings:
+    """Check each setting's range; raise `ValidationError` naming it."""
+    if values.paper_size not in ("A4", "F4"):
+        raise ValidationError("Ukuran kertas harus A4 atau F4.", field="paper_size")
+    if not 0 <= values.idle_lock_minutes <= 480:
+        raise ValidationError("Kunci otomatis: 0 (mati) sampai 480 menit.", field="idle_lock_minutes")
+    if not 3 <= values.lockout_attempts <= 20:
+        raise ValidationError("Batas salah kata sandi: 3 sampai 20 kali.", field="lockout_attempts")
+    if not 1 <= values.lockout_minutes <= 1440:
+        raise ValidationError("Lama penguncian akun: 1 sampai 1.440 menit.", field="lockout_minutes")
+    grouping = values.nip_grouping.strip()
+    if grouping and (not re.fullmatch(r"\d+(-\d+)*", grouping) or sum(int(x) for x in grouping.split("-")) != 18):
+        raise ValidationError(
+            "Pengelompokan NIP harus angka dipisah '-' yang berjumlah 18 (mis. 8-6-1-3), atau kosong.",
+            field="nip_grouping",
+        )
+    return replace(values, nip_grouping=grouping)
+
+
+def get_settings(db: Database) -> OfficeSettings:
+    """The office settings, defaults filled in."""
+    with db.reading() as s:
+        stored = {row.key: json.loads(row.value) for row in s.scalars(select(Setting))}
+    known = {f.name for f in fields(OfficeSettings)}
+    return OfficeSettings(**{k: _parse_setting(k, v) for k, v in stored.items() if k in known})
+
+
+def store_settings(tx: Tx, values: OfficeSettings) -> None:
+    current = {row.key: row for row in tx.session.scalars(select(Setting))}
+    for f in fields(OfficeSettings):
+        new_value = getattr(values, f.name)
+        row = current.get(f.name)
+        old_value = json.loads(row.value) if row else getattr(OfficeSettings(), f.name)
+        if row is None:
+            tx.session.add(Setting(key=f.name, value=json.dumps(new_value)))
+        else:
+            row.value = json.dumps(new_value)
+        if old_value != new_value:
+            tx.audit("setting", None, {f.name: old_value}, {f.name: new_value})
+
+
+def update_settings(db: Database, actor: Actor, values: OfficeSettings) -> OfficeSettings:
+    """Operation 'Ubah pengaturan' (administrator)."""
+    values = validate_settings(values)
+    with write(db, actor, "Ubah pengaturan", [ADMIN]) as tx:
+        store_settings(tx, values)
+    return values

@@ -1,0 +1,1 @@
+"""Storage: the SQLite file, its schema versions and the SQLAlchemy models."""

@@ -1,0 +1,52 @@
+"""SQLAlchemy 2 typed models of one office database.
+
+Importing this package registers every table on `Base.metadata`.
+"""
+
+from sakip_desktop.storage.models.audit import AuditEntry, MetaValue, Setting
+from sakip_desktop.storage.models.base import Base
+from sakip_desktop.storage.models.budget import Activity, Budget, BudgetSpending, Program, SubActivity
+from sakip_desktop.storage.models.org import (
+    Account,
+    ActingAssignment,
+    Office,
+    Person,
+    RoleAssignment,
+    Unit,
+)
+from sakip_desktop.storage.models.planning import (
+    Goal,
+    Indicator,
+    Objective,
+    QuarterlyTarget,
+    Realisation,
+    RenstraTarget,
+    StrategicPlan,
+    YearlyTarget,
+)
+
+__all__ = [
+    "Account",
+    "ActingAssignment",
+    "Activity",
+    "AuditEntry",
+    "Base",
+    "Budget",
+    "BudgetSpending",
+    "Goal",
+    "Indicator",
+    "MetaValue",
+    "Objective",
+    "Office",
+    "Person",
+    "Program",
+    "QuarterlyTarget",
+    "Realisation",
+    "RenstraTarget",
+    "RoleAssignment",
+    "Setting",
+    "StrategicPlan",
+    "SubActivity",
+    "Unit",
+    "YearlyTarget",
+]

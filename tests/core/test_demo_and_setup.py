@@ -1,0 +1,161 @@
+"""The demo office, creating a new office, and the `sakip` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from sakip_desktop.demo import demo_accounts
+from sakip_desktop.domain.roles import Employment, Role
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.auth import login
+from sakip_desktop.ops.office import OfficeProfile, get_profile, get_settings
+from sakip_desktop.ops.overview import budget_rows, default_period, indicator_rows
+from sakip_desktop.ops.people import PersonInput, list_people
+from sakip_desktop.ops.setup import NewOffice, create_office
+from sakip_desktop.ops.units import list_units
+from sakip_desktop.storage import models as m
+
+
+def test_demo_office_has_what_the_issue_asks_for(demo_db):
+    people = list_people(demo_db)
+    roles = {ref.role for p in people for ref in p.roles}
+    assert 14 <= len(people) <= 16 and roles == set(Role)
+    assert {p.employment for p in people} == set(Employment)
+    with demo_db.reading() as s:
+        count = lambda model: s.scalar(select(func.count()).select_from(model))  # noqa: E731
+        assert (count(m.StrategicPlan), count(m.Goal), count(m.Objective), count(m.Indicator)) == (1, 3, 5, 12)
+        indicators = s.scalars(select(m.Indicator)).all()
+        assert {i.polarity for i in indicators} == {"POSITIVE", "NEGATIVE"}
+        assert {"CUMULATIVE", "LAST_VALUE"} <= {i.aggregation for i in indicators}
+        assert {"%", "nilai", "indeks"} & {i.unit for i in indicators} and any(i.unit == "%" for i in indicators)
+        quarters = {r.quarter for r in s.scalars(select(m.Realisation))}
+        assert quarters == {1, 2, 3}
+        assert count(m.Program) >= 3 and count(m.BudgetSpending) > 0
+
+
+def test_demo_quarterly_targets_agree_with_the_yearly_target(demo_db):
+    with demo_db.reading() as s:
+        for yearly in s.scalars(select(m.YearlyTarget)):
+            indicator = s.get(m.Indicator, yearly.indicator_id)
+            quarters = [
+                q.value
+                for q in s.scalars(
+                    select(m.QuarterlyTarget)
+                    .where(m.QuarterlyTarget.yearly_target_id == yearly.id)
+                    .order_by(m.QuarterlyTarget.quarter)
+                )
+            ]
+            if indicator.aggregation == "CUMULATIVE":
+                assert sum(quarters) == yearly.value, indicator.code
+            elif indicator.aggregation == "LAST_VALUE":
+                assert quarters[-1] == yearly.value, indicator.code
+            else:
+                assert sum(quarters) / 4 == yearly.value, indicator.code
+
+
+def test_demo_spending_never_exceeds_the_ceiling(demo_db):
+    rows = budget_rows(demo_db, 2025, 4)
+    assert rows and all(r.spent_to_date <= r.ceiling for r in rows)
+    total = sum(r.ceiling for r in rows if r.level == 0)
+    assert 1_500_000_000 <= total <= 3_000_000_000
+
+
+def test_every_demo_account_logs_in_with_its_shown_password(demo_db):
+    clock = lambda: dt.datetime(2025, 8, 13, 5, 0)  # noqa: E731
+    for account in demo_accounts():
+        if account.username == "kasi_trantib_lama":
+            continue  # left the office in July 2025
+        assert login(demo_db, account.username, account.password, clock=clock).username == account.username
+
+
+def test_the_work_opens_on_the_latest_quarter_with_data(demo_db):
+    assert default_period(demo_db, dt.date(2026, 11, 22)) == (2025, 3)
+    rows = indicator_rows(demo_db, 2025, 3)
+    assert len(rows) == 12 and all(r.actual is not None for r in rows)
+    kasi_unit = next(u.id for u in list_units(demo_db) if u.code == "SEKSI_PEMERINTAHAN")
+    assert {r.responsible_unit for r in indicator_rows(demo_db, 2025, 3, kasi_unit)} == {"Seksi Pemerintahan"}
+    assert all(isinstance(r.year_target, Decimal) for r in rows)
+
+
+def _new_office() -> NewOffice:
+    return NewOffice(
+        profile=OfficeProfile(
+            regency_kind="Kabupaten",
+            regency_name="Malang",
+            name="Karangploso",
+            address="Jalan Raya Karangploso Nomor 1",
+            postal_code="65152",
+        ),
+        admin=PersonInput(
+            name="Dyah Ekawati",
+            employment=Employment.PNS,
+            active_from=dt.date(2026, 1, 2),
+            nip="19650430 198502 2 003",
+            grade="IV/a",
+            position="Camat Karangploso",
+            username="dyah",
+            is_admin=True,
+            password="rahasia123",
+        ),
+        paper_size="F4",
+    )
+
+
+def test_create_office_makes_units_settings_and_an_administrator(empty_db):
+    create_office(empty_db, _new_office())
+    assert get_profile(empty_db).office_title == "Kecamatan Karangploso"
+    assert get_profile(empty_db).signing_place == "Karangploso"
+    assert get_settings(empty_db).paper_size == "F4"
+    assert [u.code for u in list_units(empty_db)][:2] == ["PIMPINAN", "SEKRETARIAT"]
+    actor = login(empty_db, "dyah", "rahasia123")
+    assert actor.is_admin
+    with pytest.raises(ValidationError, match="sudah berisi data kantor"):
+        create_office(empty_db, _new_office())
+
+
+def test_create_office_with_a_bad_field_writes_nothing(empty_db):
+    bad = _new_office()
+    bad = NewOffice(profile=bad.profile, admin=PersonInput(**{**bad.admin.__dict__, "nip": "123"}))
+    with pytest.raises(ValidationError, match="NIP harus 18 angka"):
+        create_office(empty_db, bad)
+    with empty_db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(m.Office)) == 0
+        assert s.scalar(select(func.count()).select_from(m.AuditEntry)) == 0
+
+
+def _sakip(*args):
+    return subprocess.run([sys.executable, "-m", "sakip_desktop.cli", *args], capture_output=True, text=True)
+
+
+def test_cli_demo_create_then_check(tmp_path):
+    path = tmp_path / "contoh.db"
+    created = _sakip("demo", "create", str(path))
+    assert created.returncode == 0, created.stderr
+    checked = _sakip("check", "--db", str(path))
+    assert checked.returncode == 0
+    assert "Versi skema   : 1" in checked.stdout and "baik" in checked.stdout
+    again = _sakip("demo", "create", str(path))
+    assert again.returncode == 1 and "sudah ada" in again.stderr
+
+
+def test_cli_check_fails_on_a_damaged_or_foreign_file(demo_template, tmp_path):
+    broken = tmp_path / "rusak.db"
+    broken.write_bytes(demo_template.read_bytes())
+    conn = sqlite3.connect(broken)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DELETE FROM unit WHERE code = 'SEKSI_PEMERINTAHAN'")
+    conn.commit()
+    conn.close()
+    result = _sakip("check", "--db", str(broken))
+    assert result.returncode == 1 and "Rujukan rusak" in result.stdout
+    foreign = tmp_path / "bukan.db"
+    foreign.write_text("halo", encoding="utf-8")
+    result = _sakip("check", "--db", str(foreign))
+    assert result.returncode == 1 and "bukan basis data SAKIP Desktop" in result.stderr

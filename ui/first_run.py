@@ -1,0 +1,304 @@
+"""First start: open the demo office, or create a new office with a short wizard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCommandLinkButton,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from sakip_desktop.domain.ranks import GRADES, rank_label
+from sakip_desktop.domain.roles import Employment
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.office import OfficeProfile, check_logo, validate_profile
+from sakip_desktop.ops.people import PersonInput, suggest_username
+from sakip_desktop.ops.setup import NewOffice, check_new_office
+
+
+class FirstRunDialog(QDialog):
+    """Asks what to open when there is no office database yet. `choice` is 'demo' or 'new'."""
+
+    def __init__(self, db_path: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.choice = ""
+        self.setWindowTitle("Selamat datang di SAKIP Desktop")
+        intro = QLabel(
+            "<h2>Selamat datang di SAKIP Desktop</h2>"
+            "<p>Belum ada data kantor di komputer ini. Anda dapat mencoba program dengan kantor contoh, "
+            "atau langsung membuat data kantor kecamatan Anda.</p>"
+            f"<p style='color:#555'>Basis data kantor akan disimpan di:<br>{db_path}</p>"
+        )
+        intro.setWordWrap(True)
+        demo = QCommandLinkButton(
+            "Buka kantor contoh",
+            "Kecamatan Contoh, Kabupaten Contoh: 15 pegawai, Renstra, indikator, target dan realisasi "
+            "untuk dicoba. Disimpan terpisah dari data kantor Anda.",
+        )
+        new = QCommandLinkButton(
+            "Buat kantor baru",
+            "Isi nama kabupaten dan kecamatan, alamat, logo, ukuran kertas dan akun administrator pertama.",
+        )
+        demo.clicked.connect(lambda: self._choose("demo"))
+        new.clicked.connect(lambda: self._choose("new"))
+        demo.setDefault(True)
+        self.demo_button, self.new_button = demo, new
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(demo)
+        layout.addWidget(new)
+        cancel = QPushButton("Keluar")
+        cancel.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(cancel)
+        layout.addLayout(row)
+        self.setMinimumWidth(520)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color:#b00020; font-weight:bold;")
+    label.hide()
+    return label
+
+
+class _OfficePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Kantor")
+        self.setSubTitle("Nama daerah dan kecamatan seperti tertulis pada kop surat.")
+        self.regency_kind = QComboBox()
+        self.regency_kind.addItems(["Kabupaten", "Kota"])
+        self.regency_name = QLineEdit()
+        self.regency_name.setPlaceholderText("mis. Malang")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("mis. Karangploso (tanpa kata 'Kecamatan')")
+        self.province = QLineEdit()
+        self.error = _error_label()
+        form = QFormLayout(self)
+        form.addRow("Jenis daerah:", self.regency_kind)
+        form.addRow("Nama kabupaten/kota:", self.regency_name)
+        form.addRow("Nama kecamatan:", self.name)
+        form.addRow("Provinsi:", self.province)
+        form.addRow(self.error)
+
+
+class _AddressPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Alamat kantor")
+        self.setSubTitle("Tulis lengkap tanpa singkatan; baris ini tercetak di bawah kop surat.")
+        self.address = QLineEdit()
+        self.address.setPlaceholderText("mis. Jalan Raya Karangploso Nomor 1")
+        self.village = QLineEdit()
+        self.postal_code = QLineEdit()
+        self.postal_code.setMaxLength(5)
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.website = QLineEdit()
+        self.signing_place = QLineEdit()
+        self.signing_place.setPlaceholderText("kosongkan untuk memakai nama kecamatan")
+        self.error = _error_label()
+        form = QFormLayout(self)
+        form.addRow("Alamat:", self.address)
+        form.addRow("Desa/kelurahan:", self.village)
+        form.addRow("Kode pos:", self.postal_code)
+        form.addRow("Telepon:", self.phone)
+        form.addRow("Pos-el (e-mail):", self.email)
+        form.addRow("Laman (website):", self.website)
+        form.addRow("Tempat penandatanganan:", self.signing_place)
+        form.addRow(self.error)
+
+
+class _LogoPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Logo dan kertas")
+        self.setSubTitle("Lambang daerah untuk kop surat (PNG atau JPEG), dan ukuran kertas dokumen resmi.")
+        self.logo: bytes | None = None
+        self.logo_filename = ""
+        self.preview = QLabel("(belum ada logo)")
+        self.preview.setFixedSize(120, 120)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("border:1px solid #bbb;")
+        choose = QPushButton("Pilih logo…")
+        choose.clicked.connect(self._choose)
+        self.paper = QComboBox()
+        self.paper.addItem("A4 (210 × 297 mm)", "A4")
+        self.paper.addItem("F4 / Folio (215 × 330 mm)", "F4")
+        self.error = _error_label()
+        form = QFormLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.preview)
+        row.addWidget(choose)
+        row.addStretch(1)
+        form.addRow("Logo:", row)
+        form.addRow("Ukuran kertas:", self.paper)
+        form.addRow(self.error)
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Pilih logo", "", "Gambar (*.png *.jpg *.jpeg)")
+        if name:
+            self.load_logo(Path(name))
+
+    def load_logo(self, path: Path) -> bool:
+        """Read and check a logo file; show it or say what is wrong."""
+        data = path.read_bytes()
+        try:
+            check_logo(data, path.name)
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return False
+        self.error.hide()
+        self.logo, self.logo_filename = data, path.name
+        pixmap = QPixmap()
+        pixmap.loadFromData(data)
+        self.preview.setPixmap(
+            pixmap.scaled(110, 110, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        )
+        return True
+
+
+class _AdminPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Administrator pertama")
+        self.setSubTitle("Orang yang mengelola data pegawai dan pengaturan. Pegawai lain ditambahkan kemudian.")
+        self.name = QLineEdit()
+        self.position = QLineEdit()
+        self.position.setPlaceholderText("mis. Kepala Sub Bagian Perencanaan dan Keuangan")
+        self.employment = QComboBox()
+        for e in Employment:
+            self.employment.addItem(e.label, e.value)
+        self.nip = QLineEdit()
+        self.nip.setPlaceholderText("18 angka")
+        self.grade = QComboBox()
+        self.grade.addItem("", "")
+        for g in GRADES:
+            self.grade.addItem(rank_label(g), g)
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = _error_label()
+        self.name.textEdited.connect(lambda t: self.username.setText(suggest_username(t)))
+        self.employment.currentIndexChanged.connect(self._on_employment)
+        form = QFormLayout(self)
+        form.addRow("Nama (tanpa gelar):", self.name)
+        form.addRow("Jabatan:", self.position)
+        form.addRow("Status kepegawaian:", self.employment)
+        form.addRow("NIP:", self.nip)
+        form.addRow("Pangkat/golongan:", self.grade)
+        form.addRow("Nama pengguna:", self.username)
+        form.addRow("Kata sandi:", self.password)
+        form.addRow("Ulangi kata sandi:", self.password2)
+        form.addRow(self.error)
+
+    def _on_employment(self) -> None:
+        is_pns = self.employment.currentData() == Employment.PNS.value
+        if not is_pns:
+            self.grade.setCurrentIndex(0)
+        self.grade.setEnabled(is_pns)
+
+
+class NewOfficeWizard(QWizard):
+    """Collects a `NewOffice`; each page is checked before going on. `result_office` on accept."""
+
+    def __init__(self, today: dt.date | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Buat kantor baru")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.today = today or dt.date.today()
+        self.result_office: NewOffice | None = None
+        self.office_page, self.address_page = _OfficePage(), _AddressPage()
+        self.logo_page, self.admin_page = _LogoPage(), _AdminPage()
+        for page in (self.office_page, self.address_page, self.logo_page, self.admin_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.NextButton, "Lanjut >")
+        self.setButtonText(QWizard.WizardButton.BackButton, "< Kembali")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Selesai")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Batal")
+        self.resize(620, 480)
+
+    def profile(self) -> OfficeProfile:
+        """The office profile as typed so far."""
+        o, a = self.office_page, self.address_page
+        return OfficeProfile(
+            regency_kind=o.regency_kind.currentText(),
+            regency_name=o.regency_name.text(),
+            name=o.name.text(),
+            province=o.province.text(),
+            address=a.address.text(),
+            village=a.village.text(),
+            postal_code=a.postal_code.text(),
+            phone=a.phone.text(),
+            email=a.email.text(),
+            website=a.website.text(),
+            signing_place=a.signing_place.text(),
+        )
+
+    def validateCurrentPage(self) -> bool:
+        page = self.currentPage()
+        try:
+            if page in (self.office_page, self.address_page):
+                validate_profile(self.profile())
+            elif page is self.admin_page:
+                self.result_office = self._new_office()
+        except ValidationError as exc:
+            on_office_page = exc.field in {"regency_kind", "regency_name", "name"}
+            if page is self.address_page and on_office_page:
+                return True  # that field belongs to the first page, already checked
+            if page is self.office_page and not on_office_page and exc.field is not None:
+                return True  # address fields are checked on the next page
+            page.error.setText(exc.message)
+            page.error.show()
+            return False
+        page.error.hide()
+        return True
+
+    def _new_office(self) -> NewOffice:
+        p = self.admin_page
+        if p.password.text() != p.password2.text():
+            raise ValidationError("Kedua kata sandi tidak sama.", field="password")
+        admin = PersonInput(
+            name=p.name.text(),
+            employment=Employment(p.employment.currentData()),
+            active_from=self.today,
+            nip=p.nip.text(),
+            grade=p.grade.currentData(),
+            position=p.position.text(),
+            username=p.username.text(),
+            is_admin=True,
+            password=p.password.text(),
+        )
+        return check_new_office(
+            NewOffice(
+                profile=self.profile(),
+                admin=admin,
+                paper_size=self.logo_page.paper.currentData(),
+                logo=self.logo_page.logo,
+                logo_filename=self.logo_page.logo_filename,
+            )
+        )

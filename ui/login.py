@@ -1,0 +1,133 @@
+"""The login dialog of the shared office PC: pick your name, type your password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+)
+
+from sakip_desktop.demo import DemoAccount
+from sakip_desktop.errors import UserError
+from sakip_desktop.ops.auth import LoginChoice, login, login_choices
+from sakip_desktop.ops.base import Actor
+from sakip_desktop.ops.office import OfficeProfile
+from sakip_desktop.storage.database import Database
+from ui.table import Column, RecordTableModel
+
+_COLUMNS = [Column[LoginChoice]("Pegawai", lambda c: f"{c.display_name}\n{c.position}")]
+
+
+class LoginDialog(QDialog):
+    """Lists the office's people; on success `actor` holds who logged in."""
+
+    def __init__(
+        self,
+        db: Database,
+        profile: OfficeProfile,
+        *,
+        demo_accounts: list[DemoAccount] | None = None,
+        notice: str = "",
+        preselect: str = "",
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self._demo = {a.username: a for a in demo_accounts or []}
+        self.setWindowTitle(f"Masuk — SAKIP Desktop — {profile.office_title}")
+        self.setMinimumSize(460, 520)
+
+        title = QLabel(f"<b>{profile.office_title}</b><br>{profile.regency_title}")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setStyleSheet("font-size: 15pt;")
+        self.notice = QLabel(notice)
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(bool(notice))
+        self.notice.setStyleSheet("background:#fff4d6; padding:6px; border-radius:4px;")
+
+        self.model = RecordTableModel(_COLUMNS, self)
+        self.model.set_rows(login_choices(db))
+        self.people = QListView()
+        self.people.setModel(self.model)
+        self.people.setAlternatingRowColors(True)
+        self.people.setSpacing(2)
+        self.people.selectionModel().currentChanged.connect(self._on_person_changed)
+        self.people.doubleClicked.connect(lambda _i: self.password.setFocus())
+
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("Kata sandi")
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color:#555;")
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#b00020; font-weight:bold;")
+        self.error.hide()
+
+        buttons = QDialogButtonBox()
+        self.login_button = buttons.addButton("Masuk", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.login_button.setDefault(True)
+        buttons.addButton("Keluar", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow("Kata sandi:", self.password)
+        form.addRow("", self.hint)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.notice)
+        layout.addWidget(QLabel("Pilih nama Anda:"))
+        layout.addWidget(self.people, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+        self.select(preselect)
+
+    def select(self, username: str) -> None:
+        """Select a person by username (the first person when not found)."""
+        rows = self.model.rows()
+        row = next((i for i, c in enumerate(rows) if c.username == username), 0)
+        if rows:
+            self.people.setCurrentIndex(self.model.index(row, 0))
+        self.password.setFocus()
+
+    def selected_username(self) -> str:
+        """The username of the selected person, or ''."""
+        index = self.people.currentIndex()
+        return self.model.record(index.row()).username if index.isValid() else ""
+
+    def _on_person_changed(self, *_args) -> None:
+        demo = self._demo.get(self.selected_username())
+        self.hint.setText(f"Kantor contoh — kata sandi: <b>{demo.password}</b>" if demo else "")
+        self.hint.setVisible(demo is not None)
+        self.error.hide()
+        self.password.clear()
+        self.password.setFocus()
+
+    def try_login(self) -> None:
+        """Check the password; stay open with a message when it is wrong."""
+        username = self.selected_username()
+        if not username:
+            self._fail("Pilih nama Anda lebih dulu.")
+            return
+        try:
+            self.actor = login(self.db, username, self.password.text())
+        except UserError as exc:
+            self._fail(exc.message)
+            return
+        self.accept()
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.password.clear()
+        self.password.setFocus()

@@ -1,0 +1,179 @@
+"""A role's tab: what waits for that role ("Menunggu Anda") and the role's tools."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QListView,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sakip_desktop.domain import formats
+from sakip_desktop.domain.periods import quarter_label
+from sakip_desktop.domain.roles import Role
+from sakip_desktop.ops.base import RoleGrant
+from sakip_desktop.ops.overview import BudgetRow, IndicatorRow, budget_rows, indicator_rows
+from ui.context import AppContext
+from ui.table import Column, RecordTableModel, apply_widths, sorting_proxy
+
+# What will appear in each role's inbox, said while it is empty.
+EMPTY_INBOX = {
+    Role.CAMAT: "Tidak ada yang menunggu persetujuan Anda. Data kinerja yang diajukan untuk disetujui, "
+    "dokumen yang perlu ditandatangani, dan langkah SOP yang terlambat akan tampil di sini.",
+    Role.SEKRETARIS: "Tidak ada yang menunggu verifikasi Anda. Data kinerja yang diajukan para Kasi dan "
+    "telaah Tim yang memerlukan rekomendasi akan tampil di sini.",
+    Role.TIM_SAKIP: "Tidak ada tugas Tim saat ini. Pengukuran yang perlu ditelaah dan rapat evaluasi akan "
+    "tampil di sini.",
+    Role.KASUBAG_PERENCANAAN: "Tidak ada yang menunggu Anda. Langkah SOP pengumpulan data, pengukuran dan "
+    "pelaporan yang menjadi giliran Anda akan tampil di sini.",
+    Role.KASUBAG_UMUM: "Tidak ada yang menunggu Anda. Surat yang perlu nomor agenda dan dokumen yang perlu "
+    "dikirim atau diarsipkan akan tampil di sini.",
+    Role.KASI: "Tidak ada yang menunggu Anda. Format isian realisasi triwulan dan tindak lanjut hasil "
+    "evaluasi untuk seksi Anda akan tampil di sini.",
+    Role.STAF: "Tidak ada tugas untuk Anda saat ini. Langkah SOP yang ditugaskan kepada staf akan tampil di sini.",
+    Role.ADMIN_DATA: "Tidak ada data yang perlu disalin ke sistem daring kabupaten saat ini. Hasil pengukuran "
+    "yang sudah disetujui akan tampil di sini.",
+}
+BUDGET_ROLES = {Role.CAMAT, Role.SEKRETARIS, Role.KASUBAG_PERENCANAAN, Role.TIM_SAKIP}
+
+
+def grant_title(grant: RoleGrant) -> str:
+    """Tab title: 'Camat', 'Kasi Pemerintahan', 'Plh. Camat'."""
+    title = grant.role.label
+    if grant.role.per_unit and grant.unit_name:
+        title = f"Kasi {grant.unit_name.removeprefix('Seksi ').strip()}"
+    return f"{grant.acting.prefix} {title}" if grant.acting else title
+
+
+def _num(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    decimals = 0 if value == value.to_integral_value() else 2
+    return formats.number(value, decimals)
+
+
+INDICATOR_COLUMNS = [
+    Column[IndicatorRow]("Kode", lambda r: r.code, width=50),
+    Column[IndicatorRow](
+        "Indikator kinerja", lambda r: r.name + ("  (IKU)" if r.is_key else ""), tooltip=lambda r: r.objective
+    ),
+    Column[IndicatorRow]("Satuan", lambda r: r.unit, width=80),
+    Column[IndicatorRow]("Polaritas", lambda r: r.polarity, width=70),
+    Column[IndicatorRow]("Target tahun", lambda r: _num(r.year_target), align_right=True, width=95),
+    Column[IndicatorRow]("Target TW", lambda r: _num(r.quarter_target), align_right=True, width=80),
+    Column[IndicatorRow]("Realisasi TW", lambda r: _num(r.actual), align_right=True, width=95),
+    Column[IndicatorRow]("Status", lambda r: r.status, width=95),
+    Column[IndicatorRow]("Penanggung jawab", lambda r: r.responsible_unit, width=260),
+]
+
+BUDGET_COLUMNS = [
+    Column[BudgetRow]("Kode", lambda r: r.code, width=150),
+    Column[BudgetRow]("Program / Kegiatan / Sub Kegiatan", lambda r: "    " * r.level + r.name),
+    Column[BudgetRow]("Pagu (Rp)", lambda r: formats.number(r.ceiling, 0), align_right=True, width=130),
+    Column[BudgetRow](
+        "Realisasi s.d. TW (Rp)", lambda r: formats.number(r.spent_to_date, 0), align_right=True, width=160
+    ),
+    Column[BudgetRow](
+        "Serapan",
+        lambda r: "—" if r.absorption is None else formats.percent(r.absorption),
+        align_right=True,
+        width=90,
+    ),
+]
+
+
+def _table(model: RecordTableModel, columns: list[Column], stretch_column: int) -> QTableView:
+    view = QTableView()
+    view.setModel(sorting_proxy(model, view))
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(40)
+    apply_widths(view, columns, stretch_column)
+    return view
+
+
+class RoleTab(QWidget):
+    """The tab of one role the person holds."""
+
+    def __init__(self, ctx: AppContext, grant: RoleGrant, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx, self.grant = ctx, grant
+
+        self.inbox_model = RecordTableModel([Column[str]("Menunggu Anda", str)], self)
+        self.inbox_view = QListView()
+        self.inbox_view.setModel(self.inbox_model)
+        self.inbox_empty = QLabel(EMPTY_INBOX[grant.role])
+        self.inbox_empty.setWordWrap(True)
+        self.inbox_empty.setStyleSheet("color:#555; padding:12px;")
+        self.inbox_stack = QStackedWidget()
+        self.inbox_stack.addWidget(self.inbox_empty)
+        self.inbox_stack.addWidget(self.inbox_view)
+        inbox_box = QGroupBox("Menunggu Anda")
+        QVBoxLayout(inbox_box).addWidget(self.inbox_stack)
+
+        self.tools = QTabWidget()
+        self.indicator_model = RecordTableModel(INDICATOR_COLUMNS, self)
+        self.indicator_view = _table(self.indicator_model, INDICATOR_COLUMNS, 1)
+        self.indicator_title = QLabel()
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.addWidget(self.indicator_title)
+        lay.addWidget(self.indicator_view)
+        self.tools.addTab(page, "Indikator kinerja")
+        self.budget_model: RecordTableModel | None = None
+        self._budget_stale = True
+        if grant.role in BUDGET_ROLES:
+            self.budget_model = RecordTableModel(BUDGET_COLUMNS, self)
+            self.budget_view = _table(self.budget_model, BUDGET_COLUMNS, 1)
+            self.tools.addTab(self.budget_view, "Anggaran")
+            self.tools.currentChanged.connect(lambda _i: self._load_budget_if_shown())
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(inbox_box)
+        split.addWidget(self.tools)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+        ctx.signals.period_changed.connect(lambda *_: self.refresh())
+        self.refresh()
+
+    @property
+    def title(self) -> str:
+        """The tab's title."""
+        return grant_title(self.grant)
+
+    def refresh(self) -> None:
+        """Reload what the tab shows for the period being worked on."""
+        ctx = self.ctx
+        self.inbox_stack.setCurrentWidget(self.inbox_view if self.inbox_model.rowCount() else self.inbox_empty)
+        unit_id = self.grant.unit_id if self.grant.role is Role.KASI else None
+        rows = indicator_rows(ctx.db, ctx.year, ctx.quarter, unit_id)
+        self.indicator_model.set_rows(rows)
+        scope = f"seksi {self.grant.unit_name}" if unit_id else "kantor"
+        self.indicator_title.setText(
+            f"Indikator kinerja {scope}: target dan realisasi {quarter_label(ctx.quarter)} tahun {ctx.year} "
+            f"({len(rows)} indikator)."
+        )
+        self._budget_stale = True
+        self._load_budget_if_shown()
+
+    def _load_budget_if_shown(self) -> None:
+        # The budget tab is read when first looked at, not at start-up.
+        if self.budget_model is None or not self._budget_stale:
+            return
+        if self.tools.currentWidget() is self.budget_view:
+            self.budget_model.set_rows(budget_rows(self.ctx.db, self.ctx.year, self.ctx.quarter))
+            self._budget_stale = False

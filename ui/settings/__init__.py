@@ -1,0 +1,43 @@
+"""Pengaturan: the administrator's master data and settings."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget
+
+from ui.context import AppContext
+
+
+class SettingsTab(QTabWidget):
+    """One page per kind of master data."""
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        from ui.settings.acting_page import ActingPage
+        from ui.settings.audit_page import AuditPage
+        from ui.settings.database_page import DatabasePage
+        from ui.settings.general_page import GeneralPage
+        from ui.settings.office_page import OfficePage
+        from ui.settings.people_page import PeoplePage
+        from ui.settings.units_page import UnitsPage
+
+        self.setTabPosition(QTabWidget.TabPosition.West)
+        self.office_page = OfficePage(ctx)
+        self.units_page = UnitsPage(ctx)
+        self.people_page = PeoplePage(ctx)
+        self.acting_page = ActingPage(ctx)
+        self.general_page = GeneralPage(ctx)
+        self.database_page = DatabasePage(ctx)
+        self.audit_page = AuditPage(ctx)
+        self.addTab(self.office_page, "Profil kantor")
+        self.addTab(self.units_page, "Unit kerja")
+        self.addTab(self.people_page, "Pegawai")
+        self.addTab(self.acting_page, "Plt./Plh.")
+        self.addTab(self.general_page, "Umum")
+        self.addTab(self.database_page, "Basis data")
+        self.addTab(self.audit_page, "Riwayat perubahan")
+        self.currentChanged.connect(self._on_page)
+
+    def _on_page(self, index: int) -> None:
+        page = self.widget(index)
+        if page is self.audit_page:
+            self.audit_page.refresh()

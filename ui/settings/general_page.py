@@ -1,0 +1,113 @@
+"""Umum: paper size, idle lock, lockout rule, NIP printing."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sakip_desktop.domain.nip import format_nip
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.office import OfficeSettings, get_settings, update_settings
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.settings._form import error_label, saved_label
+
+SAMPLE_NIP = "196504301985022003"
+
+
+class GeneralPage(QWidget):
+    """Office-wide settings with their defaults."""
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.paper = QComboBox()
+        self.paper.addItem("A4 (210 × 297 mm)", "A4")
+        self.paper.addItem("F4 / Folio (215 × 330 mm)", "F4")
+        self.idle = QSpinBox()
+        self.idle.setRange(0, 480)
+        self.idle.setSuffix(" menit")
+        self.idle.setSpecialValueText("tidak pernah")
+        self.attempts = QSpinBox()
+        self.attempts.setRange(3, 20)
+        self.attempts.setSuffix(" kali")
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(1, 1440)
+        self.lock_minutes.setSuffix(" menit")
+        self.nip_grouping = QLineEdit()
+        self.nip_preview = QLabel()
+        self.nip_grouping.textChanged.connect(self._preview_nip)
+        form = QFormLayout()
+        form.addRow("Ukuran kertas dokumen resmi:", self.paper)
+        form.addRow("Kunci layar bila tidak dipakai selama:", self.idle)
+        form.addRow("Kunci akun setelah kata sandi salah:", self.attempts)
+        form.addRow("Lama penguncian akun:", self.lock_minutes)
+        form.addRow("Pengelompokan angka NIP:", self.nip_grouping)
+        form.addRow("Contoh cetak NIP:", self.nip_preview)
+        self.error, self.saved = error_label(), saved_label()
+        save = QPushButton("Simpan")
+        save.clicked.connect(self.save)
+        actions = QHBoxLayout()
+        actions.addWidget(self.saved)
+        actions.addStretch(1)
+        actions.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h3>Pengaturan umum</h3>"))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(actions)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the stored settings."""
+        s = get_settings(self.ctx.db)
+        self.paper.setCurrentIndex(self.paper.findData(s.paper_size))
+        self.idle.setValue(s.idle_lock_minutes)
+        self.attempts.setValue(s.lockout_attempts)
+        self.lock_minutes.setValue(s.lockout_minutes)
+        self.nip_grouping.setText(s.nip_grouping)
+
+    def _preview_nip(self, text: str) -> None:
+        try:
+            grouping = tuple(int(x) for x in text.split("-")) if text.strip() else None
+        except ValueError:
+            grouping = None
+        self.nip_preview.setText("NIP. " + format_nip(SAMPLE_NIP, grouping))
+
+    def values(self) -> OfficeSettings:
+        """The settings as set on screen."""
+        return OfficeSettings(
+            paper_size=self.paper.currentData(),
+            idle_lock_minutes=self.idle.value(),
+            lockout_attempts=self.attempts.value(),
+            lockout_minutes=self.lock_minutes.value(),
+            nip_grouping=self.nip_grouping.text(),
+        )
+
+    def save(self) -> bool:
+        """Validate and store."""
+        self.saved.hide()
+        try:
+            update_settings(self.ctx.db, self.ctx.actor, self.values())
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.error.hide()
+        self.saved.setText("Pengaturan tersimpan.")
+        self.saved.show()
+        self.ctx.signals.master_data_changed.emit("settings")
+        return True

@@ -1,0 +1,160 @@
+"""Profil kantor: everything the kop surat needs, and the logo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.office import OfficeProfile, get_logo, get_profile, set_logo, update_profile
+from ui.context import AppContext
+from ui.errors import attempt, show_error
+from ui.settings._form import error_label, saved_label
+
+_TEXT_FIELDS = (
+    ("regency_name", "Nama kabupaten/kota"),
+    ("name", "Nama kecamatan"),
+    ("province", "Provinsi"),
+    ("address", "Alamat"),
+    ("village", "Desa/kelurahan"),
+    ("postal_code", "Kode pos"),
+    ("phone", "Telepon"),
+    ("fax", "Faksimile"),
+    ("email", "Pos-el (e-mail)"),
+    ("website", "Laman (website)"),
+    ("signing_place", "Tempat penandatanganan"),
+)
+
+
+class OfficePage(QWidget):
+    """Edit the office profile; 'Simpan' validates and saves, a mistake is fixed by editing again."""
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.regency_kind = QComboBox()
+        self.regency_kind.addItems(["Kabupaten", "Kota"])
+        self.edits: dict[str, QLineEdit] = {name: QLineEdit() for name, _ in _TEXT_FIELDS}
+        form = QFormLayout()
+        form.addRow("Jenis daerah:", self.regency_kind)
+        for name, label in _TEXT_FIELDS:
+            form.addRow(f"{label}:", self.edits[name])
+
+        self.logo = QLabel()
+        self.logo.setFixedSize(130, 130)
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo.setStyleSheet("border:1px solid #bbb; background:white;")
+        change_logo = QPushButton("Ganti logo…")
+        change_logo.clicked.connect(self._choose_logo)
+        self.remove_logo = QPushButton("Hapus logo")
+        self.remove_logo.clicked.connect(self._remove_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo)
+        buttons_col = QVBoxLayout()
+        buttons_col.addWidget(change_logo)
+        buttons_col.addWidget(self.remove_logo)
+        buttons_col.addStretch(1)
+        logo_row.addLayout(buttons_col)
+        logo_row.addStretch(1)
+        form.addRow("Logo (lambang daerah):", logo_row)
+
+        self.error = error_label()
+        self.saved = saved_label()
+        self.save_button = QPushButton("Simpan")
+        self.save_button.clicked.connect(self.save)
+        self.reset_button = QPushButton("Batalkan perubahan")
+        self.reset_button.clicked.connect(self.refresh)
+        actions = QHBoxLayout()
+        actions.addWidget(self.saved)
+        actions.addStretch(1)
+        actions.addWidget(self.reset_button)
+        actions.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        heading = QLabel("<h3>Profil kantor</h3>Data ini tercetak pada kop surat setiap dokumen resmi.")
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(actions)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show what is stored."""
+        profile = get_profile(self.ctx.db)
+        self.regency_kind.setCurrentText(profile.regency_kind)
+        for name, _ in _TEXT_FIELDS:
+            self.edits[name].setText(getattr(profile, name))
+        self._show_logo(get_logo(self.ctx.db))
+        self.error.hide()
+
+    def _show_logo(self, data: bytes | None) -> None:
+        self.remove_logo.setEnabled(data is not None)
+        if data is None:
+            self.logo.setPixmap(QPixmap())
+            self.logo.setText("(belum ada logo)")
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(data)
+        self.logo.setPixmap(
+            pixmap.scaled(120, 120, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        )
+
+    def profile(self) -> OfficeProfile:
+        """The profile as typed."""
+        return OfficeProfile(
+            regency_kind=self.regency_kind.currentText(),
+            **{name: self.edits[name].text() for name, _ in _TEXT_FIELDS},
+        )
+
+    def save(self) -> bool:
+        """Validate and save; on a mistake, say so next to the form and focus the field."""
+        self.saved.hide()
+        try:
+            update_profile(self.ctx.db, self.ctx.actor, self.profile())
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            if exc.field in self.edits:
+                self.edits[exc.field].setFocus()
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.refresh()
+        self.saved.setText("Profil kantor tersimpan.")
+        self.saved.show()
+        self.ctx.signals.master_data_changed.emit("office")
+        return True
+
+    def _choose_logo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Pilih logo", "", "Gambar (*.png *.jpg *.jpeg)")
+        if name:
+            self.load_logo(Path(name))
+
+    def load_logo(self, path: Path) -> bool:
+        """Store a new logo from a file."""
+        ok, _ = attempt(self, lambda: set_logo(self.ctx.db, self.ctx.actor, path.read_bytes(), path.name))
+        if ok:
+            self._show_logo(get_logo(self.ctx.db))
+            self.ctx.signals.master_data_changed.emit("office")
+        return ok
+
+    def _remove_logo(self) -> None:
+        ok, _ = attempt(self, lambda: set_logo(self.ctx.db, self.ctx.actor, None))
+        if ok:
+            self._show_logo(None)
+            self.ctx.signals.master_data_changed.emit("office")
