@@ -128,6 +128,13 @@ class Controller:
         if what == "office":
             self.profile = get_profile(self.db)
 
+    def close(self) -> None:
+        """Stop watching input and close the window (end of the program)."""
+        self.idle.stop()
+        self.app.removeEventFilter(self.idle)
+        if self.window is not None:
+            self.window.close()
+
     def take_screenshot(self) -> None:
         """Render the main window to the PNG and quit."""
         assert self.screenshot is not None and self.window is not None
@@ -242,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         QTimer.singleShot(0, controller.take_screenshot)
     status = app.exec()
+    controller.close()
     db.close()
     return status
 

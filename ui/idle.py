@@ -17,16 +17,16 @@ class IdleWatcher(QObject):
 
     idle = Signal()
 
-    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+    def __init__(self, minutes: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.idle.emit)
         self.set_minutes(minutes)
 
-    def set_minutes(self, minutes: int) -> None:
+    def set_minutes(self, minutes: float) -> None:
         """Change the idle time; 0 turns locking off."""
-        self._interval_ms = minutes * 60_000
+        self._interval_ms = int(minutes * 60_000)
         self.restart()
 
     def restart(self) -> None:

@@ -165,7 +165,7 @@ def test_units_add_edit_and_delete_rules(demo_db, admin):
         units.add_unit(demo_db, admin, units.UnitInput(name="Seksi Kebersihan", kind=UnitKind.SEKSI))
     with pytest.raises(ValidationError, match="Unit bernama 'seksi kebersihan' sudah ada"):
         units.add_unit(demo_db, admin, units.UnitInput(name="seksi kebersihan", kind=UnitKind.SEKSI, code="LAIN"))
-    with pytest.raises(ValidationError, match="masih dipakai oleh .*pegawai"):
+    with pytest.raises(ValidationError, match=r"masih dipakai oleh .*pegawai"):
         units.delete_unit(demo_db, admin, _unit_id(demo_db, "SEKSI_PEMERINTAHAN"))
     units.delete_unit(demo_db, admin, new_id)
     assert all(u.id != new_id for u in units.list_units(demo_db))

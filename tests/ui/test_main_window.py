@@ -1,0 +1,162 @@
+"""The main window: role tabs per person, the status bar, the period, switching user, idle lock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.ops.office import get_profile
+from ui import app as app_module
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.role_tab import RoleTab
+
+DEMO_DAY = dt.date(2025, 8, 13)
+
+
+def _window(qtbot, db, username, today=DEMO_DAY) -> MainWindow:
+    ctx = AppContext(db=db, actor=actor_for(db, username, today), year=2025, quarter=3, today=lambda: today)
+    window = MainWindow(ctx, get_profile(db))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _tab_titles(window: MainWindow) -> list[str]:
+    return [window.tabs.tabText(i) for i in range(window.tabs.count())]
+
+
+def _column(view, column: int) -> list[str]:
+    model = view.model()
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_each_person_sees_a_tab_per_role(qtbot, demo_db):
+    assert _tab_titles(_window(qtbot, demo_db, "camat")) == ["Camat"]
+    assert _tab_titles(_window(qtbot, demo_db, "kasubag_renkeu")) == [
+        "Tim SAKIP",
+        "Kasubag Perencanaan",
+        "Pengaturan",
+    ]
+    assert _tab_titles(_window(qtbot, demo_db, "kasi_pem")) == ["Tim SAKIP", "Kasi Pemerintahan"]
+    assert _tab_titles(_window(qtbot, demo_db, "admin_data")) == ["Staf", "Admin Data"]
+    # The Sekretaris is Plh. Camat from 11 to 15 Agustus 2025 only.
+    assert _tab_titles(_window(qtbot, demo_db, "sekcam")) == ["Plh. Camat", "Sekretaris", "Tim SAKIP"]
+    assert _tab_titles(_window(qtbot, demo_db, "sekcam", dt.date(2025, 9, 1))) == ["Sekretaris", "Tim SAKIP"]
+
+
+def test_role_tab_opens_on_menunggu_anda_and_its_tools(qtbot, demo_db):
+    window = _window(qtbot, demo_db, "camat")
+    tab = window.tabs.widget(0)
+    assert isinstance(tab, RoleTab)
+    assert tab.inbox_stack.currentWidget() is tab.inbox_empty
+    assert "menunggu persetujuan Anda" in tab.inbox_empty.text()
+    assert [tab.tools.tabText(i) for i in range(tab.tools.count())] == ["Indikator kinerja", "Anggaran"]
+    assert len(_column(tab.indicator_view, 0)) == 12
+    assert "TW III tahun 2025" in tab.indicator_title.text()
+
+
+def test_status_bar_names_office_user_role_period_and_database(qtbot, demo_db):
+    window = _window(qtbot, demo_db, "kasubag_renkeu")
+    assert window.office_label.text() == "Kecamatan Contoh"
+    assert window.user_label.text().startswith("Andi Prasetyo")
+    assert window.role_label.text() == "Peran: Tim SAKIP"
+    window.tabs.setCurrentIndex(1)
+    assert window.role_label.text() == "Peran: Kasubag Perencanaan"
+    assert window.year_combo.currentText() == "2025" and window.quarter_combo.currentText() == "TW III"
+    assert str(demo_db.path) in window.db_label.text()
+    assert "KANTOR CONTOH" in window.windowTitle()
+
+
+def test_kasi_sees_only_the_indicators_of_the_seksi(qtbot, demo_db):
+    window = _window(qtbot, demo_db, "kasi_pem")
+    kasi_tab = window.tabs.widget(1)
+    assert set(_column(kasi_tab.indicator_view, 8)) == {"Seksi Pemerintahan"}
+    assert kasi_tab.tools.count() == 1  # no budget tool for a Kasi
+
+
+def test_choosing_another_quarter_redraws_the_tables(qtbot, demo_db):
+    window = _window(qtbot, demo_db, "camat")
+    tab = window.tabs.widget(0)
+    assert "—" not in _column(tab.indicator_view, 6)
+    window.quarter_combo.setCurrentIndex(3)  # TW IV has no realisasi yet
+    assert window.ctx.quarter == 4
+    assert set(_column(tab.indicator_view, 6)) == {"—"}
+    assert set(_column(tab.indicator_view, 7)) == {"Belum diisi"}
+    window.quarter_combo.setCurrentIndex(0)
+    assert _column(tab.indicator_view, 7).count("Disetujui") == 12
+
+
+def test_budget_tool_loads_when_opened_and_shows_rupiah(qtbot, demo_db):
+    window = _window(qtbot, demo_db, "camat")
+    tab = window.tabs.widget(0)
+    assert tab.budget_model.rowCount() == 0  # not read at start-up
+    tab.tools.setCurrentIndex(1)
+    codes = _column(tab.budget_view, 0)
+    assert "7.01.01" in codes
+    ceiling = _column(tab.budget_view, 2)[codes.index("7.01.01")]
+    assert "." in ceiling and "," not in ceiling  # 1.234.567 Rupiah, no sen
+
+
+def _log_in_as(qtbot, username, password):
+    def handle(dialog):
+        dialog.select(username)
+        qtbot.keyClicks(dialog.password, password)
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+
+    return handle
+
+
+def test_switch_user_returns_to_login_and_opens_the_other_persons_tabs(qtbot, modals, demo_db):
+    # GIVEN the Camat is working
+    controller = app_module.Controller(QApplication.instance(), demo_db)
+    controller.open_window(actor_for(demo_db, "camat"))
+    first = controller.window
+    qtbot.addWidget(first)
+    # WHEN "Ganti pengguna" is chosen and the Kasubag Perencanaan logs in
+    modals.answer(_log_in_as(qtbot, "kasubag_renkeu", "kasubag_renkeu123"))
+    first.switch_user_action.trigger()
+    # THEN a new window shows the Kasubag's tabs
+    window = controller.window
+    qtbot.addWidget(window)
+    assert window is not first and window.isVisible()
+    assert "Pengaturan" in _tab_titles(window)
+    controller.close()
+
+
+def test_idle_lock_asks_for_the_password_and_returns_to_the_same_window(qtbot, modals, demo_db):
+    controller = app_module.Controller(QApplication.instance(), demo_db)
+    controller.open_window(actor_for(demo_db, "camat"))
+    window = controller.window
+    qtbot.addWidget(window)
+    notices = []
+
+    def same_person(dialog):
+        notices.append(dialog.notice.text())
+        assert dialog.selected_username() == "camat"
+        _log_in_as(qtbot, "camat", "camat123")(dialog)
+
+    modals.answer(same_person)
+    # WHEN nothing happens for the idle time
+    with qtbot.waitSignal(controller.idle.idle, timeout=3000):
+        controller.idle.set_minutes(0.002)
+    qtbot.waitUntil(lambda: not modals.pending and window.isVisible(), timeout=3000)
+    # THEN the login asked again, and the same window came back
+    assert notices == ["Layar dikunci karena tidak ada kegiatan. Masuk lagi untuk melanjutkan."]
+    assert controller.window is window
+    controller.close()
+
+
+def test_screenshot_of_the_demo_main_window(qtbot, tmp_path):
+    png = tmp_path / "utama.png"
+    status = app_module.main(["--demo", "--db", str(tmp_path / "contoh.db"), "--screenshot", str(png)])
+    assert status == 0
+    image = QImage(str(png))
+    assert image.width() >= 800 and image.height() >= 500
