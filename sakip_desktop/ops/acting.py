@@ -45,9 +45,9 @@ class ActingView:
 
 @dataclass(frozen=True)
 class ActingInput:
-    """What an administrator types for an acting assignment."""
+    """What an administrator types for an acting assignment (`person_id` None: nobody chosen yet)."""
 
-    person_id: int
+    person_id: int | None
     kind: ActingKind
     role: Role
     start: dt.date
@@ -85,8 +85,8 @@ def list_acting(db: Database) -> list[ActingView]:
 
 
 def _validate(session, data: ActingInput) -> ActingInput:
-    if session.get(Person, data.person_id) is None:
-        raise ValidationError("Pegawai pelaksana tidak ditemukan.", field="person_id")
+    if data.person_id is None or session.get(Person, data.person_id) is None:
+        raise ValidationError("Pilih pegawai yang menjadi pelaksana.", field="person_id")
     role = Role(data.role)
     unit_id = data.unit_id if role.per_unit else None
     if role.per_unit:

@@ -21,6 +21,53 @@ ENTITY_LABELS = {
 }
 
 
+# Field names of the records as the office says them.
+FIELD_LABELS = {
+    "regency_kind": "jenis daerah",
+    "regency_name": "kabupaten/kota",
+    "name": "nama",
+    "province": "provinsi",
+    "address": "alamat",
+    "village": "desa/kelurahan",
+    "postal_code": "kode pos",
+    "phone": "telepon",
+    "fax": "faksimile",
+    "email": "pos-el",
+    "website": "laman",
+    "signing_place": "tempat penandatanganan",
+    "logo": "logo",
+    "logo_filename": "berkas logo",
+    "code": "kode",
+    "kind": "jenis",
+    "parent_id": "induk",
+    "sort_order": "urutan",
+    "front_title": "gelar depan",
+    "back_title": "gelar belakang",
+    "employment": "status kepegawaian",
+    "nip": "NIP",
+    "grade": "golongan",
+    "position": "jabatan",
+    "unit_id": "unit",
+    "active_from": "aktif sejak",
+    "active_to": "aktif sampai",
+    "roles": "peran",
+    "username": "nama pengguna",
+    "is_admin": "administrator",
+    "password": "kata sandi",
+    "person_id": "pegawai",
+    "role": "peran",
+    "start": "mulai",
+    "end": "selesai",
+    "decree": "nomor surat",
+    "paper_size": "ukuran kertas",
+    "idle_lock_minutes": "kunci layar (menit)",
+    "lockout_attempts": "batas salah kata sandi",
+    "lockout_minutes": "lama penguncian (menit)",
+    "nip_grouping": "pengelompokan NIP",
+    "demo": "kantor contoh",
+}
+
+
 @dataclass(frozen=True)
 class AuditView:
     """One audit entry, ready to list."""
@@ -46,15 +93,26 @@ class AuditView:
         keys = list((self.new or self.old or {}).keys())
         parts = []
         for key in keys:
+            label = FIELD_LABELS.get(key, key)
             before = None if self.old is None else self.old.get(key)
             after = None if self.new is None else self.new.get(key)
             if self.old is None:
-                parts.append(f"{key}: {after}")
+                parts.append(f"{label}: {_shown(after)}")
             elif self.new is None:
-                parts.append(f"{key}: {before} (dihapus)")
+                parts.append(f"{label}: {_shown(before)} (dihapus)")
             else:
-                parts.append(f"{key}: {before} → {after}")
+                parts.append(f"{label}: {_shown(before)} → {_shown(after)}")
         return "; ".join(parts)
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "(kosong)"
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(kosong)"
+    return str(value)
 
 
 def list_audit(db: Database, limit: int = 500) -> list[AuditView]:

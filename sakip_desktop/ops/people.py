@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from sakip_desktop.domain.formats import long_date
 from sakip_desktop.domain.nip import validate_nip
 from sakip_desktop.domain.people import full_name
 from sakip_desktop.domain.ranks import rank_label, validate_grade
@@ -130,15 +131,16 @@ def _unit_names(session: Session) -> dict[int, str]:
     return dict(session.execute(select(Unit.id, Unit.name)).all())
 
 
-def list_people(db: Database) -> list[PersonView]:
-    """Everyone, active first, by name."""
+def list_people(db: Database, today: dt.date | None = None) -> list[PersonView]:
+    """Everyone, those in service `today` first, by name."""
+    today = today or dt.date.today()
     with db.reading() as s:
         people = s.scalars(
             select(Person).options(selectinload(Person.roles), selectinload(Person.account)).order_by(Person.name)
         ).all()
         names = _unit_names(s)
         views = [_view(p, names) for p in people]
-    return sorted(views, key=lambda v: (v.active_to is not None, v.name.lower()))
+    return sorted(views, key=lambda v: (not v.active_on(today), v.name.lower()))
 
 
 def get_person(db: Database, person_id: int) -> PersonView:
@@ -245,7 +247,7 @@ def _validate_roles(session: Session, data: PersonInput, person_id: int | None) 
         ).all()
         for other, _ in others:
             if _overlaps(data.active_from, data.active_to, other.active_from, other.active_to):
-                since = other.active_from.strftime("%d-%m-%Y")
+                since = long_date(other.active_from)
                 raise ValidationError(
                     f"Peran {ref.role.label} sudah dipegang {other.name} (aktif sejak {since}) pada periode "
                     "yang bertumpang tindih. Isi dulu 'aktif sampai' pejabat lama.",

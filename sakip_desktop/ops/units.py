@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -53,14 +54,17 @@ def code_from_name(name: str) -> str:
     return re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_")[:40]
 
 
-def list_units(db: Database) -> list[UnitView]:
-    """All units in their order."""
+def list_units(db: Database, today: dt.date | None = None) -> list[UnitView]:
+    """All units in their order, with the number of people in service `today`."""
+    today = today or dt.date.today()
     with db.reading() as s:
         units = s.scalars(select(Unit).order_by(Unit.sort_order, Unit.name)).all()
         names = {u.id: u.name for u in units}
         counts = dict(
             s.execute(
-                select(Person.unit_id, func.count()).where(Person.active_to.is_(None)).group_by(Person.unit_id)
+                select(Person.unit_id, func.count())
+                .where(Person.active_from <= today, (Person.active_to.is_(None)) | (Person.active_to >= today))
+                .group_by(Person.unit_id)
             ).all()
         )
         return [
@@ -82,25 +86,36 @@ def _validate(session, data: UnitInput, unit_id: int | None) -> UnitInput:
     name = data.name.strip()
     if not name:
         raise ValidationError("Nama unit wajib diisi.", field="name")
+    others = select(Unit).where(Unit.id != (unit_id or 0))
+    clash = session.scalars(others.where(func.lower(Unit.name) == name.lower())).first()
+    if clash:
+        raise ValidationError(f"Unit bernama '{name}' sudah ada.", field="name")
     code = data.code.strip().upper() or code_from_name(name)
     if not re.fullmatch(r"[A-Z0-9_]{2,40}", code):
         raise ValidationError("Kode unit hanya huruf besar, angka dan garis bawah (2-40).", field="code")
-    clash = session.scalars(select(Unit).where(Unit.code == code, Unit.id != (unit_id or 0))).first()
+    clash = session.scalars(others.where(Unit.code == code)).first()
     if clash:
         raise ValidationError(f"Kode unit {code} sudah dipakai oleh '{clash.name}'.", field="code")
-    clash = session.scalars(
-        select(Unit).where(func.lower(Unit.name) == name.lower(), Unit.id != (unit_id or 0))
-    ).first()
-    if clash:
-        raise ValidationError(f"Unit bernama '{name}' sudah ada.", field="name")
-    if data.parent_id is not None:
-        if data.parent_id == unit_id:
-            raise ValidationError("Unit tidak bisa menjadi induk dirinya sendiri.", field="parent_id")
-        if session.get(Unit, data.parent_id) is None:
-            raise ValidationError("Unit induk tidak ditemukan.", field="parent_id")
+    _check_parent(session, data.parent_id, unit_id)
     return UnitInput(
         name=name, kind=UnitKind(data.kind), parent_id=data.parent_id, code=code, sort_order=data.sort_order
     )
+
+
+def _check_parent(session, parent_id: int | None, unit_id: int | None) -> None:
+    """The parent must exist and must not be the unit itself or one of its own sub-units."""
+    seen: set[int] = set()
+    current = parent_id
+    while current is not None:
+        if current == unit_id:
+            raise ValidationError("Unit induk tidak boleh unit itu sendiri atau unit bawahannya.", field="parent_id")
+        parent = session.get(Unit, current)
+        if parent is None:
+            raise ValidationError("Unit induk tidak ditemukan.", field="parent_id")
+        if current in seen:
+            break
+        seen.add(current)
+        current = parent.parent_id
 
 
 def add_unit(db: Database, actor: Actor, data: UnitInput) -> int:

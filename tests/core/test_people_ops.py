@@ -67,7 +67,7 @@ def test_edit_records_only_what_changed(demo_db, admin):
     (entry,) = _audit(demo_db, "Ubah data pegawai")
     assert entry.old == {"position": "Pengadministrasi Umum"}
     assert entry.new == {"position": "Pengelola Arsip"}
-    assert entry.summary == "position: Pengadministrasi Umum → Pengelola Arsip"
+    assert entry.summary == "jabatan: Pengadministrasi Umum → Pengelola Arsip"
 
 
 def test_invalid_nip_is_refused_and_nothing_is_written(demo_db, admin):
@@ -162,7 +162,7 @@ def test_units_add_edit_and_delete_rules(demo_db, admin):
     new_id = units.add_unit(demo_db, admin, units.UnitInput(name="Seksi Kebersihan", kind=UnitKind.SEKSI))
     assert any(u.code == "SEKSI_KEBERSIHAN" for u in units.list_units(demo_db))
     with pytest.raises(ValidationError, match="Kode unit SEKSI_KEBERSIHAN sudah dipakai"):
-        units.add_unit(demo_db, admin, units.UnitInput(name="Seksi Kebersihan", kind=UnitKind.SEKSI))
+        units.add_unit(demo_db, admin, units.UnitInput(name="Seksi Lain", kind=UnitKind.SEKSI, code="SEKSI_KEBERSIHAN"))
     with pytest.raises(ValidationError, match="Unit bernama 'seksi kebersihan' sudah ada"):
         units.add_unit(demo_db, admin, units.UnitInput(name="seksi kebersihan", kind=UnitKind.SEKSI, code="LAIN"))
     with pytest.raises(ValidationError, match=r"masih dipakai oleh .*pegawai"):
@@ -171,8 +171,34 @@ def test_units_add_edit_and_delete_rules(demo_db, admin):
     assert all(u.id != new_id for u in units.list_units(demo_db))
 
 
+def test_a_unit_cannot_be_placed_under_its_own_sub_unit(demo_db, admin):
+    sekretariat = _unit_id(demo_db, "SEKRETARIAT")
+    subbag = _unit_id(demo_db, "SUBBAG_UMUM")
+    with pytest.raises(ValidationError, match="unit bawahannya") as caught:
+        units.update_unit(
+            demo_db,
+            admin,
+            sekretariat,
+            units.UnitInput(name="Sekretariat", kind=UnitKind.SEKRETARIAT, parent_id=subbag),
+        )
+    assert caught.value.field == "parent_id"
+
+
+def test_head_count_counts_people_in_service_on_the_day(demo_db):
+    trantib = {u.code: u for u in units.list_units(demo_db, dt.date(2025, 7, 1))}["SEKSI_TRANTIB"]
+    later = {u.code: u for u in units.list_units(demo_db, dt.date(2025, 8, 1))}["SEKSI_TRANTIB"]
+    assert trantib.people_count == later.people_count == 1  # the old Kasi until 14 Juli, then the new one
+
+
 def test_acting_assignment_rules(demo_db, admin):
     kasi = next(p for p in people.list_people(demo_db) if p.username == "kasi_pem")
+    with pytest.raises(ValidationError, match="Pilih pegawai") as caught:
+        acting.add_acting(
+            demo_db,
+            admin,
+            acting.ActingInput(person_id=None, kind=ActingKind.PLT, role=Role.CAMAT, start=dt.date(2025, 9, 1)),
+        )
+    assert caught.value.field == "person_id"
     with pytest.raises(ValidationError, match="harus punya tanggal selesai"):
         acting.add_acting(
             demo_db,

@@ -47,7 +47,7 @@ def test_a_bad_email_is_refused_next_to_the_form(qtbot, admin_ctx):
     page = _page(qtbot, OfficePage, admin_ctx)
     page.edits["email"].setText("kecamatan.contoh")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert page.error.isVisible() and "Alamat pos-el 'kecamatan.contoh' tidak sah." == page.error.text()
+    assert page.error.isVisible() and page.error.text() == "Alamat pos-el 'kecamatan.contoh' tidak sah."
     assert page.focusWidget() is page.edits["email"]
     assert get_profile(admin_ctx.db).email == "kec.contoh@contohkab.go.id"
 
@@ -89,7 +89,7 @@ def test_audit_page_lists_the_latest_change_first(qtbot, admin_ctx):
     page.refresh()
     model = page.view.model()
     assert model.index(0, 2).data() == "Ubah profil kantor"
-    assert model.index(0, 4).data() == "fax:  → (0341) 999"
+    assert model.index(0, 4).data() == "faksimile: (kosong) → (0341) 999"
     assert model.index(0, 1).data().startswith("Andi Prasetyo")
     page.filter.setText("kantor contoh")
     assert model.rowCount() == 1  # only the demo's creation entry
