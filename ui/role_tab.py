@@ -147,8 +147,15 @@ class RoleTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
+        self._stale = True
         ctx.signals.period_changed.connect(lambda *_: self.refresh())
-        self.refresh()
+        self.inbox_stack.setCurrentWidget(self.inbox_empty)
+
+    def showEvent(self, event) -> None:
+        # A tab reads its data when first shown: a person with several roles waits only for one.
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     @property
     def title(self) -> str:
@@ -156,7 +163,11 @@ class RoleTab(QWidget):
         return grant_title(self.grant)
 
     def refresh(self) -> None:
-        """Reload what the tab shows for the period being worked on."""
+        """Reload what the tab shows for the period being worked on (later, if the tab is hidden)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         ctx = self.ctx
         self.inbox_stack.setCurrentWidget(self.inbox_view if self.inbox_model.rowCount() else self.inbox_empty)
         unit_id = self.grant.unit_id if self.grant.role is Role.KASI else None
