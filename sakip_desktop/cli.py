@@ -35,6 +35,48 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1
 
 
+def _open(path: str):
+    from sakip_desktop.storage.database import Database
+
+    return Database.open(Path(path))
+
+
+def _cmd_sop_list(args: argparse.Namespace) -> int:
+    from sakip_desktop.ops.sops import list_sops
+
+    db = _open(args.db)
+    try:
+        rows = list_sops(db, include_inactive=True)
+    finally:
+        db.close()
+    if not rows:
+        print("Kantor ini belum punya SOP.")
+        return 0
+    print(f"{'ID':>3}  {'Kode':<48} {'Versi':>5} {'Langkah':>7}  Nama")
+    for row in rows:
+        status = "" if row.active else "  (nonaktif)"
+        print(f"{row.id:>3}  {row.code:<48} {row.version:>5} {row.steps:>7}  {row.name}{status}")
+    return 0
+
+
+def _cmd_report_sop(args: argparse.Namespace) -> int:
+    from sakip_desktop.documents.sop_sheet import build_sop_sheet
+    from sakip_desktop.ops.office import get_logo, get_settings
+    from sakip_desktop.ops.sops import get_definition
+
+    db = _open(args.db)
+    try:
+        definition = get_definition(db, args.sop, args.version)
+        paper = args.paper or get_settings(db).paper_size
+        logo = get_logo(db)
+    finally:
+        db.close()
+    out = Path(args.out)
+    pages = build_sop_sheet(definition, out, paper=paper, logo=logo)
+    print(f"Lembar SOP '{definition.identity.name}' ({pages} halaman, {paper}) ditulis ke {out.resolve()}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `sakip`."""
     parser = argparse.ArgumentParser(prog="sakip", description="SAKIP Desktop: perintah baris.")
@@ -49,6 +91,22 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="periksa integritas dan versi skema basis data")
     check.add_argument("--db", required=True, help="berkas basis data")
     check.set_defaults(func=_cmd_check)
+
+    sop = sub.add_parser("sop", help="SOP kantor")
+    sop_sub = sop.add_subparsers(dest="sop_command", required=True)
+    sop_list = sop_sub.add_parser("list", help="daftar SOP kantor dengan ID-nya")
+    sop_list.add_argument("--db", required=True, help="berkas basis data")
+    sop_list.set_defaults(func=_cmd_sop_list)
+
+    report = sub.add_parser("report", help="cetak dokumen ke PDF")
+    report_sub = report.add_subparsers(dest="report_kind", required=True)
+    sheet = report_sub.add_parser("sop", help="lembar SOP (identitas dan diagram alir)")
+    sheet.add_argument("--db", required=True, help="berkas basis data")
+    sheet.add_argument("--sop", required=True, type=int, help="ID SOP (lihat 'sakip sop list')")
+    sheet.add_argument("--version", type=int, help="versi SOP (bawaan: terbaru)")
+    sheet.add_argument("--paper", choices=["A4", "F4"], help="ukuran kertas (bawaan: pengaturan kantor)")
+    sheet.add_argument("--out", required=True, help="berkas PDF yang ditulis")
+    sheet.set_defaults(func=_cmd_report_sop)
     return parser
 
 

@@ -56,20 +56,27 @@ def _date(value: Any) -> dt.date | None:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def create_demo(path: Path | str, *, data: dict[str, Any] | None = None) -> Database:
-    """Write the demo office into a new database file at `path` (which must not hold data yet)."""
+def create_demo(path: Path | str, *, data: dict[str, Any] | None = None, now: dt.datetime | None = None) -> Database:
+    """Write the demo office into a new database file at `path` (which must not hold data yet).
+
+    `now` (UTC) places the SOP runs still under way a day or two before it.
+    """
     data = data or load_demo_data()
     target = Path(path)
     if target.exists() and target.stat().st_size > 0:
         raise ValidationError(f"Berkas {target} sudah ada; kantor contoh hanya ditulis ke berkas baru.")
-    db = Database.open(target, create=True)
+    db = Database.open(target, create=True, durable=False)  # a new file: filled fast, synced on close
     try:
         _populate(db, data)
+        from sakip_desktop.demo_sops import add_sop_history
+
+        add_sop_history(db, now=now)
     except BaseException:
         db.close()
         target.unlink(missing_ok=True)
         raise
-    return db
+    db.close()
+    return Database.open(target)
 
 
 def _populate(db: Database, data: dict[str, Any]) -> None:

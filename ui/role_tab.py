@@ -8,9 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
-    QListView,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -23,6 +21,7 @@ from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.base import RoleGrant
 from sakip_desktop.ops.overview import BudgetRow, IndicatorRow, budget_rows, indicator_rows
 from ui.context import AppContext
+from ui.inbox import InboxPanel
 from ui.table import Column, RecordTableModel, apply_widths, sorting_proxy
 
 # What will appear in each role's inbox, said while it is empty.
@@ -110,17 +109,9 @@ class RoleTab(QWidget):
         super().__init__(parent)
         self.ctx, self.grant = ctx, grant
 
-        self.inbox_model = RecordTableModel([Column[str]("Menunggu Anda", str)], self)
-        self.inbox_view = QListView()
-        self.inbox_view.setModel(self.inbox_model)
-        self.inbox_empty = QLabel(EMPTY_INBOX[grant.role])
-        self.inbox_empty.setWordWrap(True)
-        self.inbox_empty.setStyleSheet("color:#555; padding:12px;")
-        self.inbox_stack = QStackedWidget()
-        self.inbox_stack.addWidget(self.inbox_empty)
-        self.inbox_stack.addWidget(self.inbox_view)
+        self.inbox = InboxPanel(ctx, grant, EMPTY_INBOX[grant.role])
         inbox_box = QGroupBox("Menunggu Anda")
-        QVBoxLayout(inbox_box).addWidget(self.inbox_stack)
+        QVBoxLayout(inbox_box).addWidget(self.inbox)
 
         self.tools = QTabWidget()
         self.indicator_model = RecordTableModel(INDICATOR_COLUMNS, self)
@@ -149,7 +140,7 @@ class RoleTab(QWidget):
 
         self._stale = True
         ctx.signals.period_changed.connect(lambda *_: self.refresh())
-        self.inbox_stack.setCurrentWidget(self.inbox_empty)
+        ctx.signals.work_changed.connect(self.refresh)
 
     def showEvent(self, event) -> None:
         # A tab reads its data when first shown: a person with several roles waits only for one.
@@ -169,7 +160,7 @@ class RoleTab(QWidget):
             return
         self._stale = False
         ctx = self.ctx
-        self.inbox_stack.setCurrentWidget(self.inbox_view if self.inbox_model.rowCount() else self.inbox_empty)
+        self.inbox.refresh()
         unit_id = self.grant.unit_id if self.grant.role is Role.KASI else None
         rows = indicator_rows(ctx.db, ctx.year, ctx.quarter, unit_id)
         self.indicator_model.set_rows(rows)

@@ -64,6 +64,7 @@ FIELD_LABELS = {
     "lockout_attempts": "batas salah kata sandi",
     "lockout_minutes": "lama penguncian (menit)",
     "nip_grouping": "pengelompokan NIP",
+    "utc_offset_hours": "zona waktu (UTC+)",
     "demo": "kantor contoh",
 }
 

@@ -166,6 +166,10 @@ class OfficeSettings:
     lockout_attempts: int = 5
     lockout_minutes: int = 5
     nip_grouping: str = "8-6-1-3"  # "" prints the NIP unspaced
+    utc_offset_hours: int = 7  # the office's time zone: 7 WIB, 8 WITA, 9 WIT
+
+
+TIME_ZONES = {7: "WIB (UTC+7)", 8: "WITA (UTC+8)", 9: "WIT (UTC+9)"}
 
 
 def _parse_setting(name: str, raw: Any) -> Any:
@@ -183,6 +187,8 @@ def validate_settings(values: OfficeSettings) -> OfficeSettings:
         raise ValidationError("Batas salah kata sandi: 3 sampai 20 kali.", field="lockout_attempts")
     if not 1 <= values.lockout_minutes <= 1440:
         raise ValidationError("Lama penguncian akun: 1 sampai 1.440 menit.", field="lockout_minutes")
+    if values.utc_offset_hours not in TIME_ZONES:
+        raise ValidationError("Zona waktu harus WIB, WITA atau WIT.", field="utc_offset_hours")
     grouping = values.nip_grouping.strip()
     if grouping and (not re.fullmatch(r"\d+(-\d+)*", grouping) or sum(int(x) for x in grouping.split("-")) != 18):
         raise ValidationError(

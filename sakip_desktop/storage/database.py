@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,15 +15,18 @@ from sakip_desktop.storage import migrations
 from sakip_desktop.storage.sqlitefile import read_header
 
 
-def _on_connect(dbapi_conn, _record) -> None:
-    # Rollback journal (not WAL) and full sync: when the program is idle the .db file alone is the
-    # whole database, so a copy made with the file manager is complete.
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA journal_mode = DELETE")
-    cur.execute("PRAGMA synchronous = FULL")
-    cur.execute("PRAGMA busy_timeout = 5000")
-    cur.close()
+def _pragmas(durable: bool):
+    def on_connect(dbapi_conn, _record) -> None:
+        # Rollback journal (not WAL) and full sync: when the program is idle the .db file alone is
+        # the whole database, so a copy made with the file manager is complete.
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = DELETE")
+        cur.execute(f"PRAGMA synchronous = {'FULL' if durable else 'OFF'}")
+        cur.execute("PRAGMA busy_timeout = 5000")
+        cur.close()
+
+    return on_connect
 
 
 class Database:
@@ -39,11 +43,14 @@ class Database:
         *,
         create: bool = False,
         on_backup: Callable[[Path], None] | None = None,
+        durable: bool = True,
     ) -> Database:
         """Open (and if needed upgrade) the database at `path`.
 
         A file written by a newer program raises `DatabaseTooNew` and is left untouched. With
-        `create`, a missing or empty file becomes a new database at the newest schema.
+        `create`, a missing or empty file becomes a new database at the newest schema. `durable=False`
+        skips the sync after each commit: only for filling a brand-new file that is thrown away if
+        the filling fails (the demo); `close()` then syncs it.
         """
         path = Path(path).resolve()
         header = read_header(path)
@@ -61,12 +68,14 @@ class Database:
         if header.user_version < migrations.SCHEMA_VERSION:
             migrations.upgrade(path, on_backup=on_backup)
         engine = create_engine(f"sqlite:///{path}")
-        event.listen(engine, "connect", _on_connect)
+        event.listen(engine, "connect", _pragmas(durable))
         return cls(path, engine)
 
     def close(self) -> None:
-        """Release the file (all pooled connections)."""
+        """Release the file (all pooled connections), making sure it is on disk."""
         self.engine.dispose()
+        with open(self.path, "rb+") as fh:
+            os.fsync(fh.fileno())
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -21,6 +21,7 @@ from sakip_desktop.ops.people import PersonInput, list_people
 from sakip_desktop.ops.setup import NewOffice, create_office
 from sakip_desktop.ops.units import list_units
 from sakip_desktop.storage import models as m
+from sakip_desktop.storage.migrations import SCHEMA_VERSION
 
 
 def test_demo_office_has_what_the_issue_asks_for(demo_db):
@@ -140,7 +141,7 @@ def test_cli_demo_create_then_check(tmp_path):
     assert created.returncode == 0, created.stderr
     checked = _sakip("check", "--db", str(path))
     assert checked.returncode == 0
-    assert "Versi skema   : 1" in checked.stdout and "baik" in checked.stdout
+    assert f"Versi skema   : {SCHEMA_VERSION}" in checked.stdout and "baik" in checked.stdout
     again = _sakip("demo", "create", str(path))
     assert again.returncode == 1 and "sudah ada" in again.stderr
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.auth import actor_for
 from sakip_desktop.ops.office import get_profile
 from ui import app as app_module
@@ -58,8 +59,9 @@ def test_role_tab_opens_on_menunggu_anda_and_its_tools(qtbot, demo_db):
     window = _window(qtbot, demo_db, "camat")
     tab = window.tabs.widget(0)
     assert isinstance(tab, RoleTab)
-    assert tab.inbox_stack.currentWidget() is tab.inbox_empty
-    assert "menunggu persetujuan Anda" in tab.inbox_empty.text()
+    # The Camat's inbox: his own steps, and every step over its standard time
+    assert all(i.role is Role.CAMAT or i.overdue for i in tab.inbox.items())
+    assert "menunggu persetujuan Anda" in tab.inbox.empty.text()
     assert [tab.tools.tabText(i) for i in range(tab.tools.count())] == ["Indikator kinerja", "Anggaran"]
     assert len(_column(tab.indicator_view, 0)) == 12
     assert "TW III tahun 2025" in tab.indicator_title.text()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.domain.nip import format_nip
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.office import OfficeSettings, get_settings, update_settings
+from sakip_desktop.ops.office import TIME_ZONES, OfficeSettings, get_settings, update_settings
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.settings._form import error_label, saved_label
@@ -43,6 +43,9 @@ class GeneralPage(QWidget):
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(1, 1440)
         self.lock_minutes.setSuffix(" menit")
+        self.time_zone = QComboBox()
+        for hours, label in TIME_ZONES.items():
+            self.time_zone.addItem(label, hours)
         self.nip_grouping = QLineEdit()
         self.nip_preview = QLabel()
         self.nip_grouping.textChanged.connect(self._preview_nip)
@@ -51,6 +54,7 @@ class GeneralPage(QWidget):
         form.addRow("Kunci layar bila tidak dipakai selama:", self.idle)
         form.addRow("Kunci akun setelah kata sandi salah:", self.attempts)
         form.addRow("Lama penguncian akun:", self.lock_minutes)
+        form.addRow("Zona waktu kantor:", self.time_zone)
         form.addRow("Pengelompokan angka NIP:", self.nip_grouping)
         form.addRow("Contoh cetak NIP:", self.nip_preview)
         self.error, self.saved = error_label(), saved_label()
@@ -75,6 +79,7 @@ class GeneralPage(QWidget):
         self.idle.setValue(s.idle_lock_minutes)
         self.attempts.setValue(s.lockout_attempts)
         self.lock_minutes.setValue(s.lockout_minutes)
+        self.time_zone.setCurrentIndex(self.time_zone.findData(s.utc_offset_hours))
         self.nip_grouping.setText(s.nip_grouping)
 
     def _preview_nip(self, text: str) -> None:
@@ -92,6 +97,7 @@ class GeneralPage(QWidget):
             lockout_attempts=self.attempts.value(),
             lockout_minutes=self.lock_minutes.value(),
             nip_grouping=self.nip_grouping.text(),
+            utc_offset_hours=self.time_zone.currentData(),
         )
 
     def save(self) -> bool:

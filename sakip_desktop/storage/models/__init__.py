@@ -24,6 +24,7 @@ from sakip_desktop.storage.models.planning import (
     StrategicPlan,
     YearlyTarget,
 )
+from sakip_desktop.storage.models.sop import OfficeDayOff, Sop, SopPause, SopRun, SopStepCheck, SopStepRun, SopVersion
 
 __all__ = [
     "Account",
@@ -38,6 +39,7 @@ __all__ = [
     "MetaValue",
     "Objective",
     "Office",
+    "OfficeDayOff",
     "Person",
     "Program",
     "QuarterlyTarget",
@@ -45,6 +47,12 @@ __all__ = [
     "RenstraTarget",
     "RoleAssignment",
     "Setting",
+    "Sop",
+    "SopPause",
+    "SopRun",
+    "SopStepCheck",
+    "SopStepRun",
+    "SopVersion",
     "StrategicPlan",
     "SubActivity",
     "Unit",

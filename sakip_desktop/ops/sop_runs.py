@@ -1,0 +1,283 @@
+"""Running an SOP: start a run, tick the checklist, pause, finish, approve or return, cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+from sqlalchemy import func, select
+
+from sakip_desktop.domain.roles import Role
+from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
+from sakip_desktop.ops.base import Actor, Clock, Tx, utcnow, write
+from sakip_desktop.sop.definition import SopDefinition, StepKind, from_dict
+from sakip_desktop.storage.database import Database
+from sakip_desktop.storage.models import Sop, SopPause, SopRun, SopStepCheck, SopStepRun, SopVersion
+
+ANY_ROLE = [r.value for r in Role]
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+
+def _definition(session, run: SopRun) -> SopDefinition:
+    version = session.get(SopVersion, run.sop_version_id)
+    assert version is not None
+    return from_dict(json.loads(version.definition))
+
+
+def _enter(tx: Tx, run: SopRun, definition: SopDefinition, position: int) -> SopStepRun:
+    """Open a visit of the run to step `position`."""
+    visits = tx.session.scalar(
+        select(func.count()).select_from(SopStepRun).where(SopStepRun.run_id == run.id, SopStepRun.position == position)
+    )
+    step_run = SopStepRun(
+        run_id=run.id,
+        position=position,
+        visit=(visits or 0) + 1,
+        role=definition.role_of(position).value,
+        started_at=tx.now,
+    )
+    tx.session.add(step_run)
+    run.position = position
+    tx.session.flush()
+    return step_run
+
+
+def start_run(
+    db: Database,
+    actor: Actor,
+    sop_id: int,
+    title: str,
+    year: int,
+    quarter: int | None = None,
+    *,
+    clock: Clock = utcnow,
+) -> int:
+    """Operation 'Mulai SOP': a run of the newest version for a period; returns the run id.
+
+    Only a role listed among the SOP's start roles may start it.
+    """
+    if not title.strip():
+        raise ValidationError("Beri judul pelaksanaan, mis. 'Pengukuran Kinerja Triwulan II 2025'.", field="title")
+    if quarter is not None and not 1 <= quarter <= 4:
+        raise ValidationError("Triwulan harus 1 sampai 4.", field="quarter")
+    with db.reading() as s:
+        version = s.scalars(
+            select(SopVersion).where(SopVersion.sop_id == sop_id).order_by(SopVersion.version.desc()).limit(1)
+        ).first()
+        sop = s.get(Sop, sop_id)
+        if version is None or sop is None:
+            raise NotFound("SOP tidak ditemukan.")
+        definition = from_dict(json.loads(version.definition))
+        version_id, active = version.id, sop.active
+    if not active:
+        raise ValidationError("SOP ini nonaktif dan tidak dapat dimulai.")
+    allowed = [r.value for r in definition.start_roles]
+    with write(db, actor, "Mulai SOP", allowed, clock=clock) as tx:
+        started_role = next((g.role for g in actor.grants if g.role in definition.start_roles), None)
+        run = SopRun(
+            sop_version_id=version_id,
+            title=title.strip(),
+            year=year,
+            quarter=quarter,
+            status="RUNNING",
+            started_at=tx.now,
+            started_by_account_id=actor.account_id,
+            started_by=actor.name,
+            started_role=(started_role or definition.start_roles[0]).value,
+        )
+        tx.session.add(run)
+        tx.session.flush()
+        _enter(tx, run, definition, 1)
+        tx.audit("sop_run", run.id, None, {"title": run.title, "sop": definition.code})
+        return run.id
+
+
+def _open_step(tx: Tx, step_run_id: int) -> tuple[SopStepRun, SopRun, SopDefinition]:
+    step_run = tx.session.get(SopStepRun, step_run_id)
+    if step_run is None:
+        raise NotFound("Langkah tidak ditemukan.")
+    run = tx.session.get(SopRun, step_run.run_id)
+    assert run is not None
+    if run.status != "RUNNING" or step_run.finished_at is not None:
+        raise ValidationError("Langkah ini sudah selesai; tidak dapat diubah lagi.")
+    if not tx.actor.is_system and not tx.actor.has(Role(step_run.role)):
+        raise PermissionDenied(f"Langkah ini dikerjakan oleh {Role(step_run.role).label}.")
+    return step_run, run, _definition(tx.session, run)
+
+
+def tick_item(
+    db: Database,
+    actor: Actor,
+    step_run_id: int,
+    item: int,
+    checked: bool,
+    *,
+    link: str = "",
+    attachment: tuple[str, bytes] | None = None,
+    clock: Clock = utcnow,
+) -> None:
+    """Operation 'Centang kelengkapan': tick or untick item `item` (0-based), with an optional file or link."""
+    if attachment is not None and len(attachment[1]) > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            f"Berkas {attachment[0]} terlalu besar ({len(attachment[1]) // 1024} KB); batasnya 10.240 KB.",
+            field="attachment",
+        )
+    with write(db, actor, "Centang kelengkapan", ANY_ROLE, clock=clock) as tx:
+        step_run, _run, definition = _open_step(tx, step_run_id)
+        inputs = definition.steps[step_run.position - 1].inputs
+        if not 0 <= item < len(inputs):
+            raise ValidationError("Butir kelengkapan tidak ada pada langkah ini.")
+        check = tx.session.scalars(
+            select(SopStepCheck).where(SopStepCheck.step_run_id == step_run_id, SopStepCheck.item == item)
+        ).first()
+        if check is None:
+            check = SopStepCheck(step_run_id=step_run_id, item=item)
+            tx.session.add(check)
+        old = {"checked": bool(check.checked), "link": check.link or "", "attachment": check.attachment_name or ""}
+        check.checked = checked
+        check.checked_at = tx.now if checked else None
+        check.checked_by = actor.name if checked else ""
+        check.link = link.strip()
+        if attachment is not None:
+            check.attachment_name, check.attachment = attachment[0], attachment[1]
+            check.attachment_sha256 = hashlib.sha256(attachment[1]).hexdigest()
+        tx.session.flush()
+        tx.audit(
+            "sop_step_check",
+            check.id,
+            old,
+            {"checked": checked, "link": check.link, "attachment": check.attachment_name},
+        )
+
+
+def _open_pause(session, step_run_id: int) -> SopPause | None:
+    return session.scalars(select(SopPause).where(SopPause.step_run_id == step_run_id, SopPause.end.is_(None))).first()
+
+
+def pause_step(db: Database, actor: Actor, step_run_id: int, reason: str, *, clock: Clock = utcnow) -> None:
+    """Operation 'Jeda langkah': stop the timer, with a reason."""
+    if not reason.strip():
+        raise ValidationError("Tulis alasan jeda.", field="reason")
+    with write(db, actor, "Jeda langkah", ANY_ROLE, clock=clock) as tx:
+        step_run, _run, _definition = _open_step(tx, step_run_id)
+        if _open_pause(tx.session, step_run_id) is not None:
+            raise ValidationError("Langkah ini sudah dijeda.")
+        tx.session.add(SopPause(step_run_id=step_run_id, start=tx.now, reason=reason.strip()))
+        tx.audit("sop_step_run", step_run.id, None, {"jeda": reason.strip()})
+
+
+def resume_step(db: Database, actor: Actor, step_run_id: int, *, clock: Clock = utcnow) -> None:
+    """Operation 'Lanjutkan langkah': the timer runs again."""
+    with write(db, actor, "Lanjutkan langkah", ANY_ROLE, clock=clock) as tx:
+        step_run, _run, _definition = _open_step(tx, step_run_id)
+        pause = _open_pause(tx.session, step_run_id)
+        if pause is None:
+            raise ValidationError("Langkah ini tidak sedang dijeda.")
+        pause.end = tx.now
+        tx.audit("sop_step_run", step_run.id, {"jeda": pause.reason}, None)
+
+
+def _close(tx: Tx, step_run: SopStepRun, outcome: str, reason: str, notes: str) -> None:
+    pause = _open_pause(tx.session, step_run.id)
+    if pause is not None:
+        pause.end = tx.now
+    step_run.finished_at = tx.now
+    step_run.finished_by = tx.actor.name
+    step_run.finished_by_account_id = tx.actor.account_id
+    step_run.outcome = outcome
+    step_run.reason = reason
+    step_run.notes = notes.strip()
+
+
+def _advance(tx: Tx, run: SopRun, definition: SopDefinition, target: int | None) -> None:
+    if target is None:
+        run.status = "DONE"
+        run.position = None
+        run.finished_at = tx.now
+        tx.audit("sop_run", run.id, {"status": "RUNNING"}, {"status": "DONE"})
+    else:
+        _enter(tx, run, definition, target)
+
+
+def finish_step(db: Database, actor: Actor, step_run_id: int, notes: str = "", *, clock: Clock = utcnow) -> None:
+    """Operation 'Selesaikan langkah': every kelengkapan item must be ticked; the run moves on."""
+    with write(db, actor, "Selesaikan langkah", ANY_ROLE, clock=clock) as tx:
+        step_run, run, definition = _open_step(tx, step_run_id)
+        step = definition.steps[step_run.position - 1]
+        if step.kind is StepKind.DECISION:
+            raise ValidationError("Langkah keputusan diselesaikan dengan 'Setujui' atau 'Kembalikan'.")
+        _require_checklist(tx, step_run, step.inputs)
+        _close(tx, step_run, "DONE", "", notes)
+        tx.audit("sop_step_run", step_run.id, None, {"langkah": step.number, "hasil": "selesai"})
+        _advance(tx, run, definition, definition.next_position(step_run.position))
+
+
+def _require_checklist(tx: Tx, step_run: SopStepRun, inputs: tuple[str, ...]) -> None:
+    ticked = set(
+        tx.session.scalars(
+            select(SopStepCheck.item).where(SopStepCheck.step_run_id == step_run.id, SopStepCheck.checked.is_(True))
+        )
+    )
+    missing = [text for i, text in enumerate(inputs) if i not in ticked]
+    if missing:
+        raise ValidationError("Kelengkapan belum dicentang: " + "; ".join(missing) + ".", field="checklist")
+
+
+def decide_step(
+    db: Database,
+    actor: Actor,
+    step_run_id: int,
+    approve: bool,
+    reason: str = "",
+    notes: str = "",
+    *,
+    clock: Clock = utcnow,
+) -> None:
+    """Operation 'Setujui' / 'Kembalikan' on a decision step. Returning needs a reason."""
+    what = "Setujui langkah" if approve else "Kembalikan langkah"
+    if not approve and not reason.strip():
+        raise ValidationError("Tulis alasan pengembalian.", field="reason")
+    with write(db, actor, what, ANY_ROLE, clock=clock) as tx:
+        step_run, run, definition = _open_step(tx, step_run_id)
+        step = definition.steps[step_run.position - 1]
+        if step.kind is not StepKind.DECISION:
+            raise ValidationError("Hanya langkah keputusan yang dapat disetujui atau dikembalikan.")
+        if approve:
+            _require_checklist(tx, step_run, step.inputs)
+        _close(tx, step_run, "APPROVED" if approve else "RETURNED", reason.strip(), notes)
+        tx.audit(
+            "sop_step_run",
+            step_run.id,
+            None,
+            {"langkah": step.number, "hasil": "disetujui" if approve else "dikembalikan", "alasan": reason.strip()},
+        )
+        _advance(tx, run, definition, definition.next_position(step_run.position, approved=approve))
+
+
+def cancel_run(db: Database, actor: Actor, run_id: int, reason: str, *, clock: Clock = utcnow) -> None:
+    """Operation 'Batalkan pelaksanaan SOP': by the role that started it, with a reason."""
+    if not reason.strip():
+        raise ValidationError("Tulis alasan pembatalan.", field="reason")
+    with db.reading() as s:
+        run = s.get(SopRun, run_id)
+        if run is None:
+            raise NotFound("Pelaksanaan SOP tidak ditemukan.")
+        started_role = run.started_role
+    with write(db, actor, "Batalkan pelaksanaan SOP", [started_role], clock=clock) as tx:
+        run = tx.session.get(SopRun, run_id)
+        assert run is not None
+        if run.status != "RUNNING":
+            raise ValidationError("Pelaksanaan ini sudah berakhir.")
+        open_step = tx.session.scalars(
+            select(SopStepRun).where(SopStepRun.run_id == run_id, SopStepRun.finished_at.is_(None))
+        ).first()
+        if open_step is not None:
+            _close(tx, open_step, "CANCELLED", reason.strip(), "")
+        run.status, run.position, run.finished_at, run.cancel_reason = "CANCELLED", None, tx.now, reason.strip()
+        tx.audit("sop_run", run.id, {"status": "RUNNING"}, {"status": "CANCELLED", "alasan": reason.strip()})
+
+
+def local_time(utc: dt.datetime, offset_hours: int) -> dt.datetime:
+    """A stored UTC time as the office's local time."""
+    return utc + dt.timedelta(hours=offset_hours)

@@ -1,0 +1,471 @@
+"""What the screens show of SOP runs: inboxes, the step screen, timelines, compliance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import statistics
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from sakip_desktop.domain.roles import Role
+from sakip_desktop.errors import NotFound
+from sakip_desktop.ops.base import Actor, utcnow
+from sakip_desktop.ops.office import get_settings
+from sakip_desktop.ops.sop_runs import local_time
+from sakip_desktop.sop.calendar import OfficeCalendar
+from sakip_desktop.sop.definition import SopDefinition, StepKind, from_dict
+from sakip_desktop.sop.timer import Elapsed, Pause, elapsed
+from sakip_desktop.storage.database import Database
+from sakip_desktop.storage.models import OfficeDayOff, Sop, SopPause, SopRun, SopStepCheck, SopStepRun, SopVersion
+
+STATUS_LABELS = {"RUNNING": "Berjalan", "DONE": "Selesai", "CANCELLED": "Dibatalkan"}
+OUTCOME_LABELS = {"DONE": "Selesai", "APPROVED": "Disetujui", "RETURNED": "Dikembalikan", "CANCELLED": "Dibatalkan"}
+
+
+class _Context:
+    """Per-query facts: the office's time zone, calendar and parsed definitions (parsed once)."""
+
+    def __init__(self, session, now_utc: dt.datetime, offset: int) -> None:
+        self.session, self.offset = session, offset
+        self.now = local_time(now_utc, offset)
+        self.calendar = OfficeCalendar(session.scalars(select(OfficeDayOff.day)))
+        self._definitions: dict[int, SopDefinition] = {}
+
+    def definition(self, version_id: int) -> SopDefinition:
+        if version_id not in self._definitions:
+            row = self.session.get(SopVersion, version_id)
+            self._definitions[version_id] = from_dict(json.loads(row.definition))
+        return self._definitions[version_id]
+
+    def local(self, utc: dt.datetime | None) -> dt.datetime | None:
+        return None if utc is None else local_time(utc, self.offset)
+
+    def elapsed(self, step_run: SopStepRun, pauses: list[Pause], definition: SopDefinition) -> Elapsed:
+        start = self.local(step_run.started_at)
+        end = self.local(step_run.finished_at) or self.now
+        standard = definition.steps[step_run.position - 1].standard_time
+        return elapsed(start, end, pauses, standard, self.calendar)
+
+
+def _pauses(session, step_run_ids: list[int], offset: int) -> dict[int, list[Pause]]:
+    out: dict[int, list[Pause]] = {i: [] for i in step_run_ids}
+    if not step_run_ids:
+        return out
+    for p in session.scalars(select(SopPause).where(SopPause.step_run_id.in_(step_run_ids))):
+        out[p.step_run_id].append((local_time(p.start, offset), None if p.end is None else local_time(p.end, offset)))
+    return out
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    """A step waiting for a role."""
+
+    step_run_id: int
+    run_id: int
+    run_title: str
+    sop_name: str
+    step_number: str
+    activity: str
+    role: Role
+    started_at: dt.datetime  # local
+    elapsed: Elapsed
+    paused: bool
+    is_decision: bool
+
+    @property
+    def overdue(self) -> bool:
+        """Over its standard time."""
+        return self.elapsed.over
+
+
+def inbox(db: Database, actor: Actor, *, role: Role | None = None, now: dt.datetime | None = None) -> list[InboxItem]:
+    """Steps waiting for the actor's roles (or one `role`); the Camat also sees every overdue step."""
+    offset = get_settings(db).utc_offset_hours
+    roles = {g.role for g in actor.grants} if role is None else {role}
+    with db.reading() as s:
+        ctx = _Context(s, now or utcnow(), offset)
+        rows = s.execute(
+            select(SopStepRun, SopRun)
+            .join(SopRun, SopRun.id == SopStepRun.run_id)
+            .where(SopRun.status == "RUNNING", SopStepRun.finished_at.is_(None))
+            .order_by(SopStepRun.started_at)
+        ).all()
+        pauses = _pauses(s, [sr.id for sr, _ in rows], offset)
+        items = []
+        for step_run, run in rows:
+            definition = ctx.definition(run.sop_version_id)
+            item_role = Role(step_run.role)
+            took = ctx.elapsed(step_run, pauses[step_run.id], definition)
+            mine = item_role in roles
+            camat_watch = Role.CAMAT in roles and took.over
+            if not (mine or camat_watch):
+                continue
+            step = definition.steps[step_run.position - 1]
+            items.append(
+                InboxItem(
+                    step_run_id=step_run.id,
+                    run_id=run.id,
+                    run_title=run.title,
+                    sop_name=definition.identity.name,
+                    step_number=step.number,
+                    activity=step.activity or step.output,
+                    role=item_role,
+                    started_at=ctx.local(step_run.started_at),
+                    elapsed=took,
+                    paused=any(end is None for _, end in pauses[step_run.id]),
+                    is_decision=step.kind is StepKind.DECISION,
+                )
+            )
+        return items
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One kelengkapan item of a step visit."""
+
+    index: int
+    text: str
+    checked: bool
+    checked_by: str
+    link: str
+    attachment_name: str
+
+
+@dataclass(frozen=True)
+class StepDetail:
+    """Everything the step screen shows."""
+
+    step_run_id: int
+    run_id: int
+    run_title: str
+    run_status: str
+    sop_name: str
+    position: int
+    step_count: int
+    number: str
+    activity: str
+    role: Role
+    actor_label: str
+    output: str
+    note: str
+    standard_label: str
+    is_decision: bool
+    approve_target: int | None
+    return_target: int | None
+    checklist: tuple[ChecklistItem, ...]
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    elapsed: Elapsed
+    paused_reason: str | None
+    visit: int
+    notes: str
+
+    @property
+    def can_finish(self) -> bool:
+        """All checklist items ticked."""
+        return all(c.checked for c in self.checklist)
+
+
+def step_detail(db: Database, step_run_id: int, *, now: dt.datetime | None = None) -> StepDetail:
+    """The step screen's data."""
+    offset = get_settings(db).utc_offset_hours
+    with db.reading() as s:
+        step_run = s.get(SopStepRun, step_run_id)
+        if step_run is None:
+            raise NotFound("Langkah tidak ditemukan.")
+        run = s.get(SopRun, step_run.run_id)
+        ctx = _Context(s, now or utcnow(), offset)
+        definition = ctx.definition(run.sop_version_id)
+        step = definition.steps[step_run.position - 1]
+        checks = {c.item: c for c in s.scalars(select(SopStepCheck).where(SopStepCheck.step_run_id == step_run_id))}
+        pauses = _pauses(s, [step_run_id], offset)[step_run_id]
+        open_pause = s.scalars(
+            select(SopPause).where(SopPause.step_run_id == step_run_id, SopPause.end.is_(None))
+        ).first()
+        approve_target = return_target = None
+        if step.kind is StepKind.DECISION:
+            approve_target = definition.next_position(step_run.position, approved=True)
+            return_target = definition.next_position(step_run.position, approved=False)
+        return StepDetail(
+            step_run_id=step_run.id,
+            run_id=run.id,
+            run_title=run.title,
+            run_status=run.status,
+            sop_name=definition.identity.name,
+            position=step_run.position,
+            step_count=len(definition.steps),
+            number=step.number,
+            activity=step.activity,
+            role=Role(step_run.role),
+            actor_label=definition.actor(step.actor).label,
+            output=step.output,
+            note=step.note,
+            standard_label=step.standard_time.label() if step.standard_time else "tidak ditetapkan",
+            is_decision=step.kind is StepKind.DECISION,
+            approve_target=approve_target,
+            return_target=return_target,
+            checklist=tuple(
+                ChecklistItem(
+                    i,
+                    text,
+                    bool(checks[i].checked) if i in checks else False,
+                    checks[i].checked_by if i in checks else "",
+                    checks[i].link if i in checks else "",
+                    checks[i].attachment_name if i in checks else "",
+                )
+                for i, text in enumerate(step.inputs)
+            ),
+            started_at=ctx.local(step_run.started_at),
+            finished_at=ctx.local(step_run.finished_at),
+            elapsed=ctx.elapsed(step_run, pauses, definition),
+            paused_reason=open_pause.reason if open_pause else None,
+            visit=step_run.visit,
+            notes=step_run.notes,
+        )
+
+
+def attachment(db: Database, step_run_id: int, item: int) -> tuple[str, bytes] | None:
+    """The file attached to a checklist item."""
+    with db.reading() as s:
+        check = s.scalars(
+            select(SopStepCheck).where(SopStepCheck.step_run_id == step_run_id, SopStepCheck.item == item)
+        ).first()
+        if check is None or check.attachment is None:
+            return None
+        return check.attachment_name, check.attachment
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One visit of a run to a step."""
+
+    step_run_id: int
+    position: int
+    number: str
+    activity: str
+    role: Role
+    visit: int
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    finished_by: str
+    outcome: str
+    reason: str
+    notes: str
+    elapsed: Elapsed
+    standard_label: str
+
+
+@dataclass(frozen=True)
+class RunView:
+    """A run with its steps in the order they happened."""
+
+    id: int
+    title: str
+    sop_id: int
+    sop_name: str
+    version: int
+    year: int
+    quarter: int | None
+    status: str
+    started_at: dt.datetime
+    started_by: str
+    finished_at: dt.datetime | None
+    cancel_reason: str
+    entries: tuple[TimelineEntry, ...]
+
+    @property
+    def status_label(self) -> str:
+        """Berjalan / Selesai / Dibatalkan."""
+        return STATUS_LABELS[self.status]
+
+    @property
+    def returns(self) -> int:
+        """How many times work was sent back."""
+        return sum(1 for e in self.entries if e.outcome == "RETURNED")
+
+
+def run_timeline(db: Database, run_id: int, *, now: dt.datetime | None = None) -> RunView:
+    """A run's timeline."""
+    offset = get_settings(db).utc_offset_hours
+    with db.reading() as s:
+        run = s.get(SopRun, run_id)
+        if run is None:
+            raise NotFound("Pelaksanaan SOP tidak ditemukan.")
+        ctx = _Context(s, now or utcnow(), offset)
+        definition = ctx.definition(run.sop_version_id)
+        version = s.get(SopVersion, run.sop_version_id)
+        step_runs = s.scalars(
+            select(SopStepRun).where(SopStepRun.run_id == run_id).order_by(SopStepRun.started_at, SopStepRun.id)
+        ).all()
+        pauses = _pauses(s, [sr.id for sr in step_runs], offset)
+        entries = []
+        for sr in step_runs:
+            step = definition.steps[sr.position - 1]
+            entries.append(
+                TimelineEntry(
+                    step_run_id=sr.id,
+                    position=sr.position,
+                    number=step.number,
+                    activity=step.activity or step.output,
+                    role=Role(sr.role),
+                    visit=sr.visit,
+                    started_at=ctx.local(sr.started_at),
+                    finished_at=ctx.local(sr.finished_at),
+                    finished_by=sr.finished_by,
+                    outcome=sr.outcome,
+                    reason=sr.reason,
+                    notes=sr.notes,
+                    elapsed=ctx.elapsed(sr, pauses[sr.id], definition),
+                    standard_label=step.standard_time.label() if step.standard_time else "—",
+                )
+            )
+        return RunView(
+            id=run.id,
+            title=run.title,
+            sop_id=version.sop_id,
+            sop_name=definition.identity.name,
+            version=version.version,
+            year=run.year,
+            quarter=run.quarter,
+            status=run.status,
+            started_at=ctx.local(run.started_at),
+            started_by=run.started_by,
+            finished_at=ctx.local(run.finished_at),
+            cancel_reason=run.cancel_reason,
+            entries=tuple(entries),
+        )
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """A run as listed."""
+
+    id: int
+    title: str
+    sop_name: str
+    status: str
+    current_step: str
+    current_role: Role | None
+    started_at: dt.datetime
+    started_by: str
+    finished_at: dt.datetime | None
+
+    @property
+    def status_label(self) -> str:
+        """Berjalan / Selesai / Dibatalkan."""
+        return STATUS_LABELS[self.status]
+
+
+def list_runs(db: Database, *, sop_id: int | None = None, status: str | None = None) -> list[RunSummary]:
+    """Runs, newest first."""
+    offset = get_settings(db).utc_offset_hours
+    with db.reading() as s:
+        query = (
+            select(SopRun, SopVersion.sop_id, Sop.name)
+            .join(SopVersion, SopVersion.id == SopRun.sop_version_id)
+            .join(Sop, Sop.id == SopVersion.sop_id)
+            .order_by(SopRun.started_at.desc(), SopRun.id.desc())
+        )
+        if sop_id is not None:
+            query = query.where(SopVersion.sop_id == sop_id)
+        if status is not None:
+            query = query.where(SopRun.status == status)
+        ctx = _Context(s, utcnow(), offset)
+        out = []
+        for run, _sop_id, name in s.execute(query):
+            current, role = "", None
+            if run.position is not None:
+                definition = ctx.definition(run.sop_version_id)
+                step = definition.steps[run.position - 1]
+                current, role = f"{step.number}. {step.activity or step.output}", definition.role_of(run.position)
+            out.append(
+                RunSummary(
+                    run.id,
+                    run.title,
+                    name,
+                    run.status,
+                    current,
+                    role,
+                    ctx.local(run.started_at),
+                    run.started_by,
+                    ctx.local(run.finished_at),
+                )
+            )
+        return out
+
+
+@dataclass(frozen=True)
+class StepCompliance:
+    """Real times of one step over past runs against its standard."""
+
+    sop_id: int
+    sop_name: str
+    position: int
+    number: str
+    activity: str
+    standard_label: str
+    count: int
+    median: float | None  # in the standard's unit (minutes when none)
+    worst: float | None
+    over_standard: int
+    returns: int
+    unit_label: str
+
+
+def _unit_label(standard) -> str:
+    if standard is None:
+        return "menit"
+    return "hari kerja" if standard.is_working_days else standard.unit.label
+
+
+def compliance(db: Database, sop_id: int | None = None) -> list[StepCompliance]:
+    """Per SOP and step: finished visits, median and worst real time, count over standard, returns."""
+    offset = get_settings(db).utc_offset_hours
+    with db.reading() as s:
+        ctx = _Context(s, utcnow(), offset)
+        query = (
+            select(SopStepRun, SopRun.sop_version_id, SopVersion.sop_id)
+            .join(SopRun, SopRun.id == SopStepRun.run_id)
+            .join(SopVersion, SopVersion.id == SopRun.sop_version_id)
+            .where(SopStepRun.finished_at.is_not(None), SopStepRun.outcome != "CANCELLED")
+        )
+        if sop_id is not None:
+            query = query.where(SopVersion.sop_id == sop_id)
+        rows = s.execute(query).all()
+        pauses = _pauses(s, [sr.id for sr, _, _ in rows], offset)
+        buckets: dict[tuple[int, int], list] = {}
+        for sr, version_id, sid in rows:
+            definition = ctx.definition(version_id)
+            buckets.setdefault((sid, sr.position), []).append((sr, ctx.elapsed(sr, pauses[sr.id], definition)))
+        sops = {sop.id: sop for sop in s.scalars(select(Sop))}
+        latest_version = {}
+        for v in s.scalars(select(SopVersion).order_by(SopVersion.version)):
+            latest_version[v.sop_id] = v.id
+        out = []
+        for sid in sorted(sops, key=lambda i: sops[i].name):
+            if sop_id is not None and sid != sop_id:
+                continue
+            definition = ctx.definition(latest_version[sid])
+            for position, step in enumerate(definition.steps, start=1):
+                visits = buckets.get((sid, position), [])
+                values = [e.in_standard_units for _, e in visits]
+                standard = step.standard_time
+                out.append(
+                    StepCompliance(
+                        sop_id=sid,
+                        sop_name=definition.identity.name,
+                        position=position,
+                        number=step.number,
+                        activity=step.activity or step.output,
+                        standard_label=standard.label() if standard else "—",
+                        count=len(visits),
+                        median=statistics.median(values) if values else None,
+                        worst=max(values) if values else None,
+                        over_standard=sum(1 for _, e in visits if e.over),
+                        returns=sum(1 for sr, _ in visits if sr.outcome == "RETURNED"),
+                        unit_label=_unit_label(standard),
+                    )
+                )
+        return out

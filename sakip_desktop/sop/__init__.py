@@ -1,0 +1,1 @@
+"""SOPs as data: definitions, templates, standard times, the office calendar and runs."""
