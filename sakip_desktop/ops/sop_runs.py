@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 
 from sqlalchemy import func, select
 
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, utcnow, write
-from sakip_desktop.sop.definition import SopDefinition, StepKind, from_dict
+from sakip_desktop.sop.definition import SopDefinition, StepKind, from_json
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import Sop, SopPause, SopRun, SopStepCheck, SopStepRun, SopVersion
 
@@ -22,7 +21,7 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 def _definition(session, run: SopRun) -> SopDefinition:
     version = session.get(SopVersion, run.sop_version_id)
     assert version is not None
-    return from_dict(json.loads(version.definition))
+    return from_json(version.definition)
 
 
 def _enter(tx: Tx, run: SopRun, definition: SopDefinition, position: int) -> SopStepRun:
@@ -68,7 +67,7 @@ def start_run(
         sop = s.get(Sop, sop_id)
         if version is None or sop is None:
             raise NotFound("SOP tidak ditemukan.")
-        definition = from_dict(json.loads(version.definition))
+        definition = from_json(version.definition)
         version_id, active = version.id, sop.active
     if not active:
         raise ValidationError("SOP ini nonaktif dan tidak dapat dimulai.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import statistics
 from dataclasses import dataclass
 
@@ -15,7 +14,7 @@ from sakip_desktop.ops.base import Actor, utcnow
 from sakip_desktop.ops.office import get_settings
 from sakip_desktop.ops.sop_runs import local_time
 from sakip_desktop.sop.calendar import OfficeCalendar
-from sakip_desktop.sop.definition import SopDefinition, StepKind, from_dict
+from sakip_desktop.sop.definition import SopDefinition, StepKind, from_json
 from sakip_desktop.sop.timer import Elapsed, Pause, elapsed
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import OfficeDayOff, Sop, SopPause, SopRun, SopStepCheck, SopStepRun, SopVersion
@@ -36,7 +35,7 @@ class _Context:
     def definition(self, version_id: int) -> SopDefinition:
         if version_id not in self._definitions:
             row = self.session.get(SopVersion, version_id)
-            self._definitions[version_id] = from_dict(json.loads(row.definition))
+            self._definitions[version_id] = from_json(row.definition)
         return self._definitions[version_id]
 
     def local(self, utc: dt.datetime | None) -> dt.datetime | None:
@@ -166,6 +165,14 @@ class StepDetail:
     def can_finish(self) -> bool:
         """All checklist items ticked."""
         return all(c.checked for c in self.checklist)
+
+
+def open_step(db: Database, run_id: int) -> int | None:
+    """The step visit a run is waiting on, or None when it has ended."""
+    with db.reading() as s:
+        return s.scalars(
+            select(SopStepRun.id).where(SopStepRun.run_id == run_id, SopStepRun.finished_at.is_(None))
+        ).first()
 
 
 def step_detail(db: Database, step_run_id: int, *, now: dt.datetime | None = None) -> StepDetail:

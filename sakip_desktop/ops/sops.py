@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sakip_desktop.domain.roles import ADMIN, Role
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, utcnow, write
-from sakip_desktop.sop.definition import SopDefinition, from_dict, load_templates, to_dict, validate
+from sakip_desktop.sop.definition import SopDefinition, from_json, load_templates, to_dict, validate
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import OfficeDayOff, Sop, SopRun, SopVersion
 
@@ -94,7 +94,7 @@ def get_definition(db: Database, sop_id: int, version: int | None = None) -> Sop
             ).first()
             if row is None:
                 raise NotFound(f"SOP versi {version} tidak ditemukan.")
-        return from_dict(json.loads(row.definition))
+        return from_json(row.definition)
 
 
 def version_definition(db: Database, version_id: int) -> SopDefinition:
@@ -103,7 +103,7 @@ def version_definition(db: Database, version_id: int) -> SopDefinition:
         row = s.get(SopVersion, version_id)
         if row is None:
             raise NotFound("Versi SOP tidak ditemukan.")
-        return from_dict(json.loads(row.definition))
+        return from_json(row.definition)
 
 
 @dataclass(frozen=True)

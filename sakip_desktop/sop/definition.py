@@ -7,9 +7,11 @@ Texts are kept as written in the source; `StandardTime` is derived from the writ
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -206,6 +208,12 @@ def from_dict(data: dict[str, Any]) -> SopDefinition:
             start_roles=start_roles,
         )
     )
+
+
+@lru_cache(maxsize=256)
+def from_json(text: str) -> SopDefinition:
+    """A stored version's definition. Versions never change, so parsed definitions are kept."""
+    return from_dict(json.loads(text))
 
 
 def load_template(path: Path) -> SopDefinition:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.ops.sop_runs import decide_step, finish_step, start_run, tick_item
-from sakip_desktop.ops.sop_views import step_detail
+from sakip_desktop.ops.sop_views import open_step, step_detail
 from sakip_desktop.storage.database import Database
 
 
@@ -46,14 +46,12 @@ def walk_run(
     """
     starter = next(a for a in people.values() if a.may(_start_roles(db, sop_id)))
     run_id = start_run(db, starter, sop_id, title, year, quarter, clock=clock)
-    from sakip_desktop.ops.sop_views import run_timeline
-
     actions = 0
     while True:
-        open_steps = [e for e in run_timeline(db, run_id, now=clock.now).entries if e.finished_at is None]
-        if not open_steps or (stop_before is not None and actions >= stop_before):
+        step_run_id = open_step(db, run_id)
+        if step_run_id is None or (stop_before is not None and actions >= stop_before):
             return run_id
-        step = step_detail(db, open_steps[0].step_run_id, now=clock.now)
+        step = step_detail(db, step_run_id, now=clock.now)
         actor = people[step.role]
         clock.advance(minutes=step_minutes(step.position))
         for item in step.checklist:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -19,7 +20,7 @@ from sakip_desktop.ops.sop_runs import (
     tick_item,
 )
 from sakip_desktop.ops.sop_views import compliance, inbox, run_timeline, step_detail
-from sakip_desktop.ops.sops import adopt_templates, get_definition, list_sops, save_version
+from sakip_desktop.ops.sops import adopt_templates, create_sop, get_definition, list_sops, save_version
 from sakip_desktop.sop.calendar import OfficeCalendar
 from sakip_desktop.sop.definition import StepKind, load_templates
 from sakip_desktop.sop.simulate import SteppingClock, walk_run
@@ -41,20 +42,28 @@ MONDAY_9_WIB = dt.datetime(2025, 9, 1, 2, 0)  # stored times are UTC
 
 @pytest.fixture
 def office(demo_db):
-    """The demo office with no SOPs adopted yet (as a real office starts), and one person per role."""
+    """The demo office (which has every template adopted, with history) and one person per role."""
     people = {role: actor_for(demo_db, username, dt.date(2025, 9, 1)) for role, username in PEOPLE.items()}
     return demo_db, people
 
 
 def _adopt(db, people, code):
-    (sop_id,) = adopt_templates(db, people[Role.KASUBAG_PERENCANAAN], [code])
-    return sop_id
+    """A fresh copy of a template as a new SOP, so the demo's own history does not mix in."""
+    template = next(t for t in load_templates() if t.code == code)
+    return create_sop(db, people[Role.KASUBAG_PERENCANAAN], replace(template, code=f"{code}-UJI"), "Uji")
+
+
+def test_the_demo_has_every_template_adopted(office):
+    db, _people = office
+    assert {s.code for s in list_sops(db)} == {t.code for t in load_templates()}
+    with pytest.raises(ValidationError, match="sudah ada di kantor ini"):
+        adopt_templates(db, office[1][Role.KASUBAG_PERENCANAAN], ["KARANGPLOSO-PEMANTAUAN-KINERJA"])
 
 
 def test_every_template_is_adopted_and_runs_end_to_end(office):
     db, people = office
     for template in load_templates():
-        sop_id = _adopt(db, people, template.code)
+        sop_id = next(s.id for s in list_sops(db) if s.code == template.code)
         has_decision = any(s.kind is StepKind.DECISION for s in template.steps)
         clock = SteppingClock(MONDAY_9_WIB)
         # WHEN the run is worked through, sending the first decision back once
@@ -81,9 +90,12 @@ def test_a_step_waits_in_the_inbox_of_its_role_and_needs_its_checklist(office):
     clock = SteppingClock(MONDAY_9_WIB)
     run_id = start_run(db, people[Role.CAMAT], sop_id, "Pemantauan Kinerja TW III 2025", 2025, 3, clock=clock)
     # Step 1 belongs to the Kasubag Perencanaan (Sub. Evapor)
-    (item,) = inbox(db, people[Role.KASUBAG_PERENCANAAN], now=clock.now)
-    assert item.run_id == run_id and item.step_number == "1" and not item.overdue
-    assert inbox(db, people[Role.STAF], now=clock.now) == []
+    def mine(items):
+        return [i for i in items if i.run_id == run_id]
+
+    (item,) = mine(inbox(db, people[Role.KASUBAG_PERENCANAAN], now=clock.now))
+    assert item.step_number == "1" and not item.overdue
+    assert mine(inbox(db, people[Role.STAF], now=clock.now)) == []
     # Someone of another role cannot finish it
     with pytest.raises(PermissionDenied, match="dikerjakan oleh Kasubag Perencanaan"):
         finish_step(db, people[Role.STAF], item.step_run_id, clock=clock)
@@ -96,31 +108,35 @@ def test_a_step_waits_in_the_inbox_of_its_role_and_needs_its_checklist(office):
     assert detail.can_finish and detail.checklist[0].attachment_name == "hasil.pdf"
     finish_step(db, people[Role.KASUBAG_PERENCANAAN], item.step_run_id, "Bahan sudah disiapkan", clock=clock)
     # THEN it passes to the Tim
-    assert [i.step_number for i in inbox(db, people[Role.TIM_SAKIP], now=clock.now)] == ["2"]
+    assert [i.step_number for i in mine(inbox(db, people[Role.TIM_SAKIP], now=clock.now))] == ["2"]
     kasubag = people[Role.KASUBAG_PERENCANAAN]  # also in the Tim: sees it in the Tim's tab only
-    assert inbox(db, kasubag, role=Role.KASUBAG_PERENCANAAN, now=clock.now) == []
-    assert [i.role for i in inbox(db, kasubag, now=clock.now)] == [Role.TIM_SAKIP]
+    assert mine(inbox(db, kasubag, role=Role.KASUBAG_PERENCANAAN, now=clock.now)) == []
+    assert [i.role for i in mine(inbox(db, kasubag, now=clock.now))] == [Role.TIM_SAKIP]
 
 
 def test_overdue_steps_are_flagged_and_shown_to_the_camat(office):
     db, people = office
     sop_id = _adopt(db, people, "KARANGPLOSO-PEMANTAUAN-KINERJA")
     clock = SteppingClock(MONDAY_9_WIB)
-    start_run(db, people[Role.SEKRETARIS], sop_id, "Pemantauan TW III", 2025, 3, clock=clock)
-    assert inbox(db, people[Role.CAMAT], now=clock.now) == []
+    run_id = start_run(db, people[Role.SEKRETARIS], sop_id, "Pemantauan TW III", 2025, 3, clock=clock)
+
+    def mine(items):
+        return [i for i in items if i.run_id == run_id]
+
+    assert mine(inbox(db, people[Role.CAMAT], now=clock.now)) == []
     later = clock.now + dt.timedelta(minutes=16)  # standard 15 menit
-    (item,) = inbox(db, people[Role.KASUBAG_PERENCANAAN], now=later)
+    (item,) = mine(inbox(db, people[Role.KASUBAG_PERENCANAAN], now=later))
     assert item.overdue
-    assert [i.step_run_id for i in inbox(db, people[Role.CAMAT], now=later)] == [item.step_run_id]
+    assert [i.step_run_id for i in mine(inbox(db, people[Role.CAMAT], now=later))] == [item.step_run_id]
 
 
 def test_pause_stops_the_timer_and_needs_a_reason(office):
     db, people = office
     sop_id = _adopt(db, people, "KARANGPLOSO-PEMANTAUAN-KINERJA")
     clock = SteppingClock(MONDAY_9_WIB)
-    start_run(db, people[Role.CAMAT], sop_id, "Pemantauan TW III", 2025, 3, clock=clock)
+    run_id = start_run(db, people[Role.CAMAT], sop_id, "Pemantauan TW III", 2025, 3, clock=clock)
     kasubag = people[Role.KASUBAG_PERENCANAAN]
-    (item,) = inbox(db, kasubag, now=clock.now)
+    (item,) = [i for i in inbox(db, kasubag, now=clock.now) if i.run_id == run_id]
     clock.advance(minutes=10)
     with pytest.raises(ValidationError, match="alasan jeda"):
         pause_step(db, kasubag, item.step_run_id, " ", clock=clock)
@@ -182,7 +198,7 @@ def test_cancel_only_by_the_role_that_started_with_a_reason(office):
     cancel_run(db, people[Role.SEKRETARIS], run_id, "Salah periode")
     run = run_timeline(db, run_id)
     assert run.status_label == "Dibatalkan" and run.cancel_reason == "Salah periode"
-    assert inbox(db, people[Role.KASUBAG_PERENCANAAN]) == []
+    assert [i for i in inbox(db, people[Role.KASUBAG_PERENCANAAN]) if i.run_id == run_id] == []
 
 
 def test_runs_keep_the_version_they_started_with(office):
