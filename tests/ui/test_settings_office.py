@@ -91,5 +91,5 @@ def test_audit_page_lists_the_latest_change_first(qtbot, admin_ctx):
     assert model.index(0, 2).data() == "Ubah profil kantor"
     assert model.index(0, 4).data() == "faksimile: (kosong) → (0341) 999"
     assert model.index(0, 1).data().startswith("Andi Prasetyo")
-    page.filter.setText("Buat kantor contoh")
-    assert model.rowCount() == 1  # only the demo's creation entry
+    page.filter.setText("faksimile")
+    assert model.rowCount() == 1  # only the change just made
