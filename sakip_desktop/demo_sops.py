@@ -8,7 +8,7 @@ import random
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.auth import actor_for
 from sakip_desktop.ops.base import SYSTEM, utcnow
-from sakip_desktop.ops.sops import adopt_templates, get_definition
+from sakip_desktop.ops.sops import adopt_templates, get_definition, run_title
 from sakip_desktop.sop.definition import StepKind, load_templates
 from sakip_desktop.sop.simulate import SteppingClock, walk_run
 from sakip_desktop.sop.stdtime import TimeUnit
@@ -25,7 +25,6 @@ DEMO_PEOPLE = {
     Role.STAF: "staf_renkeu",
     Role.ADMIN_DATA: "admin_data",
 }
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 # Past quarters: when their runs started (UTC; 08.00 WIB on a working day after the quarter ended).
 PAST = ((1, dt.datetime(2025, 4, 14, 1, 0)), (2, dt.datetime(2025, 7, 7, 1, 0)))
 
@@ -62,22 +61,24 @@ def add_sop_history(db: Database, *, now: dt.datetime | None = None) -> None:
                 sop_id,
                 people,
                 clock,
-                title=f"{definition.identity.name} Triwulan {ROMAN[quarter]} 2025",
+                title=run_title(definition.identity.name, 2025, quarter),
                 year=2025,
                 quarter=quarter,
                 returns=int(has_decision and quarter == 1),
                 step_minutes=_pace(definition, rng),
             )
-        if index % 3 == 0:  # some work under way, started a day or two ago
-            clock = SteppingClock(now - dt.timedelta(days=1 + index % 2, hours=3))
+        if index % 3 == 0:  # work under way: one waiting since yesterday, the others for a few minutes
+            done = min(2 + index % 2, len(definition.steps) - 1)
+            waiting = dt.timedelta(days=1, hours=2) if index == 0 else dt.timedelta(minutes=5)
+            clock = SteppingClock(now - waiting - dt.timedelta(minutes=25 * done))
             walk_run(
                 db,
                 sop_id,
                 people,
                 clock,
-                title=f"{definition.identity.name} Triwulan III 2025",
+                title=run_title(definition.identity.name, 2025, 3),
                 year=2025,
                 quarter=3,
-                stop_before=min(2 + index % 3, len(definition.steps) - 1),
+                stop_before=done,
                 step_minutes=lambda _p: 25,
             )

@@ -35,18 +35,23 @@ class MainWindow(QMainWindow):
             tab = RoleTab(ctx, grant)
             self.role_tabs.append(tab)
             self.tabs.addTab(tab, tab.title)
+        from ui.sop_tab import SopTab
+
+        self.sop_tab = SopTab(ctx)
+        self.tabs.addTab(self.sop_tab, "SOP")
         self.settings_tab: QWidget | None = None
         if ctx.actor.is_admin:
             from ui.settings import SettingsTab
 
             self.settings_tab = SettingsTab(ctx)
             self.tabs.addTab(self.settings_tab, "Pengaturan")
-        if self.tabs.count() == 0:
+        if not self.role_tabs:
             note = QLabel(
                 "Akun Anda belum memiliki peran. Minta administrator menambahkan peran Anda di Pengaturan › Pegawai."
             )
             note.setWordWrap(True)
-            self.tabs.addTab(note, "Tanpa peran")
+            self.tabs.insertTab(0, note, "Tanpa peran")
+            self.tabs.setCurrentIndex(0)
         self.setCentralWidget(self.tabs)
         self._build_menu()
         self._build_status_bar()

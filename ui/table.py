@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
 
 R = TypeVar("R")
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,6 +25,7 @@ class Column(Generic[R]):
     align_right: bool = False
     tooltip: Callable[[R], str] | None = None
     width: int = 0  # starting width in pixels; 0 lets the view decide
+    background: Callable[[R], str | None] | None = None  # a colour name (e.g. "#fde0dc") to mark a row; None: plain
 
 
 def apply_widths(view, columns: Sequence[Column], stretch: int) -> None:
@@ -87,6 +89,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return column.tooltip(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background:
+            colour = column.background(record)
+            return QColor(colour) if colour else None
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

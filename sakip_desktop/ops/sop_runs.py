@@ -112,11 +112,16 @@ def tick_item(
     item: int,
     checked: bool,
     *,
-    link: str = "",
+    link: str | None = None,
     attachment: tuple[str, bytes] | None = None,
+    remove_attachment: bool = False,
     clock: Clock = utcnow,
 ) -> None:
-    """Operation 'Centang kelengkapan': tick or untick item `item` (0-based), with an optional file or link."""
+    """Operation 'Centang kelengkapan': tick or untick item `item` (0-based).
+
+    `link` None keeps the stored reference; `attachment` stores a file, `remove_attachment` drops it.
+    Who ticked and when is stamped only when the tick itself changes.
+    """
     if attachment is not None and len(attachment[1]) > MAX_ATTACHMENT_BYTES:
         raise ValidationError(
             f"Berkas {attachment[0]} terlalu besar ({len(attachment[1]) // 1024} KB); batasnya 10.240 KB.",
@@ -134,10 +139,14 @@ def tick_item(
             check = SopStepCheck(step_run_id=step_run_id, item=item)
             tx.session.add(check)
         old = {"checked": bool(check.checked), "link": check.link or "", "attachment": check.attachment_name or ""}
-        check.checked = checked
-        check.checked_at = tx.now if checked else None
-        check.checked_by = actor.name if checked else ""
-        check.link = link.strip()
+        if bool(check.checked) != checked:
+            check.checked = checked
+            check.checked_at = tx.now if checked else None
+            check.checked_by = actor.name if checked else ""
+        if link is not None:
+            check.link = link.strip()
+        if remove_attachment:
+            check.attachment_name, check.attachment, check.attachment_sha256 = "", None, ""
         if attachment is not None:
             check.attachment_name, check.attachment = attachment[0], attachment[1]
             check.attachment_sha256 = hashlib.sha256(attachment[1]).hexdigest()

@@ -160,6 +160,9 @@ class StepDetail:
     paused_reason: str | None
     visit: int
     notes: str
+    outcome: str  # '' while open; DONE / APPROVED / RETURNED / CANCELLED
+    finished_by: str
+    reason: str
 
     @property
     def can_finish(self) -> bool:
@@ -230,6 +233,9 @@ def step_detail(db: Database, step_run_id: int, *, now: dt.datetime | None = Non
             paused_reason=open_pause.reason if open_pause else None,
             visit=step_run.visit,
             notes=step_run.notes,
+            outcome=step_run.outcome,
+            finished_by=step_run.finished_by,
+            reason=step_run.reason,
         )
 
 
@@ -278,6 +284,7 @@ class RunView:
     status: str
     started_at: dt.datetime
     started_by: str
+    started_role: Role
     finished_at: dt.datetime | None
     cancel_reason: str
     entries: tuple[TimelineEntry, ...]
@@ -339,6 +346,7 @@ def run_timeline(db: Database, run_id: int, *, now: dt.datetime | None = None) -
             status=run.status,
             started_at=ctx.local(run.started_at),
             started_by=run.started_by,
+            started_role=Role(run.started_role),
             finished_at=ctx.local(run.finished_at),
             cancel_reason=run.cancel_reason,
             entries=tuple(entries),
@@ -409,6 +417,7 @@ class StepCompliance:
 
     sop_id: int
     sop_name: str
+    version: int
     position: int
     number: str
     activity: str
@@ -428,12 +437,16 @@ def _unit_label(standard) -> str:
 
 
 def compliance(db: Database, sop_id: int | None = None) -> list[StepCompliance]:
-    """Per SOP and step: finished visits, median and worst real time, count over standard, returns."""
+    """Per SOP version and step: finished visits, median and worst real time, count over standard, returns.
+
+    Runs keep the version they started with, so each version's steps are measured against that version's
+    own standard; versions that have no runs yet are left out except the newest.
+    """
     offset = get_settings(db).utc_offset_hours
     with db.reading() as s:
         ctx = _Context(s, utcnow(), offset)
         query = (
-            select(SopStepRun, SopRun.sop_version_id, SopVersion.sop_id)
+            select(SopStepRun, SopRun.sop_version_id)
             .join(SopRun, SopRun.id == SopStepRun.run_id)
             .join(SopVersion, SopVersion.id == SopRun.sop_version_id)
             .where(SopStepRun.finished_at.is_not(None), SopStepRun.outcome != "CANCELLED")
@@ -441,28 +454,31 @@ def compliance(db: Database, sop_id: int | None = None) -> list[StepCompliance]:
         if sop_id is not None:
             query = query.where(SopVersion.sop_id == sop_id)
         rows = s.execute(query).all()
-        pauses = _pauses(s, [sr.id for sr, _, _ in rows], offset)
+        pauses = _pauses(s, [sr.id for sr, _ in rows], offset)
         buckets: dict[tuple[int, int], list] = {}
-        for sr, version_id, sid in rows:
+        for sr, version_id in rows:
             definition = ctx.definition(version_id)
-            buckets.setdefault((sid, sr.position), []).append((sr, ctx.elapsed(sr, pauses[sr.id], definition)))
-        sops = {sop.id: sop for sop in s.scalars(select(Sop))}
-        latest_version = {}
-        for v in s.scalars(select(SopVersion).order_by(SopVersion.version)):
-            latest_version[v.sop_id] = v.id
+            buckets.setdefault((version_id, sr.position), []).append((sr, ctx.elapsed(sr, pauses[sr.id], definition)))
+        measured = {version_id for version_id, _ in buckets}
+        versions = s.scalars(select(SopVersion).order_by(SopVersion.sop_id, SopVersion.version)).all()
+        newest = {v.sop_id: v.id for v in versions}
+        names = {sop.id: sop.name for sop in s.scalars(select(Sop))}
         out = []
-        for sid in sorted(sops, key=lambda i: sops[i].name):
-            if sop_id is not None and sid != sop_id:
+        for version in sorted(versions, key=lambda v: (names[v.sop_id], -v.version)):
+            if sop_id is not None and version.sop_id != sop_id:
                 continue
-            definition = ctx.definition(latest_version[sid])
+            if version.id not in measured and version.id != newest[version.sop_id]:
+                continue
+            definition = ctx.definition(version.id)
             for position, step in enumerate(definition.steps, start=1):
-                visits = buckets.get((sid, position), [])
+                visits = buckets.get((version.id, position), [])
                 values = [e.in_standard_units for _, e in visits]
                 standard = step.standard_time
                 out.append(
                     StepCompliance(
-                        sop_id=sid,
+                        sop_id=version.sop_id,
                         sop_name=definition.identity.name,
+                        version=version.version,
                         position=position,
                         number=step.number,
                         activity=step.activity or step.output,

@@ -111,22 +111,36 @@ class VersionView:
     """One version in the history of an SOP."""
 
     version: int
-    created_at: dt.datetime
+    created_at: dt.datetime  # local
     created_by: str
     note: str
     runs: int
 
 
 def list_versions(db: Database, sop_id: int) -> list[VersionView]:
-    """The versions of an SOP, newest first."""
+    """The versions of an SOP, newest first (times in the office's local time)."""
+    from sakip_desktop.ops.office import get_settings
+    from sakip_desktop.ops.sop_runs import local_time
+
+    offset = get_settings(db).utc_offset_hours
     with db.reading() as s:
         runs = dict(s.execute(select(SopRun.sop_version_id, func.count()).group_by(SopRun.sop_version_id)).all())
         return [
-            VersionView(v.version, v.created_at, v.created_by, v.note, runs.get(v.id, 0))
+            VersionView(v.version, local_time(v.created_at, offset), v.created_by, v.note, runs.get(v.id, 0))
             for v in s.scalars(
                 select(SopVersion).where(SopVersion.sop_id == sop_id).order_by(SopVersion.version.desc())
             )
         ]
+
+
+def run_title(sop_name: str, year: int, quarter: int | None) -> str:
+    """'Pengukuran Kinerja Triwulan III 2025' (no doubled 'Triwulan'); 'Penyusunan LKj Tahun 2025'."""
+    if quarter is None:
+        return f"{sop_name} Tahun {year}"
+    roman = ("I", "II", "III", "IV")[quarter - 1]
+    if sop_name.lower().rstrip().endswith("triwulan"):
+        return f"{sop_name} {roman} {year}"
+    return f"{sop_name} Triwulan {roman} {year}"
 
 
 def template_choices() -> list[SopDefinition]:

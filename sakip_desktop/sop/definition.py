@@ -127,6 +127,8 @@ def validate(definition: SopDefinition) -> SopDefinition:
         raise ValidationError("Kunci pelaksana ada yang kembar.", field="actors")
     if not definition.steps:
         raise ValidationError("SOP harus punya sedikitnya satu langkah.", field="steps")
+    if not definition.start_roles:
+        raise ValidationError("Tentukan sedikitnya satu peran yang boleh memulai SOP ini.", field="start_roles")
     count = len(definition.steps)
     for position, step in enumerate(definition.steps, start=1):
         where = f"Langkah ke-{position} (nomor {step.number or '-'})"

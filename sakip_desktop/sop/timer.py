@@ -17,7 +17,7 @@ class Elapsed:
     """Real time of a step: clock minutes, working days, and whether it is over the standard."""
 
     minutes: float
-    working_days: int
+    working_days: int  # counted only when the standard is in days
     standard: StandardTime | None
 
     @property
@@ -80,6 +80,12 @@ def elapsed(
     standard: StandardTime | None,
     calendar: OfficeCalendar,
 ) -> Elapsed:
-    """The real time of a step from `start` to `end` (both local times)."""
-    days = calendar.working_days_between(start.date(), end.date()) - paused_working_days(pauses, end, calendar)
+    """The real time of a step from `start` to `end` (both local times).
+
+    Working days are counted only for a standard in days (the national calendar is not needed
+    otherwise, so screens showing minute-based steps never load it).
+    """
+    days = 0
+    if standard is not None and standard.is_working_days:
+        days = calendar.working_days_between(start.date(), end.date()) - paused_working_days(pauses, end, calendar)
     return Elapsed(minutes=clock_minutes(start, end, pauses), working_days=max(days, 0), standard=standard)

@@ -67,8 +67,16 @@ def test_every_template_is_adopted_and_runs_end_to_end(office):
         has_decision = any(s.kind is StepKind.DECISION for s in template.steps)
         clock = SteppingClock(MONDAY_9_WIB)
         # WHEN the run is worked through, sending the first decision back once
-        run_id = walk_run(db, sop_id, people, clock, title=f"{template.identity.name} TW III 2025", year=2025,
-                          quarter=3, returns=1 if has_decision else 0)
+        run_id = walk_run(
+            db,
+            sop_id,
+            people,
+            clock,
+            title=f"{template.identity.name} TW III 2025",
+            year=2025,
+            quarter=3,
+            returns=1 if has_decision else 0,
+        )
         # THEN it ends, every step was done by its role, and the loop is recorded
         run = run_timeline(db, run_id, now=clock.now)
         assert run.status == "DONE", template.code
@@ -89,6 +97,7 @@ def test_a_step_waits_in_the_inbox_of_its_role_and_needs_its_checklist(office):
     sop_id = _adopt(db, people, "KARANGPLOSO-PEMANTAUAN-KINERJA")
     clock = SteppingClock(MONDAY_9_WIB)
     run_id = start_run(db, people[Role.CAMAT], sop_id, "Pemantauan Kinerja TW III 2025", 2025, 3, clock=clock)
+
     # Step 1 belongs to the Kasubag Perencanaan (Sub. Evapor)
     def mine(items):
         return [i for i in items if i.run_id == run_id]
@@ -102,8 +111,16 @@ def test_a_step_waits_in_the_inbox_of_its_role_and_needs_its_checklist(office):
     # Finishing needs the ticked kelengkapan
     with pytest.raises(ValidationError, match="Kelengkapan belum dicentang: Hasil Pengukuran Kinerja"):
         finish_step(db, people[Role.KASUBAG_PERENCANAAN], item.step_run_id, clock=clock)
-    tick_item(db, people[Role.KASUBAG_PERENCANAAN], item.step_run_id, 0, True, link="Pengukuran TW II 2025",
-              attachment=("hasil.pdf", b"%PDF-1.4 hasil"), clock=clock)
+    tick_item(
+        db,
+        people[Role.KASUBAG_PERENCANAAN],
+        item.step_run_id,
+        0,
+        True,
+        link="Pengukuran TW II 2025",
+        attachment=("hasil.pdf", b"%PDF-1.4 hasil"),
+        clock=clock,
+    )
     detail = step_detail(db, item.step_run_id, now=clock.now)
     assert detail.can_finish and detail.checklist[0].attachment_name == "hasil.pdf"
     finish_step(db, people[Role.KASUBAG_PERENCANAAN], item.step_run_id, "Bahan sudah disiapkan", clock=clock)

@@ -42,17 +42,18 @@ def _column(view, column: int) -> list[str]:
 
 
 def test_each_person_sees_a_tab_per_role(qtbot, demo_db):
-    assert _tab_titles(_window(qtbot, demo_db, "camat")) == ["Camat"]
+    assert _tab_titles(_window(qtbot, demo_db, "camat")) == ["Camat", "SOP"]
     assert _tab_titles(_window(qtbot, demo_db, "kasubag_renkeu")) == [
         "Tim SAKIP",
         "Kasubag Perencanaan",
+        "SOP",
         "Pengaturan",
     ]
-    assert _tab_titles(_window(qtbot, demo_db, "kasi_pem")) == ["Tim SAKIP", "Kasi Pemerintahan"]
-    assert _tab_titles(_window(qtbot, demo_db, "admin_data")) == ["Staf", "Admin Data"]
+    assert _tab_titles(_window(qtbot, demo_db, "kasi_pem")) == ["Tim SAKIP", "Kasi Pemerintahan", "SOP"]
+    assert _tab_titles(_window(qtbot, demo_db, "admin_data")) == ["Staf", "Admin Data", "SOP"]
     # The Sekretaris is Plh. Camat from 11 to 15 Agustus 2025 only.
-    assert _tab_titles(_window(qtbot, demo_db, "sekcam")) == ["Plh. Camat", "Sekretaris", "Tim SAKIP"]
-    assert _tab_titles(_window(qtbot, demo_db, "sekcam", dt.date(2025, 9, 1))) == ["Sekretaris", "Tim SAKIP"]
+    assert _tab_titles(_window(qtbot, demo_db, "sekcam")) == ["Plh. Camat", "Sekretaris", "Tim SAKIP", "SOP"]
+    assert _tab_titles(_window(qtbot, demo_db, "sekcam", dt.date(2025, 9, 1))) == ["Sekretaris", "Tim SAKIP", "SOP"]
 
 
 def test_role_tab_opens_on_menunggu_anda_and_its_tools(qtbot, demo_db):

@@ -19,6 +19,7 @@ class SettingsTab(QTabWidget):
         from ui.settings.office_page import OfficePage
         from ui.settings.people_page import PeoplePage
         from ui.settings.units_page import UnitsPage
+        from ui.sop.days_off_page import DaysOffPage
 
         self.setTabPosition(QTabWidget.TabPosition.West)
         self.office_page = OfficePage(ctx)
@@ -26,6 +27,7 @@ class SettingsTab(QTabWidget):
         self.people_page = PeoplePage(ctx)
         self.acting_page = ActingPage(ctx)
         self.general_page = GeneralPage(ctx)
+        self.days_off_page = DaysOffPage(ctx)
         self.database_page = DatabasePage(ctx)
         self.audit_page = AuditPage(ctx)
         self.addTab(self.office_page, "Profil kantor")
@@ -33,6 +35,7 @@ class SettingsTab(QTabWidget):
         self.addTab(self.people_page, "Pegawai")
         self.addTab(self.acting_page, "Plt./Plh.")
         self.addTab(self.general_page, "Umum")
+        self.addTab(self.days_off_page, "Hari libur")
         self.addTab(self.database_page, "Basis data")
         self.addTab(self.audit_page, "Riwayat perubahan")
         self.currentChanged.connect(self._on_page)

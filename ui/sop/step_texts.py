@@ -1,0 +1,69 @@
+"""What the step screen says about a step: its timer, its state, where the run went next."""
+
+from __future__ import annotations
+
+from sakip_desktop.ops.base import Actor
+from sakip_desktop.ops.sop_views import OUTCOME_LABELS, STATUS_LABELS, RunView, StepDetail
+from ui.sop._common import standard_text, when
+
+BANNER_STYLES = {
+    "paused": "background:#fff4d6; border:1px solid #e0b000; padding:6px;",
+    "closed": "background:#e8f0fe; border:1px solid #8ab4f8; padding:6px;",
+    "other": "background:#f1f3f4; border:1px solid #bdc1c6; padding:6px;",
+}
+OVER_STYLE = "color:#b00020; font-weight:bold;"
+
+
+def timer_text(detail: StepDetail) -> str:
+    """'Berjalan: 12 menit (standar 15 menit)', with the pause or the overrun said."""
+    took = detail.elapsed
+    if detail.finished_at is not None:
+        prefix = "Waktu nyata"
+    elif detail.paused_reason is not None:
+        prefix = "Dijeda pada"
+    else:
+        prefix = "Berjalan"
+    text = f"{prefix}: {took.label()}"
+    if took.standard is not None:
+        text += f" (standar {standard_text(detail.standard_label, took)})"
+    if took.over:
+        text += " — melebihi standar"
+    return text
+
+
+def closed_text(detail: StepDetail, run: RunView | None) -> str:
+    """'Dikembalikan oleh … pada …. Alasan: …' for a visit that has ended."""
+    if detail.finished_at is None:
+        return f"Pelaksanaan ini {STATUS_LABELS[detail.run_status].lower()}."
+    entry = next((e for e in run.entries if e.step_run_id == detail.step_run_id), None) if run else None
+    if entry is None:
+        return f"Langkah ini sudah selesai pada {when(detail.finished_at)}."
+    outcome = OUTCOME_LABELS.get(entry.outcome, entry.outcome)
+    text = f"{outcome} oleh {entry.finished_by} pada {when(entry.finished_at)}."
+    return text + (f" Alasan: {entry.reason}" if entry.reason else "")
+
+
+def banner(detail: StepDetail, actor: Actor, run: RunView | None) -> tuple[str, str] | None:
+    """The line above the step (text, style key), or None while the person is simply working on it."""
+    if detail.finished_at is not None or detail.run_status != "RUNNING":
+        return closed_text(detail, run), "closed"
+    if detail.paused_reason is not None:
+        return f"Dijeda: {detail.paused_reason}", "paused"
+    if not actor.has(detail.role):
+        return (
+            f"Langkah ini dikerjakan oleh {detail.role.label}; Anda hanya dapat melihatnya. "
+            f"Dimulai {when(detail.started_at)}.",
+            "other",
+        )
+    return None
+
+
+def next_text(run: RunView, actor: Actor) -> tuple[str, int | None]:
+    """Where the run went after a step, and the next visit when it is the same person's turn."""
+    waiting = next((e for e in run.entries if e.finished_at is None), None)
+    if waiting is None:
+        return f"Pelaksanaan SOP {run.status_label.lower()}.", None
+    text = f"Diteruskan ke langkah {waiting.position} ({waiting.role.label})."
+    if actor.has(waiting.role):
+        return text + " Langkah itu juga giliran Anda.", waiting.step_run_id
+    return text, None
