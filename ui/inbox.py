@@ -9,6 +9,7 @@ from sakip_desktop.domain import formats
 from sakip_desktop.ops.base import RoleGrant
 from sakip_desktop.ops.sop_views import InboxItem, inbox
 from ui.context import AppContext
+from ui.sop._common import OVER_COLOUR
 from ui.table import RECORD_ROLE, Column, RecordTableModel, apply_widths, sorting_proxy
 
 
@@ -24,13 +25,19 @@ def _started(item: InboxItem) -> str:
     return f"{formats.long_date(item.started_at.date())} {item.started_at:%H.%M}"
 
 
+def _mark(item: InboxItem) -> str | None:
+    return OVER_COLOUR if item.overdue else None
+
+
 COLUMNS = [
-    Column[InboxItem]("Langkah", lambda i: f"{i.step_number}. {i.activity}", width=380),
-    Column[InboxItem]("Pelaksanaan SOP", lambda i: f"{i.run_title}", tooltip=lambda i: i.sop_name, width=300),
-    Column[InboxItem]("Peran", lambda i: i.role.label, width=130),
-    Column[InboxItem]("Mulai", _started, width=170),
-    Column[InboxItem]("Berjalan", lambda i: i.elapsed.label(), width=120),
-    Column[InboxItem]("Keadaan", _state, width=140),
+    Column[InboxItem]("Langkah", lambda i: f"{i.step_number}. {i.activity}", width=380, background=_mark),
+    Column[InboxItem](
+        "Pelaksanaan SOP", lambda i: f"{i.run_title}", tooltip=lambda i: i.sop_name, width=300, background=_mark
+    ),
+    Column[InboxItem]("Peran", lambda i: i.role.label, width=130, background=_mark),
+    Column[InboxItem]("Mulai", _started, width=170, background=_mark),
+    Column[InboxItem]("Berjalan", lambda i: i.elapsed.label(), width=120, background=_mark),
+    Column[InboxItem]("Keadaan", _state, width=140, background=_mark),
 ]
 
 

@@ -160,3 +160,20 @@ def test_cli_check_fails_on_a_damaged_or_foreign_file(demo_template, tmp_path):
     foreign.write_text("halo", encoding="utf-8")
     result = _sakip("check", "--db", str(foreign))
     assert result.returncode == 1 and "bukan basis data SAKIP Desktop" in result.stderr
+
+
+def test_cli_lists_the_sops_and_prints_a_sheet(demo_template, tmp_path):
+    listed = _sakip("sop", "list", "--db", str(demo_template))
+    assert listed.returncode == 0 and "KALIPARE-PENYUSUNAN-LAPORAN-KINERJA" in listed.stdout
+    line = next(ln for ln in listed.stdout.splitlines() if "KALIPARE" in ln)
+    sop_id = line.split()[0]
+    out = tmp_path / "lkj.pdf"
+    printed = _sakip("report", "sop", "--db", str(demo_template), "--sop", sop_id, "--paper", "F4", "--out", str(out))
+    assert printed.returncode == 0, printed.stderr
+    from pypdf import PdfReader
+
+    reader = PdfReader(out)
+    assert "Penyusunan Laporan Kinerja (LKj)" in reader.pages[0].extract_text()
+    assert round(float(reader.pages[0].mediabox.width)) == 935  # F4 landscape
+    missing = _sakip("report", "sop", "--db", str(demo_template), "--sop", "999", "--out", str(out))
+    assert missing.returncode == 1 and "tidak" in missing.stderr

@@ -241,3 +241,53 @@ def test_compliance_reports_real_times_against_the_standard(office):
     first = next(c for c in compliance(db, sop_id) if c.position == 1)
     assert (first.count, first.median, first.worst, first.over_standard) == (3, 20, 40, 2)
     assert first.unit_label == "menit" and first.standard_label == "15 menit"
+
+
+def test_compliance_is_measured_per_version_against_that_versions_standard(office):
+    db, people = office
+    sop_id = _adopt(db, people, "KARANGPLOSO-PEMANTAUAN-KINERJA")
+    walk_run(
+        db, sop_id, people, SteppingClock(MONDAY_9_WIB), title="TW", year=2025, quarter=3, step_minutes=lambda p: 40
+    )
+    # WHEN a step is inserted in front (version 2)
+    definition = get_definition(db, sop_id)
+    extra = replace(definition.steps[0], number="0", activity="Menyiapkan rapat koordinasi", time="2 jam")
+    save_version(
+        db,
+        people[Role.KASUBAG_PERENCANAAN],
+        sop_id,
+        replace(definition, steps=(extra, *definition.steps)),
+        "Langkah persiapan ditambahkan",
+    )
+    rows = compliance(db, sop_id)
+    # THEN version 1's history stays with version 1's steps, and version 2 starts with no runs
+    v1_first = next(r for r in rows if r.version == 1 and r.position == 1)
+    v2_first = next(r for r in rows if r.version == 2 and r.position == 1)
+    assert (v1_first.count, v1_first.median, v1_first.standard_label) == (1, 40, "15 menit")
+    assert (v2_first.count, v2_first.standard_label) == (0, "2 jam")
+
+
+def test_a_reference_is_kept_when_the_tick_changes_and_files_can_be_removed(office):
+    db, people = office
+    sop_id = _adopt(db, people, "KARANGPLOSO-PEMANTAUAN-KINERJA")
+    clock = SteppingClock(MONDAY_9_WIB)
+    run_id = start_run(db, people[Role.CAMAT], sop_id, "TW III", 2025, 3, clock=clock)
+    kasubag = people[Role.KASUBAG_PERENCANAAN]
+    (item,) = [i for i in inbox(db, kasubag, now=clock.now) if i.run_id == run_id]
+    tick_item(
+        db, kasubag, item.step_run_id, 0, True, link="Berita acara 12/2025", attachment=("ba.pdf", b"%PDF"), clock=clock
+    )
+    tick_item(db, kasubag, item.step_run_id, 0, False, clock=clock)
+    check = step_detail(db, item.step_run_id, now=clock.now).checklist[0]
+    assert (check.checked, check.link, check.attachment_name) == (False, "Berita acara 12/2025", "ba.pdf")
+    tick_item(db, kasubag, item.step_run_id, 0, True, remove_attachment=True, clock=clock)
+    check = step_detail(db, item.step_run_id, now=clock.now).checklist[0]
+    assert (check.checked, check.attachment_name) == (True, "")
+    assert run_timeline(db, run_id).started_role is Role.CAMAT
+
+
+def test_an_sop_nobody_may_start_is_refused(office):
+    db, people = office
+    template = next(t for t in load_templates() if t.code == "KARANGPLOSO-PEMANTAUAN-KINERJA")
+    with pytest.raises(ValidationError, match="peran yang boleh memulai"):
+        create_sop(db, people[Role.KASUBAG_PERENCANAAN], replace(template, code="X", start_roles=()))
