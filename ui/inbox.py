@@ -9,8 +9,7 @@ from sakip_desktop.domain import formats
 from sakip_desktop.ops.base import RoleGrant
 from sakip_desktop.ops.sop_views import InboxItem, inbox
 from ui.context import AppContext
-from ui.sop._common import OVER_COLOUR
-from ui.table import RECORD_ROLE, Column, RecordTableModel, apply_widths, sorting_proxy
+from ui.table import OVER_COLOUR, RECORD_ROLE, Column, RecordTableModel, apply_widths, sorting_proxy
 
 
 def _state(item: InboxItem) -> str:

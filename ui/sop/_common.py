@@ -30,7 +30,6 @@ from ui.context import AppContext
 from ui.settings._crud import DASH, FormDialog, hint
 from ui.table import Column, RecordTableModel, apply_widths, sorting_proxy
 
-OVER_COLOUR = "#fde0dc"  # a row over its standard time
 OPEN_COLOUR = "#fff4d6"  # a step still under way
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
