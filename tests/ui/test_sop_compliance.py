@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor
 
 from sakip_desktop.sop.simulate import SteppingClock, walk_run
 from ui.settings._crud import select_data
-from ui.sop._common import OVER_COLOUR
 from ui.sop.compliance_page import CompliancePage
+from ui.table import OVER_COLOUR
 
 SOP, NO, ACTIVITY, STANDARD, COUNT, MEDIAN, WORST, OVER, RETURNS = range(9)
 

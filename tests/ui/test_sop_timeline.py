@@ -16,8 +16,9 @@ from PySide6.QtGui import QColor
 
 from sakip_desktop.ops.sop_views import run_timeline
 from sakip_desktop.sop.simulate import SteppingClock, walk_run
-from ui.sop._common import OPEN_COLOUR, OVER_COLOUR, ReasonDialog
+from ui.sop._common import OPEN_COLOUR, ReasonDialog
 from ui.sop.timeline_dialog import TimelineDialog
+from ui.table import OVER_COLOUR
 
 NO, ACTIVITY, ROLE, VISIT, START, END, BY, TOOK, STANDARD, OUTCOME, REMARKS = range(11)
 
