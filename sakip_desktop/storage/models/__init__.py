@@ -20,8 +20,11 @@ from sakip_desktop.storage.models.planning import (
     Objective,
     QuarterlyTarget,
     Realisation,
+    RealisationEvidence,
+    RealisationRevision,
     RenstraTarget,
     StrategicPlan,
+    VerificationCheck,
     YearlyTarget,
 )
 from sakip_desktop.storage.models.sop import OfficeDayOff, Sop, SopPause, SopRun, SopStepCheck, SopStepRun, SopVersion
@@ -44,6 +47,8 @@ __all__ = [
     "Program",
     "QuarterlyTarget",
     "Realisation",
+    "RealisationEvidence",
+    "RealisationRevision",
     "RenstraTarget",
     "RoleAssignment",
     "Setting",
@@ -56,5 +61,6 @@ __all__ = [
     "StrategicPlan",
     "SubActivity",
     "Unit",
+    "VerificationCheck",
     "YearlyTarget",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sakip_desktop.storage.models.base import Base, DecimalText
@@ -121,3 +121,62 @@ class Realisation(Base):
     status: Mapped[str] = mapped_column(String(12), default="DRAFT")
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), nullable=True)
     entered_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    # Narrative the LKj needs (schema 3)
+    supporting_factors: Mapped[str] = mapped_column(Text, default="", server_default="")  # faktor pendukung
+    inhibiting_factors: Mapped[str] = mapped_column(Text, default="", server_default="")  # faktor penghambat
+    follow_up: Mapped[str] = mapped_column(Text, default="", server_default="")  # upaya / tindak lanjut
+    # A target of 0 cannot be computed: the capaian is entered by hand with a justification.
+    manual_achievement: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    manual_justification: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The verification and approval trail (Kasi -> Sekretaris -> Camat).
+    return_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    submitted_by: Mapped[str] = mapped_column(String(250), default="", server_default="")
+    verified_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    verified_by: Mapped[str] = mapped_column(String(250), default="", server_default="")
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    approved_by: Mapped[str] = mapped_column(String(250), default="", server_default="")
+
+
+class RealisationEvidence(Base):
+    """A bukti dukung file stored inside the database, with its checksum."""
+
+    __tablename__ = "realisation_evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    realisation_id: Mapped[int] = mapped_column(ForeignKey("realisation.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(250))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by: Mapped[str] = mapped_column(String(250))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class RealisationRevision(Base):
+    """A change to an approved (locked) value: the old and new value and why."""
+
+    __tablename__ = "realisation_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    realisation_id: Mapped[int] = mapped_column(ForeignKey("realisation.id", ondelete="CASCADE"), index=True)
+    old_value: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    new_value: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    reason: Mapped[str] = mapped_column(Text)
+    revised_by: Mapped[str] = mapped_column(String(250))
+    revised_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class VerificationCheck(Base):
+    """The Sekretaris's verification checklist for one realisasi."""
+
+    __tablename__ = "verification_check"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    realisation_id: Mapped[int] = mapped_column(ForeignKey("realisation.id", ondelete="CASCADE"), unique=True)
+    evidence_ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    plausible: Mapped[bool] = mapped_column(Boolean, default=False)
+    narrative_ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    checked_by: Mapped[str] = mapped_column(String(250))
+    checked_at: Mapped[dt.datetime] = mapped_column(DateTime)
