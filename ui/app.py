@@ -166,7 +166,6 @@ def _resolve_db(args: argparse.Namespace) -> tuple[Path, bool]:
 
 def first_run(db_path: Path) -> Database | None:
     """No office yet: open the demo, or create a new office with the wizard."""
-    from sakip_desktop.errors import ValidationError
     from ui.errors import show_error
     from ui.first_run import FirstRunDialog, NewOfficeWizard
 
@@ -184,7 +183,7 @@ def first_run(db_path: Path) -> Database | None:
     db = Database.open(db_path, create=True)
     try:
         create_office(db, wizard.result_office)
-    except (ValidationError, Exception) as exc:
+    except Exception as exc:
         db.close()
         db_path.unlink(missing_ok=True)
         show_error(None, exc)
@@ -201,7 +200,15 @@ def open_demo(path: Path, *, fresh: bool) -> Database:
         path.unlink(missing_ok=True)
     if read_header(path).is_empty:
         path.unlink(missing_ok=True)
-        return create_demo(path)
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+
+        # Writing the demo (people, plan, SOP history) takes a few seconds: say so with the cursor.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return create_demo(path)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
     return Database.open(path)
 
 
