@@ -22,6 +22,7 @@ from sakip_desktop.ops.base import RoleGrant
 from sakip_desktop.ops.overview import BudgetRow, IndicatorRow, budget_rows, indicator_rows
 from ui.context import AppContext
 from ui.inbox import InboxPanel
+from ui.lazy import LazyPage
 from ui.table import Column, RecordTableModel, apply_widths, sorting_proxy
 
 # What will appear in each role's inbox, said while it is empty.
@@ -43,6 +44,8 @@ EMPTY_INBOX = {
     "yang sudah disetujui akan tampil di sini.",
 }
 BUDGET_ROLES = {Role.CAMAT, Role.SEKRETARIS, Role.KASUBAG_PERENCANAAN, Role.TIM_SAKIP}
+# Who sees the measurement (capaian) of the office; the Admin Data copies it to the kabupaten's systems.
+MEASUREMENT_ROLES = {Role.CAMAT, Role.SEKRETARIS, Role.KASUBAG_PERENCANAAN, Role.TIM_SAKIP, Role.ADMIN_DATA}
 
 
 def grant_title(grant: RoleGrant) -> str:
@@ -122,6 +125,10 @@ class RoleTab(QWidget):
         lay.addWidget(self.indicator_title)
         lay.addWidget(self.indicator_view)
         self.tools.addTab(page, "Indikator kinerja")
+        self.measurement_page: LazyPage | None = None
+        if grant.role in MEASUREMENT_ROLES:
+            self.measurement_page = LazyPage(self._build_measurement)
+            self.tools.addTab(self.measurement_page, "Pengukuran kinerja")
         self.budget_model: RecordTableModel | None = None
         self._budget_stale = True
         if grant.role in BUDGET_ROLES:
@@ -141,6 +148,11 @@ class RoleTab(QWidget):
         self._stale = True
         ctx.signals.period_changed.connect(lambda *_: self.refresh())
         ctx.signals.work_changed.connect(self.refresh)
+
+    def _build_measurement(self):
+        from ui.measurement_page import MeasurementPage
+
+        return MeasurementPage(self.ctx)
 
     def showEvent(self, event) -> None:
         # A tab reads its data when first shown: a person with several roles waits only for one.

@@ -63,7 +63,14 @@ def test_role_tab_opens_on_menunggu_anda_and_its_tools(qtbot, demo_db):
     # The Camat's inbox: his own steps, and every step over its standard time
     assert all(i.role is Role.CAMAT or i.overdue for i in tab.inbox.items())
     assert "menunggu persetujuan Anda" in tab.inbox.empty.text()
-    assert [tab.tools.tabText(i) for i in range(tab.tools.count())] == ["Indikator kinerja", "Anggaran"]
+    assert [tab.tools.tabText(i) for i in range(tab.tools.count())] == [
+        "Indikator kinerja",
+        "Pengukuran kinerja",
+        "Anggaran",
+    ]
+    assert tab.measurement_page.content is None  # built when first opened
+    tab.tools.setCurrentWidget(tab.measurement_page)
+    assert tab.measurement_page.content is not None
     assert len(_column(tab.indicator_view, 0)) == 12
     assert "TW III tahun 2025" in tab.indicator_title.text()
 
@@ -105,7 +112,7 @@ def test_budget_tool_loads_when_opened_and_shows_rupiah(qtbot, demo_db):
     window = _window(qtbot, demo_db, "camat")
     tab = window.tabs.widget(0)
     assert tab.budget_model.rowCount() == 0  # not read at start-up
-    tab.tools.setCurrentIndex(1)
+    tab.tools.setCurrentWidget(tab.budget_view)
     codes = _column(tab.budget_view, 0)
     assert "7.01.01" in codes
     ceiling = _column(tab.budget_view, 2)[codes.index("7.01.01")]

@@ -14,6 +14,7 @@ class SettingsTab(QTabWidget):
         super().__init__(parent)
         from ui.settings.acting_page import ActingPage
         from ui.settings.audit_page import AuditPage
+        from ui.settings.bands_page import BandsPage
         from ui.settings.database_page import DatabasePage
         from ui.settings.general_page import GeneralPage
         from ui.settings.office_page import OfficePage
@@ -28,6 +29,7 @@ class SettingsTab(QTabWidget):
         self.acting_page = ActingPage(ctx)
         self.general_page = GeneralPage(ctx)
         self.days_off_page = DaysOffPage(ctx)
+        self.bands_page = BandsPage(ctx)
         self.database_page = DatabasePage(ctx)
         self.audit_page = AuditPage(ctx)
         self.addTab(self.office_page, "Profil kantor")
@@ -36,6 +38,7 @@ class SettingsTab(QTabWidget):
         self.addTab(self.acting_page, "Plt./Plh.")
         self.addTab(self.general_page, "Umum")
         self.addTab(self.days_off_page, "Hari libur")
+        self.addTab(self.bands_page, "Kategori capaian")
         self.addTab(self.database_page, "Basis data")
         self.addTab(self.audit_page, "Riwayat perubahan")
         self.currentChanged.connect(self._on_page)

@@ -1,0 +1,373 @@
+"""Pengukuran kinerja: capaian per indicator, per sasaran and for the office, and the budget beside it.
+
+Read-only. Everything is loaded with a handful of queries and computed in Python (`Decimal`, unrounded;
+screens and exports round half up to 2 decimals). Formulas: `sakip_desktop.domain.achievement`
+(regulations.md §3). Realisasi count whatever their status (a draft is measured too); the status is
+exposed so a screen can say what has not been approved yet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from sakip_desktop.domain.achievement import (
+    Aggregation,
+    Band,
+    Polarity,
+    Target,
+    achievement,
+    aggregate,
+    mean,
+)
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.bands import Scale, read_scale
+from sakip_desktop.storage.database import Database
+from sakip_desktop.storage.models import (
+    Goal,
+    Indicator,
+    Objective,
+    QuarterlyTarget,
+    Realisation,
+    YearlyTarget,
+)
+
+APPROVED = "APPROVED"
+QUARTERS = (1, 2, 3, 4)
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """What measurement needs to know of an indicator and its sasaran."""
+
+    indicator_id: int
+    code: str
+    name: str
+    unit: str
+    polarity: Polarity
+    aggregation: Aggregation
+    is_key: bool
+    responsible_unit_id: int | None
+    objective_id: int
+    objective_code: str
+    objective_statement: str
+
+
+@dataclass(frozen=True)
+class Actual:
+    """A quarter's realisasi as measurement sees it."""
+
+    value: Decimal | None
+    status: str = "DRAFT"
+    manual_achievement: Decimal | None = None
+    manual_justification: str = ""
+
+
+@dataclass(frozen=True)
+class MeasurementRow:
+    """One indicator measured at TW `quarter` of `year`.
+
+    The capaian figures hold the manual capaian of TW `quarter` where a target of 0 makes them
+    impossible to compute; `manual_in` names those figures ("quarter", "to_date", "year") and
+    `not_computable` says it of the capaian to date, the one a sasaran is measured by.
+    """
+
+    info: IndicatorInfo
+    year: int
+    quarter: int
+    year_target: Target | None
+    quarter_target: Target | None
+    target_to_date: Target | None  # the quarterly targets TW I..n aggregated the indicator's way
+    actual: Decimal | None  # realisasi of TW n
+    actual_to_date: Decimal | None  # realisasi TW I..n aggregated
+    achievement_quarter: Decimal | None  # realisasi TW n against target TW n
+    achievement_to_date: Decimal | None  # realisasi s.d. TW n against target s.d. TW n
+    achievement_year: Decimal | None  # realisasi s.d. TW n against the yearly target
+    band: Band | None  # category of the capaian to date
+    status: str | None  # status of the TW n realisasi; None when not entered
+    statuses: tuple[str | None, ...]  # of TW I..n
+    not_computable: bool
+    manual_in: tuple[str, ...]
+    manual_achievement: Decimal | None
+    manual_justification: str
+    scale: Scale
+
+    @property
+    def objective_label(self) -> str:
+        """'S1 Meningkatnya …'."""
+        return f"{self.info.objective_code} {self.info.objective_statement}"
+
+    @property
+    def all_approved(self) -> bool:
+        """True when every realisasi counted so far has been approved by the Camat."""
+        return all(s == APPROVED for s in self.statuses)
+
+    @property
+    def shown_to_date(self) -> Decimal | None:
+        """The capaian to date as shown (display cap applied)."""
+        return self.scale.shown(self.achievement_to_date)
+
+
+@dataclass(frozen=True)
+class ObjectiveRow:
+    """A sasaran: the mean capaian of its indicators."""
+
+    objective_id: int
+    code: str
+    statement: str
+    indicators: int
+    measured: int  # indicators that have a capaian to date
+    achievement: Decimal | None  # mean of the capaian to date
+    achievement_year: Decimal | None  # mean of the capaian for the year
+    band: Band | None
+    not_computable: int  # indicators whose capaian to date is a manual value (or missing)
+
+
+@dataclass(frozen=True)
+class OfficeSummary:
+    """The office: the mean capaian of its sasaran."""
+
+    objectives: int
+    achievement: Decimal | None
+    achievement_year: Decimal | None
+    band: Band | None
+
+
+# --- the computation -----------------------------------------------------------------------------------------
+
+
+def _aggregate_targets(targets: Sequence[Target | None], kind: Aggregation) -> Target | None:
+    """Quarterly targets to date: ranges aggregate their bounds separately (a plain target bounds itself)."""
+    low = aggregate([t.low if t else None for t in targets], kind)
+    if low is None:
+        return None
+    if not any(t is not None and t.high is not None for t in targets):
+        return Target(low)
+    high = aggregate([(t.low if t.high is None else t.high) if t else None for t in targets], kind)
+    return Target(low, high)
+
+
+def _capaian(
+    actual: Decimal | None, target: Target | None, polarity: Polarity, manual: Decimal | None
+) -> tuple[Decimal | None, bool]:
+    """The capaian and whether it could not be computed (then the manual value stands in)."""
+    if actual is None or target is None:
+        return None, False
+    value = achievement(actual, target, polarity)
+    if value is None:
+        return manual, True
+    return value, False
+
+
+def measure_indicator(
+    info: IndicatorInfo,
+    year: int,
+    quarter: int,
+    year_target: Target | None,
+    quarter_targets: Sequence[Target | None],
+    actuals: Sequence[Actual | None],
+    scale: Scale = Scale(),  # noqa: B008 (frozen, shared)
+) -> MeasurementRow:
+    """Measure one indicator at TW `quarter`; `quarter_targets` and `actuals` are TW I..IV (missing: None)."""
+    n = quarter
+    kind, polarity = info.aggregation, info.polarity
+    targets = list(quarter_targets[:n])
+    reals = list(actuals[:n])
+    values = [a.value if a else None for a in reals]
+    current = reals[n - 1] if len(reals) >= n else None
+    manual = current.manual_achievement if current else None
+    quarter_target = targets[n - 1] if len(targets) >= n else None
+    target_to_date = _aggregate_targets(targets, kind)
+    actual = current.value if current else None
+    actual_to_date = aggregate(values, kind)
+    by_quarter, q_manual = _capaian(actual, quarter_target, polarity, manual)
+    to_date, d_manual = _capaian(actual_to_date, target_to_date, polarity, manual)
+    for_year, y_manual = _capaian(actual_to_date, year_target, polarity, manual)
+    manual_in = tuple(name for name, m in (("quarter", q_manual), ("to_date", d_manual), ("year", y_manual)) if m)
+    return MeasurementRow(
+        info=info,
+        year=year,
+        quarter=n,
+        year_target=year_target,
+        quarter_target=quarter_target,
+        target_to_date=target_to_date,
+        actual=actual,
+        actual_to_date=actual_to_date,
+        achievement_quarter=by_quarter,
+        achievement_to_date=to_date,
+        achievement_year=for_year,
+        band=scale.band(to_date),
+        status=current.status if current else None,
+        statuses=tuple(a.status if a else None for a in reals),
+        not_computable=d_manual,
+        manual_in=manual_in,
+        manual_achievement=manual,
+        manual_justification=current.manual_justification if current else "",
+        scale=scale,
+    )
+
+
+# --- loading -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Loaded:
+    indicators: list[IndicatorInfo]
+    year_targets: dict[tuple[int, int], Target]  # (indicator, year)
+    quarter_targets: dict[tuple[int, int], list[Target | None]]  # (indicator, year) -> TW I..IV
+    actuals: dict[tuple[int, int], list[Actual | None]]  # (indicator, year) -> TW I..IV
+    scale: Scale
+
+
+def _load(db: Database, years: Sequence[int], unit_id: int | None) -> _Loaded:
+    with db.reading() as s:
+        query = (
+            select(
+                Indicator.id,
+                Indicator.code,
+                Indicator.name,
+                Indicator.unit,
+                Indicator.polarity,
+                Indicator.aggregation,
+                Indicator.is_key,
+                Indicator.responsible_unit_id,
+                Objective.id,
+                Objective.code,
+                Objective.statement,
+            )
+            .join(Objective, Objective.id == Indicator.objective_id)
+            .join(Goal, Goal.id == Objective.goal_id)
+            # Objective.id keeps each sasaran's indicators together even where sort orders tie.
+            .order_by(Goal.sort_order, Goal.id, Objective.sort_order, Objective.code, Objective.id)
+            .order_by(Indicator.sort_order, Indicator.code)
+        )
+        if unit_id is not None:
+            query = query.where(Indicator.responsible_unit_id == unit_id)
+        indicators = [
+            IndicatorInfo(r[0], r[1], r[2], r[3], Polarity(r[4]), Aggregation(r[5]), r[6], r[7], r[8], r[9], r[10])
+            for r in s.execute(query)
+        ]
+        yearly_ids: dict[int, tuple[int, int]] = {}
+        year_targets: dict[tuple[int, int], Target] = {}
+        for tid, ind, year, low, high in s.execute(
+            select(
+                YearlyTarget.id,
+                YearlyTarget.indicator_id,
+                YearlyTarget.year,
+                YearlyTarget.value,
+                YearlyTarget.value_high,
+            ).where(YearlyTarget.year.in_(years))
+        ):
+            yearly_ids[tid] = (ind, year)
+            year_targets[(ind, year)] = Target(low, high)
+        quarter_targets: dict[tuple[int, int], list[Target | None]] = defaultdict(lambda: [None] * 4)
+        for tid, quarter, low, high in s.execute(
+            select(
+                QuarterlyTarget.yearly_target_id,
+                QuarterlyTarget.quarter,
+                QuarterlyTarget.value,
+                QuarterlyTarget.value_high,
+            )
+            .join(YearlyTarget, YearlyTarget.id == QuarterlyTarget.yearly_target_id)
+            .where(YearlyTarget.year.in_(years))
+        ):
+            if 1 <= quarter <= 4:
+                quarter_targets[yearly_ids[tid]][quarter - 1] = Target(low, high)
+        actuals: dict[tuple[int, int], list[Actual | None]] = defaultdict(lambda: [None] * 4)
+        for ind, year, quarter, value, status, manual, why in s.execute(
+            select(
+                Realisation.indicator_id,
+                Realisation.year,
+                Realisation.quarter,
+                Realisation.value,
+                Realisation.status,
+                Realisation.manual_achievement,
+                Realisation.manual_justification,
+            ).where(Realisation.year.in_(years))
+        ):
+            if 1 <= quarter <= 4:
+                actuals[(ind, year)][quarter - 1] = Actual(value, status, manual, why or "")
+        scale = read_scale(s)
+    return _Loaded(indicators, year_targets, dict(quarter_targets), dict(actuals), scale)
+
+
+def check_quarter(quarter: int) -> None:
+    """Refuse a quarter outside 1-4."""
+    if quarter not in QUARTERS:
+        raise ValidationError(f"Triwulan harus 1 sampai 4 (yang diminta: {quarter}).", field="quarter")
+
+
+def _rows(data: _Loaded, year: int, quarter: int) -> list[MeasurementRow]:
+    empty: list = [None] * 4
+    return [
+        measure_indicator(
+            info,
+            year,
+            quarter,
+            data.year_targets[(info.indicator_id, year)],
+            data.quarter_targets.get((info.indicator_id, year), empty),
+            data.actuals.get((info.indicator_id, year), empty),
+            data.scale,
+        )
+        for info in data.indicators
+        if (info.indicator_id, year) in data.year_targets  # measured only in years it has a PK target
+    ]
+
+
+def measure(db: Database, year: int, quarter: int, *, unit_id: int | None = None) -> list[MeasurementRow]:
+    """The indicators (all, or one unit's) that have a target in `year`, measured at TW `quarter`."""
+    check_quarter(quarter)
+    return _rows(_load(db, [year], unit_id), year, quarter)
+
+
+def measure_all(
+    db: Database, years: Iterable[int], *, unit_id: int | None = None
+) -> dict[tuple[int, int], list[MeasurementRow]]:
+    """Every quarter of every year given, measured from one load: {(year, quarter): rows}."""
+    years = sorted(set(years))
+    data = _load(db, years, unit_id)
+    return {(year, quarter): _rows(data, year, quarter) for year in years for quarter in QUARTERS}
+
+
+# --- summaries -----------------------------------------------------------------------------------------------
+
+
+def objective_summary(rows: Sequence[MeasurementRow], scale: Scale | None = None) -> list[ObjectiveRow]:
+    """Per sasaran, in the rows' order: the mean of its indicators' capaian to date and its band.
+
+    The scale (bands) is the one the rows were measured with unless another is given.
+    """
+    groups: dict[int, list[MeasurementRow]] = {}
+    for row in rows:
+        groups.setdefault(row.info.objective_id, []).append(row)
+    out = []
+    for members in groups.values():
+        first = members[0]
+        value = mean([r.achievement_to_date for r in members])
+        used = scale or first.scale
+        out.append(
+            ObjectiveRow(
+                objective_id=first.info.objective_id,
+                code=first.info.objective_code,
+                statement=first.info.objective_statement,
+                indicators=len(members),
+                measured=sum(r.achievement_to_date is not None for r in members),
+                achievement=value,
+                achievement_year=mean([r.achievement_year for r in members]),
+                band=used.band(value),
+                not_computable=sum(r.not_computable for r in members),
+            )
+        )
+    return out
+
+
+def office_summary(rows: Sequence[MeasurementRow], scale: Scale | None = None) -> OfficeSummary:
+    """The office: the mean over its sasaran (each sasaran weighs the same, however many indicators it has)."""
+    objectives = objective_summary(rows, scale)
+    value = mean([o.achievement for o in objectives])
+    used = scale or (rows[0].scale if rows else Scale())
+    return OfficeSummary(len(objectives), value, mean([o.achievement_year for o in objectives]), used.band(value))

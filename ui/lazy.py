@@ -1,0 +1,29 @@
+"""A tab page whose real content is built the first time it is shown (start-up pays nothing for it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class LazyPage(QWidget):
+    """Holds `build()`'s widget once the page is first shown; `content` is None until then."""
+
+    def __init__(self, build: Callable[[], QWidget], parent=None) -> None:
+        super().__init__(parent)
+        self._build = build
+        self.content: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.ensure_built()
+
+    def ensure_built(self) -> QWidget:
+        """Build the content now if it is not there yet."""
+        if self.content is None:
+            self.content = self._build()
+            self._layout.addWidget(self.content)
+        return self.content

@@ -1,0 +1,171 @@
+"""Pengukuran: the capaian of every indicator for the period being worked on, grouped by sasaran,
+the sasaran with their budget beside them, and the export for the kabupaten's online systems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sakip_desktop.domain import formats
+from sakip_desktop.domain.periods import quarter_label
+from sakip_desktop.ops.measurement import (
+    MeasurementRow,
+    ObjectiveRow,
+    measure,
+    objective_summary,
+    office_summary,
+)
+from sakip_desktop.ops.measurement_budget import budget_measurement
+from ui.context import AppContext
+from ui.errors import attempt
+from ui.measurement_table import (
+    DASH,
+    MEASUREMENT_COLUMNS,
+    SUMMARY_COLUMNS,
+    MeasurementModel,
+    Record,
+    SummaryModel,
+    summary_lines,
+)
+from ui.table import Column, RecordTableModel, apply_widths
+
+XLSX_FILTER = "Buku kerja Excel (*.xlsx)"
+
+
+def _view(model: RecordTableModel, columns: list[Column], stretch: int) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # no sorting: the order (sasaran, then its indicators) carries meaning
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
+    apply_widths(view, columns, stretch)
+    model.modelReset.connect(view.resizeRowsToContents)
+    view.horizontalHeader().sectionResized.connect(lambda *_: view.resizeRowsToContents())
+    return view
+
+
+class MeasurementPage(QWidget):
+    """'Pengukuran kinerja' for ctx.year and ctx.quarter; redraws when the period or the bands change."""
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.title = QLabel()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.export_button = QPushButton("Ekspor .xlsx…")
+        menu = QMenu(self.export_button)
+        self.export_quarter_action = menu.addAction("Triwulan ini", lambda: self.export_xlsx())
+        self.export_year_action = menu.addAction("Seluruh tahun", lambda: self.export_xlsx(whole_year=True))
+        self.export_button.setMenu(menu)
+        self.model = MeasurementModel(MEASUREMENT_COLUMNS, self)
+        self.table = _view(self.model, MEASUREMENT_COLUMNS, 1)
+        self.summary_model = SummaryModel(SUMMARY_COLUMNS, self)
+        self.summary_table = _view(self.summary_model, SUMMARY_COLUMNS, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel("<b>Capaian per sasaran dan anggaran</b>"))
+        layout.addWidget(self.summary_table)
+        layout.addWidget(self.status)
+        self.rows: list[MeasurementRow] = []
+        self._stale = True
+        ctx.signals.period_changed.connect(lambda *_: self.refresh())
+        ctx.signals.master_data_changed.connect(lambda what: what in ("bands", "settings") and self.refresh())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Measure the period being worked on (later, if the page is hidden)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        ctx = self.ctx
+        tw = quarter_label(ctx.quarter)
+        self.rows = measure(ctx.db, ctx.year, ctx.quarter)
+        budget = budget_measurement(ctx.db, ctx.year, ctx.quarter, self.rows)
+        objectives = objective_summary(self.rows)
+        records: list[Record] = []
+        for objective in objectives:
+            records.append(objective)
+            records.extend(r for r in self.rows if r.info.objective_id == objective.objective_id)
+        for model in (self.model, self.summary_model):
+            model.set_period(ctx.quarter)
+        self.model.set_rows(records)
+        self.table.clearSpans()
+        for i, record in enumerate(records):
+            if isinstance(record, ObjectiveRow):
+                self.table.setSpan(i, 0, 1, self.model.columnCount())
+        by_objective = {line.objective_id: line for line in budget.objectives if line.objective_id is not None}
+        self.summary_model.set_rows(summary_lines(self.rows, by_objective, budget.total))
+        self._fit_summary()
+        self.title.setText(f"<h3>Pengukuran kinerja {tw} tahun {ctx.year}</h3>")
+        self.summary.setText(self._summary_text(tw))
+        self.export_button.setEnabled(bool(self.rows))
+
+    def _fit_summary(self) -> None:
+        # The sasaran are few: their table is as tall as its rows, the indicators get the rest.
+        view = self.summary_table
+        rows = sum(view.rowHeight(i) for i in range(self.summary_model.rowCount()))
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth() + 2)
+
+    def _summary_text(self, tw: str) -> str:
+        if not self.rows:
+            return f"Belum ada target kinerja tahun {self.ctx.year}: tidak ada yang dapat diukur."
+        office = office_summary(self.rows)
+        value = DASH if office.achievement is None else formats.percent(office.achievement)
+        band = f" ({office.band.label})" if office.band else ""
+        text = f"Capaian kinerja kantor s.d. {tw}: <b>{value}{band}</b>, rata-rata {office.objectives} sasaran."
+        pending = sum(not r.all_approved for r in self.rows)
+        if pending:
+            text += f" Realisasi {pending} indikator belum seluruhnya disetujui Camat; angkanya dapat berubah."
+        manual = sum(r.not_computable for r in self.rows)
+        if manual:
+            text += f" {manual} indikator bertarget 0: capaiannya diisi manual."
+        return text
+
+    def export_xlsx(self, path: Path | None = None, *, whole_year: bool = False) -> Path | None:
+        """'Ekspor .xlsx…': the table for the kabupaten's online systems, for this quarter or the whole year."""
+        from ui.sop._common import ask_save_path
+
+        ctx = self.ctx
+        quarter = None if whole_year else ctx.quarter
+        name = f"Pengukuran Kinerja {ctx.year}" + ("" if whole_year else f" {quarter_label(ctx.quarter)}") + ".xlsx"
+        path = path or ask_save_path(self, "Ekspor pengukuran kinerja", name, XLSX_FILTER)
+        if path is None:
+            return None
+
+        def export() -> int:
+            from sakip_desktop.measure_xlsx import export_measurement
+
+            return export_measurement(ctx.db, ctx.year, quarter, path)
+
+        ok, count = attempt(self, export)
+        if not ok:
+            return None
+        self.status.setText(f"Tabel pengukuran ({count} indikator) disimpan di {path}.")
+        return path
