@@ -77,6 +77,20 @@ def _cmd_report_sop(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export_measurement(args: argparse.Namespace) -> int:
+    from sakip_desktop.domain.periods import quarter_label
+    from sakip_desktop.measure_xlsx import export_measurement
+
+    db = _open(args.db)
+    try:
+        count = export_measurement(db, args.year, args.tw, Path(args.out))
+    finally:
+        db.close()
+    period = f"tahun {args.year}" if args.tw is None else f"{quarter_label(args.tw)} tahun {args.year}"
+    print(f"Pengukuran kinerja {period} ({count} indikator) ditulis ke {Path(args.out).resolve()}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `sakip`."""
     parser = argparse.ArgumentParser(prog="sakip", description="SAKIP Desktop: perintah baris.")
@@ -107,6 +121,19 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--paper", choices=["A4", "F4"], help="ukuran kertas (bawaan: pengaturan kantor)")
     sheet.add_argument("--out", required=True, help="berkas PDF yang ditulis")
     sheet.set_defaults(func=_cmd_report_sop)
+
+    export = sub.add_parser("export", help="ekspor data ke .xlsx")
+    export_sub = export.add_subparsers(dest="export_kind", required=True)
+    measurement = export_sub.add_parser("pengukuran", help="tabel pengukuran kinerja (untuk sistem daring kabupaten)")
+    measurement.add_argument("--db", required=True, help="berkas basis data")
+    measurement.add_argument("--year", required=True, type=int, help="tahun")
+    measurement.add_argument("--tw", type=int, choices=[1, 2, 3, 4], help="triwulan (bawaan: seluruh tahun)")
+    measurement.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
+    measurement.set_defaults(func=_cmd_export_measurement)
+
+    from sakip_desktop.cli_isian import add_isian_parser
+
+    add_isian_parser(sub)
     return parser
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sakip_desktop.domain.nip import validate_nip
+from sakip_desktop.domain.people import full_name
 from sakip_desktop.domain.ranks import validate_grade
 from sakip_desktop.domain.roles import Employment, Role
 from sakip_desktop.errors import ValidationError
@@ -214,21 +215,36 @@ def _populate(db: Database, data: dict[str, Any]) -> None:
             s.flush()
             for quarter, value in enumerate(t["quarters"], start=1):
                 s.add(m.QuarterlyTarget(yearly_target_id=yearly.id, quarter=quarter, value=Decimal(value)))
+        unit_of = {i["code"]: i["responsible_unit"] for i in data["indicators"]}
         for r in data["realisations"]:
             entered_at = r["entered_at"]
-            s.add(
-                m.Realisation(
-                    indicator_id=indicators[r["indicator"]].id,
-                    year=r["year"],
-                    quarter=r["quarter"],
-                    value=Decimal(r["value"]),
-                    status=r["status"],
-                    entered_by_id=people[r["entered_by"]].id,
-                    entered_at=entered_at
-                    if isinstance(entered_at, dt.datetime)
-                    else dt.datetime.fromisoformat(entered_at),
-                )
+            entered_at = entered_at if isinstance(entered_at, dt.datetime) else dt.datetime.fromisoformat(entered_at)
+            realisation = m.Realisation(
+                indicator_id=indicators[r["indicator"]].id,
+                year=r["year"],
+                quarter=r["quarter"],
+                value=Decimal(r["value"]),
+                status=r["status"],
+                entered_by_id=people[r["entered_by"]].id,
+                entered_at=entered_at,
+                supporting_factors=r.get("supporting", ""),
+                inhibiting_factors=r.get("inhibiting", ""),
+                follow_up=r.get("follow_up", ""),
+                **_review_trail(data, r["status"], units[unit_of[r["indicator"]]], entered_at),
             )
+            s.add(realisation)
+            if r["status"] in ("VERIFIED", "APPROVED"):
+                s.flush()
+                s.add(
+                    m.VerificationCheck(
+                        realisation_id=realisation.id,
+                        evidence_ok=True,
+                        plausible=True,
+                        narrative_ok=True,
+                        checked_by=realisation.verified_by,
+                        checked_at=realisation.verified_at,
+                    )
+                )
 
         programs: dict[str, m.Program] = {}
         for p in data["programs"]:
@@ -263,3 +279,42 @@ def _populate(db: Database, data: dict[str, Any]) -> None:
                         s.add(m.BudgetSpending(budget_id=budget.id, quarter=quarter, amount=int(amount)))
         s.flush()
         tx.audit("office", office.id, None, {"demo": office_data["name"]})
+
+
+def _working_days_after(moment: dt.datetime, days: int) -> dt.datetime:
+    """`days` working days (Monday to Friday) after `moment`, at the same time."""
+    while days:
+        moment += dt.timedelta(days=1)
+        days -= moment.weekday() < 5
+    return moment
+
+
+def _holder(data: dict[str, Any], roles: tuple[str, ...], unit: m.Unit | None, day: dt.date) -> str:
+    """The full name of the demo person holding one of `roles` (in `unit`, when given) on `day`."""
+    for p in data["people"]:
+        if not set(roles) & set(p["roles"]) or (unit is not None and p["unit"] != unit.code):
+            continue
+        start, end = _date(p["active_from"]), _date(p.get("active_to"))
+        if start is not None and start <= day and (end is None or day <= end):
+            return full_name(p["front_title"], p["name"], p["back_title"])
+    return ""
+
+
+def _review_trail(data: dict[str, Any], status: str, unit: m.Unit, entered_at: dt.datetime) -> dict[str, Any]:
+    """Who submitted, verified and approved a demo realisasi, and when, as far as its status has gone.
+
+    The Kasi (or the Kasubag of a sub bagian) submits an hour after entry, the Sekretaris verifies two working
+    days later, the Camat approves two working days after that.
+    """
+    trail: dict[str, Any] = {}
+    if status in ("SUBMITTED", "VERIFIED", "APPROVED"):
+        at = entered_at + dt.timedelta(hours=1)
+        heads = ("KASUBAG_PERENCANAAN", "KASUBAG_UMUM") if unit.kind == "SUBBAGIAN" else ("KASI",)
+        trail.update(submitted_at=at, submitted_by=_holder(data, heads, unit, at.date()))
+    if status in ("VERIFIED", "APPROVED"):
+        at = _working_days_after(entered_at, 2)
+        trail.update(verified_at=at, verified_by=_holder(data, ("SEKRETARIS",), None, at.date()))
+    if status == "APPROVED":
+        at = _working_days_after(entered_at, 4)
+        trail.update(approved_at=at, approved_by=_holder(data, ("CAMAT",), None, at.date()))
+    return trail

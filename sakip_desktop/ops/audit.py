@@ -18,6 +18,11 @@ ENTITY_LABELS = {
     "person": "Pegawai",
     "account": "Akun",
     "acting_assignment": "Plt./Plh.",
+    "realisation": "Realisasi",
+    "realisation_evidence": "Bukti dukung",
+    "realisation_revision": "Revisi realisasi",
+    "verification_check": "Daftar periksa verifikasi",
+    "isian_import": "Impor Format Isian",
 }
 
 
@@ -66,6 +71,29 @@ FIELD_LABELS = {
     "nip_grouping": "pengelompokan NIP",
     "utc_offset_hours": "zona waktu (UTC+)",
     "demo": "kantor contoh",
+    "indicator_id": "indikator",
+    "year": "tahun",
+    "quarter": "triwulan",
+    "value": "nilai",
+    "status": "status",
+    "supporting_factors": "faktor pendukung",
+    "inhibiting_factors": "faktor penghambat",
+    "follow_up": "upaya/tindak lanjut",
+    "manual_achievement": "capaian manual",
+    "manual_justification": "justifikasi",
+    "return_reason": "alasan dikembalikan",
+    "realisation_id": "realisasi",
+    "filename": "nama berkas",
+    "size": "ukuran (bita)",
+    "old_value": "nilai lama",
+    "new_value": "nilai baru",
+    "reason": "alasan",
+    "evidence_ok": "bukti dukung sesuai",
+    "plausible": "angka wajar",
+    "narrative_ok": "narasi memadai",
+    "note": "catatan",
+    "berkas": "berkas",
+    "baris": "baris",
 }
 
 

@@ -28,6 +28,7 @@ POLARITY_LABELS = {"POSITIVE": "Positif", "NEGATIVE": "Negatif"}
 AGGREGATION_LABELS = {"CUMULATIVE": "Kumulatif", "LAST_VALUE": "Nilai akhir", "AVERAGE": "Rata-rata"}
 STATUS_LABELS = {
     "DRAFT": "Draf",
+    "RETURNED": "Dikembalikan",
     "SUBMITTED": "Diajukan",
     "VERIFIED": "Diverifikasi",
     "APPROVED": "Disetujui",

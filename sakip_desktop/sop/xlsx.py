@@ -11,9 +11,6 @@ openpyxl is imported inside the functions: the program should not pay for it at 
 
 from __future__ import annotations
 
-import os
-import tempfile
-import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +18,10 @@ from typing import TYPE_CHECKING, Any
 import sakip_desktop
 from sakip_desktop.domain.roles import ROLE_LABELS, Role
 from sakip_desktop.sop.definition import FORMAT_VERSION, SopDefinition, StepKind, validate
+from sakip_desktop.xlsxkit import NO, YES, save_workbook
+from sakip_desktop.xlsxkit import fit_rows as _fit_rows
+from sakip_desktop.xlsxkit import page_setup as _page_setup
+from sakip_desktop.xlsxkit import put as _put
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -99,7 +100,6 @@ STEP_COLUMNS: tuple[tuple[str, int], ...] = (
 )
 
 KIND_WORDS = {StepKind.PROCESS: "PROSES", StepKind.DECISION: "KEPUTUSAN"}
-YES, NO = "YA", "TIDAK"
 
 # Rows below the data that still get the drop-down lists, so rows a person adds are checked by Excel too.
 _SPARE_ROWS = 200
@@ -127,52 +127,7 @@ def export_sop(definition: SopDefinition, path: Path) -> None:
     for ws in wb.worksheets[:-1]:
         _fit_rows(ws)
     wb.active = 0
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _put(ws: Worksheet, row: int, column: int, value: Any, text: bool = True, border: bool = True) -> None:
-    """Write one cell: wrapped, top-aligned, and kept as text when it is text."""
-    from openpyxl.styles import Alignment, Border, Side
-
-    cell = ws.cell(row=row, column=column)
-    cell.value = value if value != "" else None
-    if border:
-        line = Side(style="thin", color="C0C0C0")
-        cell.border = Border(left=line, right=line, top=line, bottom=line)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # a text, not a formula
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
-    if text:
-        cell.number_format = "@"  # Excel keeps what a person types here as text ("07" stays "07")
-
-
-def _fit_rows(ws: Worksheet) -> None:
-    """Give each row the height its wrapped text needs.
-
-    LibreOffice Calc opens a row without a height at one line, cutting off wrapped text, so the height is
-    estimated here from the column widths (a width counts characters of "0"; text runs a little narrower,
-    bold text a little wider).
-    """
-    from openpyxl.utils import get_column_letter
-
-    for cells in ws.iter_rows():
-        lines = 1
-        for cell in cells:
-            if cell.value is None:
-                continue
-            width = ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
-            per_line = max(int(width * (0.9 if cell.font.bold else 1.1)) - 1, 1)
-            wrapped = sum(len(textwrap.wrap(part, per_line)) or 1 for part in str(cell.value).split("\n"))
-            lines = max(lines, wrapped)
-        if lines > 1:
-            ws.row_dimensions[cells[0].row].height = 15 * lines + 2
+    save_workbook(wb, path)
 
 
 def _header(ws: Worksheet, columns: Iterable[tuple[str, int]], freeze: str) -> None:
@@ -190,15 +145,6 @@ def _header(ws: Worksheet, columns: Iterable[tuple[str, int]], freeze: str) -> N
     ws.freeze_panes = freeze
     ws.print_title_rows = "1:1"
     _page_setup(ws)
-
-
-def _page_setup(ws: Worksheet) -> None:
-    """Print on A4 landscape, as wide as the page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _list_validation(ws: Worksheet, formula: str, cells: str, title: str, message: str) -> None:

@@ -8,7 +8,6 @@ turn "1" into 1, "2" into 2.0 and dates into datetimes.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -55,44 +54,17 @@ from sakip_desktop.sop.xlsx import (
     STEP_COLUMNS,
     YES,
 )
+from sakip_desktop.xlsxkit import ImportErrors, cell_text, find_sheet, norm, open_workbook, whole_number
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-_MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-
-
-class _Errors:
-    """Every problem found in one file, each with where it is."""
-
-    def __init__(self, file_name: str) -> None:
-        self.file_name = file_name
-        self.items: list[str] = []
-
-    def add(self, message: str, sheet: str | None = None, row: int | None = None, column: str | None = None) -> None:
-        where = [f"Berkas {self.file_name}"]
-        if sheet:
-            where.append(f"lembar '{sheet}'")
-        if row:
-            where.append(f"baris {row}")
-        if column:
-            where.append(f"kolom '{column}'")
-        self.items.append(f"{', '.join(where)}: {message}")
-
-    def refuse(self) -> ValidationError:
-        count = len(self.items)
-        lines = "\n".join(f"- {item}" for item in self.items)
-        return ValidationError(f"Berkas {self.file_name} tidak diimpor karena ada {count} kesalahan:\n{lines}")
-
 
 def read_sop(path: Path) -> SopDefinition:
     """Read the SOP workbook at `path`; raise `ValidationError` listing every error found (see `import_sop`)."""
-    errors = _Errors(path.name)
-    wb = _open(path, errors)
+    errors = ImportErrors(path.name)
+    wb = open_workbook(path, errors)
     if wb is None:
         raise errors.refuse()
     version = _check_format(wb, errors)
@@ -108,37 +80,9 @@ def read_sop(path: Path) -> SopDefinition:
         raise errors.refuse() from exc
 
 
-def _open(path: Path, errors: _Errors) -> Workbook | None:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    if not path.is_file():
-        errors.add("berkas tidak ditemukan.")
-        return None
-    try:
-        return load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError) as exc:
-        # Anything openpyxl cannot open (a renamed text file, an old .xls, a damaged zip) lands here.
-        errors.add(
-            f"bukan berkas Excel .xlsx yang dapat dibaca ({type(exc).__name__}). "
-            "Simpan ulang sebagai 'Excel Workbook (.xlsx)' lalu coba lagi."
-        )
-        return None
-
-
-def _sheet(wb: Workbook, name: str) -> Worksheet | None:
-    """The sheet called `name`, ignoring case and stray spaces."""
-    for ws in wb.worksheets:
-        if _norm(ws.title) == _norm(name):
-            return ws
-    return None
-
-
-def _check_format(wb: Workbook, errors: _Errors) -> int | None:
+def _check_format(wb: Workbook, errors: ImportErrors) -> int | None:
     """The file's format version, or None (with the error noted) when it is not ours or too new."""
-    ws = _sheet(wb, SHEET_FORMAT)
+    ws = find_sheet(wb, SHEET_FORMAT)
     if ws is None:
         errors.add(
             f"bukan berkas SOP SAKIP (lembar tersembunyi '{SHEET_FORMAT}' tidak ada). "
@@ -146,18 +90,18 @@ def _check_format(wb: Workbook, errors: _Errors) -> int | None:
         )
         return None
     pairs = {
-        _norm(_text(row[0])): (row[1] if len(row) > 1 else None)
+        norm(cell_text(row[0])): (row[1] if len(row) > 1 else None)
         for row in ws.iter_rows(values_only=True)
         if row and row[0] is not None
     }
-    name = _text(pairs.get(_norm(FORMAT_NAME_LABEL)))
+    name = cell_text(pairs.get(norm(FORMAT_NAME_LABEL)))
     if name != FORMAT_NAME:
         errors.add(f"bukan berkas SOP SAKIP (format '{name}', seharusnya '{FORMAT_NAME}').", SHEET_FORMAT)
         return None
-    version = _whole(pairs.get(_norm(FORMAT_VERSION_LABEL)))
-    program = _text(pairs.get(_norm(PROGRAM_VERSION_LABEL))) or "?"
+    version = whole_number(pairs.get(norm(FORMAT_VERSION_LABEL)))
+    program = cell_text(pairs.get(norm(PROGRAM_VERSION_LABEL))) or "?"
     if version is None or version < 1:
-        errors.add(f"versi format '{_text(pairs.get(_norm(FORMAT_VERSION_LABEL)))}' tidak dikenali.", SHEET_FORMAT)
+        errors.add(f"versi format '{cell_text(pairs.get(norm(FORMAT_VERSION_LABEL)))}' tidak dikenali.", SHEET_FORMAT)
         return None
     if version > FORMAT_VERSION:
         errors.add(
@@ -169,10 +113,10 @@ def _check_format(wb: Workbook, errors: _Errors) -> int | None:
     return version
 
 
-def _read_v1(wb: Workbook, errors: _Errors) -> SopDefinition | None:
+def _read_v1(wb: Workbook, errors: ImportErrors) -> SopDefinition | None:
     sheets = {}
     for name in (SHEET_IDENTITY, SHEET_ACTORS, SHEET_STEPS):
-        sheets[name] = _sheet(wb, name)
+        sheets[name] = find_sheet(wb, name)
         if sheets[name] is None:
             errors.add(f"lembar '{name}' tidak ada.")
     identity = _read_identity(sheets[SHEET_IDENTITY], errors) if sheets[SHEET_IDENTITY] else None
@@ -195,12 +139,12 @@ def _read_v1(wb: Workbook, errors: _Errors) -> SopDefinition | None:
     )
 
 
-def _table(ws: Worksheet, columns: Iterable[str], errors: _Errors) -> list[tuple[int, dict[str, Any]]] | None:
+def _table(ws: Worksheet, columns: Iterable[str], errors: ImportErrors) -> list[tuple[int, dict[str, Any]]] | None:
     """The rows of a sheet as {header: value}, columns found by header text; None when a column is missing."""
-    wanted = {_norm(title): title for title in columns}
+    wanted = {norm(title): title for title in columns}
     header_row, found = 0, {}
     for row_number, row in enumerate(ws.iter_rows(max_row=10, values_only=True), start=1):
-        hits = {_norm(_text(v)): i for i, v in enumerate(row) if _norm(_text(v)) in wanted}
+        hits = {norm(cell_text(v)): i for i, v in enumerate(row) if norm(cell_text(v)) in wanted}
         if hits:
             header_row, found = row_number, hits
             break
@@ -209,7 +153,7 @@ def _table(ws: Worksheet, columns: Iterable[str], errors: _Errors) -> list[tuple
         return None
     header = next(ws.iter_rows(min_row=header_row, max_row=header_row, values_only=True))
     for key, title in wanted.items():
-        if sum(_norm(_text(v)) == key for v in header) > 1:
+        if sum(norm(cell_text(v)) == key for v in header) > 1:
             errors.add("judul kolom ini ada lebih dari sekali; hapus salah satunya.", ws.title, header_row, title)
     missing = [title for key, title in wanted.items() if key not in found]
     for title in missing:
@@ -219,32 +163,32 @@ def _table(ws: Worksheet, columns: Iterable[str], errors: _Errors) -> list[tuple
     rows = []
     for row_number, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
         values = {wanted[key]: (row[i] if i < len(row) else None) for key, i in found.items()}
-        if any(_text(v) for v in values.values()):
+        if any(cell_text(v) for v in values.values()):
             rows.append((row_number, values))
     return rows
 
 
-def _read_identity(ws: Worksheet, errors: _Errors) -> tuple[dict[str, Any], tuple[Role, ...]] | None:
+def _read_identity(ws: Worksheet, errors: ImportErrors) -> tuple[dict[str, Any], tuple[Role, ...]] | None:
     rows = _table(ws, (COL_FIELD, COL_VALUE), errors)
     if rows is None:
         return None
     texts, lists = dict(IDENTITY_TEXTS), dict(IDENTITY_LISTS)
-    labels = {_norm(label): label for label in (*texts, START_ROLES_LABEL, *lists)}
+    labels = {norm(label): label for label in (*texts, START_ROLES_LABEL, *lists)}
     seen: dict[str, int] = {}
     fields: dict[str, Any] = {attr: "" for attr in texts.values()}
     start_roles = SopDefinition.start_roles
     for row, values in rows:
-        label = labels.get(_norm(_text(values[COL_FIELD])))
+        label = labels.get(norm(cell_text(values[COL_FIELD])))
         raw = values[COL_VALUE]
         if label is None:
-            errors.add(f"bidang '{_text(values[COL_FIELD])}' tidak dikenal.", ws.title, row, COL_FIELD)
+            errors.add(f"bidang '{cell_text(values[COL_FIELD])}' tidak dikenal.", ws.title, row, COL_FIELD)
             continue
         if label in seen:
             errors.add(f"bidang '{label}' sudah ada di baris {seen[label]}.", ws.title, row, COL_FIELD)
             continue
         seen[label] = row
         if label in texts:
-            fields[texts[label]] = _text(raw)
+            fields[texts[label]] = cell_text(raw)
             if label in REQUIRED_IDENTITY and not fields[texts[label]]:
                 errors.add(f"{label} wajib diisi.", ws.title, row, COL_VALUE)
         elif label in lists:
@@ -257,9 +201,9 @@ def _read_identity(ws: Worksheet, errors: _Errors) -> tuple[dict[str, Any], tupl
     return fields, start_roles
 
 
-def _roles(raw: Any, errors: _Errors, sheet: str, row: int) -> tuple[Role, ...]:
+def _roles(raw: Any, errors: ImportErrors, sheet: str, row: int) -> tuple[Role, ...]:
     roles: list[Role] = []
-    for word in re.split(r"[,;\n]", _text(raw)):
+    for word in re.split(r"[,;\n]", cell_text(raw)):
         if not word.strip():
             continue
         role = _role(word)
@@ -270,7 +214,7 @@ def _roles(raw: Any, errors: _Errors, sheet: str, row: int) -> tuple[Role, ...]:
     return tuple(roles)
 
 
-def _read_actors(ws: Worksheet, errors: _Errors) -> tuple[list[Actor], list[str]] | None:
+def _read_actors(ws: Worksheet, errors: ImportErrors) -> tuple[list[Actor], list[str]] | None:
     """The actors that are right, and every key written (to check the steps against)."""
     rows = _table(ws, (title for title, _w in ACTOR_COLUMNS), errors)
     if rows is None:
@@ -278,7 +222,7 @@ def _read_actors(ws: Worksheet, errors: _Errors) -> tuple[list[Actor], list[str]
     actors: list[Actor] = []
     first_row: dict[str, int] = {}
     for row, values in rows:
-        key, label, role_text = _text(values[COL_KEY]), _text(values[COL_LABEL]), _text(values[COL_ROLE])
+        key, label, role_text = cell_text(values[COL_KEY]), cell_text(values[COL_LABEL]), cell_text(values[COL_ROLE])
         if not key:
             errors.add("kunci pelaksana wajib diisi.", ws.title, row, COL_KEY)
         elif key in first_row:
@@ -300,71 +244,71 @@ def _read_actors(ws: Worksheet, errors: _Errors) -> tuple[list[Actor], list[str]
     return actors, list(first_row)
 
 
-def _read_steps(ws: Worksheet, known_keys: set[str] | None, errors: _Errors) -> list[Step] | None:
+def _read_steps(ws: Worksheet, known_keys: set[str] | None, errors: ImportErrors) -> list[Step] | None:
     rows = _table(ws, (title for title, _w in STEP_COLUMNS), errors)
     if rows is None:
         return None
     if not rows:
         errors.add("belum ada langkah; SOP harus punya sedikitnya satu.", ws.title)
     count = len(rows)
-    kinds = {_norm(word): kind for kind, word in KIND_WORDS.items()} | {_norm(k.value): k for k in StepKind}
+    kinds = {norm(word): kind for kind, word in KIND_WORDS.items()} | {norm(k.value): k for k in StepKind}
     steps: list[Step] = []
     for position, (row, values) in enumerate(rows, start=1):
 
         def error(message: str, column: str, row: int = row) -> None:
             errors.add(message, ws.title, row, column)
 
-        order = _whole(values[COL_ORDER])
+        order = whole_number(values[COL_ORDER])
         if order != position:
-            shown = _text(values[COL_ORDER]) or "kosong"
+            shown = cell_text(values[COL_ORDER]) or "kosong"
             error(
                 f"urutan {shown} tidak sesuai; baris ini langkah ke-{position}. Nomori 'Urutan' 1, 2, 3, … dari atas "
                 f"dan periksa '{COL_APPROVE}'/'{COL_RETURN}' yang merujuk ke urutan.",
                 COL_ORDER,
             )
-        activity, output = _text(values[COL_ACTIVITY]), _text(values[COL_OUTPUT])
+        activity, output = cell_text(values[COL_ACTIVITY]), cell_text(values[COL_OUTPUT])
         if not activity and not output:
             error("kegiatan wajib diisi.", COL_ACTIVITY)
-        actor = _text(values[COL_ACTOR])
+        actor = cell_text(values[COL_ACTOR])
         if not actor:
             error("pelaksana wajib diisi.", COL_ACTOR)
         elif known_keys is not None and actor not in known_keys:
             listed = ", ".join(sorted(known_keys)) or "-"
             error(f"pelaksana '{actor}' tidak ada di lembar '{SHEET_ACTORS}' (kunci yang ada: {listed}).", COL_ACTOR)
-        time = _text(values[COL_TIME])
+        time = cell_text(values[COL_TIME])
         try:
             parse_standard_time(time)
         except ValidationError as exc:
             error(_lower_first(exc.message), COL_TIME)
-        kind_text = _text(values[COL_KIND])
-        kind = kinds.get(_norm(kind_text), StepKind.PROCESS if not kind_text else None)
+        kind_text = cell_text(values[COL_KIND])
+        kind = kinds.get(norm(kind_text), StepKind.PROCESS if not kind_text else None)
         if kind is None:
             error(f"jenis '{kind_text}' tidak dikenal; pakai PROSES atau KEPUTUSAN.", COL_KIND)
         branches = {}
         for column in (COL_APPROVE, COL_RETURN):
             raw = values[column]
-            target = _whole(raw)
-            if _text(raw) and target is None:
-                error(f"'{_text(raw)}' bukan nomor urutan langkah; tulis bilangan bulat 1–{count}.", column)
+            target = whole_number(raw)
+            if cell_text(raw) and target is None:
+                error(f"'{cell_text(raw)}' bukan nomor urutan langkah; tulis bilangan bulat 1–{count}.", column)
             elif target is not None and not 1 <= target <= count:
                 error(f"langkah tujuan {target} di luar urutan 1–{count}.", column)
             elif target is not None and kind is StepKind.PROCESS:
                 error("hanya langkah KEPUTUSAN yang punya cabang; kosongkan sel ini atau ubah 'Jenis'.", column)
             branches[column] = target
-        if kind is StepKind.DECISION and not _text(values[COL_RETURN]):
+        if kind is StepKind.DECISION and not cell_text(values[COL_RETURN]):
             error("langkah KEPUTUSAN wajib punya tujuan bila dikembalikan.", COL_RETURN)
-        inferred_text = _text(values[COL_INFERRED]).upper()
+        inferred_text = cell_text(values[COL_INFERRED]).upper()
         if inferred_text not in ("", YES, NO):
-            error(f"'{_text(values[COL_INFERRED])}' tidak dikenal; pakai {YES} atau {NO}.", COL_INFERRED)
+            error(f"'{cell_text(values[COL_INFERRED])}' tidak dikenal; pakai {YES} atau {NO}.", COL_INFERRED)
         steps.append(
             Step(
-                number=_text(values[COL_NUMBER]),
+                number=cell_text(values[COL_NUMBER]),
                 activity=activity,
                 actor=actor,
                 inputs=_lines(values[COL_INPUTS]),
                 time=time,
                 output=output,
-                note=_text(values[COL_NOTE]),
+                note=cell_text(values[COL_NOTE]),
                 kind=kind or StepKind.PROCESS,
                 on_approve=branches[COL_APPROVE],
                 on_return=branches[COL_RETURN],
@@ -377,47 +321,9 @@ def _read_steps(ws: Worksheet, known_keys: set[str] | None, errors: _Errors) -> 
 # --- cell values ------------------------------------------------------------------------------------
 
 
-def _text(value: Any) -> str:
-    """A cell as text: Excel may have turned "1" into 1, "2" into 2.0 or a date into a datetime."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return YES if value else NO
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:.15g}"
-    if isinstance(value, dt.datetime):
-        clock = f" {value:%H.%M}" if value.time() != dt.time() else ""
-        return _date(value.date()) + clock
-    if isinstance(value, dt.date):
-        return _date(value)
-    if isinstance(value, dt.time):
-        return f"{value:%H.%M}"
-    # Excel writes a carriage return as _x000D_; line breaks are kept as plain "\n".
-    text = str(value).replace("_x000D_", "").replace("\r\n", "\n").replace("\r", "\n")
-    return text.strip()
-
-
-def _date(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def _lines(value: Any) -> tuple[str, ...]:
     """One item per line inside the cell; blank lines dropped."""
-    return tuple(line.strip() for line in _text(value).split("\n") if line.strip())
-
-
-def _whole(value: Any) -> int | None:
-    """A whole number from a cell (1, 1.0, "1"), or None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else None
-    text = _text(value)
-    return int(text) if re.fullmatch(r"[+-]?\d+", text) else None
+    return tuple(line.strip() for line in cell_text(value).split("\n") if line.strip())
 
 
 def _role(text: str) -> Role | None:
@@ -428,10 +334,6 @@ def _role(text: str) -> Role | None:
 
 def _role_list() -> str:
     return ", ".join(r.value for r in Role)
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _lower_first(text: str) -> str:
