@@ -10,6 +10,7 @@ import pytest
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import PermissionDenied, ValidationError
 from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.ops.sop_compliance import compliance
 from sakip_desktop.ops.sop_runs import (
     cancel_run,
     decide_step,
@@ -19,7 +20,7 @@ from sakip_desktop.ops.sop_runs import (
     start_run,
     tick_item,
 )
-from sakip_desktop.ops.sop_views import compliance, inbox, run_timeline, step_detail
+from sakip_desktop.ops.sop_views import inbox, run_timeline, step_detail
 from sakip_desktop.ops.sops import adopt_templates, create_sop, get_definition, list_sops, save_version
 from sakip_desktop.sop.calendar import OfficeCalendar
 from sakip_desktop.sop.definition import StepKind, load_templates

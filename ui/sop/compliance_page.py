@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sakip_desktop.domain import formats
-from sakip_desktop.ops.sop_views import StepCompliance, compliance
+from sakip_desktop.ops.sop_compliance import StepCompliance, compliance
 from sakip_desktop.ops.sops import list_sops
 from ui.context import AppContext
 from ui.errors import attempt
