@@ -125,6 +125,10 @@ class RoleTab(QWidget):
         lay.addWidget(self.indicator_title)
         lay.addWidget(self.indicator_view)
         self.tools.addTab(page, "Indikator kinerja")
+        self.cycle_pages: dict[str, LazyPage] = {}
+        for title, build in self._cycle_tools():
+            self.cycle_pages[title] = LazyPage(build)
+            self.tools.addTab(self.cycle_pages[title], title)
         self.measurement_page: LazyPage | None = None
         if grant.role in MEASUREMENT_ROLES:
             self.measurement_page = LazyPage(self._build_measurement)
@@ -148,6 +152,48 @@ class RoleTab(QWidget):
         self._stale = True
         ctx.signals.period_changed.connect(lambda *_: self.refresh())
         ctx.signals.work_changed.connect(self.refresh)
+
+    def _cycle_tools(self):
+        """The realisasi tools of this role: entry for a unit's people, verification, approval."""
+        role = self.grant.role
+        if role is Role.KASI:
+            return [("Isi realisasi", lambda: self._entry_page(self.grant.unit_id))]
+        if role in (Role.KASUBAG_PERENCANAAN, Role.KASUBAG_UMUM, Role.STAF):
+            return [("Isi realisasi", lambda: self._entry_page(self._own_unit()))]
+        if role is Role.SEKRETARIS:
+            return [("Verifikasi realisasi", self._verify_page), ("Revisi realisasi", self._revision_page)]
+        if role is Role.CAMAT:
+            return [("Persetujuan realisasi", self._approve_page)]
+        return []
+
+    def _own_unit(self) -> int | None:
+        from sakip_desktop.ops.people import get_person
+
+        return get_person(self.ctx.db, self.ctx.actor.person_id).unit_id if self.ctx.actor.person_id else None
+
+    def _entry_page(self, unit_id: int | None):
+        if unit_id is None:
+            note = QLabel("Akun Anda belum terhubung ke unit kerja. Minta administrator mengisi unit kerja Anda.")
+            note.setWordWrap(True)
+            return note
+        from ui.cycle.entry_page import EntryPage
+
+        return EntryPage(self.ctx, unit_id)
+
+    def _verify_page(self):
+        from ui.cycle.verify_page import VerifyPage
+
+        return VerifyPage(self.ctx)
+
+    def _revision_page(self):
+        from ui.cycle.revision_page import RevisionPage
+
+        return RevisionPage(self.ctx)
+
+    def _approve_page(self):
+        from ui.cycle.approve_page import ApprovePage
+
+        return ApprovePage(self.ctx)
 
     def _build_measurement(self):
         from ui.measurement_page import MeasurementPage

@@ -65,6 +65,7 @@ def test_role_tab_opens_on_menunggu_anda_and_its_tools(qtbot, demo_db):
     assert "menunggu persetujuan Anda" in tab.inbox.empty.text()
     assert [tab.tools.tabText(i) for i in range(tab.tools.count())] == [
         "Indikator kinerja",
+        "Persetujuan realisasi",
         "Pengukuran kinerja",
         "Anggaran",
     ]
@@ -93,7 +94,10 @@ def test_kasi_sees_only_the_indicators_of_the_seksi(qtbot, demo_db):
     assert kasi_tab.indicator_model.rowCount() == 0  # a hidden tab reads nothing at start-up
     window.tabs.setCurrentIndex(1)
     assert set(_column(kasi_tab.indicator_view, 8)) == {"Seksi Pemerintahan"}
-    assert kasi_tab.tools.count() == 1  # no budget tool for a Kasi
+    # a Kasi enters realisasi for the seksi; no budget tool
+    assert [kasi_tab.tools.tabText(i) for i in range(kasi_tab.tools.count())] == ["Indikator kinerja", "Isi realisasi"]
+    kasi_tab.tools.setCurrentIndex(1)
+    assert kasi_tab.cycle_pages["Isi realisasi"].content is not None
 
 
 def test_choosing_another_quarter_redraws_the_tables(qtbot, demo_db):

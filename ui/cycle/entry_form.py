@@ -1,0 +1,339 @@
+"""The form under the Kasi's table: value, narrative, manual capaian and bukti dukung of one indicator."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import pairwise
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sakip_desktop.domain import formats
+from sakip_desktop.domain.periods import quarter_label
+from sakip_desktop.domain.realisation import Narrative, Status, narrative_reason, quarter_achievement
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.realisation import (
+    MAX_EVIDENCE_BYTES,
+    EntryView,
+    add_evidence,
+    remove_evidence,
+    save_realisation,
+)
+from ui.context import AppContext
+from ui.cycle._common import LOCKED_NOTE, EvidenceList, note_label, parse_number, size_text, target_of, zero_target
+from ui.errors import attempt
+from ui.settings._crud import confirm, form_layout, hint
+from ui.sop._common import documents_dir
+
+STATUS_NOTES = {
+    Status.SUBMITTED: "Sudah diajukan ke Sekretaris dan sedang diperiksa; tidak dapat diubah kecuali dikembalikan.",
+    Status.VERIFIED: "Sudah diverifikasi Sekretaris dan menunggu persetujuan Camat; tidak dapat diubah kecuali "
+    "dikembalikan.",
+    Status.APPROVED: LOCKED_NOTE,
+}
+
+
+def _text_edit(placeholder: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setPlaceholderText(placeholder)
+    edit.setMinimumHeight(52)
+    return edit
+
+
+class EntryForm(QWidget):
+    """Edits one indicator's realisasi; every write goes through a core operation and announces `work_changed`."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entry: EntryView | None = None
+        self.offset = 7
+        self._loading = False
+        self.dirty = False
+        self.saved_id: int | None = None  # the realisasi the last "Simpan" wrote
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.note = note_label()
+        self.target_label = QLabel()
+        self.value_edit = QLineEdit()
+        self.value_edit.setPlaceholderText("mis. 12,5")
+        self.capaian_label = QLabel()
+        self.capaian_note = note_label()  # why the narrative is required, said while typing
+        self.manual_edit = QLineEdit()
+        self.manual_edit.setPlaceholderText("dalam %, mis. 100")
+        self.justification_edit = QLineEdit()
+        self.justification_edit.setPlaceholderText("mengapa capaiannya sebesar itu")
+        self.supporting_edit = _text_edit("apa yang membantu tercapainya target")
+        self.inhibiting_edit = _text_edit("apa yang menghambat")
+        self.follow_up_edit = _text_edit("apa yang akan dilakukan")
+        self.evidence = EvidenceList(ctx)
+        self.add_button = QPushButton("Tambah berkas…")
+        self.add_button.setToolTip(f"Pindaian, foto, daftar hadir; paling besar {size_text(MAX_EVIDENCE_BYTES)}")
+        self.remove_button = QPushButton("Hapus")
+        self.evidence.buttons.insertWidget(0, self.add_button)
+        self.evidence.buttons.insertWidget(2, self.remove_button)
+        self.save_button = QPushButton("Simpan")
+        self.save_button.setDefault(True)
+        self.fields = {
+            "value": self.value_edit,
+            "manual_achievement": self.manual_edit,
+            "manual_justification": self.justification_edit,
+            "supporting": self.supporting_edit,
+            "inhibiting": self.inhibiting_edit,
+            "follow_up": self.follow_up_edit,
+        }
+        self._placeholders = {name: edit.placeholderText() for name, edit in self.fields.items()}
+        self._read_only_palette = QPalette(self.palette())
+        self._read_only_palette.setColor(QPalette.ColorRole.Base, self.palette().color(QPalette.ColorRole.Window))
+
+        values = form_layout()
+        self.target_caption = QLabel("Target TW")
+        values.addRow(self.target_caption, self.target_label)
+        values.addRow("Realisasi", self.value_edit)
+        values.addRow("Capaian", self.capaian_label)
+        values.addRow(self.capaian_note)
+        values.addRow("Capaian manual", self.manual_edit)
+        values.addRow("Justifikasi", self.justification_edit)
+        values.addRow(hint("Capaian manual dan justifikasi hanya diisi bila Target TW bernilai 0."))
+        narrative = QFormLayout()
+        narrative.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        narrative.addRow("Faktor pendukung", self.supporting_edit)
+        narrative.addRow("Faktor penghambat", self.inhibiting_edit)
+        narrative.addRow("Upaya/tindak lanjut", self.follow_up_edit)
+        left = QWidget()
+        left.setLayout(values)
+        left.setFixedWidth(330)
+        body = QHBoxLayout()
+        body.addWidget(left)
+        body.addLayout(narrative, 3)
+        body.addWidget(self.evidence, 2)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(body, 1)
+        layout.addLayout(bottom)
+
+        for edit in (self.value_edit, self.manual_edit, self.justification_edit):
+            edit.textChanged.connect(self._edited)
+        for edit in (self.supporting_edit, self.inhibiting_edit, self.follow_up_edit):
+            edit.textChanged.connect(self._edited)
+        chain = [*self.fields.values(), self.add_button, self.save_button]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)  # down the values, then the narrative, then Simpan
+        self.value_edit.returnPressed.connect(self.save)
+        self.save_button.clicked.connect(self.save)
+        self.add_button.clicked.connect(self.add_files)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.evidence.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.set_entry(None, 7)
+
+    # ---- showing ------------------------------------------------------------------------------------------
+
+    @property
+    def editable(self) -> bool:
+        """True while the shown realisasi may still be changed by the Kasi."""
+        return self.entry is not None and self.entry.editable
+
+    def set_entry(self, entry: EntryView | None, offset: int) -> None:
+        """Show `entry` (None: nothing chosen); unsaved typing is dropped, so ask first (`EntryPage.settle`)."""
+        self.entry, self.offset = entry, offset
+        self._loading = True
+        try:
+            self._fill(entry)
+        finally:
+            self._loading = False
+        self.dirty = False
+        self._update_capaian()
+        self._update_buttons()
+
+    def _fill(self, entry: EntryView | None) -> None:
+        if entry is None:
+            self.title.setText("<b>Pilih indikator di tabel untuk mengisi realisasinya.</b>")
+            self.note.setText("")
+            self.target_label.setText("")
+            for edit in self.fields.values():
+                edit.clear() if isinstance(edit, QLineEdit) else edit.setPlainText("")
+            self.evidence.set_items((), self.offset)
+            return
+        self.title.setText(f"<b>{entry.code}</b> — {entry.name}")
+        self.target_caption.setText(f"Target {quarter_label(entry.quarter)}")
+        self.target_label.setText(target_of(entry))
+        self.value_edit.setText(plain_number(entry.value))
+        self.manual_edit.setText(plain_number(entry.manual_achievement))
+        self.justification_edit.setText(entry.manual_justification)
+        self.supporting_edit.setPlainText(entry.narrative.supporting)
+        self.inhibiting_edit.setPlainText(entry.narrative.inhibiting)
+        self.follow_up_edit.setPlainText(entry.narrative.follow_up)
+        self.evidence.set_items(entry.evidence, self.offset)
+        if entry.status is Status.RETURNED:
+            self.note.setText(f"Dikembalikan dengan alasan: {entry.return_reason}\nPerbaiki, simpan, lalu ajukan lagi.")
+        else:
+            self.note.setText(STATUS_NOTES.get(entry.status, "") if entry.status else "")
+
+    def _update_buttons(self) -> None:
+        editable = self.editable
+        zero = self.entry is not None and zero_target(self.entry)
+        for name, edit in self.fields.items():
+            edit.setReadOnly(not editable)
+            # A read-only field must not look like one waiting for typing: grey, without its example text.
+            edit.setPalette(self.palette() if editable else self._read_only_palette)
+            edit.setPlaceholderText(self._placeholders[name] if editable else "")
+            manual_only = name in ("manual_achievement", "manual_justification")
+            edit.setEnabled(self.entry is not None and (zero or not manual_only))
+        self.save_button.setEnabled(editable)
+        self.add_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable and self.evidence.selected() is not None)
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        self.dirty = True
+        self._update_capaian()
+
+    def _update_capaian(self) -> None:
+        """Capaian as it would be with what is typed, and whether the narrative is then required."""
+        entry = self.entry
+        self.capaian_note.setText("")
+        self.capaian_note.setVisible(False)
+        if entry is None:
+            self.capaian_label.setText("")
+            return
+        try:
+            value = parse_number(self.value_edit.text(), "Realisasi", "value")
+            manual = parse_number(self.manual_edit.text(), "Capaian manual", "manual_achievement")
+        except ValidationError:
+            self.capaian_label.setText("<span style='color:#b3261e'>angka belum benar</span>")
+            return
+        if value is None:
+            self.capaian_label.setText("—")
+            return
+        manual = manual if zero_target(entry) else None
+        current = quarter_achievement(value, entry.quarter_target, entry.polarity, manual)
+        if current is None:
+            self.capaian_label.setText("tidak dapat dihitung" if zero_target(entry) else "—")
+            if zero_target(entry) and self.editable:
+                self.capaian_note.setText("Target TW bernilai 0: isi capaian manual beserta justifikasinya.")
+                self.capaian_note.setVisible(True)
+            return
+        self.capaian_label.setText(formats.percent(current))
+        reason = narrative_reason(current, entry.previous_achievement)
+        missing = Narrative(
+            self.supporting_edit.toPlainText(), self.inhibiting_edit.toPlainText(), self.follow_up_edit.toPlainText()
+        ).missing()
+        if reason and missing and self.editable:
+            self.capaian_note.setText(f"{reason[0].upper()}{reason[1:]}: {_join(missing)} wajib diisi.")
+            self.capaian_note.setVisible(True)
+
+    # ---- writing ------------------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """'Simpan': the value and narrative through `save_realisation`; False when refused."""
+        entry = self.entry
+        if entry is None or not self.editable:
+            return False
+        where: list[str | None] = []
+
+        def run() -> int:
+            try:
+                zero = zero_target(entry)
+                manual = parse_number(self.manual_edit.text(), "Capaian manual", "manual_achievement")
+                return save_realisation(
+                    self.ctx.db,
+                    self.ctx.actor,
+                    entry.indicator_id,
+                    entry.year,
+                    entry.quarter,
+                    parse_number(self.value_edit.text(), "Realisasi", "value"),
+                    supporting=self.supporting_edit.toPlainText(),
+                    inhibiting=self.inhibiting_edit.toPlainText(),
+                    follow_up=self.follow_up_edit.toPlainText(),
+                    manual_achievement=manual if zero else None,
+                    manual_justification=self.justification_edit.text() if zero else "",
+                )
+            except ValidationError as exc:
+                where.append(exc.field)
+                raise
+
+        ok, saved = attempt(self, run)
+        if not ok:
+            widget = self.fields.get(where[0] or "") if where else None
+            if widget is not None and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        self.dirty, self.saved_id = False, saved
+        self.ctx.signals.work_changed.emit()
+        return True
+
+    def add_files(self) -> None:
+        """'Tambah berkas…': stores the chosen files as bukti dukung (saving the form first)."""
+        if self.entry is None or not self.editable:
+            return
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Tambah bukti dukung", str(documents_dir()), "Semua berkas (*);;PDF (*.pdf);;Gambar (*.jpg *.png)"
+        )
+        if not names:
+            return
+        # The files belong to a realisasi: one is made (with what is typed) when there is none yet.
+        if (self.entry.realisation_id is None or self.dirty) and not self.save():
+            return
+        realisation_id = self.saved_id if self.entry.realisation_id is None else self.entry.realisation_id
+        if realisation_id is None:
+            return
+        for name in names:
+            path = Path(name)
+            ok, _ = attempt(self, lambda p=path, rid=realisation_id: self._add_one(rid, p))
+            if not ok:
+                break
+        self.ctx.signals.work_changed.emit()
+
+    def _add_one(self, realisation_id: int, path: Path) -> int:
+        size = path.stat().st_size
+        if size > MAX_EVIDENCE_BYTES:  # not read into memory: the core would refuse it anyway
+            raise ValidationError(
+                f"Berkas bukti dukung '{path.name}' berukuran {size_text(size)}; batasnya "
+                f"{size_text(MAX_EVIDENCE_BYTES)}. Perkecil berkasnya (mis. kompres PDF atau pindai ulang dengan "
+                "resolusi lebih rendah) lalu coba lagi."
+            )
+        return add_evidence(self.ctx.db, self.ctx.actor, realisation_id, path.name, path.read_bytes())
+
+    def remove_selected(self) -> None:
+        """'Hapus': removes the chosen bukti dukung after asking."""
+        item = self.evidence.selected()
+        if item is None or not self.editable:
+            return
+        if not confirm(self, "Hapus bukti dukung", f"Hapus berkas '{item.filename}' dari bukti dukung?", "Hapus"):
+            return
+        ok, _ = attempt(self, lambda: remove_evidence(self.ctx.db, self.ctx.actor, item.id))
+        if ok:
+            self.ctx.signals.work_changed.emit()
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " dan " + words[-1]
+
+
+def plain_number(value: Decimal | None) -> str:
+    """A stored number for typing over: '12,5', '1500' (no thousands dot, which would read as ambiguous)."""
+    if value is None:
+        return ""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")

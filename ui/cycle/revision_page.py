@@ -1,0 +1,180 @@
+"""'Revisi realisasi': an approved (locked) value changes only by a revision with a reason, kept with the old and
+new value. For the Sekretaris, the Camat and administrators."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sakip_desktop.domain.realisation import Status
+from sakip_desktop.ops.realisation import EntryView, RevisionView, quarter_entries, revise, revisions
+from sakip_desktop.ops.realisation_review import REVISION_ROLES
+from ui.context import AppContext
+from ui.cycle._common import (
+    PeriodPage,
+    amount_text,
+    attempt_listed,
+    capaian_text,
+    current_record,
+    cycle_table,
+    local_when,
+    num,
+    office_offset,
+    parse_number,
+    period_title,
+    select_where,
+    target_text,
+)
+from ui.settings._crud import FormDialog, form_layout, hint
+from ui.table import Column, RecordTableModel
+
+APPROVED_COLUMNS = [
+    Column[EntryView]("Kode", lambda e: e.code, width=52),
+    Column[EntryView]("Indikator", lambda e: e.name, tooltip=lambda e: e.objective),
+    Column[EntryView]("Unit kerja", lambda e: e.responsible_unit, width=190),
+    Column[EntryView]("Target TW", lambda e: target_text(e.quarter_target), align_right=True, width=80),
+    Column[EntryView]("Realisasi", lambda e: num(e.value), align_right=True, width=80),
+    Column[EntryView]("Capaian", capaian_text, align_right=True, width=95),
+    Column[EntryView]("Disetujui oleh", lambda e: e.approved_by, width=200),
+    Column[EntryView]("Revisi", lambda e: f"{len(e.revisions)} kali" if e.revisions else "—", width=70),
+]
+
+
+class RevisionDialog(FormDialog):
+    """New value and the required reason for an approved realisasi."""
+
+    def __init__(self, ctx: AppContext, entry: EntryView, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, f"Revisi nilai {entry.code}", parent)
+        self.entry = entry
+        self.save_button.setText("Simpan revisi")
+        self.value_edit = QLineEdit()
+        self.value_edit.setPlaceholderText("mis. 12,5")
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setFixedHeight(90)
+        self.reason_edit.setPlaceholderText("mengapa nilai yang sudah disetujui diubah")
+        self.fields.update({"value": self.value_edit, "reason": self.reason_edit})
+        form = form_layout()
+        form.addRow(hint(f"{entry.code} {entry.name} ({entry.responsible_unit})"))
+        form.addRow("Nilai sekarang", QLabel(amount_text(entry.value, entry.unit)))
+        form.addRow("Nilai baru", self.value_edit)
+        form.addRow("Alasan revisi", self.reason_edit)
+        form.addRow(hint("Nilai lama, nilai baru, alasan, nama Anda dan waktunya tercatat di riwayat revisi."))
+        self.finish_layout(form)
+        self.setMinimumWidth(520)
+        self.value_edit.setFocus()
+
+    def save(self) -> int:
+        value = parse_number(self.value_edit.text(), "Nilai baru", "value")
+        realisation_id = self.entry.realisation_id
+        assert realisation_id is not None  # approved rows always have one
+        # An empty value goes to the core as None, which refuses it with its own message.
+        reason = self.reason_edit.toPlainText()
+        return revise(self.ctx.db, self.ctx.actor, realisation_id, value, reason)  # type: ignore[arg-type]
+
+
+class RevisionPage(PeriodPage):
+    """Approved realisasi of ctx.year/ctx.quarter, "Revisi nilai…" and the revision history of the selected one."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.offset = 7
+        self.title = QLabel()
+        self.summary = hint("")
+        self.model = RecordTableModel(APPROVED_COLUMNS, self)
+        self.table = cycle_table(self.model, APPROVED_COLUMNS, 1)
+        self.history_columns = [
+            Column[RevisionView]("Waktu", lambda r: local_when(r.revised_at, self.offset), lambda r: r.revised_at,
+                                 width=140),
+            Column[RevisionView]("Nilai lama", lambda r: num(r.old_value), align_right=True, width=85),
+            Column[RevisionView]("Nilai baru", lambda r: num(r.new_value), align_right=True, width=85),
+            Column[RevisionView]("Alasan", lambda r: r.reason, tooltip=lambda r: r.reason),
+            Column[RevisionView]("Oleh", lambda r: r.revised_by, width=220),
+        ]  # fmt: skip
+        self.history_model = RecordTableModel(self.history_columns, self)
+        self.history = cycle_table(self.history_model, self.history_columns, 3)
+        self.history_title = QLabel("<b>Riwayat revisi</b>")
+        self.revise_button = QPushButton("Revisi nilai…")
+        self.revise_button.clicked.connect(self.revise_selected)
+        allowed = ctx.actor.may(REVISION_ROLES)
+        if not allowed:
+            self.revise_button.setToolTip("Hanya Sekretaris, Camat, atau Administrator yang dapat merevisi.")
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.history_title)
+        lower_layout.addWidget(self.history, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.revise_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._row_changed())
+        self._row_changed()
+
+    def reload(self) -> None:
+        ctx = self.ctx
+        keep = current_record(self.table)
+        ok, rows = attempt_listed(self, lambda: quarter_entries(ctx.db, ctx.year, ctx.quarter), "Data tidak terbaca")
+        approved = [e for e in (rows or []) if e.status is Status.APPROVED] if ok else []
+        self.offset = office_offset(ctx)
+        self.model.set_rows(approved)
+        if keep is not None:
+            select_where(self.table, lambda e: e.realisation_id == keep.realisation_id)
+        self._row_changed()
+        tw = period_title(ctx)
+        self.title.setText(f"<h3>Realisasi {tw} yang sudah disetujui</h3>")
+        self.summary.setText(
+            f"{len(approved)} realisasi disetujui dan terkunci. Nilai yang terkunci hanya dapat diubah melalui "
+            "revisi dengan alasan; nilai lama tetap tercatat."
+            if approved
+            else f"Belum ada realisasi {tw} yang disetujui."
+        )
+
+    def _row_changed(self) -> None:
+        entry = current_record(self.table)
+        history: list[RevisionView] = []
+        if entry is not None and entry.realisation_id is not None:
+            ok, found = attempt_listed(self, lambda: revisions(self.ctx.db, entry.realisation_id), "Data tidak terbaca")
+            history = list(found or []) if ok else []
+        self.history_model.set_rows(history)
+        if entry is None:
+            self.history_title.setText("<b>Riwayat revisi</b> — pilih realisasi di atas")
+        else:
+            count = f"{len(history)} revisi" if history else "belum pernah direvisi"
+            self.history_title.setText(f"<b>Riwayat revisi {entry.code}</b> — {count}")
+        self.revise_button.setEnabled(entry is not None and self.ctx.actor.may(REVISION_ROLES))
+
+    def revise_selected(self) -> None:
+        """'Revisi nilai…' for the selected approved realisasi."""
+        entry = current_record(self.table)
+        if entry is None:
+            return
+        dialog = RevisionDialog(self.ctx, entry, self)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+        if accepted:
+            self.message.setText(f"Nilai {entry.code} direvisi; riwayatnya tercatat di bawah.")
+            self.changed()
