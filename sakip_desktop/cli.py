@@ -91,6 +91,18 @@ def _cmd_export_measurement(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report_kepatuhan(args: argparse.Namespace) -> int:
+    from sakip_desktop.sop.compliance_xlsx import export_compliance
+
+    db = _open(args.db)
+    try:
+        count = export_compliance(db, Path(args.out), args.sop)
+    finally:
+        db.close()
+    print(f"Laporan kepatuhan SOP ({count} langkah) ditulis ke {Path(args.out).resolve()}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `sakip`."""
     parser = argparse.ArgumentParser(prog="sakip", description="SAKIP Desktop: perintah baris.")
@@ -121,6 +133,11 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--paper", choices=["A4", "F4"], help="ukuran kertas (bawaan: pengaturan kantor)")
     sheet.add_argument("--out", required=True, help="berkas PDF yang ditulis")
     sheet.set_defaults(func=_cmd_report_sop)
+    kepatuhan = report_sub.add_parser("kepatuhan", help="laporan kepatuhan SOP (.xlsx): waktu nyata lawan standar")
+    kepatuhan.add_argument("--db", required=True, help="berkas basis data")
+    kepatuhan.add_argument("--sop", type=int, help="ID SOP (bawaan: semua SOP)")
+    kepatuhan.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
+    kepatuhan.set_defaults(func=_cmd_report_kepatuhan)
 
     export = sub.add_parser("export", help="ekspor data ke .xlsx")
     export_sub = export.add_subparsers(dest="export_kind", required=True)

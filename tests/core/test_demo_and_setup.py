@@ -177,3 +177,19 @@ def test_cli_lists_the_sops_and_prints_a_sheet(demo_template, tmp_path):
     assert round(float(reader.pages[0].mediabox.width)) == 935  # F4 landscape
     missing = _sakip("report", "sop", "--db", str(demo_template), "--sop", "999", "--out", str(out))
     assert missing.returncode == 1 and "tidak" in missing.stderr
+
+
+def test_cli_writes_the_sop_compliance_report(demo_template, tmp_path):
+    out = tmp_path / "kepatuhan.xlsx"
+    result = _sakip("report", "kepatuhan", "--db", str(demo_template), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    from openpyxl import load_workbook
+
+    ws = load_workbook(out).active
+    headers = [c.value for c in ws[4]]
+    assert headers[:3] == ["SOP", "Versi", "No"] and "Melebihi standar" in headers
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
+    lkj = [r for r in rows if r[0] == "Penyusunan Laporan Kinerja (LKj)"]
+    assert len(lkj) == 12 and all(r[6] >= 2 for r in lkj)  # two finished runs of every step (one loop)
+    returned = next(r for r in lkj if r[2] == 6)  # the decision that sent the work back once
+    assert returned[12] == 1

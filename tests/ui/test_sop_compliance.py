@@ -81,3 +81,20 @@ def test_all_sops_are_listed_together_and_the_choice_survives_a_refresh(qtbot, d
     page.refresh()
     # THEN it stays on that SOP
     assert page.sop_combo.currentText() == chosen and set(table_texts(page.table, SOP)) == {chosen}
+
+
+def test_the_compliance_report_is_exported_for_the_chosen_sop(qtbot, demo_db, tmp_path):
+    from sakip_desktop.ops.auth import actor_for
+    from ui.context import AppContext
+
+    ctx = AppContext(db=demo_db, actor=actor_for(demo_db, "camat"), year=2025, quarter=3)
+    page = CompliancePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.sop_combo.setCurrentIndex(page.sop_combo.findText("Pemantauan Kinerja"))
+    assert page.export_to(tmp_path / "k.xlsx")
+    from openpyxl import load_workbook
+
+    names = {r[0].value for r in load_workbook(tmp_path / "k.xlsx").active.iter_rows(min_row=5)}
+    assert names == {"Pemantauan Kinerja"}
+    assert "disimpan ke k.xlsx" in page.summary.text()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sakip_desktop.domain import formats
 from sakip_desktop.ops.sop_compliance import StepCompliance, compliance
@@ -79,6 +81,9 @@ class CompliancePage(QWidget):
         bar.addWidget(QLabel("SOP:"))
         bar.addWidget(self.sop_combo)
         bar.addWidget(self.summary, 1)
+        self.export_button = QPushButton("Ekspor laporan .xlsx…")
+        self.export_button.clicked.connect(self._export)
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint(
@@ -126,6 +131,23 @@ class CompliancePage(QWidget):
         self.model.set_rows(rows)
         over = sum(1 for r in rows if r.over_standard)
         self.summary.setText(f"{len(rows)} langkah, {over} pernah melebihi standar." if rows else "")
+
+    def _export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Simpan laporan kepatuhan SOP", "kepatuhan-sop.xlsx", "Buku kerja Excel (*.xlsx)"
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> bool:
+        """Write the compliance report of the chosen SOP (or all) to `path`."""
+        from sakip_desktop.sop.compliance_xlsx import export_compliance
+
+        sop_id = self.sop_combo.currentData() or None
+        ok, count = attempt(self, lambda: export_compliance(self.ctx.db, path, sop_id))
+        if ok:
+            self.summary.setText(f"Laporan {count} langkah disimpan ke {path.name}.")
+        return ok
 
     def rows(self) -> list[StepCompliance]:
         """The rows shown, in model order."""
