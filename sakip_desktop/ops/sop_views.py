@@ -162,6 +162,7 @@ class StepDetail:
     outcome: str  # '' while open; DONE / APPROVED / RETURNED / CANCELLED
     finished_by: str
     reason: str
+    action: str = ""  # the program screen for this step's work (sop.definition.ACTIONS); "" for none
 
     @property
     def can_finish(self) -> bool:
@@ -235,6 +236,7 @@ def step_detail(db: Database, step_run_id: int, *, now: dt.datetime | None = Non
             outcome=step_run.outcome,
             finished_by=step_run.finished_by,
             reason=step_run.reason,
+            action=step.action,
         )
 
 

@@ -21,6 +21,14 @@ from sakip_desktop.sop.stdtime import StandardTime, parse_standard_time
 
 FORMAT_VERSION = 1
 
+# What the program can open for a step's work: action code → the button that opens it.
+ACTIONS: dict[str, str] = {
+    "ENTRY": "Buka pengisian realisasi",
+    "VERIFY": "Buka verifikasi realisasi",
+    "APPROVE": "Buka persetujuan realisasi",
+    "MEASURE": "Buka pengukuran kinerja",
+}
+
 
 class StepKind(StrEnum):
     """What a step is in the flowchart."""
@@ -73,6 +81,7 @@ class Step:
     on_approve: int | None = None
     on_return: int | None = None
     actor_inferred: bool = False  # the seed lost the mark; the role was read from the wording
+    action: str = ""  # a key of ACTIONS: the program screen that does this step's work; "" for none
 
     @property
     def standard_time(self) -> StandardTime | None:
@@ -148,6 +157,9 @@ def validate(definition: SopDefinition) -> SopDefinition:
                     raise ValidationError(f"{where}: tujuan cabang {target} di luar 1–{count}.", field="steps")
         elif step.on_approve is not None or step.on_return is not None:
             raise ValidationError(f"{where}: hanya langkah keputusan yang punya cabang.", field="steps")
+        if step.action and step.action not in ACTIONS:
+            known = ", ".join(ACTIONS)
+            raise ValidationError(f"{where}: aksi program '{step.action}' tidak dikenal; pakai {known}.", field="steps")
     return definition
 
 
@@ -194,6 +206,7 @@ def from_dict(data: dict[str, Any]) -> SopDefinition:
                 on_approve=s.get("on_approve"),
                 on_return=s.get("on_return"),
                 actor_inferred=bool(s.get("actor_inferred", False)),
+                action=str(s.get("action", "")),
             )
             for s in data["steps"]
         )
@@ -244,6 +257,7 @@ def load_templates() -> list[SopDefinition]:
 
 
 __all__ = [
+    "ACTIONS",
     "FORMAT_VERSION",
     "Actor",
     "Identity",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import sakip_desktop
 from sakip_desktop.domain.roles import ROLE_LABELS, Role
-from sakip_desktop.sop.definition import FORMAT_VERSION, SopDefinition, StepKind, validate
+from sakip_desktop.sop.definition import ACTIONS, FORMAT_VERSION, SopDefinition, StepKind, validate
 from sakip_desktop.xlsxkit import NO, YES, save_workbook
 from sakip_desktop.xlsxkit import fit_rows as _fit_rows
 from sakip_desktop.xlsxkit import page_setup as _page_setup
@@ -84,6 +84,7 @@ COL_KIND = "Jenis"
 COL_APPROVE = "Jika disetujui ke"
 COL_RETURN = "Jika dikembalikan ke"
 COL_INFERRED = "Pelaksana disimpulkan"
+COL_ACTION = "Aksi program"  # optional: files written before it existed have no such column
 STEP_COLUMNS: tuple[tuple[str, int], ...] = (
     (COL_ORDER, 8),
     (COL_NUMBER, 8),
@@ -97,7 +98,9 @@ STEP_COLUMNS: tuple[tuple[str, int], ...] = (
     (COL_APPROVE, 11),
     (COL_RETURN, 13),
     (COL_INFERRED, 12),
+    (COL_ACTION, 14),
 )
+OPTIONAL_STEP_COLUMNS = (COL_ACTION,)
 
 KIND_WORDS = {StepKind.PROCESS: "PROSES", StepKind.DECISION: "KEPUTUSAN"}
 
@@ -224,11 +227,12 @@ def _write_steps(ws: Worksheet, definition: SopDefinition) -> None:
             COL_APPROVE: step.on_approve,
             COL_RETURN: step.on_return,
             COL_INFERRED: YES if step.actor_inferred else NO,
+            COL_ACTION: step.action,
         }
         for column, (title, _width) in enumerate(STEP_COLUMNS, start=1):
             number = title in (COL_ORDER, COL_APPROVE, COL_RETURN)
             _put(ws, row, column, values[title], text=not number)
-            if number or title in (COL_KIND, COL_INFERRED):
+            if number or title in (COL_KIND, COL_INFERRED, COL_ACTION):
                 ws.cell(row=row, column=column).alignment = Alignment(vertical="top", horizontal="center")
     last = len(definition.steps) + 1 + _SPARE_ROWS
     letter = {title: get_column_letter(i) for i, (title, _w) in enumerate(STEP_COLUMNS, start=1)}
@@ -254,6 +258,13 @@ def _write_steps(ws: Worksheet, definition: SopDefinition) -> None:
         "Isian tidak dikenal",
         "Pilih YA atau TIDAK.",
     )
+    _list_validation(
+        ws,
+        f'"{",".join(ACTIONS)}"',
+        f"{letter[COL_ACTION]}2:{letter[COL_ACTION]}{last}",
+        "Aksi program tidak dikenal",
+        "Kosongkan, atau pilih salah satu kode aksi program (lihat lembar 'Petunjuk').",
+    )
 
 
 _HELP_TEXT = (
@@ -270,6 +281,9 @@ _HELP_TEXT = (
     "'Jenis' PROSES atau KEPUTUSAN (kosong berarti PROSES). Langkah KEPUTUSAN wajib mengisi 'Jika dikembalikan ke' "
     "dan boleh mengisi 'Jika disetujui ke' dengan nomor Urutan tujuan; langkah PROSES mengosongkan keduanya.",
     "'Kelengkapan': satu butir per baris di dalam sel. 'Pelaksana disimpulkan': YA bila pelaksana dibaca dari uraian.",
+    "'Aksi program' (boleh kosong): layar program yang mengerjakan langkah itu. Kode yang dikenal: "
+    + "; ".join(f"{code} ({label})" for code, label in ACTIONS.items())
+    + ".",
     "Nama lembar dan judul kolom jangan diubah; urutan kolom boleh diubah. "
     "Lembar tersembunyi '_format' jangan dihapus.",
     "",

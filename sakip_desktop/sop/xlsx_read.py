@@ -16,10 +16,20 @@ from typing import TYPE_CHECKING, Any
 import sakip_desktop
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.sop.definition import FORMAT_VERSION, Actor, Identity, SopDefinition, Step, StepKind, validate
+from sakip_desktop.sop.definition import (
+    ACTIONS,
+    FORMAT_VERSION,
+    Actor,
+    Identity,
+    SopDefinition,
+    Step,
+    StepKind,
+    validate,
+)
 from sakip_desktop.sop.stdtime import parse_standard_time
 from sakip_desktop.sop.xlsx import (
     ACTOR_COLUMNS,
+    COL_ACTION,
     COL_ACTIVITY,
     COL_ACTOR,
     COL_APPROVE,
@@ -44,6 +54,7 @@ from sakip_desktop.sop.xlsx import (
     IDENTITY_TEXTS,
     KIND_WORDS,
     NO,
+    OPTIONAL_STEP_COLUMNS,
     PROGRAM_VERSION_LABEL,
     REQUIRED_IDENTITY,
     SHEET_ACTORS,
@@ -139,9 +150,15 @@ def _read_v1(wb: Workbook, errors: ImportErrors) -> SopDefinition | None:
     )
 
 
-def _table(ws: Worksheet, columns: Iterable[str], errors: ImportErrors) -> list[tuple[int, dict[str, Any]]] | None:
-    """The rows of a sheet as {header: value}, columns found by header text; None when a column is missing."""
+def _table(
+    ws: Worksheet, columns: Iterable[str], errors: ImportErrors, optional: Iterable[str] = ()
+) -> list[tuple[int, dict[str, Any]]] | None:
+    """The rows of a sheet as {header: value}, columns found by header text; None when a column is missing.
+
+    An `optional` column may be absent (files written before it existed); its value is then None.
+    """
     wanted = {norm(title): title for title in columns}
+    optional_keys = {norm(title) for title in optional}
     header_row, found = 0, {}
     for row_number, row in enumerate(ws.iter_rows(max_row=10, values_only=True), start=1):
         hits = {norm(cell_text(v)): i for i, v in enumerate(row) if norm(cell_text(v)) in wanted}
@@ -155,7 +172,7 @@ def _table(ws: Worksheet, columns: Iterable[str], errors: ImportErrors) -> list[
     for key, title in wanted.items():
         if sum(norm(cell_text(v)) == key for v in header) > 1:
             errors.add("judul kolom ini ada lebih dari sekali; hapus salah satunya.", ws.title, header_row, title)
-    missing = [title for key, title in wanted.items() if key not in found]
+    missing = [title for key, title in wanted.items() if key not in found and key not in optional_keys]
     for title in missing:
         errors.add("kolom tidak ada (judul kolom harus ditulis persis).", ws.title, header_row, title)
     if missing:
@@ -164,7 +181,7 @@ def _table(ws: Worksheet, columns: Iterable[str], errors: ImportErrors) -> list[
     for row_number, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
         values = {wanted[key]: (row[i] if i < len(row) else None) for key, i in found.items()}
         if any(cell_text(v) for v in values.values()):
-            rows.append((row_number, values))
+            rows.append((row_number, {title: values.get(title) for title in wanted.values()}))
     return rows
 
 
@@ -245,7 +262,7 @@ def _read_actors(ws: Worksheet, errors: ImportErrors) -> tuple[list[Actor], list
 
 
 def _read_steps(ws: Worksheet, known_keys: set[str] | None, errors: ImportErrors) -> list[Step] | None:
-    rows = _table(ws, (title for title, _w in STEP_COLUMNS), errors)
+    rows = _table(ws, (title for title, _w in STEP_COLUMNS), errors, optional=OPTIONAL_STEP_COLUMNS)
     if rows is None:
         return None
     if not rows:
@@ -300,6 +317,14 @@ def _read_steps(ws: Worksheet, known_keys: set[str] | None, errors: ImportErrors
         inferred_text = cell_text(values[COL_INFERRED]).upper()
         if inferred_text not in ("", YES, NO):
             error(f"'{cell_text(values[COL_INFERRED])}' tidak dikenal; pakai {YES} atau {NO}.", COL_INFERRED)
+        action = cell_text(values[COL_ACTION]).upper()
+        if action and action not in ACTIONS:
+            known = ", ".join(ACTIONS)
+            error(
+                f"aksi program '{cell_text(values[COL_ACTION])}' tidak dikenal; kosongkan atau pakai {known}.",
+                COL_ACTION,
+            )
+            action = ""
         steps.append(
             Step(
                 number=cell_text(values[COL_NUMBER]),
@@ -313,6 +338,7 @@ def _read_steps(ws: Worksheet, known_keys: set[str] | None, errors: ImportErrors
                 on_approve=branches[COL_APPROVE],
                 on_return=branches[COL_RETURN],
                 actor_inferred=inferred_text == YES,
+                action=action,
             )
         )
     return steps

@@ -308,7 +308,7 @@ def test_the_workbook_is_laid_out_for_a_person(tmp_path: Path):
     steps = wb["Langkah"]
     assert [c.value for c in steps[1]] == [
         "Urutan", "Nomor", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan", "Jenis",
-        "Jika disetujui ke", "Jika dikembalikan ke", "Pelaksana disimpulkan",
+        "Jika disetujui ke", "Jika dikembalikan ke", "Pelaksana disimpulkan", "Aksi program",
     ]  # fmt: skip
     for name in ("Identitas", "Pelaksana", "Langkah"):
         ws = wb[name]

@@ -160,6 +160,7 @@ class StepRow:
     on_approve: int | None
     on_return: int | None
     actor_inferred: bool
+    action: str = ""  # kept as it is; not shown in the grid (set through the .xlsx exchange or the template)
 
     @classmethod
     def of(cls, step: Step) -> StepRow:

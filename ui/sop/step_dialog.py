@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from sakip_desktop.ops.base import utcnow
 from sakip_desktop.ops.sop_runs import decide_step, finish_step, pause_step, resume_step, tick_item
 from sakip_desktop.ops.sop_views import StepDetail, attachment, run_timeline, step_detail
+from sakip_desktop.sop.definition import ACTIONS
 from ui.context import AppContext
 from ui.errors import attempt, show_error
 from ui.settings._crud import DASH, form_layout
@@ -121,10 +123,12 @@ class StepDialog(QDialog):
         self.approve_button = _button("Setujui", self._approve)
         self.return_button = _button("Kembalikan", self._return)
         self.timeline_button = _button("Lihat alur", self._show_timeline)
+        self.action_button = _button("", self._open_action)  # the program screen for this step's work
+        self.action_button.hide()
         self.next_button = _button("Buka langkah berikutnya", self._open_next)
         self.close_button = _button("Tutup", self.reject)
         actions = QHBoxLayout()
-        for button in (self.timeline_button, self.pause_button):
+        for button in (self.timeline_button, self.action_button, self.pause_button):
             actions.addWidget(button)
         actions.addStretch(1)
         for button in (self.next_button, self.return_button, self.approve_button, self.finish_button):
@@ -212,6 +216,9 @@ class StepDialog(QDialog):
             self.approve_button.setText(f"Setujui → {go}")
             self.return_button.setText(f"Kembalikan → langkah {detail.return_target}…")
         self.next_button.setVisible(self.next_step_run_id is not None)
+        label = ACTIONS.get(detail.action) if detail.action in _ACTION_PAGES else None
+        self.action_button.setVisible(label is not None)
+        self.action_button.setText(label or "")
 
     def _tick(self) -> None:
         try:
@@ -338,9 +345,84 @@ class StepDialog(QDialog):
         self.message.hide()
         self.refresh()
 
+    def _open_action(self) -> None:
+        """Open the program screen that does this step's work, in a window of its own."""
+        if self.detail is None or self.detail.action not in _ACTION_PAGES:
+            return
+        ok, page = attempt(self, lambda: _ACTION_PAGES[self.detail.action](self.ctx))
+        if not ok:
+            return
+        if page is None:  # only ENTRY: no unit to fill in for
+            QMessageBox.information(
+                self,
+                "Unit kerja belum diisi",
+                "Akun Anda belum terhubung ke unit kerja, sehingga pengisian realisasi belum dapat dibuka. "
+                "Minta administrator mengisi unit kerja Anda.",
+            )
+            return
+        label = ACTIONS[self.detail.action].removeprefix("Buka ")
+        dialog = QDialog(self)
+        dialog.setWindowTitle(label[:1].upper() + label[1:])
+        QVBoxLayout(dialog).addWidget(page)
+        dialog.resize(1100, 700)
+        dialog.exec()
+        self.refresh()
+
     def _show_timeline(self) -> None:
         from ui.sop.timeline_dialog import TimelineDialog
 
         if self.detail is not None:
             TimelineDialog(self.ctx, self.detail.run_id, self, now=self._now).exec()
             self.refresh()
+
+
+# ---- the screens a step's action opens ------------------------------------------------------------------------
+
+
+def _own_unit(ctx: AppContext) -> int | None:
+    """The unit whose realisasi the actor fills in: a Kasi's seksi, else the unit of the person's record."""
+    from sakip_desktop.domain.roles import Role
+    from sakip_desktop.ops.people import get_person
+
+    for grant in ctx.actor.grants:
+        if grant.role is Role.KASI and grant.unit_id is not None:
+            return grant.unit_id
+    if ctx.actor.person_id is None:
+        return None
+    return get_person(ctx.db, ctx.actor.person_id).unit_id
+
+
+def _entry_page(ctx: AppContext) -> QWidget | None:
+    unit_id = _own_unit(ctx)
+    if unit_id is None:
+        return None
+    from ui.cycle.entry_page import EntryPage
+
+    return EntryPage(ctx, unit_id)
+
+
+def _verify_page(ctx: AppContext) -> QWidget:
+    from ui.cycle.verify_page import VerifyPage
+
+    return VerifyPage(ctx)
+
+
+def _approve_page(ctx: AppContext) -> QWidget:
+    from ui.cycle.approve_page import ApprovePage
+
+    return ApprovePage(ctx)
+
+
+def _measurement_page(ctx: AppContext) -> QWidget:
+    from ui.measurement_page import MeasurementPage
+
+    return MeasurementPage(ctx)
+
+
+# Every action with a screen; an action missing here gets no button (no dead buttons).
+_ACTION_PAGES: dict[str, Callable[[AppContext], QWidget | None]] = {
+    "ENTRY": _entry_page,
+    "VERIFY": _verify_page,
+    "APPROVE": _approve_page,
+    "MEASURE": _measurement_page,
+}
