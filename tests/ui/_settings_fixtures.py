@@ -62,11 +62,22 @@ class Modals:
         if self._handlers:
             handler = self._handlers.popleft()
             # Run outside this timer's slot: a handler may open a further modal window.
-            QTimer.singleShot(0, lambda: handler(window))
+            QTimer.singleShot(0, lambda: self._run(handler, window))
         else:
             text = window.text() if isinstance(window, QMessageBox) else window.windowTitle()
             self.unexpected.append(text)
             QTimer.singleShot(0, window.close)
+
+    @staticmethod
+    def _run(handler: Callable[[QWidget], None], window: QWidget) -> None:
+        # A failing handler closes its window, so the test fails with the handler's error instead of
+        # waiting for ever on a window nobody answers.
+        try:
+            handler(window)
+        except BaseException:
+            if window.isVisible():
+                window.close()
+            raise
 
     def stop(self) -> None:
         self._timer.stop()

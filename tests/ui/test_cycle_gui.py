@@ -24,7 +24,7 @@ from _sop_fixtures import press
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QTableView, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from sakip_desktop.domain.realisation import Status
 from sakip_desktop.ops.auth import actor_for
@@ -114,21 +114,6 @@ def tick(qtbot, box) -> None:
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
 
 
-def answer(modals: Modals, handler: Callable[[QWidget], None]) -> None:
-    """Hand the next modal window to `handler`; if the handler fails, the window is closed so the test fails
-    with the handler's error instead of waiting for ever on a window nobody answers."""
-
-    def guarded(window: QWidget) -> None:
-        try:
-            handler(window)
-        except BaseException:
-            if isinstance(window, QDialog) and window.isVisible():
-                window.reject()
-            raise
-
-    modals.answer(guarded)
-
-
 def read_listing(into: list[str], name: str | None = None) -> Callable[[QWidget], None]:
     """A handler that reads a scrollable refusal (intro and text) and closes it."""
 
@@ -199,7 +184,7 @@ def test_one_quarter_from_entry_to_approval(qtbot, demo_db, modals: Modals, tmp_
 
     # WHEN he submits anyway THEN the refusal lists the problem in a scrollable window and nothing is submitted
     refusal: list[str] = []
-    answer(modals, read_listing(refusal, "02_submit_refused"))
+    modals.answer(read_listing(refusal, "02_submit_refused"))
     click(qtbot, page.submit_button)
     assert modals.pending == 0
     assert refusal[0].startswith("Belum dapat diajukan\nRealisasi Seksi Pemerintahan TW IV 2025 belum dapat diajukan:")
@@ -217,7 +202,7 @@ def test_one_quarter_from_entry_to_approval(qtbot, demo_db, modals: Modals, tmp_
     assert page.form.capaian_note.isHidden()  # the narrative is complete
     click(qtbot, page.form.save_button)
     asked: list[str] = []
-    answer(modals, lambda box: (asked.append(box.text()), press("Ajukan")(box)))
+    modals.answer(lambda box: (asked.append(box.text()), press("Ajukan")(box)))
     click(qtbot, page.submit_button)
     # THEN both go to the Sekretaris and the form turns read-only
     assert "ke Sekretaris?" in asked[0] and "(2 indikator)" in asked[0]
@@ -264,7 +249,7 @@ def test_one_quarter_from_entry_to_approval(qtbot, demo_db, modals: Modals, tmp_
         click(qtbot, dialog.save_button)
 
     click_row(qtbot, verify_page.table, "IK05")
-    answer(modals, give_reason)
+    modals.answer(give_reason)
     click(qtbot, verify_page.return_button)
     # THEN the empty reason was refused in the dialog, and the reasoned return reached the Kasi
     assert problems == ["Tulis alasan pengembalian agar Kasi tahu apa yang harus diperbaiki."]
@@ -285,7 +270,7 @@ def test_one_quarter_from_entry_to_approval(qtbot, demo_db, modals: Modals, tmp_
     # WHEN he corrects the value and submits again
     type_over(qtbot, page.form.value_edit, "92,86")
     click(qtbot, page.form.save_button)
-    answer(modals, press("Ajukan"))
+    modals.answer(press("Ajukan"))
     click(qtbot, page.submit_button)
     # THEN only IK05 went again; IK04 stays verified
     assert page.message.text() == "1 realisasi TW IV 2025 diajukan ke Sekretaris."
@@ -311,7 +296,7 @@ def test_one_quarter_from_entry_to_approval(qtbot, demo_db, modals: Modals, tmp_
     shot(approve_page, "07_approve")
     # WHEN he approves all, confirming
     asked.clear()
-    answer(modals, lambda box: (asked.append(box.text()), press("Setujui")(box)))
+    modals.answer(lambda box: (asked.append(box.text()), press("Setujui")(box)))
     click(qtbot, queue.approve_all_button)
     # THEN both are approved and locked
     assert asked[0].startswith("Setujui 2 realisasi TW IV 2025 (IK04, IK05)?")
@@ -346,7 +331,7 @@ def test_one_quarter_from_entry_to_approval(qtbot, demo_db, modals: Modals, tmp_
         click(qtbot, dialog.save_button)
 
     problems.clear()
-    answer(modals, revise_it)
+    modals.answer(revise_it)
     click(qtbot, revision_page.revise_button)
     # THEN the empty reason was refused, and the revision keeps old, new and reason
     assert problems == ["Tulis alasan revisi; alasan tercatat bersama nilai lama dan baru."]
@@ -389,7 +374,7 @@ def test_format_isian_round_trip_through_the_entry_page(qtbot, demo_db, modals: 
 
     # WHEN he exports the Format Isian
     told: list[str] = []
-    answer(modals, lambda box: (told.append(box.text()), press("Tutup")(box)))
+    modals.answer(lambda box: (told.append(box.text()), press("Tutup")(box)))
     click(qtbot, page.export_button)
     # THEN the workbook is written and he is told where
     assert path.is_file() and str(path) in told[0] and "(2 indikator)" in told[0]
@@ -418,7 +403,7 @@ def test_format_isian_round_trip_through_the_entry_page(qtbot, demo_db, modals: 
         shot(dialog, "11_isian_preview")
         click(qtbot, dialog.apply_button)
 
-    answer(modals, check_preview)
+    modals.answer(check_preview)
     click(qtbot, page.import_button)
     # THEN the preview listed old → new per row, and "Terapkan" stored both
     assert seen["codes"] == ["IK04", "IK05"]
@@ -438,14 +423,14 @@ def test_format_isian_round_trip_through_the_entry_page(qtbot, demo_db, modals: 
 
     # WHEN he changes IK04 to 8 in the file but cancels the preview THEN nothing changes
     _fill(path, {"IK04": {"Realisasi TW": 8}})
-    answer(modals, press("Batal"))
+    modals.answer(press("Batal"))
     click(qtbot, page.import_button)
     assert stored(demo_db, "IK04").value == Decimal(7)
 
     # WHEN the file holds a word where a number belongs THEN the refusal names sheet, row and column
     _fill(path, {"IK04": {"Realisasi TW": "tujuh"}, "IK05": {"Realisasi TW": "-3"}})
     refusal: list[str] = []
-    answer(modals, read_listing(refusal, "12_isian_refused"))
+    modals.answer(read_listing(refusal, "12_isian_refused"))
     click(qtbot, page.import_button)
     assert "Berkas isian.xlsx tidak diimpor karena ada 2 kesalahan:" in refusal[0]
     assert "lembar 'Seksi Pemerintahan', baris 9, kolom 'Realisasi TW': 'tujuh' bukan angka." in refusal[1]
@@ -462,12 +447,12 @@ def test_unsaved_typing_is_not_lost_when_another_row_is_chosen(qtbot, demo_db, m
     click_row(qtbot, page.table, "IK04")
     type_over(qtbot, page.form.value_edit, "6")
     # WHEN he clicks IK05 and chooses "Batal" THEN he stays on IK04 with what he typed
-    answer(modals, press("Batal"))
+    modals.answer(press("Batal"))
     click_row(qtbot, page.table, "IK05")
     assert page.form.entry.code == "IK04" and page.form.value_edit.text() == "6"
     assert [i.row() for i in page.table.selectionModel().selectedRows()] == [0]
     # WHEN he clicks IK05 again and chooses "Simpan" THEN IK04 is saved and IK05 is shown
-    answer(modals, press("Simpan"))
+    modals.answer(press("Simpan"))
     click_row(qtbot, page.table, "IK05")
     assert stored(demo_db, "IK04").value == Decimal(6)
     assert page.form.entry.code == "IK05" and page.form.value_edit.text() == ""
@@ -477,7 +462,7 @@ def test_unsaved_typing_is_not_lost_when_another_row_is_chosen(qtbot, demo_db, m
     page.ctx.signals.work_changed.emit()
     assert page.form.value_edit.text() == "85,71" and page.form.dirty
     # WHEN he moves to TW III before saving THEN he is asked, and "Simpan" stores it in TW IV
-    answer(modals, press("Simpan"))
+    modals.answer(press("Simpan"))
     page.ctx.set_period(2025, 3)
     assert stored(demo_db, "IK05").value == Decimal("85.71")
     assert "TW III 2025" in page.title.text() and page.form.entry.quarter == 3
@@ -489,7 +474,7 @@ def test_a_bad_number_is_refused_and_the_cursor_goes_to_it(qtbot, demo_db, modal
     type_over(qtbot, page.form.value_edit, "1.500")  # a thousands dot or a decimal point? ask
     assert page.form.capaian_label.text().endswith("angka belum benar</span>")
     told: list[str] = []
-    answer(modals, lambda box: (told.append(box.text()), press("OK")(box)))
+    modals.answer(lambda box: (told.append(box.text()), press("OK")(box)))
     click(qtbot, page.form.save_button)
     assert told and told[0].startswith("Realisasi: '1.500' meragukan")
     assert stored(demo_db, "IK04").realisation_id is None
