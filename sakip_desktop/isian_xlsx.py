@@ -25,7 +25,7 @@ from sakip_desktop.ops.office import get_profile
 from sakip_desktop.ops.realisation import EntryView, quarter_entries
 from sakip_desktop.ops.units import list_units
 from sakip_desktop.storage.database import Database
-from sakip_desktop.xlsxkit import fit_rows, page_setup, put, save_workbook
+from sakip_desktop.xlsxkit import LABEL_FORMAT, LABEL_PROGRAM, LABEL_VERSION, fit_rows, page_setup, put, save_workbook
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -38,9 +38,6 @@ FORMAT_VERSION = 1
 SHEET_FORMAT = "_format"
 
 # "_format": label in column A, value in column B; then the table of rows.
-LABEL_FORMAT = "Format"
-LABEL_VERSION = "Versi format"
-LABEL_PROGRAM = "Versi program"
 LABEL_OFFICE = "Kantor"
 LABEL_YEAR = "Tahun"
 LABEL_QUARTER = "Triwulan"

@@ -29,11 +29,8 @@ from sakip_desktop.isian_xlsx import (
     COL_VALUE,
     FORMAT_NAME,
     FORMAT_VERSION,
-    LABEL_FORMAT,
     LABEL_OFFICE,
-    LABEL_PROGRAM,
     LABEL_QUARTER,
-    LABEL_VERSION,
     LABEL_YEAR,
     MAP_INDICATOR,
     MAP_REALISATION,
@@ -50,7 +47,16 @@ from sakip_desktop.ops.realisation_common import (
 )
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import Indicator, Realisation, Unit, YearlyTarget
-from sakip_desktop.xlsxkit import ImportErrors, cell_text, find_sheet, norm, open_workbook, parse_decimal, whole_number
+from sakip_desktop.xlsxkit import (
+    ImportErrors,
+    cell_text,
+    find_sheet,
+    norm,
+    open_workbook,
+    parse_decimal,
+    read_format_sheet,
+    whole_number,
+)
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -87,31 +93,23 @@ def read_isian(db: Database, path: Path, *, year: int | None = None, quarter: in
 def _check_format(
     wb: Workbook, errors: ImportErrors, office: str, year: int | None, quarter: int | None
 ) -> tuple[tuple[int, int], tuple[str, ...], list[_Mapped]] | None:
-    ws = find_sheet(wb, SHEET_FORMAT)
-    if ws is None:
-        errors.add(
-            f"bukan Format Isian SAKIP (lembar tersembunyi '{SHEET_FORMAT}' tidak ada). "
-            "Pakai berkas hasil 'Ekspor Format Isian' dari SAKIP Desktop."
-        )
-        return None
-    rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
-    pairs = {norm(cell_text(r[0])): (r[1] if len(r) > 1 else None) for r in rows if r and r[0] is not None}
-    name = cell_text(pairs.get(norm(LABEL_FORMAT)))
-    if name != FORMAT_NAME:
-        errors.add(f"bukan Format Isian SAKIP (format '{name}', seharusnya '{FORMAT_NAME}').", SHEET_FORMAT)
-        return None
-    version = whole_number(pairs.get(norm(LABEL_VERSION)))
-    program = cell_text(pairs.get(norm(LABEL_PROGRAM))) or "?"
-    if version is None or version < 1:
-        errors.add(f"versi format '{cell_text(pairs.get(norm(LABEL_VERSION)))}' tidak dikenali.", SHEET_FORMAT)
-        return None
-    if version > FORMAT_VERSION:
-        errors.add(
+    found = read_format_sheet(
+        wb,
+        errors,
+        sheet=SHEET_FORMAT,
+        name=FORMAT_NAME,
+        latest=FORMAT_VERSION,
+        what="Format Isian SAKIP",
+        export_hint="Pakai berkas hasil 'Ekspor Format Isian' dari SAKIP Desktop.",
+        too_new=lambda program, version: (
             f"dibuat oleh versi program yang lebih baru (SAKIP Desktop {program}, Format Isian versi {version}); "
             f"program ini ({sakip_desktop.__version__}) hanya mengenal sampai versi {FORMAT_VERSION}. "
             "Perbarui SAKIP Desktop, atau ekspor ulang Format Isian dari program ini."
-        )
+        ),
+    )
+    if found is None:
         return None
+    version, program, pairs, rows = found.version, found.program, found.pairs, found.rows
     if version < FORMAT_VERSION:
         errors.add(
             f"Format Isian versi lama (versi {version}, SAKIP Desktop {program}); program ini memakai versi "

@@ -12,6 +12,8 @@ import os
 import re
 import tempfile
 import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -252,3 +254,57 @@ __all__ = [
     "save_workbook",
     "whole_number",
 ]
+
+
+# --- the hidden "_format" sheet every exchange file carries ------------------------------------------------
+
+LABEL_FORMAT = "Format"
+LABEL_VERSION = "Versi format"
+LABEL_PROGRAM = "Versi program"
+
+
+@dataclass(frozen=True)
+class FormatSheet:
+    """What the hidden format sheet said: its version, the program that wrote it, all label/value pairs."""
+
+    version: int
+    program: str
+    pairs: dict[str, Any]  # normalised label -> value
+    rows: list[tuple[Any, ...]]
+
+
+def read_format_sheet(
+    wb: Workbook,
+    errors: ImportErrors,
+    *,
+    sheet: str,
+    name: str,
+    latest: int,
+    what: str,
+    export_hint: str,
+    too_new: Callable[[str, int], str],
+) -> FormatSheet | None:
+    """Check that the file is one of ours (`name`) and not newer than `latest`; None (error noted) otherwise.
+
+    `what` names the kind of file in messages ("berkas SOP SAKIP"); `too_new(program, version)` words the
+    refusal of a file written by a newer program.
+    """
+    ws = find_sheet(wb, sheet)
+    if ws is None:
+        errors.add(f"bukan {what} (lembar tersembunyi '{sheet}' tidak ada). {export_hint}")
+        return None
+    rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
+    pairs = {norm(cell_text(r[0])): (r[1] if len(r) > 1 else None) for r in rows if r and r[0] is not None}
+    found = cell_text(pairs.get(norm(LABEL_FORMAT)))
+    if found != name:
+        errors.add(f"bukan {what} (format '{found}', seharusnya '{name}').", sheet)
+        return None
+    version = whole_number(pairs.get(norm(LABEL_VERSION)))
+    program = cell_text(pairs.get(norm(LABEL_PROGRAM))) or "?"
+    if version is None or version < 1:
+        errors.add(f"versi format '{cell_text(pairs.get(norm(LABEL_VERSION)))}' tidak dikenali.", sheet)
+        return None
+    if version > latest:
+        errors.add(too_new(program, version))
+        return None
+    return FormatSheet(version, program, pairs, rows)

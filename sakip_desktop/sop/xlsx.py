@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import sakip_desktop
 from sakip_desktop.domain.roles import ROLE_LABELS, Role
 from sakip_desktop.sop.definition import ACTIONS, FORMAT_VERSION, SopDefinition, StepKind, validate
-from sakip_desktop.xlsxkit import NO, YES, save_workbook
+from sakip_desktop.xlsxkit import LABEL_FORMAT, LABEL_PROGRAM, LABEL_VERSION, NO, YES, save_workbook
 from sakip_desktop.xlsxkit import fit_rows as _fit_rows
 from sakip_desktop.xlsxkit import page_setup as _page_setup
 from sakip_desktop.xlsxkit import put as _put
@@ -35,9 +35,6 @@ SHEET_HELP = "Petunjuk"
 SHEET_FORMAT = "_format"
 
 # "_format": label in column A, value in column B.
-FORMAT_NAME_LABEL = "Format"
-FORMAT_VERSION_LABEL = "Versi format"
-PROGRAM_VERSION_LABEL = "Versi program"
 
 # "Identitas": the labels of the Bidang column and the field each one fills.
 COL_FIELD = "Bidang"
@@ -304,9 +301,9 @@ def _write_help(ws: Worksheet) -> None:
 
 
 def _write_format(ws: Worksheet) -> None:
-    ws.append((FORMAT_NAME_LABEL, FORMAT_NAME))
-    ws.append((FORMAT_VERSION_LABEL, FORMAT_VERSION))
-    ws.append((PROGRAM_VERSION_LABEL, sakip_desktop.__version__))
+    ws.append((LABEL_FORMAT, FORMAT_NAME))
+    ws.append((LABEL_VERSION, FORMAT_VERSION))
+    ws.append((LABEL_PROGRAM, sakip_desktop.__version__))
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 14
     ws.sheet_state = "hidden"

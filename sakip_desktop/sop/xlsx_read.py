@@ -48,14 +48,11 @@ from sakip_desktop.sop.xlsx import (
     COL_TIME,
     COL_VALUE,
     FORMAT_NAME,
-    FORMAT_NAME_LABEL,
-    FORMAT_VERSION_LABEL,
     IDENTITY_LISTS,
     IDENTITY_TEXTS,
     KIND_WORDS,
     NO,
     OPTIONAL_STEP_COLUMNS,
-    PROGRAM_VERSION_LABEL,
     REQUIRED_IDENTITY,
     SHEET_ACTORS,
     SHEET_FORMAT,
@@ -65,7 +62,15 @@ from sakip_desktop.sop.xlsx import (
     STEP_COLUMNS,
     YES,
 )
-from sakip_desktop.xlsxkit import ImportErrors, cell_text, find_sheet, norm, open_workbook, whole_number
+from sakip_desktop.xlsxkit import (
+    ImportErrors,
+    cell_text,
+    find_sheet,
+    norm,
+    open_workbook,
+    read_format_sheet,
+    whole_number,
+)
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -93,35 +98,21 @@ def read_sop(path: Path) -> SopDefinition:
 
 def _check_format(wb: Workbook, errors: ImportErrors) -> int | None:
     """The file's format version, or None (with the error noted) when it is not ours or too new."""
-    ws = find_sheet(wb, SHEET_FORMAT)
-    if ws is None:
-        errors.add(
-            f"bukan berkas SOP SAKIP (lembar tersembunyi '{SHEET_FORMAT}' tidak ada). "
-            "Pakai berkas hasil 'Ekspor SOP' dari SAKIP Desktop."
-        )
-        return None
-    pairs = {
-        norm(cell_text(row[0])): (row[1] if len(row) > 1 else None)
-        for row in ws.iter_rows(values_only=True)
-        if row and row[0] is not None
-    }
-    name = cell_text(pairs.get(norm(FORMAT_NAME_LABEL)))
-    if name != FORMAT_NAME:
-        errors.add(f"bukan berkas SOP SAKIP (format '{name}', seharusnya '{FORMAT_NAME}').", SHEET_FORMAT)
-        return None
-    version = whole_number(pairs.get(norm(FORMAT_VERSION_LABEL)))
-    program = cell_text(pairs.get(norm(PROGRAM_VERSION_LABEL))) or "?"
-    if version is None or version < 1:
-        errors.add(f"versi format '{cell_text(pairs.get(norm(FORMAT_VERSION_LABEL)))}' tidak dikenali.", SHEET_FORMAT)
-        return None
-    if version > FORMAT_VERSION:
-        errors.add(
+    found = read_format_sheet(
+        wb,
+        errors,
+        sheet=SHEET_FORMAT,
+        name=FORMAT_NAME,
+        latest=FORMAT_VERSION,
+        what="berkas SOP SAKIP",
+        export_hint="Pakai berkas hasil 'Ekspor SOP' dari SAKIP Desktop.",
+        too_new=lambda program, version: (
             f"dibuat oleh versi program yang lebih baru (SAKIP Desktop {program}, format SOP versi {version}); "
             f"program ini ({sakip_desktop.__version__}) hanya mengenal format sampai versi {FORMAT_VERSION}. "
             "Perbarui SAKIP Desktop untuk mengimpornya."
-        )
-        return None
-    return version
+        ),
+    )
+    return None if found is None else found.version
 
 
 def _read_v1(wb: Workbook, errors: ImportErrors) -> SopDefinition | None:

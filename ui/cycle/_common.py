@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,13 +25,13 @@ from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.realisation import Status, is_zero_target
 from sakip_desktop.errors import UserError, ValidationError
 from sakip_desktop.ops.office import get_settings
-from sakip_desktop.ops.realisation import EntryView, EvidenceView, evidence_file
+from sakip_desktop.ops.realisation import EntryView, EvidenceView, evidence_file, return_to_kasi
 from sakip_desktop.ops.sop_runs import local_time
 from sakip_desktop.xlsxkit import parse_decimal
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.measurement_table import DASH, num, target_text
-from ui.sop._common import TextDialog, make_table, open_file, temp_copy, when
+from ui.sop._common import ReasonDialog, TextDialog, make_table, open_file, temp_copy, when
 from ui.table import RECORD_ROLE, Column, RecordTableModel
 
 T = TypeVar("T")
@@ -221,6 +222,37 @@ class PeriodPage(QWidget):
 
 
 # ---- bukti dukung ------------------------------------------------------------------------------------------
+
+
+class ReviewQueue(PeriodPage):
+    """A queue the Sekretaris or Camat works through; either may send selected rows back to the Kasi.
+
+    Subclasses provide `self.table` (rows are EntryViews) and `self.message`.
+    """
+
+    def return_selected(self) -> None:
+        """'Kembalikan ke Kasi…': the selected rows, with a required reason."""
+        rows = selected_records(self.table)
+        if not rows:
+            return
+        ctx = self.ctx
+        codes = ", ".join(e.code for e in rows)
+        ids = [e.realisation_id for e in rows]
+        dialog = ReasonDialog(
+            ctx,
+            "Kembalikan ke Kasi",
+            f"Kembalikan realisasi {codes} ke Kasi. Tulis apa yang harus diperbaiki; Kasi membaca alasan ini:",
+            lambda reason: return_to_kasi(ctx.db, ctx.actor, ids, reason),
+            accept_text="Kembalikan",
+            parent=self,
+        )
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+        if accepted:
+            self.message.setText(f"Realisasi {codes} dikembalikan ke Kasi.")
+            self.changed()
 
 
 class EvidenceList(QWidget):

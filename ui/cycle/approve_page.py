@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -15,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sakip_desktop.ops.realisation import EntryView, approval_queue, approve, return_to_kasi
+from sakip_desktop.ops.realisation import EntryView, approval_queue, approve
 from ui.context import AppContext
 from ui.cycle._common import (
-    PeriodPage,
+    ReviewQueue,
     attempt_listed,
     capaian_text,
     current_record,
@@ -34,7 +33,6 @@ from ui.cycle.detail import EntryDetail
 from ui.cycle.revision_page import RevisionPage
 from ui.errors import attempt
 from ui.settings._crud import confirm, hint
-from ui.sop._common import ReasonDialog
 from ui.table import Column, RecordTableModel
 
 
@@ -54,7 +52,7 @@ QUEUE_COLUMNS = [
 ]
 
 
-class ApprovalQueue(PeriodPage):
+class ApprovalQueue(ReviewQueue):
     """Verified realisasi of ctx.year/ctx.quarter waiting for the Camat, with the selected one's isian."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -130,30 +128,6 @@ class ApprovalQueue(PeriodPage):
         ok, done = attempt(self, lambda: approve(ctx.db, ctx.actor, ids))
         if ok and done is not None:
             self.message.setText(f"{len(done)} realisasi disetujui dan terkunci.")
-            self.changed()
-
-    def return_selected(self) -> None:
-        """'Kembalikan ke Kasi…': the selected rows, with a required reason."""
-        rows = selected_records(self.table)
-        if not rows:
-            return
-        ctx = self.ctx
-        codes = ", ".join(e.code for e in rows)
-        ids = [e.realisation_id for e in rows]
-        dialog = ReasonDialog(
-            ctx,
-            "Kembalikan ke Kasi",
-            f"Kembalikan realisasi {codes} ke Kasi. Tulis apa yang harus diperbaiki; Kasi membaca alasan ini:",
-            lambda reason: return_to_kasi(ctx.db, ctx.actor, ids, reason),
-            accept_text="Kembalikan",
-            parent=self,
-        )
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
-        if accepted:
-            self.message.setText(f"Realisasi {codes} dikembalikan ke Kasi.")
             self.changed()
 
 

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -19,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sakip_desktop.ops.realisation import CheckInput, EntryView, return_to_kasi, verification_queue, verify
+from sakip_desktop.ops.realisation import CheckInput, EntryView, verification_queue, verify
 from ui.context import AppContext
 from ui.cycle._common import (
-    PeriodPage,
+    ReviewQueue,
     attempt_listed,
     capaian_text,
     current_record,
@@ -37,7 +36,6 @@ from ui.cycle._common import (
 from ui.cycle.detail import EntryDetail
 from ui.errors import attempt
 from ui.settings._crud import hint
-from ui.sop._common import ReasonDialog
 from ui.table import Column, RecordTableModel
 
 CHECK_LABELS = ("Bukti dukung ada", "Nilai wajar", "Narasi ada")
@@ -82,7 +80,7 @@ class QueueModel(RecordTableModel):
             self.dataChanged.emit(self.index(0, CHECK_COLUMN), self.index(self.rowCount() - 1, CHECK_COLUMN))
 
 
-class VerifyPage(PeriodPage):
+class VerifyPage(ReviewQueue):
     """The Sekretaris's queue for ctx.year/ctx.quarter, a row's isian and bukti, and its checklist."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -225,28 +223,4 @@ class VerifyPage(PeriodPage):
         ok, done = attempt(self, lambda: verify(ctx.db, ctx.actor, ids, {rid: self.checks[rid] for rid in ids}))
         if ok and done is not None:
             self.message.setText(f"{len(done)} realisasi diverifikasi dan diteruskan ke Camat.")
-            self.changed()
-
-    def return_selected(self) -> None:
-        """'Kembalikan ke Kasi…': the selected rows, with a required reason."""
-        rows = selected_records(self.table)
-        if not rows:
-            return
-        ctx = self.ctx
-        codes = ", ".join(e.code for e in rows)
-        ids = [e.realisation_id for e in rows]
-        dialog = ReasonDialog(
-            ctx,
-            "Kembalikan ke Kasi",
-            f"Kembalikan realisasi {codes} ke Kasi. Tulis apa yang harus diperbaiki; Kasi membaca alasan ini:",
-            lambda reason: return_to_kasi(ctx.db, ctx.actor, ids, reason),
-            accept_text="Kembalikan",
-            parent=self,
-        )
-        try:
-            accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
-        if accepted:
-            self.message.setText(f"Realisasi {codes} dikembalikan ke Kasi.")
             self.changed()
