@@ -70,6 +70,33 @@ def test_the_first_schema_fixture_opens_and_keeps_its_data(tmp_path):
     assert result.ok and result.schema_version == SCHEMA_VERSION
 
 
+def test_the_schema_3_fixture_upgrades_keeping_realisasi_and_sop_history(tmp_path):
+    # GIVEN a copy of the demo office written by schema version 3
+    copy = tmp_path / "v3.db"
+    backup_file(FIXTURES / "schema_v3.db", copy)
+    before = _counts(copy, ["person", "realisation", "realisation_evidence", "sop_run", "sop_step_run", "budget"])
+    # WHEN the current program opens it
+    db = Database.open(copy)
+    db.close()
+    # THEN every record is still there, the indicators have no scale yet, and the file is at the newest version
+    assert _counts(copy, list(before)) == before and before["realisation"] > 0 and before["sop_run"] > 0
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT count(*) FROM indicator WHERE scale_id IS NOT NULL").fetchone() == (0,)
+    finally:
+        conn.close()
+    result = check_file(copy, SCHEMA_VERSION)
+    assert result.ok and result.schema_version == SCHEMA_VERSION
+
+
+def _counts(path, tables: list[str]) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
 def _extra_step(version: int, sql: str) -> Step:
     return Step(version=version, name=f"{version:04d}_test", apply=lambda conn: conn.execute(sql))
 

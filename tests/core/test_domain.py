@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from sakip_desktop.domain import formats
+from sakip_desktop.domain.achievement import Aggregation, Target
 from sakip_desktop.domain.nip import format_nip, nip_parts, validate_nip
 from sakip_desktop.domain.periods import current_reporting_period, quarter_end, quarter_label
 from sakip_desktop.domain.ranks import GRADES, rank_label, validate_grade
@@ -77,3 +78,33 @@ def test_periods():
     assert quarter_end(2025, 4) == dt.date(2025, 12, 31)
     assert current_reporting_period(dt.date(2026, 1, 10)) == (2025, 4)
     assert current_reporting_period(dt.date(2026, 11, 22)) == (2026, 3)
+
+
+# --- quarterly targets against the yearly target ------------------------------------------------------------
+
+
+def test_quarterly_targets_are_checked_by_the_aggregation_kind():
+    from sakip_desktop.domain.targets import quarterly_target_problems
+
+    q = [Target(Decimal(v)) for v in ("10", "20", "30", "40")]
+    assert quarterly_target_problems(Target(Decimal("100")), q, Aggregation.CUMULATIVE) == []
+    assert quarterly_target_problems(Target(Decimal("40")), q, Aggregation.LAST_VALUE) == []
+    assert quarterly_target_problems(Target(Decimal("25")), q, Aggregation.AVERAGE) == []
+    wrong = quarterly_target_problems(Target(Decimal("90")), q, Aggregation.CUMULATIVE)
+    assert wrong == ["jumlah target TW I–IV = 100, tidak sama dengan target tahunan 90"]
+    assert quarterly_target_problems(Target(Decimal("1250.5")), q, Aggregation.CUMULATIVE) == [
+        "jumlah target TW I–IV = 100, tidak sama dengan target tahunan 1.250,5"
+    ]
+    assert "target TW IV" in quarterly_target_problems(Target(Decimal("100")), q, Aggregation.LAST_VALUE)[0]
+
+
+def test_missing_quarters_and_ranges_are_reported():
+    from sakip_desktop.domain.targets import quarterly_target_problems
+
+    assert quarterly_target_problems(Target(Decimal("4")), [Target(Decimal("1")), None], Aggregation.CUMULATIVE) == [
+        "target TW II, TW III, TW IV belum diisi"
+    ]
+    ranged = [Target(Decimal("80"), Decimal("90"))] * 4
+    assert quarterly_target_problems(Target(Decimal("80"), Decimal("90")), ranged, Aggregation.LAST_VALUE) == []
+    bad = quarterly_target_problems(Target(Decimal("80"), Decimal("95")), ranged, Aggregation.LAST_VALUE)
+    assert bad == ["batas atas target TW IV = 90, tidak sama dengan target tahunan 95"]
