@@ -138,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     kepatuhan.add_argument("--sop", type=int, help="ID SOP (bawaan: semua SOP)")
     kepatuhan.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
     kepatuhan.set_defaults(func=_cmd_report_kepatuhan)
+    from sakip_desktop.cli_report import add_report_parsers
+
+    add_report_parsers(report_sub)
 
     export = sub.add_parser("export", help="ekspor data ke .xlsx")
     export_sub = export.add_subparsers(dest="export_kind", required=True)
@@ -151,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     from sakip_desktop.cli_isian import add_isian_parser
 
     add_isian_parser(sub)
+    from sakip_desktop.cli_rencana import add_rencana_parser
+
+    add_rencana_parser(sub)
     return parser
 
 

@@ -72,6 +72,12 @@ def create_demo(path: Path | str, *, data: dict[str, Any] | None = None, now: dt
         from sakip_desktop.demo_sops import add_sop_history
 
         add_sop_history(db, now=now)
+        from sakip_desktop.demo_agreements import add_agreements
+
+        add_agreements(db)
+        from sakip_desktop.demo_monitoring import add_monitoring_history
+
+        add_monitoring_history(db, now=now)
     except BaseException:
         db.close()
         target.unlink(missing_ok=True)
@@ -185,6 +191,12 @@ def _populate(db: Database, data: dict[str, Any]) -> None:
             )
             s.add(objectives[o["code"]])
         s.flush()
+        for sc in data.get("qualitative_scales", []):  # ordered scales, levels lowest first
+            scale = m.QualitativeScale(name=sc["name"], description=sc.get("description", ""))
+            s.add(scale)
+            s.flush()
+            for rank, label in enumerate(sc["levels"], start=1):
+                s.add(m.QualitativeLevel(scale_id=scale.id, rank=rank, label=label))
         indicators: dict[str, m.Indicator] = {}
         for order, i in enumerate(data["indicators"]):
             ind = m.Indicator(

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             self.profile = get_profile(self.ctx.db)
             self._set_title()
             self.office_label.setText(self.profile.office_title)
-        if what in ("units", "people", "acting", "office"):
+        if what in ("units", "people", "acting", "office", "planning"):
             for tab in self.role_tabs:
                 tab.refresh()
 

@@ -91,7 +91,9 @@ class MeasurementPage(QWidget):
         self.rows: list[MeasurementRow] = []
         self._stale = True
         ctx.signals.period_changed.connect(lambda *_: self.refresh())
-        ctx.signals.master_data_changed.connect(lambda what: what in ("bands", "settings") and self.refresh())
+        ctx.signals.master_data_changed.connect(
+            lambda what: what in ("bands", "settings", "planning") and self.refresh()
+        )
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

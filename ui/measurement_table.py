@@ -49,6 +49,17 @@ def target_text(target: Target | None) -> str:
     return num(target.low)
 
 
+def value_text(row: MeasurementRow, value: Decimal | None) -> str:
+    """A realisasi: the level's label on a qualitative indicator, else the number."""
+    return row.info.value_text(value) or num(value)
+
+
+def row_target_text(row: MeasurementRow, target: Target | None) -> str:
+    """A target: the level's label on a qualitative indicator, else `target_text`."""
+    label = row.info.value_text(target.low) if target is not None and not target.is_range else None
+    return label or target_text(target)
+
+
 def capaian_text(row: MeasurementRow, value: Decimal | None, which: str) -> str:
     """A capaian (display cap applied); one that could not be computed says so and shows the manual value."""
     shown = row.scale.shown(value)
@@ -112,9 +123,9 @@ MEASUREMENT_COLUMNS: list[Column[Any]] = [
     ),
     Column("Satuan", _m(lambda r: r.info.unit), width=70),
     Column("Polaritas", _m(lambda r: POLARITY_LABELS[r.info.polarity]), width=68),
-    Column("Target\ntahun", _m(lambda r: target_text(r.year_target)), align_right=True, width=70),
-    Column("Target\n{tw}", _m(lambda r: target_text(r.quarter_target)), align_right=True, width=72),
-    Column("Realisasi\n{tw}", _m(lambda r: num(r.actual)), align_right=True, width=80),
+    Column("Target\ntahun", _m(lambda r: row_target_text(r, r.year_target)), align_right=True, width=70),
+    Column("Target\n{tw}", _m(lambda r: row_target_text(r, r.quarter_target)), align_right=True, width=72),
+    Column("Realisasi\n{tw}", _m(lambda r: value_text(r, r.actual)), align_right=True, width=80),
     Column(
         "Capaian\n{tw} (%)",
         _m(lambda r: capaian_text(r, r.achievement_quarter, "quarter")),
@@ -122,8 +133,8 @@ MEASUREMENT_COLUMNS: list[Column[Any]] = [
         align_right=True,
         width=82,
     ),
-    Column("Target\ns.d. {tw}", _m(lambda r: target_text(r.target_to_date)), align_right=True, width=80),
-    Column("Realisasi\ns.d. {tw}", _m(lambda r: num(r.actual_to_date)), align_right=True, width=82),
+    Column("Target\ns.d. {tw}", _m(lambda r: row_target_text(r, r.target_to_date)), align_right=True, width=80),
+    Column("Realisasi\ns.d. {tw}", _m(lambda r: value_text(r, r.actual_to_date)), align_right=True, width=82),
     Column(
         "Capaian\ns.d. {tw} (%)",
         _m(lambda r: capaian_text(r, r.achievement_to_date, "to_date")),

@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import quarter_label
-from sakip_desktop.domain.roles import Role
+from sakip_desktop.domain.roles import ActingKind, Role
 from sakip_desktop.ops.base import RoleGrant
 from sakip_desktop.ops.overview import BudgetRow, IndicatorRow, budget_rows, indicator_rows
 from ui.context import AppContext
+from ui.documents import document_tools
 from ui.inbox import InboxPanel
 from ui.lazy import LazyPage
+from ui.monitoring import monitoring_tools
+from ui.monitoring.inbox_panel import FollowUpPanel
 from ui.table import Column, RecordTableModel, apply_widths, sorting_proxy
 
 # What will appear in each role's inbox, said while it is empty.
@@ -114,7 +117,10 @@ class RoleTab(QWidget):
 
         self.inbox = InboxPanel(ctx, grant, EMPTY_INBOX[grant.role])
         inbox_box = QGroupBox("Menunggu Anda")
-        QVBoxLayout(inbox_box).addWidget(self.inbox)
+        inbox_layout = QVBoxLayout(inbox_box)
+        inbox_layout.addWidget(self.inbox)
+        self.follow_ups = FollowUpPanel(ctx, grant)  # tindak lanjut waiting, under the SOP steps
+        inbox_layout.addWidget(self.follow_ups)
 
         self.tools = QTabWidget()
         self.indicator_model = RecordTableModel(INDICATOR_COLUMNS, self)
@@ -126,7 +132,9 @@ class RoleTab(QWidget):
         lay.addWidget(self.indicator_view)
         self.tools.addTab(page, "Indikator kinerja")
         self.cycle_pages: dict[str, LazyPage] = {}
-        for title, build in self._cycle_tools():
+        tools = [*self._cycle_tools(), *self._agreement_tools(), *self._lkj_tools(), *monitoring_tools(ctx, grant)]
+        tools += document_tools(ctx, grant)
+        for title, build in tools:
             self.cycle_pages[title] = LazyPage(build)
             self.tools.addTab(self.cycle_pages[title], title)
         self.measurement_page: LazyPage | None = None
@@ -135,11 +143,17 @@ class RoleTab(QWidget):
             self.tools.addTab(self.measurement_page, "Pengukuran kinerja")
         self.budget_model: RecordTableModel | None = None
         self._budget_stale = True
-        if grant.role in BUDGET_ROLES:
+        # The Kasubag Perencanaan edits the budget in 'Anggaran & impor rencana'; the others read it here.
+        if grant.role in BUDGET_ROLES and grant.role is not Role.KASUBAG_PERENCANAAN:
             self.budget_model = RecordTableModel(BUDGET_COLUMNS, self)
             self.budget_view = _table(self.budget_model, BUDGET_COLUMNS, 1)
             self.tools.addTab(self.budget_view, "Anggaran")
             self.tools.currentChanged.connect(lambda _i: self._load_budget_if_shown())
+        self.dashboard_page: LazyPage | None = None
+        if grant.role is Role.CAMAT:  # the Camat's tab opens on the dasbor
+            self.dashboard_page = LazyPage(self._build_dashboard)
+            self.tools.insertTab(0, self.dashboard_page, "Dasbor")
+            self.tools.setCurrentIndex(0)
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(inbox_box)
@@ -158,6 +172,12 @@ class RoleTab(QWidget):
         role = self.grant.role
         if role is Role.KASI:
             return [("Isi realisasi", lambda: self._entry_page(self.grant.unit_id))]
+        if role is Role.KASUBAG_PERENCANAAN:
+            return [
+                ("Isi realisasi", lambda: self._entry_page(self._own_unit())),
+                ("Perencanaan", self._planning_page),
+                ("Anggaran & impor rencana", self._budget_plan_page),
+            ]
         if role in (Role.KASUBAG_PERENCANAAN, Role.KASUBAG_UMUM, Role.STAF):
             return [("Isi realisasi", lambda: self._entry_page(self._own_unit()))]
         if role is Role.SEKRETARIS:
@@ -165,6 +185,39 @@ class RoleTab(QWidget):
         if role is Role.CAMAT:
             return [("Persetujuan realisasi", self._approve_page)]
         return []
+
+    def _agreement_tools(self):
+        """'Perjanjian Kinerja': prepared by the Kasubag Perencanaan (or an administrator), made final by the Camat."""
+        role, acting = self.grant.role, self.grant.acting
+        if role is Role.KASUBAG_PERENCANAAN or (role is Role.CAMAT and acting is not ActingKind.PLH):
+            return [("Perjanjian Kinerja", lambda: self._agreement_page(role is Role.KASUBAG_PERENCANAAN))]
+        return []
+
+    def _lkj_tools(self):
+        """'LKj': the annual Laporan Kinerja, written by the planners and locked by the Camat's signature."""
+        if self.grant.role in (Role.KASUBAG_PERENCANAAN, Role.SEKRETARIS, Role.TIM_SAKIP, Role.CAMAT):
+            return [("LKj", self._lkj_page)]
+        return []
+
+    def _lkj_page(self):
+        from ui.lkj.page import LkjPage
+
+        return LkjPage(self.ctx)
+
+    def _agreement_page(self, can_prepare: bool):
+        from ui.agreement.page import AgreementPage
+
+        return AgreementPage(self.ctx, can_prepare)
+
+    def _planning_page(self):
+        from ui.planning.page import PlanningPage
+
+        return PlanningPage(self.ctx)
+
+    def _budget_plan_page(self):
+        from ui.budget.page import BudgetPlanPage
+
+        return BudgetPlanPage(self.ctx)
 
     def _own_unit(self) -> int | None:
         from sakip_desktop.ops.people import get_person
@@ -200,6 +253,11 @@ class RoleTab(QWidget):
 
         return MeasurementPage(self.ctx)
 
+    def _build_dashboard(self):
+        from ui.dashboard.page import DashboardPage
+
+        return DashboardPage(self.ctx)
+
     def showEvent(self, event) -> None:
         # A tab reads its data when first shown: a person with several roles waits only for one.
         super().showEvent(event)
@@ -219,6 +277,9 @@ class RoleTab(QWidget):
         self._stale = False
         ctx = self.ctx
         self.inbox.refresh()
+        self.follow_ups.refresh()
+        # "Nothing waits" would contradict the tindak lanjut listed under it: then only they show.
+        self.inbox.setVisible(bool(self.inbox.items()) or not self.follow_ups.items())
         unit_id = self.grant.unit_id if self.grant.role is Role.KASI else None
         rows = indicator_rows(ctx.db, ctx.year, ctx.quarter, unit_id)
         self.indicator_model.set_rows(rows)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -24,6 +24,7 @@ from sakip_desktop.domain.achievement import (
     aggregate,
     mean,
 )
+from sakip_desktop.domain.qualitative import level_label
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.bands import Scale, read_scale
 from sakip_desktop.storage.database import Database
@@ -31,6 +32,7 @@ from sakip_desktop.storage.models import (
     Goal,
     Indicator,
     Objective,
+    QualitativeLevel,
     QuarterlyTarget,
     Realisation,
     YearlyTarget,
@@ -55,6 +57,12 @@ class IndicatorInfo:
     objective_id: int
     objective_code: str
     objective_statement: str
+    # A qualitative indicator: its scale's labels by rank (values are ranks); empty for a numeric one.
+    levels: dict[int, str] = field(default_factory=dict, compare=False)
+
+    def value_text(self, value: Decimal | None) -> str | None:
+        """The level label a value stands for on a qualitative indicator; None for a number to format."""
+        return level_label(self.levels, value) if self.levels else None
 
 
 @dataclass(frozen=True)
@@ -235,6 +243,7 @@ def _load(db: Database, years: Sequence[int], unit_id: int | None) -> _Loaded:
                 Indicator.aggregation,
                 Indicator.is_key,
                 Indicator.responsible_unit_id,
+                Indicator.scale_id,
                 Objective.id,
                 Objective.code,
                 Objective.statement,
@@ -247,8 +256,16 @@ def _load(db: Database, years: Sequence[int], unit_id: int | None) -> _Loaded:
         )
         if unit_id is not None:
             query = query.where(Indicator.responsible_unit_id == unit_id)
+        levels: dict[int, dict[int, str]] = defaultdict(dict)
+        for scale_id, rank, label in s.execute(
+            select(QualitativeLevel.scale_id, QualitativeLevel.rank, QualitativeLevel.label)
+        ):
+            levels[scale_id][rank] = label
         indicators = [
-            IndicatorInfo(r[0], r[1], r[2], r[3], Polarity(r[4]), Aggregation(r[5]), r[6], r[7], r[8], r[9], r[10])
+            IndicatorInfo(
+                r[0], r[1], r[2], r[3], Polarity(r[4]), Aggregation(r[5]), r[6], r[7], r[9], r[10], r[11],
+                levels=levels.get(r[8], {}) if r[8] else {},
+            )
             for r in s.execute(query)
         ]
         yearly_ids: dict[int, tuple[int, int]] = {}
@@ -331,6 +348,17 @@ def measure_all(
     years = sorted(set(years))
     data = _load(db, years, unit_id)
     return {(year, quarter): _rows(data, year, quarter) for year in years for quarter in QUARTERS}
+
+
+def measure_periods(
+    db: Database, periods: Iterable[tuple[int, int]], *, unit_id: int | None = None
+) -> dict[tuple[int, int], list[MeasurementRow]]:
+    """Only the (year, quarter) periods given, measured from one load (the dasbor needs a few of many years)."""
+    periods = sorted(set(periods))
+    for _year, quarter in periods:
+        check_quarter(quarter)
+    data = _load(db, sorted({year for year, _quarter in periods}), unit_id)
+    return {(year, quarter): _rows(data, year, quarter) for year, quarter in periods}
 
 
 # --- summaries -----------------------------------------------------------------------------------------------

@@ -167,6 +167,11 @@ class OfficeSettings:
     lockout_minutes: int = 5
     nip_grouping: str = "8-6-1-3"  # "" prints the NIP unspaced
     utc_offset_hours: int = 7  # the office's time zone: 7 WIB, 8 WITA, 9 WIT
+    # Page margins of printed documents in cm (local Perbup rules differ, regulations.md §6.5).
+    margin_top_cm: float = 2.5
+    margin_bottom_cm: float = 2.5
+    margin_left_cm: float = 3.0
+    margin_right_cm: float = 2.0
 
 
 TIME_ZONES = {7: "WIB (UTC+7)", 8: "WITA (UTC+8)", 9: "WIT (UTC+9)"}
@@ -189,6 +194,9 @@ def validate_settings(values: OfficeSettings) -> OfficeSettings:
         raise ValidationError("Lama penguncian akun: 1 sampai 1.440 menit.", field="lockout_minutes")
     if values.utc_offset_hours not in TIME_ZONES:
         raise ValidationError("Zona waktu harus WIB, WITA atau WIT.", field="utc_offset_hours")
+    for name in ("margin_top_cm", "margin_bottom_cm", "margin_left_cm", "margin_right_cm"):
+        if not 1.0 <= getattr(values, name) <= 6.0:
+            raise ValidationError("Margin halaman: 1 sampai 6 cm.", field=name)
     grouping = values.nip_grouping.strip()
     if grouping and (not re.fullmatch(r"\d+(-\d+)*", grouping) or sum(int(x) for x in grouping.split("-")) != 18):
         raise ValidationError(

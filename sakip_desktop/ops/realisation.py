@@ -6,19 +6,18 @@ The review steps (verify, return, approve, revise) live in `realisation_review`,
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import PureWindowsPath
 
 from sqlalchemy import select
 
 from sakip_desktop.domain.achievement import Polarity
-from sakip_desktop.domain.formats import number
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.realisation import Narrative, QuarterFacts, Status, is_zero_target, submission_problems
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
+from sakip_desktop.ops.evidence_files import MAX_EVIDENCE_BYTES, check_evidence
+from sakip_desktop.ops.qualitative import check_rank
 from sakip_desktop.ops.realisation_common import (
     ENTRY_ROLES,
     FIELDS,
@@ -51,7 +50,6 @@ from sakip_desktop.ops.realisation_views import (
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import Realisation, RealisationEvidence, Unit
 
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 MAX_TEXT = 4000  # characters of one narrative field: about a page
 
 
@@ -107,6 +105,7 @@ def store_realisation(
     indicator = get_indicator(s, indicator_id)
     unit = s.get(Unit, indicator.responsible_unit_id) if indicator.responsible_unit_id else None
     require_entry(s, tx.actor, unit, f"mengisi realisasi {indicator.code}")
+    check_rank(s, indicator, data.value, "Realisasi", "value")  # a qualitative indicator takes a level's rank
     row = known.get(indicator_id) if known is not None else find_realisation(s, indicator_id, year, quarter)
     if row is not None:
         ensure_editable(row)
@@ -171,17 +170,6 @@ def save_realisation(
 # --- bukti dukung ----------------------------------------------------------------------------------
 
 
-def _evidence_name(filename: str) -> str:
-    # A Windows path may arrive from the file dialog; keep the last part only.
-    name = PureWindowsPath(filename.replace("/", "\\")).name.strip()
-    if not name:
-        raise ValidationError("Nama berkas bukti dukung kosong.", field="filename")
-    if len(name) > 250:
-        stem, dot, suffix = name.rpartition(".")
-        name = (stem[: 249 - len(suffix)] + dot + suffix) if dot and len(suffix) < 20 else name[:250]
-    return name
-
-
 def _open_for_entry(tx: Tx, realisation_id: int, what: str) -> Realisation:
     row = get_realisation(tx.session, realisation_id)
     indicator = get_indicator(tx.session, row.indicator_id)
@@ -195,23 +183,14 @@ def add_evidence(
     db: Database, actor: Actor, realisation_id: int, filename: str, data: bytes, *, clock: Clock = utcnow
 ) -> int:
     """Operation 'Tambah bukti dukung': store a file (at most 10 MB) with its SHA-256; returns its id."""
-    name = _evidence_name(filename)
-    if not data:
-        raise ValidationError(f"Berkas bukti dukung '{name}' kosong (0 bita).", field="data")
-    if len(data) > MAX_EVIDENCE_BYTES:
-        size = number(Decimal(len(data)) / (1024 * 1024), 1)
-        raise ValidationError(
-            f"Berkas bukti dukung '{name}' berukuran {size} MB; batasnya 10 MB. Perkecil berkasnya "
-            "(mis. kompres PDF atau pindai ulang dengan resolusi lebih rendah) lalu coba lagi.",
-            field="data",
-        )
+    checked = check_evidence(filename, data)
     with write(db, actor, "Tambah bukti dukung", ENTRY_ROLES, clock=clock) as tx:
         row = _open_for_entry(tx, realisation_id, "menambah bukti dukung")
         evidence = RealisationEvidence(
             realisation_id=row.id,
-            filename=name,
-            size=len(data),
-            sha256=hashlib.sha256(data).hexdigest(),
+            filename=checked.name,
+            size=checked.size,
+            sha256=checked.sha256,
             data=data,
             added_by=actor.name,
             added_at=tx.now,

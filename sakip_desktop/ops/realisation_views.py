@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,7 +12,8 @@ from sqlalchemy import select
 from sakip_desktop.domain.achievement import Polarity, Target
 from sakip_desktop.domain.realisation import Narrative, QuarterFacts, Status, narrative_reason, quarter_achievement
 from sakip_desktop.domain.realisation import submission_problems as _problems
-from sakip_desktop.errors import DatabaseError, NotFound
+from sakip_desktop.errors import NotFound
+from sakip_desktop.ops.evidence_files import verified_bytes
 from sakip_desktop.ops.realisation_common import (
     planned_indicators,
     previous_achievements,
@@ -265,12 +265,7 @@ def evidence_file(db: Database, evidence_id: int) -> EvidenceFile:
         e = s.get(RealisationEvidence, evidence_id)
         if e is None:
             raise NotFound("Bukti dukung tidak ditemukan (mungkin sudah dihapus).")
-        if hashlib.sha256(e.data).hexdigest() != e.sha256:
-            raise DatabaseError(
-                f"Isi bukti dukung '{e.filename}' tidak cocok dengan checksum-nya (berkas rusak). "
-                "Pulihkan dari cadangan atau unggah ulang berkasnya."
-            )
-        return EvidenceFile(e.id, e.filename, bytes(e.data), e.sha256)
+        return EvidenceFile(e.id, e.filename, verified_bytes(e.filename, e.data, e.sha256), e.sha256)
 
 
 __all__ = [

@@ -64,8 +64,14 @@ def test_role_tab_opens_on_menunggu_anda_and_its_tools(qtbot, demo_db):
     assert all(i.role is Role.CAMAT or i.overdue for i in tab.inbox.items())
     assert "menunggu persetujuan Anda" in tab.inbox.empty.text()
     assert [tab.tools.tabText(i) for i in range(tab.tools.count())] == [
+        "Dasbor",
         "Indikator kinerja",
         "Persetujuan realisasi",
+        "Perjanjian Kinerja",
+        "LKj",
+        "Rekomendasi",
+        "Evaluasi kinerja",
+        "Dokumen",
         "Pengukuran kinerja",
         "Anggaran",
     ]

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import quarter_label
+from sakip_desktop.domain.qualitative import level_label
 from sakip_desktop.domain.realisation import Narrative, Status, narrative_reason, quarter_achievement
 from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.qualitative import indicator_levels
 from sakip_desktop.ops.realisation import (
     MAX_EVIDENCE_BYTES,
     EntryView,
@@ -34,7 +37,7 @@ from sakip_desktop.ops.realisation import (
 from ui.context import AppContext
 from ui.cycle._common import LOCKED_NOTE, EvidenceList, note_label, parse_number, size_text, target_of, zero_target
 from ui.errors import attempt
-from ui.settings._crud import confirm, form_layout, hint
+from ui.settings._crud import confirm, fill_combo, form_layout, hint, select_data
 from ui.sop._common import documents_dir
 
 STATUS_NOTES = {
@@ -71,6 +74,14 @@ class EntryForm(QWidget):
         self.target_label = QLabel()
         self.value_edit = QLineEdit()
         self.value_edit.setPlaceholderText("mis. 12,5")
+        # A qualitative indicator is entered by choosing its level; the rank goes into value_edit (hidden).
+        self.level_combo = QComboBox()
+        self.level_combo.setVisible(False)
+        value_row = QWidget()
+        value_box = QHBoxLayout(value_row)
+        value_box.setContentsMargins(0, 0, 0, 0)
+        value_box.addWidget(self.value_edit)
+        value_box.addWidget(self.level_combo)
         self.capaian_label = QLabel()
         self.capaian_note = note_label()  # why the narrative is required, said while typing
         self.manual_edit = QLineEdit()
@@ -103,7 +114,7 @@ class EntryForm(QWidget):
         values = form_layout()
         self.target_caption = QLabel("Target TW")
         values.addRow(self.target_caption, self.target_label)
-        values.addRow("Realisasi", self.value_edit)
+        values.addRow("Realisasi", value_row)
         values.addRow("Capaian", self.capaian_label)
         values.addRow(self.capaian_note)
         values.addRow("Capaian manual", self.manual_edit)
@@ -138,6 +149,7 @@ class EntryForm(QWidget):
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)  # down the values, then the narrative, then Simpan
         self.value_edit.returnPressed.connect(self.save)
+        self.level_combo.currentIndexChanged.connect(self._level_chosen)
         self.save_button.clicked.connect(self.save)
         self.add_button.clicked.connect(self.add_files)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -171,6 +183,8 @@ class EntryForm(QWidget):
             for edit in self.fields.values():
                 edit.clear() if isinstance(edit, QLineEdit) else edit.setPlainText("")
             self.evidence.set_items((), self.offset)
+            self.level_combo.setVisible(False)
+            self.value_edit.setVisible(True)
             return
         self.title.setText(f"<b>{entry.code}</b> — {entry.name}")
         self.target_caption.setText(f"Target {quarter_label(entry.quarter)}")
@@ -182,10 +196,30 @@ class EntryForm(QWidget):
         self.inhibiting_edit.setPlainText(entry.narrative.inhibiting)
         self.follow_up_edit.setPlainText(entry.narrative.follow_up)
         self.evidence.set_items(entry.evidence, self.offset)
+        self._fill_levels(entry)
         if entry.status is Status.RETURNED:
             self.note.setText(f"Dikembalikan dengan alasan: {entry.return_reason}\nPerbaiki, simpan, lalu ajukan lagi.")
         else:
             self.note.setText(STATUS_NOTES.get(entry.status, "") if entry.status else "")
+
+    def _fill_levels(self, entry: EntryView) -> None:
+        """A qualitative indicator shows its scale's levels to choose from instead of a number field."""
+        levels = indicator_levels(self.ctx.db, entry.indicator_id)
+        self.level_combo.setVisible(bool(levels))
+        self.value_edit.setVisible(not levels)
+        if not levels:
+            return
+        fill_combo(self.level_combo, [("— pilih tingkat —", None)] + [(lv.label, lv.rank) for lv in levels])
+        select_data(self.level_combo, None if entry.value is None else int(entry.value))
+        labels = {lv.rank: lv.label for lv in levels}
+        target = entry.quarter_target
+        if target is not None and level_label(labels, target.low):
+            self.target_label.setText(level_label(labels, target.low))
+
+    def _level_chosen(self) -> None:
+        rank = self.level_combo.currentData()
+        if not self.level_combo.isHidden():
+            self.value_edit.setText("" if rank is None else str(rank))
 
     def _update_buttons(self) -> None:
         editable = self.editable
@@ -197,6 +231,7 @@ class EntryForm(QWidget):
             edit.setPlaceholderText(self._placeholders[name] if editable else "")
             manual_only = name in ("manual_achievement", "manual_justification")
             edit.setEnabled(self.entry is not None and (zero or not manual_only))
+        self.level_combo.setEnabled(editable)
         self.save_button.setEnabled(editable)
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable and self.evidence.selected() is not None)

@@ -12,6 +12,8 @@ class SettingsTab(QTabWidget):
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
+        from ui.agreement.settings_page import AgreementSettingsPage
+        from ui.planning.scales_page import ScalesPage
         from ui.settings.acting_page import ActingPage
         from ui.settings.audit_page import AuditPage
         from ui.settings.bands_page import BandsPage
@@ -30,6 +32,8 @@ class SettingsTab(QTabWidget):
         self.general_page = GeneralPage(ctx)
         self.days_off_page = DaysOffPage(ctx)
         self.bands_page = BandsPage(ctx)
+        self.scales_page = ScalesPage(ctx)
+        self.agreement_page = AgreementSettingsPage(ctx)
         self.database_page = DatabasePage(ctx)
         self.audit_page = AuditPage(ctx)
         self.addTab(self.office_page, "Profil kantor")
@@ -39,6 +43,8 @@ class SettingsTab(QTabWidget):
         self.addTab(self.general_page, "Umum")
         self.addTab(self.days_off_page, "Hari libur")
         self.addTab(self.bands_page, "Kategori capaian")
+        self.addTab(self.scales_page, "Skala kualitatif")
+        self.addTab(self.agreement_page, "Perjanjian Kinerja")
         self.addTab(self.database_page, "Basis data")
         self.addTab(self.audit_page, "Riwayat perubahan")
         self.currentChanged.connect(self._on_page)

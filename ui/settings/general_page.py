@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +23,8 @@ from ui.errors import show_error
 from ui.settings._form import error_label, saved_label
 
 SAMPLE_NIP = "196504301985022003"
+MARGINS = (("margin_top_cm", "atas"), ("margin_bottom_cm", "bawah"), ("margin_left_cm", "kiri"),
+           ("margin_right_cm", "kanan"))
 
 
 class GeneralPage(QWidget):
@@ -57,6 +60,19 @@ class GeneralPage(QWidget):
         form.addRow("Zona waktu kantor:", self.time_zone)
         form.addRow("Pengelompokan angka NIP:", self.nip_grouping)
         form.addRow("Contoh cetak NIP:", self.nip_preview)
+        self.margins: dict[str, QDoubleSpinBox] = {}
+        margin_row = QHBoxLayout()
+        for name, label in MARGINS:
+            box = QDoubleSpinBox()
+            box.setRange(1.0, 6.0)
+            box.setSingleStep(0.5)
+            box.setDecimals(1)
+            box.setSuffix(" cm")
+            self.margins[name] = box
+            margin_row.addWidget(QLabel(label))
+            margin_row.addWidget(box)
+        margin_row.addStretch(1)
+        form.addRow("Margin halaman dokumen:", margin_row)
         self.error, self.saved = error_label(), saved_label()
         save = QPushButton("Simpan")
         save.clicked.connect(self.save)
@@ -81,6 +97,8 @@ class GeneralPage(QWidget):
         self.lock_minutes.setValue(s.lockout_minutes)
         self.time_zone.setCurrentIndex(self.time_zone.findData(s.utc_offset_hours))
         self.nip_grouping.setText(s.nip_grouping)
+        for name, box in self.margins.items():
+            box.setValue(getattr(s, name))
 
     def _preview_nip(self, text: str) -> None:
         try:
@@ -98,6 +116,7 @@ class GeneralPage(QWidget):
             lockout_minutes=self.lock_minutes.value(),
             nip_grouping=self.nip_grouping.text(),
             utc_offset_hours=self.time_zone.currentData(),
+            **{name: box.value() for name, box in self.margins.items()},
         )
 
     def save(self) -> bool:

@@ -1,0 +1,154 @@
+"""`sakip report KIND` for the official documents (pk, pengukuran, triwulan, berita-acara, surat-pengantar, …).
+
+Each kind is a row of `REPORTS`: its help text, the options it takes and how they become a
+`DocRequest`. The document is generated through `documents.catalog.generate` (so it is recorded in the
+document register, by the command line) and written atomically: a temporary file next to the target,
+then a rename, so a failed run never leaves half a PDF.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sakip_desktop.ops.base import Actor
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """A document kind on the command line: help, the options it adds, and `(args) -> DocRequest`."""
+
+    help: str
+    add_options: Callable[[argparse.ArgumentParser], None]
+
+
+def _year(p: argparse.ArgumentParser, required: bool = True) -> None:
+    p.add_argument("--year", type=int, required=required, help="tahun")
+
+
+def _day(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--date", help="tanggal tanda tangan TTTT-BB-HH (bawaan: hari ini)")
+
+
+def _pk(p: argparse.ArgumentParser) -> None:
+    _year(p, required=False)
+    p.add_argument("--pk-id", type=int, dest="pk_id", help="ID versi PK (bawaan: PK yang berlaku pada tahun itu)")
+    p.add_argument("--unit", type=int, help="ID unit untuk PK unit (bawaan: PK kantor)")
+
+
+def _pengukuran(p: argparse.ArgumentParser) -> None:
+    _year(p)
+    p.add_argument("--tw", type=int, choices=[1, 2, 3, 4], help="triwulan (bawaan: seluruh tahun)")
+    _day(p)
+
+
+def _triwulan(p: argparse.ArgumentParser) -> None:
+    _year(p)
+    p.add_argument("--tw", type=int, choices=[1, 2, 3, 4], required=True, help="triwulan")
+    _day(p)
+
+
+def _meeting(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--meeting", type=int, required=True, help="ID rapat evaluasi")
+
+
+def _letter(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--letter", type=int, required=True, help="ID surat di register surat keluar")
+
+
+def _lkj(p: argparse.ArgumentParser) -> None:
+    from sakip_desktop.cli_lkj import add_lkj_options
+
+    add_lkj_options(p)
+
+
+# H7 adds "lkj" here (and registers the kind in documents/catalog.py through its own module).
+REPORTS: dict[str, ReportSpec] = {
+    "pk": ReportSpec("Perjanjian Kinerja (PK / PK Perubahan)", _pk),
+    "pengukuran": ReportSpec("Formulir Pengukuran Kinerja (triwulan atau tahun)", _pengukuran),
+    "triwulan": ReportSpec("Laporan Kinerja Triwulan", _triwulan),
+    "berita-acara": ReportSpec("Berita Acara Evaluasi Kinerja", _meeting),
+    "surat-pengantar": ReportSpec("Surat pengantar dari register surat keluar", _letter),
+    "lkj": ReportSpec("Laporan Kinerja (LKj) tahunan; --format docx untuk Word", _lkj),
+}
+
+
+def request_from_args(kind: str, args: argparse.Namespace):
+    """The `DocRequest` the parsed options describe."""
+    from sakip_desktop.documents.catalog import DocRequest
+    from sakip_desktop.errors import ValidationError
+
+    day = None
+    if getattr(args, "date", None):
+        try:
+            day = dt.date.fromisoformat(args.date)
+        except ValueError as exc:
+            raise ValidationError(f"Tanggal '{args.date}' tidak sah; tulis TTTT-BB-HH.", field="date") from exc
+    return DocRequest(
+        kind=kind,
+        year=getattr(args, "year", None),
+        quarter=getattr(args, "tw", None),
+        agreement_id=getattr(args, "pk_id", None),
+        unit_id=getattr(args, "unit", None),
+        meeting_id=getattr(args, "meeting", None),
+        letter_id=getattr(args, "letter", None),
+        day=day,
+        paper=getattr(args, "paper", None),
+    )
+
+
+def cli_actor() -> Actor:
+    """Who the register names for a document made on the command line."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no login name in some service contexts
+        user = "?"
+    return Actor(account_id=None, person_id=None, name=f"Baris perintah ({user})", is_system=True)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file and a rename (see `documents.catalog.write_atomically`)."""
+    from sakip_desktop.documents.catalog import write_atomically as write
+
+    write(path, data)
+
+
+def _run(kind: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from sakip_desktop.documents.catalog import generate
+
+        if kind == "lkj":
+            from sakip_desktop.cli_lkj import run_docx, wants_docx
+
+            if wants_docx(args):
+                return run_docx(args)
+        from sakip_desktop.storage.database import Database
+
+        db = Database.open(Path(args.db))
+        try:
+            result = generate(db, cli_actor(), request_from_args(kind, args))
+        finally:
+            db.close()
+        out = Path(args.out)
+        write_atomically(out, result.pdf)
+        r = result.record
+        print(f"{r.title} ({result.pages} halaman, {r.paper}, versi {r.version}, data {r.short_hash}) "
+              f"ditulis ke {out.resolve()}")
+        return 0
+
+    return run
+
+
+def add_report_parsers(report_sub: argparse._SubParsersAction) -> None:
+    """Add one `sakip report KIND` sub-command per row of `REPORTS`."""
+    for kind, spec in REPORTS.items():
+        p = report_sub.add_parser(kind, help=spec.help)
+        p.add_argument("--db", required=True, help="berkas basis data")
+        spec.add_options(p)
+        p.add_argument("--paper", choices=["A4", "F4"], help="ukuran kertas (bawaan: pengaturan kantor)")
+        p.add_argument("--out", required=True, help="berkas PDF yang ditulis")
+        p.set_defaults(func=_run(kind))

@@ -1,0 +1,234 @@
+"""Formulir Pengukuran Kinerja (FPK) for a quarter or the year (regulations.md §3.3), landscape.
+
+Table 1 per sasaran and indicator: target, realisasi, capaian and category (for a quarter: to date
+and against the yearly target); the office's mean capaian. Table 2 per program: pagu, realisasi
+anggaran, serapan, the capaian of the sasaran it serves, efisiensi. Signed by the Camat.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.units import cm
+
+from sakip_desktop.documents import kit
+from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
+from sakip_desktop.documents.measure_text import DASH, amount_text, band_text, capaian_text, percent_text, target_text
+from sakip_desktop.domain import formats
+from sakip_desktop.domain.periods import ROMAN, quarter_label
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.measurement import measure, office_summary
+from sakip_desktop.ops.measurement_budget import budget_measurement
+from sakip_desktop.ops.office import get_profile
+from sakip_desktop.storage.database import Database
+
+KIND = "pengukuran"
+
+
+@dataclass(frozen=True)
+class FpkRow:
+    """One indicator line, every cell as printed; `objective` None under the sasaran's first line."""
+
+    no: str
+    objective: str | None
+    indicator: str
+    satuan: str
+    target_year: str
+    target_to_date: str
+    actual: str
+    capaian: str
+    capaian_year: str
+    category: str
+
+
+@dataclass(frozen=True)
+class FpkBudgetRow:
+    """One program line of table 2."""
+
+    no: str
+    program: str
+    ceiling: str
+    spent: str
+    absorption: str
+    capaian: str
+    efficiency: str
+
+
+@dataclass(frozen=True)
+class PengukuranDoc:
+    """Everything the FPK prints."""
+
+    office_title: str
+    year: int
+    quarter: int | None  # None: the whole year
+    rows: tuple[FpkRow, ...]
+    mean_capaian: str
+    mean_category: str
+    budget: tuple[FpkBudgetRow, ...]
+    budget_total: FpkBudgetRow
+    unapproved: int
+    signer: kit.Signer
+    sign_date: dt.date | None = None
+
+
+def period_text(year: int, quarter: int | None) -> str:
+    """'TRIWULAN III TAHUN 2025' or 'TAHUN 2025'."""
+    return f"TAHUN {year}" if quarter is None else f"TRIWULAN {ROMAN[quarter - 1]} TAHUN {year}"
+
+
+def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) -> PengukuranDoc:
+    """Measure the period (ops.measurement) and turn it into printed cells."""
+    at = 4 if quarter is None else quarter
+    rows = measure(db, year, at)
+    yearly = quarter is None
+    out: list[FpkRow] = []
+    previous = None
+    for n, r in enumerate(rows, start=1):
+        capaian = r.achievement_year if yearly else r.achievement_to_date
+        out.append(
+            FpkRow(
+                no=str(n),
+                objective=r.objective_label if r.info.objective_id != previous else None,
+                indicator=r.info.name + (" (IKU)" if r.info.is_key else ""),
+                satuan=r.info.unit,
+                target_year=target_text(r.year_target, r.info),
+                target_to_date=target_text(r.target_to_date, r.info),
+                actual=amount_text(r.actual_to_date, r.info),
+                capaian=capaian_text(r, capaian),
+                capaian_year=capaian_text(r, r.achievement_year),
+                category=band_text(r, capaian),
+            )
+        )
+        previous = r.info.objective_id
+    summary = office_summary(rows)
+    mean = summary.achievement_year if yearly else summary.achievement
+    budget = budget_measurement(db, year, at, rows)
+
+    def line(n: str, b) -> FpkBudgetRow:
+        return FpkBudgetRow(
+            no=n,
+            program=f"{b.code} {b.name}".strip(),
+            ceiling=formats.number(b.ceiling, 0),
+            spent=formats.number(b.spent_to_date, 0),
+            absorption=percent_text(b.absorption),
+            capaian=percent_text(b.achievement),
+            efficiency=percent_text(b.efficiency),
+        )
+
+    from sakip_desktop.ops.signers import office_signer
+
+    return PengukuranDoc(
+        office_title=get_profile(db).office_title,
+        year=year,
+        quarter=quarter,
+        rows=tuple(out),
+        mean_capaian=DASH if mean is None else formats.number(mean, 2),
+        mean_category=summary.band.label if summary.band else DASH,
+        budget=tuple(line(str(n), b) for n, b in enumerate(budget.programs, start=1)),
+        budget_total=line("", budget.total),
+        unapproved=sum(1 for r in rows if not r.all_approved or r.status is None),
+        signer=office_signer(db, day),
+        sign_date=day,
+    )
+
+
+def prepare_pengukuran(db: Database, request: DocRequest) -> Prepared:
+    """The FPK of `request.year`, for TW `request.quarter` or (None) the year."""
+    if request.year is None:
+        raise ValidationError("Sebutkan tahun pengukuran.", field="year")
+    if request.quarter is not None and request.quarter not in (1, 2, 3, 4):
+        raise ValidationError("Triwulan harus 1 sampai 4.", field="quarter")
+    day = request.day or dt.date.today()
+    doc = pengukuran_data(db, request.year, request.quarter, day)
+    period = "Tahun" if request.quarter is None else f"{quarter_label(request.quarter)}"
+    title = f"Pengukuran Kinerja {request.year} {period}".replace(" Tahun", "")
+    subject = str(request.year) if request.quarter is None else f"{request.year}-TW{request.quarter}"
+    return Prepared(
+        kind=KIND,
+        title=title,
+        subject_key=subject,
+        year=request.year,
+        quarter=request.quarter,
+        data=doc,
+        build=build_pengukuran,
+        digest_of=dataclasses.replace(doc, sign_date=None),
+    )
+
+
+def _table(doc: PengukuranDoc, width: float) -> kit.Flowable:
+    yearly = doc.quarter is None
+    at = quarter_label(doc.quarter) if doc.quarter else ""
+    if yearly:
+        head = ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
+                "Kategori"]
+        cells = [[r.no, r.objective, r.indicator, r.satuan, r.target_year, r.actual, r.capaian, r.category]
+                 for r in doc.rows]
+        fixed = [0.9, None, None, 2.0, 2.2, 2.2, 2.0, 2.3]
+        align = "CLLCRRRC"
+    else:
+        head = ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target Tahunan", f"Target s.d. {at}",
+                f"Realisasi s.d. {at}", f"Capaian s.d. {at} (%)", "Capaian thd Target Tahunan (%)", "Kategori"]
+        cells = [[r.no, r.objective, r.indicator, r.satuan, r.target_year, r.target_to_date, r.actual, r.capaian,
+                  r.capaian_year, r.category] for r in doc.rows]
+        fixed = [0.9, None, None, 1.8, 2.0, 2.0, 2.0, 2.0, 2.2, 2.1]
+        align = "CLLCRRRRRC"
+    n = len(head)
+    mean_col = 6 if yearly else 7
+    label = kit.para("Rata-rata capaian kinerja", kit.styles(cell_size=8.5).cell_br)
+    total = [label] + [""] * (n - 1)
+    total[mean_col] = doc.mean_capaian
+    total[-1] = doc.mean_category
+    cells.append(total)
+    known = sum(f * cm for f in fixed if f)
+    free = width - known
+    widths = [f * cm if f else (free * 0.45 if i == 1 else free * 0.55) for i, f in enumerate(fixed)]
+    last = len(cells) + 1  # two header rows
+    spans = kit.group_spans([c[1] for c in cells[:-1]], column=1, header_rows=2)
+    spans.append(((0, last), (mean_col - 1, last)))
+    return kit.data_table([head, kit.column_numbers(n)], cells, widths, align=align, size=8.5, total_rows=1,
+                          spans=spans)
+
+
+def _budget_table(doc: PengukuranDoc, width: float) -> kit.Flowable:
+    head = ["No", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian Sasaran (%)", "Efisiensi (%)"]
+    rows = [[b.no, b.program, b.ceiling, b.spent, b.absorption, b.capaian, b.efficiency] for b in doc.budget]
+    t = doc.budget_total
+    rows.append(["Jumlah", "", t.ceiling, t.spent, t.absorption, t.capaian, t.efficiency])
+    fixed = [0.9 * cm, 3.4 * cm, 3.4 * cm, 2.3 * cm, 2.6 * cm, 2.4 * cm]
+    widths = [fixed[0], width - sum(fixed), *fixed[1:]]
+    last = len(rows)
+    return kit.data_table([head], rows, widths, align="CLRRRRR", size=8.5, total_rows=1,
+                          spans=[((0, last), (1, last))])
+
+
+def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | BinaryIO, footer_note: str = "") -> int:
+    """Write the FPK as a landscape PDF; return the page count."""
+    st = kit.styles(11)
+    width = kit.frame_width(setup, "landscape")
+    story: list = kit.title_block(
+        ["FORMULIR PENGUKURAN KINERJA", doc.office_title.upper(), period_text(doc.year, doc.quarter)], st
+    )
+    story.append(kit.para("A. Capaian Kinerja Sasaran", st.heading))
+    story.append(_table(doc, width))
+    story.append(kit.para("B. Realisasi Anggaran Program", st.heading))
+    story.append(_budget_table(doc, width))
+    notes = []
+    if doc.quarter is not None:
+        at = quarter_label(doc.quarter)
+        notes.append(f"Capaian s.d. {at}: realisasi s.d. {at} terhadap target s.d. {at}; "
+                     "efisiensi = capaian sasaran dibanding serapan.")
+    if doc.unapproved:
+        notes.append(f"{doc.unapproved} indikator memuat realisasi yang belum disetujui Camat atau belum diisi.")
+    for note in notes:
+        story.append(kit.para("Catatan: " + note, st.small))
+    place_date = kit.place_date(setup, doc.sign_date) if doc.sign_date else None
+    story.append(kit.signature_block(setup, doc.signer, place_date=place_date, width=9 * cm))
+    return kit.build_pdf(setup, story, out, title=f"Formulir Pengukuran Kinerja {period_text(doc.year, doc.quarter)}",
+                         orientation="landscape", kop="none", footer_note=footer_note)
+
+
+register_kind(KIND, "Formulir Pengukuran Kinerja", prepare_pengukuran)

@@ -1,0 +1,113 @@
+"""Surat pengantar: the cover letter that sends a document to the Bupati, Bappeda or Inspektorat.
+
+Kop; place and date at the top right; Nomor (the agenda number of the outgoing register), Sifat,
+Lampiran and Hal on the left with the addressee (Yth. …) on the right; the body; the Camat's
+signature as of the letter's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import Spacer, Table, TableStyle
+
+from sakip_desktop.documents import kit
+from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.letters import get_letter
+from sakip_desktop.ops.office import get_profile
+from sakip_desktop.ops.signers import Signer, office_signer
+from sakip_desktop.storage.database import Database
+
+KIND = "surat-pengantar"
+
+
+@dataclass(frozen=True)
+class LetterDoc:
+    """Everything the cover letter prints."""
+
+    letter_id: int
+    agenda_number: str
+    letter_date: dt.date
+    recipient: str
+    recipient_place: str
+    subject: str
+    attachment: str
+    document_title: str
+    office_title: str
+    signer: Signer
+
+
+def letter_data(db: Database, letter_id: int) -> LetterDoc:
+    """The register entry, the office and the Camat (or Plt./Plh.) on the letter's date."""
+    letter = get_letter(db, letter_id)
+    profile = get_profile(db)
+    return LetterDoc(
+        letter_id=letter.id,
+        agenda_number=letter.agenda_number,
+        letter_date=letter.letter_date,
+        recipient=letter.recipient,
+        recipient_place=profile.regency_name,
+        subject=letter.subject,
+        attachment=letter.attachment,
+        document_title=letter.document_title,
+        office_title=profile.office_title,
+        signer=office_signer(db, letter.letter_date),
+    )
+
+
+def prepare_letter(db: Database, request: DocRequest) -> Prepared:
+    """The cover letter of register entry `request.letter_id`."""
+    if request.letter_id is None:
+        raise ValidationError("Pilih surat dari register surat keluar (--letter ID).", field="letter_id")
+    doc = letter_data(db, request.letter_id)
+    return Prepared(
+        kind=KIND,
+        title=f"Surat Pengantar {doc.agenda_number}",
+        subject_key=f"surat:{doc.letter_id}",
+        year=doc.letter_date.year,
+        quarter=None,
+        data=doc,
+        build=build_letter,
+    )
+
+
+def build_letter(setup: kit.DocSetup, doc: LetterDoc, out: Path | BinaryIO, footer_note: str = "") -> int:
+    """Write the cover letter as a portrait PDF; return the page count."""
+    st = kit.styles(11)
+    width = kit.frame_width(setup)
+    right = ParagraphStyle("right", parent=st.body, alignment=TA_RIGHT)
+    story: list = [kit.para(kit.place_date(setup, doc.letter_date), right), Spacer(1, 10)]
+    fields = kit.field_table(
+        [("Nomor", doc.agenda_number), ("Sifat", "Biasa"), ("Lampiran", doc.attachment or "-"), ("Hal", doc.subject)],
+        width * 0.55,
+        st,
+        label_width=2.2 * cm,
+    )
+    to = [kit.para("Kepada", st.body), kit.para(f"Yth. {doc.recipient}", st.body),
+          kit.para(f"di {doc.recipient_place}", st.body)]
+    head = Table([[fields, to]], colWidths=[width * 0.58, width * 0.42])
+    head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    story += [head, Spacer(1, 16)]
+    what = doc.document_title or doc.subject
+    if what.lower().startswith("penyampaian "):
+        what = what[len("penyampaian ") :]
+    body = ParagraphStyle("letter-body", parent=st.justify, firstLineIndent=1.25 * cm, leading=st.body.fontSize * 1.5)
+    story.append(kit.para(
+        f"Bersama ini kami sampaikan {what} {doc.office_title} sebagaimana terlampir, untuk dapat "
+        "dipergunakan sebagai bahan pemantauan dan evaluasi akuntabilitas kinerja.", body))
+    story.append(kit.para(
+        "Demikian disampaikan, atas perhatian dan kerja samanya kami ucapkan terima kasih.", body))
+    story.append(kit.signature_block(setup, doc.signer, width=8.5 * cm))
+    return kit.build_pdf(setup, story, out, title=f"Surat Pengantar {doc.agenda_number}", kop="first",
+                         footer_note=footer_note)
+
+
+register_kind(KIND, "Surat Pengantar", prepare_letter)

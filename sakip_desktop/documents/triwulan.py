@@ -1,0 +1,259 @@
+"""Laporan Kinerja Triwulan (regulations.md §5), landscape, signed by the Camat.
+
+A. per sasaran and indicator: target tahunan, target TW I–IV, realisasi TW I–IV (up to the reported
+quarter), realisasi kumulatif, capaian against the yearly target and its category; B. the budget per
+program per quarter with serapan; C–E. faktor pendukung, faktor penghambat and tindak lanjut as the
+Kasi wrote them with the realisasi of the quarter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import KeepTogether, Paragraph
+from sqlalchemy import select
+
+from sakip_desktop.documents import kit
+from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
+from sakip_desktop.documents.measure_text import DASH, amount_text, band_text, capaian_text, percent_text, target_text
+from sakip_desktop.domain import formats
+from sakip_desktop.domain.periods import ROMAN, quarter_label
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.measurement import measure, office_summary
+from sakip_desktop.ops.measurement_budget import budget_measurement
+from sakip_desktop.ops.office import get_profile
+from sakip_desktop.ops.signers import office_signer
+from sakip_desktop.storage.database import Database
+from sakip_desktop.storage.models import Indicator, Realisation
+
+KIND = "triwulan"
+
+
+@dataclass(frozen=True)
+class TwRow:
+    """One indicator line as printed; `objective` None under the sasaran's first line."""
+
+    no: str
+    objective: str | None
+    indicator: str
+    satuan: str
+    target_year: str
+    targets: tuple[str, str, str, str]
+    actuals: tuple[str, str, str, str]
+    cumulative: str
+    capaian: str
+    category: str
+
+
+@dataclass(frozen=True)
+class TwBudgetRow:
+    """A program: pagu, realisasi per quarter, total to date, serapan."""
+
+    no: str
+    program: str
+    ceiling: str
+    spent: tuple[str, str, str, str]
+    to_date: str
+    absorption: str
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """One indicator's text under faktor pendukung / penghambat / tindak lanjut."""
+
+    indicator: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TriwulanDoc:
+    """Everything the quarterly report prints."""
+
+    office_title: str
+    year: int
+    quarter: int
+    rows: tuple[TwRow, ...]
+    mean_capaian: str
+    mean_category: str
+    budget: tuple[TwBudgetRow, ...]
+    supporting: tuple[Narrative, ...]
+    inhibiting: tuple[Narrative, ...]
+    follow_up: tuple[Narrative, ...]
+    signer: kit.Signer
+    sign_date: dt.date | None = None
+
+
+def _narratives(db: Database, year: int, quarter: int) -> tuple[tuple[Narrative, ...], ...]:
+    with db.reading() as s:
+        rows = s.execute(
+            select(Indicator.code, Indicator.name, Realisation.supporting_factors, Realisation.inhibiting_factors,
+                   Realisation.follow_up)
+            .join(Indicator, Indicator.id == Realisation.indicator_id)
+            .where(Realisation.year == year, Realisation.quarter == quarter)
+            .order_by(Indicator.code)
+        ).all()
+    out: list[tuple[Narrative, ...]] = []
+    for col in (2, 3, 4):
+        out.append(tuple(Narrative(r[1], " ".join(r[col].split())) for r in rows if r[col].strip()))
+    return tuple(out)
+
+
+def _budget(db: Database, year: int, quarter: int) -> tuple[TwBudgetRow, ...]:
+    by_q = [budget_measurement(db, year, q) for q in range(1, quarter + 1)]
+    last = by_q[-1]
+    lines = [*last.programs, last.total]
+    out = []
+    for n, line in enumerate(lines, start=1):
+        key = line.code
+        cumulative = [next((p.spent_to_date for p in (*m.programs, m.total) if p.code == key), 0) for m in by_q]
+        spent = [cumulative[0]] + [b - a for a, b in itertools.pairwise(cumulative)]
+        cells = [formats.number(v, 0) for v in spent] + [""] * (4 - len(spent))
+        out.append(
+            TwBudgetRow(
+                no="" if line is last.total else str(n),
+                program="Jumlah" if line is last.total else f"{line.code} {line.name}".strip(),
+                ceiling=formats.number(line.ceiling, 0),
+                spent=tuple(cells),  # type: ignore[arg-type]
+                to_date=formats.number(line.spent_to_date, 0),
+                absorption=percent_text(line.absorption),
+            )
+        )
+    return tuple(out)
+
+
+def triwulan_data(db: Database, year: int, quarter: int, day: dt.date) -> TriwulanDoc:
+    """Measure TW I..`quarter` and gather the budget and narratives of the quarter."""
+    per_q = [measure(db, year, q) for q in range(1, 5)]
+    rows = per_q[quarter - 1]
+    out: list[TwRow] = []
+    previous = None
+    for n, r in enumerate(rows):
+        quarters = [per_q[q][n] for q in range(4)]
+        actuals = [amount_text(x.actual, x.info) if q < quarter else "" for q, x in enumerate(quarters)]
+        out.append(
+            TwRow(
+                no=str(n + 1),
+                objective=r.objective_label if r.info.objective_id != previous else None,
+                indicator=r.info.name + (" (IKU)" if r.info.is_key else ""),
+                satuan=r.info.unit,
+                target_year=target_text(r.year_target, r.info),
+                targets=tuple(target_text(x.quarter_target, x.info) for x in quarters),  # type: ignore[arg-type]
+                actuals=tuple(actuals),  # type: ignore[arg-type]
+                cumulative=amount_text(r.actual_to_date, r.info),
+                capaian=capaian_text(r, r.achievement_year),
+                category=band_text(r, r.achievement_year),
+            )
+        )
+        previous = r.info.objective_id
+    summary = office_summary(rows)
+    supporting, inhibiting, follow_up = _narratives(db, year, quarter)
+    return TriwulanDoc(
+        office_title=get_profile(db).office_title,
+        year=year,
+        quarter=quarter,
+        rows=tuple(out),
+        mean_capaian=DASH if summary.achievement_year is None else formats.number(summary.achievement_year, 2),
+        mean_category=band_text(rows[0], summary.achievement_year) if rows else DASH,
+        budget=_budget(db, year, quarter),
+        supporting=supporting,
+        inhibiting=inhibiting,
+        follow_up=follow_up,
+        signer=office_signer(db, day),
+        sign_date=day,
+    )
+
+
+def prepare_triwulan(db: Database, request: DocRequest) -> Prepared:
+    """The quarterly report of `request.year`, TW `request.quarter`."""
+    if request.year is None or request.quarter not in (1, 2, 3, 4):
+        raise ValidationError("Sebutkan tahun dan triwulan (1–4) laporan.", field="quarter")
+    assert request.quarter is not None
+    doc = triwulan_data(db, request.year, request.quarter, request.day or dt.date.today())
+    return Prepared(
+        kind=KIND,
+        title=f"Laporan Kinerja {quarter_label(request.quarter)} {request.year}",
+        subject_key=f"{request.year}-TW{request.quarter}",
+        year=request.year,
+        quarter=request.quarter,
+        data=doc,
+        build=build_triwulan,
+        digest_of=dataclasses.replace(doc, sign_date=None),
+    )
+
+
+def _table(doc: TriwulanDoc, width: float) -> kit.Flowable:
+    at = quarter_label(doc.quarter)
+    tw = ["TW I", "TW II", "TW III", "TW IV"]
+    head1 = ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target", "", "", "", "Realisasi", "",
+             "", "", f"Kumulatif s.d. {at}", "Capaian (%)", "Kategori"]
+    head2 = ["", "", "", "", "", *tw, *tw, "", "", ""]
+    cells: list[list] = [[r.no, r.objective, r.indicator, r.satuan, r.target_year, *r.targets, *r.actuals,
+                          r.cumulative, r.capaian, r.category] for r in doc.rows]
+    st = kit.styles(cell_size=7.5)
+    total: list = [kit.para("Rata-rata capaian kinerja terhadap target tahunan", st.cell_br)] + [""] * 15
+    total[14], total[15] = doc.mean_capaian, doc.mean_category
+    cells.append(total)
+    fixed = [0.7, None, None, 1.4, 1.5] + [1.15] * 8 + [1.6, 1.5, 1.6]
+    free = width - sum(f * cm for f in fixed if f)
+    widths = [f * cm if f else (free * 0.42 if i == 1 else free * 0.58) for i, f in enumerate(fixed)]
+    spans = [((c, 0), (c, 1)) for c in (0, 1, 2, 3, 4, 13, 14, 15)] + [((5, 0), (8, 0)), ((9, 0), (12, 0))]
+    spans += kit.group_spans([c[1] for c in cells[:-1]], column=1, header_rows=2)
+    last = len(cells) + 1
+    spans.append(((0, last), (13, last)))
+    return kit.data_table([head1, head2], cells, widths, align="CLLC" + "R" * 10 + "RC", size=7.5, total_rows=1,
+                          spans=spans)
+
+
+def _budget_table(doc: TriwulanDoc, width: float) -> kit.Flowable:
+    head1 = ["No", "Program", "Anggaran (Rp)", "Realisasi Anggaran (Rp)", "", "", "", f"Jumlah s.d. "
+             f"{quarter_label(doc.quarter)} (Rp)", "Serapan (%)"]
+    head2 = ["", "", "", "TW I", "TW II", "TW III", "TW IV", "", ""]
+    rows = [[b.no, b.program, b.ceiling, *b.spent, b.to_date, b.absorption] for b in doc.budget]
+    fixed = [0.7, None, 2.6, 2.3, 2.3, 2.3, 2.3, 2.8, 1.8]
+    free = width - sum(f * cm for f in fixed if f)
+    widths = [f * cm if f else free for f in fixed]
+    spans = [((c, 0), (c, 1)) for c in (0, 1, 2, 7, 8)] + [((3, 0), (6, 0)), ((0, len(rows) + 1), (1, len(rows) + 1))]
+    rows[-1][0] = "Jumlah"
+    rows[-1][1] = ""
+    return kit.data_table([head1, head2], rows, widths, align="CLRRRRRRR", size=8, total_rows=1, spans=spans)
+
+
+def _narrative_list(items: tuple[Narrative, ...], st: kit.Styles) -> list:
+    if not items:
+        return [kit.para("Tidak ada catatan untuk triwulan ini.", st.body)]
+    style = ParagraphStyle("tw-item", parent=st.body, leftIndent=16, bulletIndent=0, spaceAfter=2)
+    return [Paragraph(f"<b>{escape(n.indicator)}</b>: {escape(n.text)}", style, bulletText=f"{i}.")
+            for i, n in enumerate(items, start=1)]
+
+
+def build_triwulan(setup: kit.DocSetup, doc: TriwulanDoc, out: Path | BinaryIO, footer_note: str = "") -> int:
+    """Write the quarterly report as a landscape PDF; return the page count."""
+    st = kit.styles(10.5)
+    width = kit.frame_width(setup, "landscape")
+    period = f"TRIWULAN {ROMAN[doc.quarter - 1]} TAHUN {doc.year}"
+    story: list = kit.title_block(["LAPORAN KINERJA TRIWULAN", doc.office_title.upper(), period], st)
+    story.append(kit.para("A. Capaian Kinerja Sasaran dan Indikator", st.heading))
+    story.append(_table(doc, width))
+    story.append(kit.para("B. Realisasi Anggaran per Triwulan", st.heading))
+    story.append(_budget_table(doc, width))
+    for title, items in (("C. Faktor Pendukung", doc.supporting), ("D. Faktor Penghambat", doc.inhibiting)):
+        story.append(kit.para(title, st.heading))
+        story += _narrative_list(items, st)
+    place_date = kit.place_date(setup, doc.sign_date) if doc.sign_date else None
+    # The last section goes with the signature, so the Camat never signs an otherwise empty page.
+    story.append(KeepTogether([kit.para("E. Tindak Lanjut / Upaya Perbaikan", st.heading),
+                               *_narrative_list(doc.follow_up, st),
+                               kit.signature_block(setup, doc.signer, place_date=place_date, width=9 * cm)]))
+    return kit.build_pdf(setup, story, out, title=f"Laporan Kinerja {period.title()}", orientation="landscape",
+                         kop="first", footer_note=footer_note)
+
+
+register_kind(KIND, "Laporan Kinerja Triwulan", prepare_triwulan)

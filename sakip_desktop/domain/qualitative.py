@@ -1,0 +1,44 @@
+"""Qualitative targets (opini WTP, predikat SAKIP B…): values are ranks on an ordered scale the office defines.
+
+A scale lists its levels from the lowest (rank 1) up; a higher rank is better. Targets and realisasi of a
+qualitative indicator are stored as the level's rank, so the ordinary positive-polarity formula applies:
+capaian = rank of the realisasi / rank of the target × 100 (regulations.md §3.1 has no national rule for
+qualitative targets; this is the rule issue #4 sets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+HUNDRED = Decimal(100)
+
+
+def qualitative_achievement(actual_rank: Decimal | int | None, target_rank: Decimal | int | None) -> Decimal | None:
+    """Capaian in percent of a qualitative indicator: realisasi rank / target rank × 100, unrounded.
+
+    None when either is missing or the target rank is 0 (ranks start at 1, so only bad data gives 0).
+    Example on the scale D(1) C(2) CC(3) B(4) BB(5) A(6) AA(7): target BB, realisasi B gives 4/5 × 100 = 80.
+    """
+    if actual_rank is None or target_rank is None or Decimal(target_rank) == 0:
+        return None
+    return Decimal(actual_rank) / Decimal(target_rank) * HUNDRED
+
+
+def rank_of(value: Decimal | int | None) -> int | None:
+    """The rank a stored value stands for: the whole number it is, or None (missing, or not a whole number)."""
+    if value is None:
+        return None
+    value = Decimal(value)
+    if not value.is_finite() or value != value.to_integral_value():
+        return None
+    return int(value)
+
+
+def level_label(levels: Mapping[int, str], value: Decimal | int | None) -> str | None:
+    """The label of the level whose rank `value` is; None when the value is no rank of the scale.
+
+    An average of quarterly ranks (aggregation AVERAGE) may fall between two levels: that has no label.
+    """
+    rank = rank_of(value)
+    return None if rank is None else levels.get(rank)

@@ -1,0 +1,1 @@
+"""Perjanjian Kinerja: the PK screen of the Kasubag Perencanaan and the Camat, and its dialogs."""

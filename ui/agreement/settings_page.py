@@ -1,0 +1,80 @@
+"""Pengaturan › Perjanjian Kinerja: the statement text new PKs start from and the Bupati (pihak kedua of the
+office's PK)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.agreements import DEFAULT_STATEMENT, pk_settings, update_pk_settings
+from ui.agreement.dialogs import PartyBox
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.settings._crud import hint
+from ui.settings._form import error_label, saved_label
+
+
+class AgreementSettingsPage(QWidget):
+    """The PK statement text and the office's pihak kedua."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.statement = QPlainTextEdit()
+        self.statement.setTabChangesFocus(True)
+        self.statement.setMinimumHeight(180)
+        self.statement.setMaximumHeight(260)
+        self.default_button = QPushButton("Pakai teks baku")
+        self.default_button.clicked.connect(lambda: self.statement.setPlainText(DEFAULT_STATEMENT))
+        self.superior = PartyBox("Pihak kedua PK kantor (Bupati/Wali Kota atau atasan yang ditetapkan pemda)",
+                                 pk_settings(ctx.db).superior)
+        self.error, self.saved = error_label(), saved_label()
+        save = QPushButton("Simpan")
+        save.clicked.connect(self.save)
+        actions = QHBoxLayout()
+        actions.addWidget(self.default_button)
+        actions.addWidget(self.saved)
+        actions.addStretch(1)
+        actions.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h3>Perjanjian Kinerja</h3>"))
+        layout.addWidget(hint(
+            "Teks pernyataan yang dipakai draf PK baru (paragraf dipisah baris kosong; paragraf pertama dicetak "
+            "sebelum data para pihak). Draf yang sudah ada tidak berubah."
+        ))
+        layout.addWidget(self.statement)
+        layout.addWidget(self.superior)
+        layout.addWidget(self.error)
+        layout.addLayout(actions)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the stored settings."""
+        stored = pk_settings(self.ctx.db)
+        self.statement.setPlainText(stored.statement_text)
+        for edit, value in (
+            (self.superior.name, stored.superior.name),
+            (self.superior.title, stored.superior.title),
+            (self.superior.rank, stored.superior.rank),
+            (self.superior.nip, stored.superior.nip),
+        ):
+            edit.setText(value)
+
+    def save(self) -> bool:
+        """Validate and store."""
+        self.saved.hide()
+        try:
+            update_pk_settings(self.ctx.db, self.ctx.actor, self.statement.toPlainText(), self.superior.party())
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.error.hide()
+        self.saved.setText("Pengaturan perjanjian kinerja tersimpan.")
+        self.saved.show()
+        self.ctx.signals.master_data_changed.emit("settings")
+        return True

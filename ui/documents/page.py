@@ -1,0 +1,239 @@
+"""'Dokumen': choose an official document and its subject, preview it, print it, save it, open it elsewhere.
+
+Printing, saving and opening generate the document through the core (`documents.catalog.generate`),
+which records it in the register with its version and data hash; the preview does not record.
+Documents build in well under a second, so they are built on the GUI thread under a wait cursor.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sakip_desktop.documents import catalog
+from sakip_desktop.documents.catalog import DocRequest, Generated
+from sakip_desktop.ops.agreements_views import agreement_versions, list_agreements
+from sakip_desktop.ops.evaluation_views import list_meetings
+from sakip_desktop.ops.letters import list_letters
+from sakip_desktop.ops.office import get_settings
+from ui.context import AppContext
+from ui.documents.pdfpages import PdfPages, prepare_printer, print_pages
+from ui.documents.preview import PreviewDialog
+from ui.documents.registers import RegistersPanel
+from ui.errors import attempt
+from ui.settings._crud import date_edit, date_of, form_layout, hint, set_date
+
+QUARTERS = [("TW I", 1), ("TW II", 2), ("TW III", 3), ("TW IV", 4)]
+
+
+def _wait(action: Callable):
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return action()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def file_name(title: str) -> str:
+    """A file name from a document title: 'Laporan-Kinerja-TW-III-2025.pdf'."""
+    return re.sub(r"[^0-9A-Za-z.]+", "-", title).strip("-") + ".pdf"
+
+
+class DocumentsPage(QWidget):
+    """The Dokumen tool of a role tab."""
+
+    def __init__(self, ctx: AppContext, open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._open_url = open_url
+        self.preview: PreviewDialog | None = None
+        self.last: Generated | None = None
+
+        self.kind = QComboBox()
+        for kind, spec in catalog.kinds().items():
+            self.kind.addItem(spec.label, kind)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(ctx.year)
+        self.quarter = QComboBox()
+        self.subject = QComboBox()
+        self.subject.setMinimumWidth(380)
+        self.paper = QComboBox()
+        self.paper.addItems(["A4", "F4"])
+        self.paper.setCurrentText(get_settings(ctx.db).paper_size)
+        self.sign_day = date_edit()
+        set_date(self.sign_day, ctx.today())
+
+        self.form = form = form_layout()
+        form.addRow("Dokumen:", self.kind)
+        form.addRow("Tahun:", self.year)
+        self.quarter_label = QLabel("Periode:")
+        form.addRow(self.quarter_label, self.quarter)
+        self.subject_label = QLabel("Pilihan:")
+        form.addRow(self.subject_label, self.subject)
+        form.addRow("Tanggal tanda tangan:", self.sign_day)
+        form.addRow("Kertas:", self.paper)
+
+        self.preview_button = QPushButton("Pratinjau")
+        self.print_button = QPushButton("Cetak…")
+        self.save_button = QPushButton("Simpan PDF…")
+        self.open_button = QPushButton("Buka di aplikasi lain")
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(self.show_preview)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(lambda: self.save_pdf())
+        self.open_button.clicked.connect(self.open_external)
+        buttons = QHBoxLayout()
+        for b in (self.preview_button, self.print_button, self.save_button, self.open_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        choose = QGroupBox("Cetak dokumen")
+        box = QVBoxLayout(choose)
+        box.addLayout(form)
+        box.addLayout(buttons)
+        box.addWidget(hint("Dokumen yang dicetak, disimpan atau dibuka dicatat di register dengan versinya; "
+                           "versi naik bila datanya berubah sejak cetakan sebelumnya."))
+        self.status = QLabel()
+        box.addWidget(self.status)
+
+        self.registers = RegistersPanel(ctx, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(choose)
+        layout.addWidget(self.registers, 1)
+
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.year.valueChanged.connect(lambda _v: self._kind_changed())
+        self._kind_changed()
+
+    # --- the subject ---------------------------------------------------------------------------------------
+
+    def _kind_changed(self) -> None:
+        kind, year = self.kind.currentData(), self.year.value()
+        current_quarter = self.quarter.currentData()
+        self.quarter.clear()
+        quarters = QUARTERS if kind != "pengukuran" else [("Seluruh tahun", None), *QUARTERS]
+        for text, value in quarters:
+            self.quarter.addItem(text, value)
+        wanted = current_quarter if current_quarter is not None else self.ctx.quarter
+        self.quarter.setCurrentIndex(max(0, self.quarter.findData(wanted)))
+        self.form.setRowVisible(self.quarter, kind in ("pengukuran", "triwulan"))
+        self.subject.clear()
+        items: list[tuple[str, object]] = []
+        if kind == "pk":
+            self.subject_label.setText("Perjanjian Kinerja:")
+            for a in list_agreements(self.ctx.db, year):
+                for v in agreement_versions(self.ctx.db, year, a.unit_id):
+                    items.append((f"{v.scope} – versi {v.version} ({v.kind_label}, {v.status_label})",
+                                  v.agreement_id))
+        elif kind == "berita-acara":
+            self.subject_label.setText("Rapat evaluasi:")
+            items = [(m.title, m.id) for m in list_meetings(self.ctx.db, year)]
+        elif kind == "surat-pengantar":
+            self.subject_label.setText("Surat keluar:")
+            items = [(f"{x.agenda_number} – {x.recipient}: {x.subject}", x.id) for x in list_letters(self.ctx.db, year)]
+        for text, value in items:
+            self.subject.addItem(text, value)
+        self.form.setRowVisible(self.subject, kind in ("pk", "berita-acara", "surat-pengantar"))
+        self.sign_day.setEnabled(kind in ("pengukuran", "triwulan"))
+
+    def request(self) -> DocRequest:
+        """What the form describes."""
+        kind, subject = self.kind.currentData(), self.subject.currentData()
+        return DocRequest(
+            kind=kind,
+            year=self.year.value(),
+            quarter=self.quarter.currentData() if kind in ("pengukuran", "triwulan") else None,
+            agreement_id=subject if kind == "pk" else None,
+            meeting_id=subject if kind == "berita-acara" else None,
+            letter_id=subject if kind == "surat-pengantar" else None,
+            day=date_of(self.sign_day),
+            paper=self.paper.currentText(),
+        )
+
+    # --- actions ---------------------------------------------------------------------------------------------
+
+    def show_preview(self) -> PreviewDialog | None:
+        """Build the document (not recorded) and open the preview window."""
+        request = self.request()
+        ok, result = attempt(self, lambda: _wait(lambda: catalog.preview(self.ctx.db, request)))
+        if not ok or result is None:
+            return None
+        pdf, _pages = result
+        title = self.kind.currentText()
+        self.preview = PreviewDialog(pdf, title, on_print=self.print_document, on_save=lambda: self.save_pdf(),
+                                     on_open=self.open_external, parent=self)
+        self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview.open()
+        return self.preview
+
+    def generate(self) -> Generated | None:
+        """Generate the document for printing/saving and record it in the register."""
+        request = self.request()
+        ok, result = attempt(self, lambda: _wait(lambda: catalog.generate(self.ctx.db, self.ctx.actor, request)))
+        if not ok or result is None:
+            return None
+        self.last = result
+        r = result.record
+        self.status.setText(f"Tercatat: {r.title}, versi {r.version} (data {r.short_hash}), {result.pages} halaman.")
+        self.registers.refresh()
+        return result
+
+    def print_document(self) -> None:
+        """Generate, then print through the system print dialog with the document's paper size."""
+        result = self.generate()
+        if result is None:
+            return
+        pages = PdfPages(result.pdf)
+        try:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            prepare_printer(printer, result.record.paper, pages)
+            dialog = QPrintDialog(printer, self)
+            dialog.setWindowTitle("Cetak dokumen")
+            if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+                _wait(lambda: print_pages(printer, pages, result.record.paper))
+        finally:
+            pages.close()
+
+    def save_pdf(self, path: str | None = None) -> Path | None:
+        """Generate, then save the PDF where the user chooses (or to `path`)."""
+        result = self.generate()
+        if result is None:
+            return None
+        if path is None:
+            suggested = str(Path.home() / file_name(result.record.title))
+            path, _ = QFileDialog.getSaveFileName(self, "Simpan PDF", suggested, "Dokumen PDF (*.pdf)")
+            if not path:
+                return None
+        target = Path(path)
+        ok, _ = attempt(self, lambda: catalog.write_atomically(target, result.pdf))
+        return target if ok else None
+
+    def open_external(self) -> Path | None:
+        """Generate, write to a temporary folder and open in the computer's PDF program."""
+        result = self.generate()
+        if result is None:
+            return None
+        folder = Path(tempfile.gettempdir()) / "sakip-dokumen"
+        folder.mkdir(exist_ok=True)
+        target = folder / f"v{result.record.version}-{file_name(result.record.title)}"
+        target.write_bytes(result.pdf)
+        self._open_url(QUrl.fromLocalFile(str(target)))
+        return target

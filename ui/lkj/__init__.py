@@ -1,0 +1,1 @@
+"""The LKj editor: narrative sections, PDF, Word export, the Camat's signature lock."""

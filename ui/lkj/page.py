@@ -1,0 +1,314 @@
+"""'LKj': write the narrative of the annual Laporan Kinerja section by section, print it, export it to Word.
+
+Left: the sections grouped by chapter (a dot marks those the office has written). Right: the text of
+the chosen section; an unsaved section shows its draft, assembled from the data and the Kasi's
+narratives. Edits are kept per section while moving between them until "Simpan". The Camat marks the
+LKj signed, which locks it; "Buka kunci" lifts the lock for a revision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sakip_desktop.domain.formats import long_date
+from sakip_desktop.domain.roles import Role
+from sakip_desktop.ops.lkj import EDIT_ROLES, LkjView, lkj_view, mark_signed, save_section, unlock
+from ui.context import AppContext
+from ui.errors import attempt
+from ui.sop._common import ask_save_path, open_file
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SignDialog(QDialog):
+    """Asks the date written on the signed LKj."""
+
+    def __init__(self, year: int, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Tandai LKj {year} sudah ditandatangani")
+        self.date = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        form = QFormLayout()
+        form.addRow("Tanggal tanda tangan", self.date)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Setelah ditandai, teks LKj tidak dapat diubah lagi."))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def day(self) -> dt.date:
+        """The chosen date."""
+        d = self.date.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+
+class LkjPage(QWidget):
+    """The LKj editor of one year (the context's year to start with)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: LkjView | None = None
+        self.edits: dict[str, str] = {}  # unsaved text per section key
+        self.current_key: str | None = None
+        # The save dialog; tests put a function here that returns a path.
+        self.ask_path: Callable[[str, str, str], Path | None] = lambda t, n, f: ask_save_path(self, t, n, f)
+        self.open_after = True
+        can_edit = ctx.actor.may(EDIT_ROLES)
+        is_camat = ctx.actor.has(Role.CAMAT)
+
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(ctx.year)
+        self.year.setPrefix("Tahun ")
+        self.year.valueChanged.connect(lambda _v: self.reload())
+        self.state = QLabel()
+        self.preview_button = QPushButton("Pratinjau…")
+        self.preview_button.clicked.connect(self.preview)
+        self.pdf_button = QPushButton("Buat PDF…")
+        self.pdf_button.clicked.connect(self.make_pdf)
+        self.word_button = QPushButton("Ekspor Word…")
+        self.word_button.clicked.connect(self.make_docx)
+        self.sign_button = QPushButton("Tandai sudah ditandatangani…")
+        self.sign_button.clicked.connect(self.ask_sign)
+        self.unlock_button = QPushButton("Buka kunci…")
+        self.unlock_button.clicked.connect(self.ask_unlock)
+        self.sign_button.setVisible(is_camat)
+        self.unlock_button.setVisible(is_camat)
+        top = QHBoxLayout()
+        for w in (self.year, self.state):
+            top.addWidget(w)
+        top.addStretch(1)
+        for w in (self.preview_button, self.pdf_button, self.word_button, self.sign_button, self.unlock_button):
+            top.addWidget(w)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.currentItemChanged.connect(lambda item, _prev: self._show(item))
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold; font-size: 11pt")
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.editor = QPlainTextEdit()
+        self.editor.setReadOnly(not can_edit)
+        self.editor.textChanged.connect(self._edited)
+        self.draft_button = QPushButton("Gunakan draf")
+        self.draft_button.setToolTip("Ganti teks di penyunting dengan draf yang disusun dari data")
+        self.draft_button.clicked.connect(self.use_draft)
+        self.save_button = QPushButton("Simpan")
+        self.save_button.clicked.connect(self.save)
+        self.draft_button.setVisible(can_edit)
+        self.save_button.setVisible(can_edit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.draft_button)
+        buttons.addWidget(self.save_button)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.title)
+        rl.addWidget(self.info)
+        rl.addWidget(self.editor, 1)
+        rl.addLayout(buttons)
+        split = QSplitter()
+        split.addWidget(self.tree)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.reload()
+
+    # --- loading -----------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the year's sections again (after a save, a signature or a change of year)."""
+        keep = self.current_key
+        ok, view = attempt(self, lambda: lkj_view(self.ctx.db, self.year.value()))
+        self.view = view if ok else None
+        self.edits.clear()
+        self.tree.clear()
+        if self.view is None:
+            self.state.setText("LKj tahun ini belum dapat disusun.")
+            self._show(None)
+            return
+        groups: dict[str, QTreeWidgetItem] = {}
+        chosen = None
+        for s in self.view.sections:
+            group = groups.get(s.chapter)
+            if group is None:
+                group = groups[s.chapter] = QTreeWidgetItem(self.tree, [self._chapter_label(s.chapter)])
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item = QTreeWidgetItem(group, [self._item_text(s.title, s.is_saved)])
+            item.setData(0, KEY_ROLE, s.key)
+            if chosen is None or s.key == keep:
+                chosen = item
+        self.tree.expandAll()
+        signed = self.view.signed
+        if signed:
+            self.state.setText(f"Sudah ditandatangani Camat pada {long_date(signed.signed_on)} — terkunci")
+        else:
+            saved = sum(s.is_saved for s in self.view.sections)
+            self.state.setText(f"{saved} dari {len(self.view.sections)} bagian sudah ditulis; sisanya memakai draf")
+        self.sign_button.setEnabled(signed is None)
+        self.unlock_button.setEnabled(signed is not None)
+        self.tree.setCurrentItem(chosen)
+
+    def _chapter_label(self, chapter: str) -> str:
+        if chapter.startswith("Bab III ") and self.view is not None:
+            code = chapter.removeprefix("Bab III ")
+            s = next((x for x in self.view.data.sasaran if x.code == code), None)
+            return f"Bab III — Sasaran {code}" + (f": {s.statement}" if s else "")
+        return chapter
+
+    @staticmethod
+    def _item_text(title: str, saved: bool) -> str:
+        return ("● " if saved else "○ ") + title
+
+    def _show(self, item: QTreeWidgetItem | None) -> None:
+        key = item.data(0, KEY_ROLE) if item is not None else None
+        self.current_key = key
+        locked = self.view is None or self.view.signed is not None
+        if key is None or self.view is None:
+            self.title.setText("")
+            self.info.setText("Pilih bagian di sebelah kiri.")
+            self.editor.blockSignals(True)
+            self.editor.setPlainText("")
+            self.editor.blockSignals(False)
+            self.editor.setEnabled(False)
+            self.save_button.setEnabled(False)
+            self.draft_button.setEnabled(False)
+            return
+        s = self.view.section(key)
+        self.title.setText(s.title)
+        if s.is_saved:
+            when = s.updated_at.strftime("%d-%m-%Y %H:%M") if s.updated_at else ""
+            self.info.setText(f"Disimpan oleh {s.updated_by} {when} (UTC).")
+        elif locked or not self.ctx.actor.may(EDIT_ROLES):
+            self.info.setText("Belum ditulis: draf dari data dan uraian seksi (yang ini dicetak).")
+        else:
+            self.info.setText("Belum ditulis: di bawah ini draf dari data dan uraian seksi. Ubah lalu Simpan.")
+        if locked:
+            self.info.setText(self.info.text() + " Terkunci: LKj sudah ditandatangani.")
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(self.edits.get(key, s.text))
+        self.editor.blockSignals(False)
+        self.editor.setEnabled(True)
+        self.editor.setReadOnly(locked or not self.ctx.actor.may(EDIT_ROLES))
+        self.save_button.setEnabled(not locked)
+        self.draft_button.setEnabled(not locked)
+
+    def _edited(self) -> None:
+        if self.current_key is not None:
+            self.edits[self.current_key] = self.editor.toPlainText()
+            item = self.tree.currentItem()
+            if item is not None and not item.text(0).endswith(" *"):
+                item.setText(0, item.text(0) + " *")
+
+    # --- actions -----------------------------------------------------------------------------------------
+
+    def use_draft(self) -> None:
+        """Put the section's draft into the editor (saved only with 'Simpan')."""
+        if self.view is not None and self.current_key is not None:
+            self.editor.setPlainText(self.view.section(self.current_key).draft)
+
+    def save(self) -> bool:
+        """Save the section shown."""
+        key = self.current_key
+        if key is None:
+            return False
+        text = self.editor.toPlainText()
+        ok, _ = attempt(self, lambda: save_section(self.ctx.db, self.ctx.actor, self.year.value(), key, text))
+        if ok:
+            self.reload()
+        return ok
+
+    def _build(self, title: str, name: str, file_filter: str, write: Callable[[Path], object]) -> Path | None:
+        path = self.ask_path(title, name, file_filter)
+        if path is None:
+            return None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            ok, _ = attempt(self, lambda: write(path))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if ok and self.open_after:
+            open_file(path)
+        return path if ok else None
+
+    def preview(self):
+        """Open the preview window on the LKj as it would print now (not recorded)."""
+        from ui.lkj.preview import show_preview
+
+        return show_preview(self, self.ctx, self.year.value())
+
+    def make_pdf(self) -> Path | None:
+        """Build the LKj PDF (recorded in the document register) to a chosen file."""
+        from sakip_desktop.documents.lkj import build_lkj
+
+        year = self.year.value()
+        return self._build(
+            "Simpan LKj (PDF)",
+            f"LKj {year}.pdf",
+            "PDF (*.pdf)",
+            lambda p: build_lkj(self.ctx.db, self.ctx.actor, year, p, day=self.ctx.today()),
+        )
+
+    def make_docx(self) -> Path | None:
+        """Export the LKj to Word (.docx)."""
+        from sakip_desktop.documents.lkj_docx import write_lkj_docx
+
+        year = self.year.value()
+        return self._build(
+            "Ekspor LKj ke Word",
+            f"LKj {year}.docx",
+            "Dokumen Word (*.docx)",
+            lambda p: write_lkj_docx(self.ctx.db, year, p, day=self.ctx.today()),
+        )
+
+    def ask_sign(self) -> None:
+        """Camat: ask the signing date, then lock."""
+        dialog = SignDialog(self.year.value(), self.ctx.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.sign(dialog.day())
+
+    def sign(self, day: dt.date) -> bool:
+        """Mark the year's LKj signed on `day`."""
+        ok, _ = attempt(self, lambda: mark_signed(self.ctx.db, self.ctx.actor, self.year.value(), day))
+        if ok:
+            self.reload()
+        return ok
+
+    def ask_unlock(self) -> None:
+        """Camat: lift the lock with a reason."""
+        reason, ok = QInputDialog.getText(self, "Buka kunci LKj", "Alasan membuka kunci (dicatat):")
+        if ok:
+            done, _ = attempt(self, lambda: unlock(self.ctx.db, self.ctx.actor, self.year.value(), reason))
+            if done:
+                self.reload()

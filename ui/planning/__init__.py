@@ -1,0 +1,1 @@
+"""Perencanaan: the Kasubag Perencanaan's Renstra tree, indicators and targets, and the qualitative scales."""
