@@ -55,17 +55,7 @@ def _clock(moment: dt.datetime):
 
 
 def _number(db: Database, actor, agreement_id: int, number: str, at: dt.datetime) -> None:
-    d = get_agreement(db, agreement_id)
-    edit = AgreementEdit(
-        document_number=number,
-        place=d.place,
-        signed_on=d.signed_on,
-        first_party=d.first_party,
-        second_party=d.second_party,
-        statement_text=d.statement_text,
-        reason_code=d.reason_code,
-        reason=d.reason,
-    )
+    edit = AgreementEdit.of(get_agreement(db, agreement_id), document_number=number)
     update_agreement(db, actor, agreement_id, edit, clock=_clock(at))
 
 

@@ -16,6 +16,7 @@ from sakip_desktop.domain.achievement import Aggregation
 from sakip_desktop.domain.targets import quarterly_target_problems
 from sakip_desktop.rencana_data import PlanRow, RencanaData, TargetRow, load_rencana
 from sakip_desktop.rencana_xlsx import (
+    QUARTER_TITLES,
     SHEET_ACTIVITIES,
     SHEET_GOALS,
     SHEET_INDICATORS,
@@ -26,7 +27,6 @@ from sakip_desktop.rencana_xlsx import (
     SHEET_SUBS,
     SHEET_TARGETS,
 )
-from sakip_desktop.rencana_xlsx import QUARTER_TITLES
 from sakip_desktop.rencana_xlsx_read import Located, ReadSheets
 from sakip_desktop.storage.database import Database
 from sakip_desktop.xlsxkit import ImportErrors, norm

@@ -105,7 +105,7 @@ GUIDE = (
     "",
     "Buku kerja ini memuat Renstra kecamatan, indikator kinerja dengan target tahunan dan triwulan (rencana aksi), "
     "serta program, kegiatan dan sub kegiatan dengan pagu dan realisasi anggarannya. Isi atau tempel data dari "
-    "berkas Excel kantor Anda, simpan sebagai .xlsx, lalu impor di SAKIP Desktop (alat 'Anggaran & impor rencana' "
+    "berkas Excel kantor Anda, simpan sebagai .xlsx, lalu impor di SAKIP Desktop (alat 'Anggaran dan impor rencana' "
     "pada tab Kasubag Perencanaan, atau perintah 'sakip import rencana').",
     "",
     "Urutan lembar:",

@@ -222,15 +222,10 @@ def open_demo(path: Path, *, fresh: bool) -> Database:
     if read_header(path).is_empty:
         path.unlink(missing_ok=True)
         end_startup()  # writing the demo is not start-up: collect its garbage as usual
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QGuiApplication
+        from ui.background import run_busy
 
-        # Writing the demo (people, plan, SOP history) takes a few seconds: say so with the cursor.
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return create_demo(path)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        # Writing the demo (people, plan, SOP history, PKs) takes a few seconds: off the GUI thread, with a box.
+        return run_busy(None, "Menyiapkan kantor contoh…", lambda: create_demo(path))
     return Database.open(path)
 
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from sakip_desktop.domain import formats
@@ -29,6 +28,7 @@ from sakip_desktop.ops.measurement import (
 from sakip_desktop.ops.measurement_budget import budget_measurement
 from ui.context import AppContext
 from ui.errors import attempt
+from ui.lazy import ShownPage
 from ui.measurement_table import (
     DASH,
     MEASUREMENT_COLUMNS,
@@ -58,7 +58,7 @@ def _view(model: RecordTableModel, columns: list[Column], stretch: int) -> QTabl
     return view
 
 
-class MeasurementPage(QWidget):
+class MeasurementPage(ShownPage):
     """'Pengukuran kinerja' for ctx.year and ctx.quarter; redraws when the period or the bands change."""
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
@@ -89,23 +89,13 @@ class MeasurementPage(QWidget):
         layout.addWidget(self.summary_table)
         layout.addWidget(self.status)
         self.rows: list[MeasurementRow] = []
-        self._stale = True
         ctx.signals.period_changed.connect(lambda *_: self.refresh())
         ctx.signals.master_data_changed.connect(
             lambda what: what in ("bands", "settings", "planning") and self.refresh()
         )
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def refresh(self) -> None:
-        """Measure the period being worked on (later, if the page is hidden)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+    def reload(self) -> None:
+        """Measure the period being worked on."""
         ctx = self.ctx
         tw = quarter_label(ctx.quarter)
         self.rows = measure(ctx.db, ctx.year, ctx.quarter)

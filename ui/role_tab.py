@@ -143,7 +143,7 @@ class RoleTab(QWidget):
             self.tools.addTab(self.measurement_page, "Pengukuran kinerja")
         self.budget_model: RecordTableModel | None = None
         self._budget_stale = True
-        # The Kasubag Perencanaan edits the budget in 'Anggaran & impor rencana'; the others read it here.
+        # The Kasubag Perencanaan edits the budget in 'Anggaran dan impor rencana'; the others read it here.
         if grant.role in BUDGET_ROLES and grant.role is not Role.KASUBAG_PERENCANAAN:
             self.budget_model = RecordTableModel(BUDGET_COLUMNS, self)
             self.budget_view = _table(self.budget_model, BUDGET_COLUMNS, 1)
@@ -176,7 +176,7 @@ class RoleTab(QWidget):
             return [
                 ("Isi realisasi", lambda: self._entry_page(self._own_unit())),
                 ("Perencanaan", self._planning_page),
-                ("Anggaran & impor rencana", self._budget_plan_page),
+                ("Anggaran dan impor rencana", self._budget_plan_page),
             ]
         if role in (Role.KASUBAG_PERENCANAAN, Role.KASUBAG_UMUM, Role.STAF):
             return [("Isi realisasi", lambda: self._entry_page(self._own_unit()))]

@@ -17,6 +17,7 @@ from sakip_desktop.documents.lkj_chapters import (
     pct,
     pk_tables,
     rupiah_plain,
+    sections_chapter,
 )
 from sakip_desktop.documents.lkj_layout import BODY, LANDSCAPE, next_page, toc_heading
 from sakip_desktop.ops.lkj_data import SasaranResult
@@ -210,14 +211,7 @@ def bab3(ctx: Ctx) -> list[Flowable]:
 
 def bab4(ctx: Ctx) -> list[Flowable]:
     """Bab IV Penutup: simpulan and the steps ahead."""
-    st = extra(ctx)
-    out: list[Flowable] = next_page(BODY)
-    out.append(toc_heading("BAB IV\nPENUTUP", st["chapter"], 0, "BAB IV PENUTUP"))
-    for key in ("bab4.simpulan", "bab4.langkah"):
-        section = ctx.view.section(key)
-        out.append(toc_heading(section.title, st["section"], 1))
-        out += narrative(section.text, ctx)
-    return out
+    return sections_chapter(ctx, "BAB IV\nPENUTUP", "BAB IV PENUTUP", ("bab4.simpulan", "bab4.langkah"))
 
 
 def lampiran(ctx: Ctx) -> list[Flowable]:

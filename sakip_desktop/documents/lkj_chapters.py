@@ -160,16 +160,22 @@ def pct(value) -> str:
     return "-" if value is None else percent(value)
 
 
-def bab1(ctx: Ctx) -> list[Flowable]:
-    """Bab I Pendahuluan: latar belakang, tugas dan fungsi, struktur organisasi, isu strategis."""
+def sections_chapter(ctx: Ctx, heading: str, toc_title: str, keys: tuple[str, ...]) -> list[Flowable]:
+    """A chapter of narrative sections only: its heading on a new page, then each section's title and text."""
     s = extra(ctx)
     out: list[Flowable] = next_page(BODY)
-    out.append(toc_heading("BAB I\nPENDAHULUAN", s["chapter"], 0, "BAB I PENDAHULUAN"))
-    for key in ("bab1.latar_belakang", "bab1.tugas_fungsi", "bab1.struktur", "bab1.isu_strategis"):
+    out.append(toc_heading(heading, s["chapter"], 0, toc_title))
+    for key in keys:
         section = ctx.view.section(key)
         out.append(toc_heading(section.title, s["section"], 1))
         out += narrative(section.text, ctx)
     return out
+
+
+def bab1(ctx: Ctx) -> list[Flowable]:
+    """Bab I Pendahuluan: latar belakang, tugas dan fungsi, struktur organisasi, isu strategis."""
+    keys = ("bab1.latar_belakang", "bab1.tugas_fungsi", "bab1.struktur", "bab1.isu_strategis")
+    return sections_chapter(ctx, "BAB I\nPENDAHULUAN", "BAB I PENDAHULUAN", keys)
 
 
 def bab2(ctx: Ctx) -> list[Flowable]:

@@ -245,8 +245,10 @@ def build_triwulan(setup: kit.DocSetup, doc: TriwulanDoc, out: Path | BinaryIO, 
     story.append(kit.para("B. Realisasi Anggaran per Triwulan", st.heading))
     story.append(_budget_table(doc, width))
     for title, items in (("C. Faktor Pendukung", doc.supporting), ("D. Faktor Penghambat", doc.inhibiting)):
-        story.append(kit.para(title, st.heading))
-        story += _narrative_list(items, st)
+        listed = _narrative_list(items, st)
+        # The heading never stays alone at the foot of a page: it goes with its first item.
+        story.append(KeepTogether([kit.para(title, st.heading), listed[0]]))
+        story += listed[1:]
     place_date = kit.place_date(setup, doc.sign_date) if doc.sign_date else None
     # The last section goes with the signature, so the Camat never signs an otherwise empty page.
     story.append(KeepTogether([kit.para("E. Tindak Lanjut / Upaya Perbaikan", st.heading),

@@ -8,7 +8,7 @@ Read views live in `agreements_views` and are re-exported here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 from sqlalchemy import delete, func, select
 
@@ -97,6 +97,11 @@ class AgreementEdit:
     statement_text: str
     reason_code: str = ""  # PK Perubahan only
     reason: str = ""
+
+    @classmethod
+    def of(cls, detail: AgreementDetail, **changes: object) -> AgreementEdit:
+        """What the PK `detail` holds now, with `changes` (field=value) made to it."""
+        return replace(cls(**{f.name: getattr(detail, f.name) for f in fields(cls)}), **changes)
 
 
 # ---- helpers ------------------------------------------------------------------------------------------------

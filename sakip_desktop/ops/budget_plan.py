@@ -15,7 +15,7 @@ from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import absorption
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, snapshot, write
-from sakip_desktop.ops.rencana_import import PLAN_ROLES
+from sakip_desktop.ops.qualitative import PLANNING_ROLES
 from sakip_desktop.rencana_data import current_plan_id
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
@@ -167,7 +167,7 @@ def save_node(
     """Operation 'Simpan program/kegiatan/sub kegiatan': add one (node_id None, under `parent_id`) or change it."""
     data = _clean(data, level)
     label = LEVEL_LABELS[level].lower()
-    with write(db, actor, f"Simpan {label}", PLAN_ROLES) as tx:
+    with write(db, actor, f"Simpan {label}", PLANNING_ROLES) as tx:
         s = tx.session
         _check_code(s, level, data.code, node_id)
         values: dict = {"code": data.code, "name": data.name}
@@ -211,7 +211,7 @@ def save_node(
 def delete_node(db: Database, actor: Actor, level: int, node_id: int) -> None:
     """Operation 'Hapus program/kegiatan/sub kegiatan': only one without children or recorded spending."""
     label = LEVEL_LABELS[level].lower()
-    with write(db, actor, f"Hapus {label}", PLAN_ROLES) as tx:
+    with write(db, actor, f"Hapus {label}", PLANNING_ROLES) as tx:
         s = tx.session
         model = _MODELS[level]
         record = s.get(model, node_id)
@@ -249,7 +249,7 @@ def save_budget(
             f"{formats.rupiah(ceiling, sen=False)}; periksa angkanya atau naikkan pagunya.",
             field="spent",
         )
-    with write(db, actor, "Simpan anggaran sub kegiatan", PLAN_ROLES) as tx:
+    with write(db, actor, "Simpan anggaran sub kegiatan", PLANNING_ROLES) as tx:
         s = tx.session
         sub = s.get(SubActivity, sub_activity_id)
         if sub is None:

@@ -1,20 +1,27 @@
-"""Bukti dukung files stored inside the database: the name kept, the size limit and the checksum.
+"""Bukti dukung files stored inside the database: the name kept, the size limit, the checksum, storing a file
+and reading it back.
 
-Shared by the realisasi evidence (`ops.realisation`) and the tindak lanjut evidence (`ops.follow_ups`), so
-both refuse the same files with the same words.
+Shared by the realisasi evidence (`ops.realisation`, `ops.realisation_views`) and the tindak lanjut evidence
+(`ops.follow_ups`, `ops.follow_up_views`), so both refuse the same files with the same words and read them the
+same way.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PureWindowsPath
 
 from sakip_desktop.domain.formats import number
-from sakip_desktop.errors import DatabaseError, ValidationError
+from sakip_desktop.errors import DatabaseError, NotFound, ValidationError
+from sakip_desktop.ops.base import Tx, snapshot
+from sakip_desktop.storage.database import Database
+from sakip_desktop.storage.models import FollowUpEvidence, RealisationEvidence
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+EvidenceModel = type[RealisationEvidence] | type[FollowUpEvidence]
 
 
 @dataclass(frozen=True)
@@ -23,6 +30,28 @@ class CheckedFile:
 
     name: str
     size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """A bukti dukung file, without its bytes."""
+
+    id: int
+    filename: str
+    size: int
+    sha256: str
+    added_by: str
+    added_at: dt.datetime  # UTC
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    """A bukti dukung file with its bytes (checked against its SHA-256)."""
+
+    id: int
+    filename: str
+    data: bytes
     sha256: str
 
 
@@ -60,3 +89,38 @@ def verified_bytes(filename: str, data: bytes, sha256: str) -> bytes:
             "Pulihkan dari cadangan atau unggah ulang berkasnya."
         )
     return bytes(data)
+
+
+def store_evidence(
+    tx: Tx, model: EvidenceModel, owner_field: str, owner_id: int, checked: CheckedFile, data: bytes
+) -> int:
+    """Add a file accepted by `check_evidence` as a `model` row of its owner (`owner_field` = `owner_id`), with the
+    audit entry, inside the operation's `write` transaction; returns its id."""
+    evidence = model(
+        filename=checked.name,
+        size=checked.size,
+        sha256=checked.sha256,
+        data=data,
+        added_by=tx.actor.name,
+        added_at=tx.now,
+        **{owner_field: owner_id},
+    )
+    tx.session.add(evidence)
+    tx.session.flush()
+    tx.audit(model.__tablename__, evidence.id, None, snapshot(evidence, (owner_field, "filename", "size")))
+    return evidence.id
+
+
+def evidence_view(row: RealisationEvidence | FollowUpEvidence) -> EvidenceView:
+    """A stored bukti file as the screens list it (without its bytes)."""
+    return EvidenceView(row.id, row.filename, row.size, row.sha256, row.added_by, row.added_at)
+
+
+def read_evidence(db: Database, model: EvidenceModel, evidence_id: int, missing: str) -> EvidenceFile:
+    """A stored bukti file with its bytes; `NotFound` (saying `missing`) when it is gone, `DatabaseError` when its
+    bytes no longer match the stored checksum."""
+    with db.reading() as s:
+        e = s.get(model, evidence_id)
+        if e is None:
+            raise NotFound(missing)
+        return EvidenceFile(e.id, e.filename, verified_bytes(e.filename, e.data, e.sha256), e.sha256)

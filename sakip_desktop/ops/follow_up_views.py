@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sakip_desktop.domain.people import full_name
 from sakip_desktop.errors import NotFound
 from sakip_desktop.ops.evaluation import period_label
-from sakip_desktop.ops.evidence_files import verified_bytes
+from sakip_desktop.ops.evidence_files import EvidenceFile, EvidenceView, evidence_view, read_evidence
 from sakip_desktop.ops.follow_ups import DONE, STATUS_LABELS
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
@@ -61,33 +61,11 @@ class FollowUpView:
 
 
 @dataclass(frozen=True)
-class FollowUpEvidenceView:
-    """A bukti file of a tindak lanjut, without its bytes."""
-
-    id: int
-    filename: str
-    size: int
-    sha256: str
-    added_by: str
-    added_at: dt.datetime  # UTC
-
-
-@dataclass(frozen=True)
-class FollowUpEvidenceFile:
-    """A bukti file with its bytes (checked against its SHA-256)."""
-
-    id: int
-    filename: str
-    data: bytes
-    sha256: str
-
-
-@dataclass(frozen=True)
 class FollowUpDetail:
     """One tindak lanjut with its bukti."""
 
     follow_up: FollowUpView
-    evidence: tuple[FollowUpEvidenceView, ...]
+    evidence: tuple[EvidenceView, ...]
 
 
 def meeting_title(meeting: EvaluationMeeting) -> str:
@@ -200,23 +178,18 @@ def follow_up_detail(db: Database, follow_up_id: int, today: dt.date) -> FollowU
         ).all()
         return FollowUpDetail(
             views[0],
-            tuple(FollowUpEvidenceView(e.id, e.filename, e.size, e.sha256, e.added_by, e.added_at) for e in evidence),
+            tuple(evidence_view(e) for e in evidence),
         )
 
 
-def follow_up_evidence_file(db: Database, evidence_id: int) -> FollowUpEvidenceFile:
+def follow_up_evidence_file(db: Database, evidence_id: int) -> EvidenceFile:
     """A bukti file with its bytes; `DatabaseError` when they no longer match the stored checksum."""
-    with db.reading() as s:
-        e = s.get(FollowUpEvidence, evidence_id)
-        if e is None:
-            raise NotFound("Bukti tindak lanjut tidak ditemukan (mungkin sudah dihapus).")
-        return FollowUpEvidenceFile(e.id, e.filename, verified_bytes(e.filename, e.data, e.sha256), e.sha256)
+    missing = "Bukti tindak lanjut tidak ditemukan (mungkin sudah dihapus)."
+    return read_evidence(db, FollowUpEvidence, evidence_id, missing)
 
 
 __all__ = [
     "FollowUpDetail",
-    "FollowUpEvidenceFile",
-    "FollowUpEvidenceView",
     "FollowUpView",
     "follow_up_detail",
     "follow_up_evidence_file",

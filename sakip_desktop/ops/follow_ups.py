@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
 from sakip_desktop.ops.base import ANY_ACCOUNT, Actor, Clock, Tx, snapshot, utcnow, write
 from sakip_desktop.ops.evaluation import MEETING_ROLES, get_meeting
-from sakip_desktop.ops.evidence_files import check_evidence
+from sakip_desktop.ops.evidence_files import check_evidence, store_evidence
 from sakip_desktop.ops.monitoring import ACCEPTED, clean_text
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import FollowUp, FollowUpEvidence, Indicator, Person, Recommendation
@@ -179,19 +179,7 @@ def add_follow_up_evidence(
     with write(db, actor, "Tambah bukti tindak lanjut", [ANY_ACCOUNT], clock=clock) as tx:
         row = _get(tx, follow_up_id)
         _require_responsible(tx, row, "menambah bukti tindak lanjut ini")
-        evidence = FollowUpEvidence(
-            follow_up_id=row.id,
-            filename=checked.name,
-            size=checked.size,
-            sha256=checked.sha256,
-            data=data,
-            added_by=actor.name,
-            added_at=tx.now,
-        )
-        tx.session.add(evidence)
-        tx.session.flush()
-        tx.audit("follow_up_evidence", evidence.id, None, snapshot(evidence, ("follow_up_id", "filename", "size")))
-        return evidence.id
+        return store_evidence(tx, FollowUpEvidence, "follow_up_id", row.id, checked, data)
 
 
 def remove_follow_up_evidence(db: Database, actor: Actor, evidence_id: int, *, clock: Clock = utcnow) -> None:

@@ -16,7 +16,7 @@ from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.realisation import Narrative, QuarterFacts, Status, is_zero_target, submission_problems
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
-from sakip_desktop.ops.evidence_files import MAX_EVIDENCE_BYTES, check_evidence
+from sakip_desktop.ops.evidence_files import MAX_EVIDENCE_BYTES, check_evidence, store_evidence
 from sakip_desktop.ops.qualitative import check_rank
 from sakip_desktop.ops.realisation_common import (
     ENTRY_ROLES,
@@ -186,19 +186,7 @@ def add_evidence(
     checked = check_evidence(filename, data)
     with write(db, actor, "Tambah bukti dukung", ENTRY_ROLES, clock=clock) as tx:
         row = _open_for_entry(tx, realisation_id, "menambah bukti dukung")
-        evidence = RealisationEvidence(
-            realisation_id=row.id,
-            filename=checked.name,
-            size=checked.size,
-            sha256=checked.sha256,
-            data=data,
-            added_by=actor.name,
-            added_at=tx.now,
-        )
-        tx.session.add(evidence)
-        tx.session.flush()
-        tx.audit("realisation_evidence", evidence.id, None, snapshot(evidence, ("realisation_id", "filename", "size")))
-        return evidence.id
+        return store_evidence(tx, RealisationEvidence, "realisation_id", row.id, checked, data)
 
 
 def remove_evidence(db: Database, actor: Actor, evidence_id: int, *, clock: Clock = utcnow) -> None:

@@ -12,8 +12,7 @@ from sqlalchemy import select
 from sakip_desktop.domain.achievement import Polarity, Target
 from sakip_desktop.domain.realisation import Narrative, QuarterFacts, Status, narrative_reason, quarter_achievement
 from sakip_desktop.domain.realisation import submission_problems as _problems
-from sakip_desktop.errors import NotFound
-from sakip_desktop.ops.evidence_files import verified_bytes
+from sakip_desktop.ops.evidence_files import EvidenceFile, EvidenceView, read_evidence
 from sakip_desktop.ops.realisation_common import (
     planned_indicators,
     previous_achievements,
@@ -29,28 +28,6 @@ from sakip_desktop.storage.models import (
     Unit,
     VerificationCheck,
 )
-
-
-@dataclass(frozen=True)
-class EvidenceView:
-    """A bukti dukung file, without its bytes."""
-
-    id: int
-    filename: str
-    size: int
-    sha256: str
-    added_by: str
-    added_at: dt.datetime  # UTC
-
-
-@dataclass(frozen=True)
-class EvidenceFile:
-    """A bukti dukung file with its bytes (checked against its SHA-256)."""
-
-    id: int
-    filename: str
-    data: bytes
-    sha256: str
 
 
 @dataclass(frozen=True)
@@ -261,11 +238,7 @@ def revisions(db: Database, realisation_id: int) -> list[RevisionView]:
 
 def evidence_file(db: Database, evidence_id: int) -> EvidenceFile:
     """A bukti dukung file with its bytes; `DatabaseError` when they no longer match the stored checksum."""
-    with db.reading() as s:
-        e = s.get(RealisationEvidence, evidence_id)
-        if e is None:
-            raise NotFound("Bukti dukung tidak ditemukan (mungkin sudah dihapus).")
-        return EvidenceFile(e.id, e.filename, verified_bytes(e.filename, e.data, e.sha256), e.sha256)
+    return read_evidence(db, RealisationEvidence, evidence_id, "Bukti dukung tidak ditemukan (mungkin sudah dihapus).")
 
 
 __all__ = [

@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from sakip_desktop.domain.roles import ADMIN, Role
 from sakip_desktop.ops.base import Actor, Tx, snapshot, write
+from sakip_desktop.ops.qualitative import PLANNING_ROLES
 from sakip_desktop.rencana_check import RencanaPreview
 from sakip_desktop.rencana_data import current_plan_id
 from sakip_desktop.storage.database import Database
@@ -29,8 +29,6 @@ from sakip_desktop.storage.models import (
     Unit,
     YearlyTarget,
 )
-
-PLAN_ROLES = (Role.KASUBAG_PERENCANAAN.value, ADMIN)
 
 _INDICATOR_FIELDS = (
     "objective_id",
@@ -101,7 +99,7 @@ def apply_rencana(db: Database, actor: Actor, preview: RencanaPreview) -> Rencan
     """Operation 'Impor rencana': write every row of the preview, all or nothing; returns the counts."""
     data = preview.data
     assert data.plan is not None
-    with write(db, actor, "Impor rencana", PLAN_ROLES) as tx:
+    with write(db, actor, "Impor rencana", PLANNING_ROLES) as tx:
         w = _Writer(tx)
         s = tx.session
         plan_id = current_plan_id(s, data.plan)
@@ -221,4 +219,4 @@ def _budget(w: _Writer, data, plan_id: int, objectives: dict[str, Objective], un
                 w.upsert("budget_spending", spent.get((budget.id, quarter)), BudgetSpending, values, leaf=True)
 
 
-__all__ = ["PLAN_ROLES", "RencanaResult", "apply_rencana"]
+__all__ = ["RencanaResult", "apply_rencana"]

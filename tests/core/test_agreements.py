@@ -3,7 +3,6 @@ finalising, the freeze, PK Perubahan with its reason (the earlier version stays 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -194,25 +193,11 @@ def test_an_indicator_without_yearly_target_and_a_stale_draft_are_reported(db):
     assert len(agreement_problems(db, pk)) == 1
 
 
-def _edit(d, **changes) -> AgreementEdit:
-    base = AgreementEdit(
-        document_number=d.document_number,
-        place=d.place,
-        signed_on=d.signed_on,
-        first_party=d.first_party,
-        second_party=d.second_party,
-        statement_text=d.statement_text,
-        reason_code=d.reason_code,
-        reason=d.reason,
-    )
-    return dataclasses.replace(base, **changes)
-
-
 def test_finalised_pk_is_frozen(db):
     prepare = who(db, "kasubag_renkeu")
     pk = create_agreement(db, prepare, YEAR, unit_id(db, "SEKSI_KESOS"))
     d = get_agreement(db, pk)
-    update_agreement(db, prepare, pk, _edit(d, document_number="000.8.3/016/35.99.01/2025"))
+    update_agreement(db, prepare, pk, AgreementEdit.of(d, document_number="000.8.3/016/35.99.01/2025"))
     # WHEN the Camat makes it final
     finalise_agreement(db, who(db, "camat"), pk)
     d = get_agreement(db, pk)
@@ -220,7 +205,7 @@ def test_finalised_pk_is_frozen(db):
     assert d.finalised_at is not None and d.document_number == "000.8.3/016/35.99.01/2025"
     # THEN nothing about it can change any more
     for action in (
-        lambda: update_agreement(db, prepare, pk, _edit(d, place="Lain")),
+        lambda: update_agreement(db, prepare, pk, AgreementEdit.of(d, place="Lain")),
         lambda: refresh_agreement(db, prepare, pk),
         lambda: delete_draft(db, prepare, pk),
         lambda: finalise_agreement(db, prepare, pk),
@@ -297,12 +282,12 @@ def test_settings_give_the_statement_and_remember_the_bupati(db):
     assert "Nama pihak kedua belum diisi." in agreement_problems(db, pk)
     # WHEN the Bupati is typed on the office's draft
     bupati = Party(name="Ir. Budi Rahardjo", title="Bupati Contoh")
-    update_agreement(db, prepare, pk, _edit(d, second_party=bupati))
+    update_agreement(db, prepare, pk, AgreementEdit.of(d, second_party=bupati))
     # THEN it is remembered for the next PK
     assert pk_settings(db).superior.name == "Ir. Budi Rahardjo"
     # AND a bad NIP is refused naming the party
     with pytest.raises(ValidationError, match="NIP pihak pertama"):
-        update_agreement(db, prepare, pk, _edit(d, first_party=Party(name="X", title="Camat", nip="123")))
+        update_agreement(db, prepare, pk, AgreementEdit.of(d, first_party=Party(name="X", title="Camat", nip="123")))
 
 
 def test_target_text_shows_a_range_with_its_satuan():

@@ -1,4 +1,4 @@
-"""'Anggaran & impor rencana' of the Kasubag Perencanaan: export the plan through the file dialog, edit it in
+"""'Anggaran dan impor rencana' of the Kasubag Perencanaan: export the plan through the file dialog, edit it in
 "Excel", import it after the preview,
 and keep spending within the pagu in the budget tree. SAKIP_SHOTS names a folder for PNGs of the screens."""
 
@@ -73,10 +73,10 @@ def test_kasubag_tab_has_the_editable_budget_tool_instead_of_the_read_only_one(q
     grant = next(g for g in ctx.actor.grants if g.role is Role.KASUBAG_PERENCANAAN)
     tab = show(qtbot, RoleTab(ctx, grant))
     titles = [tab.tools.tabText(i) for i in range(tab.tools.count())]
-    # THEN it offers 'Anggaran & impor rencana' and no read-only 'Anggaran'
-    assert "Anggaran & impor rencana" in titles and "Anggaran" not in titles
+    # THEN it offers 'Anggaran dan impor rencana' and no read-only 'Anggaran'
+    assert "Anggaran dan impor rencana" in titles and "Anggaran" not in titles
     # AND the page is built when opened
-    page = tab.cycle_pages["Anggaran & impor rencana"]
+    page = tab.cycle_pages["Anggaran dan impor rencana"]
     tab.tools.setCurrentWidget(page)
     assert isinstance(page.content, BudgetPlanPage)
 

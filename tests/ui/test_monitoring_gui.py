@@ -229,3 +229,26 @@ def test_only_the_responsible_person_may_report_in_the_dialog(qtbot, demo_db):
     qtbot.addWidget(own)
     own.show()
     assert own.save_button.isVisible() and own.add_button.isEnabled()
+
+
+def test_buka_opens_a_copy_of_the_follow_up_bukti(qtbot, demo_db, monkeypatch, tmp_path):
+    # GIVEN the Kasi Ekbang's overdue tindak lanjut with a bukti file he added
+    from PySide6.QtGui import QDesktopServices
+
+    from sakip_desktop.ops.follow_ups import add_follow_up_evidence
+
+    ctx = context_for(demo_db, "kasi_ekbang")
+    overdue = overdue_follow_ups(demo_db, DAY)[0]
+    data = b"%PDF-1.4 notulen tindak lanjut"
+    add_follow_up_evidence(demo_db, ctx.actor, overdue.id, "notulen.pdf", data)
+    dialog = FollowUpDialog(ctx, overdue.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    opened: list[Path] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(Path(url.toLocalFile()))))
+    # WHEN he chooses the file and presses "Buka"
+    dialog.evidence.table.selectRow(0)
+    dialog.evidence.open_button.click()
+    # THEN the computer's program gets a copy with the same bytes and name, in the tindak lanjut's own folder
+    assert [p.read_bytes() for p in opened] == [data]
+    assert opened[0].name == "notulen.pdf" and opened[0].parent.name.startswith("tindak_lanjut_")

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.agreements import DEFAULT_STATEMENT, pk_settings, update_pk_settings
 from ui.agreement.dialogs import PartyBox
 from ui.context import AppContext
-from ui.errors import show_error
 from ui.settings._crud import hint
-from ui.settings._form import error_label, saved_label
+from ui.settings._form import error_label, save_inline, saved_label
 
 
 class AgreementSettingsPage(QWidget):
@@ -63,18 +61,10 @@ class AgreementSettingsPage(QWidget):
 
     def save(self) -> bool:
         """Validate and store."""
-        self.saved.hide()
-        try:
+        def update() -> None:
             update_pk_settings(self.ctx.db, self.ctx.actor, self.statement.toPlainText(), self.superior.party())
-        except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+
+        if not save_inline(self, update, self.error, self.saved, "Pengaturan perjanjian kinerja tersimpan."):
             return False
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.error.hide()
-        self.saved.setText("Pengaturan perjanjian kinerja tersimpan.")
-        self.saved.show()
         self.ctx.signals.master_data_changed.emit("settings")
         return True

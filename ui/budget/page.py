@@ -1,4 +1,4 @@
-"""'Anggaran & impor rencana' (Kasubag Perencanaan): the planning workbook, and the program > kegiatan >
+"""'Anggaran dan impor rencana' (Kasubag Perencanaan): the planning workbook, and the program > kegiatan >
 sub kegiatan tree with the pagu of the year being worked on and realisasi anggaran per TW, editable."""
 
 from __future__ import annotations

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QMessageBox, QVBoxLayout, QWidget
 
 from sakip_desktop.ops.rencana_import import RencanaResult, apply_rencana
 from sakip_desktop.rencana_check import RencanaPreview, SheetChanges
 from sakip_desktop.rencana_xlsx import blank_template, export_rencana
 from sakip_desktop.rencana_xlsx_read import read_rencana
 from ui.context import AppContext
-from ui.cycle._common import attempt_listed, cycle_table
+from ui.cycle._common import apply_cancel_buttons, attempt_listed, confirm_import, cycle_table
 from ui.errors import attempt
 from ui.settings._crud import hint
 from ui.sop._common import ask_open_path, ask_save_path, offer_to_open
@@ -77,11 +77,7 @@ class RencanaPreviewDialog(QDialog):
             else "Tidak ada peringatan."
         )
         warn_title.setWordWrap(True)
-        self.buttons = QDialogButtonBox()
-        self.apply_button = self.buttons.addButton("Terapkan", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.apply_button, self.cancel_button = apply_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 2)
@@ -130,19 +126,9 @@ def import_file(parent: QWidget, ctx: AppContext) -> RencanaResult | None:
     ok, preview = attempt_listed(parent, lambda: read_rencana(ctx.db, path), "Berkas rencana tidak diimpor")
     if not ok or preview is None:
         return None
-    if not preview.has_changes:
-        QMessageBox.information(
-            parent,
-            "Tidak ada perubahan",
-            f"Isi berkas {preview.file_name} sama dengan yang sudah tersimpan; tidak ada yang perlu diimpor.",
-        )
+    has_changes = preview.has_changes
+    if not confirm_import(parent, preview.file_name, has_changes, lambda: RencanaPreviewDialog(preview, parent)):
         return None
-    dialog = RencanaPreviewDialog(preview, parent)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-    finally:
-        dialog.deleteLater()
     ok, result = attempt(parent, lambda: apply_rencana(ctx.db, ctx.actor, preview))
     if not ok or result is None:
         return None

@@ -1,5 +1,5 @@
-"""Helpers shared by the realisasi screens: numbers as the office writes them, long refusals, a page that
-redraws when the period or the work changes, the bukti dukung list and a read-only summary of one entry."""
+"""Helpers shared by the realisasi screens: numbers as the office writes them, long refusals, confirming a
+workbook import, a page that redraws when the period or the work changes, and the bukti dukung list."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,11 +27,13 @@ from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.realisation import Status, is_zero_target
 from sakip_desktop.errors import UserError, ValidationError
 from sakip_desktop.ops.office import get_settings
-from sakip_desktop.ops.realisation import EntryView, EvidenceView, evidence_file, return_to_kasi
+from sakip_desktop.ops.realisation import EntryView, EvidenceFile, EvidenceView, evidence_file, return_to_kasi
 from sakip_desktop.ops.sop_runs import local_time
+from sakip_desktop.storage.database import Database
 from sakip_desktop.xlsxkit import parse_decimal
 from ui.context import AppContext
 from ui.errors import attempt
+from ui.lazy import ShownPage
 from ui.measurement_table import DASH, num, target_text
 from ui.sop._common import ReasonDialog, TextDialog, make_table, open_file, temp_copy, when
 from ui.table import RECORD_ROLE, Column, RecordTableModel
@@ -139,6 +143,37 @@ def attempt_listed(parent: QWidget | None, action: Callable[[], T], title: str) 
     return ok, result
 
 
+# ---- a workbook import shown before it is applied ---------------------------------------------------------
+
+
+def apply_cancel_buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """The "Terapkan" / "Batal" buttons of a dialog that shows what an import would change."""
+    buttons = QDialogButtonBox()
+    apply_button = buttons.addButton("Terapkan", QDialogButtonBox.ButtonRole.AcceptRole)
+    cancel_button = buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, apply_button, cancel_button
+
+
+def confirm_import(
+    parent: QWidget | None, file_name: str, has_changes: bool, make_dialog: Callable[[], QDialog]
+) -> bool:
+    """Say that the file changes nothing, or show what it changes; True only when "Terapkan" was pressed."""
+    if not has_changes:
+        QMessageBox.information(
+            parent,
+            "Tidak ada perubahan",
+            f"Isi berkas {file_name} sama dengan yang sudah tersimpan; tidak ada yang perlu diimpor.",
+        )
+        return False
+    dialog = make_dialog()
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
 # ---- tables -----------------------------------------------------------------------------------------------
 
 
@@ -178,13 +213,12 @@ def select_where(view: QTableView, wanted: Callable[[Any], bool]) -> bool:
 # ---- a page that follows the period and the work --------------------------------------------------------------
 
 
-class PeriodPage(QWidget):
+class PeriodPage(ShownPage):
     """Redraws on a new period or after any change of work; while hidden it waits until shown."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stale = True
         self._own_change = False
         self.message = QLabel()  # what the last action here did; cleared when someone else changes the work
         self.message.setWordWrap(True)
@@ -195,25 +229,13 @@ class PeriodPage(QWidget):
         """Another year or quarter was chosen."""
         self.refresh()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def refresh(self) -> None:
-        """Read again what the page shows (later, if it is hidden)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
-        if not self._own_change:
-            self.message.clear()
-        self._own_change = False
-        self.reload()
-
-    def reload(self) -> None:
-        """Read the data and redraw; subclasses provide it."""
-        raise NotImplementedError
+        """Read again what the page shows (later, if it is hidden); the message stays only after its own action."""
+        if self.isVisible():
+            if not self._own_change:
+                self.message.clear()
+            self._own_change = False
+        super().refresh()
 
     def changed(self) -> None:
         """After an action: every screen redraws (this one included, keeping its message)."""
@@ -256,11 +278,21 @@ class ReviewQueue(PeriodPage):
 
 
 class EvidenceList(QWidget):
-    """The bukti dukung of one realisasi with "Buka"; the entry screen adds its own buttons to `buttons`."""
+    """The bukti dukung of one realisasi (or, with `read` and `folder`, of a tindak lanjut) with "Buka"; the
+    entry screen adds its own buttons to `buttons`. "Buka" reads the file checked against its checksum."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        read: Callable[[Database, int], EvidenceFile] = evidence_file,
+        folder: str = "bukti",
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._read = read
+        self._folder = folder
         self.offset = 7
         self.columns = [
             Column[EvidenceView]("Berkas", lambda e: e.filename, tooltip=lambda e: e.filename),
@@ -308,8 +340,8 @@ class EvidenceList(QWidget):
             return
 
         def run() -> None:
-            stored = evidence_file(self.ctx.db, item.id)
-            open_file(temp_copy(stored.filename, stored.data, f"bukti_{stored.id}"))
+            stored = self._read(self.ctx.db, item.id)
+            open_file(temp_copy(stored.filename, stored.data, f"{self._folder}_{stored.id}"))
 
         attempt(self, run)
 

@@ -6,14 +6,14 @@ from dataclasses import fields
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.isian_preview import IsianChange, IsianPreview
 from sakip_desktop.isian_xlsx import apply_isian, export_isian, read_isian
 from sakip_desktop.ops.realisation import RealisationInput
 from ui.context import AppContext
-from ui.cycle._common import attempt_listed, cycle_table, num
+from ui.cycle._common import apply_cancel_buttons, attempt_listed, confirm_import, cycle_table, num
 from ui.errors import attempt
 from ui.settings._crud import hint
 from ui.sop._common import ask_open_path, ask_save_path, offer_to_open
@@ -79,11 +79,7 @@ class IsianPreviewDialog(QDialog):
         self.model = RecordTableModel(CHANGE_COLUMNS, self)
         self.model.set_rows(preview.changes)
         self.table = cycle_table(self.model, CHANGE_COLUMNS, 4)
-        self.buttons = QDialogButtonBox()
-        self.apply_button = self.buttons.addButton("Terapkan", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.apply_button, self.cancel_button = apply_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
@@ -124,18 +120,8 @@ def import_file(parent: QWidget, ctx: AppContext) -> list[int] | None:
     )
     if not ok or preview is None:
         return None
-    if not preview.changes:
-        QMessageBox.information(
-            parent,
-            "Tidak ada perubahan",
-            f"Isi berkas {preview.file_name} sama dengan yang sudah tersimpan; tidak ada yang perlu diimpor.",
-        )
+    has_changes = bool(preview.changes)
+    if not confirm_import(parent, preview.file_name, has_changes, lambda: IsianPreviewDialog(preview, parent)):
         return None
-    dialog = IsianPreviewDialog(preview, parent)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-    finally:
-        dialog.deleteLater()
     ok, ids = attempt_listed(parent, lambda: apply_isian(ctx.db, ctx.actor, preview), "Berkas tidak diimpor")
     return ids if ok else None

@@ -29,6 +29,7 @@ from ui.dashboard.tables import (
     LightDelegate,
     table,
 )
+from ui.lazy import ShownPage
 from ui.table import RECORD_ROLE, RecordTableModel
 
 STYLE = """
@@ -109,7 +110,7 @@ class ListCard(Card):
         self.empty.setVisible(not rows)
 
 
-class DashboardPage(QWidget):
+class DashboardPage(ShownPage):
     """The dasbor for ctx.year and ctx.quarter; redraws when the period, the work or the bands change."""
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
@@ -204,22 +205,12 @@ class DashboardPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-        self._stale = True
         ctx.signals.period_changed.connect(lambda *_: self.refresh())
         ctx.signals.work_changed.connect(self.refresh)
         ctx.signals.master_data_changed.connect(lambda what: what in ("bands", "settings") and self.refresh())
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def refresh(self) -> None:
-        """Read the dasbor for the period being worked on (later, if the page is hidden)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+    def reload(self) -> None:
+        """Read the dasbor for the period being worked on."""
         ctx = self.ctx
         self.show_data(dashboard(ctx.db, ctx.year, ctx.quarter, ctx.today()))
 

@@ -8,13 +8,11 @@ Documents build in well under a second, so they are built on the GUI thread unde
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QDesktopServices, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -34,21 +32,13 @@ from sakip_desktop.ops.evaluation_views import list_meetings
 from sakip_desktop.ops.letters import list_letters
 from sakip_desktop.ops.office import get_settings
 from ui.context import AppContext
-from ui.documents.pdfpages import PdfPages, prepare_printer, print_pages
+from ui.documents.output import build, print_generated, temp_pdf
 from ui.documents.preview import PreviewDialog
 from ui.documents.registers import RegistersPanel
 from ui.errors import attempt
 from ui.settings._crud import date_edit, date_of, form_layout, hint, set_date
 
 QUARTERS = [("TW I", 1), ("TW II", 2), ("TW III", 3), ("TW IV", 4)]
-
-
-def _wait(action: Callable):
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return action()
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 def file_name(title: str) -> str:
@@ -173,7 +163,7 @@ class DocumentsPage(QWidget):
     def show_preview(self) -> PreviewDialog | None:
         """Build the document (not recorded) and open the preview window."""
         request = self.request()
-        ok, result = attempt(self, lambda: _wait(lambda: catalog.preview(self.ctx.db, request)))
+        ok, result = attempt(self, lambda: build(self, lambda: catalog.preview(self.ctx.db, request)))
         if not ok or result is None:
             return None
         pdf, _pages = result
@@ -187,7 +177,7 @@ class DocumentsPage(QWidget):
     def generate(self) -> Generated | None:
         """Generate the document for printing/saving and record it in the register."""
         request = self.request()
-        ok, result = attempt(self, lambda: _wait(lambda: catalog.generate(self.ctx.db, self.ctx.actor, request)))
+        ok, result = attempt(self, lambda: build(self, lambda: catalog.generate(self.ctx.db, self.ctx.actor, request)))
         if not ok or result is None:
             return None
         self.last = result
@@ -199,18 +189,8 @@ class DocumentsPage(QWidget):
     def print_document(self) -> None:
         """Generate, then print through the system print dialog with the document's paper size."""
         result = self.generate()
-        if result is None:
-            return
-        pages = PdfPages(result.pdf)
-        try:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            prepare_printer(printer, result.record.paper, pages)
-            dialog = QPrintDialog(printer, self)
-            dialog.setWindowTitle("Cetak dokumen")
-            if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-                _wait(lambda: print_pages(printer, pages, result.record.paper))
-        finally:
-            pages.close()
+        if result is not None:
+            print_generated(self, result, "Cetak dokumen")
 
     def save_pdf(self, path: str | None = None) -> Path | None:
         """Generate, then save the PDF where the user chooses (or to `path`)."""
@@ -231,9 +211,6 @@ class DocumentsPage(QWidget):
         result = self.generate()
         if result is None:
             return None
-        folder = Path(tempfile.gettempdir()) / "sakip-dokumen"
-        folder.mkdir(exist_ok=True)
-        target = folder / f"v{result.record.version}-{file_name(result.record.title)}"
-        target.write_bytes(result.pdf)
+        target = temp_pdf(f"v{result.record.version}-{file_name(result.record.title)}", result.pdf)
         self._open_url(QUrl.fromLocalFile(str(target)))
         return target

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -36,6 +35,7 @@ from sakip_desktop.domain.formats import long_date
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.lkj import EDIT_ROLES, LkjView, lkj_view, mark_signed, save_section, unlock
 from ui.context import AppContext
+from ui.documents.output import build
 from ui.errors import attempt
 from ui.sop._common import ask_save_path, open_file
 
@@ -253,11 +253,7 @@ class LkjPage(QWidget):
         path = self.ask_path(title, name, file_filter)
         if path is None:
             return None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            ok, _ = attempt(self, lambda: write(path))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        ok, _ = attempt(self, lambda: build(self, lambda: write(path)))
         if ok and self.open_after:
             open_file(path)
         return path if ok else None
@@ -272,24 +268,24 @@ class LkjPage(QWidget):
         """Build the LKj PDF (recorded in the document register) to a chosen file."""
         from sakip_desktop.documents.lkj import build_lkj
 
-        year = self.year.value()
+        year, day = self.year.value(), self.ctx.today()
         return self._build(
             "Simpan LKj (PDF)",
             f"LKj {year}.pdf",
             "PDF (*.pdf)",
-            lambda p: build_lkj(self.ctx.db, self.ctx.actor, year, p, day=self.ctx.today()),
+            lambda p: build_lkj(self.ctx.db, self.ctx.actor, year, p, day=day),
         )
 
     def make_docx(self) -> Path | None:
         """Export the LKj to Word (.docx)."""
         from sakip_desktop.documents.lkj_docx import write_lkj_docx
 
-        year = self.year.value()
+        year, day = self.year.value(), self.ctx.today()
         return self._build(
             "Ekspor LKj ke Word",
             f"LKj {year}.docx",
             "Dokumen Word (*.docx)",
-            lambda p: write_lkj_docx(self.ctx.db, year, p, day=self.ctx.today()),
+            lambda p: write_lkj_docx(self.ctx.db, year, p, day=day),
         )
 
     def ask_sign(self) -> None:

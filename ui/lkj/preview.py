@@ -6,28 +6,18 @@ through the catalog, which records it in the document register like every printe
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from sakip_desktop.documents import catalog
 from sakip_desktop.documents.catalog import DocRequest
 from ui.context import AppContext
-from ui.documents.pdfpages import PdfPages, prepare_printer, print_pages
+from ui.documents.output import build, print_generated, temp_pdf
 from ui.documents.preview import PreviewDialog
 from ui.errors import attempt
-
-
-def _wait(action):
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return action()
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 def _request(ctx: AppContext, year: int) -> DocRequest:
@@ -35,25 +25,16 @@ def _request(ctx: AppContext, year: int) -> DocRequest:
 
 
 def _generate(parent: QWidget, ctx: AppContext, year: int) -> catalog.Generated | None:
-    ok, result = attempt(parent, lambda: _wait(lambda: catalog.generate(ctx.db, ctx.actor, _request(ctx, year))))
+    request = _request(ctx, year)
+    ok, result = attempt(parent, lambda: build(parent, lambda: catalog.generate(ctx.db, ctx.actor, request)))
     return result if ok else None
 
 
 def print_lkj(parent: QWidget, ctx: AppContext, year: int) -> None:
     """Generate (recorded), then print through the system print dialog on the office's paper."""
     result = _generate(parent, ctx, year)
-    if result is None:
-        return
-    pages = PdfPages(result.pdf)
-    try:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer, result.record.paper, pages)
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle("Cetak LKj")
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            _wait(lambda: print_pages(printer, pages, result.record.paper))
-    finally:
-        pages.close()
+    if result is not None:
+        print_generated(parent, result, "Cetak LKj")
 
 
 def open_lkj(parent: QWidget, ctx: AppContext, year: int) -> Path | None:
@@ -61,17 +42,14 @@ def open_lkj(parent: QWidget, ctx: AppContext, year: int) -> Path | None:
     result = _generate(parent, ctx, year)
     if result is None:
         return None
-    folder = Path(tempfile.gettempdir()) / "sakip-dokumen"
-    folder.mkdir(exist_ok=True)
-    target = folder / f"LKj {year} v{result.record.version}.pdf"
-    target.write_bytes(result.pdf)
+    target = temp_pdf(f"LKj {year} v{result.record.version}.pdf", result.pdf)
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
     return target
 
 
 def show_preview(page, ctx: AppContext, year: int) -> PreviewDialog | None:
     """Build the LKj (not recorded) and open the preview window over `page` (an LkjPage)."""
-    ok, result = attempt(page, lambda: _wait(lambda: catalog.preview(ctx.db, _request(ctx, year))))
+    ok, result = attempt(page, lambda: build(page, lambda: catalog.preview(ctx.db, _request(ctx, year))))
     if not ok or result is None:
         return None
     pdf, _pages = result

@@ -32,22 +32,7 @@ from ui.cycle._common import EvidenceList, office_offset
 from ui.errors import attempt
 from ui.monitoring._common import due_text, fill_people
 from ui.settings._crud import FormDialog, date_edit, date_of, fill_combo, form_layout, hint, set_date
-from ui.sop._common import ask_open_path, open_file, temp_copy
-
-
-class FollowUpEvidenceList(EvidenceList):
-    """The bukti of a tindak lanjut; "Buka" reads the file checked against its checksum."""
-
-    def open_selected(self) -> None:
-        item = self.selected()
-        if item is None:
-            return
-
-        def run() -> None:
-            stored = follow_up_evidence_file(self.ctx.db, item.id)
-            open_file(temp_copy(stored.filename, stored.data, f"tindak_lanjut_{stored.id}"))
-
-        attempt(self, run)
+from ui.sop._common import ask_open_path
 
 
 class FollowUpDialog(FormDialog):
@@ -89,7 +74,7 @@ class FollowUpDialog(FormDialog):
         form.addRow("Progres:", self.progress)
         form.addRow("Keterangan:", self.note)
         self.fields.update(status=self.status, progress=self.progress, progress_note=self.note)
-        self.evidence = FollowUpEvidenceList(ctx)
+        self.evidence = EvidenceList(ctx, read=follow_up_evidence_file, folder="tindak_lanjut")
         self.offset = office_offset(ctx)
         self.evidence.set_items(detail.evidence, self.offset)
         self.add_button = QPushButton("Tambah bukti…")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from sakip_desktop.errors import ValidationError
+from ui.errors import show_error
 
 
 def error_label() -> QLabel:
@@ -20,3 +25,31 @@ def saved_label() -> QLabel:
     label.setStyleSheet("color:#1b5e20;")
     label.hide()
     return label
+
+
+def save_inline(
+    parent: QWidget,
+    action: Callable[[], object],
+    error: QLabel,
+    saved: QLabel,
+    done: str,
+    on_invalid: Callable[[ValidationError], None] | None = None,
+) -> bool:
+    """Run a form's save: a `ValidationError` is said in red in `error` (then `on_invalid`, e.g. to focus the
+    field), any other failure in a dialog; on success `done` shows in green in `saved`. True when saved."""
+    saved.hide()
+    try:
+        action()
+    except ValidationError as exc:
+        error.setText(exc.message)
+        error.show()
+        if on_invalid is not None:
+            on_invalid(exc)
+        return False
+    except Exception as exc:
+        show_error(parent, exc)
+        return False
+    error.hide()
+    saved.setText(done)
+    saved.show()
+    return True

@@ -22,8 +22,7 @@ from sakip_desktop.domain.achievement import DEFAULT_BANDS, Band
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.bands import UNBOUNDED, Scale, get_scale, parse_number, update_bands
 from ui.context import AppContext
-from ui.errors import show_error
-from ui.settings._form import error_label, saved_label
+from ui.settings._form import error_label, save_inline, saved_label
 
 UNBOUNDED_TEXT = "tanpa batas bawah"
 EXPLANATION = (
@@ -214,19 +213,11 @@ class BandsPage(QWidget):
 
     def save(self) -> bool:
         """'Simpan': validate and store; a refusal is said in red under the form."""
-        self.saved.hide()
-        try:
+        def update() -> None:
             update_bands(self.ctx.db, self.ctx.actor, self.bands(), self.cap_value())
-        except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+
+        if not save_inline(self, update, self.error, self.saved, "Kategori capaian tersimpan."):
             return False
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.error.hide()
-        self.saved.setText("Kategori capaian tersimpan.")
-        self.saved.show()
         self.refresh()
         self.ctx.signals.master_data_changed.emit("bands")
         return True

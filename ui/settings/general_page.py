@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.domain.nip import format_nip
-from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.office import TIME_ZONES, OfficeSettings, get_settings, update_settings
 from ui.context import AppContext
-from ui.errors import show_error
-from ui.settings._form import error_label, saved_label
+from ui.settings._form import error_label, save_inline, saved_label
 
 SAMPLE_NIP = "196504301985022003"
 MARGINS = (("margin_top_cm", "atas"), ("margin_bottom_cm", "bawah"), ("margin_left_cm", "kiri"),
@@ -121,18 +119,10 @@ class GeneralPage(QWidget):
 
     def save(self) -> bool:
         """Validate and store."""
-        self.saved.hide()
-        try:
+        def update() -> None:
             update_settings(self.ctx.db, self.ctx.actor, self.values())
-        except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+
+        if not save_inline(self, update, self.error, self.saved, "Pengaturan tersimpan."):
             return False
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        self.error.hide()
-        self.saved.setText("Pengaturan tersimpan.")
-        self.saved.show()
         self.ctx.signals.master_data_changed.emit("settings")
         return True

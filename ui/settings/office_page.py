@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.office import OfficeProfile, get_logo, get_profile, set_logo, update_profile
 from ui.context import AppContext
-from ui.errors import attempt, show_error
-from ui.settings._form import error_label, saved_label
+from ui.errors import attempt
+from ui.settings._form import error_label, save_inline, saved_label
 
 _TEXT_FIELDS = (
     ("regency_name", "Nama kabupaten/kota"),
@@ -122,21 +122,16 @@ class OfficePage(QWidget):
 
     def save(self) -> bool:
         """Validate and save; on a mistake, say so next to the form and focus the field."""
-        self.saved.hide()
-        try:
-            update_profile(self.ctx.db, self.ctx.actor, self.profile())
-        except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+        def focus(exc: ValidationError) -> None:
             if exc.field in self.edits:
                 self.edits[exc.field].setFocus()
-            return False
-        except Exception as exc:
-            show_error(self, exc)
+
+        def update() -> None:
+            update_profile(self.ctx.db, self.ctx.actor, self.profile())
+
+        if not save_inline(self, update, self.error, self.saved, "Profil kantor tersimpan.", focus):
             return False
         self.refresh()
-        self.saved.setText("Profil kantor tersimpan.")
-        self.saved.show()
         self.ctx.signals.master_data_changed.emit("office")
         return True
 
