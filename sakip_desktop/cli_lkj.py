@@ -19,7 +19,8 @@ def add_lkj_options(parser: argparse.ArgumentParser) -> None:
     """The options `sakip report lkj` adds to the dispatcher's --db, --paper and --out."""
     parser.add_argument("--year", type=int, required=True, help="tahun laporan")
     parser.add_argument("--date", help="tanggal tanda tangan TTTT-BB-HH (bawaan: hari ini; LKj bertanda: tanggalnya)")
-    parser.add_argument("--format", choices=["pdf", "docx"], help="pdf (bawaan) atau docx (Word)")
+    parser.add_argument("--format", choices=["pdf", "docx", "xlsx"],
+                        help="pdf (bawaan), docx (Word) atau xlsx (tabel-tabelnya)")
 
 
 def wants_docx(args: argparse.Namespace) -> bool:

@@ -3,7 +3,8 @@
 Each kind is a row of `REPORTS`: its help text, the options it takes and how they become a
 `DocRequest`. The document is generated through `documents.catalog.generate` (so it is recorded in the
 document register, by the command line) and written atomically: a temporary file next to the target,
-then a rename, so a failed run never leaves half a PDF.
+then a rename, so a failed run never leaves half a PDF. `--format xlsx` (or an --out ending in .xlsx)
+writes the document's tables instead (`documents.tables_xlsx`), which are not recorded in the register.
 """
 
 from __future__ import annotations
@@ -117,10 +118,33 @@ def write_atomically(path: Path, data: bytes) -> None:
     write(path, data)
 
 
+def wants_xlsx(args: argparse.Namespace) -> bool:
+    """True when the tables are asked for as .xlsx (by --format or by the name of --out)."""
+    fmt = getattr(args, "format", None)
+    return fmt == "xlsx" or (fmt is None and Path(args.out).suffix.lower() == ".xlsx")
+
+
+def run_xlsx(kind: str, args: argparse.Namespace) -> int:
+    """Write every table of the document to --out as .xlsx, one sheet per table (not recorded in the register)."""
+    from sakip_desktop.documents.tables_xlsx import write_tables_xlsx
+    from sakip_desktop.storage.database import Database
+
+    out = Path(args.out)
+    db = Database.open(Path(args.db))
+    try:
+        tables = write_tables_xlsx(db, request_from_args(kind, args), out)
+    finally:
+        db.close()
+    print(f"{len(tables)} tabel ({', '.join(t.sheet for t in tables)}) ditulis ke {out.resolve()}")
+    return 0
+
+
 def _run(kind: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         from sakip_desktop.documents.catalog import generate
 
+        if wants_xlsx(args):
+            return run_xlsx(kind, args)
         if kind == "lkj":
             from sakip_desktop.cli_lkj import run_docx, wants_docx
 
@@ -150,5 +174,8 @@ def add_report_parsers(report_sub: argparse._SubParsersAction) -> None:
         p.add_argument("--db", required=True, help="berkas basis data")
         spec.add_options(p)
         p.add_argument("--paper", choices=["A4", "F4"], help="ukuran kertas (bawaan: pengaturan kantor)")
-        p.add_argument("--out", required=True, help="berkas PDF yang ditulis")
+        if kind != "lkj":  # the LKj's --format (pdf, docx, xlsx) comes with its own options
+            p.add_argument("--format", choices=["pdf", "xlsx"],
+                           help="pdf (bawaan) atau xlsx (tabel-tabelnya, satu lembar per tabel)")
+        p.add_argument("--out", required=True, help="berkas PDF (atau .xlsx/.docx) yang ditulis")
         p.set_defaults(func=_run(kind))

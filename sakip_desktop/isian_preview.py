@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from sqlalchemy import select
 
@@ -38,6 +38,7 @@ class IsianChange:
     realisation_id: int | None
     old: RealisationInput | None  # None when nothing was entered yet
     new: RealisationInput
+    levels: dict[int, str] = field(default_factory=dict, compare=False)  # a qualitative indicator's, by rank
 
     @property
     def changed_fields(self) -> list[str]:

@@ -97,7 +97,8 @@ _INSTRUCTIONS = (
     "1. Isi hanya sel berwarna kuning: Realisasi TW, faktor pendukung, faktor penghambat, upaya/tindak lanjut; "
     "capaian manual dan justifikasi hanya bila Target TW bernilai 0.",
     "2. Bila capaian di bawah Target TW atau turun dari triwulan sebelumnya, ketiga kolom narasi wajib diisi. "
-    "Angka desimal boleh ditulis dengan koma, mis. 12,5.",
+    "Angka desimal boleh ditulis dengan koma, mis. 12,5. Indikator kualitatif (target berupa tingkat, mis. BB) "
+    "diisi dengan memilih tingkat dari daftar pada sel Realisasi TW.",
     "3. Baris abu-abu sudah diajukan atau disetujui dan tidak dapat diubah dari berkas ini. Jangan menambah, "
     "menghapus, atau memindahkan baris dan lembar; lembar tersembunyi '_format' jangan dihapus.",
 )
@@ -207,9 +208,9 @@ def _write_unit(ws: Worksheet, db: Database, year: int, quarter: int, unit_name:
             COL_OBJECTIVE: entry.objective,
             COL_INDICATOR: entry.name,
             COL_UNIT: entry.unit,
-            COL_QTARGET: target_cell(entry.quarter_target),
-            COL_YTARGET: target_cell(entry.year_target),
-            COL_VALUE: entry.value,
+            COL_QTARGET: entry.target_label(entry.quarter_target) or target_cell(entry.quarter_target),
+            COL_YTARGET: entry.target_label(entry.year_target) or target_cell(entry.year_target),
+            COL_VALUE: entry.value_label(entry.value) or entry.value,
             COL_SUPPORTING: entry.narrative.supporting,
             COL_INHIBITING: entry.narrative.inhibiting,
             COL_FOLLOW_UP: entry.narrative.follow_up,
@@ -220,7 +221,7 @@ def _write_unit(ws: Worksheet, db: Database, year: int, quarter: int, unit_name:
         }
         for column, (title, _width) in enumerate(COLUMNS, start=1):
             numeric = title in (COL_NO, COL_QTARGET, COL_YTARGET, *NUMBER_INPUTS)
-            put(ws, row, column, values[title], text=not numeric)
+            put(ws, row, column, values[title], text=not numeric or (bool(entry.levels) and title != COL_MANUAL))
             cell = ws.cell(row=row, column=column)
             if title in INPUT_COLUMNS:
                 cell.fill = PatternFill("solid", fgColor=_INPUT_FILL if open_row else _LOCKED_FILL)
@@ -228,7 +229,7 @@ def _write_unit(ws: Worksheet, db: Database, year: int, quarter: int, unit_name:
                     cell.protection = Protection(locked=False)
             if numeric:
                 cell.alignment = Alignment(vertical="top", horizontal="right")
-    last = FIRST_ROW + len(rows) - 1
+    _level_lists(ws, letters[COL_VALUE], rows)
     for title in NUMBER_INPUTS:
         dv = DataValidation(
             type="decimal",
@@ -242,8 +243,12 @@ def _write_unit(ws: Worksheet, db: Database, year: int, quarter: int, unit_name:
             promptTitle=title,
             prompt="Angka 0 atau lebih, mis. 12,5.",
         )
-        dv.add(f"{letters[title]}{FIRST_ROW}:{letters[title]}{last}")
-        ws.add_data_validation(dv)
+        # The realisasi of a qualitative row has its list of levels instead.
+        plain = [not (title == COL_VALUE and entry.levels) for entry in rows]
+        for start, end in _runs(plain):
+            dv.add(f"{letters[title]}{FIRST_ROW + start}:{letters[title]}{FIRST_ROW + end}")
+        if dv.sqref.ranges:
+            ws.add_data_validation(dv)
     fit_rows(ws, min_row=FIRST_ROW)
     ws.freeze_panes = f"C{FIRST_ROW}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -252,6 +257,50 @@ def _write_unit(ws: Worksheet, db: Database, year: int, quarter: int, unit_name:
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
+
+
+def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """The (first, last) indexes of each run of consecutive true flags."""
+    runs: list[tuple[int, int]] = []
+    for i, flag in enumerate(flags):
+        if flag and runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        elif flag:
+            runs.append((i, i))
+    return runs
+
+
+def _level_lists(ws: Worksheet, letter: str, rows: Sequence[EntryView]) -> None:
+    """A drop-down of the scale's levels on the realisasi cell of each qualitative indicator.
+
+    Excel takes a written list of at most 255 characters without commas inside a label; a scale that does not
+    fit gets no drop-down (the import still accepts only its labels).
+    """
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    by_scale: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for i, entry in enumerate(rows):
+        if entry.levels:
+            labels = tuple(entry.levels[rank] for rank in sorted(entry.levels))
+            by_scale.setdefault((entry.scale_name, labels), []).append(FIRST_ROW + i)
+    for (name, labels), numbers in by_scale.items():
+        written = ",".join(labels)
+        if len(written) > 255 or any("," in label or '"' in label for label in labels):
+            continue
+        dv = DataValidation(
+            type="list",
+            formula1=f'"{written}"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Bukan tingkat skala",
+            error=f"Pilih salah satu tingkat skala {name}: {', '.join(labels)}."[:255],
+            showInputMessage=True,
+            promptTitle=COL_VALUE,
+            prompt=f"Pilih tingkat skala {name}."[:255],
+        )
+        for number in numbers:
+            dv.add(f"{letter}{number}")
+        ws.add_data_validation(dv)
 
 
 def _write_format(

@@ -17,6 +17,7 @@ from sqlalchemy import select
 import sakip_desktop
 from sakip_desktop.domain.achievement import Target
 from sakip_desktop.domain.periods import quarter_label
+from sakip_desktop.domain.qualitative import rank_of_label, unknown_level_message
 from sakip_desktop.domain.realisation import Status, is_zero_target
 from sakip_desktop.isian_preview import IsianChange, IsianPreview, stored_input
 from sakip_desktop.isian_xlsx import (
@@ -40,6 +41,7 @@ from sakip_desktop.isian_xlsx import (
     SHEET_FORMAT,
     office_title,
 )
+from sakip_desktop.ops.qualitative import IndicatorScale, indicator_scales
 from sakip_desktop.ops.realisation import MAX_TEXT, RealisationInput
 from sakip_desktop.ops.realisation_common import (
     LOCKED_MESSAGE,
@@ -184,6 +186,7 @@ class _Context:
     planned: set[int]
     targets: dict[int, Target]
     stored: dict[int, Realisation]
+    scales: dict[int, IndicatorScale]  # of the qualitative indicators
 
 
 def _read_rows(
@@ -199,6 +202,7 @@ def _read_rows(
             units={u.id: u.name for u in s.scalars(select(Unit))},
             planned=set(s.scalars(select(YearlyTarget.indicator_id).where(YearlyTarget.year == year))),
             targets=quarter_targets(s, ids, year, quarter),
+            scales=indicator_scales(s, ids),
             stored={
                 r.indicator_id: r
                 for r in s.scalars(
@@ -266,7 +270,7 @@ def _read_row(
     row = ctx.stored.get(indicator.id)
     if m.realisation_id is not None and (row is None or row.id != m.realisation_id):
         return error("data realisasi di basis data berbeda dengan saat berkas dibuat; ekspor ulang Format Isian.")
-    new = _read_input(ws, m.row, columns, errors)
+    new = _read_input(ws, m.row, columns, errors, ctx.scales.get(indicator.id))
     if new is None:
         return False
     old = stored_input(row)
@@ -288,7 +292,8 @@ def _read_row(
         return error("tulis justifikasi untuk capaian manual.", COL_JUSTIFICATION)
     unit_name = ctx.units.get(indicator.responsible_unit_id, "") if indicator.responsible_unit_id else ""
     return IsianChange(
-        ws.title, m.row, indicator.id, indicator.code, indicator.name, unit_name, row.id if row else None, old, new
+        ws.title, m.row, indicator.id, indicator.code, indicator.name, unit_name, row.id if row else None, old, new,
+        levels=scale.levels if (scale := ctx.scales.get(indicator.id)) else {},
     )
 
 
@@ -315,7 +320,9 @@ def _first_changed_column(old: RealisationInput | None, new: RealisationInput) -
     return next(columns[f.name] for f in fields(RealisationInput) if getattr(old, f.name) != getattr(new, f.name))
 
 
-def _read_input(ws: Worksheet, row: int, columns: dict[str, int], errors: ImportErrors) -> RealisationInput | None:
+def _read_input(
+    ws: Worksheet, row: int, columns: dict[str, int], errors: ImportErrors, scale: IndicatorScale | None
+) -> RealisationInput | None:
     before = len(errors.items)
 
     def number(title: str) -> Decimal | None:
@@ -331,8 +338,20 @@ def _read_input(ws: Worksheet, row: int, columns: dict[str, int], errors: Import
             errors.add(f"teks terlalu panjang ({len(value)} karakter; paling banyak {MAX_TEXT}).", ws.title, row, title)
         return value
 
+    def level() -> Decimal | None:
+        """The realisasi of a qualitative indicator: a level's label, read back as its rank."""
+        assert scale is not None
+        written = cell_text(ws.cell(row=row, column=columns[COL_VALUE]).value)
+        if not written:
+            return None
+        rank = rank_of_label(scale.levels, written)
+        if rank is None:
+            errors.add(unknown_level_message(scale.name, scale.levels, written), ws.title, row, COL_VALUE)
+            return None
+        return Decimal(rank)
+
     data = RealisationInput(
-        value=number(COL_VALUE),
+        value=level() if scale is not None else number(COL_VALUE),
         supporting=text(COL_SUPPORTING),
         inhibiting=text(COL_INHIBITING),
         follow_up=text(COL_FOLLOW_UP),

@@ -21,7 +21,7 @@ from sakip_desktop.domain.achievement import Polarity, Target
 from sakip_desktop.domain.formats import number
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import UserError
-from sakip_desktop.ops.measurement import MeasurementRow, measure, office_summary
+from sakip_desktop.ops.measurement import IndicatorInfo, MeasurementRow, measure, office_summary
 from sakip_desktop.ops.office import get_profile
 from sakip_desktop.storage.database import Database
 
@@ -79,7 +79,15 @@ def _amount(value: Decimal | None) -> tuple[Any, str | None]:
     return _cent(value) if value.as_tuple().exponent < -4 else value, DECIMAL_FORMAT
 
 
-def _target(target: Target | None) -> tuple[Any, str | None]:
+def _level(info: IndicatorInfo, value: Decimal | None) -> tuple[Any, str | None] | None:
+    """A value of a qualitative indicator as its level's label (text); None for a number."""
+    label = info.value_text(value)
+    return None if label is None else (label, None)
+
+
+def _target(target: Target | None, info: IndicatorInfo | None = None) -> tuple[Any, str | None]:
+    if info is not None and target is not None and not target.is_range and (found := _level(info, target.low)):
+        return found
     if target is not None and target.is_range:
         assert target.high is not None
         return f"{_plain(target.low)} – {_plain(target.high)}", None  # a range stays text
@@ -159,9 +167,9 @@ def _write(ws: Worksheet, office_title: str, year: int, quarter: int | None, row
         band = row.scale.band(capaian)
         if manual:
             flagged.append(row)
-        target, target_format = _target(row.year_target)
-        to_date, to_date_format = _target(row.target_to_date)
-        actual, actual_format = _amount(row.actual_to_date)
+        target, target_format = _target(row.year_target, info)
+        to_date, to_date_format = _target(row.target_to_date, info)
+        actual, actual_format = _level(info, row.actual_to_date) or _amount(row.actual_to_date)
         shown = row.scale.shown(capaian)
         if shown is not None:
             capaian_cell: Any = _cent(shown)

@@ -167,6 +167,7 @@ def check_rencana(db: Database, file_name: str, read: ReadSheets, errors: Import
     merged = _merge(stored, plan, goals, objectives, indicators, targets, programs, activities, subs, spending)
     _check_spending(stored, merged, spending, errors)
     _check_locked_quarters(db, stored, merged, targets, errors)
+    _check_qualitative_targets(db, merged, targets, errors)
     for t in merged.targets:
         if t.yearly is None and any(q is not None for q in t.quarters):
             item = targets[(t.indicator_code, t.year)]
@@ -298,6 +299,37 @@ def _check_locked_quarters(
                     item.row,
                     QUARTER_TITLES[n - 1],
                 )
+
+
+def _check_qualitative_targets(db: Database, merged: RencanaData, targets: dict, errors: ImportErrors) -> None:
+    """The targets of a qualitative indicator are ranks of its scale (the workbook writes the rank number)."""
+    from sqlalchemy import select
+
+    from sakip_desktop.ops.qualitative import indicator_scales
+    from sakip_desktop.storage.models import Indicator
+
+    with db.reading() as session:
+        scales = indicator_scales(session)
+        codes = dict(session.execute(select(Indicator.id, Indicator.code)).all())
+    by_code = {codes[ind]: scale for ind, scale in scales.items()}
+    for t in merged.targets:
+        scale = by_code.get(t.indicator_code)
+        if scale is None:
+            continue
+        item = targets[(t.indicator_code, t.year)]
+        cells = [("Target tahunan", t.yearly), *zip(QUARTER_TITLES, t.quarters, strict=True)]
+        for column, target in cells:
+            for value in (target.low, target.high) if target is not None else ():
+                if value is not None and (value != value.to_integral_value() or int(value) not in scale.levels):
+                    ranks = ", ".join(f"{rank} = {label}" for rank, label in sorted(scale.levels.items()))
+                    shown = formats.number(value, 0 if value == value.to_integral_value() else 2)
+                    errors.add(
+                        f"{t.indicator_code} memakai skala {scale.name}; target {shown} bukan peringkat skala itu "
+                        f"(isi salah satu: {ranks}).",
+                        item.sheet,
+                        item.row,
+                        column,
+                    )
 
 
 def _shown(key) -> str:

@@ -59,7 +59,10 @@ def grant_title(grant: RoleGrant) -> str:
     return f"{grant.acting.prefix} {title}" if grant.acting else title
 
 
-def _num(value: Decimal | None) -> str:
+def _num(value: Decimal | None, row: IndicatorRow | None = None) -> str:
+    label = row.value_label(value) if row is not None else None  # a level of a qualitative indicator
+    if label:
+        return label
     if value is None:
         return "—"
     decimals = 0 if value == value.to_integral_value() else 2
@@ -73,9 +76,9 @@ INDICATOR_COLUMNS = [
     ),
     Column[IndicatorRow]("Satuan", lambda r: r.unit, width=80),
     Column[IndicatorRow]("Polaritas", lambda r: r.polarity, width=70),
-    Column[IndicatorRow]("Target tahun", lambda r: _num(r.year_target), align_right=True, width=95),
-    Column[IndicatorRow]("Target TW", lambda r: _num(r.quarter_target), align_right=True, width=80),
-    Column[IndicatorRow]("Realisasi TW", lambda r: _num(r.actual), align_right=True, width=95),
+    Column[IndicatorRow]("Target tahun", lambda r: _num(r.year_target, r), align_right=True, width=95),
+    Column[IndicatorRow]("Target TW", lambda r: _num(r.quarter_target, r), align_right=True, width=80),
+    Column[IndicatorRow]("Realisasi TW", lambda r: _num(r.actual, r), align_right=True, width=95),
     Column[IndicatorRow]("Status", lambda r: r.status, width=95),
     Column[IndicatorRow]("Penanggung jawab", lambda r: r.responsible_unit, width=260),
 ]

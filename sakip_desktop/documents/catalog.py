@@ -108,6 +108,56 @@ def prepare(db: Database, request: DocRequest) -> Prepared:
     return spec.prepare(db, request)
 
 
+@dataclass(frozen=True)
+class SheetTable:
+    """A table of a document as plain data, for the .xlsx export (`documents.tables_xlsx`).
+
+    Cells are what the PDF prints (the same strings, from the same prepared data); the columns in
+    `numeric` hold numbers printed the Indonesian way ("1.234,56", "87,50%", "24"), which the writer
+    stores as numbers. `header_merges` are (first_row, first_col, last_row, last_col) within the header
+    rows, 0-based; the last `total_rows` rows are the Jumlah / rata-rata lines.
+    """
+
+    sheet: str  # the sheet's name (at most 31 characters, unique in the workbook)
+    title: str  # the table's caption in the PDF
+    subtitle: str  # the office and the period
+    header_rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[str | None, ...], ...]
+    widths: tuple[float, ...]  # column widths in characters
+    numeric: frozenset[int] = frozenset()
+    header_merges: tuple[tuple[int, int, int, int], ...] = ()
+    total_rows: int = 0
+
+
+TablesFn = Callable[[Prepared], "list[SheetTable]"]
+TABLES: dict[str, TablesFn] = {}
+
+
+def register_tables(kind: str, tables_fn: TablesFn) -> None:
+    """Let a kind give its printed tables as plain data (for the .xlsx export)."""
+    TABLES[kind] = tables_fn
+
+
+def has_tables(kind: str) -> bool:
+    """True when documents of `kind` print tables that can be exported (not the surat pengantar)."""
+    kinds()
+    importlib.import_module("sakip_desktop.documents.tables")
+    return kind in TABLES
+
+
+def require_tables(kind: str) -> None:
+    """`ValidationError` when documents of `kind` print no table to export."""
+    if not has_tables(kind):
+        label = KINDS[kind].label if kind in KINDS else kind
+        raise ValidationError(f"{label} tidak memuat tabel untuk diekspor ke Excel.", field="kind")
+
+
+def sheet_tables(prepared: Prepared) -> list[SheetTable]:
+    """The tables of a prepared document, built from the data its PDF is built from (`require_tables` first)."""
+    require_tables(prepared.kind)
+    return TABLES[prepared.kind](prepared)
+
+
 def footer_note(prepared: Prepared, version: int) -> str:
     """'Perjanjian Kinerja Tahun 2025 · Versi 2 · Data 3fa1c9d2'."""
     return f"{prepared.title} · Versi {version} · Data {short_hash(prepared.digest)}"

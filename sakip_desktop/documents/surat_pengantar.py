@@ -1,8 +1,8 @@
 """Surat pengantar: the cover letter that sends a document to the Bupati, Bappeda or Inspektorat.
 
 Kop; place and date at the top right; Nomor (the agenda number of the outgoing register), Sifat,
-Lampiran and Hal on the left with the addressee (Yth. …) on the right; the body; the Camat's
-signature as of the letter's date.
+Lampiran and Hal on the left with the addressee (Kepada Yth. … di – Tempat) on the right; the body; the
+Camat's (or Plt./Plh.'s) signature as of the letter's date; the Tembusan list at the bottom left.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from typing import BinaryIO
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from sakip_desktop.documents import kit
 from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
@@ -39,6 +40,8 @@ class LetterDoc:
     recipient_place: str
     subject: str
     attachment: str
+    nature: str
+    copies_to: tuple[str, ...]
     document_title: str
     office_title: str
     signer: Signer
@@ -56,6 +59,8 @@ def letter_data(db: Database, letter_id: int) -> LetterDoc:
         recipient_place=profile.regency_name,
         subject=letter.subject,
         attachment=letter.attachment,
+        nature=letter.nature,
+        copies_to=letter.copies_to,
         document_title=letter.document_title,
         office_title=profile.office_title,
         signer=office_signer(db, letter.letter_date),
@@ -78,24 +83,49 @@ def prepare_letter(db: Database, request: DocRequest) -> Prepared:
     )
 
 
+_FLAT = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+         ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+         ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+
+
+def _addressee(doc: LetterDoc, st: kit.Styles) -> list:
+    """Kepada / Yth. … / di – / TEMPAT; a long addressee wraps under itself, not under 'Yth.'."""
+    yth = stringWidth("Yth. ", st.body.fontName, st.body.fontSize)
+    hanging = ParagraphStyle("yth", parent=st.body, leftIndent=yth, firstLineIndent=-yth)
+    place = ParagraphStyle("tempat", parent=st.body, leftIndent=1.4 * cm)
+    return [kit.para("Kepada", st.body), kit.para(f"Yth. {doc.recipient}", hanging), kit.para("di –", st.body),
+            kit.para("TEMPAT", place)]
+
+
+def _copies(doc: LetterDoc, width: float) -> list:
+    """'Tembusan:' and the numbered addressees, bottom left, a size smaller than the body."""
+    if not doc.copies_to:
+        return []
+    st = kit.styles(10)
+    rows = [[kit.para(f"{i}.", st.body), kit.para(c, st.body)] for i, c in enumerate(doc.copies_to, start=1)]
+    table = Table(rows, colWidths=[0.7 * cm, width - 0.7 * cm], hAlign="LEFT")
+    table.setStyle(TableStyle(_FLAT))
+    return [Spacer(1, 18), Paragraph("<u>Tembusan:</u>", st.body), Spacer(1, 2), table]
+
+
 def build_letter(setup: kit.DocSetup, doc: LetterDoc, out: Path | BinaryIO, footer_note: str = "") -> int:
     """Write the cover letter as a portrait PDF; return the page count."""
     st = kit.styles(11)
     width = kit.frame_width(setup)
+    right_width = width * 0.40
     right = ParagraphStyle("right", parent=st.body, alignment=TA_RIGHT)
     story: list = [kit.para(kit.place_date(setup, doc.letter_date), right), Spacer(1, 10)]
     fields = kit.field_table(
-        [("Nomor", doc.agenda_number), ("Sifat", "Biasa"), ("Lampiran", doc.attachment or "-"), ("Hal", doc.subject)],
-        width * 0.55,
+        [("Nomor", doc.agenda_number), ("Sifat", doc.nature or "Biasa"), ("Lampiran", doc.attachment or "-"),
+         ("Hal", doc.subject)],
+        width - right_width - 0.6 * cm,
         st,
         label_width=2.2 * cm,
     )
-    to = [kit.para("Kepada", st.body), kit.para(f"Yth. {doc.recipient}", st.body),
-          kit.para(f"di {doc.recipient_place}", st.body)]
-    head = Table([[fields, to]], colWidths=[width * 0.58, width * 0.42])
-    head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                              ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    story += [head, Spacer(1, 16)]
+    head = Table([[fields, "", _addressee(doc, st)]],
+                 colWidths=[width - right_width - 0.6 * cm, 0.6 * cm, right_width])
+    head.setStyle(TableStyle(_FLAT))
+    story += [head, Spacer(1, 18)]
     what = doc.document_title or doc.subject
     if what.lower().startswith("penyampaian "):
         what = what[len("penyampaian ") :]
@@ -106,6 +136,7 @@ def build_letter(setup: kit.DocSetup, doc: LetterDoc, out: Path | BinaryIO, foot
     story.append(kit.para(
         "Demikian disampaikan, atas perhatian dan kerja samanya kami ucapkan terima kasih.", body))
     story.append(kit.signature_block(setup, doc.signer, width=8.5 * cm))
+    story += _copies(doc, width * 0.6)
     return kit.build_pdf(setup, story, out, title=f"Surat Pengantar {doc.agenda_number}", kop="first",
                          footer_note=footer_note)
 

@@ -42,3 +42,24 @@ def level_label(levels: Mapping[int, str], value: Decimal | int | None) -> str |
     """
     rank = rank_of(value)
     return None if rank is None else levels.get(rank)
+
+
+def label_of(levels: Mapping[int, str], value: Decimal | int | None) -> str | None:
+    """The label to show for a stored value: the level's label on a qualitative indicator (non-empty `levels`).
+
+    None for a numeric indicator (empty `levels`), a missing value, or a value that is no level (an average
+    between two levels): the caller then formats the number. The one mapping every screen and file uses.
+    """
+    return level_label(levels, value) if levels else None
+
+
+def rank_of_label(levels: Mapping[int, str], text: str) -> int | None:
+    """The rank of the level written `text` (case and surrounding spaces ignored); None when no level is."""
+    wanted = " ".join(str(text).split()).casefold()
+    return next((rank for rank, label in levels.items() if label.casefold() == wanted), None)
+
+
+def unknown_level_message(scale_name: str, levels: Mapping[int, str], text: str) -> str:
+    """Why `text` cannot be a value of an indicator on the scale: it is no level; names the allowed ones."""
+    allowed = ", ".join(levels[rank] for rank in sorted(levels))
+    return f"'{text}' bukan tingkat skala {scale_name}; pilih salah satu: {allowed}."

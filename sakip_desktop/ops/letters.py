@@ -2,7 +2,8 @@
 
 The agenda number comes from a per-office format with the placeholders {seq} (next number of the
 year), {kode} (the office's classification/unit code), {tahun} and {bulan} (month in Roman numerals),
-default "050/{seq}/{kode}/{tahun}".
+default "050/{seq}/{kode}/{tahun}". A letter carries its sifat (Biasa/Segera/Penting/Rahasia), lampiran
+and tembusan (one addressee a line).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+import string
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
@@ -26,12 +28,17 @@ CODE_KEY = "letter_office_code"
 DEFAULT_FORMAT = "050/{seq}/{kode}/{tahun}"
 MAX_PROOF_BYTES = 10 * 1024 * 1024
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+PLACEHOLDERS = ("seq", "kode", "tahun", "bulan")
+NATURES = ("Biasa", "Segera", "Penting", "Rahasia")
+MAX_COPIES = 12
+_ONES = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas")
 RECIPIENTS = (
     "Bupati",
     "Kepala Bappeda",
     "Inspektur",
 )
-_FIELDS = ("year", "seq", "agenda_number", "letter_date", "recipient", "subject", "attachment", "document_record_id")
+_FIELDS = ("year", "seq", "agenda_number", "letter_date", "recipient", "subject", "attachment", "nature", "copies_to",
+           "document_record_id")
 
 
 @dataclass(frozen=True)
@@ -44,13 +51,16 @@ class LetterSettings:
 
 @dataclass(frozen=True)
 class LetterInput:
-    """A letter to register: date, recipient ('Bupati Contoh'), hal (subject), lampiran, the document sent."""
+    """A letter to register: date, recipient ('Bupati Contoh'), hal (subject), lampiran, the document sent,
+    sifat and tembusan (addressees, one per item)."""
 
     letter_date: dt.date
     recipient: str
     subject: str
     attachment: str = ""
     document_record_id: int | None = None
+    nature: str = "Biasa"
+    copies_to: tuple[str, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,8 @@ class LetterView:
     recipient: str
     subject: str
     attachment: str
+    nature: str
+    copies_to: tuple[str, ...]
     document_record_id: int | None
     document_title: str
     created_by: str
@@ -80,15 +92,68 @@ class LetterView:
         return "Terkirim, ada bukti" if self.proof_filename else "Terkirim"
 
 
+def _allowed() -> str:
+    return ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+
+
+def check_format(fmt: str) -> str:
+    """`fmt` stripped, or `ValidationError` naming what is wrong: empty, unpaired braces, an unknown placeholder
+    (named), or no {seq}."""
+    fmt = fmt.strip()
+    if not fmt:
+        raise ValidationError("Format nomor agenda wajib diisi, mis. 050/{seq}/{kode}/{tahun}.", field="agenda_format")
+    try:
+        parts = list(string.Formatter().parse(fmt))
+    except ValueError as exc:
+        raise ValidationError(
+            f"Format nomor agenda '{fmt}' tidak sah: tanda {{ dan }} harus berpasangan mengapit nama isian "
+            f"({_allowed()}).",
+            field="agenda_format",
+        ) from exc
+    names = [name for _, name, _, _ in parts if name is not None]
+    for name in names:
+        if name not in PLACEHOLDERS:
+            raise ValidationError(
+                f"Isian {{{name}}} pada format nomor agenda tidak dikenal; yang boleh dipakai: {_allowed()}.",
+                field="agenda_format",
+            )
+    if "seq" not in names:
+        raise ValidationError("Format nomor agenda harus memuat {seq} (nomor urut).", field="agenda_format")
+    return fmt
+
+
 def agenda_number(fmt: str, *, seq: int, code: str, day: dt.date) -> str:
-    """The agenda number from `fmt`; `ValidationError` for an unknown placeholder."""
+    """The agenda number from `fmt`; `ValidationError` for an unknown placeholder or a bad format spec."""
+    check_format(fmt)
     try:
         return fmt.format(seq=seq, kode=code, tahun=day.year, bulan=ROMAN_MONTHS[day.month - 1])
     except (KeyError, IndexError, ValueError) as exc:
         raise ValidationError(
-            f"Format nomor agenda '{fmt}' tidak sah; pakai {{seq}}, {{kode}}, {{tahun}} dan {{bulan}}.",
+            f"Format nomor agenda '{fmt}' tidak sah; pakai {_allowed()} (boleh {{seq:03d}} untuk 001).",
             field="agenda_format",
         ) from exc
+
+
+def lampiran_text(count: int, what: str = "berkas") -> str:
+    """'1 (satu) berkas' for the Lampiran line; '-' when nothing is attached."""
+    if count <= 0:
+        return "-"
+    words = _ONES[count] if count < len(_ONES) else ""
+    what = " ".join(what.split()) or "berkas"
+    return f"{count} ({words}) {what}" if words else f"{count} {what}"
+
+
+def _next_seq(session, year: int) -> int:
+    return (session.scalar(select(func.max(OutgoingLetter.seq)).where(OutgoingLetter.year == year)) or 0) + 1
+
+
+def next_number_example(db: Database, values: LetterSettings, day: dt.date) -> str:
+    """The agenda number the next letter dated `day` would get under `values` (not yet saved);
+    `ValidationError` when the format is not valid."""
+    fmt = check_format(values.agenda_format)
+    with db.reading() as s:
+        seq = _next_seq(s, day.year)
+    return agenda_number(fmt, seq=seq, code=values.office_code.strip(), day=day)
 
 
 def _settings(session) -> LetterSettings:
@@ -107,10 +172,12 @@ def letter_settings(db: Database) -> LetterSettings:
 
 def update_letter_settings(db: Database, actor: Actor, values: LetterSettings) -> LetterSettings:
     """Operation 'Ubah format nomor surat' (administrator)."""
-    fmt, code = values.agenda_format.strip(), values.office_code.strip()
-    if "{seq}" not in fmt:
-        raise ValidationError("Format nomor agenda harus memuat {seq} (nomor urut).", field="agenda_format")
-    agenda_number(fmt, seq=1, code=code, day=dt.date(2000, 1, 1))
+    fmt, code = check_format(values.agenda_format), " ".join(values.office_code.split())
+    if len(code) > 60:
+        raise ValidationError("Kode kantor terlalu panjang (paling banyak 60 huruf).", field="office_code")
+    if len(agenda_number(fmt, seq=9999, code=code, day=dt.date(2000, 12, 31))) > 120:
+        raise ValidationError("Nomor agenda hasil format ini terlalu panjang (paling banyak 120 huruf).",
+                              field="agenda_format")
     with write(db, actor, "Ubah format nomor surat", [ADMIN]) as tx:
         keys = [FORMAT_KEY, CODE_KEY]
         current = {r.key: r for r in tx.session.scalars(select(Setting).where(Setting.key.in_(keys)))}
@@ -134,7 +201,20 @@ def _check(data: LetterInput) -> LetterInput:
         raise ValidationError("Hal (perihal) surat wajib diisi.", field="subject")
     if len(subject) > 1000:
         raise ValidationError("Hal surat terlalu panjang (paling banyak 1.000 huruf).", field="subject")
-    return LetterInput(data.letter_date, recipient, subject, data.attachment.strip(), data.document_record_id)
+    if data.nature not in NATURES:
+        raise ValidationError(f"Sifat surat '{data.nature}' tidak dikenal; pilih {', '.join(NATURES)}.",
+                              field="nature")
+    copies = tuple(c for c in (" ".join(x.split()) for x in data.copies_to) if c)
+    if len(copies) > MAX_COPIES:
+        raise ValidationError(f"Tembusan paling banyak {MAX_COPIES} alamat.", field="copies_to")
+    for i, copy in enumerate(copies, start=1):
+        if len(copy) > 250:
+            raise ValidationError(f"Tembusan baris {i} terlalu panjang (paling banyak 250 huruf).", field="copies_to")
+    attachment = " ".join(data.attachment.split())
+    if len(attachment) > 250:
+        raise ValidationError("Lampiran terlalu panjang (paling banyak 250 huruf).", field="attachment")
+    return LetterInput(data.letter_date, recipient, subject, attachment, data.document_record_id, data.nature,
+                       copies)
 
 
 def register_letter(db: Database, actor: Actor, data: LetterInput, *, clock: Clock = utcnow) -> LetterView:
@@ -145,7 +225,7 @@ def register_letter(db: Database, actor: Actor, data: LetterInput, *, clock: Clo
         if data.document_record_id is not None and s.get(DocumentRecord, data.document_record_id) is None:
             raise ValidationError("Dokumen yang dilampirkan tidak ada di register dokumen.", field="document_record_id")
         year = data.letter_date.year
-        seq = (s.scalar(select(func.max(OutgoingLetter.seq)).where(OutgoingLetter.year == year)) or 0) + 1
+        seq = _next_seq(s, year)
         settings = _settings(s)
         row = OutgoingLetter(
             year=year,
@@ -157,6 +237,8 @@ def register_letter(db: Database, actor: Actor, data: LetterInput, *, clock: Clo
             recipient=data.recipient,
             subject=data.subject,
             attachment=data.attachment,
+            nature=data.nature,
+            copies_to="\n".join(data.copies_to),
             document_record_id=data.document_record_id,
             created_by=actor.name,
             created_at=tx.now,
@@ -226,6 +308,8 @@ def _view(session, r: OutgoingLetter) -> LetterView:
         recipient=r.recipient,
         subject=r.subject,
         attachment=r.attachment,
+        nature=r.nature,
+        copies_to=tuple(x for x in r.copies_to.split("\n") if x),
         document_record_id=r.document_record_id,
         document_title=f"{doc.title} (versi {doc.version})" if doc else "",
         created_by=r.created_by,

@@ -24,7 +24,7 @@ from sakip_desktop.domain.achievement import (
     aggregate,
     mean,
 )
-from sakip_desktop.domain.qualitative import level_label
+from sakip_desktop.domain.qualitative import label_of
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.bands import Scale, read_scale
 from sakip_desktop.storage.database import Database
@@ -62,7 +62,7 @@ class IndicatorInfo:
 
     def value_text(self, value: Decimal | None) -> str | None:
         """The level label a value stands for on a qualitative indicator; None for a number to format."""
-        return level_label(self.levels, value) if self.levels else None
+        return label_of(self.levels, value)
 
 
 @dataclass(frozen=True)

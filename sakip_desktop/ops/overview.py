@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
 
+from sakip_desktop.domain.qualitative import label_of
+from sakip_desktop.ops.qualitative import indicator_scales
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
     Activity,
@@ -53,6 +55,12 @@ class IndicatorRow:
     quarter_target: Decimal | None
     actual: Decimal | None
     status: str
+    # A qualitative indicator: its scale's labels by rank (values are ranks); empty for a numeric one.
+    levels: dict[int, str] = field(default_factory=dict, compare=False)
+
+    def value_label(self, value: Decimal | None) -> str | None:
+        """The level label a target or realisasi stands for on a qualitative indicator; None for a number."""
+        return label_of(self.levels, value)
 
 
 def plan_years(db: Database) -> list[int]:
@@ -87,6 +95,7 @@ def indicator_rows(db: Database, year: int, quarter: int, unit_id: int | None = 
             r.indicator_id: r
             for r in s.scalars(select(Realisation).where(Realisation.year == year, Realisation.quarter == quarter))
         }
+        scales = indicator_scales(s)
         out = []
         for ind, obj in rows:
             target = yearly.get(ind.id)
@@ -107,6 +116,7 @@ def indicator_rows(db: Database, year: int, quarter: int, unit_id: int | None = 
                     quarter_target=quarterly.get(target.id) if target else None,
                     actual=actual.value if actual else None,
                     status=STATUS_LABELS.get(actual.status, actual.status) if actual else "Belum diisi",
+                    levels=scales[ind.id].levels if ind.id in scales else {},
                 )
             )
         return out

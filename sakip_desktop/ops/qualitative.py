@@ -7,7 +7,7 @@ scale its levels may be renamed and new ones added on top, but none removed: sto
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -66,6 +66,36 @@ def scale_levels(session: Session, scale_id: int) -> tuple[LevelView, ...]:
         .order_by(QualitativeLevel.rank)
     )
     return tuple(LevelView(rank, label) for rank, label in rows)
+
+
+@dataclass(frozen=True)
+class IndicatorScale:
+    """The scale of a qualitative indicator as screens and files need it: its name and labels by rank."""
+
+    name: str
+    levels: dict[int, str]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The labels, lowest first."""
+        return tuple(self.levels[rank] for rank in sorted(self.levels))
+
+
+def indicator_scales(session: Session, indicator_ids: Iterable[int] | None = None) -> dict[int, IndicatorScale]:
+    """The scale of every qualitative indicator (or of those among `indicator_ids`), by indicator id."""
+    query = select(Indicator.id, Indicator.scale_id).where(Indicator.scale_id.is_not(None))
+    if indicator_ids is not None:
+        query = query.where(Indicator.id.in_(list(indicator_ids)))
+    used = dict(session.execute(query).all())
+    if not used:
+        return {}
+    names = dict(session.execute(select(QualitativeScale.id, QualitativeScale.name)).all())
+    levels: dict[int, dict[int, str]] = {scale_id: {} for scale_id in names}
+    for scale_id, rank, label in session.execute(
+        select(QualitativeLevel.scale_id, QualitativeLevel.rank, QualitativeLevel.label)
+    ):
+        levels[scale_id][rank] = label
+    return {ind: IndicatorScale(names[scale_id], levels[scale_id]) for ind, scale_id in used.items()}
 
 
 def list_scales(db: Database) -> list[ScaleView]:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
 
 from sakip_desktop.domain.achievement import Polarity, Target
+from sakip_desktop.domain.qualitative import label_of
 from sakip_desktop.domain.realisation import Narrative, QuarterFacts, Status, narrative_reason, quarter_achievement
 from sakip_desktop.domain.realisation import submission_problems as _problems
 from sakip_desktop.ops.evidence_files import EvidenceFile, EvidenceView, read_evidence
+from sakip_desktop.ops.qualitative import indicator_scales
 from sakip_desktop.ops.realisation_common import (
     planned_indicators,
     previous_achievements,
@@ -90,6 +92,17 @@ class EntryView:
     evidence: tuple[EvidenceView, ...]
     revisions: tuple[RevisionView, ...]
     check: CheckView | None
+    # A qualitative indicator: its scale's name and labels by rank (values are ranks); empty for a numeric one.
+    levels: dict[int, str] = field(default_factory=dict, compare=False)
+    scale_name: str = ""
+
+    def value_label(self, value: Decimal | None) -> str | None:
+        """The level label a value stands for on a qualitative indicator; None for a number to format."""
+        return label_of(self.levels, value)
+
+    def target_label(self, target: Target | None) -> str | None:
+        """The level label of a (single-valued) target on a qualitative indicator; None otherwise."""
+        return None if target is None or target.is_range else label_of(self.levels, target.low)
 
     @property
     def status_label(self) -> str:
@@ -168,9 +181,11 @@ def _entries(db: Database, year: int, quarter: int, unit_id: int | None, only: S
             c.realisation_id: CheckView(c.evidence_ok, c.plausible, c.narrative_ok, c.note, c.checked_by, c.checked_at)
             for c in s.scalars(select(VerificationCheck).where(VerificationCheck.realisation_id.in_(row_ids)))
         }
+        scales = indicator_scales(s, ids)
         out = []
         for ind in indicators:
             row = rows.get(ind.id)
+            scale = scales.get(ind.id)
             polarity = Polarity(ind.polarity)
             target = quarters.get(ind.id)
             narrative = Narrative(row.supporting_factors, row.inhibiting_factors, row.follow_up) if row else Narrative()
@@ -214,6 +229,8 @@ def _entries(db: Database, year: int, quarter: int, unit_id: int | None, only: S
                     evidence=tuple(evidence.get(row.id, ())) if row else (),
                     revisions=tuple(revised.get(row.id, ())) if row else (),
                     check=checks.get(row.id) if row else None,
+                    levels=scale.levels if scale else {},
+                    scale_name=scale.name if scale else "",
                 )
             )
         return out

@@ -200,6 +200,29 @@ def test_the_target_of_an_approved_quarter_cannot_change_through_the_file(demo_d
     assert load_rencana(demo_db) == before
 
 
+def test_a_qualitative_target_must_be_a_rank_of_its_scale(demo_db, tmp_path):
+    from tests._qualitative_data import CODE, add_qualitative_indicator
+
+    # GIVEN IK60 on the Predikat SAKIP scale (7 levels), exported, with its yearly target typed as 8 and TW I as 2,5
+    add_qualitative_indicator(demo_db)
+    path = tmp_path / "rencana.xlsx"
+    export_rencana(demo_db, path)
+    wb = openpyxl.load_workbook(path)
+    row = next(r[0].row for r in wb["Target"].iter_rows(min_row=2) if (r[0].value, r[1].value) == (CODE, 2025))
+    set_cells(path, "Target", {f"D{row}": 8, f"F{row}": "2,5"})
+    # WHEN it is read, THEN both cells are refused naming the scale's ranks, and nothing changes
+    before = load_rencana(demo_db)
+    with pytest.raises(ValidationError) as caught:
+        read_rencana(demo_db, path)
+    text = caught.value.message
+    assert (
+        f"lembar 'Target', baris {row}, kolom 'Target tahunan': IK60 memakai skala Predikat SAKIP; target 8 bukan "
+        "peringkat skala itu (isi salah satu: 1 = D, 2 = C, 3 = CC, 4 = B, 5 = BB, 6 = A, 7 = AA)." in text
+    )
+    assert f"lembar 'Target', baris {row}, kolom 'TW I': IK60 memakai skala Predikat SAKIP; target 2,50 bukan" in text
+    assert load_rencana(demo_db) == before
+
+
 def test_files_that_are_not_a_planning_workbook_are_refused(demo_db, tmp_path):
     # GIVEN a workbook without the hidden format sheet, and a text file renamed to .xlsx
     plain = tmp_path / "lain.xlsx"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.domain import formats
+from sakip_desktop.domain.achievement import Target
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.realisation import Status, is_zero_target
 from sakip_desktop.errors import UserError, ValidationError
@@ -54,10 +55,28 @@ def amount_text(value: Decimal | None, unit: str) -> str:
     return f"{num(value)}%" if unit.strip() == "%" else f"{num(value)} {unit}".strip()
 
 
+def entry_value(entry: EntryView, value: Decimal | None) -> str:
+    """A realisasi in a table: the level's label on a qualitative indicator ('B'), else the number."""
+    return entry.value_label(value) or num(value)
+
+
+def entry_target(entry: EntryView, target: Target | None) -> str:
+    """A target in a table: the level's label on a qualitative indicator, else '70' or '80 – 90'."""
+    return entry.target_label(target) or target_text(target)
+
+
+def entry_amount(entry: EntryView, value: Decimal | None) -> str:
+    """A realisasi with its satuan ('7 kali', '85,71%'), or the level's label on a qualitative indicator."""
+    return entry.value_label(value) or amount_text(value, entry.unit)
+
+
 def target_of(entry: EntryView) -> str:
-    """The quarter's target with its satuan."""
+    """The quarter's target with its satuan (the level's label on a qualitative indicator)."""
     if entry.quarter_target is None:
         return "belum ditetapkan"
+    label = entry.target_label(entry.quarter_target)
+    if label:
+        return label
     text = target_text(entry.quarter_target)
     return f"{text}%" if entry.unit.strip() == "%" else f"{text} {entry.unit}".strip()
 

@@ -11,7 +11,7 @@ from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.ops.realisation import EntryView
 from ui.context import AppContext
-from ui.cycle._common import EvidenceList, amount_text, capaian_text, local_when, target_of
+from ui.cycle._common import EvidenceList, capaian_text, entry_amount, local_when, target_of
 
 
 def entry_html(entry: EntryView, offset: int) -> str:
@@ -25,7 +25,7 @@ def entry_html(entry: EntryView, offset: int) -> str:
         f"<p><b>{esc(entry.code)}</b> {esc(entry.name)}<br><span style='color:#5f6368'>"
         f"{esc(entry.responsible_unit)}</span></p>",
         f"<p>Target {tw}: <b>{esc(target_of(entry))}</b> &nbsp;·&nbsp; Realisasi: "
-        f"<b>{esc(amount_text(entry.value, entry.unit))}</b> &nbsp;·&nbsp; Capaian: <b>{esc(capaian_text(entry))}</b>",
+        f"<b>{esc(entry_amount(entry, entry.value))}</b> &nbsp;·&nbsp; Capaian: <b>{esc(capaian_text(entry))}</b>",
     ]
     if entry.previous_achievement is not None:
         parts.append(f"<br>Capaian triwulan sebelumnya: {formats.percent(entry.previous_achievement)}")

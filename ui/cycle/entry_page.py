@@ -18,12 +18,12 @@ from ui.cycle._common import (
     capaian_text,
     current_record,
     cycle_table,
-    num,
+    entry_target,
+    entry_value,
     office_offset,
     period_title,
     row_colour,
     select_where,
-    target_text,
 )
 from ui.cycle.entry_form import EntryForm
 from ui.settings._crud import confirm, hint
@@ -54,7 +54,7 @@ COLUMNS = [
     Column[EntryView]("Satuan", lambda e: e.unit, width=75, background=row_colour),
     Column[EntryView](
         "Target TW",
-        lambda e: target_text(e.quarter_target),
+        lambda e: entry_target(e, e.quarter_target),
         lambda e: _by_number(e.quarter_target.low if e.quarter_target else None),
         align_right=True,
         width=80,
@@ -62,7 +62,7 @@ COLUMNS = [
     ),
     Column[EntryView](
         "Realisasi",
-        lambda e: num(e.value),
+        lambda e: entry_value(e, e.value),
         lambda e: _by_number(e.value),
         align_right=True,
         width=80,

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from sakip_desktop.domain.periods import quarter_label
+from sakip_desktop.domain.qualitative import label_of
 from sakip_desktop.isian_preview import IsianChange, IsianPreview
 from sakip_desktop.isian_xlsx import apply_isian, export_isian, read_isian
 from sakip_desktop.ops.realisation import RealisationInput
@@ -31,11 +32,11 @@ FIELD_LABELS = {
 _SHORT = 70  # characters of a narrative shown in the table; the tooltip has all of it
 
 
-def _shown(value: Decimal | str | None, short: bool) -> str:
+def _shown(value: Decimal | str | None, short: bool, levels: dict[int, str] | None = None) -> str:
     if value is None or value == "":
         return "(kosong)"
     if isinstance(value, Decimal):
-        return num(value)
+        return label_of(levels or {}, value) or num(value)
     text = " ".join(value.split())
     if short and len(text) > _SHORT:
         text = text[: _SHORT - 1].rstrip() + "…"
@@ -49,7 +50,8 @@ def change_lines(change: IsianChange, short: bool = True) -> str:
     for f in fields(RealisationInput):
         before, after = getattr(old, f.name), getattr(change.new, f.name)
         if before != after:
-            lines.append(f"{FIELD_LABELS[f.name]}: {_shown(before, short)} → {_shown(after, short)}")
+            levels = change.levels if f.name == "value" else None
+            lines.append(f"{FIELD_LABELS[f.name]}: {_shown(before, short, levels)} → {_shown(after, short, levels)}")
     return "\n".join(lines)
 
 

@@ -3,8 +3,11 @@ new value. For the Sekretaris, the Camat and administrators."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -22,18 +25,19 @@ from sakip_desktop.ops.realisation_review import REVISION_ROLES
 from ui.context import AppContext
 from ui.cycle._common import (
     PeriodPage,
-    amount_text,
     attempt_listed,
     capaian_text,
     current_record,
     cycle_table,
+    entry_amount,
+    entry_target,
+    entry_value,
     local_when,
     num,
     office_offset,
     parse_number,
     period_title,
     select_where,
-    target_text,
 )
 from ui.settings._crud import FormDialog, form_layout, hint
 from ui.table import Column, RecordTableModel
@@ -42,8 +46,8 @@ APPROVED_COLUMNS = [
     Column[EntryView]("Kode", lambda e: e.code, width=52),
     Column[EntryView]("Indikator", lambda e: e.name, tooltip=lambda e: e.objective),
     Column[EntryView]("Unit kerja", lambda e: e.responsible_unit, width=190),
-    Column[EntryView]("Target TW", lambda e: target_text(e.quarter_target), align_right=True, width=80),
-    Column[EntryView]("Realisasi", lambda e: num(e.value), align_right=True, width=80),
+    Column[EntryView]("Target TW", lambda e: entry_target(e, e.quarter_target), align_right=True, width=80),
+    Column[EntryView]("Realisasi", lambda e: entry_value(e, e.value), align_right=True, width=80),
     Column[EntryView]("Capaian", capaian_text, align_right=True, width=95),
     Column[EntryView]("Disetujui oleh", lambda e: e.approved_by, width=200),
     Column[EntryView]("Revisi", lambda e: f"{len(e.revisions)} kali" if e.revisions else "—", width=70),
@@ -59,6 +63,11 @@ class RevisionDialog(FormDialog):
         self.save_button.setText("Simpan revisi")
         self.value_edit = QLineEdit()
         self.value_edit.setPlaceholderText("mis. 12,5")
+        # A qualitative indicator is revised by choosing a level of its scale, not by typing its rank.
+        self.level_combo = QComboBox()
+        self.level_combo.addItem("— pilih tingkat —", None)
+        for rank in sorted(entry.levels):
+            self.level_combo.addItem(entry.levels[rank], rank)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setFixedHeight(90)
@@ -66,8 +75,13 @@ class RevisionDialog(FormDialog):
         self.fields.update({"value": self.value_edit, "reason": self.reason_edit})
         form = form_layout()
         form.addRow(hint(f"{entry.code} {entry.name} ({entry.responsible_unit})"))
-        form.addRow("Nilai sekarang", QLabel(amount_text(entry.value, entry.unit)))
-        form.addRow("Nilai baru", self.value_edit)
+        form.addRow("Nilai sekarang", QLabel(entry_amount(entry, entry.value)))
+        form.addRow("Nilai baru", self.level_combo if entry.levels else self.value_edit)
+        if entry.levels:
+            self.fields["value"] = self.level_combo
+            self.value_edit.hide()
+        else:
+            self.level_combo.hide()
         form.addRow("Alasan revisi", self.reason_edit)
         form.addRow(hint("Nilai lama, nilai baru, alasan, nama Anda dan waktunya tercatat di riwayat revisi."))
         self.finish_layout(form)
@@ -75,7 +89,11 @@ class RevisionDialog(FormDialog):
         self.value_edit.setFocus()
 
     def save(self) -> int:
-        value = parse_number(self.value_edit.text(), "Nilai baru", "value")
+        if self.entry.levels:
+            rank = self.level_combo.currentData()
+            value = None if rank is None else Decimal(rank)
+        else:
+            value = parse_number(self.value_edit.text(), "Nilai baru", "value")
         realisation_id = self.entry.realisation_id
         assert realisation_id is not None  # approved rows always have one
         # An empty value goes to the core as None, which refuses it with its own message.
@@ -96,8 +114,8 @@ class RevisionPage(PeriodPage):
         self.history_columns = [
             Column[RevisionView]("Waktu", lambda r: local_when(r.revised_at, self.offset), lambda r: r.revised_at,
                                  width=140),
-            Column[RevisionView]("Nilai lama", lambda r: num(r.old_value), align_right=True, width=85),
-            Column[RevisionView]("Nilai baru", lambda r: num(r.new_value), align_right=True, width=85),
+            Column[RevisionView]("Nilai lama", lambda r: self._value(r.old_value), align_right=True, width=85),
+            Column[RevisionView]("Nilai baru", lambda r: self._value(r.new_value), align_right=True, width=85),
             Column[RevisionView]("Alasan", lambda r: r.reason, tooltip=lambda r: r.reason),
             Column[RevisionView]("Oleh", lambda r: r.revised_by, width=220),
         ]  # fmt: skip
@@ -131,6 +149,11 @@ class RevisionPage(PeriodPage):
         layout.addLayout(buttons)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._row_changed())
         self._row_changed()
+
+    def _value(self, value) -> str:
+        """A value in the revision history, as a level's label when the selected indicator is qualitative."""
+        entry = current_record(self.table)
+        return entry_value(entry, value) if entry is not None else num(value)
 
     def reload(self) -> None:
         ctx = self.ctx

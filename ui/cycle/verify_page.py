@@ -26,12 +26,12 @@ from ui.cycle._common import (
     capaian_text,
     current_record,
     cycle_table,
-    num,
+    entry_target,
+    entry_value,
     office_offset,
     period_title,
     select_where,
     selected_records,
-    target_text,
 )
 from ui.cycle.detail import EntryDetail
 from ui.errors import attempt
@@ -54,8 +54,8 @@ def queue_columns(check_text) -> list[Column[EntryView]]:
         Column[EntryView]("Kode", lambda e: e.code, width=52),
         Column[EntryView]("Indikator", lambda e: e.name, tooltip=lambda e: e.objective),
         Column[EntryView]("Unit kerja", lambda e: e.responsible_unit, width=190),
-        Column[EntryView]("Target TW", lambda e: target_text(e.quarter_target), align_right=True, width=80),
-        Column[EntryView]("Realisasi", lambda e: num(e.value), align_right=True, width=80),
+        Column[EntryView]("Target TW", lambda e: entry_target(e, e.quarter_target), align_right=True, width=80),
+        Column[EntryView]("Realisasi", lambda e: entry_value(e, e.value), align_right=True, width=80),
         Column[EntryView]("Capaian", capaian_text, align_right=True, width=95),
         Column[EntryView]("Bukti", lambda e: f"{len(e.evidence)} berkas" if e.evidence else "belum ada", width=80),
         Column[EntryView]("Daftar periksa", check_text, width=120),

@@ -123,10 +123,15 @@ class _Chart(QWidget):
         pen = QPen(TARGET, 1.4, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        # Its key sits in the top margin, right-aligned, where no bar value can cover it.
         painter.setFont(self.small)
         text = "Target 100%"
         fm = QFontMetrics(self.small)
-        painter.drawText(QPointF(plot.right() - fm.horizontalAdvance(text) - 2, y - 4), text)
+        baseline = plot.top() - fm.height() - 2 + fm.ascent()
+        text_x = plot.right() - fm.horizontalAdvance(text)
+        key_y = baseline - fm.ascent() / 2 + 1
+        painter.drawLine(QPointF(text_x - 22, key_y), QPointF(text_x - 4, key_y))
+        painter.drawText(QPointF(text_x, baseline), text)
 
 
 class BarChart(_Chart):

@@ -2,7 +2,8 @@
 
 Printing, saving and opening generate the document through the core (`documents.catalog.generate`),
 which records it in the register with its version and data hash; the preview does not record.
-Documents build in well under a second, so they are built on the GUI thread under a wait cursor.
+Documents are built off the GUI thread (`output.build`). "Ekspor Excel…" writes the document's tables
+to .xlsx (`documents.tables_xlsx`), a working copy that is not recorded in the register.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.documents import catalog
 from sakip_desktop.documents.catalog import DocRequest, Generated
+from sakip_desktop.documents.tables_xlsx import write_tables_xlsx
 from sakip_desktop.ops.agreements_views import agreement_versions, list_agreements
 from sakip_desktop.ops.evaluation_views import list_meetings
 from sakip_desktop.ops.letters import list_letters
@@ -44,6 +46,11 @@ QUARTERS = [("TW I", 1), ("TW II", 2), ("TW III", 3), ("TW IV", 4)]
 def file_name(title: str) -> str:
     """A file name from a document title: 'Laporan-Kinerja-TW-III-2025.pdf'."""
     return re.sub(r"[^0-9A-Za-z.]+", "-", title).strip("-") + ".pdf"
+
+
+def xlsx_name(title: str) -> str:
+    """'Laporan-Kinerja-Triwulan-2025-TW-III.xlsx'."""
+    return file_name(title).removesuffix(".pdf") + ".xlsx"
 
 
 class DocumentsPage(QWidget):
@@ -85,13 +92,17 @@ class DocumentsPage(QWidget):
         self.print_button = QPushButton("Cetak…")
         self.save_button = QPushButton("Simpan PDF…")
         self.open_button = QPushButton("Buka di aplikasi lain")
+        self.xlsx_button = QPushButton("Ekspor Excel…")
+        self.xlsx_button.setToolTip("Tabel-tabel dokumen ini ke .xlsx, satu lembar per tabel "
+                                    "(tidak dicatat di register)")
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self.show_preview)
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(lambda: self.save_pdf())
         self.open_button.clicked.connect(self.open_external)
+        self.xlsx_button.clicked.connect(lambda: self.export_xlsx())
         buttons = QHBoxLayout()
-        for b in (self.preview_button, self.print_button, self.save_button, self.open_button):
+        for b in (self.preview_button, self.print_button, self.save_button, self.open_button, self.xlsx_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
@@ -143,6 +154,7 @@ class DocumentsPage(QWidget):
             self.subject.addItem(text, value)
         self.form.setRowVisible(self.subject, kind in ("pk", "berita-acara", "surat-pengantar"))
         self.sign_day.setEnabled(kind in ("pengukuran", "triwulan"))
+        self.xlsx_button.setEnabled(catalog.has_tables(kind))
 
     def request(self) -> DocRequest:
         """What the form describes."""
@@ -205,6 +217,22 @@ class DocumentsPage(QWidget):
         target = Path(path)
         ok, _ = attempt(self, lambda: catalog.write_atomically(target, result.pdf))
         return target if ok else None
+
+    def export_xlsx(self, path: str | None = None) -> Path | None:
+        """Write the document's tables to an .xlsx the user chooses (or `path`); not recorded in the register."""
+        request = self.request()
+        if path is None:
+            period = f" {self.quarter.currentText()}" if request.quarter else ""
+            suggested = str(Path.home() / xlsx_name(f"{self.kind.currentText()} {request.year}{period}"))
+            path, _ = QFileDialog.getSaveFileName(self, "Ekspor Excel", suggested, "Buku kerja Excel (*.xlsx)")
+            if not path:
+                return None
+        target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        ok, tables = attempt(self, lambda: build(self, lambda: write_tables_xlsx(self.ctx.db, request, target)))
+        if not ok or tables is None:
+            return None
+        self.status.setText(f"Diekspor {len(tables)} tabel ke {target.name} (ekspor Excel tidak dicatat di register).")
+        return target
 
     def open_external(self) -> Path | None:
         """Generate, write to a temporary folder and open in the computer's PDF program."""

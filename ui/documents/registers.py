@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -19,7 +21,16 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.ops.document_register import DocumentRecordView, list_documents
-from sakip_desktop.ops.letters import LetterInput, LetterView, attach_proof, list_letters, mark_sent, register_letter
+from sakip_desktop.ops.letters import (
+    NATURES,
+    LetterInput,
+    LetterView,
+    attach_proof,
+    lampiran_text,
+    list_letters,
+    mark_sent,
+    register_letter,
+)
 from sakip_desktop.ops.office import get_profile
 from ui.context import AppContext
 from ui.cycle._common import current_record, cycle_table, local_when, office_offset
@@ -53,6 +64,7 @@ LETTER_COLUMNS = [
     Column[LetterView]("Nomor agenda", lambda x: x.agenda_number, lambda x: (x.year, x.seq), width=190),
     Column[LetterView]("Tanggal", lambda x: formats.long_date(x.letter_date), lambda x: x.letter_date, width=140),
     Column[LetterView]("Kepada", lambda x: x.recipient, width=170),
+    Column[LetterView]("Sifat", lambda x: x.nature, width=70),
     Column[LetterView]("Hal", lambda x: x.subject),
     Column[LetterView]("Dokumen", lambda x: x.document_title or "-", width=220),
     Column[LetterView]("Dikirim", lambda x: formats.long_date(x.sent_on) if x.sent_on else "-",
@@ -63,7 +75,8 @@ LETTER_COLUMNS = [
 
 
 class LetterDialog(FormDialog):
-    """'Daftarkan surat keluar': date, addressee, hal, lampiran and (optionally) the document it sends."""
+    """'Daftarkan surat keluar': date, addressee, sifat, hal, lampiran, tembusan and (optionally) the document it
+    sends."""
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(ctx, "Daftarkan surat keluar", parent)
@@ -76,19 +89,37 @@ class LetterDialog(FormDialog):
                                  f"Inspektur Kabupaten {regency}"])
         self.subject = QLineEdit()
         self.subject.setPlaceholderText("mis. Penyampaian Laporan Kinerja Triwulan III Tahun 2025")
-        self.attachment = QLineEdit("1 (satu) berkas")
+        self.nature = QComboBox()
+        self.nature.addItems(list(NATURES))
+        self.attachment_count = QSpinBox()
+        self.attachment_count.setRange(0, 99)
+        self.attachment_count.setSpecialValueText("tidak ada")
+        self.attachment_count.setValue(1)
+        self.attachment_what = QLineEdit("berkas")
+        self.attachment_what.setMaxLength(60)
+        attachment = QHBoxLayout()
+        attachment.addWidget(self.attachment_count)
+        attachment.addWidget(self.attachment_what, 1)
+        self.attachment_count.valueChanged.connect(lambda n: self.attachment_what.setEnabled(n > 0))
+        self.copies = QPlainTextEdit()
+        self.copies.setTabChangesFocus(True)
+        self.copies.setPlaceholderText("Satu alamat tiap baris, mis.\nSekretaris Daerah Kabupaten " + regency)
+        self.copies.setFixedHeight(80)
         self.document = QComboBox()
         self.document.addItem("(tidak ada)", None)
         for r in list_documents(ctx.db):
             self.document.addItem(f"{r.title} – versi {r.version}", r.id)
         self.document.currentIndexChanged.connect(self._document_chosen)
         self.fields = {"letter_date": self.letter_date, "recipient": self.recipient, "subject": self.subject,
-                       "attachment": self.attachment, "document_record_id": self.document}
+                       "attachment": self.attachment_count, "document_record_id": self.document,
+                       "nature": self.nature, "copies_to": self.copies}
         form = form_layout()
         form.addRow("Tanggal surat:", self.letter_date)
         form.addRow("Kepada:", self.recipient)
+        form.addRow("Sifat:", self.nature)
         form.addRow("Hal:", self.subject)
-        form.addRow("Lampiran:", self.attachment)
+        form.addRow("Lampiran:", attachment)
+        form.addRow("Tembusan:", self.copies)
         form.addRow("Dokumen yang dikirim:", self.document)
         self.finish_layout(form)
         self.resize(620, self.sizeHint().height())
@@ -98,9 +129,14 @@ class LetterDialog(FormDialog):
             title = self.document.currentText().rsplit(" – versi", 1)[0]
             self.subject.setText(f"Penyampaian {title}")
 
+    def attachment_text(self) -> str:
+        """The Lampiran line as printed: '2 (dua) berkas' or '-'."""
+        return lampiran_text(self.attachment_count.value(), self.attachment_what.text())
+
     def save(self) -> int:
         data = LetterInput(date_of(self.letter_date), self.recipient.currentText(), self.subject.text(),
-                           self.attachment.text(), self.document.currentData())
+                           self.attachment_text(), self.document.currentData(), self.nature.currentText(),
+                           tuple(self.copies.toPlainText().splitlines()))
         return register_letter(self.ctx.db, self.ctx.actor, data).id
 
 
@@ -133,7 +169,7 @@ class RegistersPanel(QTabWidget):
         self.addTab(self.document_view, "Register dokumen")
 
         self.letter_model = RecordTableModel(LETTER_COLUMNS, self)
-        self.letter_view = cycle_table(self.letter_model, LETTER_COLUMNS, 3)
+        self.letter_view = cycle_table(self.letter_model, LETTER_COLUMNS, 4)
         self.add_button = QPushButton("Daftarkan surat…")
         self.sent_button = QPushButton("Catat terkirim…")
         self.proof_button = QPushButton("Lampirkan bukti pengiriman…")

@@ -19,6 +19,7 @@ class SettingsTab(QTabWidget):
         from ui.settings.bands_page import BandsPage
         from ui.settings.database_page import DatabasePage
         from ui.settings.general_page import GeneralPage
+        from ui.settings.letters_page import LettersSettingsPage
         from ui.settings.office_page import OfficePage
         from ui.settings.people_page import PeoplePage
         from ui.settings.units_page import UnitsPage
@@ -34,6 +35,7 @@ class SettingsTab(QTabWidget):
         self.bands_page = BandsPage(ctx)
         self.scales_page = ScalesPage(ctx)
         self.agreement_page = AgreementSettingsPage(ctx)
+        self.letters_page = LettersSettingsPage(ctx)
         self.database_page = DatabasePage(ctx)
         self.audit_page = AuditPage(ctx)
         self.addTab(self.office_page, "Profil kantor")
@@ -45,6 +47,7 @@ class SettingsTab(QTabWidget):
         self.addTab(self.bands_page, "Kategori capaian")
         self.addTab(self.scales_page, "Skala kualitatif")
         self.addTab(self.agreement_page, "Perjanjian Kinerja")
+        self.addTab(self.letters_page, "Surat keluar")
         self.addTab(self.database_page, "Basis data")
         self.addTab(self.audit_page, "Riwayat perubahan")
         self.currentChanged.connect(self._on_page)

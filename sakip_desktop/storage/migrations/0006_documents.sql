@@ -35,6 +35,8 @@ CREATE TABLE outgoing_letter (
 	recipient VARCHAR(250) NOT NULL, 
 	subject TEXT NOT NULL, 
 	attachment VARCHAR(250) NOT NULL, 
+	nature VARCHAR(20) NOT NULL, 
+	copies_to TEXT NOT NULL, 
 	document_record_id INTEGER, 
 	created_by VARCHAR(250) NOT NULL, 
 	created_at DATETIME NOT NULL, 

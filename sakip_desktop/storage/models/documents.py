@@ -62,6 +62,8 @@ class OutgoingLetter(Base):
     recipient: Mapped[str] = mapped_column(String(250))
     subject: Mapped[str] = mapped_column(Text)
     attachment: Mapped[str] = mapped_column(String(250), default="")
+    nature: Mapped[str] = mapped_column(String(20), default="Biasa")  # sifat: Biasa/Segera/Penting/Rahasia
+    copies_to: Mapped[str] = mapped_column(Text, default="")  # tembusan, one addressee per line
     document_record_id: Mapped[int | None] = mapped_column(
         ForeignKey("document_record.id", ondelete="SET NULL"), nullable=True
     )

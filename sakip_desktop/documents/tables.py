@@ -1,0 +1,151 @@
+"""The printed tables of each document kind as plain data (`catalog.SheetTable`), for the .xlsx export.
+
+Each function reads the `Prepared.data` the PDF builder reads (the PK's `AgreementDetail`, the FPK's
+`PengukuranDoc`, …) and lays out the same cells under the same headers; nothing is measured again.
+The LKj's tables are in `tables_lkj`. Importing this module registers them with the catalog.
+"""
+
+from __future__ import annotations
+
+from sakip_desktop.documents.berita_acara import BeritaAcaraDoc
+from sakip_desktop.documents.catalog import Prepared, SheetTable, register_tables
+from sakip_desktop.documents.pengukuran import PengukuranDoc
+from sakip_desktop.documents.triwulan import TriwulanDoc
+from sakip_desktop.domain import formats
+from sakip_desktop.domain.periods import ROMAN, quarter_label
+from sakip_desktop.ops.agreements_views import AgreementDetail
+
+TW = ("TW I", "TW II", "TW III", "TW IV")
+
+
+def period_text(year: int, quarter: int | None) -> str:
+    """'Triwulan III Tahun 2025' or 'Tahun 2025'."""
+    return f"Tahun {year}" if quarter is None else f"Triwulan {ROMAN[quarter - 1]} Tahun {year}"
+
+
+def pk_tables(prepared: Prepared) -> list[SheetTable]:
+    """PK lampiran: table 1 (sasaran, indikator, target) and table 2 (program/sub kegiatan, anggaran)."""
+    pk: AgreementDetail = prepared.data
+    subtitle = f"{pk.title.title().replace('Pk ', 'PK ')} – {pk.scope}"
+    rows = []
+    previous = None
+    for line in pk.targets:
+        objective = f"{line.objective_code} {line.objective}" if line.objective != previous else None
+        previous = line.objective
+        rows.append((str(line.no), objective, line.indicator + (" (IKU)" if line.is_key else ""), line.target))
+    label = "Program" if pk.unit_id is None else "Kegiatan / Sub Kegiatan"
+    brows = [(str(b.no), f"{b.code} {b.name}".strip(), formats.number(b.amount, 0), b.note or None) for b in pk.budget]
+    brows.append(("Jumlah", None, formats.number(pk.budget_total, 0), None))
+    return [
+        SheetTable("Tabel 1", "Tabel 1. Sasaran, Indikator Kinerja dan Target", subtitle,
+                   (("No", "Sasaran", "Indikator Kinerja", "Target"),), tuple(rows), (6, 45, 55, 14),
+                   numeric=frozenset({0, 3})),
+        SheetTable("Tabel 2", "Tabel 2. Program dan Anggaran", subtitle,
+                   (("No", label, "Anggaran (Rp)", "Keterangan"),), tuple(brows), (8, 70, 18, 18),
+                   numeric=frozenset({0, 2}), total_rows=1),
+    ]
+
+
+def pengukuran_tables(prepared: Prepared) -> list[SheetTable]:
+    """FPK: A. capaian kinerja sasaran (with the mean) and B. realisasi anggaran program (with the Jumlah)."""
+    doc: PengukuranDoc = prepared.data
+    subtitle = f"{doc.office_title} – {period_text(doc.year, doc.quarter)}"
+    if doc.quarter is None:
+        head = ("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
+                "Kategori")
+        rows = [(r.no, r.objective, r.indicator, r.satuan, r.target_year, r.actual, r.capaian, r.category)
+                for r in doc.rows]
+        widths: tuple[float, ...] = (5, 40, 50, 12, 12, 12, 12, 14)
+        numeric = frozenset({0, 4, 5, 6})
+    else:
+        at = quarter_label(doc.quarter)
+        head = ("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target Tahunan", f"Target s.d. {at}",
+                f"Realisasi s.d. {at}", f"Capaian s.d. {at} (%)", "Capaian thd Target Tahunan (%)", "Kategori")
+        rows = [(r.no, r.objective, r.indicator, r.satuan, r.target_year, r.target_to_date, r.actual, r.capaian,
+                 r.capaian_year, r.category) for r in doc.rows]
+        widths = (5, 38, 46, 11, 12, 12, 13, 13, 14, 14)
+        numeric = frozenset({0, 4, 5, 6, 7, 8})
+    total: list[str | None] = ["Rata-rata capaian kinerja"] + [None] * (len(head) - 1)
+    total[6 if doc.quarter is None else 7] = doc.mean_capaian
+    total[-1] = doc.mean_category
+    rows.append(tuple(total))
+    bhead = ("No", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian Sasaran (%)",
+             "Efisiensi (%)")
+    brows = [(b.no, b.program, b.ceiling, b.spent, b.absorption, b.capaian, b.efficiency) for b in doc.budget]
+    t = doc.budget_total
+    brows.append(("Jumlah", None, t.ceiling, t.spent, t.absorption, t.capaian, t.efficiency))
+    return [
+        SheetTable("A Capaian Kinerja", "A. Capaian Kinerja Sasaran", subtitle, (head,), tuple(rows), widths,
+                   numeric=numeric, total_rows=1),
+        SheetTable("B Realisasi Anggaran", "B. Realisasi Anggaran Program", subtitle, (bhead,), tuple(brows),
+                   (6, 60, 18, 18, 12, 14, 12), numeric=frozenset({0, 2, 3, 4, 5, 6}), total_rows=1),
+    ]
+
+
+def triwulan_tables(prepared: Prepared) -> list[SheetTable]:
+    """Laporan triwulan: A. capaian per indikator TW I–IV and B. realisasi anggaran per triwulan."""
+    doc: TriwulanDoc = prepared.data
+    subtitle = f"{doc.office_title} – {period_text(doc.year, doc.quarter)}"
+    at = quarter_label(doc.quarter)
+    head1 = ("No", "Sasaran", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target", "", "", "", "Realisasi",
+             "", "", "", f"Kumulatif s.d. {at}", "Capaian (%)", "Kategori")
+    head2 = ("", "", "", "", "", *TW, *TW, "", "", "")
+    rows: list[tuple[str | None, ...]] = [
+        (r.no, r.objective, r.indicator, r.satuan, r.target_year, *r.targets, *(a or None for a in r.actuals),
+         r.cumulative, r.capaian, r.category) for r in doc.rows
+    ]
+    total: list[str | None] = ["Rata-rata capaian kinerja terhadap target tahunan"] + [None] * 15
+    total[14], total[15] = doc.mean_capaian, doc.mean_category
+    rows.append(tuple(total))
+    merges = (*((0, c, 1, c) for c in (0, 1, 2, 3, 4, 13, 14, 15)), (0, 5, 0, 8), (0, 9, 0, 12))
+    bhead1 = ("No", "Program", "Anggaran (Rp)", "Realisasi Anggaran (Rp)", "", "", "", f"Jumlah s.d. {at} (Rp)",
+              "Serapan (%)")
+    bhead2 = ("", "", "", *TW, "", "")
+    brows = [(b.no or None, b.program, b.ceiling, *(s or None for s in b.spent), b.to_date, b.absorption)
+             for b in doc.budget]
+    if brows:  # as printed: the last line is the Jumlah, its label under No
+        brows[-1] = ("Jumlah", None, *brows[-1][2:])
+    bmerges = (*((0, c, 1, c) for c in (0, 1, 2, 7, 8)), (0, 3, 0, 6))
+    return [
+        SheetTable("A Capaian Kinerja", "A. Capaian Kinerja Sasaran dan Indikator", subtitle, (head1, head2),
+                   tuple(rows), (5, 32, 40, 10, 10, *[9] * 8, 12, 11, 12),
+                   numeric=frozenset({0, 4, *range(5, 15)}), header_merges=merges, total_rows=1),
+        SheetTable("B Realisasi Anggaran", "B. Realisasi Anggaran per Triwulan", subtitle, (bhead1, bhead2),
+                   tuple(brows), (6, 50, 17, 16, 16, 16, 16, 18, 11), numeric=frozenset({0, *range(2, 9)}),
+                   header_merges=bmerges, total_rows=1),
+    ]
+
+
+def berita_acara_tables(prepared: Prepared) -> list[SheetTable]:
+    """Berita acara: 3. pembahasan capaian, 5. tindak lanjut, and the lampiran daftar hadir."""
+    doc: BeritaAcaraDoc = prepared.data
+    held = f"{doc.weekday} {formats.long_date(doc.held_on)}"
+    subtitle = f"{doc.office_title} – Rapat Evaluasi Kinerja {doc.period}, {held}"
+    talks = tuple((str(n), d.indicator, d.target, d.actual, d.capaian, d.discussion or "-")
+                  for n, d in enumerate(doc.discussions, start=1))
+    follow = tuple((str(n), f.action, f.responsible, f.due) for n, f in enumerate(doc.follow_ups, start=1))
+    present = tuple((str(n), p.name, p.title or "-", None, None if p.present else "Tidak hadir")
+                    for n, p in enumerate(doc.participants, start=1))
+    return [
+        SheetTable("3 Pembahasan", f"3. Pembahasan Capaian Kinerja (s.d. {doc.quarter_label})", subtitle,
+                   (("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Pembahasan"),), talks,
+                   (5, 45, 11, 11, 12, 60), numeric=frozenset({0, 2, 3, 4})),
+        SheetTable("5 Tindak Lanjut", "5. Tindak Lanjut", subtitle,
+                   (("No", "Tindak Lanjut", "Penanggung Jawab", "Batas Waktu"),), follow, (5, 60, 32, 20),
+                   numeric=frozenset({0})),
+        SheetTable("Daftar Hadir", f"Daftar Hadir Rapat Evaluasi Kinerja {doc.period}", subtitle,
+                   (("No", "Nama", "Jabatan / Instansi", "Tanda Tangan", "Keterangan"),), present,
+                   (5, 38, 42, 20, 14), numeric=frozenset({0})),
+    ]
+
+
+register_tables("pk", pk_tables)
+register_tables("pengukuran", pengukuran_tables)
+register_tables("triwulan", triwulan_tables)
+register_tables("berita-acara", berita_acara_tables)
+
+try:  # the LKj registers its tables when its module is there (as `catalog.OPTIONAL`)
+    import sakip_desktop.documents.tables_lkj  # noqa: F401
+except ModuleNotFoundError as exc:
+    if exc.name not in ("sakip_desktop.documents.tables_lkj", "sakip_desktop.documents.lkj"):
+        raise
