@@ -6,12 +6,16 @@ Whole numbers print without decimals ("24"), others with two ("92,86"); capaian 
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Target
+from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.qualitative import level_label
 from sakip_desktop.ops.measurement import IndicatorInfo, MeasurementRow
+from sakip_desktop.ops.realisation_views import PeriodRevision
 
 DASH = "-"
 
@@ -51,3 +55,28 @@ def band_text(row: MeasurementRow, value: Decimal | None) -> str:
 def percent_text(value: Decimal | None) -> str:
     """'87,50' or '-' (the column header says %)."""
     return DASH if value is None else formats.number(value, 2)
+
+
+def revision_lines(revisions: Sequence[PeriodRevision], utc_offset_hours: int) -> tuple[str, ...]:
+    """One line per revision of an approved value, as the reports print it under their table:
+    'IK04 Jumlah pembinaan … TW II: 6 menjadi 7, direvisi 12 Agustus 2025 oleh Sri …; alasan: salah ketik.'"""
+    lines = []
+    for r in revisions:
+        day = (r.revised_at + dt.timedelta(hours=utc_offset_hours)).date()
+        lines.append(
+            f"{r.code} {r.indicator} {quarter_label(r.quarter)}: {amount_text(r.old_value)} menjadi "
+            f"{amount_text(r.new_value)}, direvisi {formats.long_date(day)} oleh {r.revised_by}; alasan: "
+            f"{' '.join(r.reason.split())}."
+        )
+    return tuple(lines)
+
+
+def revision_notes(lines: Sequence[str], st) -> list:
+    """The flowables under a measurement table that list its revised values; nothing when there are none."""
+    if not lines:
+        return []
+    from sakip_desktop.documents import kit
+
+    out = [kit.para("Catatan revisi: nilai realisasi berikut diubah setelah disetujui Camat.", st.small)]
+    out += [kit.para(f"{n}. {line}", st.small) for n, line in enumerate(lines, start=1)]
+    return out

@@ -17,13 +17,23 @@ from reportlab.lib.units import cm
 
 from sakip_desktop.documents import kit
 from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
-from sakip_desktop.documents.measure_text import DASH, amount_text, band_text, capaian_text, percent_text, target_text
+from sakip_desktop.documents.measure_text import (
+    DASH,
+    amount_text,
+    band_text,
+    capaian_text,
+    percent_text,
+    revision_lines,
+    revision_notes,
+    target_text,
+)
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.measurement import measure, office_summary
 from sakip_desktop.ops.measurement_budget import budget_measurement
-from sakip_desktop.ops.office import get_profile
+from sakip_desktop.ops.office import get_profile, get_settings
+from sakip_desktop.ops.realisation_views import period_revisions
 from sakip_desktop.storage.database import Database
 
 KIND = "pengukuran"
@@ -73,6 +83,7 @@ class PengukuranDoc:
     unapproved: int
     signer: kit.Signer
     sign_date: dt.date | None = None
+    revisions: tuple[str, ...] = ()  # approved values changed later, with the reason
 
 
 def period_text(year: int, quarter: int | None) -> str:
@@ -133,6 +144,7 @@ def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) 
         unapproved=sum(1 for r in rows if not r.all_approved or r.status is None),
         signer=office_signer(db, day),
         sign_date=day,
+        revisions=revision_lines(period_revisions(db, year, at), get_settings(db).utc_offset_hours),
     )
 
 
@@ -214,6 +226,7 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
     )
     story.append(kit.para("A. Capaian Kinerja Sasaran", st.heading))
     story.append(_table(doc, width))
+    story += revision_notes(doc.revisions, st)
     story.append(kit.para("B. Realisasi Anggaran Program", st.heading))
     story.append(_budget_table(doc, width))
     notes = []

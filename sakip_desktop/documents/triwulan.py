@@ -23,13 +23,23 @@ from sqlalchemy import select
 
 from sakip_desktop.documents import kit
 from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
-from sakip_desktop.documents.measure_text import DASH, amount_text, band_text, capaian_text, percent_text, target_text
+from sakip_desktop.documents.measure_text import (
+    DASH,
+    amount_text,
+    band_text,
+    capaian_text,
+    percent_text,
+    revision_lines,
+    revision_notes,
+    target_text,
+)
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.measurement import measure, office_summary
 from sakip_desktop.ops.measurement_budget import budget_measurement
-from sakip_desktop.ops.office import get_profile
+from sakip_desktop.ops.office import get_profile, get_settings
+from sakip_desktop.ops.realisation_views import period_revisions
 from sakip_desktop.ops.signers import office_signer
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import Indicator, Realisation
@@ -89,6 +99,7 @@ class TriwulanDoc:
     follow_up: tuple[Narrative, ...]
     signer: kit.Signer
     sign_date: dt.date | None = None
+    revisions: tuple[str, ...] = ()  # approved values changed later, with the reason
 
 
 def _narratives(db: Database, year: int, quarter: int) -> tuple[tuple[Narrative, ...], ...]:
@@ -168,6 +179,7 @@ def triwulan_data(db: Database, year: int, quarter: int, day: dt.date) -> Triwul
         follow_up=follow_up,
         signer=office_signer(db, day),
         sign_date=day,
+        revisions=revision_lines(period_revisions(db, year, quarter), get_settings(db).utc_offset_hours),
     )
 
 
@@ -242,6 +254,7 @@ def build_triwulan(setup: kit.DocSetup, doc: TriwulanDoc, out: Path | BinaryIO, 
     story: list = kit.title_block(["LAPORAN KINERJA TRIWULAN", doc.office_title.upper(), period], st)
     story.append(kit.para("A. Capaian Kinerja Sasaran dan Indikator", st.heading))
     story.append(_table(doc, width))
+    story += revision_notes(doc.revisions, st)
     story.append(kit.para("B. Realisasi Anggaran per Triwulan", st.heading))
     story.append(_budget_table(doc, width))
     for title, items in (("C. Faktor Pendukung", doc.supporting), ("D. Faktor Penghambat", doc.inhibiting)):

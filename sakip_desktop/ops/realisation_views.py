@@ -23,6 +23,7 @@ from sakip_desktop.ops.realisation_common import (
 )
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
+    Indicator,
     Objective,
     Realisation,
     RealisationEvidence,
@@ -253,6 +254,36 @@ def revisions(db: Database, realisation_id: int) -> list[RevisionView]:
         ]
 
 
+@dataclass(frozen=True)
+class PeriodRevision:
+    """A change of an approved value of one indicator in a year, for the reports."""
+
+    code: str
+    indicator: str
+    quarter: int
+    old_value: Decimal | None
+    new_value: Decimal | None
+    reason: str
+    revised_by: str
+    revised_at: dt.datetime  # UTC
+
+
+def period_revisions(db: Database, year: int, up_to_quarter: int = 4) -> list[PeriodRevision]:
+    """Every revision of an approved realisasi of `year`, TW I..`up_to_quarter`, by indicator, quarter, time."""
+    with db.reading() as s:
+        rows = s.execute(
+            select(Indicator.code, Indicator.name, Realisation.quarter, RealisationRevision)
+            .join(Realisation, Realisation.id == RealisationRevision.realisation_id)
+            .join(Indicator, Indicator.id == Realisation.indicator_id)
+            .where(Realisation.year == year, Realisation.quarter <= up_to_quarter)
+            .order_by(Indicator.code, Realisation.quarter, RealisationRevision.id)
+        ).all()
+        return [
+            PeriodRevision(code, name, quarter, r.old_value, r.new_value, r.reason, r.revised_by, r.revised_at)
+            for code, name, quarter, r in rows
+        ]
+
+
 def evidence_file(db: Database, evidence_id: int) -> EvidenceFile:
     """A bukti dukung file with its bytes; `DatabaseError` when they no longer match the stored checksum."""
     return read_evidence(db, RealisationEvidence, evidence_id, "Bukti dukung tidak ditemukan (mungkin sudah dihapus).")
@@ -263,9 +294,11 @@ __all__ = [
     "EntryView",
     "EvidenceFile",
     "EvidenceView",
+    "PeriodRevision",
     "RevisionView",
     "approval_queue",
     "evidence_file",
+    "period_revisions",
     "quarter_entries",
     "revisions",
     "verification_queue",

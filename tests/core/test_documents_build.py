@@ -111,6 +111,30 @@ def test_triwulan_targets_realisasi_budget_and_narratives(demo_db: Database) -> 
     assert "CAMAT CONTOH," in flat
 
 
+@pytest.mark.parametrize("kind", ["triwulan", "pengukuran"])
+def test_a_revised_approved_value_is_shown_under_the_table(demo_db: Database, kind: str) -> None:
+    from decimal import Decimal
+
+    from sakip_desktop.ops.auth import actor_for
+    from sakip_desktop.ops.realisation_review import revise
+    from sakip_desktop.ops.realisation_views import quarter_entries
+
+    # GIVEN IK04's approved TW II value (6) revised to 7 by the Camat on 21 Oktober 2025 (10.00 WIB)
+    ik04 = next(e for e in quarter_entries(demo_db, 2025, 2) if e.code == "IK04")
+    revise(demo_db, actor_for(demo_db, "camat", SIGN_DAY), ik04.realisation_id, Decimal(7),
+           "Satu pembinaan belum tercatat", clock=lambda: dt.datetime(2025, 10, 21, 3, 0))  # fmt: skip
+    # WHEN the report of TW III is printed
+    pdf, _ = catalog.preview(demo_db, DocRequest(kind=kind, year=2025, quarter=3, day=SIGN_DAY))
+    flat = _flat(_text(pdf)[1])
+    # THEN the revision is listed with old and new value, date, who and why
+    assert "Catatan revisi: nilai realisasi berikut diubah setelah disetujui Camat." in flat
+    assert "IK04" in flat and "TW II: 6 menjadi 7, direvisi 21 Oktober 2025 oleh" in flat
+    assert "alasan: Satu pembinaan belum tercatat." in flat
+    # AND a report of TW I, before the revised quarter, does not list it
+    pdf, _ = catalog.preview(demo_db, DocRequest(kind=kind, year=2025, quarter=1, day=SIGN_DAY))
+    assert "Catatan revisi" not in _flat(_text(pdf)[1])
+
+
 def test_berita_acara_with_attendance_list(demo_db: Database) -> None:
     # GIVEN a final evaluation meeting of TW II with participants, discussions and follow-ups
     meeting = make_meeting(demo_db)
