@@ -67,12 +67,13 @@ def _cmd_report_sop(args: argparse.Namespace) -> int:
     db = _open(args.db)
     try:
         definition = get_definition(db, args.sop, args.version)
-        paper = args.paper or get_settings(db).paper_size
+        settings = get_settings(db)
+        paper = args.paper or settings.paper_size
         logo = get_logo(db)
     finally:
         db.close()
     out = Path(args.out)
-    pages = build_sop_sheet(definition, out, paper=paper, logo=logo)
+    pages = build_sop_sheet(definition, out, paper=paper, logo=logo, font=settings.document_font)
     print(f"Lembar SOP '{definition.identity.name}' ({pages} halaman, {paper}) ditulis ke {out.resolve()}")
     return 0
 

@@ -132,7 +132,7 @@ def add_monitoring_history(db: Database, *, now: dt.datetime | None = None) -> N
             basis="Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi "
             "Pemerintah; Keputusan Camat tentang Tim SAKIP Kecamatan.",
             summary="Capaian kinerja TW II 2025 secara umum baik. Perhatian khusus pada penanganan pengaduan "
-            "masyarakat (IK08) dan pendataan usulan Musrenbang (IK11).",
+            "masyarakat yang tidak tertangani dan pendataan usulan Musrenbang Kecamatan yang diakomodasi dalam RKPD.",
             chair_person_id=people["camat"].id,
             note_taker_person_id=people["staf_renkeu"].id,
         ),

@@ -18,7 +18,7 @@ from babel.dates import format_date
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
 
 from sakip_desktop.documents import kit
 from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
@@ -151,6 +151,12 @@ def _numbered(items: list[str], st: kit.Styles) -> list:
     return [Paragraph(text, style, bulletText=f"{n}.") for n, text in enumerate(items, start=1)]
 
 
+def _heading(text: str, st: kit.Styles) -> list:
+    """A section heading that never stays alone at the foot of a page: with less than 3 cm left it starts
+    the next page (a KeepTogether with a long table would move the whole table over instead)."""
+    return [CondPageBreak(3 * cm), kit.para(text, st.heading)]
+
+
 def _body(doc: BeritaAcaraDoc, st: kit.Styles, width: float) -> list:
     indent = ParagraphStyle("ba-indent", parent=st.justify, leftIndent=16)
     present = sum(1 for p in doc.participants if p.present)
@@ -169,7 +175,7 @@ def _body(doc: BeritaAcaraDoc, st: kit.Styles, width: float) -> list:
     chair = f", dipimpin oleh {doc.chair.name} ({doc.chair.position.title()})" if doc.chair else ""
     story.append(kit.para(f"Rapat dihadiri oleh {present} orang peserta sebagaimana daftar hadir terlampir{chair}.",
                           indent))
-    story.append(kit.para(f"3. Pembahasan Capaian Kinerja (s.d. {doc.quarter_label})", st.heading))
+    story += _heading(f"3. Pembahasan Capaian Kinerja (s.d. {doc.quarter_label})", st)
     rows = [[str(n), d.indicator, d.target, d.actual, d.capaian, d.discussion or "-"]
             for n, d in enumerate(doc.discussions, start=1)] or [["", "Tidak ada indikator yang dibahas.", "", "", "",
                                                                   ""]]
@@ -177,16 +183,16 @@ def _body(doc: BeritaAcaraDoc, st: kit.Styles, width: float) -> list:
     rest = width - sum(fixed)
     story.append(kit.data_table([["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Pembahasan"]],
                                 rows, [fixed[0], rest * 0.42, *fixed[1:], rest * 0.58], align="CLRRRL", size=9))
-    story.append(kit.para("4. Permasalahan", st.heading))
+    story += _heading("4. Permasalahan", st)
     story += _numbered([f"<b>{escape(d.indicator)}</b>: {escape(d.problems)}" for d in doc.discussions if d.problems],
                        st)
-    story.append(kit.para("5. Tindak Lanjut", st.heading))
+    story += _heading("5. Tindak Lanjut", st)
     frows = [[str(n), f.action, f.responsible, f.due] for n, f in enumerate(doc.follow_ups, start=1)]
     frows = frows or [["", "Tidak ada tindak lanjut.", "", ""]]
     fw = [0.8 * cm, 4.6 * cm, 3.4 * cm]
     story.append(kit.data_table([["No", "Tindak Lanjut", "Penanggung Jawab", "Batas Waktu"]], frows,
                                 [fw[0], width - sum(fw), fw[1], fw[2]], align="CLLC", size=9))
-    story.append(kit.para("6. Kesimpulan", st.heading))
+    story += _heading("6. Kesimpulan", st)
     story.append(kit.para(doc.summary or "-", indent))
     story.append(Spacer(1, 6))
     story.append(kit.para("Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.", st.justify))
@@ -212,7 +218,8 @@ def _attendance(doc: BeritaAcaraDoc, st: kit.Styles, width: float) -> list:
     rows = []
     for n, p in enumerate(doc.participants, start=1):
         # Signatures zig-zag left and right so neighbours do not sign over each other.
-        mark = Paragraph(f"{n}. ………………", left if n % 2 else right)
+        # Whoever was absent gets no line to sign (the Keterangan says why).
+        mark = Paragraph(f"{n}. ………………", left if n % 2 else right) if p.present else ""
         rows.append([str(n), p.name, p.title or "-", mark, "" if p.present else "Tidak hadir"])
     fw = [0.8 * cm, 4.8 * cm, 2.4 * cm]
     widths = [fw[0], (width - sum(fw)) * 0.45, (width - sum(fw)) * 0.55, fw[1] - 0.6 * cm, fw[2] + 0.6 * cm]
@@ -228,8 +235,9 @@ def build_berita_acara(setup: kit.DocSetup, doc: BeritaAcaraDoc, out: Path | Bin
     width = kit.frame_width(setup)
     story: list = kit.title_block(["BERITA ACARA", f"EVALUASI KINERJA {doc.period.upper()}",
                                    doc.office_title.upper(), "Nomor: ……………………………"], st, space_after=12)
-    story += _body(doc, st, width)
-    story += _signatures(setup, doc, width)
+    *body, closing = _body(doc, st, width)
+    # The closing sentence goes with the signatures, so they never stand alone on an otherwise empty page.
+    story += [*body, KeepTogether([closing, *_signatures(setup, doc, width)])]
     story.append(PageBreak())
     lampiran = ParagraphStyle("lampiran", parent=st.small, alignment=TA_LEFT)
     story.append(kit.para(f"Lampiran Berita Acara Evaluasi Kinerja {doc.period}", lampiran))

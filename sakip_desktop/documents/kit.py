@@ -106,10 +106,8 @@ def _footer(setup: DocSetup, note: str) -> Any:
         left, right = setup.margins.left, width - setup.margins.right
         baseline = min(setup.margins.bottom / 2, 1.2 * cm)
         number = page_number_text(page, total)
-        text = note
         room = right - left - stringWidth(number, fonts.REGULAR, 8) - 24
-        while text and stringWidth(text, fonts.REGULAR, 8) > room:
-            text = text[:-2].rstrip() + "…"
+        text = _fit_note(note, room)
         canvas.saveState()
         canvas.setFont(fonts.REGULAR, 8)
         canvas.setFillGray(0.3)
@@ -118,6 +116,18 @@ def _footer(setup: DocSetup, note: str) -> Any:
         canvas.restoreState()
 
     return paint
+
+
+def _fit_note(note: str, room: float) -> str:
+    """`note` shortened to `room` points: its longest ' · ' part (the title) is cut first, so the version and
+    the data fingerprint that match the signed paper to its data stay readable."""
+    parts = note.split(" · ")
+    while stringWidth(" · ".join(parts), fonts.REGULAR, 8) > room:
+        i = max(range(len(parts)), key=lambda k: len(parts[k]))
+        if len(parts[i]) <= 2:
+            break
+        parts[i] = parts[i].rstrip("…")[:-1].rstrip() + "…"
+    return " · ".join(parts)
 
 
 def build_pdf(

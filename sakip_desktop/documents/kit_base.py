@@ -37,6 +37,7 @@ class DocSetup:
 def load_setup(db: Database, paper: str | None = None, margins: Margins | None = None) -> DocSetup:
     """The office profile, logo and print settings; `paper`/`margins` override the settings."""
     settings = get_settings(db)
+    fonts.register_fonts(settings.document_font)
     grouping = tuple(int(x) for x in settings.nip_grouping.split("-")) if settings.nip_grouping else None
     chosen = paper_size(paper or settings.paper_size).name
     return DocSetup(
@@ -82,8 +83,13 @@ class Styles:
 def styles(size: float = 11, cell_size: float = 9) -> Styles:
     """Styles for body text of `size` points and table cells of `cell_size` points."""
     fonts.register_fonts()
-    body = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=size, leading=size * 1.35)
-    cell = ParagraphStyle("cell", fontName=fonts.REGULAR, fontSize=cell_size, leading=cell_size * 1.2)
+    # bulletFontName too: a numbered item's bullet would otherwise be set in (unembedded) Helvetica.
+    body = ParagraphStyle(
+        "body", fontName=fonts.REGULAR, bulletFontName=fonts.REGULAR, fontSize=size, leading=size * 1.35
+    )
+    cell = ParagraphStyle(
+        "cell", fontName=fonts.REGULAR, bulletFontName=fonts.REGULAR, fontSize=cell_size, leading=cell_size * 1.2
+    )
     bold = ParagraphStyle("bold", parent=body, fontName=fonts.BOLD)
     return Styles(
         body=body,

@@ -65,7 +65,13 @@ def kop_lines(profile: OfficeProfile) -> tuple[str, str, list[str]]:
     """(PEMERINTAH KABUPATEN X, KECAMATAN Y, address lines) as printed on the kop."""
     first = f"PEMERINTAH {profile.regency_title.upper()}"
     second = profile.office_title.upper()
-    place = [profile.address, profile.village and f"Desa {profile.village}" if profile.village else ""]
+    # Jalan/nomor, desa, kecamatan, kabupaten, provinsi, kode pos (regulations.md §6.4), none abbreviated.
+    place = [
+        profile.address,
+        f"Desa {profile.village}" if profile.village else "",
+        profile.office_title,
+        profile.regency_title,
+    ]
     tail = ", ".join(x for x in (profile.province, profile.postal_code) if x)
     address = ", ".join(x for x in place if x)
     if tail:
@@ -136,6 +142,7 @@ def field_table(pairs: Sequence[tuple[str, str]], width: float, st: Styles, labe
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),  # else Helvetica is named, unembedded
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -222,12 +229,14 @@ def column_numbers(count: int) -> list[str]:
 # --- signatures -----------------------------------------------------------------------------
 
 
-# The one-cell tables that hold a signature grid; the font is named so no Helvetica is pulled in unembedded.
-_OUTER = [
-    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-]
+def _outer() -> list:
+    """The style of the one-cell tables that hold a signature grid; the font is named so no Helvetica is pulled
+    in unembedded (read when built: the office's typeface may change)."""
+    return [
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+    ]
 
 
 def _signature_cell(setup: DocSetup, signer: Signer, st: Styles, label: str | None) -> list[Flowable]:
@@ -261,7 +270,7 @@ def signature_block(
     cell = ([para(place_date, ParagraphStyle("pd", parent=st.body, alignment=TA_CENTER))] if place_date else [])
     cell += _signature_cell(setup, signer, st, label)
     table = Table([[cell]], colWidths=[width], hAlign=align)
-    table.setStyle(TableStyle(_OUTER))
+    table.setStyle(TableStyle(_outer()))
     # One table row never splits across pages, so the block needs no KeepTogether (which does not nest well).
     table.spaceBefore = 12
     return table
@@ -304,7 +313,7 @@ def two_party_block(
         )
     )
     table = Table([[grid]], colWidths=[width])
-    table.setStyle(TableStyle(_OUTER))
+    table.setStyle(TableStyle(_outer()))
     table.spaceBefore = 12
     return table
 

@@ -65,7 +65,10 @@ def toc_heading(text: str, style: ParagraphStyle, level: int = 0, toc_text: str 
     return TocHeading(text, style, level, toc_text)
 
 
-_LEVEL_FONT = ((fonts.BOLD, 11, 0.0), (fonts.REGULAR, 10, 18.0), (fonts.REGULAR, 10, 36.0))  # font, size, indent
+def _level_font(level: int) -> tuple[str, float, float]:
+    """Font, size and indent of a daftar isi line (read when drawn: the office's typeface may change)."""
+    return ((fonts.BOLD, 11, 0.0), (fonts.REGULAR, 10, 18.0), (fonts.REGULAR, 10, 36.0))[min(level, 2)]
+
 ROW = 17.0  # points per line of the daftar isi
 
 
@@ -116,7 +119,7 @@ def paint_daftar_isi(canv: Any, rows: list[tuple[int, str]], numbers: list[int],
         canv.beginForm(name, 0, 0, width, height)
         for i in range(start, stop):
             level, text = rows[i]
-            font, size, indent = _LEVEL_FONT[min(level, 2)]
+            font, size, indent = _level_font(level)
             label = page_label(numbers[i]) if i < len(numbers) else "?"
             y = height - ROW * (i - start + 1) + 4
             room = width - indent - stringWidth("0000", font, size) - 8

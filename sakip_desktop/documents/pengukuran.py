@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import cm
+from reportlab.platypus import KeepTogether
 
 from sakip_desktop.documents import kit
 from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
@@ -227,8 +228,7 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
     story.append(kit.para("A. Capaian Kinerja Sasaran", st.heading))
     story.append(_table(doc, width))
     story += revision_notes(doc.revisions, st)
-    story.append(kit.para("B. Realisasi Anggaran Program", st.heading))
-    story.append(_budget_table(doc, width))
+    tail: list = [kit.para("B. Realisasi Anggaran Program", st.heading), _budget_table(doc, width)]
     notes = []
     if doc.quarter is not None:
         at = quarter_label(doc.quarter)
@@ -237,9 +237,11 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
     if doc.unapproved:
         notes.append(f"{doc.unapproved} indikator memuat realisasi yang belum disetujui Camat atau belum diisi.")
     for note in notes:
-        story.append(kit.para("Catatan: " + note, st.small))
+        tail.append(kit.para("Catatan: " + note, st.small))
     place_date = kit.place_date(setup, doc.sign_date) if doc.sign_date else None
-    story.append(kit.signature_block(setup, doc.signer, place_date=place_date, width=9 * cm))
+    tail.append(kit.signature_block(setup, doc.signer, place_date=place_date, width=9 * cm))
+    # Table B goes with the signature, so the Camat never signs an otherwise empty page.
+    story.append(KeepTogether(tail))
     return kit.build_pdf(setup, story, out, title=f"Formulir Pengukuran Kinerja {period_text(doc.year, doc.quarter)}",
                          orientation="landscape", kop="none", footer_note=footer_note)
 

@@ -158,12 +158,9 @@ class FlowLayout:
     rows: dict[int, Row] = field(default_factory=dict)  # position -> its row
 
 
-def _style(name: str, align: int = TA_LEFT, font: str = fonts.REGULAR) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=font, fontSize=BODY_SIZE, leading=BODY_LEADING, alignment=align)
-
-
-BODY = _style("sop-body")
-BODY_CENTER = _style("sop-body-center", TA_CENTER)
+def _style(name: str, align: int = TA_LEFT) -> ParagraphStyle:
+    # Built when a sheet is laid out, not at import: the office's typeface may change between sheets.
+    return ParagraphStyle(name, fontName=fonts.REGULAR, fontSize=BODY_SIZE, leading=BODY_LEADING, alignment=align)
 
 
 def column_widths(definition: SopDefinition, width: float) -> Columns:
@@ -251,13 +248,14 @@ def build_header(definition: SopDefinition, cols: Columns) -> Header:
 def _cells(definition: SopDefinition, cols: Columns, position: int) -> list[tuple[int, Paragraph]]:
     step = definition.steps[position - 1]
     m = cols.mutu_index
+    body, centre = _style("sop-body"), _style("sop-body-center", TA_CENTER)
     texts = [
-        (0, step.number, BODY_CENTER),
-        (1, step.activity, BODY),
-        (m, ", ".join(step.inputs) or "-", BODY),
-        (m + 1, step.time.strip() or "-", BODY_CENTER),
-        (m + 2, step.output or "-", BODY),
-        (m + 3, step.note, BODY),
+        (0, step.number, centre),
+        (1, step.activity, body),
+        (m, ", ".join(step.inputs) or "-", body),
+        (m + 1, step.time.strip() or "-", centre),
+        (m + 2, step.output or "-", body),
+        (m + 3, step.note, body),
     ]
     cells = []
     for col, text, style in texts:

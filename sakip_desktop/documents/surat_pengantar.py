@@ -8,6 +8,7 @@ Camat's (or Plt./Plh.'s) signature as of the letter's date; the Tembusan list at
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -126,12 +127,15 @@ def build_letter(setup: kit.DocSetup, doc: LetterDoc, out: Path | BinaryIO, foot
                  colWidths=[width - right_width - 0.6 * cm, 0.6 * cm, right_width])
     head.setStyle(TableStyle(_FLAT))
     story += [head, Spacer(1, 18)]
-    what = doc.document_title or doc.subject
+    # The register names the document with its version ("… (versi 2)"); the letter names the document only.
+    what = re.sub(r"\s*\(versi \d+\)$", "", doc.document_title) or doc.subject
     if what.lower().startswith("penyampaian "):
         what = what[len("penyampaian ") :]
+    if doc.office_title.lower() not in what.lower():
+        what = f"{what} {doc.office_title}"
     body = ParagraphStyle("letter-body", parent=st.justify, firstLineIndent=1.25 * cm, leading=st.body.fontSize * 1.5)
     story.append(kit.para(
-        f"Bersama ini kami sampaikan {what} {doc.office_title} sebagaimana terlampir, untuk dapat "
+        f"Bersama ini kami sampaikan {what} sebagaimana terlampir, untuk dapat "
         "dipergunakan sebagai bahan pemantauan dan evaluasi akuntabilitas kinerja.", body))
     story.append(kit.para(
         "Demikian disampaikan, atas perhatian dan kerja samanya kami ucapkan terima kasih.", body))

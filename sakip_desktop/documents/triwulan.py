@@ -213,7 +213,7 @@ def _table(doc: TriwulanDoc, width: float) -> kit.Flowable:
     total: list = [kit.para("Rata-rata capaian kinerja terhadap target tahunan", st.cell_br)] + [""] * 15
     total[14], total[15] = doc.mean_capaian, doc.mean_category
     cells.append(total)
-    fixed = [0.7, None, None, 1.4, 1.5] + [1.15] * 8 + [1.6, 1.5, 1.6]
+    fixed = [0.7, None, None, 1.4, 1.4] + [1.15] * 8 + [1.5, 1.5, 1.8]  # "Sangat Baik" on one line
     free = width - sum(f * cm for f in fixed if f)
     widths = [f * cm if f else (free * 0.42 if i == 1 else free * 0.58) for i, f in enumerate(fixed)]
     spans = [((c, 0), (c, 1)) for c in (0, 1, 2, 3, 4, 13, 14, 15)] + [((5, 0), (8, 0)), ((9, 0), (12, 0))]
@@ -263,10 +263,15 @@ def build_triwulan(setup: kit.DocSetup, doc: TriwulanDoc, out: Path | BinaryIO, 
         story.append(KeepTogether([kit.para(title, st.heading), listed[0]]))
         story += listed[1:]
     place_date = kit.place_date(setup, doc.sign_date) if doc.sign_date else None
-    # The last section goes with the signature, so the Camat never signs an otherwise empty page.
-    story.append(KeepTogether([kit.para("E. Tindak Lanjut / Upaya Perbaikan", st.heading),
-                               *_narrative_list(doc.follow_up, st),
-                               kit.signature_block(setup, doc.signer, place_date=place_date, width=9 * cm)]))
+    signature = kit.signature_block(setup, doc.signer, place_date=place_date, width=9 * cm)
+    # The heading goes with the first item and the last item with the signature, so the Camat never signs an
+    # otherwise empty page, and a long section does not leave half a page blank by moving over whole.
+    first, *rest = _narrative_list(doc.follow_up, st)
+    head = [kit.para("E. Tindak Lanjut / Upaya Perbaikan", st.heading), first]
+    if rest:
+        story += [KeepTogether(head), *rest[:-1], KeepTogether([rest[-1], signature])]
+    else:
+        story.append(KeepTogether([*head, signature]))
     return kit.build_pdf(setup, story, out, title=f"Laporan Kinerja {period.title()}", orientation="landscape",
                          kop="first", footer_note=footer_note)
 

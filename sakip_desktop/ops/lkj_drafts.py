@@ -61,13 +61,24 @@ def _indicator_line(i: IndicatorResult, year: int) -> str:
     )
 
 
+def _clause(text: str) -> str:
+    """A sentence the Kasi wrote, as a clause inside a '; '-joined line (its closing full stop dropped)."""
+    return text.strip().rstrip(".").rstrip()
+
+
 def _incomplete_note(data: LkjData) -> str:
     missing = data.incomplete
     if not missing:
         return ""
-    codes = ", ".join(i.code for i in missing)
+    # Named, not coded: the reader of the LKj does not know the office's internal indicator codes.
+    if len(missing) == len(data.indicators):
+        which = f"seluruh {len(missing)} indikator"
+    elif len(missing) <= 3:
+        which = "indikator " + ", ".join(i.name for i in missing)
+    else:
+        which = f"{len(missing)} dari {len(data.indicators)} indikator"
     return (
-        f"Catatan penyusun: realisasi indikator {codes} belum lengkap atau belum disetujui Camat untuk seluruh "
+        f"Catatan penyusun: realisasi {which} belum lengkap atau belum disetujui Camat untuk seluruh "
         f"triwulan tahun {data.year}; angka dalam laporan ini adalah realisasi yang tercatat sampai saat laporan "
         "disusun dan perlu diperiksa kembali sebelum ditandatangani."
     )
@@ -222,9 +233,9 @@ def _analyses(s: SasaranResult, data: LkjData) -> list[str]:
     for i in s.indicators:
         for c in i.causes[-2:]:
             bits = [
-                f"pendukung: {c.supporting}" if c.supporting else "",
-                f"penghambat: {c.inhibiting}" if c.inhibiting else "",
-                f"upaya: {c.follow_up}" if c.follow_up else "",
+                f"pendukung: {_clause(c.supporting)}" if c.supporting else "",
+                f"penghambat: {_clause(c.inhibiting)}" if c.inhibiting else "",
+                f"upaya: {_clause(c.follow_up)}" if c.follow_up else "",
             ]
             causes.append(f"{i.name} (TW {['I', 'II', 'III', 'IV'][c.quarter - 1]}) " + "; ".join(b for b in bits if b))
     a5 = _bullets(causes) if causes else "Belum ada uraian faktor pendukung/penghambat dari seksi penanggung jawab."

@@ -172,9 +172,16 @@ class OfficeSettings:
     margin_bottom_cm: float = 2.5
     margin_left_cm: float = 3.0
     margin_right_cm: float = 2.0
+    # Typeface of printed documents (regulations.md §6.5: Arial; some Perbup use a serif face).
+    document_font: str = "sans"
 
 
 TIME_ZONES = {7: "WIB (UTC+7)", 8: "WITA (UTC+8)", 9: "WIT (UTC+9)"}
+# The typefaces documents can be set in (files in resources/fonts), as the settings screen names them.
+DOCUMENT_FONTS = {
+    "sans": "Liberation Sans (setara Arial)",
+    "serif": "Liberation Serif (setara Times New Roman)",
+}
 
 
 def _parse_setting(name: str, raw: Any) -> Any:
@@ -194,6 +201,10 @@ def validate_settings(values: OfficeSettings) -> OfficeSettings:
         raise ValidationError("Lama penguncian akun: 1 sampai 1.440 menit.", field="lockout_minutes")
     if values.utc_offset_hours not in TIME_ZONES:
         raise ValidationError("Zona waktu harus WIB, WITA atau WIT.", field="utc_offset_hours")
+    if values.document_font not in DOCUMENT_FONTS:
+        raise ValidationError(
+            "Jenis huruf dokumen harus setara Arial atau setara Times New Roman.", field="document_font"
+        )
     for name in ("margin_top_cm", "margin_bottom_cm", "margin_left_cm", "margin_right_cm"):
         if not 1.0 <= getattr(values, name) <= 6.0:
             raise ValidationError("Margin halaman: 1 sampai 6 cm.", field=name)

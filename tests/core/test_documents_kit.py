@@ -45,6 +45,11 @@ def test_kop_on_first_page_and_paper_size(demo_db: Database, paper: str, size_mm
     assert pages == 2
     assert "PEMERINTAH KABUPATEN CONTOH" in texts[0] and "KECAMATAN CONTOH" in texts[0]
     assert "Telepon (0341) 491275" in texts[0] and "Pos-el kec.contoh@contohkab.go.id" in texts[0]
+    # AND the address runs jalan, desa, kecamatan, kabupaten, provinsi, kode pos, none abbreviated
+    address = " ".join(texts[0].split())
+    assert (
+        "Jalan Raya Contoh Nomor 17, Desa Karangrejo, Kecamatan Contoh, Kabupaten Contoh, Jawa Timur, 65152" in address
+    )
     assert "PEMERINTAH KABUPATEN" not in texts[1]
     assert "Halaman 1 dari 2" in texts[0] and "Halaman 2 dari 2" in texts[1]
     box = reader.pages[0].mediabox
@@ -157,3 +162,50 @@ def test_margins_come_from_the_office_settings(demo_db: Database) -> None:
     with pytest.raises(ValidationError) as info:
         update_settings(demo_db, SYSTEM, replace(get_settings(demo_db), margin_top_cm=0.2))
     assert info.value.field == "margin_top_cm"
+
+
+def _font_names(reader: PdfReader) -> set[str]:
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            assert "/FontFile2" in font.get_object()["/FontDescriptor"], "font not embedded"
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def test_the_office_chooses_an_arial_or_a_times_compatible_typeface(demo_db: Database) -> None:
+    from sakip_desktop.documents import catalog
+    from sakip_desktop.documents.catalog import DocRequest
+
+    request = DocRequest(kind="pk", year=2025, day=dt.date(2025, 1, 31))
+    try:
+        # GIVEN the default settings WHEN each document is printed THEN it is set in Liberation Sans (Arial
+        # metrics) only: no other font, none left unembedded (Helvetica from an unstyled cell or bullet)
+        for other in (
+            request,
+            DocRequest(kind="triwulan", year=2025, quarter=3, day=dt.date(2025, 10, 10)),
+            DocRequest(kind="pengukuran", year=2025, quarter=3, day=dt.date(2025, 10, 10)),
+            DocRequest(kind="berita-acara", meeting_id=1, day=dt.date(2025, 10, 10)),
+        ):
+            pdf, _ = catalog.preview(demo_db, other)
+            assert _font_names(PdfReader(io.BytesIO(pdf))) == {"LiberationSans", "LiberationSans-Bold"}, other.kind
+        # GIVEN the office switches to the serif face WHEN it is printed again THEN only Liberation Serif is embedded
+        update_settings(demo_db, SYSTEM, replace(get_settings(demo_db), document_font="serif"))
+        pdf, _ = catalog.preview(demo_db, request)
+        assert _font_names(PdfReader(io.BytesIO(pdf))) == {"LiberationSerif", "LiberationSerif-Bold"}
+        # AND the SOP sheet follows the same setting
+        from sakip_desktop.documents.sop_sheet import build_sop_sheet
+        from sakip_desktop.ops.sops import get_definition, list_sops
+
+        buffer = io.BytesIO()
+        sop_id = list_sops(demo_db)[0].id
+        build_sop_sheet(get_definition(demo_db, sop_id), buffer, font=get_settings(demo_db).document_font)
+        assert _font_names(PdfReader(io.BytesIO(buffer.getvalue()))) <= {
+            "LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic"
+        }
+        # AND an unknown typeface is refused with the field named
+        with pytest.raises(ValidationError) as info:
+            update_settings(demo_db, SYSTEM, replace(get_settings(demo_db), document_font="bookman"))
+        assert info.value.field == "document_font"
+    finally:
+        kit.fonts.register_fonts("sans")  # the process-wide faces back to the default for the other tests

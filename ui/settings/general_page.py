@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.domain.nip import format_nip
-from sakip_desktop.ops.office import TIME_ZONES, OfficeSettings, get_settings, update_settings
+from sakip_desktop.ops.office import DOCUMENT_FONTS, TIME_ZONES, OfficeSettings, get_settings, update_settings
 from ui.context import AppContext
 from ui.settings._form import error_label, save_inline, saved_label
 
@@ -71,6 +71,10 @@ class GeneralPage(QWidget):
             margin_row.addWidget(box)
         margin_row.addStretch(1)
         form.addRow("Margin halaman dokumen:", margin_row)
+        self.font = QComboBox()
+        for key, label in DOCUMENT_FONTS.items():
+            self.font.addItem(label, key)
+        form.addRow("Jenis huruf dokumen resmi:", self.font)
         self.error, self.saved = error_label(), saved_label()
         save = QPushButton("Simpan")
         save.clicked.connect(self.save)
@@ -97,6 +101,7 @@ class GeneralPage(QWidget):
         self.nip_grouping.setText(s.nip_grouping)
         for name, box in self.margins.items():
             box.setValue(getattr(s, name))
+        self.font.setCurrentIndex(self.font.findData(s.document_font))
 
     def _preview_nip(self, text: str) -> None:
         try:
@@ -114,6 +119,7 @@ class GeneralPage(QWidget):
             lockout_minutes=self.lock_minutes.value(),
             nip_grouping=self.nip_grouping.text(),
             utc_offset_hours=self.time_zone.currentData(),
+            document_font=self.font.currentData(),
             **{name: box.value() for name, box in self.margins.items()},
         )
 

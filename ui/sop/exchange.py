@@ -89,10 +89,12 @@ def print_sheet(parent: QWidget, ctx: AppContext, sop: SopView, path: Path) -> i
     def build() -> int:
         from sakip_desktop.documents.sop_sheet import build_sop_sheet
 
+        settings = get_settings(ctx.db)
         return build_sop_sheet(
             get_definition(ctx.db, sop.id),
             path,
-            paper=get_settings(ctx.db).paper_size,
+            paper=settings.paper_size,
+            font=settings.document_font,
             logo=get_logo(ctx.db),
             office_lines=office_lines(ctx),
         )
