@@ -18,7 +18,7 @@ class Signals(QObject):
 
     period_changed = Signal(int, int)  # year, quarter
     master_data_changed = Signal(str)  # "office", "units", "people", "acting", "settings"
-    work_changed = Signal()  # an SOP run moved: inboxes redraw
+    work_changed = Signal()  # work moved (an SOP run, a realisasi, a tindak lanjut): inboxes and figures redraw
 
 
 @dataclass

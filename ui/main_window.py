@@ -89,10 +89,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(ctx.actor.name)
         self.role_label = QLabel()
         self.year_combo = QComboBox()
-        years = sorted(set(plan_years(ctx.db)) | {ctx.year, dt.date.today().year})
-        for year in years:
-            self.year_combo.addItem(str(year), year)
-        self.year_combo.setCurrentIndex(years.index(ctx.year))
+        self._fill_years()
         self.quarter_combo = QComboBox()
         for q in range(1, 5):
             self.quarter_combo.addItem(quarter_label(q), q)
@@ -110,6 +107,18 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.quarter_combo)
         bar.addPermanentWidget(self.db_label)
 
+    def _fill_years(self) -> None:
+        """The years of the plans (and this one), the year being worked on selected; no period change signalled."""
+        years = sorted(set(plan_years(self.ctx.db)) | {self.ctx.year, dt.date.today().year})
+        self.year_combo.blockSignals(True)
+        try:
+            self.year_combo.clear()
+            for year in years:
+                self.year_combo.addItem(str(year), year)
+            self.year_combo.setCurrentIndex(years.index(self.ctx.year))
+        finally:
+            self.year_combo.blockSignals(False)
+
     def _period_selected(self) -> None:
         self.ctx.set_period(self.year_combo.currentData(), self.quarter_combo.currentData())
 
@@ -123,6 +132,8 @@ class MainWindow(QMainWindow):
             self.profile = get_profile(self.ctx.db)
             self._set_title()
             self.office_label.setText(self.profile.office_title)
+        if what == "planning":
+            self._fill_years()  # a new Renstra brings new years to work on
         if what in ("units", "people", "acting", "office", "planning"):
             for tab in self.role_tabs:
                 tab.refresh()

@@ -90,6 +90,7 @@ class MeasurementPage(ShownPage):
         layout.addWidget(self.status)
         self.rows: list[MeasurementRow] = []
         ctx.signals.period_changed.connect(lambda *_: self.refresh())
+        ctx.signals.work_changed.connect(self.refresh)  # a realisasi entered, revised or approved elsewhere
         ctx.signals.master_data_changed.connect(
             lambda what: what in ("bands", "settings", "planning") and self.refresh()
         )

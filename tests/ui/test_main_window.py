@@ -94,6 +94,22 @@ def test_status_bar_names_office_user_role_period_and_database(qtbot, demo_db):
     assert "KANTOR CONTOH" in window.windowTitle()
 
 
+def test_a_new_renstra_brings_its_years_to_the_status_bar(qtbot, demo_db):
+    from sakip_desktop.ops.planning import PlanInput, add_plan
+
+    # GIVEN the Kasubag's window (Renstra 2021-2026)
+    window = _window(qtbot, demo_db, "kasubag_renkeu")
+    before = [window.year_combo.itemText(i) for i in range(window.year_combo.count())]
+    assert "2030" not in before
+    # WHEN a Renstra 2027-2031 is added and the plan signals its change
+    add_plan(demo_db, window.ctx.actor, PlanInput("Renstra Kecamatan Contoh 2027-2031", 2027, 2031))
+    window.ctx.signals.master_data_changed.emit("planning")
+    # THEN its years can be chosen, and the year being worked on is unchanged
+    after = [window.year_combo.itemText(i) for i in range(window.year_combo.count())]
+    assert {"2027", "2030", "2031"} <= set(after)
+    assert window.year_combo.currentText() == "2025" and window.ctx.year == 2025
+
+
 def test_kasi_sees_only_the_indicators_of_the_seksi(qtbot, demo_db):
     window = _window(qtbot, demo_db, "kasi_pem")
     kasi_tab = window.tabs.widget(1)

@@ -97,6 +97,24 @@ def test_a_new_period_redraws_the_page(qtbot, office):
     assert not page.export_button.isEnabled()
 
 
+def test_a_revision_elsewhere_redraws_the_page(qtbot, office):
+    from decimal import Decimal
+
+    from sakip_desktop.ops.realisation_review import revise
+    from sakip_desktop.ops.realisation_views import quarter_entries
+
+    # GIVEN the page at TW II showing IK12 at 70,00 (4 + 3 of 4 + 6)
+    page = _show(qtbot, MeasurementPage(office))
+    office.set_period(2025, 2)
+    assert _cell(page, "IK12", CAPAIAN_COLUMN) == "70,00"
+    # WHEN the Camat revises IK12's approved TW II value to 6 in another screen, which signals the change
+    ik12 = next(e for e in quarter_entries(office.db, 2025, 2) if e.code == "IK12")
+    revise(office.db, actor_for(office.db, "camat", TODAY), ik12.realisation_id, Decimal(6), "Kegiatan belum tercatat")
+    office.signals.work_changed.emit()
+    # THEN the page shows the new capaian: (4 + 6) / (4 + 6) × 100
+    assert _cell(page, "IK12", CAPAIAN_COLUMN) == "100,00"
+
+
 def test_a_zero_target_shows_not_computable_with_the_manual_value(qtbot, office):
     # GIVEN IK08's TW III target set to 0, with a manual capaian of 95
     zero_target_in_tw3(office.db)

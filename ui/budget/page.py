@@ -250,4 +250,6 @@ class BudgetPlanPage(QWidget):
         """'Impor rencana…' and redraw what it changed."""
         if rencana.import_file(self, self.ctx) is not None:
             self.refresh()
+            # The plan itself may have changed (indicators, targets, a new Renstra and its years).
+            self.ctx.signals.master_data_changed.emit("planning")
             self.ctx.signals.work_changed.emit()
