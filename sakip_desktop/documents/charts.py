@@ -71,7 +71,8 @@ def achievement_bars(
     chart.valueAxis.valueStep = 20
     chart.valueAxis.labels.fontName = fonts.REGULAR
     chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = lambda v: f"{int(v)}%"
+    # ticks are plain numbers with the unit once at the axis end: a printed percentage always has two decimals
+    chart.valueAxis.labelTextFormat = lambda v: str(int(v))
     chart.categoryAxis.categoryNames = [_short(label, label_chars) for label, _, _ in reversed(items)] or [""]
     chart.categoryAxis.labels.fontName = fonts.REGULAR
     chart.categoryAxis.labels.fontSize = 7.5
@@ -87,6 +88,7 @@ def achievement_bars(
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
     d.add(chart)
+    d.add(String(chart.x + chart.width + 10, chart.y - 10, "(%)", fontName=fonts.REGULAR, fontSize=7))
     x100 = chart.x + chart.width * 100 / chart.valueAxis.valueMax
     line = Line(x100, chart.y - 2, x100, chart.y + chart.height + 2, strokeColor=colors.HexColor("#c62828"))
     line.strokeDashArray = [3, 2]
@@ -122,7 +124,7 @@ def trend_lines(
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = (int(max([*peaks, 100.0]) // 20) + 1) * 20
     chart.valueAxis.valueStep = 20
-    chart.valueAxis.labelTextFormat = lambda v: f"{int(v)}%"
+    chart.valueAxis.labelTextFormat = lambda v: str(int(v))  # unit once above the axis, as in capaian_bars
     chart.valueAxis.labels.fontName = fonts.REGULAR
     chart.valueAxis.labels.fontSize = 7
     chart.categoryAxis.categoryNames = list(categories)
@@ -135,6 +137,7 @@ def trend_lines(
         chart.lines[i].strokeWidth = 1.4
         chart.lines[i].symbol = None
     d.add(chart)
+    d.add(String(chart.x - 4, chart.y + chart.height + 4, "(%)", fontName=fonts.REGULAR, fontSize=7, textAnchor="end"))
     y100 = chart.y + chart.height * 100 / chart.valueAxis.valueMax
     ref = Line(chart.x, y100, chart.x + chart.width, y100, strokeColor=colors.HexColor("#c62828"), strokeWidth=0.6)
     ref.strokeDashArray = [3, 2]

@@ -10,7 +10,8 @@ API (stable; other document modules build on it)::
     kit.title_block(["PERJANJIAN KINERJA", "TAHUN 2025"], st)   # centred bold title lines
     kit.field_table([("Nama", "…"), ("Jabatan", "…")], width, st)  # "Nama : …" rows
     kit.data_table(header_rows, rows, widths, align="CLLRR", size=9, total_rows=1, spans=[...])
-        # a grid table; the header rows repeat on every page, a row is never cut; str cells become Paragraphs
+        # a grid table; the header rows repeat on every page, a row is never cut; str cells become Paragraphs;
+        # keep_with_next=[row, ...] keeps a group heading row on the page of the row below it
     kit.signature_block(setup, signer, place_date=kit.place_date(setup, day), width=...)  # one signer, right side
     kit.two_party_block(setup, left=pihak_kedua, right=pihak_pertama, place_date=..., left_label="PIHAK KEDUA,")
     kit.group_spans(column_cells, column=1)  # SPANs merging a cell with the None cells below it

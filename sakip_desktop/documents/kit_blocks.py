@@ -163,12 +163,16 @@ def data_table(
     total_rows: int = 0,
     spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
     extra_style: Sequence[tuple] = (),
+    keep_with_next: Sequence[int] = (),
 ) -> Table:
     """A bordered table whose header rows repeat on every page; rows are never cut across pages.
 
     `align` has one letter per column (L, C or R) for the body cells; str cells become Paragraphs
     (wrapped), other cells (flowables) pass through. The last `total_rows` rows are set bold on a
-    light fill. `spans` are reportlab SPAN ranges ((col, row), (col, row)) in table coordinates.
+    light fill. `spans` are reportlab SPAN ranges ((col, row), (col, row)) in table coordinates; a
+    page never breaks inside a vertical span, so a sasaran merged over its indicators moves whole.
+    `keep_with_next` lists rows (table coordinates) that stay on the page of the row below them: a
+    group heading row (a sasaran above its indicators) never sits alone at the foot of a page.
     """
     st = styles(cell_size=size)
     align = align or "L" * len(widths)
@@ -201,6 +205,8 @@ def data_table(
     if total_rows and n:
         style.append(("BACKGROUND", (0, nh + n - total_rows), (-1, -1), TOTAL_FILL))
     style += [("SPAN", a, b) for a, b in spans]
+    last = nh + n - 1
+    style += [("NOSPLIT", (0, r), (-1, r + 1)) for r in keep_with_next if nh <= r < last]
     style += list(extra_style)
     table = Table(head + body, colWidths=list(widths), repeatRows=nh, splitInRow=0, hAlign="CENTER")
     table.setStyle(TableStyle(style))

@@ -238,7 +238,8 @@ def lampiran(ctx: Ctx) -> list[Flowable]:
     fixed = [1.2, 1.6, 1.6] + [1.5] * 4 + [1.8, 1.9, 2.2, 3.2]
     widths = [fixed[0] * cm, w - sum(fixed) * cm] + [x * cm for x in fixed[1:]]
     shade = [("BACKGROUND", (0, r), (-1, r), "#f2f2f2") for (_c, r), _ in spans]
-    out.append(data_table([head], rows, widths, align="CLCRRRRRRRCL", size=8, spans=spans, extra_style=shade))
+    out.append(data_table([head], rows, widths, align="CLCRRRRRRRCL", size=8, spans=spans, extra_style=shade,
+                          keep_with_next=[r for (_c, r), _ in spans]))  # fmt: skip
     return out
 
 

@@ -214,6 +214,7 @@ def pk_tables(ctx: Ctx, prefix: str) -> list[Flowable]:
         align="CLCR",
         spans=spans,
         extra_style=[("BACKGROUND", (0, r), (-1, r), "#f2f2f2") for (_c, r), _ in spans] + bold,
+        keep_with_next=[r for (_c, r), _ in spans],
     )
     out.append(table)
     budget_rows = [[str(i), b.code, b.name, rupiah_plain(b.amount)] for i, b in enumerate(pk.budgets, start=1)]

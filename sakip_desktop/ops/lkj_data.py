@@ -49,12 +49,11 @@ HISTORY_YEARS = 4  # years before the report year shown in analysis 2 (with the 
 
 
 def plain(value: Decimal | None) -> str:
-    """A realisasi or target the way it was typed, Indonesian style: '66,85', '12', '2,5'; '-' for none."""
+    """A realisasi or target in its satuan, as the pengukuran form prints it (`measure_text.amount_text`):
+    whole numbers without decimals ('12'), others with two ('66,85', '2,50'); '-' for none."""
     if value is None:
         return "-"
-    exponent = value.normalize().as_tuple().exponent
-    decimals = 0 if not isinstance(exponent, int) or exponent >= 0 else min(2, -exponent)
-    return number(value, decimals)
+    return number(value, 0 if value == value.to_integral_value() else 2)
 
 
 @dataclass(frozen=True)

@@ -263,7 +263,7 @@ def _analyses(s: SasaranResult, data: LkjData) -> list[str]:
 
 def _bab3(data: LkjData) -> list[SectionDef]:
     bands = ", ".join(
-        f"{b.label} (≥ {percent(b.minimum, 0)})" if b.minimum.is_finite() else b.label for b in data.scale.bands
+        f"{b.label} (≥ {percent(b.minimum)})" if b.minimum.is_finite() else b.label for b in data.scale.bands
     )
     out = [
         SectionDef(

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
+import docx
 from pypdf import PdfReader
 
-from sakip_desktop.documents import catalog
+from sakip_desktop.documents import catalog, kit
 from sakip_desktop.documents.catalog import DocRequest
+from sakip_desktop.documents.lkj_docx import write_lkj_docx
 from sakip_desktop.ops.agreements_views import list_agreements
 from sakip_desktop.ops.base import SYSTEM
 from sakip_desktop.ops.letters import LetterInput, register_letter
+from sakip_desktop.ops.lkj_data import lkj_data
 from sakip_desktop.storage.database import Database
 
 SIGN_DAY = dt.date(2025, 10, 10)
@@ -80,3 +84,103 @@ def test_lkj_draft_text_has_no_codes_or_doubled_punctuation(demo_db: Database) -
     assert "IK01" not in text
     # AND the Kasi's sentences joined into one line do not leave ".;" behind
     assert ".;" not in text
+
+
+# --- percentages and grouped tables (issue #5) -------------------------------------------------------------------
+
+ONE_DECIMAL = re.compile(r"(?<![\d,])\d+,\d(?!\d)")  # '75,1' or '2,1%': a value cut to one decimal
+WHOLE_PERCENT = re.compile(r"(?<![\d,.])(\d+)%")  # '95%': no decimals at all
+
+
+def _whole_percent_satuan_values(demo_db: Database) -> set[str]:
+    """Targets and realisasi of indicators measured in % that are whole numbers: printed '95%' by the satuan rule."""
+    values = set()
+    for s in lkj_data(demo_db, 2025).sasaran:
+        for i in s.indicators:
+            if i.unit != "%":
+                continue
+            points = [i.actual, i.baseline, i.renstra_final_target, *i.quarter_actuals, *(h.actual for h in i.history)]
+            if i.target is not None:
+                points += [i.target.low, i.target.high]
+            values |= {str(int(v)) for v in points if v is not None and v == v.to_integral_value()}
+    return values
+
+
+def test_lkj_prints_every_percentage_with_two_decimals(demo_db: Database, tmp_path) -> None:
+    # GIVEN the demo year, whose IK02 realisasi is 75,1 (%) and whose capaian bands start at 91, 76, 66 and 51
+    pdf, _ = catalog.preview(demo_db, DocRequest(kind="lkj", year=2025, paper="A4"))
+    text = " ".join(_pages(pdf))
+    document = docx.Document(str(write_lkj_docx(demo_db, 2025, tmp_path / "lkj.docx", day=dt.date(2026, 2, 20))))
+    word = " ".join([p.text for p in document.paragraphs]
+                    + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    allowed = {"100"} | _whole_percent_satuan_values(demo_db)  # the 100% of the formula and of the chart line
+    for name, printed in (("pdf", text), ("docx", word)):
+        # THEN no value is cut to one decimal, in the tables or in the drafted narrative
+        assert not ONE_DECIMAL.findall(printed), (name, ONE_DECIMAL.findall(printed))
+        # AND a percentage without decimals is only a whole satuan value of a %-indicator (target 95%) or 100%
+        assert set(WHOLE_PERCENT.findall(printed)) <= allowed, (name, set(WHOLE_PERCENT.findall(printed)) - allowed)
+        # AND the realisasi reads as the pengukuran form prints it, the bands with two decimals
+        assert "realisasi 75,10%" in printed and "Baik (≥ 76,00%)" in printed, name
+
+
+def _layout(demo_db: Database, story: list) -> list[str]:
+    setup = kit.load_setup(demo_db, paper="A4")
+    buffer = io.BytesIO()
+    kit.build_pdf(setup, story, buffer, title="Uji", kop="none")
+    return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(buffer.getvalue())).pages]
+
+
+def _page_of(pages: list[str], marker: str) -> int:
+    return next(n for n, p in enumerate(pages) if marker in p)
+
+
+def _heading_table(width: float, keep: bool) -> tuple[list, int]:
+    """40 sasaran heading rows (merged across the row, as LKj Tabel 2.1) each over 1 to 4 indicator rows."""
+    rows, spans = [], []
+    for g in range(1, 41):
+        rows.append([f"G{g}", f"Kepala G{g} sasaran strategis", "", ""])
+        spans.append(((1, len(rows)), (3, len(rows))))
+        rows += [[f"G{g}.{k}", f"Indikator G{g}.{k} uraian", "%", "87,50"] for k in range(1, g % 4 + 2)]
+    heads = [r for (_c, r), _ in spans]
+    table = kit.data_table([["No", "Sasaran / Indikator", "Satuan", "Target"]], rows, [40, width - 160, 60, 60],
+                           align="CLCR", spans=spans, keep_with_next=heads if keep else ())
+    return [table], 40
+
+
+def test_group_heading_row_never_sits_alone_at_a_page_foot(demo_db: Database) -> None:
+    # GIVEN a long table of sasaran heading rows over their indicators, laid out without keeping them together
+    width = kit.frame_width(kit.load_setup(demo_db, paper="A4"))
+    story, groups = _heading_table(width, keep=False)
+    pages = _layout(demo_db, story)
+    alone = [g for g in range(1, groups + 1)
+             if _page_of(pages, f"Kepala G{g} ") != _page_of(pages, f"Indikator G{g}.1 ")]
+    assert alone, "the table must put a heading at a page foot, or this test proves nothing"
+    # WHEN each heading row is kept with the row below it
+    story, _ = _heading_table(width, keep=True)
+    pages = _layout(demo_db, story)
+    # THEN every heading is on the page of its first indicator, the header repeats and no row is lost
+    assert len(pages) >= 3
+    assert all("Sasaran / Indikator" in p for p in pages)
+    for g in range(1, groups + 1):
+        assert _page_of(pages, f"Kepala G{g} ") == _page_of(pages, f"Indikator G{g}.1 "), g
+        assert f"Indikator G{g}.{g % 4 + 1} " in " ".join(pages), g
+
+
+def test_sasaran_merged_over_its_indicators_moves_whole_to_the_next_page(demo_db: Database) -> None:
+    # GIVEN a long pengukuran-style table: a sasaran cell merged down over its 2 to 5 indicators (kit.group_spans)
+    width = kit.frame_width(kit.load_setup(demo_db, paper="A4"))
+    rows = []
+    for g in range(1, 31):
+        for k in range(1, g % 4 + 3):
+            rows.append([str(len(rows) + 1), f"Sasaran G{g} akhir" if k == 1 else None,
+                         f"Indikator G{g}.{k} dengan uraian yang cukup panjang", "87,50"])
+    spans = kit.group_spans([r[1] for r in rows], column=1)
+    table = kit.data_table([["No", "Sasaran", "Indikator Kinerja", "Capaian (%)"]], rows,
+                           [30, (width - 100) * 0.4, (width - 100) * 0.6, 70], align="CLLR", spans=spans)
+    # WHEN it is laid out over several pages
+    pages = _layout(demo_db, [table])
+    # THEN each sasaran and all of its indicators share one page (a group never starts on a page's last line)
+    assert len(pages) >= 3 and all("Indikator Kinerja" in p for p in pages)
+    for g in range(1, 31):
+        page = _page_of(pages, f"Sasaran G{g} akhir")
+        assert all(f"Indikator G{g}.{k} " in pages[page] for k in range(1, g % 4 + 3)), g
