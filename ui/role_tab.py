@@ -27,24 +27,31 @@ from ui.lazy import LazyPage
 from ui.monitoring import monitoring_tools
 from ui.monitoring.inbox_panel import FollowUpPanel
 from ui.table import Column, RecordTableModel, apply_widths, sorting_proxy
+from ui.waiting_work import WaitingWorkPanel
 
-# What will appear in each role's inbox, said while it is empty.
+# What will appear in each role's inbox, said while it is empty: only what "Menunggu Anda" really lists (the
+# work of ui/waiting_work.py, the role's SOP steps, the tindak lanjut of ui/monitoring/inbox_panel.py).
 EMPTY_INBOX = {
-    Role.CAMAT: "Tidak ada yang menunggu persetujuan Anda. Data kinerja yang diajukan untuk disetujui, "
-    "dokumen yang perlu ditandatangani, dan langkah SOP yang terlambat akan tampil di sini.",
-    Role.SEKRETARIS: "Tidak ada yang menunggu verifikasi Anda. Data kinerja yang diajukan para Kasi dan "
-    "telaah Tim yang memerlukan rekomendasi akan tampil di sini.",
-    Role.TIM_SAKIP: "Tidak ada tugas Tim saat ini. Pengukuran yang perlu ditelaah dan rapat evaluasi akan "
+    Role.CAMAT: "Tidak ada yang menunggu persetujuan Anda. Realisasi triwulan yang sudah diverifikasi Sekretaris, "
+    "rekomendasi yang perlu Anda putuskan, Perjanjian Kinerja yang masih draf, langkah SOP giliran Camat atau "
+    "yang melebihi waktu standar, dan tindak lanjut yang terlambat akan tampil di sini.",
+    Role.SEKRETARIS: "Tidak ada yang menunggu verifikasi Anda. Realisasi triwulan yang diajukan para Kasi, "
+    "langkah SOP giliran Sekretaris, dan tindak lanjut yang ditugaskan kepada Anda akan tampil di sini.",
+    Role.TIM_SAKIP: "Tidak ada tugas Tim saat ini. Indikator yang realisasi triwulannya sudah diajukan tetapi "
+    "belum ditelaah Tim dan langkah SOP giliran Tim SAKIP akan tampil di sini.",
+    Role.KASUBAG_PERENCANAAN: "Tidak ada yang menunggu Anda. Realisasi triwulan sub bagian Anda yang belum diisi, "
+    "masih draf atau dikembalikan, langkah SOP giliran Anda, dan tindak lanjut yang ditugaskan kepada Anda akan "
     "tampil di sini.",
-    Role.KASUBAG_PERENCANAAN: "Tidak ada yang menunggu Anda. Langkah SOP pengumpulan data, pengukuran dan "
-    "pelaporan yang menjadi giliran Anda akan tampil di sini.",
-    Role.KASUBAG_UMUM: "Tidak ada yang menunggu Anda. Surat yang perlu nomor agenda dan dokumen yang perlu "
-    "dikirim atau diarsipkan akan tampil di sini.",
-    Role.KASI: "Tidak ada yang menunggu Anda. Format isian realisasi triwulan dan tindak lanjut hasil "
-    "evaluasi untuk seksi Anda akan tampil di sini.",
-    Role.STAF: "Tidak ada tugas untuk Anda saat ini. Langkah SOP yang ditugaskan kepada staf akan tampil di sini.",
-    Role.ADMIN_DATA: "Tidak ada data yang perlu disalin ke sistem daring kabupaten saat ini. Hasil pengukuran "
-    "yang sudah disetujui akan tampil di sini.",
+    Role.KASUBAG_UMUM: "Tidak ada yang menunggu Anda. Realisasi triwulan sub bagian Anda yang belum diisi, masih "
+    "draf atau dikembalikan, langkah SOP giliran Anda, dan tindak lanjut yang ditugaskan kepada Anda akan tampil "
+    "di sini.",
+    Role.KASI: "Tidak ada yang menunggu Anda. Realisasi triwulan seksi Anda yang belum diisi, masih draf atau "
+    "dikembalikan, langkah SOP giliran Anda, dan tindak lanjut hasil evaluasi untuk Anda akan tampil di sini.",
+    Role.STAF: "Tidak ada tugas untuk Anda saat ini. Realisasi triwulan unit kerja Anda yang belum diisi, masih "
+    "draf atau dikembalikan, langkah SOP yang ditugaskan kepada staf, dan tindak lanjut yang ditugaskan kepada "
+    "Anda akan tampil di sini.",
+    Role.ADMIN_DATA: "Tidak ada yang menunggu Anda. Langkah SOP giliran Admin Data, seperti menyalin data ke "
+    "sistem daring kabupaten, akan tampil di sini.",
 }
 BUDGET_ROLES = {Role.CAMAT, Role.SEKRETARIS, Role.KASUBAG_PERENCANAAN, Role.TIM_SAKIP}
 # Who sees the measurement (capaian) of the office; the Admin Data copies it to the kabupaten's systems.
@@ -121,6 +128,9 @@ class RoleTab(QWidget):
         self.inbox = InboxPanel(ctx, grant, EMPTY_INBOX[grant.role])
         inbox_box = QGroupBox("Menunggu Anda")
         inbox_layout = QVBoxLayout(inbox_box)
+        self.waiting = WaitingWorkPanel(ctx, grant)  # realisasi, rekomendasi, PKs waiting: links to the tools
+        self.waiting.open_tool.connect(self.show_tool)
+        inbox_layout.addWidget(self.waiting, 0, Qt.AlignmentFlag.AlignTop)  # at the top when it shows alone
         inbox_layout.addWidget(self.inbox)
         self.follow_ups = FollowUpPanel(ctx, grant)  # tindak lanjut waiting, under the SOP steps
         inbox_layout.addWidget(self.follow_ups)
@@ -267,6 +277,13 @@ class RoleTab(QWidget):
         if self._stale:
             self.refresh()
 
+    def show_tool(self, title: str) -> None:
+        """Bring the tool tab of that title forward (nothing happens for a title the role does not have)."""
+        for i in range(self.tools.count()):
+            if self.tools.tabText(i) == title:
+                self.tools.setCurrentIndex(i)
+                return
+
     @property
     def title(self) -> str:
         """The tab's title."""
@@ -281,8 +298,9 @@ class RoleTab(QWidget):
         ctx = self.ctx
         self.inbox.refresh()
         self.follow_ups.refresh()
-        # "Nothing waits" would contradict the tindak lanjut listed under it: then only they show.
-        self.inbox.setVisible(bool(self.inbox.items()) or not self.follow_ups.items())
+        self.waiting.refresh()
+        # "Nothing waits" would contradict the work listed beside it: then only that shows.
+        self.inbox.setVisible(bool(self.inbox.items()) or not (self.follow_ups.items() or self.waiting.items()))
         unit_id = self.grant.unit_id if self.grant.role is Role.KASI else None
         rows = indicator_rows(ctx.db, ctx.year, ctx.quarter, unit_id)
         self.indicator_model.set_rows(rows)
