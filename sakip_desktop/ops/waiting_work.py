@@ -8,19 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.realisation import Status
 from sakip_desktop.domain.roles import ActingKind, Role
-from sakip_desktop.ops.agreements_common import Status as PkStatus
-from sakip_desktop.ops.agreements_views import list_agreements
 from sakip_desktop.ops.base import RoleGrant
-from sakip_desktop.ops.monitoring import PROPOSED, recommendations
 from sakip_desktop.ops.people import get_person
-from sakip_desktop.ops.realisation_views import approval_queue, quarter_entries, verification_queue
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import MonitoringReview
+from sakip_desktop.storage.models import MonitoringReview, PerformanceAgreement, Realisation, Recommendation
 
 # The tool tabs (titles as in ui/role_tab.py and ui/monitoring) that handle each kind of work.
 ENTRY_TOOL = "Isi realisasi"
@@ -50,18 +46,22 @@ def waiting_work(db: Database, grant: RoleGrant, person_id: int | None, year: in
     period = f"{quarter_label(quarter)} {year}"
     role = grant.role
     items: list[WorkItem] = []
+    # The Camat's and the Sekretaris's counts are plain counts: their tab is the first one shown at start-up.
     if role is Role.CAMAT:
-        items.append(_item(len(approval_queue(db, year, quarter)), "realisasi", period,
+        items.append(_item(_count_realisasi(db, year, quarter, Status.VERIFIED), "realisasi", period,
                            "menunggu persetujuan Anda", APPROVE_TOOL))
-        proposed = recommendations(db, year, quarter, status=PROPOSED)
-        items.append(_item(len(proposed), "rekomendasi", period, "menunggu keputusan Anda", RECOMMENDATION_TOOL))
+        proposed = _count(db, select(func.count()).select_from(Recommendation).where(
+            Recommendation.year == year, Recommendation.quarter == quarter, Recommendation.status == "PROPOSED"))
+        items.append(_item(proposed, "rekomendasi", period, "menunggu keputusan Anda", RECOMMENDATION_TOOL))
         # A Plh. may not make a PK final (ops/agreements.py), and has no 'Perjanjian Kinerja' tab.
         if grant.acting is not ActingKind.PLH:
-            drafts = [a for a in list_agreements(db, year) if a.status is PkStatus.DRAFT]
-            items.append(_item(len(drafts), "Perjanjian Kinerja", str(year), "masih draf, menunggu penetapan Anda",
+            # Only the newest version of a PK can be a draft, so a draft row is a PK waiting.
+            drafts = _count(db, select(func.count()).select_from(PerformanceAgreement).where(
+                PerformanceAgreement.year == year, PerformanceAgreement.status == "DRAFT"))
+            items.append(_item(drafts, "Perjanjian Kinerja", str(year), "masih draf, menunggu penetapan Anda",
                                AGREEMENT_TOOL))
     elif role is Role.SEKRETARIS:
-        items.append(_item(len(verification_queue(db, year, quarter)), "realisasi", period,
+        items.append(_item(_count_realisasi(db, year, quarter, Status.SUBMITTED), "realisasi", period,
                            "menunggu verifikasi Anda", VERIFY_TOOL))
     elif role is Role.TIM_SAKIP:
         items.append(_item(_unreviewed(db, year, quarter), "indikator", period,
@@ -77,11 +77,23 @@ def _item(count: int, noun: str, period: str, what: str, tool: str) -> WorkItem:
     return WorkItem(f"{count} {noun} {period} {what}", tool, count)
 
 
+def _count(db: Database, query) -> int:
+    with db.reading() as s:
+        return int(s.scalar(query) or 0)
+
+
+def _count_realisasi(db: Database, year: int, quarter: int, status: Status) -> int:
+    return _count(db, select(func.count()).select_from(Realisation).where(
+        Realisation.year == year, Realisation.quarter == quarter, Realisation.status == status.value))
+
+
 def _unit_of(db: Database, person_id: int | None) -> int | None:
     return get_person(db, person_id).unit_id if person_id else None
 
 
 def _unreviewed(db: Database, year: int, quarter: int) -> int:
+    from sakip_desktop.ops.realisation_views import quarter_entries
+
     # Telaah follows the Kasi's submission: a realisasi still in draft (or returned) has nothing to review yet.
     sent = {e.indicator_id for e in quarter_entries(db, year, quarter) if e.status and not e.status.editable}
     with db.reading() as s:
@@ -96,6 +108,8 @@ def _unreviewed(db: Database, year: int, quarter: int) -> int:
 
 
 def _entry_items(db: Database, unit_id: int, year: int, quarter: int, period: str) -> list[WorkItem]:
+    from sakip_desktop.ops.realisation_views import quarter_entries
+
     entries = quarter_entries(db, year, quarter, unit_id)
     missing = sum(1 for e in entries if e.status is None)
     drafts = sum(1 for e in entries if e.status is Status.DRAFT)
