@@ -16,6 +16,7 @@ API (stable; other document modules build on it)::
     kit.two_party_block(setup, left=pihak_kedua, right=pihak_pertama, place_date=..., left_label="PIHAK KEDUA,")
     kit.group_spans(column_cells, column=1)  # SPANs merging a cell with the None cells below it
     kit.paraf_boxes(["Sekretaris", "Kasubag Perencanaan"], st)   # small boxes for a reviewer's initials
+    kit.with_paraf(setup, signature, signature_width, width)    # the office's paraf boxes left of a signature
     kit.orientation_break("landscape")                    # [NextPageTemplate, PageBreak]: the next page turns
     pages = kit.build_pdf(setup, story, out, title="…", orientation="portrait", kop="first" | "every" | "none",
                           footer_note="Versi 2 · data 3fa1c9d2")   # returns the page count; footer "Halaman x dari y"
@@ -49,6 +50,7 @@ from sakip_desktop.documents.kit_blocks import (
     paraf_boxes,
     signature_block,
     two_party_block,
+    with_paraf,
 )
 from sakip_desktop.documents.pages import counting_canvas, page_number_text
 from sakip_desktop.documents.paper import paper_size
@@ -79,6 +81,7 @@ __all__ = [
     "styles",
     "title_block",
     "two_party_block",
+    "with_paraf",
 ]
 
 _kop = kop  # build_pdf's `kop` argument shadows the function

@@ -28,6 +28,7 @@ class DocSetup:
     paper: str = "A4"
     margins: Margins = field(default_factory=Margins)
     nip_grouping: tuple[int, ...] | None = (8, 6, 1, 3)
+    paraf: tuple[str, ...] = ()  # who initials beside the head's signature (office setting)
 
     def nip_text(self, nip: str) -> str:
         """'NIP. 19700101 199503 1 001' grouped per the office setting."""
@@ -49,6 +50,7 @@ def load_setup(db: Database, paper: str | None = None, margins: Margins | None =
             settings.margin_top_cm, settings.margin_bottom_cm, settings.margin_left_cm, settings.margin_right_cm
         ),
         nip_grouping=grouping,
+        paraf=tuple(x.strip() for x in settings.paraf_labels.split(";") if x.strip()),
     )
 
 

@@ -331,7 +331,10 @@ def _tail(signer: Signer) -> int:
 
 def paraf_boxes(labels: Sequence[str], st: Styles | None = None, box: float = 2.6 * cm) -> Flowable:
     """A row of small boxes, one per reviewer, for initials (paraf) before the head signs."""
-    st = st or styles()
+    return KeepTogether([Spacer(1, 10), _paraf_table(labels, st or styles(), box)])
+
+
+def _paraf_table(labels: Sequence[str], st: Styles, box: float) -> Table:
     head = [para(label, st.cell_c) for label in labels]
     table = Table([[para("Paraf", st.cell_bc)] + [""] * (len(labels) - 1), head, [""] * len(labels)],
                   colWidths=[box] * len(labels), rowHeights=[None, None, 1.1 * cm], hAlign="LEFT")
@@ -345,4 +348,24 @@ def paraf_boxes(labels: Sequence[str], st: Styles | None = None, box: float = 2.
             ]
         )
     )
-    return KeepTogether([Spacer(1, 10), table])
+    return table
+
+
+def with_paraf(setup: DocSetup, signature: Flowable, signature_width: float, width: float) -> Flowable:
+    """The head's signature on the right and, on its left, the paraf boxes of the office's reviewers (the office
+    setting `paraf_labels`); the signature alone when nobody initials. One row, so the two never part."""
+    if not setup.paraf:
+        return signature
+    boxes = _paraf_table(setup.paraf, styles(), min(2.6 * cm, (width - signature_width) / len(setup.paraf)))
+    row = Table([[boxes, signature]], colWidths=[width - signature_width, signature_width])
+    row.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ]
+        )
+    )
+    return row

@@ -239,7 +239,8 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
     for note in notes:
         tail.append(kit.para("Catatan: " + note, st.small))
     place_date = kit.place_date(setup, doc.sign_date) if doc.sign_date else None
-    tail.append(kit.signature_block(setup, doc.signer, place_date=place_date, width=9 * cm))
+    signature = kit.signature_block(setup, doc.signer, place_date=place_date, width=9 * cm)
+    tail.append(kit.with_paraf(setup, signature, 9 * cm, width))
     # Table B goes with the signature, so the Camat never signs an otherwise empty page.
     story.append(KeepTogether(tail))
     return kit.build_pdf(setup, story, out, title=f"Formulir Pengukuran Kinerja {period_text(doc.year, doc.quarter)}",

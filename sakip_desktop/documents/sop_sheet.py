@@ -153,13 +153,13 @@ def build_sop_sheet(
     paper: str = "A4",
     logo: bytes | None = None,
     office_lines: tuple[str, str] | None = None,
-    font: str | None = None,
+    font: str = "sans",
 ) -> int:
     """Write the SOP sheet of `definition` as a landscape PDF to `out`; return the number of pages.
 
     `paper` is "A4" or "F4"; `logo` is PNG/JPG bytes of the lambang daerah (left out when None);
     `office_lines` replaces the identity's regency and unit lines in the header; `font` is the office's
-    document typeface ("sans" or "serif"; None keeps the current one).
+    document typeface ("sans", Arial metrics, or "serif", Times metrics).
     Raises `ValidationError` for an unknown paper or an unreadable logo, `UserError` when the
     table cannot fit the paper (too many pelaksana, or one step longer than a page).
     """

@@ -139,7 +139,7 @@ def build_letter(setup: kit.DocSetup, doc: LetterDoc, out: Path | BinaryIO, foot
         "dipergunakan sebagai bahan pemantauan dan evaluasi akuntabilitas kinerja.", body))
     story.append(kit.para(
         "Demikian disampaikan, atas perhatian dan kerja samanya kami ucapkan terima kasih.", body))
-    story.append(kit.signature_block(setup, doc.signer, width=8.5 * cm))
+    story.append(kit.with_paraf(setup, kit.signature_block(setup, doc.signer, width=8.5 * cm), 8.5 * cm, width))
     story += _copies(doc, width * 0.6)
     return kit.build_pdf(setup, story, out, title=f"Surat Pengantar {doc.agenda_number}", kop="first",
                          footer_note=footer_note)

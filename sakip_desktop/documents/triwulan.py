@@ -263,7 +263,9 @@ def build_triwulan(setup: kit.DocSetup, doc: TriwulanDoc, out: Path | BinaryIO, 
         story.append(KeepTogether([kit.para(title, st.heading), listed[0]]))
         story += listed[1:]
     place_date = kit.place_date(setup, doc.sign_date) if doc.sign_date else None
-    signature = kit.signature_block(setup, doc.signer, place_date=place_date, width=9 * cm)
+    signature = kit.with_paraf(
+        setup, kit.signature_block(setup, doc.signer, place_date=place_date, width=9 * cm), 9 * cm, width
+    )
     # The heading goes with the first item and the last item with the signature, so the Camat never signs an
     # otherwise empty page, and a long section does not leave half a page blank by moving over whole.
     first, *rest = _narrative_list(doc.follow_up, st)

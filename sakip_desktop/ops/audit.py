@@ -71,6 +71,7 @@ FIELD_LABELS = {
     "nip_grouping": "pengelompokan NIP",
     "utc_offset_hours": "zona waktu (UTC+)",
     "document_font": "jenis huruf dokumen",
+    "paraf_labels": "kotak paraf",
     "margin_top_cm": "margin atas (cm)",
     "margin_bottom_cm": "margin bawah (cm)",
     "margin_left_cm": "margin kiri (cm)",

@@ -174,6 +174,8 @@ class OfficeSettings:
     margin_right_cm: float = 2.0
     # Typeface of printed documents (regulations.md §6.5: Arial; some Perbup use a serif face).
     document_font: str = "sans"
+    # Who initials (paraf koordinasi) beside the Camat's signature, separated by ';' ("" for nobody).
+    paraf_labels: str = "Sekretaris; Kasubag Perencanaan"
 
 
 TIME_ZONES = {7: "WIB (UTC+7)", 8: "WITA (UTC+8)", 9: "WIT (UTC+9)"}
@@ -205,6 +207,13 @@ def validate_settings(values: OfficeSettings) -> OfficeSettings:
         raise ValidationError(
             "Jenis huruf dokumen harus setara Arial atau setara Times New Roman.", field="document_font"
         )
+    labels = [x.strip() for x in values.paraf_labels.split(";") if x.strip()]
+    if len(labels) > 4 or any(len(x) > 40 for x in labels):
+        raise ValidationError(
+            "Kotak paraf: paling banyak 4 jabatan, masing-masing paling panjang 40 huruf, dipisah ';'.",
+            field="paraf_labels",
+        )
+    values = replace(values, paraf_labels="; ".join(labels))
     for name in ("margin_top_cm", "margin_bottom_cm", "margin_left_cm", "margin_right_cm"):
         if not 1.0 <= getattr(values, name) <= 6.0:
             raise ValidationError("Margin halaman: 1 sampai 6 cm.", field=name)

@@ -209,3 +209,28 @@ def test_the_office_chooses_an_arial_or_a_times_compatible_typeface(demo_db: Dat
         assert info.value.field == "document_font"
     finally:
         kit.fonts.register_fonts("sans")  # the process-wide faces back to the default for the other tests
+
+
+def test_the_offices_reviewers_initial_beside_the_camats_signature(demo_db: Database) -> None:
+    from sakip_desktop.documents import catalog
+    from sakip_desktop.documents.catalog import DocRequest
+
+    request = DocRequest(kind="triwulan", year=2025, quarter=3, day=dt.date(2025, 10, 10))
+    # GIVEN the default setting WHEN the quarterly report is printed THEN its last page has the paraf boxes of the
+    # Sekretaris and the Kasubag Perencanaan beside the Camat's signature
+    last = PdfReader(io.BytesIO(catalog.preview(demo_db, request)[0])).pages[-1].extract_text()
+    flat = " ".join(last.split())
+    assert "Paraf" in flat and "Sekretaris" in flat and "Kasubag Perencanaan" in flat and "CAMAT CONTOH," in flat
+    # GIVEN the office lists other reviewers THEN those print
+    update_settings(demo_db, SYSTEM, replace(get_settings(demo_db), paraf_labels=" Kasubag Umum ;; Sekretaris "))
+    assert get_settings(demo_db).paraf_labels == "Kasubag Umum; Sekretaris"
+    flat = " ".join(PdfReader(io.BytesIO(catalog.preview(demo_db, request)[0])).pages[-1].extract_text().split())
+    assert "Kasubag Umum" in flat and "Kasubag Perencanaan" not in flat
+    # GIVEN nobody initials THEN no paraf box prints
+    update_settings(demo_db, SYSTEM, replace(get_settings(demo_db), paraf_labels=""))
+    flat = " ".join(PdfReader(io.BytesIO(catalog.preview(demo_db, request)[0])).pages[-1].extract_text().split())
+    assert "Paraf" not in flat and "CAMAT CONTOH," in flat
+    # AND more than four reviewers is refused with the field named
+    with pytest.raises(ValidationError) as info:
+        update_settings(demo_db, SYSTEM, replace(get_settings(demo_db), paraf_labels="a; b; c; d; e"))
+    assert info.value.field == "paraf_labels"

@@ -67,9 +67,12 @@ def test_general_settings_are_saved(qtbot, admin_ctx):
     page.idle.setValue(15)
     page.nip_grouping.setText("")
     assert page.nip_preview.text() == "NIP. 196504301985022003"
+    page.font.setCurrentIndex(page.font.findData("serif"))
+    page.paraf.setText("Sekretaris;Kasubag Umum")
     assert page.save()
     saved = get_settings(admin_ctx.db)
     assert (saved.paper_size, saved.idle_lock_minutes, saved.nip_grouping) == ("F4", 15, "")
+    assert (saved.document_font, saved.paraf_labels) == ("serif", "Sekretaris; Kasubag Umum")
     page.nip_grouping.setText("8-6-1")
     assert not page.save() and "berjumlah 18" in page.error.text()
 

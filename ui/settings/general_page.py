@@ -75,6 +75,10 @@ class GeneralPage(QWidget):
         for key, label in DOCUMENT_FONTS.items():
             self.font.addItem(label, key)
         form.addRow("Jenis huruf dokumen resmi:", self.font)
+        self.paraf = QLineEdit()
+        self.paraf.setPlaceholderText("kosongkan bila tidak ada paraf")
+        self.paraf.setToolTip("Jabatan yang memaraf di samping tanda tangan Camat, dipisah titik koma (;)")
+        form.addRow("Kotak paraf (jabatan, dipisah ;):", self.paraf)
         self.error, self.saved = error_label(), saved_label()
         save = QPushButton("Simpan")
         save.clicked.connect(self.save)
@@ -102,6 +106,7 @@ class GeneralPage(QWidget):
         for name, box in self.margins.items():
             box.setValue(getattr(s, name))
         self.font.setCurrentIndex(self.font.findData(s.document_font))
+        self.paraf.setText(s.paraf_labels)
 
     def _preview_nip(self, text: str) -> None:
         try:
@@ -120,6 +125,7 @@ class GeneralPage(QWidget):
             nip_grouping=self.nip_grouping.text(),
             utc_offset_hours=self.time_zone.currentData(),
             document_font=self.font.currentData(),
+            paraf_labels=self.paraf.text(),
             **{name: box.value() for name, box in self.margins.items()},
         )
 
