@@ -3,13 +3,13 @@ office's PK)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from sakip_desktop.ops.agreements import DEFAULT_STATEMENT, pk_settings, update_pk_settings
 from ui.agreement.dialogs import PartyBox
 from ui.context import AppContext
 from ui.settings._crud import hint
-from ui.settings._form import error_label, save_inline, saved_label
+from ui.settings._form import error_label, save_inline, save_row, saved_label
 
 
 class AgreementSettingsPage(QWidget):
@@ -27,13 +27,7 @@ class AgreementSettingsPage(QWidget):
         self.superior = PartyBox("Pihak kedua PK kantor (Bupati/Wali Kota atau atasan yang ditetapkan pemda)",
                                  pk_settings(ctx.db).superior)
         self.error, self.saved = error_label(), saved_label()
-        save = QPushButton("Simpan")
-        save.clicked.connect(self.save)
-        actions = QHBoxLayout()
-        actions.addWidget(self.default_button)
-        actions.addWidget(self.saved)
-        actions.addStretch(1)
-        actions.addWidget(save)
+        actions = save_row(self.saved, self.save, self.default_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h3>Perjanjian Kinerja</h3>"))
         layout.addWidget(hint(

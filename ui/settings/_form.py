@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from sakip_desktop.errors import ValidationError
 from ui.errors import show_error
@@ -25,6 +25,18 @@ def saved_label() -> QLabel:
     label.setStyleSheet("color:#1b5e20;")
     label.hide()
     return label
+
+
+def save_row(saved: QLabel, on_save: Callable[[], object], *leading: QWidget) -> QHBoxLayout:
+    """The row under a settings form: `leading` buttons, the 'saved' confirmation, and 'Simpan' on the right."""
+    save = QPushButton("Simpan")
+    save.clicked.connect(on_save)
+    row = QHBoxLayout()
+    for widget in (*leading, saved):
+        row.addWidget(widget)
+    row.addStretch(1)
+    row.addWidget(save)
+    return row
 
 
 def save_inline(

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain.nip import format_nip
 from sakip_desktop.ops.office import DOCUMENT_FONTS, TIME_ZONES, OfficeSettings, get_settings, update_settings
 from ui.context import AppContext
-from ui.settings._form import error_label, save_inline, saved_label
+from ui.settings._form import error_label, save_inline, save_row, saved_label
 
 SAMPLE_NIP = "196504301985022003"
 MARGINS = (("margin_top_cm", "atas"), ("margin_bottom_cm", "bawah"), ("margin_left_cm", "kiri"),
@@ -80,12 +79,7 @@ class GeneralPage(QWidget):
         self.paraf.setToolTip("Jabatan yang memaraf di samping tanda tangan Camat, dipisah titik koma (;)")
         form.addRow("Kotak paraf (jabatan, dipisah ;):", self.paraf)
         self.error, self.saved = error_label(), saved_label()
-        save = QPushButton("Simpan")
-        save.clicked.connect(self.save)
-        actions = QHBoxLayout()
-        actions.addWidget(self.saved)
-        actions.addStretch(1)
-        actions.addWidget(save)
+        actions = save_row(self.saved, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h3>Pengaturan umum</h3>"))
         layout.addLayout(form)

@@ -3,7 +3,7 @@ of the number the next letter would get."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.letters import (
@@ -15,7 +15,7 @@ from sakip_desktop.ops.letters import (
 )
 from ui.context import AppContext
 from ui.settings._crud import hint
-from ui.settings._form import error_label, save_inline, saved_label
+from ui.settings._form import error_label, save_inline, save_row, saved_label
 
 EXAMPLE_STYLE = "font-family: monospace; font-weight: bold;"
 PROBLEM_STYLE = "color:#b00020;"
@@ -43,13 +43,7 @@ class LettersSettingsPage(QWidget):
         form.addRow("Kode kantor ({kode}):", self.office_code)
         form.addRow("Nomor surat berikutnya:", self.example)
         self.error, self.saved = error_label(), saved_label()
-        save = QPushButton("Simpan")
-        save.clicked.connect(self.save)
-        actions = QHBoxLayout()
-        actions.addWidget(self.default_button)
-        actions.addWidget(self.saved)
-        actions.addStretch(1)
-        actions.addWidget(save)
+        actions = save_row(self.saved, self.save, self.default_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h3>Surat keluar</h3>"))
         layout.addWidget(hint(
