@@ -305,6 +305,7 @@ def _check_qualitative_targets(db: Database, merged: RencanaData, targets: dict,
     """The targets of a qualitative indicator are ranks of its scale (the workbook writes the rank number)."""
     from sqlalchemy import select
 
+    from sakip_desktop.domain.qualitative import rank_of
     from sakip_desktop.ops.qualitative import indicator_scales
     from sakip_desktop.storage.models import Indicator
 
@@ -320,7 +321,7 @@ def _check_qualitative_targets(db: Database, merged: RencanaData, targets: dict,
         cells = [("Target tahunan", t.yearly), *zip(QUARTER_TITLES, t.quarters, strict=True)]
         for column, target in cells:
             for value in (target.low, target.high) if target is not None else ():
-                if value is not None and (value != value.to_integral_value() or int(value) not in scale.levels):
+                if value is not None and rank_of(value) not in scale.levels:
                     ranks = ", ".join(f"{rank} = {label}" for rank, label in sorted(scale.levels.items()))
                     shown = formats.number(value, 0 if value == value.to_integral_value() else 2)
                     errors.add(
