@@ -16,7 +16,6 @@ from sakip_desktop.domain.roles import Employment, Role
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.base import SYSTEM, write
 from sakip_desktop.ops.office import OfficeSettings, store_settings
-from sakip_desktop.ops.setup import record_file_facts
 from sakip_desktop.paths import resources_dir
 from sakip_desktop.security import hash_password
 from sakip_desktop.storage import models as m
@@ -115,6 +114,8 @@ def _populate(db: Database, data: dict[str, Any]) -> None:
         )
         s.add(office)
         store_settings(tx, OfficeSettings(paper_size=office_data.get("paper_size", "A4")))
+        from sakip_desktop.ops.setup import record_file_facts  # here: the login dialog imports this module
+
         record_file_facts(tx)
 
         units: dict[str, m.Unit] = {}

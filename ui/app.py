@@ -11,12 +11,15 @@ import time
 from pathlib import Path
 
 # The Qt-free core goes first, before PySide6: once PySide6 is loaded, its import hook reads the source
-# of every module imported after it (looking for "PySide6"); for SQLAlchemy's ~250 modules and Babel
-# that is ~80 ms of start-up (measured with benchmarks/startup.py).
+# of every module named in an import statement run after it (looking for "PySide6"); for SQLAlchemy's
+# ~250 modules and Babel that was ~80 ms of start-up (measured with benchmarks/startup.py). So are the
+# modules the first screen reads through (their own imports then run before the hook is there).
 from sakip_desktop import paths
 from sakip_desktop.domain import formats  # noqa: F401  (Babel, needed by every role tab)
 from sakip_desktop.errors import UserError
+from sakip_desktop.ops import auth, dashboard, follow_up_views, office, overview, sop_views, waiting_work  # noqa: F401
 from sakip_desktop.ops.base import Actor
+from sakip_desktop.storage import models
 from sakip_desktop.storage.database import Database
 
 # isort: split
@@ -28,6 +31,8 @@ from ui.context import AppContext
 from ui.idle import IdleWatcher
 
 DEMO_SCREENSHOT_USER = "camat"
+# How long after the login dialog or the main window is up the mapped classes are declared (see warm_up).
+WARM_UP_DELAY_MS = 250
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -52,6 +57,7 @@ class Controller:
         self.idle = IdleWatcher(get_settings(db).idle_lock_minutes)
         self.idle.idle.connect(self.lock)
         self._watching_input = False
+        self._warm_up_scheduled = False
 
     def demo_accounts(self):
         """The demo passwords, only for the demo office."""
@@ -66,6 +72,7 @@ class Controller:
         from ui.login import LoginDialog
 
         self.idle.stop()
+        self._schedule_warm_up()  # while the person types the password
         dialog = LoginDialog(
             self.db, self.profile, demo_accounts=self.demo_accounts(), notice=notice, preselect=preselect
         )
@@ -103,12 +110,18 @@ class Controller:
     def _window_up(self) -> None:
         """The main window is up: start-up is over, and from now on input restarts the idle countdown."""
         end_startup()
+        self._schedule_warm_up()
         if not self._watching_input:
             # An application-wide event filter in Python sees every event of every Qt object. Installed
             # while the window was being built it cost ~60 ms of start-up (Qt types wrapped for Python, each
             # event passed through Python); the countdown only runs from here on, so this is when it is needed.
             self.app.installEventFilter(self.idle)
             self._watching_input = True
+
+    def _schedule_warm_up(self) -> None:
+        if not self._warm_up_scheduled:
+            self._warm_up_scheduled = True
+            QTimer.singleShot(WARM_UP_DELAY_MS, lambda: warm_up(self.db))
 
     def switch_user(self) -> None:
         """'Ganti pengguna': back to the login without closing the program."""
@@ -160,7 +173,8 @@ class Controller:
         if os.environ.get("SAKIP_STARTUP_PROBE"):
             # For benchmarks/startup.py: the window is painted (as the floor's grab() there); writing
             # the PNG file is the screenshot's own cost, not the start-up's.
-            print(f"SAKIP_READY {time.time():.6f} {_resident_kb()}", flush=True)
+            declared = int(models.is_loaded())  # whether the first screen needed the mapped classes
+            print(f"SAKIP_READY {time.time():.6f} {_resident_kb()} {declared}", flush=True)
         picture.save(str(self.screenshot))
         self.app.quit()
 
@@ -229,6 +243,24 @@ def open_demo(path: Path, *, fresh: bool) -> Database:
     return Database.open(path)
 
 
+def warm_up(db: Database) -> None:
+    """Declare the mapped classes and make the engine (~0.2 s) once the login or the first screen is up.
+
+    The first screen reads with plain SQL and waits for neither; without this, the first tool opened or the
+    first change saved would carry the cost.
+    """
+    collecting = gc.isenabled()
+    gc.disable()  # as during start-up: what is built here lives as long as the program
+    try:
+        models.load()
+        with db.engine.connect():  # the SQLite dialect loaded and a pooled connection ready
+            pass
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
+
+
 def end_startup() -> None:
     """Start-up is over: freeze what it built and turn the cyclic garbage collector back on."""
     if not gc.isenabled():
@@ -238,9 +270,10 @@ def end_startup() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Start the GUI; returns the exit status."""
-    # Start-up builds ~60 000 objects that live as long as the program (mapped classes, Qt wrappers,
-    # compiled SQL); the cyclic collector would scan them again and again (~110 runs, ~20 ms) and find
-    # nothing. It is off until the first window is shown, then they are frozen out of its way.
+    # Start-up builds objects that live as long as the program (modules, Qt wrappers, the first screen's
+    # data); the cyclic collector would scan them again and again and find nothing. It is off until the
+    # first window is shown (`ui/__main__.py` turns it off before the imports), then they are frozen out
+    # of its way.
     gc.disable()
     try:
         return _main(argv)

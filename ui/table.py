@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 R = TypeVar("R")
 OVER_COLOUR = "#fde0dc"  # a row that is late (over its standard time)
@@ -111,3 +112,28 @@ def sorting_proxy(model: RecordTableModel, parent=None) -> QSortFilterProxyModel
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     proxy.setFilterKeyColumn(-1)
     return proxy
+
+
+def make_table(model: RecordTableModel, columns: Sequence[Column], stretch: int) -> QTableView:
+    """A read-only, row-selecting, sortable table view over `model`."""
+    view = QTableView()
+    view.setModel(sorting_proxy(model, view))
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setMinimumSectionSize(view.fontMetrics().height() + 10)
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the core's order first
+    apply_widths(view, columns, stretch)
+    # Wrapped rows get their height once the widths have settled, not at every intermediate resize.
+    fit = QTimer(view)
+    fit.setSingleShot(True)
+    fit.setInterval(0)
+    fit.timeout.connect(view.resizeRowsToContents)
+    view.horizontalHeader().sectionResized.connect(lambda *_: fit.start())
+    for signal in (view.model().modelReset, view.model().layoutChanged):
+        signal.connect(lambda *_: fit.start())
+    return view

@@ -33,3 +33,12 @@ def current_reporting_period(today: dt.date) -> tuple[int, int]:
     if q == 1:
         return today.year - 1, 4
     return today.year, q - 1
+
+
+def period_label(kind: str, number: int, year: int) -> str:
+    """'Triwulan II 2025', 'Semester I 2025', 'Tahun 2025'."""
+    if kind == "QUARTER":
+        return f"Triwulan {ROMAN[number - 1]} {year}"
+    if kind == "SEMESTER":
+        return f"Semester {ROMAN[number - 1]} {year}"
+    return f"Tahun {year}"

@@ -24,9 +24,7 @@ def _fmt(value: Decimal) -> str:
     return formats.number(value, decimals)
 
 
-def quarterly_target_problems(
-    yearly: Target, quarterly: Sequence[Target | None], kind: Aggregation
-) -> list[str]:
+def quarterly_target_problems(yearly: Target, quarterly: Sequence[Target | None], kind: Aggregation) -> list[str]:
     """What is wrong with TW I..IV targets against the yearly one, in Indonesian; empty when consistent.
 
     The quarters must all be filled, and aggregated by the indicator's kind (sum, last value, mean)

@@ -13,8 +13,9 @@ from sakip_desktop.errors import AccountLocked, AuthenticationFailed, NotFound, 
 from sakip_desktop.ops.base import ANY_ACCOUNT, Actor, Clock, RoleGrant, utcnow, write
 from sakip_desktop.ops.office import get_settings
 from sakip_desktop.security import hash_password, password_problem, verify_password
+from sakip_desktop.storage import models as m
+from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import Account, ActingAssignment, AuditEntry, Person, RoleAssignment, Unit
 
 
 @dataclass(frozen=True)
@@ -29,32 +30,44 @@ class LoginChoice:
 def login_choices(db: Database, today: dt.date | None = None) -> list[LoginChoice]:
     """People in service today who have an account, by name."""
     today = today or dt.date.today()
-    with db.reading() as s:
-        rows = s.execute(
-            select(Account.username, Person)
-            .join(Person, Person.id == Account.person_id)
-            .where(Person.active_from <= today)
-            .where((Person.active_to.is_(None)) | (Person.active_to >= today))
-            .order_by(Person.name)
-        ).all()
-        return [
-            LoginChoice(username, full_name(p.front_title, p.name, p.back_title), p.position) for username, p in rows
-        ]
+    with db.plain_reading() as s:
+        rows = sql.rows(
+            s,
+            """
+            SELECT a.username, p.front_title, p.name, p.back_title, p.position
+              FROM account a JOIN person p ON p.id = a.person_id
+             WHERE p.active_from <= :today AND (p.active_to IS NULL OR p.active_to >= :today)
+             ORDER BY p.name
+            """,
+            today=today.isoformat(),
+        )
+    return [
+        LoginChoice(username, full_name(front, name, back), position) for username, front, name, back, position in rows
+    ]
 
 
 def _grants(session, person_id: int, today: dt.date) -> tuple[RoleGrant, ...]:
-    units = dict(session.execute(select(Unit.id, Unit.name)).all())
+    """The person's roles, in person and acting on `today` (plain SQL: read at every start)."""
+    units = dict(sql.rows(session, "SELECT id, name FROM unit"))
     grants = [
-        RoleGrant(Role(r.role), r.unit_id, units.get(r.unit_id, "") if r.unit_id else "")
-        for r in session.scalars(select(RoleAssignment).where(RoleAssignment.person_id == person_id))
+        RoleGrant(Role(role), unit_id, units.get(unit_id, "") if unit_id else "")
+        for role, unit_id in sql.rows(
+            session, "SELECT role, unit_id FROM role_assignment WHERE person_id = :p", p=person_id
+        )
     ]
-    for a in session.scalars(select(ActingAssignment).where(ActingAssignment.person_id == person_id)):
-        if a.start <= today and (a.end is None or today <= a.end):
-            grant = RoleGrant(
-                Role(a.role), a.unit_id, units.get(a.unit_id, "") if a.unit_id else "", ActingKind(a.kind)
-            )
-            if all((g.role, g.unit_id) != (grant.role, grant.unit_id) for g in grants):
-                grants.append(grant)
+    acting = sql.rows(
+        session,
+        """
+        SELECT role, unit_id, kind FROM acting_assignment
+         WHERE person_id = :p AND start <= :today AND ("end" IS NULL OR "end" >= :today)
+        """,
+        p=person_id,
+        today=today.isoformat(),
+    )
+    for role, unit_id, kind in acting:
+        grant = RoleGrant(Role(role), unit_id, units.get(unit_id, "") if unit_id else "", ActingKind(kind))
+        if all((g.role, g.unit_id) != (grant.role, grant.unit_id) for g in grants):
+            grants.append(grant)
     order = {role: i for i, role in enumerate(ROLE_ORDER)}
     return tuple(sorted(grants, key=lambda g: (order[g.role], g.unit_name)))
 
@@ -62,20 +75,26 @@ def _grants(session, person_id: int, today: dt.date) -> tuple[RoleGrant, ...]:
 def actor_for(db: Database, username: str, today: dt.date | None = None) -> Actor:
     """The actor of an account as of `today` (its roles in person and acting)."""
     today = today or dt.date.today()
-    with db.reading() as s:
-        row = s.execute(
-            select(Account, Person).join(Person, Person.id == Account.person_id).where(Account.username == username)
-        ).first()
-        if row is None:
+    with db.plain_reading() as s:
+        found = sql.rows(
+            s,
+            """
+            SELECT a.id, a.username, a.is_admin, p.id, p.front_title, p.name, p.back_title
+              FROM account a JOIN person p ON p.id = a.person_id
+             WHERE a.username = :username
+            """,
+            username=username,
+        )
+        if not found:
             raise NotFound(f"Akun '{username}' tidak ditemukan.")
-        account, person = row
+        account_id, account_name, is_admin, person_id, front, name, back = found[0]
         return Actor(
-            account_id=account.id,
-            person_id=person.id,
-            name=full_name(person.front_title, person.name, person.back_title),
-            grants=_grants(s, person.id, today),
-            is_admin=account.is_admin,
-            username=account.username,
+            account_id=account_id,
+            person_id=person_id,
+            name=full_name(front, name, back),
+            grants=_grants(s, person_id, today),
+            is_admin=sql.boolean(is_admin),
+            username=account_name,
         )
 
 
@@ -88,12 +107,12 @@ def login(db: Database, username: str, password: str, *, clock: Clock = utcnow) 
     now = clock()
     failure: Exception | None = None
     with db.transaction() as s:
-        account = s.scalars(select(Account).where(Account.username == username.strip().lower())).first()
+        account = s.scalars(select(m.Account).where(m.Account.username == username.strip().lower())).first()
         if account is None:
             raise AuthenticationFailed("Nama pengguna tidak dikenal.")
         if account.locked_until is not None and account.locked_until > now:
             raise AccountLocked(_locked_message(account.locked_until, now), account.locked_until)
-        person = s.get(Person, account.person_id)
+        person = s.get(m.Person, account.person_id)
         assert person is not None
         today = now.date()
         if person.active_from > today or (person.active_to is not None and person.active_to < today):
@@ -109,7 +128,7 @@ def login(db: Database, username: str, password: str, *, clock: Clock = utcnow) 
                 account.locked_until = now + dt.timedelta(minutes=settings.lockout_minutes)
                 account.failed_attempts = 0
                 s.add(
-                    AuditEntry(
+                    m.AuditEntry(
                         at=now,
                         account_id=account.id,
                         actor_name=person.name,
@@ -144,7 +163,7 @@ def change_own_password(db: Database, actor: Actor, old_password: str, new_passw
     if actor.account_id is None:
         raise ValidationError("Tidak ada akun yang masuk.")
     with write(db, actor, "Ganti kata sandi", [ANY_ACCOUNT]) as tx:
-        account = tx.session.get(Account, actor.account_id)
+        account = tx.session.get(m.Account, actor.account_id)
         if account is None or not verify_password(old_password, account.password_hash):
             raise ValidationError("Kata sandi lama salah.", field="old_password")
         account.password_hash = hash_password(new_password)

@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
-from sqlalchemy import select
-
 from sakip_desktop.domain.achievement import DEFAULT_BANDS, HUNDRED, Band, capped, category
 from sakip_desktop.domain.formats import number
 from sakip_desktop.domain.roles import ADMIN
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.base import Actor, write
+from sakip_desktop.storage import models as m
+from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import Setting
 
 SETTING_KEY = "achievement_bands"
 UNBOUNDED = Decimal("-Infinity")
@@ -125,14 +124,14 @@ def _from_json(value: dict) -> Scale:
 
 
 def read_scale(session) -> Scale:
-    """The scale from an open session (for queries that already have one)."""
-    raw = session.scalars(select(Setting.value).where(Setting.key == SETTING_KEY)).first()
+    """The scale from an open session (for queries that already have one); plain SQL (the first screen uses it)."""
+    raw = sql.scalar(session, 'SELECT value FROM setting WHERE "key" = :key', key=SETTING_KEY)
     return Scale() if raw is None else _from_json(json.loads(raw))
 
 
 def get_scale(db: Database) -> Scale:
     """The office's bands and display cap (defaults when never set)."""
-    with db.reading() as s:
+    with db.plain_reading() as s:
         return read_scale(s)
 
 
@@ -150,11 +149,11 @@ def update_bands(db: Database, actor: Actor, bands: Sequence[Band], cap: Decimal
     """Operation 'Ubah kategori capaian' (administrator): store the bands and display cap."""
     bands, cap = validate_bands(bands, cap)
     with write(db, actor, "Ubah kategori capaian", [ADMIN]) as tx:
-        row = tx.session.get(Setting, SETTING_KEY)
+        row = tx.session.get(m.Setting, SETTING_KEY)
         old = json.loads(row.value) if row else _to_json(DEFAULT_BANDS, None)
         new = _to_json(bands, cap)
         if row is None:
-            tx.session.add(Setting(key=SETTING_KEY, value=json.dumps(new, ensure_ascii=False)))
+            tx.session.add(m.Setting(key=SETTING_KEY, value=json.dumps(new, ensure_ascii=False)))
         else:
             row.value = json.dumps(new, ensure_ascii=False)
         tx.audit("setting", None, {SETTING_KEY: old}, {SETTING_KEY: new})

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.roles import ADMIN, ActingKind, Role
 from sakip_desktop.errors import PermissionDenied
+from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import AuditEntry
 
 
 def utcnow() -> dt.datetime:
@@ -104,7 +104,7 @@ class Tx:
     actor: Actor
     operation: str
     now: dt.datetime
-    entries: list[AuditEntry] = field(default_factory=list)
+    entries: list[m.AuditEntry] = field(default_factory=list)
 
     def audit(
         self,
@@ -120,7 +120,7 @@ class Tx:
                 return
             old = {k: old.get(k) for k in changed}
             new = {k: new[k] for k in changed}
-        entry = AuditEntry(
+        entry = m.AuditEntry(
             at=self.now,
             account_id=self.actor.account_id,
             actor_name=self.actor.name,

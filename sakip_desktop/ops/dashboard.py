@@ -13,8 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
-
 from sakip_desktop.domain.achievement import Band
 from sakip_desktop.domain.formats import number
 from sakip_desktop.domain.periods import quarter_label
@@ -33,8 +31,8 @@ from sakip_desktop.ops.measurement import (
 )
 from sakip_desktop.ops.measurement_budget import BudgetMeasurement, budget_measurement
 from sakip_desktop.ops.sop_views import InboxItem, inbox
+from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import Realisation
 
 
 @dataclass(frozen=True)
@@ -131,12 +129,17 @@ def _has_data(rows: list[MeasurementRow]) -> bool:
 
 def _last_quarters(db: Database, year: int) -> dict[int, int]:
     """Per year up to `year`: the last quarter with a realisasi value (where that year's trend point is measured)."""
-    with db.reading() as s:
-        found = s.execute(
-            select(Realisation.year, func.max(Realisation.quarter))
-            .where(Realisation.year <= year, Realisation.value.is_not(None), Realisation.quarter.between(1, 4))
-            .group_by(Realisation.year)
-        ).all()
+    with db.plain_reading() as s:
+        found = sql.rows(
+            s,
+            """
+            SELECT year, MAX(quarter)
+              FROM realisation
+             WHERE year <= :year AND value IS NOT NULL AND quarter BETWEEN 1 AND 4
+             GROUP BY year
+            """,
+            year=year,
+        )
     return {y: q for y, q in found}
 
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from sakip_desktop.domain.people import full_name
+from sakip_desktop.domain.periods import period_label
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
 from sakip_desktop.ops.monitoring import clean_text
+from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import EvaluationMeeting, Indicator, MeetingDiscussion, MeetingParticipant, Person
 
 MEETING_ROLES = (Role.SEKRETARIS.value, Role.TIM_SAKIP.value)
 DRAFT, FINAL = "DRAFT", "FINAL"
@@ -55,16 +56,6 @@ class MeetingInput:
     note_taker_person_id: int | None = None
 
 
-def period_label(kind: str, number: int, year: int) -> str:
-    """'Triwulan II 2025', 'Semester I 2025', 'Tahun 2025'."""
-    roman = ("I", "II", "III", "IV")
-    if kind == "QUARTER":
-        return f"Triwulan {roman[number - 1]} {year}"
-    if kind == "SEMESTER":
-        return f"Semester {roman[number - 1]} {year}"
-    return f"Tahun {year}"
-
-
 def measured_quarter(kind: str, number: int) -> int:
     """The quarter whose capaian (to date) a meeting of this period discusses: TW n, TW 2/4 for a semester, TW IV."""
     return {"QUARTER": number, "SEMESTER": 2 * number}.get(kind, 4)
@@ -95,15 +86,15 @@ def check_meeting(data: MeetingInput) -> MeetingInput:
     )
 
 
-def get_meeting(tx: Tx, meeting_id: int) -> EvaluationMeeting:
+def get_meeting(tx: Tx, meeting_id: int) -> m.EvaluationMeeting:
     """The meeting, or `NotFound`."""
-    row = tx.session.get(EvaluationMeeting, meeting_id)
+    row = tx.session.get(m.EvaluationMeeting, meeting_id)
     if row is None:
         raise NotFound("Rapat evaluasi tidak ditemukan (mungkin sudah dihapus).")
     return row
 
 
-def ensure_draft(row: EvaluationMeeting) -> None:
+def ensure_draft(row: m.EvaluationMeeting) -> None:
     """Refuse a change of a finalised meeting."""
     if row.status == FINAL:
         raise ValidationError(
@@ -113,16 +104,16 @@ def ensure_draft(row: EvaluationMeeting) -> None:
         )
 
 
-def _person(tx: Tx, person_id: int | None, label: str, field: str) -> Person | None:
+def _person(tx: Tx, person_id: int | None, label: str, field: str) -> m.Person | None:
     if person_id is None:
         return None
-    person = tx.session.get(Person, person_id)
+    person = tx.session.get(m.Person, person_id)
     if person is None:
         raise ValidationError(f"{label} tidak ditemukan di daftar pegawai.", field=field)
     return person
 
 
-def _apply(tx: Tx, row: EvaluationMeeting, data: MeetingInput) -> None:
+def _apply(tx: Tx, row: m.EvaluationMeeting, data: MeetingInput) -> None:
     _person(tx, data.chair_person_id, "Pimpinan rapat", "chair_person_id")
     _person(tx, data.note_taker_person_id, "Notulis", "note_taker_person_id")
     for name in _MEETING_FIELDS[:-1]:
@@ -133,7 +124,7 @@ def create_meeting(db: Database, actor: Actor, data: MeetingInput, *, clock: Clo
     """Operation 'Buat rapat evaluasi' (Sekretaris or Tim SAKIP); returns the meeting id (a draft)."""
     data = check_meeting(data)
     with write(db, actor, "Buat rapat evaluasi", MEETING_ROLES, clock=clock) as tx:
-        row = EvaluationMeeting(status=DRAFT, created_by=actor.name, created_at=tx.now)
+        row = m.EvaluationMeeting(status=DRAFT, created_by=actor.name, created_at=tx.now)
         _apply(tx, row, data)
         tx.session.add(row)
         tx.session.flush()
@@ -173,8 +164,8 @@ def finalise_meeting(db: Database, actor: Actor, meeting_id: int, *, clock: Cloc
             problems.append("notulis belum dipilih")
         present = tx.session.scalar(
             select(func.count())
-            .select_from(MeetingParticipant)
-            .where(MeetingParticipant.meeting_id == row.id, MeetingParticipant.present.is_(True))
+            .select_from(m.MeetingParticipant)
+            .where(m.MeetingParticipant.meeting_id == row.id, m.MeetingParticipant.present.is_(True))
         )
         if not present:
             problems.append("belum ada peserta yang hadir")
@@ -188,7 +179,7 @@ def finalise_meeting(db: Database, actor: Actor, meeting_id: int, *, clock: Cloc
 # --- peserta ------------------------------------------------------------------------------------------------
 
 
-def _draft_meeting(tx: Tx, meeting_id: int) -> EvaluationMeeting:
+def _draft_meeting(tx: Tx, meeting_id: int) -> m.EvaluationMeeting:
     row = get_meeting(tx, meeting_id)
     ensure_draft(row)
     return row
@@ -196,13 +187,13 @@ def _draft_meeting(tx: Tx, meeting_id: int) -> EvaluationMeeting:
 
 def _next_order(tx: Tx, meeting_id: int) -> int:
     last = tx.session.scalar(
-        select(func.max(MeetingParticipant.sort_order)).where(MeetingParticipant.meeting_id == meeting_id)
+        select(func.max(m.MeetingParticipant.sort_order)).where(m.MeetingParticipant.meeting_id == meeting_id)
     )
     return (last or 0) + 1
 
 
 def _add_participant(tx: Tx, meeting_id: int, person_id: int | None, name: str, title: str) -> int:
-    row = MeetingParticipant(
+    row = m.MeetingParticipant(
         meeting_id=meeting_id,
         person_id=person_id,
         name=name,
@@ -226,7 +217,9 @@ def add_participants(
     with write(db, actor, "Tambah peserta rapat", MEETING_ROLES, clock=clock) as tx:
         meeting = _draft_meeting(tx, meeting_id)
         there = set(
-            tx.session.scalars(select(MeetingParticipant.person_id).where(MeetingParticipant.meeting_id == meeting.id))
+            tx.session.scalars(
+                select(m.MeetingParticipant.person_id).where(m.MeetingParticipant.meeting_id == meeting.id)
+            )
         )
         added = []
         for person_id in dict.fromkeys(person_ids):
@@ -248,8 +241,8 @@ def add_guest(db: Database, actor: Actor, meeting_id: int, name: str, title: str
         return _add_participant(tx, meeting.id, None, name, title)
 
 
-def _participant(tx: Tx, participant_id: int) -> MeetingParticipant:
-    row = tx.session.get(MeetingParticipant, participant_id)
+def _participant(tx: Tx, participant_id: int) -> m.MeetingParticipant:
+    row = tx.session.get(m.MeetingParticipant, participant_id)
     if row is None:
         raise NotFound("Peserta rapat tidak ditemukan (mungkin sudah dihapus).")
     _draft_meeting(tx, row.meeting_id)
@@ -294,11 +287,11 @@ def save_discussion(
     problems = clean_text(problems, "Permasalahan", "problems", required=False)
     with write(db, actor, "Simpan pembahasan", MEETING_ROLES, clock=clock) as tx:
         meeting = _draft_meeting(tx, meeting_id)
-        if tx.session.get(Indicator, indicator_id) is None:
+        if tx.session.get(m.Indicator, indicator_id) is None:
             raise NotFound("Indikator tidak ditemukan (mungkin sudah dihapus).")
         row = tx.session.scalars(
-            select(MeetingDiscussion).where(
-                MeetingDiscussion.meeting_id == meeting.id, MeetingDiscussion.indicator_id == indicator_id
+            select(m.MeetingDiscussion).where(
+                m.MeetingDiscussion.meeting_id == meeting.id, m.MeetingDiscussion.indicator_id == indicator_id
             )
         ).first()
         old = None if row is None else snapshot(row, _DISCUSSION_FIELDS)
@@ -308,7 +301,7 @@ def save_discussion(
                 tx.session.delete(row)
             return None
         if row is None:
-            row = MeetingDiscussion(meeting_id=meeting.id, indicator_id=indicator_id)
+            row = m.MeetingDiscussion(meeting_id=meeting.id, indicator_id=indicator_id)
             tx.session.add(row)
         row.discussion, row.problems = discussion, problems
         tx.session.flush()

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from sakip_desktop.domain.people import full_name
+from sakip_desktop.domain.periods import period_label
 from sakip_desktop.errors import NotFound
-from sakip_desktop.ops.evaluation import FINAL, measured_quarter, period_label
+from sakip_desktop.ops.evaluation import FINAL, measured_quarter
 from sakip_desktop.ops.follow_up_views import FollowUpView, meeting_follow_ups, meeting_title
 from sakip_desktop.ops.measurement import MeasurementRow, measure
 from sakip_desktop.storage.database import Database

@@ -13,15 +13,17 @@ import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PureWindowsPath
+from typing import TypeAlias
 
 from sakip_desktop.domain.formats import number
 from sakip_desktop.errors import DatabaseError, NotFound, ValidationError
 from sakip_desktop.ops.base import Tx, snapshot
+from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import FollowUpEvidence, RealisationEvidence
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-EvidenceModel = type[RealisationEvidence] | type[FollowUpEvidence]
+# Quoted: naming the mapped classes here would declare them on import (see storage.models).
+EvidenceModel: TypeAlias = "type[m.RealisationEvidence] | type[m.FollowUpEvidence]"
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def store_evidence(
     return evidence.id
 
 
-def evidence_view(row: RealisationEvidence | FollowUpEvidence) -> EvidenceView:
+def evidence_view(row: m.RealisationEvidence | m.FollowUpEvidence) -> EvidenceView:
     """A stored bukti file as the screens list it (without its bytes)."""
     return EvidenceView(row.id, row.filename, row.size, row.sha256, row.added_by, row.added_at)
 

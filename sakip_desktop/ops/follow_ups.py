@@ -8,16 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sakip_desktop.domain.follow_up import DONE, IN_PROGRESS, OPEN, STATUS_LABELS
 from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
 from sakip_desktop.ops.base import ANY_ACCOUNT, Actor, Clock, Tx, snapshot, utcnow, write
 from sakip_desktop.ops.evaluation import MEETING_ROLES, get_meeting
 from sakip_desktop.ops.evidence_files import check_evidence, store_evidence
 from sakip_desktop.ops.monitoring import ACCEPTED, clean_text
+from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import FollowUp, FollowUpEvidence, Indicator, Person, Recommendation
 
-OPEN, IN_PROGRESS, DONE = "OPEN", "IN_PROGRESS", "DONE"
-STATUS_LABELS = {OPEN: "Belum dimulai", IN_PROGRESS: "Sedang dikerjakan", DONE: "Selesai"}
 _FIELDS = (
     "meeting_id",
     "recommendation_id",
@@ -41,20 +40,20 @@ class FollowUpInput:
     indicator_id: int | None = None
 
 
-def _get(tx: Tx, follow_up_id: int) -> FollowUp:
-    row = tx.session.get(FollowUp, follow_up_id)
+def _get(tx: Tx, follow_up_id: int) -> m.FollowUp:
+    row = tx.session.get(m.FollowUp, follow_up_id)
     if row is None:
         raise NotFound("Tindak lanjut tidak ditemukan (mungkin sudah dihapus).")
     return row
 
 
-def _apply(tx: Tx, row: FollowUp, data: FollowUpInput) -> None:
+def _apply(tx: Tx, row: m.FollowUp, data: FollowUpInput) -> None:
     action = clean_text(data.action, "Uraian tindak lanjut", "action")
-    if data.responsible_person_id is None or tx.session.get(Person, data.responsible_person_id) is None:
+    if data.responsible_person_id is None or tx.session.get(m.Person, data.responsible_person_id) is None:
         raise ValidationError("Pilih penanggung jawab tindak lanjut.", field="responsible_person_id")
     if data.due_on is None:
         raise ValidationError("Isi batas waktu tindak lanjut.", field="due_on")
-    if data.indicator_id is not None and tx.session.get(Indicator, data.indicator_id) is None:
+    if data.indicator_id is not None and tx.session.get(m.Indicator, data.indicator_id) is None:
         raise ValidationError("Indikator tidak ditemukan.", field="indicator_id")
     row.action = action
     row.responsible_person_id = data.responsible_person_id
@@ -79,7 +78,7 @@ def add_follow_up(
         if meeting_id is not None:
             get_meeting(tx, meeting_id)
         if recommendation_id is not None:
-            rec = tx.session.get(Recommendation, recommendation_id)
+            rec = tx.session.get(m.Recommendation, recommendation_id)
             if rec is None:
                 raise NotFound("Rekomendasi tidak ditemukan (mungkin sudah dihapus).")
             if rec.status != ACCEPTED:
@@ -88,7 +87,7 @@ def add_follow_up(
                 )
             if data.indicator_id is None:
                 data = FollowUpInput(data.action, data.responsible_person_id, data.due_on, rec.indicator_id)
-        row = FollowUp(
+        row = m.FollowUp(
             meeting_id=meeting_id,
             recommendation_id=recommendation_id,
             status=OPEN,
@@ -130,10 +129,10 @@ def delete_follow_up(db: Database, actor: Actor, follow_up_id: int, *, clock: Cl
         tx.session.delete(row)
 
 
-def _require_responsible(tx: Tx, row: FollowUp, what: str) -> None:
+def _require_responsible(tx: Tx, row: m.FollowUp, what: str) -> None:
     if tx.actor.is_system or tx.actor.person_id == row.responsible_person_id:
         return
-    person = tx.session.get(Person, row.responsible_person_id)
+    person = tx.session.get(m.Person, row.responsible_person_id)
     who = person.name if person else "penanggung jawabnya"
     raise PermissionDenied(f"Anda tidak berwenang: {what}. Hanya penanggung jawabnya ({who}).")
 
@@ -179,13 +178,13 @@ def add_follow_up_evidence(
     with write(db, actor, "Tambah bukti tindak lanjut", [ANY_ACCOUNT], clock=clock) as tx:
         row = _get(tx, follow_up_id)
         _require_responsible(tx, row, "menambah bukti tindak lanjut ini")
-        return store_evidence(tx, FollowUpEvidence, "follow_up_id", row.id, checked, data)
+        return store_evidence(tx, m.FollowUpEvidence, "follow_up_id", row.id, checked, data)
 
 
 def remove_follow_up_evidence(db: Database, actor: Actor, evidence_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Hapus bukti tindak lanjut' (the person responsible, until the tindak lanjut is done)."""
     with write(db, actor, "Hapus bukti tindak lanjut", [ANY_ACCOUNT], clock=clock) as tx:
-        evidence = tx.session.get(FollowUpEvidence, evidence_id)
+        evidence = tx.session.get(m.FollowUpEvidence, evidence_id)
         if evidence is None:
             raise NotFound("Bukti tindak lanjut tidak ditemukan (mungkin sudah dihapus).")
         row = _get(tx, evidence.follow_up_id)

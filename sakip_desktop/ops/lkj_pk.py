@@ -25,10 +25,10 @@ from sakip_desktop.storage.models import (
     BudgetSpending,
     Indicator,
     Objective,
+    PerformanceAgreement,
     Program,
     SubActivity,
 )
-from sakip_desktop.storage.models.agreement import PerformanceAgreement
 
 
 @dataclass(frozen=True)

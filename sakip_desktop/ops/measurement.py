@@ -13,8 +13,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from sakip_desktop.domain.achievement import (
     Aggregation,
     Band,
@@ -27,16 +25,8 @@ from sakip_desktop.domain.achievement import (
 from sakip_desktop.domain.qualitative import label_of
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.bands import Scale, read_scale
+from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import (
-    Goal,
-    Indicator,
-    Objective,
-    QualitativeLevel,
-    QuarterlyTarget,
-    Realisation,
-    YearlyTarget,
-)
 
 APPROVED = "APPROVED"
 QUARTERS = (1, 2, 3, 4)
@@ -195,7 +185,9 @@ def measure_indicator(
     by_quarter, q_manual = _capaian(actual, quarter_target, polarity, manual)
     to_date, d_manual = _capaian(actual_to_date, target_to_date, polarity, manual)
     for_year, y_manual = _capaian(actual_to_date, year_target, polarity, manual)
-    manual_in = tuple(name for name, m in (("quarter", q_manual), ("to_date", d_manual), ("year", y_manual)) if m)
+    manual_in = tuple(
+        name for name, flagged in (("quarter", q_manual), ("to_date", d_manual), ("year", y_manual)) if flagged
+    )
     return MeasurementRow(
         info=info,
         year=year,
@@ -231,85 +223,89 @@ class _Loaded:
     scale: Scale
 
 
+# objective.id keeps each sasaran's indicators together even where sort orders tie.
+_INDICATORS = """
+    SELECT i.id, i.code, i.name, i.unit, i.polarity, i.aggregation, i.is_key, i.responsible_unit_id, i.scale_id,
+           o.id, o.code, o.statement
+      FROM indicator i
+      JOIN objective o ON o.id = i.objective_id
+      JOIN goal g ON g.id = o.goal_id
+     WHERE :unit IS NULL OR i.responsible_unit_id = :unit
+     ORDER BY g.sort_order, g.id, o.sort_order, o.code, o.id, i.sort_order, i.code
+"""
+
+
+def _indicators(session: sql.Reader, unit_id: int | None) -> list[IndicatorInfo]:
+    """The indicators (all, or one unit's) in plan order, each with its scale's labels when qualitative."""
+    levels: dict[int, dict[int, str]] = defaultdict(dict)
+    for scale_id, rank, label in sql.rows(session, "SELECT scale_id, rank, label FROM qualitative_level"):
+        levels[scale_id][rank] = label
+    out = []
+    for ind, code, name, unit, polarity, aggregation, is_key, owner, scale_id, *objective in sql.rows(
+        session, _INDICATORS, unit=unit_id
+    ):
+        kinds = Polarity(polarity), Aggregation(aggregation)
+        scale = levels.get(scale_id, {}) if scale_id else {}
+        out.append(IndicatorInfo(ind, code, name, unit, *kinds, sql.boolean(is_key), owner, *objective, levels=scale))
+    return out
+
+
+def _target(low: str, high: str | None) -> Target:
+    return Target(sql.decimal(low), sql.decimal(high))
+
+
+def _targets(
+    session: sql.Reader, years: Sequence[int]
+) -> tuple[dict[tuple[int, int], Target], dict[tuple[int, int], list[Target | None]]]:
+    """The yearly targets and the quarterly ones (TW I..IV) of `years`, by (indicator, year)."""
+    yearly_ids: dict[int, tuple[int, int]] = {}
+    year_targets: dict[tuple[int, int], Target] = {}
+    for tid, ind, year, low, high in sql.rows(
+        session,
+        "SELECT id, indicator_id, year, value, value_high FROM yearly_target WHERE year IN :years",
+        years=years,
+    ):
+        yearly_ids[tid] = (ind, year)
+        year_targets[(ind, year)] = _target(low, high)
+    quarter_targets: dict[tuple[int, int], list[Target | None]] = defaultdict(lambda: [None] * 4)
+    for tid, quarter, low, high in sql.rows(
+        session,
+        """
+        SELECT q.yearly_target_id, q.quarter, q.value, q.value_high
+          FROM quarterly_target q
+          JOIN yearly_target y ON y.id = q.yearly_target_id
+         WHERE y.year IN :years
+        """,
+        years=years,
+    ):
+        if 1 <= quarter <= 4:
+            quarter_targets[yearly_ids[tid]][quarter - 1] = _target(low, high)
+    return year_targets, dict(quarter_targets)
+
+
+def _actuals(session: sql.Reader, years: Sequence[int]) -> dict[tuple[int, int], list[Actual | None]]:
+    """The realisasi of `years` (TW I..IV), by (indicator, year)."""
+    actuals: dict[tuple[int, int], list[Actual | None]] = defaultdict(lambda: [None] * 4)
+    for ind, year, quarter, value, status, manual, why in sql.rows(
+        session,
+        """
+        SELECT indicator_id, year, quarter, value, status, manual_achievement, manual_justification
+          FROM realisation
+         WHERE year IN :years
+        """,
+        years=years,
+    ):
+        if 1 <= quarter <= 4:
+            actuals[(ind, year)][quarter - 1] = Actual(sql.decimal(value), status, sql.decimal(manual), why or "")
+    return dict(actuals)
+
+
 def _load(db: Database, years: Sequence[int], unit_id: int | None) -> _Loaded:
-    with db.reading() as s:
-        query = (
-            select(
-                Indicator.id,
-                Indicator.code,
-                Indicator.name,
-                Indicator.unit,
-                Indicator.polarity,
-                Indicator.aggregation,
-                Indicator.is_key,
-                Indicator.responsible_unit_id,
-                Indicator.scale_id,
-                Objective.id,
-                Objective.code,
-                Objective.statement,
-            )
-            .join(Objective, Objective.id == Indicator.objective_id)
-            .join(Goal, Goal.id == Objective.goal_id)
-            # Objective.id keeps each sasaran's indicators together even where sort orders tie.
-            .order_by(Goal.sort_order, Goal.id, Objective.sort_order, Objective.code, Objective.id)
-            .order_by(Indicator.sort_order, Indicator.code)
-        )
-        if unit_id is not None:
-            query = query.where(Indicator.responsible_unit_id == unit_id)
-        levels: dict[int, dict[int, str]] = defaultdict(dict)
-        for scale_id, rank, label in s.execute(
-            select(QualitativeLevel.scale_id, QualitativeLevel.rank, QualitativeLevel.label)
-        ):
-            levels[scale_id][rank] = label
-        indicators = [
-            IndicatorInfo(
-                r[0], r[1], r[2], r[3], Polarity(r[4]), Aggregation(r[5]), r[6], r[7], r[9], r[10], r[11],
-                levels=levels.get(r[8], {}) if r[8] else {},
-            )
-            for r in s.execute(query)
-        ]
-        yearly_ids: dict[int, tuple[int, int]] = {}
-        year_targets: dict[tuple[int, int], Target] = {}
-        for tid, ind, year, low, high in s.execute(
-            select(
-                YearlyTarget.id,
-                YearlyTarget.indicator_id,
-                YearlyTarget.year,
-                YearlyTarget.value,
-                YearlyTarget.value_high,
-            ).where(YearlyTarget.year.in_(years))
-        ):
-            yearly_ids[tid] = (ind, year)
-            year_targets[(ind, year)] = Target(low, high)
-        quarter_targets: dict[tuple[int, int], list[Target | None]] = defaultdict(lambda: [None] * 4)
-        for tid, quarter, low, high in s.execute(
-            select(
-                QuarterlyTarget.yearly_target_id,
-                QuarterlyTarget.quarter,
-                QuarterlyTarget.value,
-                QuarterlyTarget.value_high,
-            )
-            .join(YearlyTarget, YearlyTarget.id == QuarterlyTarget.yearly_target_id)
-            .where(YearlyTarget.year.in_(years))
-        ):
-            if 1 <= quarter <= 4:
-                quarter_targets[yearly_ids[tid]][quarter - 1] = Target(low, high)
-        actuals: dict[tuple[int, int], list[Actual | None]] = defaultdict(lambda: [None] * 4)
-        for ind, year, quarter, value, status, manual, why in s.execute(
-            select(
-                Realisation.indicator_id,
-                Realisation.year,
-                Realisation.quarter,
-                Realisation.value,
-                Realisation.status,
-                Realisation.manual_achievement,
-                Realisation.manual_justification,
-            ).where(Realisation.year.in_(years))
-        ):
-            if 1 <= quarter <= 4:
-                actuals[(ind, year)][quarter - 1] = Actual(value, status, manual, why or "")
-        scale = read_scale(s)
-    return _Loaded(indicators, year_targets, dict(quarter_targets), dict(actuals), scale)
+    """Everything measurement needs for `years`, read with plain SQL (the dasbor measures at start-up)."""
+    with db.plain_reading() as s:
+        indicators = _indicators(s, unit_id)
+        year_targets, quarter_targets = _targets(s, years)
+        return _Loaded(indicators, year_targets, quarter_targets, _actuals(s, years), read_scale(s))
 
 
 def check_quarter(quarter: int) -> None:

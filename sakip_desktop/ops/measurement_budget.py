@@ -11,12 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from sakip_desktop.domain.achievement import absorption, efficiency
 from sakip_desktop.ops.measurement import MeasurementRow, check_quarter, measure, objective_summary, office_summary
+from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import Activity, Budget, BudgetSpending, Objective, Program, SubActivity
 
 
 @dataclass(frozen=True)
@@ -52,6 +50,47 @@ def _line(code, name, objective_id, objective_code, ceiling, spent, capaian) -> 
     )
 
 
+def _budget(db: Database, year: int, quarter: int) -> tuple[Sequence, Sequence, Sequence]:
+    """The year's pagu by program, its spending up to TW `quarter`, and every program with its sasaran.
+
+    Plain SQL: the dasbor shows the budget at start-up.
+    """
+    with db.plain_reading() as s:
+        ceilings = sql.rows(
+            s,
+            """
+            SELECT p.id, b.id, b.ceiling
+              FROM program p
+              JOIN activity a ON a.program_id = p.id
+              JOIN sub_activity sa ON sa.activity_id = a.id
+              JOIN budget b ON b.sub_activity_id = sa.id
+             WHERE b.year = :year
+            """,
+            year=year,
+        )
+        spending = sql.rows(
+            s,
+            """
+            SELECT sp.budget_id, sp.amount
+              FROM budget_spending sp
+              JOIN budget b ON b.id = sp.budget_id
+             WHERE b.year = :year AND sp.quarter <= :quarter
+            """,
+            year=year,
+            quarter=quarter,
+        )
+        programs = sql.rows(
+            s,
+            """
+            SELECT p.id, p.code, p.name, p.objective_id, o.code, o.statement
+              FROM program p
+              LEFT OUTER JOIN objective o ON o.id = p.objective_id
+             ORDER BY p.code
+            """,
+        )
+    return ceilings, spending, programs
+
+
 def budget_measurement(
     db: Database, year: int, quarter: int, rows: Sequence[MeasurementRow] | None = None
 ) -> BudgetMeasurement:
@@ -64,24 +103,7 @@ def budget_measurement(
         rows = measure(db, year, quarter)
     objectives = {o.objective_id: o for o in objective_summary(rows)}
     office = office_summary(rows)
-    with db.reading() as s:
-        ceilings = s.execute(
-            select(Program.id, Budget.id, Budget.ceiling)
-            .join(Activity, Activity.program_id == Program.id)
-            .join(SubActivity, SubActivity.activity_id == Activity.id)
-            .join(Budget, Budget.sub_activity_id == SubActivity.id)
-            .where(Budget.year == year)
-        ).all()
-        spending = s.execute(
-            select(BudgetSpending.budget_id, BudgetSpending.amount)
-            .join(Budget, Budget.id == BudgetSpending.budget_id)
-            .where(Budget.year == year, BudgetSpending.quarter <= quarter)
-        ).all()
-        programs = s.execute(
-            select(Program.id, Program.code, Program.name, Program.objective_id, Objective.code, Objective.statement)
-            .outerjoin(Objective, Objective.id == Program.objective_id)
-            .order_by(Program.code)
-        ).all()
+    ceilings, spending, programs = _budget(db, year, quarter)
     spent_by_budget: dict[int, int] = defaultdict(int)
     for budget_id, amount in spending:
         spent_by_budget[budget_id] += amount

@@ -16,8 +16,8 @@ from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
 from sakip_desktop.ops.measurement import MeasurementRow, check_quarter, measure
+from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import FollowUp, Indicator, MonitoringReview, Recommendation
 
 MAX_TEXT = 4000  # characters: about a page
 REVIEW_ROLES = (Role.TIM_SAKIP.value,)
@@ -44,8 +44,8 @@ def _check_year(year: int) -> None:
         raise ValidationError(f"Tahun {year} tidak wajar.", field="year")
 
 
-def _indicator(tx: Tx, indicator_id: int) -> Indicator:
-    row = tx.session.get(Indicator, indicator_id)
+def _indicator(tx: Tx, indicator_id: int) -> m.Indicator:
+    row = tx.session.get(m.Indicator, indicator_id)
     if row is None:
         raise NotFound("Indikator tidak ditemukan (mungkin sudah dihapus).")
     return row
@@ -67,10 +67,10 @@ def save_review(
     with write(db, actor, "Simpan telaah", REVIEW_ROLES, clock=clock) as tx:
         indicator = _indicator(tx, indicator_id)
         row = tx.session.scalars(
-            select(MonitoringReview).where(
-                MonitoringReview.indicator_id == indicator.id,
-                MonitoringReview.year == year,
-                MonitoringReview.quarter == quarter,
+            select(m.MonitoringReview).where(
+                m.MonitoringReview.indicator_id == indicator.id,
+                m.MonitoringReview.year == year,
+                m.MonitoringReview.quarter == quarter,
             )
         ).first()
         old = None if row is None else snapshot(row, _REVIEW_FIELDS)
@@ -80,7 +80,7 @@ def save_review(
                 tx.session.delete(row)
             return None
         if row is None:
-            row = MonitoringReview(indicator_id=indicator.id, year=year, quarter=quarter)
+            row = m.MonitoringReview(indicator_id=indicator.id, year=year, quarter=quarter)
             tx.session.add(row)
         row.text = text
         row.reviewed_by = actor.name
@@ -113,15 +113,15 @@ def monitoring_sheet(db: Database, year: int, quarter: int) -> list[ReviewRow]:
         reviews = {
             r.indicator_id: r
             for r in s.scalars(
-                select(MonitoringReview).where(MonitoringReview.year == year, MonitoringReview.quarter == quarter)
+                select(m.MonitoringReview).where(m.MonitoringReview.year == year, m.MonitoringReview.quarter == quarter)
             )
         }
         out = []
-        for m in rows:
-            r = reviews.get(m.info.indicator_id)
+        for row in rows:
+            r = reviews.get(row.info.indicator_id)
             out.append(
                 ReviewRow(
-                    measurement=m,
+                    measurement=row,
                     review_id=r.id if r else None,
                     text=r.text if r else "",
                     reviewed_by=r.reviewed_by if r else "",
@@ -134,14 +134,14 @@ def monitoring_sheet(db: Database, year: int, quarter: int) -> list[ReviewRow]:
 # --- rekomendasi --------------------------------------------------------------------------------------------
 
 
-def _recommendation(tx: Tx, recommendation_id: int) -> Recommendation:
-    row = tx.session.get(Recommendation, recommendation_id)
+def _recommendation(tx: Tx, recommendation_id: int) -> m.Recommendation:
+    row = tx.session.get(m.Recommendation, recommendation_id)
     if row is None:
         raise NotFound("Rekomendasi tidak ditemukan (mungkin sudah dihapus).")
     return row
 
 
-def _still_proposed(row: Recommendation, doing: str) -> None:
+def _still_proposed(row: m.Recommendation, doing: str) -> None:
     if row.status != PROPOSED:
         raise ValidationError(
             f"Rekomendasi ini sudah {STATUS_LABELS[row.status].lower()} Camat; tidak dapat {doing}.", field="status"
@@ -165,7 +165,7 @@ def add_recommendation(
     with write(db, actor, "Tulis rekomendasi", RECOMMEND_ROLES, clock=clock) as tx:
         if indicator_id is not None:
             _indicator(tx, indicator_id)
-        row = Recommendation(
+        row = m.Recommendation(
             year=year,
             quarter=quarter,
             indicator_id=indicator_id,
@@ -268,18 +268,18 @@ def recommendations(
 ) -> list[RecommendationView]:
     """The rekomendasi of a year (or one quarter), optionally of one status, oldest first."""
     with db.reading() as s:
-        query = select(Recommendation).where(Recommendation.year == year)
+        query = select(m.Recommendation).where(m.Recommendation.year == year)
         if quarter is not None:
-            query = query.where(Recommendation.quarter == quarter)
+            query = query.where(m.Recommendation.quarter == quarter)
         if status is not None:
-            query = query.where(Recommendation.status == status)
-        rows = s.scalars(query.order_by(Recommendation.quarter, Recommendation.id)).all()
-        names = {i.id: f"{i.code} {i.name}" for i in s.scalars(select(Indicator))}
+            query = query.where(m.Recommendation.status == status)
+        rows = s.scalars(query.order_by(m.Recommendation.quarter, m.Recommendation.id)).all()
+        names = {i.id: f"{i.code} {i.name}" for i in s.scalars(select(m.Indicator))}
         counts = dict(
             s.execute(
-                select(FollowUp.recommendation_id, func.count())
-                .where(FollowUp.recommendation_id.in_([r.id for r in rows]))
-                .group_by(FollowUp.recommendation_id)
+                select(m.FollowUp.recommendation_id, func.count())
+                .where(m.FollowUp.recommendation_id.in_([r.id for r in rows]))
+                .group_by(m.FollowUp.recommendation_id)
             ).all()
         )
         return [

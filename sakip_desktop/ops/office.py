@@ -12,8 +12,9 @@ from sqlalchemy import select
 from sakip_desktop.domain.roles import ADMIN
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Tx, snapshot, write
+from sakip_desktop.storage import models as m
+from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import Office, Setting
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -86,7 +87,7 @@ def validate_profile(profile: OfficeProfile) -> OfficeProfile:
     return replace(profile, **values)
 
 
-def _view(office: Office) -> OfficeProfile:
+def _view(office: m.Office) -> OfficeProfile:
     return OfficeProfile(
         **{f: getattr(office, f) for f in EDITABLE_FIELDS},
         is_demo=office.is_demo,
@@ -95,8 +96,8 @@ def _view(office: Office) -> OfficeProfile:
     )
 
 
-def _office(session) -> Office:
-    office = session.scalars(select(Office)).first()
+def _office(session) -> m.Office:
+    office = session.scalars(select(m.Office)).first()
     if office is None:
         raise NotFound("Data kantor belum dibuat.")
     return office
@@ -104,14 +105,26 @@ def _office(session) -> Office:
 
 def has_office(db: Database) -> bool:
     """True once the office has been created (first-run done)."""
-    with db.reading() as s:
-        return s.scalars(select(Office.id)).first() is not None
+    with db.plain_reading() as s:
+        return sql.scalar(s, "SELECT id FROM office LIMIT 1") is not None
 
 
 def get_profile(db: Database) -> OfficeProfile:
-    """The office profile."""
-    with db.reading() as s:
-        return _view(_office(s))
+    """The office profile (plain SQL: the title bar and the login need it at start-up)."""
+    columns = ", ".join(EDITABLE_FIELDS)
+    with db.plain_reading() as s:
+        found = sql.rows(
+            s, f"SELECT {columns}, is_demo, logo IS NOT NULL, logo_filename FROM office ORDER BY id LIMIT 1"
+        )
+    if not found:
+        raise NotFound("Data kantor belum dibuat.")
+    *values, is_demo, has_logo, logo_filename = found[0]
+    return OfficeProfile(
+        **dict(zip(EDITABLE_FIELDS, values, strict=True)),
+        is_demo=sql.boolean(is_demo),
+        has_logo=sql.boolean(has_logo),
+        logo_filename=logo_filename,
+    )
 
 
 def get_logo(db: Database) -> bytes | None:
@@ -228,20 +241,20 @@ def validate_settings(values: OfficeSettings) -> OfficeSettings:
 
 def get_settings(db: Database) -> OfficeSettings:
     """The office settings, defaults filled in."""
-    with db.reading() as s:
-        stored = {row.key: json.loads(row.value) for row in s.scalars(select(Setting))}
+    with db.plain_reading() as s:
+        stored = {key: json.loads(value) for key, value in sql.rows(s, "SELECT key, value FROM setting")}
     known = {f.name for f in fields(OfficeSettings)}
     return OfficeSettings(**{k: _parse_setting(k, v) for k, v in stored.items() if k in known})
 
 
 def store_settings(tx: Tx, values: OfficeSettings) -> None:
-    current = {row.key: row for row in tx.session.scalars(select(Setting))}
+    current = {row.key: row for row in tx.session.scalars(select(m.Setting))}
     for f in fields(OfficeSettings):
         new_value = getattr(values, f.name)
         row = current.get(f.name)
         old_value = json.loads(row.value) if row else getattr(OfficeSettings(), f.name)
         if row is None:
-            tx.session.add(Setting(key=f.name, value=json.dumps(new_value)))
+            tx.session.add(m.Setting(key=f.name, value=json.dumps(new_value)))
         else:
             row.value = json.dumps(new_value)
         if old_value != new_value:

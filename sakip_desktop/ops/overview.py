@@ -9,22 +9,9 @@ from sqlalchemy import select
 
 from sakip_desktop.domain.qualitative import label_of
 from sakip_desktop.ops.qualitative import indicator_scales
+from sakip_desktop.storage import models as m
+from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import (
-    Activity,
-    Budget,
-    BudgetSpending,
-    Goal,
-    Indicator,
-    Objective,
-    Program,
-    QuarterlyTarget,
-    Realisation,
-    StrategicPlan,
-    SubActivity,
-    Unit,
-    YearlyTarget,
-)
 
 POLARITY_LABELS = {"POSITIVE": "Positif", "NEGATIVE": "Negatif"}
 AGGREGATION_LABELS = {"CUMULATIVE": "Kumulatif", "LAST_VALUE": "Nilai akhir", "AVERAGE": "Rata-rata"}
@@ -65,61 +52,86 @@ class IndicatorRow:
 
 def plan_years(db: Database) -> list[int]:
     """The years covered by the Renstra periods (for the year selector)."""
-    with db.reading() as s:
+    with db.plain_reading() as s:
         years: set[int] = set()
-        for start, end in s.execute(select(StrategicPlan.start_year, StrategicPlan.end_year)):
+        for start, end in sql.rows(s, "SELECT start_year, end_year FROM strategic_plan"):
             years.update(range(start, end + 1))
-        years.update(s.scalars(select(YearlyTarget.year).distinct()))
+        years.update(year for (year,) in sql.rows(s, "SELECT DISTINCT year FROM yearly_target"))
         return sorted(years)
 
 
-def indicator_rows(db: Database, year: int, quarter: int, unit_id: int | None = None) -> list[IndicatorRow]:
-    """Indicators (all, or one unit's) with the year's and quarter's target and realisasi."""
-    with db.reading() as s:
-        query = (
-            select(Indicator, Objective)
-            .join(Objective, Objective.id == Indicator.objective_id)
-            .join(Goal, Goal.id == Objective.goal_id)
-            .order_by(Goal.sort_order, Objective.sort_order, Indicator.sort_order, Indicator.code)
+_INDICATORS = """
+    SELECT i.id, i.code, i.name, i.unit, i.polarity, i.aggregation, i.is_key, i.responsible_unit_id,
+           o.code, o.statement
+      FROM indicator i
+      JOIN objective o ON o.id = i.objective_id
+      JOIN goal g ON g.id = o.goal_id
+     WHERE :unit IS NULL OR i.responsible_unit_id = :unit
+     ORDER BY g.sort_order, o.sort_order, i.sort_order, i.code
+"""
+
+
+def _period_values(session: sql.Reader, year: int, quarter: int) -> tuple[dict, dict, dict]:
+    """The period's figures: {indicator: (yearly target id, its value)}, {yearly target id: the quarter's
+    target}, {indicator: (the quarter's realisasi, its status)}."""
+    yearly = {
+        ind: (tid, sql.decimal(value))
+        for tid, ind, value in sql.rows(
+            session, "SELECT id, indicator_id, value FROM yearly_target WHERE year = :year", year=year
         )
-        if unit_id is not None:
-            query = query.where(Indicator.responsible_unit_id == unit_id)
-        rows = s.execute(query).all()
-        units = dict(s.execute(select(Unit.id, Unit.name)).all())
-        yearly = {t.indicator_id: t for t in s.scalars(select(YearlyTarget).where(YearlyTarget.year == year))}
-        quarterly = {
-            q.yearly_target_id: q.value
-            for q in s.scalars(select(QuarterlyTarget).where(QuarterlyTarget.quarter == quarter))
-        }
-        actuals = {
-            r.indicator_id: r
-            for r in s.scalars(select(Realisation).where(Realisation.year == year, Realisation.quarter == quarter))
-        }
+    }
+    quarterly = {
+        tid: sql.decimal(value)
+        for tid, value in sql.rows(
+            session, "SELECT yearly_target_id, value FROM quarterly_target WHERE quarter = :quarter", quarter=quarter
+        )
+    }
+    actuals = {
+        ind: (sql.decimal(value), status)
+        for ind, value, status in sql.rows(
+            session,
+            "SELECT indicator_id, value, status FROM realisation WHERE year = :year AND quarter = :quarter",
+            year=year,
+            quarter=quarter,
+        )
+    }
+    return yearly, quarterly, actuals
+
+
+def indicator_rows(db: Database, year: int, quarter: int, unit_id: int | None = None) -> list[IndicatorRow]:
+    """Indicators (all, or one unit's) with the year's and quarter's target and realisasi.
+
+    Plain SQL: a role's indicators are its first screen.
+    """
+    with db.plain_reading() as s:
+        rows = sql.rows(s, _INDICATORS, unit=unit_id)
+        units = dict(sql.rows(s, "SELECT id, name FROM unit"))
+        yearly, quarterly, actuals = _period_values(s, year, quarter)
         scales = indicator_scales(s)
-        out = []
-        for ind, obj in rows:
-            target = yearly.get(ind.id)
-            actual = actuals.get(ind.id)
-            out.append(
-                IndicatorRow(
-                    indicator_id=ind.id,
-                    objective=f"{obj.code} {obj.statement}",
-                    code=ind.code,
-                    name=ind.name,
-                    unit=ind.unit,
-                    polarity=POLARITY_LABELS.get(ind.polarity, ind.polarity),
-                    aggregation=AGGREGATION_LABELS.get(ind.aggregation, ind.aggregation),
-                    is_key=ind.is_key,
-                    responsible_unit_id=ind.responsible_unit_id,
-                    responsible_unit=units.get(ind.responsible_unit_id, "") if ind.responsible_unit_id else "",
-                    year_target=target.value if target else None,
-                    quarter_target=quarterly.get(target.id) if target else None,
-                    actual=actual.value if actual else None,
-                    status=STATUS_LABELS.get(actual.status, actual.status) if actual else "Belum diisi",
-                    levels=scales[ind.id].levels if ind.id in scales else {},
-                )
+    out = []
+    for ind, code, name, unit, polarity, aggregation, is_key, owner, objective_code, statement in rows:
+        target = yearly.get(ind)
+        actual = actuals.get(ind)
+        out.append(
+            IndicatorRow(
+                indicator_id=ind,
+                objective=f"{objective_code} {statement}",
+                code=code,
+                name=name,
+                unit=unit,
+                polarity=POLARITY_LABELS.get(polarity, polarity),
+                aggregation=AGGREGATION_LABELS.get(aggregation, aggregation),
+                is_key=sql.boolean(is_key),
+                responsible_unit_id=owner,
+                responsible_unit=units.get(owner, "") if owner else "",
+                year_target=target[1] if target else None,
+                quarter_target=quarterly.get(target[0]) if target else None,
+                actual=actual[0] if actual else None,
+                status=STATUS_LABELS.get(actual[1], actual[1]) if actual else "Belum diisi",
+                levels=scales[ind].levels if ind in scales else {},
             )
-        return out
+        )
+    return out
 
 
 @dataclass(frozen=True)
@@ -143,15 +155,15 @@ class BudgetRow:
 def budget_rows(db: Database, year: int, quarter: int) -> list[BudgetRow]:
     """The budget tree for a year, spending summed from TW I up to `quarter`."""
     with db.reading() as s:
-        programs = s.scalars(select(Program).order_by(Program.code)).all()
-        activities = s.scalars(select(Activity).order_by(Activity.code)).all()
-        subs = s.scalars(select(SubActivity).order_by(SubActivity.code)).all()
-        budgets = {b.sub_activity_id: b for b in s.scalars(select(Budget).where(Budget.year == year))}
+        programs = s.scalars(select(m.Program).order_by(m.Program.code)).all()
+        activities = s.scalars(select(m.Activity).order_by(m.Activity.code)).all()
+        subs = s.scalars(select(m.SubActivity).order_by(m.SubActivity.code)).all()
+        budgets = {b.sub_activity_id: b for b in s.scalars(select(m.Budget).where(m.Budget.year == year))}
         spent: dict[int, int] = {}
         for sp in s.scalars(
-            select(BudgetSpending)
-            .join(Budget, Budget.id == BudgetSpending.budget_id)
-            .where(Budget.year == year, BudgetSpending.quarter <= quarter)
+            select(m.BudgetSpending)
+            .join(m.Budget, m.Budget.id == m.BudgetSpending.budget_id)
+            .where(m.Budget.year == year, m.BudgetSpending.quarter <= quarter)
         ):
             spent[sp.budget_id] = spent.get(sp.budget_id, 0) + sp.amount
         out: list[BudgetRow] = []
@@ -191,12 +203,8 @@ def default_period(db: Database, today) -> tuple[int, int]:
     from sakip_desktop.domain.periods import current_reporting_period
 
     year, quarter = current_reporting_period(today)
-    with db.reading() as s:
-        if s.scalars(select(YearlyTarget.id).where(YearlyTarget.year == year)).first() is not None:
+    with db.plain_reading() as s:
+        if sql.scalar(s, "SELECT id FROM yearly_target WHERE year = :year LIMIT 1", year=year) is not None:
             return year, quarter
-        latest = s.execute(
-            select(Realisation.year, Realisation.quarter)
-            .order_by(Realisation.year.desc(), Realisation.quarter.desc())
-            .limit(1)
-        ).first()
-    return (latest[0], latest[1]) if latest else (year, quarter)
+        latest = sql.rows(s, "SELECT year, quarter FROM realisation ORDER BY year DESC, quarter DESC LIMIT 1")
+    return (latest[0].year, latest[0].quarter) if latest else (year, quarter)

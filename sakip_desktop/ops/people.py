@@ -17,8 +17,8 @@ from sakip_desktop.domain.roles import ADMIN, Employment, Role, UnitKind
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Tx, snapshot, write
 from sakip_desktop.security import hash_password, password_problem
+from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import Account, Person, RoleAssignment, Unit
 
 _FIELDS = (
     "front_title",
@@ -107,7 +107,7 @@ class PersonInput:
     password: str | None = None
 
 
-def _view(p: Person, unit_names: dict[int, str]) -> PersonView:
+def _view(p: m.Person, unit_names: dict[int, str]) -> PersonView:
     return PersonView(
         id=p.id,
         front_title=p.front_title,
@@ -128,7 +128,7 @@ def _view(p: Person, unit_names: dict[int, str]) -> PersonView:
 
 
 def _unit_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Unit.id, Unit.name)).all())
+    return dict(session.execute(select(m.Unit.id, m.Unit.name)).all())
 
 
 def list_people(db: Database, today: dt.date | None = None) -> list[PersonView]:
@@ -136,7 +136,9 @@ def list_people(db: Database, today: dt.date | None = None) -> list[PersonView]:
     today = today or dt.date.today()
     with db.reading() as s:
         people = s.scalars(
-            select(Person).options(selectinload(Person.roles), selectinload(Person.account)).order_by(Person.name)
+            select(m.Person)
+            .options(selectinload(m.Person.roles), selectinload(m.Person.account))
+            .order_by(m.Person.name)
         ).all()
         names = _unit_names(s)
         views = [_view(p, names) for p in people]
@@ -146,7 +148,7 @@ def list_people(db: Database, today: dt.date | None = None) -> list[PersonView]:
 def get_person(db: Database, person_id: int) -> PersonView:
     """One person."""
     with db.reading() as s:
-        person = s.get(Person, person_id)
+        person = s.get(m.Person, person_id)
         if person is None:
             raise NotFound("Pegawai tidak ditemukan.")
         return _view(person, _unit_names(s))
@@ -201,14 +203,16 @@ def validate_person(session: Session, data: PersonInput, person_id: int | None) 
     """All checks of a person's data, including uniqueness and role holders in the database."""
     data = check_person_fields(data)
     if data.nip:
-        clash = session.scalars(select(Person).where(Person.nip == data.nip, Person.id != (person_id or 0))).first()
+        clash = session.scalars(
+            select(m.Person).where(m.Person.nip == data.nip, m.Person.id != (person_id or 0))
+        ).first()
         if clash:
             raise ValidationError(f"NIP {data.nip} sudah dipakai oleh {clash.name}.", field="nip")
-    if data.unit_id is not None and session.get(Unit, data.unit_id) is None:
+    if data.unit_id is not None and session.get(m.Unit, data.unit_id) is None:
         raise ValidationError("Unit kerja tidak ditemukan.", field="unit_id")
     if data.username:
         clash = session.scalars(
-            select(Account).where(Account.username == data.username, Account.person_id != (person_id or 0))
+            select(m.Account).where(m.Account.username == data.username, m.Account.person_id != (person_id or 0))
         ).first()
         if clash:
             raise ValidationError(f"Nama pengguna '{data.username}' sudah dipakai.", field="username")
@@ -225,7 +229,7 @@ def _validate_roles(session: Session, data: PersonInput, person_id: int | None) 
         role = Role(ref.role)
         unit_id = ref.unit_id if role.per_unit else None
         if role.per_unit:
-            unit = session.get(Unit, unit_id) if unit_id else None
+            unit = session.get(m.Unit, unit_id) if unit_id else None
             if unit is None or unit.kind != UnitKind.SEKSI.value:
                 raise ValidationError("Peran Kasi harus disertai seksi yang dipimpin.", field="roles")
         ref = RoleRef(role, unit_id)
@@ -235,14 +239,14 @@ def _validate_roles(session: Session, data: PersonInput, person_id: int | None) 
         if ref.role not in SINGLE_HOLDER_ROLES:
             continue
         others = session.execute(
-            select(Person, RoleAssignment)
-            .join(RoleAssignment, RoleAssignment.person_id == Person.id)
+            select(m.Person, m.RoleAssignment)
+            .join(m.RoleAssignment, m.RoleAssignment.person_id == m.Person.id)
             .where(
-                RoleAssignment.role == ref.role.value,
-                RoleAssignment.unit_id.is_(ref.unit_id)
+                m.RoleAssignment.role == ref.role.value,
+                m.RoleAssignment.unit_id.is_(ref.unit_id)
                 if ref.unit_id is None
-                else RoleAssignment.unit_id == ref.unit_id,
-                Person.id != (person_id or 0),
+                else m.RoleAssignment.unit_id == ref.unit_id,
+                m.Person.id != (person_id or 0),
             )
         ).all()
         for other, _ in others:
@@ -262,18 +266,18 @@ def _last_admin_guard(session: Session, person_id: int, data: PersonInput) -> No
         return
     others = session.scalar(
         select(func.count())
-        .select_from(Account)
-        .join(Person, Person.id == Account.person_id)
-        .where(Account.is_admin.is_(True), Account.person_id != person_id, Person.active_to.is_(None))
+        .select_from(m.Account)
+        .join(m.Person, m.Person.id == m.Account.person_id)
+        .where(m.Account.is_admin.is_(True), m.Account.person_id != person_id, m.Person.active_to.is_(None))
     )
-    account = session.scalars(select(Account).where(Account.person_id == person_id)).first()
+    account = session.scalars(select(m.Account).where(m.Account.person_id == person_id)).first()
     if account is not None and account.is_admin and not others:
         raise ValidationError(
             "Ini administrator aktif terakhir. Jadikan pegawai lain administrator lebih dulu.", field="is_admin"
         )
 
 
-def apply_person(tx: Tx, person: Person, data: PersonInput) -> None:
+def apply_person(tx: Tx, person: m.Person, data: PersonInput) -> None:
     old = _full_snapshot(person)
     person.front_title, person.name, person.back_title = data.front_title, data.name, data.back_title
     person.employment, person.nip, person.grade = data.employment.value, data.nip, data.grade
@@ -285,12 +289,12 @@ def apply_person(tx: Tx, person: Person, data: PersonInput) -> None:
             person.roles.remove(assignment)
     have = {(a.role, a.unit_id) for a in person.roles}
     for role, unit_id in sorted(wanted - have, key=str):
-        person.roles.append(RoleAssignment(role=role, unit_id=unit_id))
+        person.roles.append(m.RoleAssignment(role=role, unit_id=unit_id))
     if data.username:
         if person.account is None:
             if data.password is None:
                 raise ValidationError("Isi kata sandi awal untuk akun baru.", field="password")
-            person.account = Account(username=data.username, password_hash=hash_password(data.password))
+            person.account = m.Account(username=data.username, password_hash=hash_password(data.password))
         person.account.username = data.username
         person.account.is_admin = data.is_admin
         if data.password is not None:
@@ -306,7 +310,7 @@ def apply_person(tx: Tx, person: Person, data: PersonInput) -> None:
     tx.audit("person", person.id, old, new)
 
 
-def _full_snapshot(person: Person) -> dict | None:
+def _full_snapshot(person: m.Person) -> dict | None:
     if person.id is None:
         return None
     snap = snapshot(person, _FIELDS)
@@ -320,7 +324,7 @@ def add_person(db: Database, actor: Actor, data: PersonInput) -> PersonView:
     """Operation 'Tambah pegawai' (administrator)."""
     with write(db, actor, "Tambah pegawai", [ADMIN]) as tx:
         data = validate_person(tx.session, data, None)
-        person = Person(name=data.name, active_from=data.active_from)
+        person = m.Person(name=data.name, active_from=data.active_from)
         tx.session.add(person)
         apply_person(tx, person, data)
         return _view(person, _unit_names(tx.session))
@@ -329,7 +333,7 @@ def add_person(db: Database, actor: Actor, data: PersonInput) -> PersonView:
 def update_person(db: Database, actor: Actor, person_id: int, data: PersonInput) -> PersonView:
     """Operation 'Ubah data pegawai' (administrator)."""
     with write(db, actor, "Ubah data pegawai", [ADMIN]) as tx:
-        person = tx.session.get(Person, person_id)
+        person = tx.session.get(m.Person, person_id)
         if person is None:
             raise NotFound("Pegawai tidak ditemukan.")
         data = validate_person(tx.session, data, person_id)

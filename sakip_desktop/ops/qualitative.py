@@ -18,8 +18,9 @@ from sakip_desktop.domain.qualitative import rank_of
 from sakip_desktop.domain.roles import ADMIN, Role
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, write
+from sakip_desktop.storage import models as m
+from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import Indicator, QualitativeLevel, QualitativeScale
 
 PLANNING_ROLES = (Role.KASUBAG_PERENCANAAN.value, ADMIN)
 MAX_LEVELS = 20
@@ -61,9 +62,9 @@ class ScaleInput:
 def scale_levels(session: Session, scale_id: int) -> tuple[LevelView, ...]:
     """The levels of a scale, lowest first (inside an open session)."""
     rows = session.execute(
-        select(QualitativeLevel.rank, QualitativeLevel.label)
-        .where(QualitativeLevel.scale_id == scale_id)
-        .order_by(QualitativeLevel.rank)
+        select(m.QualitativeLevel.rank, m.QualitativeLevel.label)
+        .where(m.QualitativeLevel.scale_id == scale_id)
+        .order_by(m.QualitativeLevel.rank)
     )
     return tuple(LevelView(rank, label) for rank, label in rows)
 
@@ -81,19 +82,20 @@ class IndicatorScale:
         return tuple(self.levels[rank] for rank in sorted(self.levels))
 
 
-def indicator_scales(session: Session, indicator_ids: Iterable[int] | None = None) -> dict[int, IndicatorScale]:
-    """The scale of every qualitative indicator (or of those among `indicator_ids`), by indicator id."""
-    query = select(Indicator.id, Indicator.scale_id).where(Indicator.scale_id.is_not(None))
+def indicator_scales(session: sql.Reader, indicator_ids: Iterable[int] | None = None) -> dict[int, IndicatorScale]:
+    """The scale of every qualitative indicator (or of those among `indicator_ids`), by indicator id.
+
+    Plain SQL: the indicators of a role's first screen show their levels.
+    """
+    query, params = "SELECT id, scale_id FROM indicator WHERE scale_id IS NOT NULL", {}
     if indicator_ids is not None:
-        query = query.where(Indicator.id.in_(list(indicator_ids)))
-    used = dict(session.execute(query).all())
+        query, params = f"{query} AND id IN :ids", {"ids": list(indicator_ids)}
+    used = dict(sql.rows(session, query, **params))
     if not used:
         return {}
-    names = dict(session.execute(select(QualitativeScale.id, QualitativeScale.name)).all())
+    names = dict(sql.rows(session, "SELECT id, name FROM qualitative_scale"))
     levels: dict[int, dict[int, str]] = {scale_id: {} for scale_id in names}
-    for scale_id, rank, label in session.execute(
-        select(QualitativeLevel.scale_id, QualitativeLevel.rank, QualitativeLevel.label)
-    ):
+    for scale_id, rank, label in sql.rows(session, "SELECT scale_id, rank, label FROM qualitative_level"):
         levels[scale_id][rank] = label
     return {ind: IndicatorScale(names[scale_id], levels[scale_id]) for ind, scale_id in used.items()}
 
@@ -103,25 +105,25 @@ def list_scales(db: Database) -> list[ScaleView]:
     with db.reading() as s:
         counts = dict(
             s.execute(
-                select(Indicator.scale_id, func.count())
-                .where(Indicator.scale_id.is_not(None))
-                .group_by(Indicator.scale_id)
+                select(m.Indicator.scale_id, func.count())
+                .where(m.Indicator.scale_id.is_not(None))
+                .group_by(m.Indicator.scale_id)
             ).all()
         )
         return [
             ScaleView(sc.id, sc.name, sc.description, scale_levels(s, sc.id), counts.get(sc.id, 0))
-            for sc in s.scalars(select(QualitativeScale).order_by(QualitativeScale.name))
+            for sc in s.scalars(select(m.QualitativeScale).order_by(m.QualitativeScale.name))
         ]
 
 
 def indicator_levels(db: Database, indicator_id: int) -> tuple[LevelView, ...]:
     """The levels of an indicator's scale, lowest first; empty for a quantitative indicator."""
     with db.reading() as s:
-        scale_id = s.scalar(select(Indicator.scale_id).where(Indicator.id == indicator_id))
+        scale_id = s.scalar(select(m.Indicator.scale_id).where(m.Indicator.id == indicator_id))
         return scale_levels(s, scale_id) if scale_id else ()
 
 
-def check_rank(session: Session, indicator: Indicator, value: Decimal | None, label: str, field: str) -> None:
+def check_rank(session: Session, indicator: m.Indicator, value: Decimal | None, label: str, field: str) -> None:
     """Refuse a value of a qualitative indicator that is not the rank of one of its scale's levels."""
     if value is None or indicator.scale_id is None:
         return
@@ -141,8 +143,8 @@ def _clean(session: Session, data: ScaleInput, scale_id: int | None) -> ScaleInp
     if len(name) > 120:
         raise ValidationError("Nama skala paling panjang 120 karakter.", field="name")
     clash = session.scalar(
-        select(QualitativeScale.id).where(
-            func.lower(QualitativeScale.name) == name.lower(), QualitativeScale.id != (scale_id or 0)
+        select(m.QualitativeScale.id).where(
+            func.lower(m.QualitativeScale.name) == name.lower(), m.QualitativeScale.id != (scale_id or 0)
         )
     )
     if clash:
@@ -167,18 +169,18 @@ def _snapshot(name: str, description: str, labels: Sequence[str]) -> dict:
 
 
 def _store_levels(session: Session, scale_id: int, labels: Sequence[str]) -> None:
-    for level in session.scalars(select(QualitativeLevel).where(QualitativeLevel.scale_id == scale_id)):
+    for level in session.scalars(select(m.QualitativeLevel).where(m.QualitativeLevel.scale_id == scale_id)):
         session.delete(level)
     session.flush()  # the unique (scale, label) and (scale, rank) must be free before the new levels go in
     for rank, label in enumerate(labels, start=1):
-        session.add(QualitativeLevel(scale_id=scale_id, rank=rank, label=label))
+        session.add(m.QualitativeLevel(scale_id=scale_id, rank=rank, label=label))
 
 
 def add_scale(db: Database, actor: Actor, data: ScaleInput) -> int:
     """Operation 'Tambah skala kualitatif'; returns the new scale's id."""
     with write(db, actor, "Tambah skala kualitatif", PLANNING_ROLES) as tx:
         data = _clean(tx.session, data, None)
-        scale = QualitativeScale(name=data.name, description=data.description)
+        scale = m.QualitativeScale(name=data.name, description=data.description)
         tx.session.add(scale)
         tx.session.flush()
         _store_levels(tx.session, scale.id, data.labels)
@@ -190,12 +192,12 @@ def update_scale(db: Database, actor: Actor, scale_id: int, data: ScaleInput) ->
     """Operation 'Ubah skala kualitatif': rename, describe, rename or add levels (none removed while in use)."""
     with write(db, actor, "Ubah skala kualitatif", PLANNING_ROLES) as tx:
         s = tx.session
-        scale = s.get(QualitativeScale, scale_id)
+        scale = s.get(m.QualitativeScale, scale_id)
         if scale is None:
             raise NotFound("Skala kualitatif tidak ditemukan (mungkin sudah dihapus).")
         data = _clean(s, data, scale_id)
         old_labels = [level.label for level in scale_levels(s, scale_id)]
-        used = s.scalar(select(func.count()).select_from(Indicator).where(Indicator.scale_id == scale_id)) or 0
+        used = s.scalar(select(func.count()).select_from(m.Indicator).where(m.Indicator.scale_id == scale_id)) or 0
         if used and len(data.labels) < len(old_labels):
             raise ValidationError(
                 f"Skala '{scale.name}' dipakai {used} indikator: tingkat boleh diganti namanya atau ditambah di atas, "
@@ -213,10 +215,12 @@ def delete_scale(db: Database, actor: Actor, scale_id: int) -> None:
     """Operation 'Hapus skala kualitatif': only a scale no indicator uses."""
     with write(db, actor, "Hapus skala kualitatif", PLANNING_ROLES) as tx:
         s = tx.session
-        scale = s.get(QualitativeScale, scale_id)
+        scale = s.get(m.QualitativeScale, scale_id)
         if scale is None:
             raise NotFound("Skala kualitatif tidak ditemukan (mungkin sudah dihapus).")
-        used = s.scalars(select(Indicator.code).where(Indicator.scale_id == scale_id).order_by(Indicator.code)).all()
+        used = s.scalars(
+            select(m.Indicator.code).where(m.Indicator.scale_id == scale_id).order_by(m.Indicator.code)
+        ).all()
         if used:
             raise ValidationError(
                 f"Skala '{scale.name}' tidak dapat dihapus karena dipakai indikator {', '.join(used)}."

@@ -61,7 +61,8 @@ def compliance(db: Database, sop_id: int | None = None) -> list[StepCompliance]:
         buckets: dict[tuple[int, int], list] = {}
         for sr, version_id in rows:
             definition = ctx.definition(version_id)
-            buckets.setdefault((version_id, sr.position), []).append((sr, ctx.elapsed(sr, pauses[sr.id], definition)))
+            took = ctx.elapsed(sr.started_at, sr.finished_at, sr.position, pauses[sr.id], definition)
+            buckets.setdefault((version_id, sr.position), []).append((sr, took))
         measured = {version_id for version_id, _ in buckets}
         versions = s.scalars(select(SopVersion).order_by(SopVersion.sop_id, SopVersion.version)).all()
         newest = {v.sop_id: v.id for v in versions}

@@ -11,25 +11,27 @@ from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, utcnow, write
 from sakip_desktop.sop.definition import SopDefinition, StepKind, from_json
+from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import Sop, SopPause, SopRun, SopStepCheck, SopStepRun, SopVersion
 
 ANY_ROLE = [r.value for r in Role]
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
-def _definition(session, run: SopRun) -> SopDefinition:
-    version = session.get(SopVersion, run.sop_version_id)
+def _definition(session, run: m.SopRun) -> SopDefinition:
+    version = session.get(m.SopVersion, run.sop_version_id)
     assert version is not None
     return from_json(version.definition)
 
 
-def _enter(tx: Tx, run: SopRun, definition: SopDefinition, position: int) -> SopStepRun:
+def _enter(tx: Tx, run: m.SopRun, definition: SopDefinition, position: int) -> m.SopStepRun:
     """Open a visit of the run to step `position`."""
     visits = tx.session.scalar(
-        select(func.count()).select_from(SopStepRun).where(SopStepRun.run_id == run.id, SopStepRun.position == position)
+        select(func.count())
+        .select_from(m.SopStepRun)
+        .where(m.SopStepRun.run_id == run.id, m.SopStepRun.position == position)
     )
-    step_run = SopStepRun(
+    step_run = m.SopStepRun(
         run_id=run.id,
         position=position,
         visit=(visits or 0) + 1,
@@ -62,9 +64,9 @@ def start_run(
         raise ValidationError("Triwulan harus 1 sampai 4.", field="quarter")
     with db.reading() as s:
         version = s.scalars(
-            select(SopVersion).where(SopVersion.sop_id == sop_id).order_by(SopVersion.version.desc()).limit(1)
+            select(m.SopVersion).where(m.SopVersion.sop_id == sop_id).order_by(m.SopVersion.version.desc()).limit(1)
         ).first()
-        sop = s.get(Sop, sop_id)
+        sop = s.get(m.Sop, sop_id)
         if version is None or sop is None:
             raise NotFound("SOP tidak ditemukan.")
         definition = from_json(version.definition)
@@ -74,7 +76,7 @@ def start_run(
     allowed = [r.value for r in definition.start_roles]
     with write(db, actor, "Mulai SOP", allowed, clock=clock) as tx:
         started_role = next((g.role for g in actor.grants if g.role in definition.start_roles), None)
-        run = SopRun(
+        run = m.SopRun(
             sop_version_id=version_id,
             title=title.strip(),
             year=year,
@@ -92,11 +94,11 @@ def start_run(
         return run.id
 
 
-def _open_step(tx: Tx, step_run_id: int) -> tuple[SopStepRun, SopRun, SopDefinition]:
-    step_run = tx.session.get(SopStepRun, step_run_id)
+def _open_step(tx: Tx, step_run_id: int) -> tuple[m.SopStepRun, m.SopRun, SopDefinition]:
+    step_run = tx.session.get(m.SopStepRun, step_run_id)
     if step_run is None:
         raise NotFound("Langkah tidak ditemukan.")
-    run = tx.session.get(SopRun, step_run.run_id)
+    run = tx.session.get(m.SopRun, step_run.run_id)
     assert run is not None
     if run.status != "RUNNING" or step_run.finished_at is not None:
         raise ValidationError("Langkah ini sudah selesai; tidak dapat diubah lagi.")
@@ -133,10 +135,10 @@ def tick_item(
         if not 0 <= item < len(inputs):
             raise ValidationError("Butir kelengkapan tidak ada pada langkah ini.")
         check = tx.session.scalars(
-            select(SopStepCheck).where(SopStepCheck.step_run_id == step_run_id, SopStepCheck.item == item)
+            select(m.SopStepCheck).where(m.SopStepCheck.step_run_id == step_run_id, m.SopStepCheck.item == item)
         ).first()
         if check is None:
-            check = SopStepCheck(step_run_id=step_run_id, item=item)
+            check = m.SopStepCheck(step_run_id=step_run_id, item=item)
             tx.session.add(check)
         old = {"checked": bool(check.checked), "link": check.link or "", "attachment": check.attachment_name or ""}
         if bool(check.checked) != checked:
@@ -159,8 +161,10 @@ def tick_item(
         )
 
 
-def _open_pause(session, step_run_id: int) -> SopPause | None:
-    return session.scalars(select(SopPause).where(SopPause.step_run_id == step_run_id, SopPause.end.is_(None))).first()
+def _open_pause(session, step_run_id: int) -> m.SopPause | None:
+    return session.scalars(
+        select(m.SopPause).where(m.SopPause.step_run_id == step_run_id, m.SopPause.end.is_(None))
+    ).first()
 
 
 def pause_step(db: Database, actor: Actor, step_run_id: int, reason: str, *, clock: Clock = utcnow) -> None:
@@ -171,7 +175,7 @@ def pause_step(db: Database, actor: Actor, step_run_id: int, reason: str, *, clo
         step_run, _run, _definition = _open_step(tx, step_run_id)
         if _open_pause(tx.session, step_run_id) is not None:
             raise ValidationError("Langkah ini sudah dijeda.")
-        tx.session.add(SopPause(step_run_id=step_run_id, start=tx.now, reason=reason.strip()))
+        tx.session.add(m.SopPause(step_run_id=step_run_id, start=tx.now, reason=reason.strip()))
         tx.audit("sop_step_run", step_run.id, None, {"jeda": reason.strip()})
 
 
@@ -186,7 +190,7 @@ def resume_step(db: Database, actor: Actor, step_run_id: int, *, clock: Clock = 
         tx.audit("sop_step_run", step_run.id, {"jeda": pause.reason}, None)
 
 
-def _close(tx: Tx, step_run: SopStepRun, outcome: str, reason: str, notes: str) -> None:
+def _close(tx: Tx, step_run: m.SopStepRun, outcome: str, reason: str, notes: str) -> None:
     pause = _open_pause(tx.session, step_run.id)
     if pause is not None:
         pause.end = tx.now
@@ -198,7 +202,7 @@ def _close(tx: Tx, step_run: SopStepRun, outcome: str, reason: str, notes: str) 
     step_run.notes = notes.strip()
 
 
-def _advance(tx: Tx, run: SopRun, definition: SopDefinition, target: int | None) -> None:
+def _advance(tx: Tx, run: m.SopRun, definition: SopDefinition, target: int | None) -> None:
     if target is None:
         run.status = "DONE"
         run.position = None
@@ -221,10 +225,12 @@ def finish_step(db: Database, actor: Actor, step_run_id: int, notes: str = "", *
         _advance(tx, run, definition, definition.next_position(step_run.position))
 
 
-def _require_checklist(tx: Tx, step_run: SopStepRun, inputs: tuple[str, ...]) -> None:
+def _require_checklist(tx: Tx, step_run: m.SopStepRun, inputs: tuple[str, ...]) -> None:
     ticked = set(
         tx.session.scalars(
-            select(SopStepCheck.item).where(SopStepCheck.step_run_id == step_run.id, SopStepCheck.checked.is_(True))
+            select(m.SopStepCheck.item).where(
+                m.SopStepCheck.step_run_id == step_run.id, m.SopStepCheck.checked.is_(True)
+            )
         )
     )
     missing = [text for i, text in enumerate(inputs) if i not in ticked]
@@ -268,17 +274,17 @@ def cancel_run(db: Database, actor: Actor, run_id: int, reason: str, *, clock: C
     if not reason.strip():
         raise ValidationError("Tulis alasan pembatalan.", field="reason")
     with db.reading() as s:
-        run = s.get(SopRun, run_id)
+        run = s.get(m.SopRun, run_id)
         if run is None:
             raise NotFound("Pelaksanaan SOP tidak ditemukan.")
         started_role = run.started_role
     with write(db, actor, "Batalkan pelaksanaan SOP", [started_role], clock=clock) as tx:
-        run = tx.session.get(SopRun, run_id)
+        run = tx.session.get(m.SopRun, run_id)
         assert run is not None
         if run.status != "RUNNING":
             raise ValidationError("Pelaksanaan ini sudah berakhir.")
         open_step = tx.session.scalars(
-            select(SopStepRun).where(SopStepRun.run_id == run_id, SopStepRun.finished_at.is_(None))
+            select(m.SopStepRun).where(m.SopStepRun.run_id == run_id, m.SopStepRun.finished_at.is_(None))
         ).first()
         if open_step is not None:
             _close(tx, open_step, "CANCELLED", reason.strip(), "")

@@ -15,35 +15,46 @@ from sakip_desktop.ops.sop_runs import local_time
 from sakip_desktop.sop.calendar import OfficeCalendar
 from sakip_desktop.sop.definition import SopDefinition, StepKind, from_json
 from sakip_desktop.sop.timer import Elapsed, Pause, elapsed
+from sakip_desktop.storage import models as m
+from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import OfficeDayOff, Sop, SopPause, SopRun, SopStepCheck, SopStepRun, SopVersion
 
 STATUS_LABELS = {"RUNNING": "Berjalan", "DONE": "Selesai", "CANCELLED": "Dibatalkan"}
 OUTCOME_LABELS = {"DONE": "Selesai", "APPROVED": "Disetujui", "RETURNED": "Dikembalikan", "CANCELLED": "Dibatalkan"}
 
 
 class _Context:
-    """Per-query facts: the office's time zone, calendar and parsed definitions (parsed once)."""
+    """Per-query facts: the office's time zone, calendar and parsed definitions (parsed once).
+
+    Plain SQL: the inbox is read at start-up (see `sakip_desktop.storage.sql`)."""
 
     def __init__(self, session, now_utc: dt.datetime, offset: int) -> None:
         self.session, self.offset = session, offset
         self.now = local_time(now_utc, offset)
-        self.calendar = OfficeCalendar(session.scalars(select(OfficeDayOff.day)))
+        self.calendar = OfficeCalendar(sql.date(day) for (day,) in sql.rows(session, "SELECT day FROM office_day_off"))
         self._definitions: dict[int, SopDefinition] = {}
 
     def definition(self, version_id: int) -> SopDefinition:
         if version_id not in self._definitions:
-            row = self.session.get(SopVersion, version_id)
-            self._definitions[version_id] = from_json(row.definition)
+            text = sql.scalar(self.session, "SELECT definition FROM sop_version WHERE id = :id", id=version_id)
+            self._definitions[version_id] = from_json(text)
         return self._definitions[version_id]
 
     def local(self, utc: dt.datetime | None) -> dt.datetime | None:
         return None if utc is None else local_time(utc, self.offset)
 
-    def elapsed(self, step_run: SopStepRun, pauses: list[Pause], definition: SopDefinition) -> Elapsed:
-        start = self.local(step_run.started_at)
-        end = self.local(step_run.finished_at) or self.now
-        standard = definition.steps[step_run.position - 1].standard_time
+    def elapsed(
+        self,
+        started_at: dt.datetime,
+        finished_at: dt.datetime | None,
+        position: int,
+        pauses: list[Pause],
+        definition: SopDefinition,
+    ) -> Elapsed:
+        """The time a step visit took (UTC `started_at`/`finished_at`; still open: up to now)."""
+        start = self.local(started_at)
+        end = self.local(finished_at) or self.now
+        standard = definition.steps[position - 1].standard_time
         return elapsed(start, end, pauses, standard, self.calendar)
 
 
@@ -51,8 +62,20 @@ def _pauses(session, step_run_ids: list[int], offset: int) -> dict[int, list[Pau
     out: dict[int, list[Pause]] = {i: [] for i in step_run_ids}
     if not step_run_ids:
         return out
-    for p in session.scalars(select(SopPause).where(SopPause.step_run_id.in_(step_run_ids))):
-        out[p.step_run_id].append((local_time(p.start, offset), None if p.end is None else local_time(p.end, offset)))
+    found = sql.rows(
+        session,
+        """
+        SELECT step_run_id, start, "end"
+          FROM sop_pause
+         WHERE step_run_id IN :ids
+         ORDER BY id
+        """,
+        ids=step_run_ids,
+    )
+    for step_run_id, start, end in found:
+        out[step_run_id].append(
+            (local_time(sql.datetime(start), offset), None if end is None else local_time(sql.datetime(end), offset))
+        )
     return out
 
 
@@ -82,41 +105,51 @@ def inbox(db: Database, actor: Actor, *, role: Role | None = None, now: dt.datet
     """Steps waiting for the actor's roles (or one `role`); the Camat also sees every overdue step."""
     offset = get_settings(db).utc_offset_hours
     roles = {g.role for g in actor.grants} if role is None else {role}
-    with db.reading() as s:
+    with db.plain_reading() as s:
         ctx = _Context(s, now or utcnow(), offset)
-        rows = s.execute(
-            select(SopStepRun, SopRun)
-            .join(SopRun, SopRun.id == SopStepRun.run_id)
-            .where(SopRun.status == "RUNNING", SopStepRun.finished_at.is_(None))
-            .order_by(SopStepRun.started_at)
-        ).all()
-        pauses = _pauses(s, [sr.id for sr, _ in rows], offset)
+        rows = _open_steps(s)
+        pauses = _pauses(s, [row.id for row in rows], offset)
         items = []
-        for step_run, run in rows:
-            definition = ctx.definition(run.sop_version_id)
-            item_role = Role(step_run.role)
-            took = ctx.elapsed(step_run, pauses[step_run.id], definition)
+        for row in rows:
+            definition = ctx.definition(row.sop_version_id)
+            item_role = Role(row.role)
+            started_at = sql.datetime(row.started_at)
+            took = ctx.elapsed(started_at, None, row.position, pauses[row.id], definition)
             mine = item_role in roles
             camat_watch = Role.CAMAT in roles and took.over
             if not (mine or camat_watch):
                 continue
-            step = definition.steps[step_run.position - 1]
+            step = definition.steps[row.position - 1]
             items.append(
                 InboxItem(
-                    step_run_id=step_run.id,
-                    run_id=run.id,
-                    run_title=run.title,
+                    step_run_id=row.id,
+                    run_id=row.run_id,
+                    run_title=row.title,
                     sop_name=definition.identity.name,
                     step_number=step.number,
                     activity=step.activity or step.output,
                     role=item_role,
-                    started_at=ctx.local(step_run.started_at),
+                    started_at=ctx.local(started_at),
                     elapsed=took,
-                    paused=any(end is None for _, end in pauses[step_run.id]),
+                    paused=any(end is None for _, end in pauses[row.id]),
                     is_decision=step.kind is StepKind.DECISION,
                 )
             )
         return items
+
+
+def _open_steps(session):
+    """The open step visits of running runs, oldest first (as the inbox lists them)."""
+    return sql.rows(
+        session,
+        """
+        SELECT sr.id, sr.run_id, sr.position, sr.role, sr.started_at, r.title, r.sop_version_id
+          FROM sop_step_run sr
+          JOIN sop_run r ON r.id = sr.run_id
+         WHERE r.status = 'RUNNING' AND sr.finished_at IS NULL
+         ORDER BY sr.started_at
+        """,
+    )
 
 
 @dataclass(frozen=True)
@@ -174,7 +207,7 @@ def open_step(db: Database, run_id: int) -> int | None:
     """The step visit a run is waiting on, or None when it has ended."""
     with db.reading() as s:
         return s.scalars(
-            select(SopStepRun.id).where(SopStepRun.run_id == run_id, SopStepRun.finished_at.is_(None))
+            select(m.SopStepRun.id).where(m.SopStepRun.run_id == run_id, m.SopStepRun.finished_at.is_(None))
         ).first()
 
 
@@ -182,17 +215,17 @@ def step_detail(db: Database, step_run_id: int, *, now: dt.datetime | None = Non
     """The step screen's data."""
     offset = get_settings(db).utc_offset_hours
     with db.reading() as s:
-        step_run = s.get(SopStepRun, step_run_id)
+        step_run = s.get(m.SopStepRun, step_run_id)
         if step_run is None:
             raise NotFound("Langkah tidak ditemukan.")
-        run = s.get(SopRun, step_run.run_id)
+        run = s.get(m.SopRun, step_run.run_id)
         ctx = _Context(s, now or utcnow(), offset)
         definition = ctx.definition(run.sop_version_id)
         step = definition.steps[step_run.position - 1]
-        checks = {c.item: c for c in s.scalars(select(SopStepCheck).where(SopStepCheck.step_run_id == step_run_id))}
+        checks = {c.item: c for c in s.scalars(select(m.SopStepCheck).where(m.SopStepCheck.step_run_id == step_run_id))}
         pauses = _pauses(s, [step_run_id], offset)[step_run_id]
         open_pause = s.scalars(
-            select(SopPause).where(SopPause.step_run_id == step_run_id, SopPause.end.is_(None))
+            select(m.SopPause).where(m.SopPause.step_run_id == step_run_id, m.SopPause.end.is_(None))
         ).first()
         approve_target = return_target = None
         if step.kind is StepKind.DECISION:
@@ -229,7 +262,7 @@ def step_detail(db: Database, step_run_id: int, *, now: dt.datetime | None = Non
             ),
             started_at=ctx.local(step_run.started_at),
             finished_at=ctx.local(step_run.finished_at),
-            elapsed=ctx.elapsed(step_run, pauses, definition),
+            elapsed=ctx.elapsed(step_run.started_at, step_run.finished_at, step_run.position, pauses, definition),
             paused_reason=open_pause.reason if open_pause else None,
             visit=step_run.visit,
             notes=step_run.notes,
@@ -244,7 +277,7 @@ def attachment(db: Database, step_run_id: int, item: int) -> tuple[str, bytes] |
     """The file attached to a checklist item."""
     with db.reading() as s:
         check = s.scalars(
-            select(SopStepCheck).where(SopStepCheck.step_run_id == step_run_id, SopStepCheck.item == item)
+            select(m.SopStepCheck).where(m.SopStepCheck.step_run_id == step_run_id, m.SopStepCheck.item == item)
         ).first()
         if check is None or check.attachment is None:
             return None
@@ -305,14 +338,14 @@ def run_timeline(db: Database, run_id: int, *, now: dt.datetime | None = None) -
     """A run's timeline."""
     offset = get_settings(db).utc_offset_hours
     with db.reading() as s:
-        run = s.get(SopRun, run_id)
+        run = s.get(m.SopRun, run_id)
         if run is None:
             raise NotFound("Pelaksanaan SOP tidak ditemukan.")
         ctx = _Context(s, now or utcnow(), offset)
         definition = ctx.definition(run.sop_version_id)
-        version = s.get(SopVersion, run.sop_version_id)
+        version = s.get(m.SopVersion, run.sop_version_id)
         step_runs = s.scalars(
-            select(SopStepRun).where(SopStepRun.run_id == run_id).order_by(SopStepRun.started_at, SopStepRun.id)
+            select(m.SopStepRun).where(m.SopStepRun.run_id == run_id).order_by(m.SopStepRun.started_at, m.SopStepRun.id)
         ).all()
         pauses = _pauses(s, [sr.id for sr in step_runs], offset)
         entries = []
@@ -332,7 +365,7 @@ def run_timeline(db: Database, run_id: int, *, now: dt.datetime | None = None) -
                     outcome=sr.outcome,
                     reason=sr.reason,
                     notes=sr.notes,
-                    elapsed=ctx.elapsed(sr, pauses[sr.id], definition),
+                    elapsed=ctx.elapsed(sr.started_at, sr.finished_at, sr.position, pauses[sr.id], definition),
                     standard_label=step.standard_time.label() if step.standard_time else "—",
                 )
             )
@@ -379,15 +412,15 @@ def list_runs(db: Database, *, sop_id: int | None = None, status: str | None = N
     offset = get_settings(db).utc_offset_hours
     with db.reading() as s:
         query = (
-            select(SopRun, SopVersion.sop_id, Sop.name)
-            .join(SopVersion, SopVersion.id == SopRun.sop_version_id)
-            .join(Sop, Sop.id == SopVersion.sop_id)
-            .order_by(SopRun.started_at.desc(), SopRun.id.desc())
+            select(m.SopRun, m.SopVersion.sop_id, m.Sop.name)
+            .join(m.SopVersion, m.SopVersion.id == m.SopRun.sop_version_id)
+            .join(m.Sop, m.Sop.id == m.SopVersion.sop_id)
+            .order_by(m.SopRun.started_at.desc(), m.SopRun.id.desc())
         )
         if sop_id is not None:
-            query = query.where(SopVersion.sop_id == sop_id)
+            query = query.where(m.SopVersion.sop_id == sop_id)
         if status is not None:
-            query = query.where(SopRun.status == status)
+            query = query.where(m.SopRun.status == status)
         ctx = _Context(s, utcnow(), offset)
         out = []
         for run, _sop_id, name in s.execute(query):

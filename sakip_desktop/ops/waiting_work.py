@@ -1,22 +1,22 @@
 """What waits for one role in the period being worked on, beside its SOP steps: realisasi to fill, verify or
 approve, rekomendasi to decide, PKs to make final, indicators the Tim has not yet reviewed.
 
-Each item names the tool tab of the role's tab that handles it, so "Menunggu Anda" can open it.
+Each item names the tool tab of the role's tab that handles it, so "Menunggu Anda" can open it. Read with
+plain SQL (`sakip_desktop.storage.sql`): "Menunggu Anda" is part of the first screen after start.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlalchemy import func, select
+from typing import Any
 
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.realisation import Status
 from sakip_desktop.domain.roles import ActingKind, Role
+from sakip_desktop.errors import NotFound
 from sakip_desktop.ops.base import RoleGrant
-from sakip_desktop.ops.people import get_person
+from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import MonitoringReview, PerformanceAgreement, Realisation, Recommendation
 
 # The tool tabs (titles as in ui/role_tab.py and ui/monitoring) that handle each kind of work.
 ENTRY_TOOL = "Isi realisasi"
@@ -46,26 +46,52 @@ def waiting_work(db: Database, grant: RoleGrant, person_id: int | None, year: in
     period = f"{quarter_label(quarter)} {year}"
     role = grant.role
     items: list[WorkItem] = []
-    # The Camat's and the Sekretaris's counts are plain counts: their tab is the first one shown at start-up.
     if role is Role.CAMAT:
-        items.append(_item(_count_realisasi(db, year, quarter, Status.VERIFIED), "realisasi", period,
-                           "menunggu persetujuan Anda", APPROVE_TOOL))
-        proposed = _count(db, select(func.count()).select_from(Recommendation).where(
-            Recommendation.year == year, Recommendation.quarter == quarter, Recommendation.status == "PROPOSED"))
+        items.append(
+            _item(
+                _count_realisasi(db, year, quarter, Status.VERIFIED),
+                "realisasi",
+                period,
+                "menunggu persetujuan Anda",
+                APPROVE_TOOL,
+            )
+        )
+        proposed = _count(
+            db,
+            "SELECT COUNT(*) FROM recommendation WHERE year = :year AND quarter = :quarter AND status = 'PROPOSED'",
+            year=year,
+            quarter=quarter,
+        )
         items.append(_item(proposed, "rekomendasi", period, "menunggu keputusan Anda", RECOMMENDATION_TOOL))
         # A Plh. may not make a PK final (ops/agreements.py), and has no 'Perjanjian Kinerja' tab.
         if grant.acting is not ActingKind.PLH:
             # Only the newest version of a PK can be a draft, so a draft row is a PK waiting.
-            drafts = _count(db, select(func.count()).select_from(PerformanceAgreement).where(
-                PerformanceAgreement.year == year, PerformanceAgreement.status == "DRAFT"))
-            items.append(_item(drafts, "Perjanjian Kinerja", str(year), "masih draf, menunggu penetapan Anda",
-                               AGREEMENT_TOOL))
+            drafts = _count(
+                db, "SELECT COUNT(*) FROM performance_agreement WHERE year = :year AND status = 'DRAFT'", year=year
+            )
+            items.append(
+                _item(drafts, "Perjanjian Kinerja", str(year), "masih draf, menunggu penetapan Anda", AGREEMENT_TOOL)
+            )
     elif role is Role.SEKRETARIS:
-        items.append(_item(_count_realisasi(db, year, quarter, Status.SUBMITTED), "realisasi", period,
-                           "menunggu verifikasi Anda", VERIFY_TOOL))
+        items.append(
+            _item(
+                _count_realisasi(db, year, quarter, Status.SUBMITTED),
+                "realisasi",
+                period,
+                "menunggu verifikasi Anda",
+                VERIFY_TOOL,
+            )
+        )
     elif role is Role.TIM_SAKIP:
-        items.append(_item(_unreviewed(db, year, quarter), "indikator", period,
-                           "sudah diajukan realisasinya tetapi belum ditelaah Tim", REVIEW_TOOL))
+        items.append(
+            _item(
+                _unreviewed(db, year, quarter),
+                "indikator",
+                period,
+                "sudah diajukan realisasinya tetapi belum ditelaah Tim",
+                REVIEW_TOOL,
+            )
+        )
     elif role in ENTRY_ROLES:
         unit_id = grant.unit_id if role is Role.KASI else _unit_of(db, person_id)
         if unit_id is not None:
@@ -77,43 +103,76 @@ def _item(count: int, noun: str, period: str, what: str, tool: str) -> WorkItem:
     return WorkItem(f"{count} {noun} {period} {what}", tool, count)
 
 
-def _count(db: Database, query) -> int:
-    with db.reading() as s:
-        return int(s.scalar(query) or 0)
+def _count(db: Database, query: str, **params: Any) -> int:
+    with db.plain_reading() as s:
+        return int(sql.scalar(s, query, **params) or 0)
 
 
 def _count_realisasi(db: Database, year: int, quarter: int, status: Status) -> int:
-    return _count(db, select(func.count()).select_from(Realisation).where(
-        Realisation.year == year, Realisation.quarter == quarter, Realisation.status == status.value))
+    return _count(
+        db,
+        "SELECT COUNT(*) FROM realisation WHERE year = :year AND quarter = :quarter AND status = :status",
+        year=year,
+        quarter=quarter,
+        status=status.value,
+    )
 
 
 def _unit_of(db: Database, person_id: int | None) -> int | None:
-    return get_person(db, person_id).unit_id if person_id else None
+    if not person_id:
+        return None
+    with db.plain_reading() as s:
+        found = sql.rows(s, "SELECT unit_id FROM person WHERE id = :id", id=person_id)
+    if not found:
+        raise NotFound("Pegawai tidak ditemukan.")
+    return found[0][0]
+
+
+# The indicators with a PK target for the year (as `realisation_common.planned_indicators` picks them), each with
+# the status of its realisasi of the quarter (NULL while nothing was entered), as `quarter_entries` gives them.
+_PLANNED = """
+    SELECT i.id, r.status
+      FROM indicator i
+      JOIN objective o ON o.id = i.objective_id
+      JOIN goal g ON g.id = o.goal_id
+      JOIN yearly_target t ON t.indicator_id = i.id AND t.year = :year
+      LEFT JOIN realisation r ON r.indicator_id = i.id AND r.year = :year AND r.quarter = :quarter
+     {where}
+"""
+
+
+def _statuses(db: Database, year: int, quarter: int, unit_id: int | None = None) -> list[tuple[int, Status | None]]:
+    """Each planned indicator (all, or one unit's) with the status of its realisasi (None: not entered)."""
+    with db.plain_reading() as s:
+        if unit_id is None:
+            found = sql.rows(s, _PLANNED.format(where=""), year=year, quarter=quarter)
+        else:
+            query = _PLANNED.format(where="WHERE i.responsible_unit_id = :unit")
+            found = sql.rows(s, query, year=year, quarter=quarter, unit=unit_id)
+    return [(indicator_id, None if status is None else Status(status)) for indicator_id, status in found]
 
 
 def _unreviewed(db: Database, year: int, quarter: int) -> int:
-    from sakip_desktop.ops.realisation_views import quarter_entries
-
     # Telaah follows the Kasi's submission: a realisasi still in draft (or returned) has nothing to review yet.
-    sent = {e.indicator_id for e in quarter_entries(db, year, quarter) if e.status and not e.status.editable}
-    with db.reading() as s:
-        reviewed = set(
-            s.scalars(
-                select(MonitoringReview.indicator_id).where(
-                    MonitoringReview.year == year, MonitoringReview.quarter == quarter
-                )
+    sent = {i for i, status in _statuses(db, year, quarter) if status and not status.editable}
+    with db.plain_reading() as s:
+        reviewed = {
+            i
+            for (i,) in sql.rows(
+                s,
+                "SELECT indicator_id FROM monitoring_review WHERE year = :year AND quarter = :quarter",
+                year=year,
+                quarter=quarter,
             )
-        )
+        }
     return len(sent - reviewed)
 
 
 def _entry_items(db: Database, unit_id: int, year: int, quarter: int, period: str) -> list[WorkItem]:
-    from sakip_desktop.ops.realisation_views import quarter_entries
-
-    entries = quarter_entries(db, year, quarter, unit_id)
-    missing = sum(1 for e in entries if e.status is None)
-    drafts = sum(1 for e in entries if e.status is Status.DRAFT)
-    returned = sum(1 for e in entries if e.status is Status.RETURNED)
+    statuses = [status for _, status in _statuses(db, year, quarter, unit_id)]
+    missing = sum(1 for status in statuses if status is None)
+    drafts = sum(1 for status in statuses if status is Status.DRAFT)
+    returned = sum(1 for status in statuses if status is Status.RETURNED)
     return [
         _item(missing, "indikator", period, "belum diisi realisasinya", ENTRY_TOOL),
         _item(drafts, "realisasi", period, "masih draf, belum diajukan", ENTRY_TOOL),

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from sakip_desktop.errors import DatabaseTooNew
@@ -15,26 +18,41 @@ from sakip_desktop.storage import migrations
 from sakip_desktop.storage.sqlitefile import read_header
 
 
-def _pragmas(durable: bool):
-    def on_connect(dbapi_conn, _record) -> None:
-        # Rollback journal (not WAL) and full sync: when the program is idle the .db file alone is
-        # the whole database, so a copy made with the file manager is complete.
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA journal_mode = DELETE")
-        cur.execute(f"PRAGMA synchronous = {'FULL' if durable else 'OFF'}")
-        cur.execute("PRAGMA busy_timeout = 5000")
-        cur.close()
-
-    return on_connect
+def _set_pragmas(dbapi_conn: sqlite3.Connection, durable: bool) -> None:
+    # Rollback journal (not WAL) and full sync: when the program is idle the .db file alone is
+    # the whole database, so a copy made with the file manager is complete.
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = DELETE")
+    cur.execute(f"PRAGMA synchronous = {'FULL' if durable else 'OFF'}")
+    cur.execute("PRAGMA busy_timeout = 5000")
+    cur.close()
 
 
 class Database:
-    """An opened office database file. Create it with `Database.open`."""
+    """An opened office database file. Create it with `Database.open`.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    Two ways in: the SQLAlchemy `engine` (sessions for the mapped classes, every write), made on first use,
+    and `plain_reading()`, a bare sqlite3 connection for reads in plain SQL (`storage/sql.py`). The first
+    screen reads through the second only, so start-up needs neither the engine's SQLite dialect nor the
+    mapped classes.
+    """
+
+    def __init__(self, path: Path, *, durable: bool = True) -> None:
         self.path = path
-        self.engine = engine
+        self._durable = durable
+        self._plain = threading.local()  # each thread reads through a connection of its own
+        self._plain_all: list[sqlite3.Connection] = []  # all of them, for close()
+        self._plain_lock = threading.Lock()
+
+    @cached_property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (made on first use)."""
+        from sqlalchemy import create_engine, event
+
+        engine = create_engine(f"sqlite:///{self.path}")
+        event.listen(engine, "connect", lambda conn, _record: _set_pragmas(conn, self._durable))
+        return engine
 
     @classmethod
     def open(
@@ -67,15 +85,35 @@ class Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         if header.user_version < migrations.SCHEMA_VERSION:
             migrations.upgrade(path, on_backup=on_backup)
-        engine = create_engine(f"sqlite:///{path}")
-        event.listen(engine, "connect", _pragmas(durable))
-        return cls(path, engine)
+        return cls(path, durable=durable)
 
     def close(self) -> None:
         """Release the file (all pooled connections), making sure it is on disk."""
-        self.engine.dispose()
+        if "engine" in self.__dict__:
+            self.engine.dispose()
+        with self._plain_lock:
+            for conn in self._plain_all:
+                conn.close()  # a later plain_reading() in that thread finds it closed and opens another
+            self._plain_all.clear()
         with open(self.path, "rb+") as fh:
             os.fsync(fh.fileno())
+
+    @contextmanager
+    def plain_reading(self) -> Iterator[sqlite3.Connection]:
+        """A sqlite3 connection for reads in plain SQL, inside one read transaction (one snapshot of the file)."""
+        conn = getattr(self._plain, "conn", None)
+        if conn is None or conn not in self._plain_all:
+            # Transactions begun explicitly below; closed by close() from whichever thread calls it.
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            _set_pragmas(conn, self._durable)
+            self._plain.conn = conn
+            with self._plain_lock:
+                self._plain_all.append(conn)
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("ROLLBACK")
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

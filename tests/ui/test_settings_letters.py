@@ -19,6 +19,7 @@ def test_the_page_shows_the_next_number_live_and_refuses_a_bad_format(qtbot, ctx
     register_letter(ctx.db, SYSTEM, LetterInput(dt.date(2025, 8, 1), "Bupati Contoh", "Laporan TW II"))
     tabs = SettingsTab(ctx)
     qtbot.addWidget(tabs)
+    tabs.build()  # as when the Pengaturan tab is first shown
     page = tabs.letters_page
     assert isinstance(page, LettersSettingsPage)
     assert tabs.tabText(tabs.indexOf(page)) == "Surat keluar"

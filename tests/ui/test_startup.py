@@ -1,4 +1,4 @@
-"""Start-up imports only what the first window needs, and the Qt-free core before PySide6."""
+"""Start-up imports only what the first window needs, the Qt-free core before PySide6, and declares no mapped class."""
 
 from __future__ import annotations
 
@@ -13,10 +13,14 @@ from sakip_desktop.storage.sqlitefile import backup_file
 PROBE = """
 import gc, sys
 sys.argv = ["ui", "--db", sys.argv[1], "--screenshot", sys.argv[2]]
+import contextlib, io
 from ui.app import main
-status = main()
+with contextlib.redirect_stdout(io.StringIO()) as said:  # SAKIP_STARTUP_PROBE: "SAKIP_READY time rss declared"
+    status = main()
+ready = said.getvalue()
 names = list(sys.modules)
 print(status)
+print(ready.split()[3])
 print(" ".join(m for m in ("reportlab", "openpyxl", "alembic", "pypdf") if m in sys.modules) or "-")
 print(names.index("sqlalchemy.orm") < names.index("PySide6.QtCore"))
 print(gc.isenabled())
@@ -29,14 +33,16 @@ def test_the_first_window_loads_no_heavy_module_and_the_core_before_qt(demo_temp
     backup_file(demo_template, db)
     shot = tmp_path / "utama.png"
     # WHEN the program starts on it and paints the Camat's main window
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SAKIP_STARTUP_PROBE="1")
     out = subprocess.run(
         [sys.executable, "-c", PROBE, str(db), str(shot)], capture_output=True, text=True, env=env, timeout=120
     )
     assert out.returncode == 0, out.stderr
-    status, heavy, core_first, gc_on = out.stdout.split("\n")[:4]
+    status, declared, heavy, core_first, gc_on = out.stdout.split("\n")[:5]
     # THEN it got there
     assert status == "0" and shot.stat().st_size > 10_000
+    # AND the mapped classes were not declared for it: the first screen reads with plain SQL
+    assert declared == "0"
     # AND reportlab, openpyxl, alembic were not imported: they load when a PDF or workbook is made
     assert heavy == "-"
     # AND SQLAlchemy was imported before PySide6, whose import hook reads the source of later modules
@@ -67,3 +73,55 @@ def test_input_restarts_the_idle_countdown_once_the_window_is_up(qtbot, demo_db)
     # THEN the countdown starts again from the full idle time
     assert countdown.remainingTime() > before + 700
     controller.close()
+
+
+# Every demo person's first screen, and the login before it, in a process of their own (nothing declared yet).
+ROLES_PROBE = """
+import sys
+from PySide6.QtWidgets import QApplication
+from sakip_desktop.demo import demo_accounts
+from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.ops.office import get_profile
+from sakip_desktop.storage import models
+from sakip_desktop.storage.database import Database
+from ui.context import AppContext
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
+app = QApplication([])
+db = Database.open(sys.argv[1])
+profile = get_profile(db)
+login = LoginDialog(db, profile, demo_accounts=demo_accounts())
+login.show()
+app.processEvents()
+print("login", login.isVisible(), models.is_loaded())
+login.close()
+for account in demo_accounts():
+    window = MainWindow(AppContext(db, actor_for(db, account.username), 2025, 3), profile)
+    window.show()
+    app.processEvents()
+    window.grab()
+    tab = window.tabs.currentWidget()
+    shown = tab.indicator_model.rowCount() if hasattr(tab, "indicator_model") else -1
+    print(account.username, shown, models.is_loaded())
+    window.close()
+"""
+
+
+def test_no_first_screen_of_any_demo_person_declares_the_mapped_classes(demo_template: Path, tmp_path: Path):
+    # GIVEN a copy of the demo office, opened in a fresh process
+    db = tmp_path / "kantor.db"
+    backup_file(demo_template, db)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # WHEN the login dialog is shown and then each demo person's main window, painted on their first tab
+    out = subprocess.run(
+        [sys.executable, "-c", ROLES_PROBE, str(db)], capture_output=True, text=True, env=env, timeout=180
+    )
+    assert out.returncode == 0, out.stderr
+    lines = [line.split() for line in out.stdout.strip().splitlines()]
+    # THEN the login showed, and neither it nor any first screen needed the mapped classes (plain SQL reads)
+    assert lines[0] == ["login", "True", "False"]
+    assert len(lines) > 10
+    for username, shown, declared in lines[1:]:
+        assert declared == "False", f"the first screen of {username} declared the mapped classes"
+        # AND each role tab listed its indicators (the reads returned data, not nothing)
+        assert shown == "-1" or int(shown) > 0, username

@@ -36,8 +36,8 @@ from ui.context import AppContext
 from ui.errors import attempt
 from ui.lazy import ShownPage
 from ui.measurement_table import DASH, num, target_text
-from ui.sop._common import ReasonDialog, TextDialog, make_table, open_file, temp_copy, when
-from ui.table import RECORD_ROLE, Column, RecordTableModel
+from ui.sop._common import ReasonDialog, TextDialog, open_file, temp_copy, when
+from ui.table import RECORD_ROLE, Column, RecordTableModel, make_table
 
 T = TypeVar("T")
 RETURNED_COLOUR = "#fde0dc"  # sent back with a reason: the Kasi has work to do

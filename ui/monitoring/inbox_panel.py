@@ -8,17 +8,16 @@ from collections.abc import Sequence
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from sakip_desktop.domain import formats
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.base import RoleGrant
 from sakip_desktop.ops.follow_up_views import FollowUpView, follow_ups_for, overdue_follow_ups
 from ui.context import AppContext
-from ui.monitoring._common import LATE_COLOUR, due_text
-from ui.sop._common import make_table
-from ui.table import RECORD_ROLE, Column, RecordTableModel
+from ui.table import OVER_COLOUR, RECORD_ROLE, Column, RecordTableModel, make_table
 
 
 def _late(f: FollowUpView) -> str | None:
-    return LATE_COLOUR if f.overdue else None
+    return OVER_COLOUR if f.overdue else None
 
 
 def _state(f: FollowUpView) -> str:
@@ -28,7 +27,9 @@ def _state(f: FollowUpView) -> str:
 COLUMNS = [
     Column[FollowUpView]("Tindak lanjut", lambda f: f.action, tooltip=lambda f: f.indicator, background=_late),
     Column[FollowUpView]("Penanggung jawab", lambda f: f.responsible, width=200, background=_late),
-    Column[FollowUpView]("Batas waktu", lambda f: due_text(f.due_on), lambda f: f.due_on, width=140, background=_late),
+    Column[FollowUpView](
+        "Batas waktu", lambda f: formats.long_date(f.due_on), lambda f: f.due_on, width=140, background=_late
+    ),
     Column[FollowUpView]("Progres", lambda f: f"{f.progress}%", lambda f: f.progress, True, width=70, background=_late),
     Column[FollowUpView]("Keadaan", _state, width=150, background=_late),
     Column[FollowUpView]("Asal", lambda f: f.meeting_title, width=260, background=_late),

@@ -8,10 +8,24 @@ from ui.context import AppContext
 
 
 class SettingsTab(QTabWidget):
-    """One page per kind of master data."""
+    """One page per kind of master data; built when first shown, so an administrator's start-up does not pay."""
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self.built = False
+        self.setTabPosition(QTabWidget.TabPosition.West)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.build()
+
+    def build(self) -> None:
+        """Create the pages (once)."""
+        if self.built:
+            return
+        self.built = True
+        ctx = self.ctx
         from ui.agreement.settings_page import AgreementSettingsPage
         from ui.planning.scales_page import ScalesPage
         from ui.settings.acting_page import ActingPage
@@ -25,7 +39,6 @@ class SettingsTab(QTabWidget):
         from ui.settings.units_page import UnitsPage
         from ui.sop.days_off_page import DaysOffPage
 
-        self.setTabPosition(QTabWidget.TabPosition.West)
         self.office_page = OfficePage(ctx)
         self.units_page = UnitsPage(ctx)
         self.people_page = PeoplePage(ctx)

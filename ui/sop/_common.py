@@ -9,17 +9,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,7 @@ from sakip_desktop.domain.periods import ROMAN
 from sakip_desktop.sop.timer import Elapsed
 from ui.context import AppContext
 from ui.settings._crud import DASH, FormDialog, hint
-from ui.table import Column, RecordTableModel, apply_widths, sorting_proxy
+from ui.table import Column
 
 OPEN_COLOUR = "#fff4d6"  # a step still under way
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
@@ -64,31 +62,6 @@ def standard_text(label: str, took: Elapsed) -> str:
 def marked(columns: Sequence[Column], colour: Callable[[Any], str | None]) -> list[Column]:
     """The same columns, every cell of a row painted with `colour(record)`."""
     return [replace(c, background=colour) for c in columns]
-
-
-def make_table(model: RecordTableModel, columns: Sequence[Column], stretch: int) -> QTableView:
-    """A read-only, row-selecting, sortable table view over `model`."""
-    view = QTableView()
-    view.setModel(sorting_proxy(model, view))
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(True)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setMinimumSectionSize(view.fontMetrics().height() + 10)
-    view.setSortingEnabled(True)
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the core's order first
-    apply_widths(view, columns, stretch)
-    # Wrapped rows get their height once the widths have settled, not at every intermediate resize.
-    fit = QTimer(view)
-    fit.setSingleShot(True)
-    fit.setInterval(0)
-    fit.timeout.connect(view.resizeRowsToContents)
-    view.horizontalHeader().sectionResized.connect(lambda *_: fit.start())
-    for signal in (view.model().modelReset, view.model().layoutChanged):
-        signal.connect(lambda *_: fit.start())
-    return view
 
 
 class ReasonDialog(FormDialog):

@@ -12,8 +12,8 @@ from sakip_desktop.ops.sops import list_sops
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.settings._crud import DASH, hint, select_data
-from ui.sop._common import make_table, marked
-from ui.table import OVER_COLOUR, Column, RecordTableModel
+from ui.sop._common import marked
+from ui.table import OVER_COLOUR, Column, RecordTableModel, make_table
 
 
 def _amount(value: float | None, row: StepCompliance) -> str:

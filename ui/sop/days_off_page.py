@@ -13,8 +13,8 @@ from sakip_desktop.sop.calendar import OfficeCalendar
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.settings._crud import FormDialog, RecordPage, date_edit, date_of, form_layout, hint, set_date
-from ui.sop._common import DAYS, make_table
-from ui.table import Column, RecordTableModel
+from ui.sop._common import DAYS
+from ui.table import Column, RecordTableModel, make_table
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ from sakip_desktop.sop.definition import SopDefinition
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.settings._crud import FormDialog, form_layout, hint
-from ui.sop._common import make_table, when
-from ui.table import Column, RecordTableModel
+from ui.sop._common import when
+from ui.table import Column, RecordTableModel, make_table
 
 ANNUAL = 0  # the quarter combo's entry for a yearly run
 

@@ -29,10 +29,10 @@ from ui.context import AppContext
 from ui.errors import attempt
 from ui.settings._crud import DASH, hint
 from ui.settings._form import saved_label
-from ui.sop._common import ask_open_path, ask_save_path, make_table, offer_to_open, when
+from ui.sop._common import ask_open_path, ask_save_path, offer_to_open, when
 from ui.sop.exchange import PDF_FILTER, XLSX_FILTER, export_workbook, import_workbook, print_sheet
 from ui.sop.library_dialogs import AdoptDialog, StartRunDialog, VersionsDialog
-from ui.table import RECORD_ROLE, Column, RecordTableModel
+from ui.table import RECORD_ROLE, Column, RecordTableModel, make_table
 
 SOP_COLUMNS = [
     Column[SopView]("Kode", lambda s: s.code, width=340),

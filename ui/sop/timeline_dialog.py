@@ -14,8 +14,8 @@ from sakip_desktop.ops.sop_views import OUTCOME_LABELS, RunView, TimelineEntry, 
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.settings._crud import DASH, form_layout, hint
-from ui.sop._common import OPEN_COLOUR, ReasonDialog, make_table, marked, period_text, short_when, when
-from ui.table import OVER_COLOUR, RECORD_ROLE, Column, RecordTableModel
+from ui.sop._common import OPEN_COLOUR, ReasonDialog, marked, period_text, short_when, when
+from ui.table import OVER_COLOUR, RECORD_ROLE, Column, RecordTableModel, make_table
 
 
 def _colour(entry: TimelineEntry) -> str | None:

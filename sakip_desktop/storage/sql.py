@@ -1,0 +1,100 @@
+"""Plain-SQL reads, for what the first screen shows.
+
+The first screen after start (a role's "Menunggu Anda", its indicators, the Camat's dasbor, the status bar)
+reads through these helpers instead of the mapped classes, on `Database.plain_reading()`'s sqlite3
+connection, so that start-up pays neither for declaring the classes (see `sakip_desktop.storage.models`) nor
+for SQLAlchemy's engine. A helper shared with screens that use the classes may be handed a `Session` instead.
+The SQL names the tables and columns of the migrations (`storage/migrations/*.sql`), which are the schema.
+Values come back as SQLite stores them; the converters below turn them into what the mapped classes would
+give: `Decimal` for the exact numbers kept as text, `date` and `datetime` for the ISO texts, `bool` for 0/1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from collections.abc import Collection
+from decimal import Decimal
+from operator import itemgetter
+from typing import Any, TypeAlias
+
+from sqlalchemy.orm import Session
+
+# What the helpers read through: a plain connection (`Database.plain_reading()`) or a session.
+Reader: TypeAlias = sqlite3.Connection | Session
+
+
+def _connection(source: Reader) -> sqlite3.Connection:
+    if isinstance(source, sqlite3.Connection):
+        return source
+    # A session: its own connection, so the SQL sees what the session has written in its transaction.
+    return source.connection().connection.dbapi_connection  # type: ignore[return-value]
+
+
+def _expand(sql: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """`IN :name` with a list, tuple or set becomes `IN (:name_0, :name_1, …)`; an empty one matches nothing."""
+    for name, value in list(params.items()):
+        if isinstance(value, Collection) and not isinstance(value, str | bytes):
+            items = list(value)
+            del params[name]
+            params.update({f"{name}_{i}": item for i, item in enumerate(items)})
+            listed = ", ".join(f":{name}_{i}" for i in range(len(items))) or "SELECT NULL WHERE 0"
+            sql = re.sub(rf":{name}\b", f"({listed})", sql)
+    return sql, params
+
+
+_RECORD_TYPES: dict[tuple[str, ...], type[tuple]] = {}
+
+
+def _record_type(names: tuple[str, ...]) -> type[tuple]:
+    """A tuple type whose items can also be read by column name (`row.started_at`), one per column list."""
+    found = _RECORD_TYPES.get(names)
+    if found is None:
+        fields: dict[str, Any] = {"__slots__": ()}
+        for i, name in enumerate(names):
+            if name.isidentifier() and name not in fields and not hasattr(tuple, name):
+                fields[name] = property(itemgetter(i))
+        found = _RECORD_TYPES[names] = type("Record", (tuple,), fields)
+    return found
+
+
+def rows(source: Reader, sql: str, **params: Any) -> list[tuple]:
+    """The rows of `sql` with its `:name` parameters; a list, tuple or set parameter fills an `IN :name`.
+
+    Each row is a tuple whose items are also attributes named as the columns (the first of equal names).
+    """
+    sql, params = _expand(sql, params)
+    cursor = _connection(source).cursor()
+    try:
+        cursor.execute(sql, params)
+        record = _record_type(tuple(column[0] for column in cursor.description))
+        return [record(row) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
+
+
+def scalar(source: Reader, sql: str, **params: Any) -> Any:
+    """The first column of the first row of `sql`, or None when there is no row."""
+    found = rows(source, sql, **params)
+    return found[0][0] if found else None
+
+
+def decimal(value: str | int | float | None) -> Decimal | None:
+    """An exact number stored as text (`DecimalText`)."""
+    return None if value is None else Decimal(str(value))
+
+
+def date(value: str | None) -> dt.date | None:
+    """A date stored as 'YYYY-MM-DD'."""
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def datetime(value: str | None) -> dt.datetime | None:
+    """A time stored as 'YYYY-MM-DD HH:MM:SS[.ffffff]' (naive, as the mapped classes store it)."""
+    return None if value is None else dt.datetime.fromisoformat(value)
+
+
+def boolean(value: int | None) -> bool:
+    """A flag stored as 0/1."""
+    return bool(value)
