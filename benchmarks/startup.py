@@ -83,7 +83,7 @@ def where(app_cmd: list[str], floor_cmd: list[str], env: dict[str, str], top: in
     extra = {name: us for name, us in imports(app_cmd, env).items() if name not in floor}
     lines = [
         f"imported beyond the floor: {len(extra)} modules, {sum(extra.values()) / 1000:.0f} ms self time",
-        "  (under -X importtime, which adds its own cost; a model module's time is its mapped classes)",
+        "  (under -X importtime, which adds its own cost)",
     ]
     for name, us in sorted(extra.items(), key=lambda item: -item[1])[:top]:
         lines.append(f"  {us / 1000:6.1f} ms  {name}")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, parse_pattern
 
 LOCALE = "id_ID"
 
@@ -24,8 +26,18 @@ def place_date(place: str, day: dt.date) -> str:
 def number(value: Decimal | int | float, decimals: int = 2) -> str:
     """'1.234,56' with a fixed number of decimals, rounded half up (Babel alone rounds half even)."""
     exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(exact, format=pattern, locale=LOCALE)
+    return _number_pattern(decimals).apply(exact, _locale())
+
+
+@cache
+def _locale() -> Locale:
+    return Locale.parse(LOCALE)
+
+
+@cache
+def _number_pattern(decimals: int) -> NumberPattern:
+    # Parsed once per number of decimals: a screen formats hundreds of numbers.
+    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
 
 
 def percent(value: Decimal | int | float, decimals: int = 2) -> str:

@@ -22,10 +22,10 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, durable: bool) -> None:
     # Rollback journal (not WAL) and full sync: when the program is idle the .db file alone is
     # the whole database, so a copy made with the file manager is complete.
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout = 5000")  # first: the journal_mode below waits for another writer too
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA journal_mode = DELETE")
     cur.execute(f"PRAGMA synchronous = {'FULL' if durable else 'OFF'}")
-    cur.execute("PRAGMA busy_timeout = 5000")
     cur.close()
 
 

@@ -125,3 +125,40 @@ def test_no_first_screen_of_any_demo_person_declares_the_mapped_classes(demo_tem
         assert declared == "False", f"the first screen of {username} declared the mapped classes"
         # AND each role tab listed its indicators (the reads returned data, not nothing)
         assert shown == "-1" or int(shown) > 0, username
+
+
+WARM_UP_PROBE = """
+import sys, time
+from PySide6.QtWidgets import QApplication
+from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.storage import models
+from sakip_desktop.storage.database import Database
+from ui.app import Controller
+app = QApplication([])
+db = Database.open(sys.argv[1])
+controller = Controller(app, db)
+controller.open_window(actor_for(db, "camat"))
+print(models.is_loaded(), "engine" in db.__dict__)
+deadline = time.monotonic() + 5
+while not ("engine" in db.__dict__ and models.is_loaded()) and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
+print(models.is_loaded(), "engine" in db.__dict__)
+controller.close()
+"""
+
+
+def test_the_mapped_classes_and_the_engine_are_ready_soon_after_the_window_is_up(demo_template: Path, tmp_path: Path):
+    # GIVEN a copy of the demo office, opened in a fresh process
+    db = tmp_path / "kantor.db"
+    backup_file(demo_template, db)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # WHEN the Camat's window opens and the program then idles
+    out = subprocess.run(
+        [sys.executable, "-c", WARM_UP_PROBE, str(db)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    opened, later = out.stdout.strip().splitlines()
+    # THEN the window needed neither; they were made moments later, before any tool is opened
+    assert opened == "False False"
+    assert later == "True True"

@@ -1,0 +1,82 @@
+"""Plain-SQL reads (`storage/sql.py` on `Database.plain_reading()`) and the mapped classes declared on first use."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+from dataclasses import replace
+
+import pytest
+
+from sakip_desktop.ops.base import SYSTEM
+from sakip_desktop.ops.office import get_profile, update_profile
+from sakip_desktop.storage import sql
+from sakip_desktop.storage.database import Database
+
+
+def test_a_list_parameter_fills_an_in_and_rows_read_by_column_name(demo_db: Database):
+    with demo_db.plain_reading() as conn:
+        # GIVEN the codes of two demo indicators
+        codes = [code for (code,) in sql.rows(conn, "SELECT code FROM indicator ORDER BY code LIMIT 2")]
+        # WHEN they are asked for with IN, and none with an empty list (IN and NOT IN)
+        found = sql.rows(conn, "SELECT id, code AS wanted FROM indicator WHERE code IN :codes", codes=codes)
+        none = sql.rows(conn, "SELECT id FROM indicator WHERE code IN :codes", codes=[])
+        all_ = sql.scalar(conn, "SELECT COUNT(*) FROM indicator WHERE code NOT IN :codes", codes=set())
+        total = sql.scalar(conn, "SELECT COUNT(*) FROM indicator")
+    # THEN the two come back, by position and by column name; an empty list matches nothing, NOT IN everything
+    assert sorted(row.wanted for row in found) == codes == sorted(row[1] for row in found)
+    assert none == [] and all_ == total > 2
+
+
+def test_plain_reads_see_what_a_session_committed(demo_db: Database):
+    # GIVEN the office profile read in plain SQL
+    before = get_profile(demo_db)
+    # WHEN an operation (an ORM session) changes it
+    update_profile(demo_db, SYSTEM, replace(before, phone="(0341) 111222"))
+    # THEN the next plain read sees the change
+    assert get_profile(demo_db).phone == "(0341) 111222"
+
+
+def test_close_releases_the_connections_of_every_thread(demo_db: Database):
+    # GIVEN plain reads made in the main thread and in a worker (as ui/background.py runs work)
+    with demo_db.plain_reading() as main_conn:
+        assert sql.scalar(main_conn, "SELECT COUNT(*) FROM person") > 10
+    seen: list[sqlite3.Connection] = []
+
+    def work() -> None:
+        with demo_db.plain_reading() as conn:
+            seen.append(conn)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert seen and seen[0] is not main_conn
+    # WHEN the database is closed from the main thread
+    demo_db.close()
+    # THEN both connections are closed, and a later read opens a new one
+    for conn in (main_conn, seen[0]):
+        with pytest.raises(sqlite3.ProgrammingError):
+            conn.execute("SELECT 1")
+    with demo_db.plain_reading() as again:
+        assert again is not main_conn and sql.scalar(again, "SELECT COUNT(*) FROM office") == 1
+
+
+LAZY_PROBE = """
+from sakip_desktop.ops import auth, dashboard, follow_up_views, office, overview, sop_views, waiting_work
+from sakip_desktop.storage import models
+print(models.is_loaded())
+from sakip_desktop.storage.models import Person
+print(models.is_loaded(), Person.__tablename__, Person.roles.property.mapper.class_.__name__)
+"""
+
+
+def test_the_mapped_classes_are_declared_on_first_use_all_together():
+    # WHEN a fresh process imports the first screen's modules, and then asks for one mapped class
+    env = dict(os.environ)
+    out = subprocess.run([sys.executable, "-c", LAZY_PROBE], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    # THEN importing declared nothing; the class came with the others, its relationships configured
+    assert out.stdout.split() == ["False", "True", "person", "RoleAssignment"]
