@@ -27,18 +27,27 @@ print(gc.isenabled())
 """
 
 
-def test_the_first_window_loads_no_heavy_module_and_the_core_before_qt(demo_template: Path, tmp_path: Path):
-    # GIVEN a copy of the demo office
+def run_probe(script: str, demo_template: Path, tmp_path: Path, *args: str, **env: str) -> list[str]:
+    """Run `script` in a fresh process on a copy of the demo office (its path is argv[1]); its output lines."""
     db = tmp_path / "kantor.db"
     backup_file(demo_template, db)
-    shot = tmp_path / "utama.png"
-    # WHEN the program starts on it and paints the Camat's main window
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SAKIP_STARTUP_PROBE="1")
     out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(db), str(shot)], capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-c", script, str(db), *args],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **env),
+        timeout=180,
     )
     assert out.returncode == 0, out.stderr
-    status, declared, heavy, core_first, gc_on = out.stdout.split("\n")[:5]
+    return out.stdout.strip().splitlines()
+
+
+def test_the_first_window_loads_no_heavy_module_and_the_core_before_qt(demo_template: Path, tmp_path: Path):
+    # GIVEN a copy of the demo office
+    shot = tmp_path / "utama.png"
+    # WHEN the program starts on it and paints the Camat's main window
+    said = run_probe(PROBE, demo_template, tmp_path, str(shot), SAKIP_STARTUP_PROBE="1")
+    status, declared, heavy, core_first, gc_on = said[:5]
     # THEN it got there
     assert status == "0" and shot.stat().st_size > 10_000
     # AND the mapped classes were not declared for it: the first screen reads with plain SQL
@@ -109,15 +118,8 @@ for account in demo_accounts():
 
 def test_no_first_screen_of_any_demo_person_declares_the_mapped_classes(demo_template: Path, tmp_path: Path):
     # GIVEN a copy of the demo office, opened in a fresh process
-    db = tmp_path / "kantor.db"
-    backup_file(demo_template, db)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # WHEN the login dialog is shown and then each demo person's main window, painted on their first tab
-    out = subprocess.run(
-        [sys.executable, "-c", ROLES_PROBE, str(db)], capture_output=True, text=True, env=env, timeout=180
-    )
-    assert out.returncode == 0, out.stderr
-    lines = [line.split() for line in out.stdout.strip().splitlines()]
+    lines = [line.split() for line in run_probe(ROLES_PROBE, demo_template, tmp_path)]
     # THEN the login showed, and neither it nor any first screen needed the mapped classes (plain SQL reads)
     assert lines[0] == ["login", "True", "False"]
     assert len(lines) > 10
@@ -150,15 +152,8 @@ controller.close()
 
 def test_the_mapped_classes_and_the_engine_are_ready_soon_after_the_window_is_up(demo_template: Path, tmp_path: Path):
     # GIVEN a copy of the demo office, opened in a fresh process
-    db = tmp_path / "kantor.db"
-    backup_file(demo_template, db)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # WHEN the Camat's window opens and the program then idles
-    out = subprocess.run(
-        [sys.executable, "-c", WARM_UP_PROBE, str(db)], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert out.returncode == 0, out.stderr
-    opened, later = out.stdout.strip().splitlines()
+    opened, later = run_probe(WARM_UP_PROBE, demo_template, tmp_path)
     # THEN the window needed neither; they were made moments later, before any tool is opened
     assert opened == "False False"
     assert later == "True True"
