@@ -41,8 +41,8 @@ class Database:
     def __init__(self, path: Path, *, durable: bool = True) -> None:
         self.path = path
         self._durable = durable
-        self._plain = threading.local()  # each thread reads through a connection of its own
-        self._plain_all: list[sqlite3.Connection] = []  # all of them, for close()
+        self._plain = threading.local()  # the connection a thread is reading through, while it reads
+        self._main_plain: sqlite3.Connection | None = None  # kept between reads: the GUI thread reads often
         self._plain_lock = threading.Lock()
 
     @cached_property
@@ -92,28 +92,46 @@ class Database:
         if "engine" in self.__dict__:
             self.engine.dispose()
         with self._plain_lock:
-            for conn in self._plain_all:
-                conn.close()  # a later plain_reading() in that thread finds it closed and opens another
-            self._plain_all.clear()
+            if self._main_plain is not None:
+                self._main_plain.close()  # the next plain_reading() opens another
+                self._main_plain = None
         with open(self.path, "rb+") as fh:
             os.fsync(fh.fileno())
 
+    def _connect_plain(self) -> sqlite3.Connection:
+        # Transactions are begun explicitly (plain_reading); close() may come from another thread.
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        _set_pragmas(conn, self._durable)
+        return conn
+
     @contextmanager
     def plain_reading(self) -> Iterator[sqlite3.Connection]:
-        """A sqlite3 connection for reads in plain SQL, inside one read transaction (one snapshot of the file)."""
-        conn = getattr(self._plain, "conn", None)
-        if conn is None or conn not in self._plain_all:
-            # Transactions begun explicitly below; closed by close() from whichever thread calls it.
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            _set_pragmas(conn, self._durable)
-            self._plain.conn = conn
+        """A sqlite3 connection for reads in plain SQL, inside one read transaction (one snapshot of the file).
+
+        The main (GUI) thread keeps its connection open between reads; another thread (a background job)
+        gets one for the reading and closes it after. A reading inside another of the same thread shares it.
+        """
+        outer = getattr(self._plain, "conn", None)
+        if outer is not None:
+            yield outer
+            return
+        main = threading.current_thread() is threading.main_thread()
+        if main:
             with self._plain_lock:
-                self._plain_all.append(conn)
+                if self._main_plain is None:
+                    self._main_plain = self._connect_plain()
+                conn = self._main_plain
+        else:
+            conn = self._connect_plain()
+        self._plain.conn = conn
         conn.execute("BEGIN")
         try:
             yield conn
         finally:
+            self._plain.conn = None
             conn.execute("ROLLBACK")
+            if not main:
+                conn.close()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

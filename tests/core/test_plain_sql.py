@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -62,6 +63,36 @@ def test_close_releases_the_connections_of_every_thread(demo_db: Database):
             conn.execute("SELECT 1")
     with demo_db.plain_reading() as again:
         assert again is not main_conn and sql.scalar(again, "SELECT COUNT(*) FROM office") == 1
+
+
+def _open_handles(path: Path) -> int:
+    """How many file descriptors of this process point at `path` (Linux)."""
+    fds = Path("/proc/self/fd")
+    return sum(1 for fd in fds.iterdir() if os.path.realpath(fd) == str(path.resolve()))
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files through /proc")
+def test_a_worker_threads_connection_closes_when_the_thread_ends(demo_db: Database):
+    # GIVEN the main thread's own plain connection
+    with demo_db.plain_reading() as conn:
+        sql.scalar(conn, "SELECT 1")
+    before = _open_handles(demo_db.path)
+    # WHEN twenty background jobs (a thread each, as ui/background.py runs them) read in plain SQL
+    for _ in range(20):
+        worker = threading.Thread(target=lambda: get_profile(demo_db))
+        worker.start()
+        worker.join()
+    # THEN none of their connections is left open
+    assert _open_handles(demo_db.path) == before
+
+
+def test_a_plain_reading_inside_another_shares_its_transaction(demo_db: Database):
+    # WHEN a read made inside another one in the same thread (a view calling another view)
+    with demo_db.plain_reading() as outer:
+        profile = get_profile(demo_db)
+        # THEN it works, and the outer transaction is still open afterwards
+        assert profile.name == "Contoh" and outer.in_transaction
+        assert sql.scalar(outer, "SELECT COUNT(*) FROM office") == 1
 
 
 LAZY_PROBE = """
