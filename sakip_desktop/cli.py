@@ -28,11 +28,34 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(f"Catatan       : {note}")
     if result.ok:
+        if not _check_audit_trail(Path(args.db)):
+            return 1
         print("Hasil         : baik, tidak ada masalah.")
         return 0
     for problem in result.problems:
         print(f"Masalah       : {problem}")
     return 1
+
+
+def _check_audit_trail(path: Path) -> bool:
+    """Print the audit trail's verdict (hash chain, sealed records); False when something was changed behind the
+    program's back."""
+    import sqlite3
+
+    from sakip_desktop.ops.audit_check import check_audit_file
+
+    try:
+        audit = check_audit_file(path)
+    except sqlite3.Error as exc:
+        print(f"Masalah       : riwayat perubahan tidak dapat diperiksa ({exc}).")
+        return False
+    broken = "tidak utuh: ada yang diubah di luar program (lihat di bawah)."
+    print(f"Riwayat       : {audit.status if audit.ok else broken}")
+    for finding in audit.findings:
+        print(f"Catatan       : {finding}")
+    for problem in audit.problems:
+        print(f"Masalah       : {problem}")
+    return audit.ok
 
 
 def _open(path: str):
@@ -158,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     from sakip_desktop.cli_rencana import add_rencana_parser
 
     add_rencana_parser(sub)
+    from sakip_desktop.cli_backup import add_backup_parsers
+
+    add_backup_parsers(sub)
     return parser
 
 

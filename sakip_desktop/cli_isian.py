@@ -48,13 +48,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from sakip_desktop.cli_identity import authenticate
     from sakip_desktop.domain.periods import quarter_label
     from sakip_desktop.isian_xlsx import apply_isian, read_isian
-    from sakip_desktop.ops.auth import actor_for
 
     db = _open(args.db)
     try:
-        actor = actor_for(db, args.username)
+        actor = authenticate(db, args)
         preview = read_isian(db, Path(args.file), year=args.year, quarter=args.tw)
         print(f"Berkas {preview.file_name}: {preview.office}, {quarter_label(preview.quarter)} {preview.year}")
         for change in preview.changes:
@@ -85,6 +85,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def add_isian_parser(sub: argparse._SubParsersAction) -> None:
     """Add `sakip isian export` and `sakip isian import` to the command line."""
+    from sakip_desktop.cli_identity import add_identity_options
+
     isian = sub.add_parser("isian", help="Format Isian Data Kinerja Triwulan (.xlsx)")
     isian_sub = isian.add_subparsers(dest="isian_command", required=True)
     export = isian_sub.add_parser("export", help="tulis Format Isian untuk diisi Kasi/Kasubag")
@@ -96,7 +98,7 @@ def add_isian_parser(sub: argparse._SubParsersAction) -> None:
     export.set_defaults(func=_cmd_export)
     imp = isian_sub.add_parser("import", help="baca Format Isian yang sudah diisi, tampilkan perubahan, simpan")
     imp.add_argument("--db", required=True, help="berkas basis data")
-    imp.add_argument("--as", dest="username", required=True, help="nama pengguna yang mengimpor")
+    add_identity_options(imp, purpose="yang mengimpor, dicatat di jejak audit")
     imp.add_argument("--year", type=int, help="tahun yang diharapkan (berkas tahun lain ditolak)")
     imp.add_argument("--tw", type=int, choices=[1, 2, 3, 4], help="triwulan yang diharapkan")
     imp.add_argument("--dry-run", action="store_true", help="hanya tampilkan perubahan, jangan simpan")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 from pathlib import Path
 
 
@@ -56,17 +55,13 @@ def print_preview(preview) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from sakip_desktop.ops.auth import actor_for
-    from sakip_desktop.ops.base import SYSTEM
+    from sakip_desktop.cli_identity import authenticate
     from sakip_desktop.ops.rencana_import import apply_rencana
     from sakip_desktop.rencana_xlsx_read import read_rencana
 
     db = _open(args.db)
     try:
-        if args.username:
-            actor = actor_for(db, args.username)
-        else:
-            actor = dataclasses.replace(SYSTEM, name="Baris perintah (sakip import rencana)")
+        actor = authenticate(db, args)
         preview = read_rencana(db, Path(args.file))
         print_preview(preview)
         if args.dry_run:
@@ -93,6 +88,8 @@ def _group(sub: argparse._SubParsersAction, name: str, help_text: str) -> argpar
 
 def add_rencana_parser(sub: argparse._SubParsersAction) -> None:
     """Add `sakip template rencana` and `sakip import rencana` to the command line."""
+    from sakip_desktop.cli_identity import add_identity_options
+
     template = _group(sub, "template", "tulis templat .xlsx untuk diisi").add_parser(
         "rencana", help="buku kerja rencana: Renstra, indikator, target, program dan anggaran"
     )
@@ -105,7 +102,7 @@ def add_rencana_parser(sub: argparse._SubParsersAction) -> None:
         "rencana", help="baca buku kerja rencana, tampilkan perubahan, simpan"
     )
     imp.add_argument("--db", required=True, help="berkas basis data")
-    imp.add_argument("--as", dest="username", help="nama pengguna yang mengimpor (dicatat di jejak audit)")
+    add_identity_options(imp, purpose="yang mengimpor, dicatat di jejak audit")
     imp.add_argument("--dry-run", action="store_true", help="hanya tampilkan perubahan, jangan simpan")
     imp.add_argument("file", help="berkas .xlsx buku kerja rencana")
     imp.set_defaults(func=_cmd_import)

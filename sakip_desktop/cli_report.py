@@ -2,16 +2,16 @@
 
 Each kind is a row of `REPORTS`: its help text, the options it takes and how they become a
 `DocRequest`. The document is generated through `documents.catalog.generate` (so it is recorded in the
-document register, by the command line) and written atomically: a temporary file next to the target,
-then a rename, so a failed run never leaves half a PDF. `--format xlsx` (or an --out ending in .xlsx)
-writes the document's tables instead (`documents.tables_xlsx`), which are not recorded in the register.
+document register, in the name of the person of `--as`, whose password is checked) and written atomically: a
+temporary file next to the target, then a rename, so a failed run never leaves half a PDF. `--format xlsx` (or an
+--out ending in .xlsx) writes the document's tables instead (`documents.tables_xlsx`), which are not recorded in
+the register.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,13 +102,17 @@ def request_from_args(kind: str, args: argparse.Namespace):
     )
 
 
-def cli_actor() -> Actor:
-    """Who the register names for a document made on the command line."""
-    try:
-        user = getpass.getuser()
-    except Exception:  # no login name in some service contexts
-        user = "?"
-    return Actor(account_id=None, person_id=None, name=f"Baris perintah ({user})", is_system=True)
+def printing_person(db, args: argparse.Namespace) -> Actor:
+    """Who the register names for a PDF made on the command line: the person of --as, password checked."""
+    from sakip_desktop.cli_identity import authenticate
+    from sakip_desktop.errors import ValidationError
+
+    if not args.username:
+        raise ValidationError(
+            "Sebutkan siapa yang mencetak dengan --as NAMA_PENGGUNA: PDF dicatat di register dokumen atas namanya.",
+            field="username",
+        )
+    return authenticate(db, args)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -154,7 +158,7 @@ def _run(kind: str) -> Callable[[argparse.Namespace], int]:
 
         db = Database.open(Path(args.db))
         try:
-            result = generate(db, cli_actor(), request_from_args(kind, args))
+            result = generate(db, printing_person(db, args), request_from_args(kind, args))
         finally:
             db.close()
         out = Path(args.out)
@@ -169,6 +173,8 @@ def _run(kind: str) -> Callable[[argparse.Namespace], int]:
 
 def add_report_parsers(report_sub: argparse._SubParsersAction) -> None:
     """Add one `sakip report KIND` sub-command per row of `REPORTS`."""
+    from sakip_desktop.cli_identity import add_identity_options
+
     for kind, spec in REPORTS.items():
         p = report_sub.add_parser(kind, help=spec.help)
         p.add_argument("--db", required=True, help="berkas basis data")
@@ -178,4 +184,5 @@ def add_report_parsers(report_sub: argparse._SubParsersAction) -> None:
             p.add_argument("--format", choices=["pdf", "xlsx"],
                            help="pdf (bawaan) atau xlsx (tabel-tabelnya, satu lembar per tabel)")
         p.add_argument("--out", required=True, help="berkas PDF (atau .xlsx/.docx) yang ditulis")
+        add_identity_options(p, required=False, purpose="wajib untuk PDF, yang dicatat di register dokumen")
         p.set_defaults(func=_run(kind))

@@ -11,6 +11,7 @@ from typing import Any
 
 from sakip_desktop.domain.nip import validate_nip
 from sakip_desktop.domain.people import full_name
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.ranks import validate_grade
 from sakip_desktop.domain.roles import Employment, Role
 from sakip_desktop.errors import ValidationError
@@ -87,7 +88,7 @@ def create_demo(path: Path | str, *, data: dict[str, Any] | None = None, now: dt
 
 def _populate(db: Database, data: dict[str, Any]) -> None:
     logo_file = resources_dir() / DEMO_LOGO
-    with write(db, SYSTEM, "Buat kantor contoh", []) as tx:
+    with write(db, SYSTEM, Op.DEMO_CREATE) as tx:
         s = tx.session
         office_data = data["office"]
         office = m.Office(
@@ -149,8 +150,13 @@ def _populate(db: Database, data: dict[str, Any]) -> None:
             for role in p["roles"]:
                 unit_id = units[p["unit"]].id if Role(role).per_unit else None
                 person.roles.append(m.RoleAssignment(role=Role(role).value, unit_id=unit_id))
+            # The demo's passwords are printed on its login screen: should the file ever stop being the demo
+            # office, each must be replaced at the next login (the demo itself is exempt, ops.auth).
             person.account = m.Account(
-                username=p["key"], password_hash=hash_password(p["password"]), is_admin=bool(p.get("is_admin"))
+                username=p["key"],
+                password_hash=hash_password(p["password"]),
+                is_admin=bool(p.get("is_admin")),
+                must_change_password=True,
             )
             s.add(person)
             people[p["key"]] = person

@@ -49,3 +49,22 @@ class DatabaseTooNew(DatabaseError):
 
 class NotFound(UserError):
     """A record the caller named does not exist (any more)."""
+
+
+class DatabaseDamaged(DatabaseError):
+    """The file's contents are damaged (a failed integrity check, or SQLite found a corrupt page).
+
+    The program stops writing to it; the way out is restoring the newest good backup.
+    """
+
+
+class DatabaseReadOnly(DatabaseError):
+    """The file (or its folder) cannot be written: the program reads and prints, but changes nothing."""
+
+
+class StorageFull(DatabaseError):
+    """The disk holding the database (or a backup target) is full; nothing of the last change was written."""
+
+
+class StorageFailure(DatabaseError):
+    """Reading or writing the disk failed (a drive pulled out, a failing disk); nothing half-written is kept."""

@@ -7,10 +7,19 @@ from dataclasses import dataclass, field, fields
 
 from sqlalchemy import select
 
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import PermissionDenied, UserError
+from sakip_desktop.isian_xlsx import (
+    COL_FOLLOW_UP,
+    COL_INHIBITING,
+    COL_JUSTIFICATION,
+    COL_MANUAL,
+    COL_SUPPORTING,
+    COL_VALUE,
+)
 from sakip_desktop.ops.base import Actor, write
 from sakip_desktop.ops.realisation import RealisationInput, store_realisation
-from sakip_desktop.ops.realisation_common import ENTRY_ROLES, may_enter
+from sakip_desktop.ops.realisation_common import may_enter
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import Indicator, Person, Realisation, Unit
 from sakip_desktop.xlsxkit import ImportErrors
@@ -22,6 +31,16 @@ _FIELD_LABELS = {
     "follow_up": "upaya/tindak lanjut",
     "manual_achievement": "capaian manual",
     "manual_justification": "justifikasi",
+}
+
+# The Format Isian column of each field an operation may name in its refusal.
+_FIELD_COLUMNS = {
+    "value": COL_VALUE,
+    "supporting": COL_SUPPORTING,
+    "inhibiting": COL_INHIBITING,
+    "follow_up": COL_FOLLOW_UP,
+    "manual_achievement": COL_MANUAL,
+    "manual_justification": COL_JUSTIFICATION,
 }
 
 
@@ -80,7 +99,7 @@ def apply_isian(db: Database, actor: Actor, preview: IsianPreview) -> list[int]:
     """See `sakip_desktop.isian_xlsx.apply_isian`: every change or none, each through `store_realisation`."""
     if not preview.changes:
         return []
-    with write(db, actor, "Impor Format Isian", ENTRY_ROLES) as tx:
+    with write(db, actor, Op.ISIAN_IMPORT) as tx:
         s = tx.session
         # Held in these dicts, the records stay in the session's identity map, so the checks in
         # store_realisation find them without a query (and without a flush before each query).
@@ -119,7 +138,7 @@ def apply_isian(db: Database, actor: Actor, preview: IsianPreview) -> list[int]:
             try:
                 row = store_realisation(tx, change.indicator_id, preview.year, preview.quarter, change.new, known=known)
             except UserError as exc:
-                errors.add(exc.message, change.sheet, change.row)
+                errors.add(exc.message, change.sheet, change.row, _FIELD_COLUMNS.get(getattr(exc, "field", None)))
                 continue
             ids.append(row.id)
         if errors.items:

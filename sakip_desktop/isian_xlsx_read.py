@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 import sakip_desktop
 from sakip_desktop.domain.achievement import Target
+from sakip_desktop.domain.bounds import INDICATOR_VALUE, PERCENT, Bound
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.qualitative import rank_of_label, unknown_level_message
 from sakip_desktop.domain.realisation import Status, is_zero_target
@@ -49,13 +50,14 @@ from sakip_desktop.ops.realisation_common import (
 )
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import Indicator, Realisation, Unit, YearlyTarget
+from sakip_desktop.xlsx_guard import MAX_ROWS, refuse_merged, refusing_damage
 from sakip_desktop.xlsxkit import (
     ImportErrors,
     cell_text,
     find_sheet,
     norm,
     open_workbook,
-    parse_decimal,
+    parse_bounded,
     read_format_sheet,
     whole_number,
 )
@@ -82,11 +84,12 @@ def read_isian(db: Database, path: Path, *, year: int | None = None, quarter: in
     wb = open_workbook(path, errors)
     if wb is None:
         raise errors.refuse()
-    header = _check_format(wb, errors, office_title(db), year, quarter)
-    if header is None:
-        raise errors.refuse()
-    period, unit_codes, mapping = header
-    changes, unchanged = _read_rows(db, wb, period, mapping, errors)
+    with refusing_damage(errors):
+        header = _check_format(wb, errors, office_title(db), year, quarter)
+        if header is None:
+            raise errors.refuse()
+        period, unit_codes, mapping = header
+        changes, unchanged = _read_rows(db, wb, period, mapping, errors)
     if errors.items:
         raise errors.refuse()
     return IsianPreview(path.name, office_title(db), period[0], period[1], unit_codes, tuple(changes), unchanged)
@@ -123,8 +126,8 @@ def _check_format(
         errors.add(f"berkas ini milik {file_office or '(kantor tidak tercatat)'}, bukan {office}.")
     file_year = whole_number(pairs.get(norm(LABEL_YEAR)))
     file_quarter = whole_number(pairs.get(norm(LABEL_QUARTER)))
-    if file_year is None or file_quarter not in (1, 2, 3, 4):
-        errors.add("tahun atau triwulan berkas tidak terbaca.", SHEET_FORMAT)
+    if file_year is None or not 2000 <= file_year <= 2100 or file_quarter not in (1, 2, 3, 4):
+        errors.add("tahun atau triwulan berkas tidak terbaca; ekspor ulang Format Isian.", SHEET_FORMAT)
         return None
     shown = f"{quarter_label(file_quarter)} {file_year}"
     if (year is not None and file_year != year) or (quarter is not None and file_quarter != quarter):
@@ -155,7 +158,13 @@ def _mapping(rows: list[tuple[Any, ...]], errors: ImportErrors) -> list[_Mapped]
             continue
         row, indicator = whole_number(cells[2]), whole_number(cells[3])
         realisation = whole_number(cells[4]) if cell_text(cells[4]) else None
-        if row is None or indicator is None or (cell_text(cells[4]) and realisation is None):
+        if (
+            row is None
+            or not 1 <= row <= MAX_ROWS
+            or indicator is None
+            or indicator < 1
+            or (cell_text(cells[4]) and (realisation is None or realisation < 1))
+        ):
             errors.add("daftar baris rusak; ekspor ulang Format Isian.", SHEET_FORMAT)
             return []
         out.append(_Mapped(cell_text(cells[0]), cell_text(cells[1]), row, indicator, realisation))
@@ -246,6 +255,7 @@ def _open_sheet(
     columns = _header_columns(ws, errors)
     if columns is None:
         return None
+    refuse_merged(ws, errors, min(rows), {column: title for title, column in columns.items()})
     _refuse_extra_rows(ws, columns, rows, errors)
     return ws, columns
 
@@ -323,11 +333,11 @@ def _first_changed_column(old: RealisationInput | None, new: RealisationInput) -
 def _read_input(
     ws: Worksheet, row: int, columns: dict[str, int], errors: ImportErrors, scale: IndicatorScale | None
 ) -> RealisationInput | None:
-    before = len(errors.items)
+    before = errors.count
 
-    def number(title: str) -> Decimal | None:
+    def number(title: str, bound: Bound) -> Decimal | None:
         cell = ws.cell(row=row, column=columns[title])
-        value, problem = parse_decimal(cell.value, "%" in (cell.number_format or ""))
+        value, problem = parse_bounded(cell.value, bound, "%" in (cell.number_format or ""))
         if problem:
             errors.add(problem, ws.title, row, title)
         return value
@@ -351,14 +361,14 @@ def _read_input(
         return Decimal(rank)
 
     data = RealisationInput(
-        value=level() if scale is not None else number(COL_VALUE),
+        value=level() if scale is not None else number(COL_VALUE, INDICATOR_VALUE),
         supporting=text(COL_SUPPORTING),
         inhibiting=text(COL_INHIBITING),
         follow_up=text(COL_FOLLOW_UP),
-        manual_achievement=number(COL_MANUAL),
+        manual_achievement=number(COL_MANUAL, PERCENT),
         manual_justification=text(COL_JUSTIFICATION),
     )
-    return None if len(errors.items) > before else data
+    return None if errors.count > before else data
 
 
 _EMPTY = RealisationInput(None)

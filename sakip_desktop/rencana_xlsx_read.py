@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sakip_desktop.domain.achievement import Aggregation, Polarity, Target
+from sakip_desktop.domain.bounds import INDICATOR_VALUE, RUPIAH, accepted
 from sakip_desktop.ops.overview import AGGREGATION_LABELS, POLARITY_LABELS
 from sakip_desktop.rencana_data import (
     ActivityRow,
@@ -51,14 +52,17 @@ from sakip_desktop.rencana_xlsx import (
     TIDAK,
     YA,
 )
+from sakip_desktop.xlsx_guard import refuse_merged, refusing_damage
 from sakip_desktop.xlsxkit import (
     ImportErrors,
     cell_text,
     find_sheet,
     norm,
     open_workbook,
+    parse_bounded,
     parse_decimal,
     read_format_sheet,
+    shown_value,
     whole_number,
 )
 
@@ -111,13 +115,18 @@ def read_rencana(db: Database, path: Path) -> RencanaPreview:
     Raises `ValidationError` listing every error with sheet, row and column; problems that do not stop an
     import (quarterly targets that do not add up to the yearly one) are warnings of the preview.
     """
-    from sakip_desktop.rencana_check import check_rencana
-
     path = Path(path)
     errors = ImportErrors(path.name)
     wb = open_workbook(path, errors)
     if wb is None:
         raise errors.refuse()
+    with refusing_damage(errors):
+        return _read(db, path, wb, errors)
+
+
+def _read(db: Database, path: Path, wb: Workbook, errors: ImportErrors) -> RencanaPreview:
+    from sakip_desktop.rencana_check import check_rencana
+
     found = read_format_sheet(
         wb,
         errors,
@@ -167,6 +176,7 @@ def _read_plan(wb: Workbook, errors: ImportErrors) -> PlanRow | None:
         errors.add(f"lembar '{SHEET_PLAN}' tidak ada; lembar jangan dihapus atau diganti namanya.")
         return None
     found: dict[str, tuple[int, Any]] = {}
+    refuse_merged(ws, errors, 1, last_row=30)
     for cells in ws.iter_rows(max_row=30, max_col=2):
         label = norm(cell_text(cells[0].value))
         if label:
@@ -243,8 +253,8 @@ class _Cells:
         return choices[norm(value)]
 
     def number(self, index: int) -> Decimal | None:
-        """A number (decimal comma allowed), or None for an empty cell."""
-        value, problem = parse_decimal(self.values[index])
+        """An indicator's value (decimal comma allowed) within `INDICATOR_VALUE`, or None for an empty cell."""
+        value, problem = parse_bounded(self.values[index], INDICATOR_VALUE)
         if problem:
             self.fail(index, problem)
         return value
@@ -261,20 +271,30 @@ class _Cells:
         if problem_low or problem_high or low is None or high is None:
             self.fail(index, f"'{cell_text(raw)}' bukan angka atau rentang (mis. 80 – 90).")
             return None
+        (low, problem_low), (high, problem_high) = (accepted(end, INDICATOR_VALUE) for end in (low, high))
+        if problem_low or problem_high or low is None or high is None:
+            self.fail(index, f"rentang '{cell_text(raw)}': {problem_low or problem_high}")
+            return None
         if high < low:
             self.fail(index, f"rentang '{cell_text(raw)}': batas atas lebih kecil dari batas bawah.")
             return None
         return Target(low, high if high != low else None)
 
     def money(self, index: int) -> int | None:
-        """Whole Rupiah, or None for an empty cell."""
-        value = self.number(index)
+        """Whole Rupiah within `RUPIAH`, or None for an empty cell."""
+        value, problem = parse_decimal(self.values[index])
+        if problem:
+            self.fail(index, problem)
         if value is None:
             return None
         if value != value.to_integral_value():
             self.fail(index, f"'{cell_text(self.values[index])}' bukan rupiah bulat; tulis tanpa sen.")
             return None
-        return int(value)
+        amount, problem = accepted(value, RUPIAH)
+        if problem or amount is None:
+            self.fail(index, f"'{shown_value(self.values[index])}' {problem}")
+            return None
+        return int(amount)
 
     def year(self, index: int) -> int | None:
         """A year."""
@@ -307,6 +327,7 @@ def _table(
         return
     titles = [t for t, _ in columns]
     positions = [c for _, c in columns]
+    refuse_merged(ws, errors, 2, {p + 1: t for t, p in columns})
     for number, cells in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
         values = [cells[p] if p < len(cells) else None for p in positions]
         if not any(cell_text(v) for v in values):

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sakip_desktop.domain.bounds import Bound, accepted
 from sakip_desktop.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -99,14 +100,24 @@ def page_setup(ws: Worksheet) -> None:
 
 
 class ImportErrors:
-    """Every problem found in one file, each with where it is; `refuse()` makes the one error to raise."""
+    """Every problem found in one file, each with where it is; `refuse()` makes the one error to raise.
+
+    The first `MAX_LISTED` are kept word for word; a file wrong on every one of ten thousand rows is
+    refused with those and a count of the rest, not with a message of a hundred thousand lines.
+    """
+
+    MAX_LISTED = 200
 
     def __init__(self, file_name: str) -> None:
         self.file_name = file_name
         self.items: list[str] = []
+        self.count = 0  # every problem noted, listed or not
 
     def add(self, message: str, sheet: str | None = None, row: int | None = None, column: str | None = None) -> None:
         """Note a problem: 'Berkas X, lembar 'S', baris 9, kolom 'K': message'."""
+        self.count += 1
+        if len(self.items) >= self.MAX_LISTED:
+            return
         where = [f"Berkas {self.file_name}"]
         if sheet:
             where.append(f"lembar '{sheet}'")
@@ -118,30 +129,44 @@ class ImportErrors:
 
     def refuse(self) -> ValidationError:
         """The error listing every problem (raise it)."""
-        count = len(self.items)
         lines = "\n".join(f"- {item}" for item in self.items)
-        return ValidationError(f"Berkas {self.file_name} tidak diimpor karena ada {count} kesalahan:\n{lines}")
+        if self.count > len(self.items):
+            lines += f"\n- … dan {self.count - len(self.items)} kesalahan lain; perbaiki yang di atas dulu."
+        return ValidationError(f"Berkas {self.file_name} tidak diimpor karena ada {self.count} kesalahan:\n{lines}")
 
 
 def open_workbook(path: Path, errors: ImportErrors) -> Workbook | None:
-    """The workbook at `path` with cell values (not formulas), or None with the problem noted."""
-    import zipfile
+    """The workbook at `path` with cell values (not formulas), or None with the problem noted.
+
+    The file passes `xlsx_guard` first (its size, every part's inflated size, damage), so a hostile file is
+    refused in a moment and never fills the memory; whatever openpyxl still cannot read is refused too.
+    """
+    import io
 
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+
+    from sakip_desktop.xlsx_guard import check_used_ranges, read_checked
 
     if not path.is_file():
         errors.add("berkas tidak ditemukan.")
         return None
+    data = read_checked(path, errors)
+    if data is None:
+        return None
     try:
-        return load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError) as exc:
-        # Anything openpyxl cannot open (a renamed text file, an old .xls, a damaged zip) lands here.
+        wb = load_workbook(io.BytesIO(data), data_only=True)
+    except MemoryError:
+        errors.add("berkas terlalu besar untuk dibuka di komputer ini.")
+        return None
+    except Exception as exc:
+        # openpyxl fails in many ways on a file it cannot read (missing parts, broken XML, odd values):
+        # each is a file a person has to save again, never a fault of the program.
         errors.add(
             f"bukan berkas Excel .xlsx yang dapat dibaca ({type(exc).__name__}). "
             "Simpan ulang sebagai 'Excel Workbook (.xlsx)' lalu coba lagi."
         )
         return None
+    return wb if check_used_ranges(wb, errors) else None
 
 
 def find_sheet(wb: Workbook, name: str) -> Worksheet | None:
@@ -184,16 +209,27 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+# Whole numbers in a file are years, quarters, row numbers and ids: anything longer is no such thing (and
+# would overflow SQLite's integers or Python's limit on converting long texts).
+_MAX_WHOLE = 10**18
+
+
 def whole_number(value: Any) -> int | None:
-    """A whole number from a cell (1, 1.0, "1"), or None."""
+    """A whole number from a cell (1, 1.0, "1") of at most 18 digits, or None."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else None
-    text = cell_text(value)
-    return int(text) if re.fullmatch(r"[+-]?\d+", text) else None
+        number = value
+    elif isinstance(value, float):
+        if not value.is_integer():  # also inf and nan
+            return None
+        number = int(value)
+    else:
+        text = cell_text(value)
+        if not re.fullmatch(r"[+-]?\d{1,18}", text):
+            return None
+        number = int(text)
+    return number if abs(number) < _MAX_WHOLE else None
 
 
 _GROUPED = re.compile(r"\d{1,3}(\.\d{3})+")
@@ -238,6 +274,23 @@ def parse_decimal(raw: Any, percent_format: bool = False) -> tuple[Decimal | Non
     return value, None
 
 
+def parse_bounded(raw: Any, bound: Bound, percent_format: bool = False) -> tuple[Decimal | None, str | None]:
+    """`parse_decimal`, then the bound of the kind of value (`domain.bounds`): the same check as the screens."""
+    value, problem = parse_decimal(raw, percent_format)
+    if value is None:
+        return None, problem
+    amount, found = accepted(value, bound)
+    if found is not None:
+        return None, f"'{shown_value(raw)}' {found}"
+    return amount, None
+
+
+def shown_value(raw: Any) -> str:
+    """A cell's text for a message, cut short when long (a 10.000-digit number need not be repeated)."""
+    text = cell_text(raw)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 __all__ = [
     "NO",
     "YES",
@@ -249,9 +302,11 @@ __all__ = [
     "norm",
     "open_workbook",
     "page_setup",
+    "parse_bounded",
     "parse_decimal",
     "put",
     "save_workbook",
+    "shown_value",
     "whole_number",
 ]
 

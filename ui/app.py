@@ -16,7 +16,7 @@ from pathlib import Path
 # modules the first screen reads through (their own imports then run before the hook is there).
 from sakip_desktop import paths
 from sakip_desktop.domain import formats  # noqa: F401  (Babel, needed by every role tab)
-from sakip_desktop.errors import UserError
+from sakip_desktop.errors import DatabaseDamaged, UserError
 from sakip_desktop.ops import auth, dashboard, follow_up_views, office, overview, sop_views, waiting_work  # noqa: F401
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.storage import models
@@ -33,6 +33,8 @@ from ui.idle import IdleWatcher
 DEMO_SCREENSHOT_USER = "camat"
 # How long after the login dialog or the main window is up the mapped classes are declared (see warm_up).
 WARM_UP_DELAY_MS = 250
+# How long after the window is up the file's health check (and the daily backup) starts, in the background.
+HEALTH_CHECK_DELAY_MS = 1500
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -47,10 +49,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 class Controller:
     """Owns the opened database and runs login → main window → switch user / lock → login."""
 
-    def __init__(self, app: QApplication, db: Database, *, screenshot: Path | None = None) -> None:
+    def __init__(
+        self, app: QApplication, db: Database, *, screenshot: Path | None = None, care: bool = False
+    ) -> None:
         from sakip_desktop.ops.office import get_profile, get_settings
 
         self.app, self.db, self.screenshot = app, db, screenshot
+        # The program's own care for the file: the health check and daily backup after start, the backup on
+        # closing. The program turns it on; tests of other things leave it off, so no background work races them.
+        self.care = care
+        if care:
+            # Emitted before the event loop ends, so the backup's wait box (and a failure's message) can show.
+            app.lastWindowClosed.connect(self.back_up_on_exit)
         self.profile = get_profile(db)
         self.window = None
         self.ctx: AppContext | None = None
@@ -58,6 +68,7 @@ class Controller:
         self.idle.idle.connect(self.lock)
         self._watching_input = False
         self._warm_up_scheduled = False
+        self.health = None  # the background check of the opened file (ui/safety.py), once per file
 
     def demo_accounts(self):
         """The demo passwords, only for the demo office."""
@@ -80,9 +91,9 @@ class Controller:
             return None
         return dialog.actor
 
-    def start(self, actor: Actor | None) -> bool:
+    def start(self, actor: Actor | None, notice: str = "") -> bool:
         """Log in (unless `actor` is given) and show the main window; False when the person quit."""
-        actor = actor or self.ask_login()
+        actor = actor or self.ask_login(notice)
         if actor is None:
             return False
         self.open_window(actor)
@@ -101,6 +112,7 @@ class Controller:
             year, quarter = self.ctx.year, self.ctx.quarter
         self.ctx = AppContext(db=self.db, actor=actor, year=year, quarter=quarter)
         self.ctx.signals.master_data_changed.connect(self._on_master_data_changed)
+        self.ctx.signals.restore_requested.connect(self.restore)
         self.window = MainWindow(self.ctx, self.profile)
         self.window.switch_user_requested.connect(self.switch_user)
         self.window.show()
@@ -111,6 +123,8 @@ class Controller:
         """The main window is up: start-up is over, and from now on input restarts the idle countdown."""
         end_startup()
         self._schedule_warm_up()
+        if self.care and self.health is None:
+            QTimer.singleShot(HEALTH_CHECK_DELAY_MS, self._watch_health)
         if not self._watching_input:
             # An application-wide event filter in Python sees every event of every Qt object. Installed
             # while the window was being built it cost ~60 ms of start-up (Qt types wrapped for Python, each
@@ -122,6 +136,75 @@ class Controller:
         if not self._warm_up_scheduled:
             self._warm_up_scheduled = True
             QTimer.singleShot(WARM_UP_DELAY_MS, lambda: warm_up(self.db))
+
+    def _watch_health(self) -> None:
+        """Check the file in the background once after it was opened; damage is told and leads to a restore.
+
+        Made here, started a little later (`HEALTH_CHECK_DELAY_MS`); ui/safety.py is imported then too, so
+        start-up pays for none of it.
+        """
+        from sakip_desktop.ops.office import get_settings
+
+        if self.health is not None or not self.care:
+            return
+        from ui.safety import HealthWatch
+
+        self.health = HealthWatch(self.db, get_settings(self.db).backup_keep_daily, self.app)
+        self.health.damaged.connect(self.on_damage)
+        self.health.trail_broken.connect(self.on_trail_broken)
+        self.health.start()
+
+    def on_trail_broken(self, status: str) -> None:
+        """The audit trail was changed behind the program's back: a banner for everyone, the details in Pengaturan."""
+        if self.window is not None:
+            self.window.show_trail_problem(status)
+
+    def on_damage(self, message: str) -> None:
+        """The file is damaged: say so, mark the window, and offer the restore."""
+        from ui.restore_dialog import restore_sources
+        from ui.safety import ask_after_damage, choose_backup
+
+        if self.window is not None:
+            self.window.show_health()
+        if not ask_after_damage(self.window, message):
+            return
+        chosen = choose_backup(self.window, self.db.path, restore_sources(self.db))
+        if chosen is not None:
+            self.restore(*chosen, by_admin_only=False)
+
+    def restore(self, backup, confirm_other_office: bool, *, by_admin_only: bool = True) -> bool:
+        """Swap the database for a backup and start over at the login; False when it was refused.
+
+        From the menu only an administrator may; after damage is found, whoever is there (the data is unusable).
+        """
+        from sakip_desktop.ops.office import get_profile, get_settings
+        from ui.safety import carry_out_restore
+
+        restorer = self.ctx.actor if self.ctx is not None else None
+        if by_admin_only and not self.db.damage and (restorer is None or not restorer.is_admin):
+            return False
+        if self.window is not None:
+            self.window.hide()
+        self.db.close()
+        outcome = carry_out_restore(self.window, self.db.path, Path(backup), confirm_other_office, restorer)
+        if outcome is None:  # refused: the file is as it was, and the person goes on where they were
+            if self.window is not None:
+                self.window.show()
+            return False
+        self.db, notice = outcome
+        # The old window stays hidden (closing the last window would end the program) until open_window
+        # replaces it; it shows the old file, so it must not come back.
+        self.profile = get_profile(self.db)
+        self.idle.set_minutes(get_settings(self.db).idle_lock_minutes)
+        self.health = None
+        self.ctx = None
+        actor = self.ask_login(notice)
+        if actor is None:
+            if self.window is not None:
+                self.window.close()
+            return True
+        self.open_window(actor)
+        return True
 
     def switch_user(self) -> None:
         """'Ganti pengguna': back to the login without closing the program."""
@@ -165,6 +248,14 @@ class Controller:
         self.app.removeEventFilter(self.idle)
         if self.window is not None:
             self.window.close()
+
+    def back_up_on_exit(self) -> None:
+        """The automatic backup on closing (when the data changed since the newest one)."""
+        from sakip_desktop.ops.office import get_settings
+        from ui.safety import backup_on_exit
+
+        if self.care:
+            backup_on_exit(self.db, get_settings(self.db).backup_keep_daily)
 
     def take_screenshot(self) -> None:
         """Render the main window to the PNG and quit."""
@@ -210,6 +301,15 @@ def first_run(db_path: Path) -> Database | None:
     if dialog.choice == "demo":
         demo_path = paths.demo_db_path() if db_path == paths.default_db_path() else db_path
         return open_demo(demo_path, fresh=False)
+    if dialog.choice == "restore":
+        from ui.restore_dialog import restore_sources
+        from ui.safety import carry_out_restore, choose_backup
+
+        chosen = choose_backup(None, db_path, restore_sources(None))
+        if chosen is None:
+            return first_run(db_path)  # back to the three choices
+        outcome = carry_out_restore(None, db_path, chosen[0], chosen[1], None)
+        return first_run(db_path) if outcome is None else outcome[0]
     wizard = NewOfficeWizard(dt.date.today())
     if wizard.exec() != QDialog.DialogCode.Accepted or wizard.result_office is None:
         return None
@@ -224,6 +324,34 @@ def first_run(db_path: Path) -> Database | None:
         show_error(None, exc)
         return None
     return db
+
+
+def instance_lock(db_path: Path):
+    """A lock beside the database while this program has it open; (lock, taken by another running program).
+
+    A lock left by a program that died is taken over (QLockFile checks its process). Where no lock can be made
+    (a read-only folder, a folder not made yet) the program goes on without one.
+    """
+    from PySide6.QtCore import QLockFile
+
+    lock = QLockFile(str(db_path) + ".kunci")
+    if lock.tryLock(0):
+        return lock, False
+    return None, lock.error() == QLockFile.LockError.LockFailedError
+
+
+def recover_before_login(db: Database, message: str) -> tuple[Database, str] | None:
+    """The file is damaged before anyone could log in: offer the restore; the restored file, or None to quit."""
+    from ui.restore_dialog import restore_sources
+    from ui.safety import ask_after_damage, carry_out_restore, choose_backup
+
+    db.close()
+    if not ask_after_damage(None, message, can_go_on=False):
+        return None
+    chosen = choose_backup(None, db.path, restore_sources(db))
+    if chosen is None:
+        return None
+    return carry_out_restore(None, db.path, chosen[0], chosen[1], None)
 
 
 def open_demo(path: Path, *, fresh: bool) -> Database:
@@ -288,12 +416,28 @@ def _main(argv: list[str] | None) -> int:
     QLocale.setDefault(QLocale("id_ID"))  # by name: cheaper than building the enum classes
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
+    from ui.qt_words import QtWords
+
+    words = QtWords(app)
+    app.installTranslator(words)  # Qt's own dialogs and buttons in Indonesian
     app.setOrganizationName(paths.APP_NAME)
     icon = paths.resources_dir() / "icons" / "sakip.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
 
     db_path, fresh_demo = _resolve_db(args)
+    lock = None
+    if args.screenshot is None:
+        lock, taken = instance_lock(db_path)
+        if taken:
+            QMessageBox.information(
+                None,
+                "SAKIP Desktop sudah terbuka",
+                "SAKIP Desktop sudah terbuka dengan data kantor ini (lihat jendelanya di taskbar). Pakai jendela "
+                "itu: dua jendela pada data yang sama membingungkan, dan pemulihan di satu jendela mengganti "
+                "berkas di bawah jendela yang lain.",
+            )
+            return 0
     try:
         from sakip_desktop.storage.sqlitefile import read_header
 
@@ -307,25 +451,46 @@ def _main(argv: list[str] | None) -> int:
         else:
             db = Database.open(db_path, on_backup=lambda p: print(f"Cadangan sebelum peningkatan: {p}"))
     except UserError as exc:
-        QMessageBox.critical(None, "Basis data tidak dapat dibuka", exc.message)
+        from ui.plain_text import plain_box
+
+        plain_box(
+            QMessageBox(
+                QMessageBox.Icon.Critical, "Basis data tidak dapat dibuka", exc.message, QMessageBox.StandardButton.Ok
+            )
+        ).exec()
         return 1
 
-    controller = Controller(app, db, screenshot=args.screenshot)
-    actor = None
-    if args.screenshot and controller.profile.is_demo:
-        from sakip_desktop.ops.auth import actor_for
+    notice = ""
+    controller: Controller | None = None
+    while True:
+        try:
+            controller = Controller(app, db, screenshot=args.screenshot, care=args.screenshot is None)
+            actor = None
+            if args.screenshot and controller.profile.is_demo:
+                from sakip_desktop.ops.auth import actor_for
 
-        actor = actor_for(db, DEMO_SCREENSHOT_USER)
-    if args.screenshot and actor is None:
-        print("--screenshot memerlukan kantor contoh (--demo) untuk masuk otomatis.", file=sys.stderr)
-        return 2
-    if not controller.start(actor):
-        return 0
+                actor = actor_for(db, DEMO_SCREENSHOT_USER)
+            if args.screenshot and actor is None:
+                print("--screenshot memerlukan kantor contoh (--demo) untuk masuk otomatis.", file=sys.stderr)
+                return 2
+            if not controller.start(actor, notice):
+                return 0
+            break
+        except DatabaseDamaged as exc:  # met while logging in or building the first window
+            if controller is not None:
+                controller.close()  # a window half filled from the damaged file must not stay open
+                controller = None
+            recovered = recover_before_login(db, exc.message)
+            if recovered is None:
+                return 1
+            db, notice = recovered
     if args.screenshot:
         QTimer.singleShot(0, controller.take_screenshot)
     status = app.exec()
     controller.close()
-    db.close()
+    controller.db.close()  # after a restore, the controller holds another file than `db`
+    if lock is not None:
+        lock.unlock()  # held until here: another program may open the file only once this one is done with it
     return status
 
 

@@ -10,6 +10,7 @@ the screen that started the work). The work must not touch widgets: it gets plai
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -50,9 +51,18 @@ def run_busy(parent: QWidget | None, text: str, work: Callable[[], T]) -> T:
         worker.join()
     finally:
         QGuiApplication.restoreOverrideCursor()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]  # type: ignore[return-value]
+    notifier.deleteLater()  # deleted here, on the GUI thread
+    # Taken out of `outcome` before it is raised: the error's traceback holds the worker's frame, which holds
+    # `outcome`; left there, that cycle (and the Qt objects its frames reach) would wait for the garbage
+    # collector, which may run in another worker thread, and Qt objects must not be deleted from there (a
+    # restore after a refused file crashed the program that way).
+    error = outcome.pop("error", None)
+    if error is not None:
+        try:
+            raise error  # type: ignore[misc]
+        finally:
+            del error
+    return outcome.pop("value")  # type: ignore[return-value]
 
 
 def _wait_with_dialog(parent: QWidget | None, text: str, notifier: _Notifier, finished: threading.Event) -> None:
@@ -69,3 +79,49 @@ def _wait_with_dialog(parent: QWidget | None, text: str, notifier: _Notifier, fi
         loop.exec()
     dialog.close()
     dialog.deleteLater()
+
+
+class BackgroundJob(QObject):
+    """Work that runs while the person goes on working (a backup, the health check after start).
+
+    `work(progress)` runs in a worker thread; `progress(done, total)` may be called from it and returns False
+    once `cancel()` was asked. The signals arrive on the GUI thread: `progressed(done, total)` (at most every
+    0.1 s), then `succeeded(result)` or `failed(exception)`. Keep a reference to the job until it ends.
+    """
+
+    progressed = Signal(object, object)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[Callable[[int, int], bool]], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._cancel = threading.Event()
+        self._last_report = 0.0
+        self.running = False
+
+    def start(self) -> None:
+        """Begin the work in a worker thread."""
+        self.running = True
+        threading.Thread(target=self._run, name="sakip-latar", daemon=True).start()
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report."""
+        self._cancel.set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        now = time.monotonic()
+        if now - self._last_report >= 0.1 or done >= total:
+            self._last_report = now
+            self.progressed.emit(done, total)
+        return not self._cancel.is_set()
+
+    def _run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except BaseException as exc:  # handed to the GUI thread; the traceback is not needed there
+            self.running = False
+            self.failed.emit(exc.with_traceback(None))
+            return
+        self.running = False
+        self.succeeded.emit(result)

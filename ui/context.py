@@ -19,6 +19,9 @@ class Signals(QObject):
     period_changed = Signal(int, int)  # year, quarter
     master_data_changed = Signal(str)  # "office", "units", "people", "acting", "settings"
     work_changed = Signal()  # work moved (an SOP run, a realisasi, a tindak lanjut): inboxes and figures redraw
+    # A restore was confirmed (the backup file, confirmed for another office): the controller closes the
+    # database, swaps the file and asks everyone to log in again.
+    restore_requested = Signal(object, bool)
 
 
 @dataclass

@@ -7,6 +7,7 @@ import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sakip_desktop.errors import UserError
@@ -18,7 +19,10 @@ log = logging.getLogger(__name__)
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "Tidak dapat dilanjutkan") -> None:
     """A user error shows its own message; anything else is a bug and says so."""
     if isinstance(exc, UserError):
-        QMessageBox.warning(parent, title, exc.message)
+        # Messages name records, files and people: shown as plain text, never as markup.
+        box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message, QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
         return
     log.error("Kesalahan program", exc_info=exc)
     detail = "".join(traceback.format_exception(exc))

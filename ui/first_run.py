@@ -28,10 +28,11 @@ from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.office import OfficeProfile, check_logo, validate_profile
 from sakip_desktop.ops.people import PersonInput, suggest_username
 from sakip_desktop.ops.setup import NewOffice, check_new_office
+from ui.plain_text import esc, plain_label
 
 
 class FirstRunDialog(QDialog):
-    """Asks what to open when there is no office database yet. `choice` is 'demo' or 'new'."""
+    """Asks what to open when there is no office database yet. `choice` is 'demo', 'new' or 'restore'."""
 
     def __init__(self, db_path: Path, parent=None) -> None:
         super().__init__(parent)
@@ -41,7 +42,7 @@ class FirstRunDialog(QDialog):
             "<h2>Selamat datang di SAKIP Desktop</h2>"
             "<p>Belum ada data kantor di komputer ini. Anda dapat mencoba program dengan kantor contoh, "
             "atau langsung membuat data kantor kecamatan Anda.</p>"
-            f"<p style='color:#555'>Basis data kantor akan disimpan di:<br>{db_path}</p>"
+            f"<p style='color:#555'>Basis data kantor akan disimpan di:<br>{esc(db_path)}</p>"
         )
         intro.setWordWrap(True)
         demo = QCommandLinkButton(
@@ -53,14 +54,21 @@ class FirstRunDialog(QDialog):
             "Buat kantor baru",
             "Isi nama kabupaten dan kecamatan, alamat, logo, ukuran kertas dan akun administrator pertama.",
         )
+        existing = QCommandLinkButton(
+            "Buka basis data yang ada…",
+            "Pindah komputer atau memulihkan: pilih berkas cadangan (mis. di flash disk). Isinya diperiksa "
+            "lebih dulu, lalu dipakai sebagai data kantor di komputer ini.",
+        )
         demo.clicked.connect(lambda: self._choose("demo"))
         new.clicked.connect(lambda: self._choose("new"))
+        existing.clicked.connect(lambda: self._choose("restore"))
         demo.setDefault(True)
-        self.demo_button, self.new_button = demo, new
+        self.demo_button, self.new_button, self.existing_button = demo, new, existing
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(demo)
         layout.addWidget(new)
+        layout.addWidget(existing)
         cancel = QPushButton("Keluar")
         cancel.clicked.connect(self.reject)
         row = QHBoxLayout()
@@ -75,7 +83,7 @@ class FirstRunDialog(QDialog):
 
 
 def _error_label() -> QLabel:
-    label = QLabel()
+    label = plain_label()  # messages may quote what was typed
     label.setWordWrap(True)
     label.setStyleSheet("color:#b00020; font-weight:bold;")
     label.hide()

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.demo import DemoAccount
 from sakip_desktop.errors import UserError
-from sakip_desktop.ops.auth import LoginChoice, login, login_choices
+from sakip_desktop.ops.auth import LoginChoice, login, login_choices, password_change_required
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.ops.office import OfficeProfile
 from sakip_desktop.storage.database import Database
+from ui.plain_text import esc, plain_label, rich
 from ui.table import Column, RecordTableModel
 
 _COLUMNS = [Column[LoginChoice]("Pegawai", lambda c: f"{c.display_name}\n{c.position}")]
@@ -44,10 +45,12 @@ class LoginDialog(QDialog):
         self.setWindowTitle(f"Masuk — SAKIP Desktop — {profile.office_title}")
         self.setMinimumSize(460, 520)
 
-        title = QLabel(f"<b>{profile.office_title}</b><br>{profile.regency_title}")
+        # The office's name is data: escaped, so a tag typed into it is printed, not obeyed.
+        self.title = title = rich(QLabel(f"<b>{esc(profile.office_title)}</b><br>{esc(profile.regency_title)}"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)  # a long office name stays inside the dialog
         title.setStyleSheet("font-size: 15pt;")
-        self.notice = QLabel(notice)
+        self.notice = plain_label(notice)
         self.notice.setWordWrap(True)
         self.notice.setVisible(bool(notice))
         self.notice.setStyleSheet("background:#fff4d6; padding:6px; border-radius:4px;")
@@ -64,9 +67,9 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("Kata sandi")
-        self.hint = QLabel()
+        self.hint = rich(QLabel())
         self.hint.setStyleSheet("color:#555;")
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color:#b00020; font-weight:bold;")
         self.error.hide()
@@ -107,24 +110,43 @@ class LoginDialog(QDialog):
 
     def _on_person_changed(self, *_args) -> None:
         demo = self._demo.get(self.selected_username())
-        self.hint.setText(f"Kantor contoh — kata sandi: <b>{demo.password}</b>" if demo else "")
+        self.hint.setText(f"Kantor contoh — kata sandi: <b>{esc(demo.password)}</b>" if demo else "")
         self.hint.setVisible(demo is not None)
         self.error.hide()
         self.password.clear()
         self.password.setFocus()
 
     def try_login(self) -> None:
-        """Check the password; stay open with a message when it is wrong."""
+        """Check the password; stay open with a message when it is wrong.
+
+        A password an administrator set must be replaced before the main window opens (not in the demo office).
+        """
         username = self.selected_username()
         if not username:
             self._fail("Pilih nama Anda lebih dulu.")
             return
+        password = self.password.text()
         try:
-            self.actor = login(self.db, username, self.password.text())
+            actor = login(self.db, username, password)
+            must_change = password_change_required(self.db, actor.username)
         except UserError as exc:
             self._fail(exc.message)
             return
+        if must_change and not self._replace_password(actor, password):
+            self._fail("Kata sandi harus diganti sebelum mulai bekerja. Masuk lagi untuk menggantinya.")
+            return
+        self.actor = actor
         self.accept()
+
+    def _replace_password(self, actor: Actor, current: str) -> bool:
+        """The new-password dialog; True once the password was changed."""
+        from ui.password_dialog import ChangePasswordDialog
+
+        self.password_dialog = ChangePasswordDialog(self.db, actor, self, current_password=current)
+        try:
+            return self.password_dialog.exec() == ChangePasswordDialog.DialogCode.Accepted
+        finally:
+            self.password_dialog = None
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

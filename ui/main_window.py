@@ -6,13 +6,14 @@ import datetime as dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from sakip_desktop import __version__
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.ops.office import OfficeProfile, get_profile
 from sakip_desktop.ops.overview import plan_years
 from ui.context import AppContext
+from ui.plain_text import esc, plain_label, plain_tooltip
 from ui.role_tab import RoleTab
 
 
@@ -52,7 +53,18 @@ class MainWindow(QMainWindow):
             note.setWordWrap(True)
             self.tabs.insertTab(0, note, "Tanpa peran")
             self.tabs.setCurrentIndex(0)
-        self.setCentralWidget(self.tabs)
+        # A banner over the tabs while the database takes no changes (read-only, or damaged).
+        self.health_banner = plain_label()
+        self.health_banner.setWordWrap(True)
+        self.health_banner.setStyleSheet("background:#fde0dc; color:#8c1d18; padding:6px; font-weight:bold;")
+        self.health_banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.health_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self._build_menu()
         self._build_status_bar()
         self.tabs.currentChanged.connect(self._update_role_label)
@@ -73,10 +85,20 @@ class MainWindow(QMainWindow):
         quit_action = QAction("&Keluar", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
+        backup = QAction("&Cadangkan…", self)
+        backup.setToolTip("Simpan salinan basis data yang diperiksa ke flash disk atau folder lain")
+        backup.triggered.connect(self.open_backup)
+        restore = QAction("&Pulihkan dari cadangan…", self)
+        restore.triggered.connect(self.open_restore)
         menu.addAction(switch)
         menu.addAction(password)
         menu.addSeparator()
+        menu.addAction(backup)
+        menu.addAction(restore)
+        menu.addSeparator()
         menu.addAction(quit_action)
+        self.backup_action, self.restore_action = backup, restore
+        self.backup_dialog = None
         help_menu = self.menuBar().addMenu("Ban&tuan")
         about = QAction("&Tentang SAKIP Desktop", self)
         about.triggered.connect(self._about)
@@ -85,9 +107,10 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         ctx, bar = self.ctx, self.statusBar()
-        self.office_label = QLabel(self.profile.office_title)
-        self.user_label = QLabel(ctx.actor.name)
-        self.role_label = QLabel()
+        # The office's and the person's names are data: plain text, never markup.
+        self.office_label = plain_label(self.profile.office_title)
+        self.user_label = plain_label(ctx.actor.name)
+        self.role_label = plain_label()
         self.year_combo = QComboBox()
         self._fill_years()
         self.quarter_combo = QComboBox()
@@ -98,8 +121,14 @@ class MainWindow(QMainWindow):
         self.quarter_combo.setToolTip("Triwulan yang sedang dikerjakan")
         self.year_combo.currentIndexChanged.connect(self._period_selected)
         self.quarter_combo.currentIndexChanged.connect(self._period_selected)
-        self.db_label = QLabel(f"Basis data: {ctx.db_path}")
-        self.db_label.setToolTip(str(ctx.db_path))
+        # Says so when the file cannot take changes (read-only, or damaged): people can still read and print.
+        self.health_label = QLabel()
+        self.health_label.setStyleSheet("color:#ffffff; background:#b00020; padding:1px 6px; font-weight:bold;")
+        self.health_label.hide()
+        bar.addWidget(self.health_label)
+        self.show_health()
+        self.db_label = plain_label(f"Basis data: {ctx.db_path}")
+        self.db_label.setToolTip(plain_tooltip(str(ctx.db_path)))
         for widget in (self.office_label, self.user_label, self.role_label):
             bar.addWidget(widget)
         bar.addPermanentWidget(QLabel("Tahun:"))
@@ -138,15 +167,65 @@ class MainWindow(QMainWindow):
             for tab in self.role_tabs:
                 tab.refresh()
 
+    def show_health(self) -> None:
+        """A red mark in the status bar while the database takes no changes."""
+        from sakip_desktop.storage.failures import read_only_message
+
+        db = self.ctx.db
+        if db.damage:
+            self.health_label.setText("⚠ RUSAK")
+            self.health_banner.setText(db.damage)
+        elif db.read_only:
+            self.health_label.setText("⚠ HANYA-BACA")
+            self.health_banner.setText(read_only_message(db.path))
+        self.health_label.setToolTip(plain_tooltip(self.health_banner.text()))
+        for widget in (self.health_label, self.health_banner):
+            widget.setVisible(bool(db.damage or db.read_only))
+
+    def show_trail_problem(self, status: str) -> None:
+        """The audit trail is not whole (found by the check after start): said above the tabs."""
+        if self.ctx.db.damage or self.ctx.db.read_only:
+            return  # the banner already says something more urgent
+        self.health_banner.setText(
+            f"{status} Rincian di Pengaturan › Riwayat perubahan; laporkan kepada Camat dan administrator."
+        )
+        self.health_banner.show()
+
+    def open_backup(self) -> None:
+        """'Cadangkan…': the backup dialog, not modal (work goes on while it copies)."""
+        from ui.backup_dialog import BackupDialog
+
+        if self.backup_dialog is not None and self.backup_dialog.isVisible():
+            self.backup_dialog.raise_()
+            return
+        self.backup_dialog = BackupDialog(self.ctx, self)
+        self.backup_dialog.show()
+
+    def open_restore(self) -> None:
+        """'Pulihkan dari cadangan…': choose and confirm; the program then swaps the file and asks for a new login."""
+        from ui.restore_dialog import RestoreDialog, restore_sources
+
+        if not self.ctx.actor.is_admin and not self.ctx.db.damage:  # it replaces everyone's data
+            QMessageBox.information(
+                self,
+                "Pulihkan dari cadangan",
+                "Hanya administrator yang dapat memulihkan basis data dari cadangan "
+                "(kecuali bila basis data rusak). Minta administrator kantor melakukannya.",
+            )
+            return
+        dialog = RestoreDialog(self.ctx.db_path, restore_sources(self.ctx.db), self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.ctx.signals.restore_requested.emit(dialog.chosen, dialog.confirm_other_office)
+
     def _change_password(self) -> None:
         from ui.password_dialog import ChangePasswordDialog
 
-        ChangePasswordDialog(self.ctx, self).exec()
+        ChangePasswordDialog(self.ctx.db, self.ctx.actor, self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(
             self,
             "Tentang SAKIP Desktop",
             f"<b>SAKIP Desktop {__version__}</b><br>Aplikasi luring untuk akuntabilitas kinerja kantor "
-            f"kecamatan.<br><br>Basis data: {self.ctx.db_path}",
+            f"kecamatan.<br><br>Basis data: {esc(self.ctx.db_path)}",
         )

@@ -38,6 +38,7 @@ from ui.measurement_table import (
     SummaryModel,
     summary_lines,
 )
+from ui.plain_text import esc, plain_label
 from ui.table import Column, RecordTableModel, apply_widths
 
 XLSX_FILTER = "Buku kerja Excel (*.xlsx)"
@@ -67,7 +68,7 @@ class MeasurementPage(ShownPage):
         self.title = QLabel()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.status = QLabel()
+        self.status = plain_label()  # names the file written
         self.status.setWordWrap(True)
         self.export_button = QPushButton("Ekspor .xlsx…")
         menu = QMenu(self.export_button)
@@ -131,7 +132,7 @@ class MeasurementPage(ShownPage):
             return f"Belum ada target kinerja tahun {self.ctx.year}: tidak ada yang dapat diukur."
         office = office_summary(self.rows)
         value = DASH if office.achievement is None else formats.percent(office.achievement)
-        band = f" ({office.band.label})" if office.band else ""
+        band = f" ({esc(office.band.label)})" if office.band else ""  # a band's name is typed in Pengaturan
         text = f"Capaian kinerja kantor s.d. {tw}: <b>{value}{band}</b>, rata-rata {office.objectives} sasaran."
         pending = sum(not r.all_approved for r in self.rows)
         if pending:

@@ -26,6 +26,7 @@ from ui.inbox import InboxPanel
 from ui.lazy import LazyPage
 from ui.monitoring import monitoring_tools
 from ui.monitoring.inbox_panel import FollowUpPanel
+from ui.plain_text import plain_label
 from ui.table import Column, RecordTableModel, apply_widths, sorting_proxy
 from ui.waiting_work import WaitingWorkPanel
 
@@ -33,8 +34,9 @@ from ui.waiting_work import WaitingWorkPanel
 # work of ui/waiting_work.py, the role's SOP steps, the tindak lanjut of ui/monitoring/inbox_panel.py).
 EMPTY_INBOX = {
     Role.CAMAT: "Tidak ada yang menunggu persetujuan Anda. Realisasi triwulan yang sudah diverifikasi Sekretaris, "
-    "rekomendasi yang perlu Anda putuskan, Perjanjian Kinerja yang masih draf, langkah SOP giliran Camat atau "
-    "yang melebihi waktu standar, dan tindak lanjut yang terlambat akan tampil di sini.",
+    "rekomendasi yang perlu Anda putuskan, Perjanjian Kinerja yang masih draf, perubahan peran atau Plt./Plh., "
+    "langkah SOP giliran Camat atau yang melebihi waktu standar, dan tindak lanjut yang terlambat akan tampil di "
+    "sini.",
     Role.SEKRETARIS: "Tidak ada yang menunggu verifikasi Anda. Realisasi triwulan yang diajukan para Kasi, "
     "langkah SOP giliran Sekretaris, dan tindak lanjut yang ditugaskan kepada Anda akan tampil di sini.",
     Role.TIM_SAKIP: "Tidak ada tugas Tim saat ini. Indikator yang realisasi triwulannya sudah diajukan tetapi "
@@ -138,7 +140,7 @@ class RoleTab(QWidget):
         self.tools = QTabWidget()
         self.indicator_model = RecordTableModel(INDICATOR_COLUMNS, self)
         self.indicator_view = _table(self.indicator_model, INDICATOR_COLUMNS, 1)
-        self.indicator_title = QLabel()
+        self.indicator_title = plain_label()  # names the seksi: data
         page = QWidget()
         lay = QVBoxLayout(page)
         lay.addWidget(self.indicator_title)

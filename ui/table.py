@@ -10,6 +10,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
+from ui.plain_text import plain_tooltip
+
 R = TypeVar("R")
 OVER_COLOUR = "#fde0dc"  # a row that is late (over its standard time)
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -88,7 +90,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role == SORT_ROLE:
             return column.sort_key(record) if column.sort_key else column.text(record)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.tooltip(record)
+            return plain_tooltip(column.tooltip(record))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column.background:

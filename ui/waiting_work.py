@@ -1,13 +1,16 @@
 """The part of "Menunggu Anda" above the SOP steps: the realisasi, rekomendasi and PKs waiting for the role in the
-period being worked on, each a link-like button to the tool tab that handles it."""
+period being worked on, each a link-like button to the tool tab that handles it; for the Camat also the role and
+Plt./Plh. changes he has not yet acknowledged, whose button opens their list."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from sakip_desktop.domain.roles import Role
+from sakip_desktop.ops.backup_status import BACKUP_TOOL, backup_reminder
 from sakip_desktop.ops.base import RoleGrant
-from sakip_desktop.ops.waiting_work import WorkItem, waiting_work
+from sakip_desktop.ops.waiting_work import ROLE_CHANGES_TOOL, WorkItem, waiting_work
 from ui.context import AppContext
 
 _LINK_STYLE = (
@@ -36,6 +39,10 @@ class WaitingWorkPanel(QWidget):
         """Read what waits again, for ctx.year / ctx.quarter."""
         ctx = self.ctx
         self._items = waiting_work(ctx.db, self.grant, ctx.actor.person_id, ctx.year, ctx.quarter)
+        if self._reminds_backup():
+            reminder = backup_reminder(ctx.db)
+            if reminder is not None:
+                self._items.append(WorkItem(reminder[0], BACKUP_TOOL, reminder[1]))
         for button in self.buttons:
             self._layout.removeWidget(button)
             button.deleteLater()
@@ -45,11 +52,39 @@ class WaitingWorkPanel(QWidget):
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setStyleSheet(_LINK_STYLE)
-            button.setToolTip(f"Buka '{item.tool}'")
-            button.clicked.connect(lambda _=False, tool=item.tool: self.open_tool.emit(tool))
+            if item.tool == BACKUP_TOOL:
+                button.setToolTip("Simpan salinan basis data ke flash disk")
+                button.clicked.connect(self.open_backup)
+            elif item.tool == ROLE_CHANGES_TOOL:
+                button.setToolTip("Lihat siapa memberi siapa peran apa, lalu tandai sudah diketahui")
+                button.clicked.connect(self.show_role_changes)
+            else:
+                button.setToolTip(f"Buka '{item.tool}'")
+                button.clicked.connect(lambda _=False, tool=item.tool: self.open_tool.emit(tool))
             self._layout.addWidget(button)
             self.buttons.append(button)
         self.setVisible(bool(self._items))
+
+    def _reminds_backup(self) -> bool:
+        """The Camat's tab, and an administrator's first tab (unless he is the Camat: then that tab)."""
+        actor = self.ctx.actor
+        if self.grant.role is Role.CAMAT:
+            return True
+        return actor.is_admin and not actor.has(Role.CAMAT) and bool(actor.grants) and self.grant is actor.grants[0]
+
+    def open_backup(self) -> None:
+        """The backup dialog, not modal."""
+        from ui.backup_dialog import BackupDialog  # not part of the first screen
+
+        self.backup_dialog = BackupDialog(self.ctx, self.window())
+        self.backup_dialog.finished_backup.connect(lambda _result: self.refresh())
+        self.backup_dialog.show()
+
+    def show_role_changes(self) -> None:
+        """The Camat's list of role and Plt./Plh. changes, where he acknowledges them."""
+        from ui.role_changes import RoleChangesDialog  # not part of the first screen
+
+        RoleChangesDialog(self.ctx, self).exec()
 
     def items(self) -> list[WorkItem]:
         """The items shown, in order."""

@@ -188,19 +188,24 @@ def generate(db: Database, actor: Actor, request: DocRequest) -> Generated:
     version = version_for(db, prepared.kind, prepared.subject_key, prepared.digest)
     pages = prepared.build(setup, prepared.data, buffer, footer_note(prepared, version))
     pdf = buffer.getvalue()
-    record = record_document(
-        db,
-        actor,
-        kind=prepared.kind,
-        subject_key=prepared.subject_key,
-        title=prepared.title,
-        year=prepared.year,
-        quarter=prepared.quarter,
-        digest=prepared.digest,
-        pages=pages,
-        paper=setup.paper,
-        file_sha256=hashlib.sha256(pdf).hexdigest(),
-    )
+    what = {
+        "kind": prepared.kind,
+        "subject_key": prepared.subject_key,
+        "title": prepared.title,
+        "year": prepared.year,
+        "quarter": prepared.quarter,
+        "pages": pages,
+        "paper": setup.paper,
+        "file_sha256": hashlib.sha256(pdf).hexdigest(),
+    }
+    if db.read_only or db.damage:
+        # The file takes no writes: people still read and print; the printing is not entered in the register.
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        record = DocumentRecordView(
+            id=0, version=version, data_hash=prepared.digest, generated_by=actor.name, generated_at=now, **what
+        )
+    else:
+        record = record_document(db, actor, digest=prepared.digest, **what)
     return Generated(pdf=pdf, pages=pages, record=record)
 
 

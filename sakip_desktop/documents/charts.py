@@ -32,6 +32,21 @@ def _f(value: Decimal | None) -> float:
     return float(value) if value is not None else 0.0
 
 
+def _axis(peak: float) -> tuple[int, int]:
+    """End and step of a capaian axis reaching past `peak` (and 100): steps of 20 as a rule, wider ones
+    (50, 100, 200, 500, …) when a capaian lies far above, so that an axis never has more than 16 ticks:
+    reportlab draws every tick, and a capaian of 10^30 % with steps of 20 would never finish."""
+    peak = max(peak, 100.0)
+    step = 20
+    while peak / step > 15:
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2  # 20 → 50 → 100 → 200 → 500 → …
+    return (int(peak // step) + 1) * step, step
+
+
+def _tick(value: float) -> str:
+    return number(Decimal(int(value)), 0)
+
+
 def _drawing(width: float, height: float) -> Drawing:
     d = Drawing(width, height)
     d.initialFontName = fonts.REGULAR  # otherwise the renderer names Helvetica, which the PDF does not embed
@@ -65,14 +80,12 @@ def achievement_bars(
     chart.width, chart.height = width - label_w - 46, height - 22 - top
     values = [_f(v) for _, v, _ in items] or [0.0]
     chart.data = [list(reversed(values))]
-    peak = max([*values, 100.0])
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = (int(peak // 20) + 1) * 20
-    chart.valueAxis.valueStep = 20
+    chart.valueAxis.valueMax, chart.valueAxis.valueStep = _axis(max(values))
     chart.valueAxis.labels.fontName = fonts.REGULAR
     chart.valueAxis.labels.fontSize = 7
     # ticks are plain numbers with the unit once at the axis end: a printed percentage always has two decimals
-    chart.valueAxis.labelTextFormat = lambda v: str(int(v))
+    chart.valueAxis.labelTextFormat = _tick
     chart.categoryAxis.categoryNames = [_short(label, label_chars) for label, _, _ in reversed(items)] or [""]
     chart.categoryAxis.labels.fontName = fonts.REGULAR
     chart.categoryAxis.labels.fontSize = 7.5
@@ -122,9 +135,8 @@ def trend_lines(
     chart.data = [[float(v) if v is not None else None for v in values] for _, values in series] or [[0]]
     peaks = [float(v) for _, values in series for v in values if v is not None]
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = (int(max([*peaks, 100.0]) // 20) + 1) * 20
-    chart.valueAxis.valueStep = 20
-    chart.valueAxis.labelTextFormat = lambda v: str(int(v))  # unit once above the axis, as in capaian_bars
+    chart.valueAxis.valueMax, chart.valueAxis.valueStep = _axis(max(peaks, default=0.0))
+    chart.valueAxis.labelTextFormat = _tick  # unit once above the axis, as in capaian_bars
     chart.valueAxis.labels.fontName = fonts.REGULAR
     chart.valueAxis.labels.fontSize = 7
     chart.categoryAxis.categoryNames = list(categories)

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from sakip_desktop.domain.people import full_name
-from sakip_desktop.domain.roles import ADMIN, ActingKind, Role, UnitKind
-from sakip_desktop.errors import NotFound, ValidationError
-from sakip_desktop.ops.base import Actor, snapshot, write
+from sakip_desktop.domain.permissions import Op
+from sakip_desktop.domain.roles import ActingKind, Role, UnitKind
+from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
+from sakip_desktop.ops.base import Actor, Tx, snapshot, write
+from sakip_desktop.ops.role_changes import acting_text, record_change
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import ActingAssignment, Person, Unit
 
@@ -84,9 +86,13 @@ def list_acting(db: Database) -> list[ActingView]:
         ]
 
 
-def _validate(session, data: ActingInput) -> ActingInput:
+def _validate(session, data: ActingInput, actor: Actor) -> ActingInput:
     if data.person_id is None or session.get(Person, data.person_id) is None:
         raise ValidationError("Pilih pegawai yang menjadi pelaksana.", field="person_id")
+    if not actor.is_system and data.person_id == actor.person_id:
+        raise PermissionDenied(
+            "Anda tidak dapat menunjuk diri sendiri sebagai Plt./Plh. Minta administrator lain untuk melakukannya."
+        )
     role = Role(data.role)
     unit_id = data.unit_id if role.per_unit else None
     if role.per_unit:
@@ -97,6 +103,10 @@ def _validate(session, data: ActingInput) -> ActingInput:
         raise ValidationError("Tanggal selesai tidak boleh sebelum tanggal mulai.", field="end")
     if ActingKind(data.kind) is ActingKind.PLH and data.end is None:
         raise ValidationError("Plh. (Pelaksana Harian) harus punya tanggal selesai.", field="end")
+    if not data.decree.strip():
+        raise ValidationError(
+            "Nomor SK / surat perintah Plt./Plh. wajib diisi, mis. 800/214/35.99.01/2025.", field="decree"
+        )
     return ActingInput(
         person_id=data.person_id,
         kind=ActingKind(data.kind),
@@ -114,35 +124,58 @@ def _apply(a: ActingAssignment, data: ActingInput) -> None:
     a.position, a.start, a.end, a.decree = data.position, data.start, data.end, data.decree
 
 
+def _described(tx: Tx, a: ActingAssignment) -> tuple[str, str]:
+    """The acting person's name and the assignment in words, for the Camat's list of role changes."""
+    person = tx.session.get(Person, a.person_id)
+    unit = tx.session.get(Unit, a.unit_id) if a.unit_id else None
+    name = full_name(person.front_title, person.name, person.back_title) if person else "?"
+    text = acting_text(
+        ActingKind(a.kind), Role(a.role), unit.name if unit else "", a.position, a.start, a.end, a.decree
+    )
+    return name, text
+
+
 def add_acting(db: Database, actor: Actor, data: ActingInput) -> int:
-    """Operation 'Tambah Plt./Plh.' (administrator)."""
-    with write(db, actor, "Tambah Plt./Plh.", [ADMIN]) as tx:
-        data = _validate(tx.session, data)
+    """Operation 'Tambah Plt./Plh.' (administrator; never for himself). The decree number is required."""
+    with write(db, actor, Op.ACTING_ADD) as tx:
+        data = _validate(tx.session, data, actor)
         a = ActingAssignment()
         _apply(a, data)
         tx.session.add(a)
         tx.session.flush()
         tx.audit("acting_assignment", a.id, None, snapshot(a, _FIELDS))
+        name, text = _described(tx, a)
+        record_change(tx, a.person_id, name, f"{name} ditunjuk sebagai {text}.")
         return a.id
 
 
 def update_acting(db: Database, actor: Actor, acting_id: int, data: ActingInput) -> None:
-    """Operation 'Ubah Plt./Plh.' (administrator)."""
-    with write(db, actor, "Ubah Plt./Plh.", [ADMIN]) as tx:
+    """Operation 'Ubah Plt./Plh.' (administrator; never to make himself the acting person)."""
+    with write(db, actor, Op.ACTING_UPDATE) as tx:
         a = tx.session.get(ActingAssignment, acting_id)
         if a is None:
             raise NotFound("Penugasan Plt./Plh. tidak ditemukan.")
-        data = _validate(tx.session, data)
+        data = _validate(tx.session, data, actor)
         old = snapshot(a, _FIELDS)
+        old_name, old_text = _described(tx, a)
         _apply(a, data)
-        tx.audit("acting_assignment", a.id, old, snapshot(a, _FIELDS))
+        tx.session.flush()
+        new = snapshot(a, _FIELDS)
+        tx.audit("acting_assignment", a.id, old, new)
+        if new != old:
+            name, text = _described(tx, a)
+            record_change(
+                tx, a.person_id, name, f"Penugasan {old_name} sebagai {old_text} diubah: {name} sebagai {text}."
+            )
 
 
 def delete_acting(db: Database, actor: Actor, acting_id: int) -> None:
     """Operation 'Hapus Plt./Plh.' (administrator)."""
-    with write(db, actor, "Hapus Plt./Plh.", [ADMIN]) as tx:
+    with write(db, actor, Op.ACTING_DELETE) as tx:
         a = tx.session.get(ActingAssignment, acting_id)
         if a is None:
             raise NotFound("Penugasan Plt./Plh. tidak ditemukan.")
         tx.audit("acting_assignment", a.id, snapshot(a, _FIELDS), None)
+        name, text = _described(tx, a)
+        record_change(tx, a.person_id, name, f"Penugasan {name} sebagai {text} dihapus.")
         tx.session.delete(a)

@@ -12,13 +12,12 @@ from dataclasses import dataclass, fields, replace
 
 from sqlalchemy import delete, func, select
 
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import ActingKind, Role
 from sakip_desktop.errors import PermissionDenied, ValidationError
 from sakip_desktop.ops.agreements_checks import problems_of
 from sakip_desktop.ops.agreements_common import (
     DEFAULT_STATEMENT,
-    FINALISE_ROLES,
-    PREPARE_ROLES,
     REASONS,
     SUPERIOR_KEY,
     Kind,
@@ -222,7 +221,7 @@ def create_agreement(
     """
     if not 2000 <= year <= 2100:
         raise ValidationError(f"Tahun {year} tidak masuk akal.", field="year")
-    with write(db, actor, "Susun draf perjanjian kinerja", PREPARE_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.PK_CREATE, clock=clock) as tx:
         if unit_id is not None:
             pk_unit(tx.session, unit_id)
         if tx.session.scalars(_scope_query(year, unit_id)).first() is not None:
@@ -241,7 +240,7 @@ def create_agreement(
 
 def refresh_agreement(db: Database, actor: Actor, agreement_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Perbarui draf PK dari data': targets, budget lines and parties taken again from current data."""
-    with write(db, actor, "Perbarui draf perjanjian kinerja", PREPARE_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.PK_REFRESH, clock=clock) as tx:
         row = get_agreement_row(tx.session, agreement_id)
         _ensure_draft(row)
         old = _old(tx, row)
@@ -266,7 +265,7 @@ def update_agreement(
     place = data.place.strip()
     if not place:
         raise ValidationError("Tempat penandatanganan wajib diisi.", field="place")
-    with write(db, actor, "Ubah draf perjanjian kinerja", PREPARE_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.PK_UPDATE, clock=clock) as tx:
         row = get_agreement_row(tx.session, agreement_id)
         _ensure_draft(row)
         old = _old(tx, row)
@@ -285,7 +284,7 @@ def update_agreement(
 
 def delete_draft(db: Database, actor: Actor, agreement_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Hapus draf PK': only a draft; a PK that was made final is kept for ever."""
-    with write(db, actor, "Hapus draf perjanjian kinerja", PREPARE_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.PK_DELETE_DRAFT, clock=clock) as tx:
         row = get_agreement_row(tx.session, agreement_id)
         _ensure_draft(row)
         tx.audit("performance_agreement", row.id, _old(tx, row), None)
@@ -294,7 +293,7 @@ def delete_draft(db: Database, actor: Actor, agreement_id: int, *, clock: Clock 
 
 def _refuse_plh(actor: Actor) -> None:
     """A Plh. holds day-to-day authority only; signing a PK is left to the Camat (or a Plt.)."""
-    if actor.is_system or actor.is_admin or any(g.role.value in PREPARE_ROLES for g in actor.grants):
+    if actor.may(Op.PK_CREATE):  # who prepares the PK may also make it final, acting or not
         return
     camat = [g for g in actor.grants if g.role is Role.CAMAT]
     if camat and all(g.acting is ActingKind.PLH for g in camat):
@@ -306,7 +305,7 @@ def _refuse_plh(actor: Actor) -> None:
 def finalise_agreement(db: Database, actor: Actor, agreement_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Tetapkan PK': refused while `agreement_problems` lists anything (all are listed); the parties
     and targets are frozen, and the version it revises becomes 'diganti perubahan' (still readable)."""
-    with write(db, actor, "Tetapkan perjanjian kinerja", FINALISE_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.PK_FINALISE, clock=clock) as tx:
         s = tx.session
         _refuse_plh(tx.actor)
         row = get_agreement_row(s, agreement_id)
@@ -358,7 +357,7 @@ def start_revision(
     number = document_number.strip()
     if len(number) > 120:
         raise ValidationError("Nomor dokumen terlalu panjang (paling banyak 120 karakter).", field="document_number")
-    with write(db, actor, "Buat PK Perubahan", PREPARE_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.PK_REVISION_START, clock=clock) as tx:
         s = tx.session
         source = get_agreement_row(s, agreement_id)
         versions = s.scalars(_scope_query(source.year, source.unit_id)).all()

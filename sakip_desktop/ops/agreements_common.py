@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.people import full_name
 from sakip_desktop.domain.ranks import rank_label
-from sakip_desktop.domain.roles import ADMIN, Role, UnitKind
+from sakip_desktop.domain.roles import Role, UnitKind
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.storage.models import (
     ActingAssignment,
@@ -43,8 +43,6 @@ from sakip_desktop.storage.models import (
 )
 from sakip_desktop.storage.models import Activity as ActivityRow
 
-PREPARE_ROLES = (Role.KASUBAG_PERENCANAAN.value, ADMIN)
-FINALISE_ROLES = (Role.KASUBAG_PERENCANAAN.value, Role.CAMAT.value, ADMIN)
 PK_UNIT_KINDS = (UnitKind.SEKRETARIAT.value, UnitKind.SEKSI.value)
 BUDGET_NOTE = "APBD"
 

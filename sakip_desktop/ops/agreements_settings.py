@@ -3,10 +3,10 @@ of the office's PK), and the checks of a typed party."""
 
 from __future__ import annotations
 
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.agreements_common import (
     DEFAULT_STATEMENT,
-    PREPARE_ROLES,
     STATEMENT_KEY,
     SUPERIOR_KEY,
     Party,
@@ -39,7 +39,7 @@ def update_pk_settings(db: Database, actor: Actor, statement_text: str, superior
     """Operation 'Ubah pengaturan PK': the statement text for new PKs and the Bupati (pihak kedua of the office)."""
     text = clean_statement(statement_text)
     superior = clean_party(superior, "kedua", "superior")
-    with write(db, actor, "Ubah pengaturan perjanjian kinerja", PREPARE_ROLES) as tx:
+    with write(db, actor, Op.PK_SETTINGS_UPDATE) as tx:
         stored = text if text != DEFAULT_STATEMENT else ""
         for key, value in ((STATEMENT_KEY, stored), (SUPERIOR_KEY, party_dict(superior))):
             before, after = write_setting(tx.session, key, value)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.people import full_name
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import ROLE_ORDER, ActingKind, Role
 from sakip_desktop.errors import AccountLocked, AuthenticationFailed, NotFound, ValidationError
-from sakip_desktop.ops.base import ANY_ACCOUNT, Actor, Clock, RoleGrant, utcnow, write
+from sakip_desktop.ops.base import SYSTEM, Actor, Clock, RoleGrant, require, utcnow, write
 from sakip_desktop.ops.office import get_settings
 from sakip_desktop.security import hash_password, password_problem, verify_password
 from sakip_desktop.storage import models as m
@@ -98,6 +102,18 @@ def actor_for(db: Database, username: str, today: dt.date | None = None) -> Acto
         )
 
 
+@contextmanager
+def _login_session(db: Database, now: dt.datetime) -> Iterator[Session]:
+    """Where a login reads and records: the program's own write 'Masuk' (so the permission table and the watch on
+    writes see it too), or only a reading on a read-only file."""
+    if db.read_only:
+        with db.reading() as s:
+            yield s
+    else:
+        with write(db, SYSTEM, Op.LOGIN, clock=lambda: now) as tx:
+            yield tx.session
+
+
 def login(db: Database, username: str, password: str, *, clock: Clock = utcnow) -> Actor:
     """Check the password; after too many wrong tries the account is locked for a while.
 
@@ -106,7 +122,8 @@ def login(db: Database, username: str, password: str, *, clock: Clock = utcnow) 
     settings = get_settings(db)
     now = clock()
     failure: Exception | None = None
-    with db.transaction() as s:
+    # A read-only file still lets people in to read and print: nothing of the login is recorded then.
+    with _login_session(db, now) as s:
         account = s.scalars(select(m.Account).where(m.Account.username == username.strip().lower())).first()
         if account is None:
             raise AuthenticationFailed("Nama pengguna tidak dikenal.")
@@ -114,6 +131,7 @@ def login(db: Database, username: str, password: str, *, clock: Clock = utcnow) 
             raise AccountLocked(_locked_message(account.locked_until, now), account.locked_until)
         person = s.get(m.Person, account.person_id)
         assert person is not None
+        found_username = account.username  # read now: a read-only login rolls its session back
         today = now.date()
         if person.active_from > today or (person.active_to is not None and person.active_to < today):
             raise AuthenticationFailed(f"{person.name} tidak lagi aktif di kantor ini; akun tidak dapat dipakai.")
@@ -148,7 +166,28 @@ def login(db: Database, username: str, password: str, *, clock: Clock = utcnow) 
                 failure = AuthenticationFailed(f"Kata sandi salah. Sisa percobaan: {left}.")
     if failure is not None:
         raise failure
-    return actor_for(db, account.username, today)
+    return actor_for(db, found_username, today)
+
+
+def password_change_required(db: Database, username: str) -> bool:
+    """True when the account's password was set by someone else and must be replaced before any work.
+
+    Outside the demo only: the demo office's passwords are printed on its login screen on purpose.
+    Plain SQL: asked right after login, before the first window.
+    """
+    with db.plain_reading() as s:
+        found = sql.rows(
+            s,
+            """
+            SELECT a.must_change_password, (SELECT o.is_demo FROM office o ORDER BY o.id LIMIT 1)
+              FROM account a WHERE a.username = :username
+            """,
+            username=username.strip().lower(),
+        )
+    if not found:
+        raise NotFound(f"Akun '{username}' tidak ditemukan.")
+    must_change, is_demo = found[0]
+    return sql.boolean(must_change) and not sql.boolean(is_demo)
 
 
 def _locked_message(until: dt.datetime, now: dt.datetime) -> str:
@@ -157,14 +196,21 @@ def _locked_message(until: dt.datetime, now: dt.datetime) -> str:
 
 
 def change_own_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
-    """Operation 'Ganti kata sandi' (any logged-in person, for their own account)."""
+    """Operation 'Ganti kata sandi' (any logged-in person, for their own account).
+
+    The new password must differ from the old one; afterwards nothing asks for a change any more.
+    """
+    require(actor, Op.PASSWORD_CHANGE_OWN)  # first: whether a password would do is no visitor's business
     if (problem := password_problem(new_password)) is not None:
         raise ValidationError(problem, field="password")
+    if new_password == old_password:
+        raise ValidationError("Kata sandi baru harus berbeda dari kata sandi lama.", field="password")
     if actor.account_id is None:
         raise ValidationError("Tidak ada akun yang masuk.")
-    with write(db, actor, "Ganti kata sandi", [ANY_ACCOUNT]) as tx:
+    with write(db, actor, Op.PASSWORD_CHANGE_OWN) as tx:
         account = tx.session.get(m.Account, actor.account_id)
         if account is None or not verify_password(old_password, account.password_hash):
             raise ValidationError("Kata sandi lama salah.", field="old_password")
         account.password_hash = hash_password(new_password)
+        account.must_change_password = False
         tx.audit("account", account.id, {"password": "(lama)"}, {"password": "(diganti)"})

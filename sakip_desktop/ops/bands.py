@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
+from sakip_desktop.domain import bounds
 from sakip_desktop.domain.achievement import DEFAULT_BANDS, HUNDRED, Band, capped, category
 from sakip_desktop.domain.formats import number
-from sakip_desktop.domain.roles import ADMIN
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.base import Actor, write
 from sakip_desktop.storage import models as m
@@ -90,6 +91,12 @@ def validate_bands(bands: Sequence[Band], cap: Decimal | None) -> tuple[tuple[Ba
     for band in bounded:
         if not band.minimum.is_finite():
             raise ValidationError(f"Batas bawah kategori '{band.label}' harus berupa angka.", field="bands")
+        if abs(band.minimum) > bounds.PERCENT.maximum:
+            raise ValidationError(
+                f"Batas bawah kategori '{band.label}' terlalu jauh; isi antara -{bounds.PERCENT.shown_maximum()} "
+                f"dan {bounds.PERCENT.shown_maximum()}.",
+                field="bands",
+            )
     for upper, lower in pairwise(bounded):
         if upper.minimum == lower.minimum:
             raise ValidationError(
@@ -103,9 +110,11 @@ def validate_bands(bands: Sequence[Band], cap: Decimal | None) -> tuple[tuple[Ba
                 f"({_plain(upper.minimum)}) harus lebih tinggi dari '{lower.label}' ({_plain(lower.minimum)}).",
                 field="bands",
             )
-    if cap is not None and (not cap.is_finite() or cap < HUNDRED):
+    if cap is not None and (not cap.is_finite() or cap < HUNDRED or cap > bounds.PERCENT.maximum):
         raise ValidationError(
-            "Batas tampilan capaian harus kosong (tanpa batas) atau paling sedikit 100%.", field="display_cap"
+            "Batas tampilan capaian harus kosong (tanpa batas) atau paling sedikit 100% "
+            f"(dan paling besar {bounds.PERCENT.shown_maximum()}%).",
+            field="display_cap",
         )
     return tuple(cleaned), cap
 
@@ -148,7 +157,7 @@ def get_display_cap(db: Database) -> Decimal | None:
 def update_bands(db: Database, actor: Actor, bands: Sequence[Band], cap: Decimal | None) -> Scale:
     """Operation 'Ubah kategori capaian' (administrator): store the bands and display cap."""
     bands, cap = validate_bands(bands, cap)
-    with write(db, actor, "Ubah kategori capaian", [ADMIN]) as tx:
+    with write(db, actor, Op.BANDS_UPDATE) as tx:
         row = tx.session.get(m.Setting, SETTING_KEY)
         old = json.loads(row.value) if row else _to_json(DEFAULT_BANDS, None)
         new = _to_json(bands, cap)

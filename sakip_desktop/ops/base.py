@@ -6,16 +6,21 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from sakip_desktop.domain.permissions import ANY_ACCOUNT, Op, allowed_label, permission
 from sakip_desktop.domain.roles import ADMIN, ActingKind, Role
 from sakip_desktop.errors import PermissionDenied
+from sakip_desktop.ops import audit_seal
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
+
+audit_seal.install()  # every commit chains its audit entries and seals what it touched
 
 
 def utcnow() -> dt.datetime:
@@ -53,9 +58,10 @@ class Actor:
         """True when the actor holds `role` (in person or acting)."""
         return any(g.role is role for g in self.grants)
 
-    def may(self, allowed: Iterable[str]) -> bool:
-        """True when any of the actor's roles (or the admin flag) is in `allowed`."""
-        allowed = set(allowed)
+    def may(self, what: Op | Iterable[str]) -> bool:
+        """True when the permission table lets the actor start operation `what`; or, given a set of role values
+        (e.g. an SOP's start roles, which are data), when any of the actor's roles (or the admin flag) is in it."""
+        allowed = permission(what).allowed if isinstance(what, str) else set(what)
         if self.is_system:
             return True
         if ANY_ACCOUNT in allowed and self.account_id is not None:
@@ -65,20 +71,19 @@ class Actor:
         return any(g.role.value in allowed for g in self.grants)
 
 
-# In an operation's allowed list: anyone logged in (e.g. changing one's own password).
-ANY_ACCOUNT = "ANY_ACCOUNT"
-
 SYSTEM = Actor(account_id=None, person_id=None, name="Sistem SAKIP Desktop", is_system=True)
 
-_ALLOWED_LABELS = {ADMIN: "Administrator", ANY_ACCOUNT: "pengguna yang masuk", **{r.value: r.label for r in Role}}
 
+def require(actor: Actor, op: Op, *, within: Iterable[str] | None = None) -> None:
+    """Raise `PermissionDenied` unless the permission table lets the actor start `op`.
 
-def require(actor: Actor, allowed: Iterable[str], what: str) -> None:
-    """Raise `PermissionDenied` unless the actor may do `what`."""
-    allowed = tuple(allowed)
-    if not actor.may(allowed):
-        who = ", ".join(_ALLOWED_LABELS.get(a, a) for a in allowed)
-        raise PermissionDenied(f"Anda tidak berwenang: {what}. Hanya untuk {who}.")
+    `within` narrows the table for one record, never widens it: the roles an SOP names as its starters, the role
+    that started a run. The refusal names the operation and who may do it.
+    """
+    row = permission(op)
+    for allowed in (row.allowed, None if within is None else row.allowed & set(within)):
+        if allowed is not None and not actor.may(allowed):
+            raise PermissionDenied(f"Anda tidak berwenang: {row.label}. Hanya untuk {allowed_label(allowed)}.")
 
 
 def _jsonable(value: Any) -> Any:
@@ -106,6 +111,13 @@ class Tx:
     now: dt.datetime
     entries: list[m.AuditEntry] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # What an extra seal entry is written with when the operation touches a sealed record it does not audit
+        # itself; the seals and the hash chain are written at commit (ops/audit_seal.py).
+        self.session.info[audit_seal.CONTEXT] = audit_seal.AuditContext(
+            self.actor.account_id, self.actor.name, self.operation, self.now
+        )
+
     def audit(
         self,
         entity: str,
@@ -113,7 +125,8 @@ class Tx:
         old: dict[str, Any] | None,
         new: dict[str, Any] | None,
     ) -> None:
-        """Append one audit entry; only the fields that changed are kept for an edit."""
+        """Append one audit entry; only the fields that changed are kept for an edit. At commit the entry is chained
+        and, for a sealed record, carries its content seal (ops/audit_seal.py)."""
         if old is not None and new is not None:
             changed = [k for k in new if old.get(k) != new.get(k)]
             if not changed:
@@ -134,16 +147,24 @@ class Tx:
         self.entries.append(entry)
 
 
+# The operation whose transaction is open in this thread (None outside `write()`); tests watch it to prove that
+# nothing writes around `write()`.
+_open_write: ContextVar[Op | None] = ContextVar("open_write", default=None)
+
+
+def open_write() -> Op | None:
+    """The operation whose `write()` transaction is open in this thread and context, or None."""
+    return _open_write.get()
+
+
 @contextmanager
-def write(
-    db: Database,
-    actor: Actor,
-    operation: str,
-    allowed: Iterable[str],
-    *,
-    clock: Clock = utcnow,
-) -> Iterator[Tx]:
-    """Check permission, open one transaction, yield a `Tx`; commit at the end or roll back."""
-    require(actor, allowed, operation)
-    with db.transaction() as session:
-        yield Tx(session=session, actor=actor, operation=operation, now=clock())
+def write(db: Database, actor: Actor, op: Op, *, clock: Clock = utcnow) -> Iterator[Tx]:
+    """Check the permission table for `op`, open one transaction, yield a `Tx` (audited under the operation's
+    label); commit at the end or roll back."""
+    require(actor, op)
+    token = _open_write.set(op)
+    try:
+        with db.transaction() as session:
+            yield Tx(session=session, actor=actor, operation=permission(op).label, now=clock())
+    finally:
+        _open_write.reset(token)

@@ -11,11 +11,11 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from sakip_desktop.domain import formats
+from sakip_desktop.domain import bounds, formats
 from sakip_desktop.domain.achievement import absorption
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, snapshot, write
-from sakip_desktop.ops.qualitative import PLANNING_ROLES
 from sakip_desktop.rencana_data import current_plan_id
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
@@ -31,7 +31,10 @@ from sakip_desktop.storage.models import (
 
 PROGRAM, ACTIVITY, SUB_ACTIVITY = 0, 1, 2
 LEVEL_LABELS = ("Program", "Kegiatan", "Sub kegiatan")
+QUARTER_NAMES = ("TW I", "TW II", "TW III", "TW IV")
 _MODELS = (Program, Activity, SubActivity)
+_SAVE_OPS = (Op.PROGRAM_SAVE, Op.ACTIVITY_SAVE, Op.SUB_ACTIVITY_SAVE)
+_DELETE_OPS = (Op.PROGRAM_DELETE, Op.ACTIVITY_DELETE, Op.SUB_ACTIVITY_DELETE)
 
 
 @dataclass(frozen=True)
@@ -166,8 +169,7 @@ def save_node(
 ) -> int:
     """Operation 'Simpan program/kegiatan/sub kegiatan': add one (node_id None, under `parent_id`) or change it."""
     data = _clean(data, level)
-    label = LEVEL_LABELS[level].lower()
-    with write(db, actor, f"Simpan {label}", PLANNING_ROLES) as tx:
+    with write(db, actor, _SAVE_OPS[level]) as tx:
         s = tx.session
         _check_code(s, level, data.code, node_id)
         values: dict = {"code": data.code, "name": data.name}
@@ -210,8 +212,7 @@ def save_node(
 
 def delete_node(db: Database, actor: Actor, level: int, node_id: int) -> None:
     """Operation 'Hapus program/kegiatan/sub kegiatan': only one without children or recorded spending."""
-    label = LEVEL_LABELS[level].lower()
-    with write(db, actor, f"Hapus {label}", PLANNING_ROLES) as tx:
+    with write(db, actor, _DELETE_OPS[level]) as tx:
         s = tx.session
         model = _MODELS[level]
         record = s.get(model, node_id)
@@ -240,8 +241,15 @@ def save_budget(
     db: Database, actor: Actor, sub_activity_id: int, year: int, ceiling: int, spent: tuple[int, int, int, int]
 ) -> None:
     """Operation 'Simpan anggaran sub kegiatan': the pagu of `year` and realisasi TW I–IV (not above the pagu)."""
-    if ceiling < 0 or any(a < 0 for a in spent):
-        raise ValidationError("Pagu dan realisasi anggaran tidak boleh negatif.")
+    if not 2000 <= year <= 2100:
+        raise ValidationError(f"Tahun {year} tidak masuk akal.", field="year")
+    if len(spent) != 4:
+        raise ValidationError("Realisasi anggaran diisi untuk TW I–IV.", field="spent")
+    ceiling = bounds.check_rupiah(ceiling, "Pagu", "ceiling") or 0
+    spent = tuple(  # type: ignore[assignment]
+        bounds.check_rupiah(amount, f"Realisasi anggaran {QUARTER_NAMES[n]}", "spent") or 0
+        for n, amount in enumerate(spent)
+    )
     total = sum(spent)
     if total > ceiling:
         raise ValidationError(
@@ -249,7 +257,7 @@ def save_budget(
             f"{formats.rupiah(ceiling, sen=False)}; periksa angkanya atau naikkan pagunya.",
             field="spent",
         )
-    with write(db, actor, "Simpan anggaran sub kegiatan", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.BUDGET_SAVE) as tx:
         s = tx.session
         sub = s.get(SubActivity, sub_activity_id)
         if sub is None:

@@ -19,20 +19,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from sakip_desktop.domain.roles import ADMIN, Role
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.ops.base import Actor, Clock, snapshot, utcnow, write
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import DocumentRecord
 
-# Who may generate documents for printing (and so write the register).
-DOCUMENT_ROLES = (
-    Role.CAMAT.value,
-    Role.SEKRETARIS.value,
-    Role.KASUBAG_PERENCANAAN.value,
-    Role.TIM_SAKIP.value,
-    Role.KASUBAG_UMUM.value,
-    ADMIN,
-)
 _FIELDS = ("kind", "subject_key", "title", "year", "quarter", "version", "data_hash", "pages", "paper")
 
 
@@ -141,7 +132,7 @@ def record_document(
     clock: Clock = utcnow,
 ) -> DocumentRecordView:
     """Operation 'Catat dokumen yang dicetak': one register line per printing or saving."""
-    with write(db, actor, "Catat dokumen yang dicetak", DOCUMENT_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.DOCUMENT_RECORD, clock=clock) as tx:
         row = DocumentRecord(
             kind=kind,
             subject_key=subject_key,

@@ -13,14 +13,13 @@ from sqlalchemy import func, select
 
 from sakip_desktop.domain.people import full_name
 from sakip_desktop.domain.periods import period_label
-from sakip_desktop.domain.roles import Role
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
 from sakip_desktop.ops.monitoring import clean_text
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 
-MEETING_ROLES = (Role.SEKRETARIS.value, Role.TIM_SAKIP.value)
 DRAFT, FINAL = "DRAFT", "FINAL"
 PERIOD_KINDS = {"QUARTER": 4, "SEMESTER": 2, "YEAR": 1}  # kind -> how many periods a year has
 _MEETING_FIELDS = (
@@ -123,7 +122,7 @@ def _apply(tx: Tx, row: m.EvaluationMeeting, data: MeetingInput) -> None:
 def create_meeting(db: Database, actor: Actor, data: MeetingInput, *, clock: Clock = utcnow) -> int:
     """Operation 'Buat rapat evaluasi' (Sekretaris or Tim SAKIP); returns the meeting id (a draft)."""
     data = check_meeting(data)
-    with write(db, actor, "Buat rapat evaluasi", MEETING_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.MEETING_CREATE, clock=clock) as tx:
         row = m.EvaluationMeeting(status=DRAFT, created_by=actor.name, created_at=tx.now)
         _apply(tx, row, data)
         tx.session.add(row)
@@ -135,7 +134,7 @@ def create_meeting(db: Database, actor: Actor, data: MeetingInput, *, clock: Clo
 def update_meeting(db: Database, actor: Actor, meeting_id: int, data: MeetingInput, *, clock: Clock = utcnow) -> None:
     """Operation 'Ubah rapat evaluasi': date, place, dasar, chair, note-taker, kesimpulan (while a draft)."""
     data = check_meeting(data)
-    with write(db, actor, "Ubah rapat evaluasi", MEETING_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.MEETING_UPDATE, clock=clock) as tx:
         row = get_meeting(tx, meeting_id)
         ensure_draft(row)
         old = snapshot(row, _MEETING_FIELDS)
@@ -145,7 +144,7 @@ def update_meeting(db: Database, actor: Actor, meeting_id: int, data: MeetingInp
 
 def delete_meeting(db: Database, actor: Actor, meeting_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Hapus rapat evaluasi' (a draft only; its participants, discussion and tindak lanjut go too)."""
-    with write(db, actor, "Hapus rapat evaluasi", MEETING_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.MEETING_DELETE, clock=clock) as tx:
         row = get_meeting(tx, meeting_id)
         ensure_draft(row)
         tx.audit("evaluation_meeting", row.id, snapshot(row, _MEETING_FIELDS), None)
@@ -154,7 +153,7 @@ def delete_meeting(db: Database, actor: Actor, meeting_id: int, *, clock: Clock 
 
 def finalise_meeting(db: Database, actor: Actor, meeting_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Finalkan rapat evaluasi': needs a chair, a note-taker and someone present; then frozen."""
-    with write(db, actor, "Finalkan rapat evaluasi", MEETING_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.MEETING_FINALISE, clock=clock) as tx:
         row = get_meeting(tx, meeting_id)
         ensure_draft(row)
         problems = []
@@ -214,7 +213,7 @@ def add_participants(
 
     Someone already on the list is skipped. Returns the new participant ids.
     """
-    with write(db, actor, "Tambah peserta rapat", MEETING_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.PARTICIPANT_ADD, clock=clock) as tx:
         meeting = _draft_meeting(tx, meeting_id)
         there = set(
             tx.session.scalars(
@@ -236,7 +235,7 @@ def add_guest(db: Database, actor: Actor, meeting_id: int, name: str, title: str
     """Operation 'Tambah tamu rapat': a participant from outside the office, by name and jabatan/instansi."""
     name = clean_text(name, "Nama peserta", "name")[:250]
     title = clean_text(title, "Jabatan/instansi", "title", required=False)[:250]
-    with write(db, actor, "Tambah peserta rapat", MEETING_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.PARTICIPANT_ADD, clock=clock) as tx:
         meeting = _draft_meeting(tx, meeting_id)
         return _add_participant(tx, meeting.id, None, name, title)
 
@@ -251,7 +250,7 @@ def _participant(tx: Tx, participant_id: int) -> m.MeetingParticipant:
 
 def set_attendance(db: Database, actor: Actor, participant_id: int, present: bool, *, clock: Clock = utcnow) -> None:
     """Operation 'Catat kehadiran': whether a participant came (hadir / tidak hadir)."""
-    with write(db, actor, "Catat kehadiran", MEETING_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.ATTENDANCE_SET, clock=clock) as tx:
         row = _participant(tx, participant_id)
         old = snapshot(row, _PARTICIPANT_FIELDS)
         row.present = bool(present)
@@ -260,7 +259,7 @@ def set_attendance(db: Database, actor: Actor, participant_id: int, present: boo
 
 def remove_participant(db: Database, actor: Actor, participant_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Hapus peserta rapat'."""
-    with write(db, actor, "Hapus peserta rapat", MEETING_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.PARTICIPANT_REMOVE, clock=clock) as tx:
         row = _participant(tx, participant_id)
         tx.audit("meeting_participant", row.id, snapshot(row, _PARTICIPANT_FIELDS), None)
         tx.session.delete(row)
@@ -285,7 +284,7 @@ def save_discussion(
     """
     discussion = clean_text(discussion, "Pembahasan", "discussion", required=False)
     problems = clean_text(problems, "Permasalahan", "problems", required=False)
-    with write(db, actor, "Simpan pembahasan", MEETING_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.DISCUSSION_SAVE, clock=clock) as tx:
         meeting = _draft_meeting(tx, meeting_id)
         if tx.session.get(m.Indicator, indicator_id) is None:
             raise NotFound("Indikator tidak ditemukan (mungkin sudah dihapus).")
@@ -312,7 +311,6 @@ def save_discussion(
 __all__ = [
     "DRAFT",
     "FINAL",
-    "MEETING_ROLES",
     "MeetingInput",
     "add_guest",
     "add_participants",

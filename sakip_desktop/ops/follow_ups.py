@@ -9,9 +9,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sakip_desktop.domain.follow_up import DONE, IN_PROGRESS, OPEN, STATUS_LABELS
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
-from sakip_desktop.ops.base import ANY_ACCOUNT, Actor, Clock, Tx, snapshot, utcnow, write
-from sakip_desktop.ops.evaluation import MEETING_ROLES, get_meeting
+from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
+from sakip_desktop.ops.evaluation import get_meeting
 from sakip_desktop.ops.evidence_files import check_evidence, store_evidence
 from sakip_desktop.ops.monitoring import ACCEPTED, clean_text
 from sakip_desktop.storage import models as m
@@ -74,7 +75,7 @@ def add_follow_up(
     accepted rekomendasi (its indicator is taken when none is given). Returns the id."""
     if meeting_id is None and recommendation_id is None:
         raise ValidationError("Tindak lanjut harus berasal dari rapat evaluasi atau dari rekomendasi.")
-    with write(db, actor, "Tambah tindak lanjut", MEETING_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.FOLLOW_UP_ADD, clock=clock) as tx:
         if meeting_id is not None:
             get_meeting(tx, meeting_id)
         if recommendation_id is not None:
@@ -108,7 +109,7 @@ def update_follow_up(
     db: Database, actor: Actor, follow_up_id: int, data: FollowUpInput, *, clock: Clock = utcnow
 ) -> None:
     """Operation 'Ubah tindak lanjut' (Sekretaris or Tim SAKIP): what, who, by when (until it is done)."""
-    with write(db, actor, "Ubah tindak lanjut", MEETING_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.FOLLOW_UP_UPDATE, clock=clock) as tx:
         row = _get(tx, follow_up_id)
         if row.status == DONE:
             raise ValidationError("Tindak lanjut ini sudah selesai; tidak dapat diubah.", field="status")
@@ -119,7 +120,7 @@ def update_follow_up(
 
 def delete_follow_up(db: Database, actor: Actor, follow_up_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Hapus tindak lanjut' (Sekretaris or Tim SAKIP), only before any progress is reported."""
-    with write(db, actor, "Hapus tindak lanjut", MEETING_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.FOLLOW_UP_DELETE, clock=clock) as tx:
         row = _get(tx, follow_up_id)
         if row.status != OPEN or row.progress:
             raise ValidationError(
@@ -160,7 +161,7 @@ def report_progress(
         raise ValidationError("Tindak lanjut yang selesai berprogres 100%.", field="progress")
     if status == OPEN and progress != 0:
         raise ValidationError("Tindak lanjut yang belum dimulai berprogres 0%; pilih 'Sedang dikerjakan'.", "status")
-    with write(db, actor, "Laporkan tindak lanjut", [ANY_ACCOUNT], clock=clock) as tx:
+    with write(db, actor, Op.FOLLOW_UP_REPORT, clock=clock) as tx:
         row = _get(tx, follow_up_id)
         _require_responsible(tx, row, "melaporkan tindak lanjut ini")
         old = snapshot(row, _FIELDS)
@@ -175,7 +176,7 @@ def add_follow_up_evidence(
 ) -> int:
     """Operation 'Tambah bukti tindak lanjut' (the person responsible): a file of at most 10 MB with its SHA-256."""
     checked = check_evidence(filename, data)
-    with write(db, actor, "Tambah bukti tindak lanjut", [ANY_ACCOUNT], clock=clock) as tx:
+    with write(db, actor, Op.FOLLOW_UP_EVIDENCE_ADD, clock=clock) as tx:
         row = _get(tx, follow_up_id)
         _require_responsible(tx, row, "menambah bukti tindak lanjut ini")
         return store_evidence(tx, m.FollowUpEvidence, "follow_up_id", row.id, checked, data)
@@ -183,7 +184,7 @@ def add_follow_up_evidence(
 
 def remove_follow_up_evidence(db: Database, actor: Actor, evidence_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Hapus bukti tindak lanjut' (the person responsible, until the tindak lanjut is done)."""
-    with write(db, actor, "Hapus bukti tindak lanjut", [ANY_ACCOUNT], clock=clock) as tx:
+    with write(db, actor, Op.FOLLOW_UP_EVIDENCE_REMOVE, clock=clock) as tx:
         evidence = tx.session.get(m.FollowUpEvidence, evidence_id)
         if evidence is None:
             raise NotFound("Bukti tindak lanjut tidak ditemukan (mungkin sudah dihapus).")

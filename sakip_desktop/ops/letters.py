@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from sakip_desktop.domain.roles import ADMIN
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, snapshot, utcnow, write
-from sakip_desktop.ops.document_register import DOCUMENT_ROLES
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import DocumentRecord, Office, OutgoingLetter, Setting
 
@@ -178,7 +177,7 @@ def update_letter_settings(db: Database, actor: Actor, values: LetterSettings) -
     if len(agenda_number(fmt, seq=9999, code=code, day=dt.date(2000, 12, 31))) > 120:
         raise ValidationError("Nomor agenda hasil format ini terlalu panjang (paling banyak 120 huruf).",
                               field="agenda_format")
-    with write(db, actor, "Ubah format nomor surat", [ADMIN]) as tx:
+    with write(db, actor, Op.LETTER_FORMAT_UPDATE) as tx:
         keys = [FORMAT_KEY, CODE_KEY]
         current = {r.key: r for r in tx.session.scalars(select(Setting).where(Setting.key.in_(keys)))}
         for key, value in ((FORMAT_KEY, fmt), (CODE_KEY, code)):
@@ -220,7 +219,7 @@ def _check(data: LetterInput) -> LetterInput:
 def register_letter(db: Database, actor: Actor, data: LetterInput, *, clock: Clock = utcnow) -> LetterView:
     """Operation 'Daftarkan surat keluar': the next number of the letter's year and its agenda number."""
     data = _check(data)
-    with write(db, actor, "Daftarkan surat keluar", DOCUMENT_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.LETTER_REGISTER, clock=clock) as tx:
         s = tx.session
         if data.document_record_id is not None and s.get(DocumentRecord, data.document_record_id) is None:
             raise ValidationError("Dokumen yang dilampirkan tidak ada di register dokumen.", field="document_record_id")
@@ -258,7 +257,7 @@ def _letter(session, letter_id: int) -> OutgoingLetter:
 
 def mark_sent(db: Database, actor: Actor, letter_id: int, sent_on: dt.date, *, clock: Clock = utcnow) -> LetterView:
     """Operation 'Catat surat terkirim': the date the letter left the office."""
-    with write(db, actor, "Catat surat terkirim", DOCUMENT_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.LETTER_MARK_SENT, clock=clock) as tx:
         row = _letter(tx.session, letter_id)
         if sent_on < row.letter_date:
             raise ValidationError("Tanggal kirim tidak boleh sebelum tanggal surat.", field="sent_on")
@@ -276,7 +275,7 @@ def attach_proof(
         raise ValidationError(f"Berkas bukti {filename} kosong.", field="proof")
     if len(data) > MAX_PROOF_BYTES:
         raise ValidationError(f"Berkas bukti {filename} lebih dari 10 MB.", field="proof")
-    with write(db, actor, "Lampirkan bukti pengiriman", DOCUMENT_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.LETTER_ATTACH_PROOF, clock=clock) as tx:
         row = _letter(tx.session, letter_id)
         if row.sent_on is None:
             raise ValidationError("Catat dulu tanggal kirim surat sebelum melampirkan buktinya.", field="sent_on")

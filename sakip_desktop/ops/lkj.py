@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from sakip_desktop.domain.formats import long_date
-from sakip_desktop.domain.roles import ADMIN, Role
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import UserError, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, snapshot, utcnow, write
 from sakip_desktop.ops.lkj_data import LkjData, check_year, lkj_data
@@ -25,8 +25,6 @@ from sakip_desktop.ops.lkj_drafts import SectionDef, section_defs
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import LkjSection
 
-EDIT_ROLES = (Role.KASUBAG_PERENCANAAN.value, Role.TIM_SAKIP.value, Role.SEKRETARIS.value, ADMIN)
-SIGN_ROLES = (Role.CAMAT.value,)
 SIGNED_KEY = "_signed"
 MAX_SECTION = 20000  # characters: several pages, far more than a section needs
 _FIELDS = ("year", "key", "text", "updated_by")
@@ -158,7 +156,7 @@ def save_section(db: Database, actor: Actor, year: int, key: str, text: str, *, 
             field="text",
         )
     d = _known_key(db, year, key)
-    with write(db, actor, "Simpan bagian LKj", EDIT_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.LKJ_SECTION_SAVE, clock=clock) as tx:
         _refuse_when_signed(tx.session, year)
         row = tx.session.scalars(select(LkjSection).where(LkjSection.year == year, LkjSection.key == key)).first()
         old = snapshot(row, _FIELDS) if row else None
@@ -185,7 +183,7 @@ def mark_signed(db: Database, actor: Actor, year: int, signed_on: dt.date, *, cl
         raise ValidationError(
             f"Tanggal tanda tangan {long_date(signed_on)} lebih awal dari tahun laporan {year}.", field="signed_on"
         )
-    with write(db, actor, "Tandai LKj sudah ditandatangani", SIGN_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.LKJ_SIGN, clock=clock) as tx:
         _refuse_when_signed(tx.session, year)
         row = LkjSection(
             year=year, key=SIGNED_KEY, text=signed_on.isoformat(), updated_by=actor.name, updated_at=tx.now
@@ -201,7 +199,7 @@ def unlock(db: Database, actor: Actor, year: int, reason: str, *, clock: Clock =
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Tuliskan alasan membuka kunci LKj.", field="reason")
-    with write(db, actor, "Buka kunci LKj", SIGN_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.LKJ_UNLOCK, clock=clock) as tx:
         row = tx.session.scalars(
             select(LkjSection).where(LkjSection.year == year, LkjSection.key == SIGNED_KEY)
         ).first()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from sakip_desktop.domain.periods import quarter_label
-from sakip_desktop.domain.roles import Role
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
 from sakip_desktop.ops.measurement import MeasurementRow, check_quarter, measure
@@ -20,9 +20,6 @@ from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 
 MAX_TEXT = 4000  # characters: about a page
-REVIEW_ROLES = (Role.TIM_SAKIP.value,)
-RECOMMEND_ROLES = (Role.SEKRETARIS.value,)
-DECIDE_ROLES = (Role.CAMAT.value,)
 PROPOSED, ACCEPTED, REJECTED = "PROPOSED", "ACCEPTED", "REJECTED"
 STATUS_LABELS = {PROPOSED: "Diajukan", ACCEPTED: "Diterima", REJECTED: "Ditolak"}
 _REVIEW_FIELDS = ("indicator_id", "year", "quarter", "text")
@@ -64,7 +61,7 @@ def save_review(
     check_quarter(quarter)
     _check_year(year)
     text = clean_text(text, "Telaah", "text", required=False)
-    with write(db, actor, "Simpan telaah", REVIEW_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.REVIEW_SAVE, clock=clock) as tx:
         indicator = _indicator(tx, indicator_id)
         row = tx.session.scalars(
             select(m.MonitoringReview).where(
@@ -162,7 +159,7 @@ def add_recommendation(
     check_quarter(quarter)
     _check_year(year)
     text = clean_text(text, "Rekomendasi", "text")
-    with write(db, actor, "Tulis rekomendasi", RECOMMEND_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.RECOMMENDATION_ADD, clock=clock) as tx:
         if indicator_id is not None:
             _indicator(tx, indicator_id)
         row = m.Recommendation(
@@ -193,7 +190,7 @@ def update_recommendation(
 ) -> None:
     """Operation 'Ubah rekomendasi' (Sekretaris), while the Camat has not decided on it."""
     text = clean_text(text, "Rekomendasi", "text")
-    with write(db, actor, "Ubah rekomendasi", RECOMMEND_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.RECOMMENDATION_UPDATE, clock=clock) as tx:
         row = _recommendation(tx, recommendation_id)
         _still_proposed(row, "diubah")
         if indicator_id is not None:
@@ -205,7 +202,7 @@ def update_recommendation(
 
 def delete_recommendation(db: Database, actor: Actor, recommendation_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Hapus rekomendasi' (Sekretaris), while the Camat has not decided on it."""
-    with write(db, actor, "Hapus rekomendasi", RECOMMEND_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.RECOMMENDATION_DELETE, clock=clock) as tx:
         row = _recommendation(tx, recommendation_id)
         _still_proposed(row, "dihapus")
         tx.audit("recommendation", row.id, snapshot(row, _REC_FIELDS), None)
@@ -217,8 +214,7 @@ def decide_recommendation(
 ) -> None:
     """Operation 'Putuskan rekomendasi' (Camat): accept, or reject with a note saying why."""
     note = clean_text(note, "Catatan", "note", required=not accept)
-    what = "Terima rekomendasi" if accept else "Tolak rekomendasi"
-    with write(db, actor, what, DECIDE_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.RECOMMENDATION_ACCEPT if accept else Op.RECOMMENDATION_REJECT, clock=clock) as tx:
         row = _recommendation(tx, recommendation_id)
         _still_proposed(row, "diputuskan lagi")
         old = snapshot(row, _REC_FIELDS)

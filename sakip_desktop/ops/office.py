@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from sakip_desktop.domain.roles import ADMIN
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Tx, snapshot, write
 from sakip_desktop.storage import models as m
@@ -136,7 +136,7 @@ def get_logo(db: Database) -> bytes | None:
 def update_profile(db: Database, actor: Actor, profile: OfficeProfile) -> OfficeProfile:
     """Operation 'Ubah profil kantor' (administrator)."""
     profile = validate_profile(profile)
-    with write(db, actor, "Ubah profil kantor", [ADMIN]) as tx:
+    with write(db, actor, Op.OFFICE_PROFILE_UPDATE) as tx:
         office = _office(tx.session)
         old = snapshot(office, EDITABLE_FIELDS)
         for f in EDITABLE_FIELDS:
@@ -159,7 +159,7 @@ def set_logo(db: Database, actor: Actor, data: bytes | None, filename: str = "")
     """Operation 'Ganti logo kantor' (administrator); None removes the logo."""
     if data is not None:
         check_logo(data, filename)
-    with write(db, actor, "Ganti logo kantor", [ADMIN]) as tx:
+    with write(db, actor, Op.OFFICE_LOGO_SET) as tx:
         office = _office(tx.session)
         old = snapshot(office, ("logo", "logo_filename"))
         office.logo = data
@@ -189,6 +189,10 @@ class OfficeSettings:
     document_font: str = "sans"
     # Who initials (paraf koordinasi) beside the Camat's signature, separated by ';' ("" for nobody).
     paraf_labels: str = "Sekretaris; Kasubag Perencanaan"
+    # Automatic backups in the data folder's cadangan/: the newest kept (plus the first of each month for a year).
+    backup_keep_daily: int = 14
+    # "Menunggu Anda" of the Camat and the administrator reminds when no flash-drive backup is this many days old.
+    backup_reminder_days: int = 7
 
 
 TIME_ZONES = {7: "WIB (UTC+7)", 8: "WITA (UTC+8)", 9: "WIT (UTC+9)"}
@@ -226,6 +230,10 @@ def validate_settings(values: OfficeSettings) -> OfficeSettings:
             "Kotak paraf: paling banyak 4 jabatan, masing-masing paling panjang 40 huruf, dipisah ';'.",
             field="paraf_labels",
         )
+    if not 3 <= values.backup_keep_daily <= 90:
+        raise ValidationError("Cadangan otomatis yang disimpan: 3 sampai 90.", field="backup_keep_daily")
+    if not 1 <= values.backup_reminder_days <= 60:
+        raise ValidationError("Pengingat cadangan ke flash disk: 1 sampai 60 hari.", field="backup_reminder_days")
     values = replace(values, paraf_labels="; ".join(labels))
     for name in ("margin_top_cm", "margin_bottom_cm", "margin_left_cm", "margin_right_cm"):
         if not 1.0 <= getattr(values, name) <= 6.0:
@@ -264,6 +272,6 @@ def store_settings(tx: Tx, values: OfficeSettings) -> None:
 def update_settings(db: Database, actor: Actor, values: OfficeSettings) -> OfficeSettings:
     """Operation 'Ubah pengaturan' (administrator)."""
     values = validate_settings(values)
-    with write(db, actor, "Ubah pengaturan", [ADMIN]) as tx:
+    with write(db, actor, Op.SETTINGS_UPDATE) as tx:
         store_settings(tx, values)
     return values

@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session, selectinload
 from sakip_desktop.domain.formats import long_date
 from sakip_desktop.domain.nip import validate_nip
 from sakip_desktop.domain.people import full_name
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.ranks import rank_label, validate_grade
-from sakip_desktop.domain.roles import ADMIN, Employment, Role, UnitKind
+from sakip_desktop.domain.roles import Employment, Role, UnitKind
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Tx, snapshot, write
+from sakip_desktop.ops.role_changes import access_of, note_access_changes, refuse_self_grant
 from sakip_desktop.security import hash_password, password_problem
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
@@ -278,7 +280,14 @@ def _last_admin_guard(session: Session, person_id: int, data: PersonInput) -> No
 
 
 def apply_person(tx: Tx, person: m.Person, data: PersonInput) -> None:
+    """Write checked input onto `person` (new or existing), note role and login changes for the Camat, audit.
+
+    Nobody gives himself a role or the administrator flag: another administrator must. A password set here
+    for someone else (a new account, a reset) must be replaced by its owner at his next login.
+    """
+    refuse_self_grant(tx.actor, person, data.roles, data.is_admin)
     old = _full_snapshot(person)
+    before = access_of(person)
     person.front_title, person.name, person.back_title = data.front_title, data.name, data.back_title
     person.employment, person.nip, person.grade = data.employment.value, data.nip, data.grade
     person.position, person.unit_id = data.position, data.unit_id
@@ -290,6 +299,8 @@ def apply_person(tx: Tx, person: m.Person, data: PersonInput) -> None:
     have = {(a.role, a.unit_id) for a in person.roles}
     for role, unit_id in sorted(wanted - have, key=str):
         person.roles.append(m.RoleAssignment(role=role, unit_id=unit_id))
+    # The wizard's first administrator (the program acting) chose his own password; so does anyone editing himself.
+    set_for_someone_else = not tx.actor.is_system and tx.actor.person_id != person.id
     if data.username:
         if person.account is None:
             if data.password is None:
@@ -301,6 +312,7 @@ def apply_person(tx: Tx, person: m.Person, data: PersonInput) -> None:
             person.account.password_hash = hash_password(data.password)
             person.account.failed_attempts = 0
             person.account.locked_until = None
+            person.account.must_change_password = set_for_someone_else
     elif person.account is not None:
         person.account = None
     tx.session.flush()
@@ -308,6 +320,7 @@ def apply_person(tx: Tx, person: m.Person, data: PersonInput) -> None:
     if data.password is not None and old is not None:
         new["password"] = "(diganti)"
     tx.audit("person", person.id, old, new)
+    note_access_changes(tx, person, before, access_of(person), password_set=data.password is not None)
 
 
 def _full_snapshot(person: m.Person) -> dict | None:
@@ -322,7 +335,7 @@ def _full_snapshot(person: m.Person) -> dict | None:
 
 def add_person(db: Database, actor: Actor, data: PersonInput) -> PersonView:
     """Operation 'Tambah pegawai' (administrator)."""
-    with write(db, actor, "Tambah pegawai", [ADMIN]) as tx:
+    with write(db, actor, Op.PERSON_ADD) as tx:
         data = validate_person(tx.session, data, None)
         person = m.Person(name=data.name, active_from=data.active_from)
         tx.session.add(person)
@@ -331,11 +344,13 @@ def add_person(db: Database, actor: Actor, data: PersonInput) -> PersonView:
 
 
 def update_person(db: Database, actor: Actor, person_id: int, data: PersonInput) -> PersonView:
-    """Operation 'Ubah data pegawai' (administrator)."""
-    with write(db, actor, "Ubah data pegawai", [ADMIN]) as tx:
+    """Operation 'Ubah data pegawai' (administrator; no new role or flag for himself)."""
+    with write(db, actor, Op.PERSON_UPDATE) as tx:
         person = tx.session.get(m.Person, person_id)
         if person is None:
             raise NotFound("Pegawai tidak ditemukan.")
+        # Before the data's own checks: the answer is no either way.
+        refuse_self_grant(actor, person, data.roles, data.is_admin)
         data = validate_person(tx.session, data, person_id)
         _last_admin_guard(tx.session, person_id, data)
         apply_person(tx, person, data)

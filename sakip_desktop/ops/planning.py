@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.achievement import Aggregation, Polarity
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, snapshot, write
-from sakip_desktop.ops.qualitative import PLANNING_ROLES, check_rank
+from sakip_desktop.ops.qualitative import check_rank
 from sakip_desktop.ops.realisation_common import check_amount
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
@@ -125,7 +126,7 @@ def _clean_plan(data: PlanInput) -> PlanInput:
 
 def add_plan(db: Database, actor: Actor, data: PlanInput) -> int:
     """Operation 'Tambah Renstra'; returns the new plan's id."""
-    with write(db, actor, "Tambah Renstra", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.PLAN_ADD) as tx:
         data = _clean_plan(data)
         plan = StrategicPlan(**{f: getattr(data, f) for f in PLAN_FIELDS})
         tx.session.add(plan)
@@ -136,7 +137,7 @@ def add_plan(db: Database, actor: Actor, data: PlanInput) -> int:
 
 def update_plan(db: Database, actor: Actor, plan_id: int, data: PlanInput) -> None:
     """Operation 'Ubah Renstra'; the period may not shrink past a year that has Renstra targets."""
-    with write(db, actor, "Ubah Renstra", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.PLAN_UPDATE) as tx:
         s = tx.session
         plan = _get(s, StrategicPlan, plan_id, "Renstra")
         data = _clean_plan(data)
@@ -162,7 +163,7 @@ def update_plan(db: Database, actor: Actor, plan_id: int, data: PlanInput) -> No
 
 def delete_plan(db: Database, actor: Actor, plan_id: int) -> None:
     """Operation 'Hapus Renstra': only a plan without tujuan and programs."""
-    with write(db, actor, "Hapus Renstra", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.PLAN_DELETE) as tx:
         s = tx.session
         plan = _get(s, StrategicPlan, plan_id, "Renstra")
         used = [
@@ -205,7 +206,7 @@ def _plan_of_objective_codes(session: Session, plan_id: int, code: str, exclude:
 
 def add_goal(db: Database, actor: Actor, plan_id: int, data: NodeInput) -> int:
     """Operation 'Tambah tujuan' under a Renstra; returns the new tujuan's id."""
-    with write(db, actor, "Tambah tujuan", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.GOAL_ADD) as tx:
         s = tx.session
         _get(s, StrategicPlan, plan_id, "Renstra")
         data = _clean_node(data, "tujuan")
@@ -220,7 +221,7 @@ def add_goal(db: Database, actor: Actor, plan_id: int, data: NodeInput) -> int:
 
 def update_goal(db: Database, actor: Actor, goal_id: int, data: NodeInput) -> None:
     """Operation 'Ubah tujuan'."""
-    with write(db, actor, "Ubah tujuan", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.GOAL_UPDATE) as tx:
         s = tx.session
         goal = _get(s, Goal, goal_id, "Tujuan")
         data = _clean_node(data, "tujuan")
@@ -235,7 +236,7 @@ def update_goal(db: Database, actor: Actor, goal_id: int, data: NodeInput) -> No
 
 def delete_goal(db: Database, actor: Actor, goal_id: int) -> None:
     """Operation 'Hapus tujuan': only a tujuan without sasaran."""
-    with write(db, actor, "Hapus tujuan", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.GOAL_DELETE) as tx:
         s = tx.session
         goal = _get(s, Goal, goal_id, "Tujuan")
         if n := _count(s, Objective, Objective.goal_id == goal_id):
@@ -248,7 +249,7 @@ def delete_goal(db: Database, actor: Actor, goal_id: int) -> None:
 
 def add_objective(db: Database, actor: Actor, goal_id: int, data: NodeInput) -> int:
     """Operation 'Tambah sasaran' under a tujuan; returns the new sasaran's id."""
-    with write(db, actor, "Tambah sasaran", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.OBJECTIVE_ADD) as tx:
         s = tx.session
         goal = _get(s, Goal, goal_id, "Tujuan")
         data = _clean_node(data, "sasaran")
@@ -263,7 +264,7 @@ def add_objective(db: Database, actor: Actor, goal_id: int, data: NodeInput) -> 
 
 def update_objective(db: Database, actor: Actor, objective_id: int, data: NodeInput) -> None:
     """Operation 'Ubah sasaran'."""
-    with write(db, actor, "Ubah sasaran", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.OBJECTIVE_UPDATE) as tx:
         s = tx.session
         objective = _get(s, Objective, objective_id, "Sasaran")
         data = _clean_node(data, "sasaran")
@@ -277,7 +278,7 @@ def update_objective(db: Database, actor: Actor, objective_id: int, data: NodeIn
 
 def delete_objective(db: Database, actor: Actor, objective_id: int) -> None:
     """Operation 'Hapus sasaran': only a sasaran without indicators."""
-    with write(db, actor, "Hapus sasaran", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.OBJECTIVE_DELETE) as tx:
         s = tx.session
         objective = _get(s, Objective, objective_id, "Sasaran")
         if n := _count(s, Indicator, Indicator.objective_id == objective_id):
@@ -352,7 +353,7 @@ def _apply(indicator: Indicator, data: IndicatorInput) -> None:
 
 def add_indicator(db: Database, actor: Actor, objective_id: int, data: IndicatorInput) -> int:
     """Operation 'Tambah indikator kinerja' under a sasaran; returns the new indicator's id."""
-    with write(db, actor, "Tambah indikator kinerja", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.INDICATOR_ADD) as tx:
         s = tx.session
         _get(s, Objective, objective_id, "Sasaran")
         data = _clean_indicator(s, data, None)
@@ -372,7 +373,7 @@ def update_indicator(
 
     Its scale may change only while it has no targets or realisasi: stored values would mean something else.
     """
-    with write(db, actor, "Ubah indikator kinerja", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.INDICATOR_UPDATE) as tx:
         s = tx.session
         indicator = _get(s, Indicator, indicator_id, "Indikator")
         data = _clean_indicator(s, data, indicator_id)
@@ -400,7 +401,7 @@ def update_indicator(
 
 def delete_indicator(db: Database, actor: Actor, indicator_id: int) -> None:
     """Operation 'Hapus indikator kinerja': refused once it has realisasi or stands in a Perjanjian Kinerja."""
-    with write(db, actor, "Hapus indikator kinerja", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.INDICATOR_DELETE) as tx:
         s = tx.session
         indicator = _get(s, Indicator, indicator_id, "Indikator")
         if n := _count(s, Realisation, Realisation.indicator_id == indicator_id):

@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.achievement import Aggregation, Target
 from sakip_desktop.domain.periods import quarter_label
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.realisation import Status
 from sakip_desktop.domain.targets import quarterly_target_problems
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, write
-from sakip_desktop.ops.qualitative import PLANNING_ROLES, check_rank
+from sakip_desktop.ops.qualitative import check_rank
 from sakip_desktop.ops.realisation_common import check_amount, check_period
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
@@ -75,7 +76,7 @@ def _target(session: Session, indicator: Indicator, target: Target | None, label
 
 def set_renstra_targets(db: Database, actor: Actor, indicator_id: int, values: Mapping[int, Decimal | None]) -> None:
     """Operation 'Simpan target Renstra': the target of each year given (None removes it), within the plan's period."""
-    with write(db, actor, "Simpan target Renstra", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.RENSTRA_TARGETS_SAVE) as tx:
         s = tx.session
         indicator = _indicator(s, indicator_id)
         plan = plan_of(s, indicator)
@@ -140,7 +141,7 @@ def set_year_targets(
     quarters = list(quarterly) + [None] * (4 - len(quarterly))
     if len(quarters) != 4:
         raise ValidationError("Target triwulan hanya untuk TW I sampai TW IV.", field="quarterly")
-    with write(db, actor, "Simpan target tahunan dan triwulan", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.YEAR_TARGETS_SAVE) as tx:
         s = tx.session
         indicator = _indicator(s, indicator_id)
         yearly = _target(s, indicator, yearly, f"Target tahun {year}", "yearly")

@@ -14,15 +14,14 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.qualitative import rank_of
-from sakip_desktop.domain.roles import ADMIN, Role
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, write
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
-PLANNING_ROLES = (Role.KASUBAG_PERENCANAAN.value, ADMIN)
 MAX_LEVELS = 20
 
 
@@ -178,7 +177,7 @@ def _store_levels(session: Session, scale_id: int, labels: Sequence[str]) -> Non
 
 def add_scale(db: Database, actor: Actor, data: ScaleInput) -> int:
     """Operation 'Tambah skala kualitatif'; returns the new scale's id."""
-    with write(db, actor, "Tambah skala kualitatif", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.SCALE_ADD) as tx:
         data = _clean(tx.session, data, None)
         scale = m.QualitativeScale(name=data.name, description=data.description)
         tx.session.add(scale)
@@ -190,7 +189,7 @@ def add_scale(db: Database, actor: Actor, data: ScaleInput) -> int:
 
 def update_scale(db: Database, actor: Actor, scale_id: int, data: ScaleInput) -> None:
     """Operation 'Ubah skala kualitatif': rename, describe, rename or add levels (none removed while in use)."""
-    with write(db, actor, "Ubah skala kualitatif", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.SCALE_UPDATE) as tx:
         s = tx.session
         scale = s.get(m.QualitativeScale, scale_id)
         if scale is None:
@@ -213,7 +212,7 @@ def update_scale(db: Database, actor: Actor, scale_id: int, data: ScaleInput) ->
 
 def delete_scale(db: Database, actor: Actor, scale_id: int) -> None:
     """Operation 'Hapus skala kualitatif': only a scale no indicator uses."""
-    with write(db, actor, "Hapus skala kualitatif", PLANNING_ROLES) as tx:
+    with write(db, actor, Op.SCALE_DELETE) as tx:
         s = tx.session
         scale = s.get(m.QualitativeScale, scale_id)
         if scale is None:

@@ -11,15 +11,16 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from sakip_desktop.domain import bounds
 from sakip_desktop.domain.achievement import Polarity
 from sakip_desktop.domain.periods import quarter_label
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.realisation import Narrative, QuarterFacts, Status, is_zero_target, submission_problems
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
 from sakip_desktop.ops.evidence_files import MAX_EVIDENCE_BYTES, check_evidence, store_evidence
 from sakip_desktop.ops.qualitative import check_rank
 from sakip_desktop.ops.realisation_common import (
-    ENTRY_ROLES,
     FIELDS,
     LOCKED_MESSAGE,
     RealisationLocked,
@@ -79,7 +80,9 @@ def check_input(data: RealisationInput) -> RealisationInput:
         supporting=_clean_text(data.supporting, "Faktor pendukung", "supporting"),
         inhibiting=_clean_text(data.inhibiting, "Faktor penghambat", "inhibiting"),
         follow_up=_clean_text(data.follow_up, "Upaya/tindak lanjut", "follow_up"),
-        manual_achievement=check_amount(data.manual_achievement, "Capaian manual", "manual_achievement"),
+        manual_achievement=bounds.check(
+            data.manual_achievement, bounds.PERCENT, "Capaian manual", "manual_achievement"
+        ),
         manual_justification=_clean_text(data.manual_justification, "Justifikasi", "manual_justification"),
     )
 
@@ -163,7 +166,7 @@ def save_realisation(
     the narrative is written first; submitting needs it.
     """
     data = RealisationInput(value, supporting, inhibiting, follow_up, manual_achievement, manual_justification)
-    with write(db, actor, "Isi realisasi", ENTRY_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.REALISATION_SAVE, clock=clock) as tx:
         return store_realisation(tx, indicator_id, year, quarter, data).id
 
 
@@ -184,14 +187,14 @@ def add_evidence(
 ) -> int:
     """Operation 'Tambah bukti dukung': store a file (at most 10 MB) with its SHA-256; returns its id."""
     checked = check_evidence(filename, data)
-    with write(db, actor, "Tambah bukti dukung", ENTRY_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.REALISATION_EVIDENCE_ADD, clock=clock) as tx:
         row = _open_for_entry(tx, realisation_id, "menambah bukti dukung")
         return store_evidence(tx, RealisationEvidence, "realisation_id", row.id, checked, data)
 
 
 def remove_evidence(db: Database, actor: Actor, evidence_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Hapus bukti dukung' (while the realisasi is a draft or returned)."""
-    with write(db, actor, "Hapus bukti dukung", ENTRY_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.REALISATION_EVIDENCE_REMOVE, clock=clock) as tx:
         evidence = tx.session.get(RealisationEvidence, evidence_id)
         if evidence is None:
             raise NotFound("Bukti dukung tidak ditemukan (mungkin sudah dihapus).")
@@ -213,7 +216,7 @@ def submit_quarter(
     capaian with justification. Returns the ids submitted.
     """
     check_period(year, quarter)
-    with write(db, actor, "Ajukan realisasi triwulan", ENTRY_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.REALISATION_SUBMIT, clock=clock) as tx:
         s = tx.session
         unit = s.get(Unit, unit_id)
         if unit is None:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sakip_desktop.domain import bounds
 from sakip_desktop.domain.achievement import Polarity, Target
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.realisation import Status, previous_quarter, quarter_achievement
-from sakip_desktop.domain.roles import ADMIN, Role, UnitKind
+from sakip_desktop.domain.roles import Role, UnitKind
 from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.storage.models import (
@@ -28,7 +29,6 @@ from sakip_desktop.storage.models import (
 LOCKED_MESSAGE = "Data triwulan ini sudah disetujui dan terkunci; ubah melalui revisi dengan alasan."
 
 # Roles that may possibly enter realisasi; `may_enter` then checks the unit.
-ENTRY_ROLES = (Role.KASI.value, Role.KASUBAG_PERENCANAAN.value, Role.KASUBAG_UMUM.value, Role.STAF.value, ADMIN)
 _KASUBAG = (Role.KASUBAG_PERENCANAAN, Role.KASUBAG_UMUM)
 
 # Audit snapshot of a realisasi.
@@ -46,10 +46,6 @@ FIELDS = (
     "return_reason",
 )
 
-# DecimalText holds 40 characters; a value typed with more digits is a typing error anyway.
-_MAX_DIGITS = 30
-
-
 class RealisationLocked(ValidationError):
     """A write to an approved (locked) realisasi that is not a revision."""
 
@@ -66,22 +62,9 @@ def check_period(year: int, quarter: int) -> None:
 
 
 def check_amount(value: Decimal | int | None, label: str, field: str) -> Decimal | None:
-    """A non-negative, finite Decimal (or None); `label` names it in the message."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise ValidationError(f"{label} harus berupa angka.", field=field)
-    try:
-        amount = Decimal(value)
-    except InvalidOperation as exc:  # pragma: no cover - Decimal(int) never fails
-        raise ValidationError(f"{label} harus berupa angka.", field=field) from exc
-    if not amount.is_finite():
-        raise ValidationError(f"{label} harus berupa angka.", field=field)
-    if amount < 0:
-        raise ValidationError(f"{label} tidak boleh negatif.", field=field)
-    if len(format(amount, "f")) > _MAX_DIGITS:
-        raise ValidationError(f"{label} terlalu panjang; periksa kembali angkanya.", field=field)
-    return amount + 0  # drops a negative zero's sign
+    """A realisasi, target or baseline within `bounds.INDICATOR_VALUE` (None stays None); `label` names it in
+    the message."""
+    return bounds.check(value, bounds.INDICATOR_VALUE, label, field)
 
 
 def person_unit_id(session: Session, actor: Actor) -> int | None:
@@ -226,7 +209,6 @@ def describe(indicator: Indicator, year: int, quarter: int) -> str:
 
 
 __all__ = [
-    "ENTRY_ROLES",
     "FIELDS",
     "LOCKED_MESSAGE",
     "RealisationLocked",

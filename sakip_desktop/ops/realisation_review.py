@@ -9,10 +9,11 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.realisation import Status
-from sakip_desktop.domain.roles import ADMIN, Role
-from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
+from sakip_desktop.domain.roles import Role
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.base import Actor, Clock, Tx, require, snapshot, utcnow, write
 from sakip_desktop.ops.realisation_common import (
     FIELDS,
     LOCKED_MESSAGE,
@@ -78,7 +79,7 @@ def verify(
     """Operation 'Verifikasi realisasi' (Sekretaris): stores the checklist of each submitted realisasi and marks
     them verified. Every item of every checklist must be ticked; otherwise nothing is stored (return the
     realisasi to the Kasi with a reason instead). Returns the ids verified."""
-    with write(db, actor, "Verifikasi realisasi", [Role.SEKRETARIS.value], clock=clock) as tx:
+    with write(db, actor, Op.REALISATION_VERIFY, clock=clock) as tx:
         rows = _rows(tx, realisation_ids)
         _refuse_wrong_status(tx, rows, {Status.SUBMITTED}, "diverifikasi")
         problems = []
@@ -137,8 +138,7 @@ def return_to_kasi(
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Tulis alasan pengembalian agar Kasi tahu apa yang harus diperbaiki.", field="reason")
-    allowed = [Role.SEKRETARIS.value, Role.CAMAT.value]
-    with write(db, actor, "Kembalikan realisasi", allowed, clock=clock) as tx:
+    with write(db, actor, Op.REALISATION_RETURN, clock=clock) as tx:
         statuses: set[Status] = set()
         if actor.has(Role.SEKRETARIS) or actor.is_system:
             statuses |= {Status.SUBMITTED, Status.VERIFIED}
@@ -158,7 +158,7 @@ def return_to_kasi(
 
 def approve(db: Database, actor: Actor, realisation_ids: Iterable[int], *, clock: Clock = utcnow) -> list[int]:
     """Operation 'Setujui realisasi' (Camat): verified realisasi become approved and locked. Returns the ids."""
-    with write(db, actor, "Setujui realisasi", [Role.CAMAT.value], clock=clock) as tx:
+    with write(db, actor, Op.REALISATION_APPROVE, clock=clock) as tx:
         rows = _rows(tx, realisation_ids)
         _refuse_wrong_status(tx, rows, {Status.VERIFIED}, "disetujui")
         for row in rows:
@@ -168,9 +168,6 @@ def approve(db: Database, actor: Actor, realisation_ids: Iterable[int], *, clock
             row.approved_by = actor.name
             tx.audit("realisation", row.id, old, snapshot(row, FIELDS))
         return [row.id for row in rows]
-
-
-REVISION_ROLES = (Role.SEKRETARIS.value, Role.CAMAT.value, ADMIN)
 
 
 def revise(
@@ -185,18 +182,14 @@ def revise(
     """Operation 'Revisi realisasi terkunci': change an approved value with a reason (Sekretaris, Camat or
     administrator). The old and new value are kept as a revision; the realisasi stays approved. Returns the
     revision id."""
-    if not actor.may(REVISION_ROLES):
-        raise PermissionDenied(
-            "Anda tidak berwenang: merevisi realisasi yang sudah disetujui. Hanya untuk Sekretaris, Camat, "
-            "atau Administrator."
-        )
+    require(actor, Op.REALISATION_REVISE)  # before the checks of the value: they are no one else's business
     value = check_amount(new_value, "Nilai revisi", "value")
     if value is None:
         raise ValidationError("Isi nilai realisasi yang baru.", field="value")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Tulis alasan revisi; alasan tercatat bersama nilai lama dan baru.", field="reason")
-    with write(db, actor, "Revisi realisasi", REVISION_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.REALISATION_REVISE, clock=clock) as tx:
         row = get_realisation(tx.session, realisation_id)
         if Status(row.status) is not Status.APPROVED:
             raise ValidationError(
@@ -222,4 +215,4 @@ def revise(
         return revision.id
 
 
-__all__ = ["REVISION_ROLES", "CheckInput", "approve", "return_to_kasi", "revise", "verify"]
+__all__ = ["CheckInput", "approve", "return_to_kasi", "revise", "verify"]

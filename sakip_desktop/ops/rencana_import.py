@@ -9,8 +9,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from sakip_desktop.domain import bounds
+from sakip_desktop.domain.periods import quarter_label
+from sakip_desktop.domain.permissions import Op
+from sakip_desktop.domain.realisation import Status
+from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.base import Actor, Tx, snapshot, write
-from sakip_desktop.ops.qualitative import PLANNING_ROLES
 from sakip_desktop.rencana_check import RencanaPreview
 from sakip_desktop.rencana_data import current_plan_id
 from sakip_desktop.storage.database import Database
@@ -23,6 +27,7 @@ from sakip_desktop.storage.models import (
     Objective,
     Program,
     QuarterlyTarget,
+    Realisation,
     RenstraTarget,
     StrategicPlan,
     SubActivity,
@@ -99,7 +104,8 @@ def apply_rencana(db: Database, actor: Actor, preview: RencanaPreview) -> Rencan
     """Operation 'Impor rencana': write every row of the preview, all or nothing; returns the counts."""
     data = preview.data
     assert data.plan is not None
-    with write(db, actor, "Impor rencana", PLANNING_ROLES) as tx:
+    _check_values(data)
+    with write(db, actor, Op.RENCANA_IMPORT) as tx:
         w = _Writer(tx)
         s = tx.session
         plan_id = current_plan_id(s, data.plan)
@@ -152,6 +158,24 @@ def apply_rencana(db: Database, actor: Actor, preview: RencanaPreview) -> Rencan
     return RencanaResult(w.added, w.changed)
 
 
+def _check_values(data) -> None:
+    """Every number within its bound (`domain.bounds`), as the screens' operations check them: the reader
+    checked them already, so this only stops a preview put together some other way."""
+    for i in data.indicators:
+        bounds.check(i.baseline, bounds.INDICATOR_VALUE, f"Baseline {i.code}", "baseline")
+    for t in data.targets:
+        label = f"Target {t.indicator_code} tahun {t.year}"
+        ends = [t.renstra] + [v for target in (t.yearly, *t.quarters) if target for v in (target.low, target.high)]
+        for value in ends:
+            bounds.check(value, bounds.INDICATOR_VALUE, label, "target")
+    for x in data.sub_activities:
+        for year, ceiling in x.ceilings:
+            bounds.check_rupiah(ceiling, f"Pagu {x.code} tahun {year}", "ceiling")
+    for row in data.spending:
+        for amount in row.amounts:
+            bounds.check_rupiah(amount, f"Realisasi anggaran {row.sub_activity_code} tahun {row.year}", "spent")
+
+
 def _targets(w: _Writer, data, indicators: dict[str, Indicator]) -> None:
     s = w.s
     ids = [indicators[t.indicator_code].id for t in data.targets]
@@ -167,6 +191,16 @@ def _targets(w: _Writer, data, indicators: dict[str, Indicator]) -> None:
             select(QuarterlyTarget).where(QuarterlyTarget.yearly_target_id.in_([y.id for y in yearly.values()]))
         )
     }
+    # Checked again here, inside the transaction: a quarter the Camat approved after the file was read keeps its
+    # target too (the preview's check saw the database as it was then).
+    approved = {
+        tuple(row)
+        for row in s.execute(
+            select(Realisation.indicator_id, Realisation.year, Realisation.quarter).where(
+                Realisation.status == Status.APPROVED.value, Realisation.indicator_id.in_(ids)
+            )
+        )
+    }
     for t in data.targets:
         key = (indicators[t.indicator_code].id, t.year)
         if t.renstra is not None:
@@ -178,6 +212,14 @@ def _targets(w: _Writer, data, indicators: dict[str, Indicator]) -> None:
         y = w.upsert("yearly_target", yearly.get(key), YearlyTarget, values)
         for quarter, q in enumerate(t.quarters, start=1):
             if q is not None:
+                stored = quarterly.get((y.id, quarter))
+                same = stored is not None and (stored.value, stored.value_high) == (q.low, q.high)
+                if (*key, quarter) in approved and not same:
+                    raise ValidationError(
+                        f"Target {quarter_label(quarter)} {t.indicator_code} tahun {t.year} tidak dapat diubah: "
+                        f"realisasi {quarter_label(quarter)} sudah disetujui Camat dan terkunci. Berkas tidak diimpor.",
+                        field="target",
+                    )
                 values = {"yearly_target_id": y.id, "quarter": quarter, "value": q.low, "value_high": q.high}
                 w.upsert("quarterly_target", quarterly.get((y.id, quarter)), QuarterlyTarget, values, leaf=True)
 

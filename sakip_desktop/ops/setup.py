@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from sakip_desktop import __version__
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.base import SYSTEM, Tx, snapshot, utcnow, write
 from sakip_desktop.ops.office import (
@@ -69,7 +70,7 @@ def create_office(db: Database, new: NewOffice, *, now: dt.datetime | None = Non
     profile = new.profile
     settings = OfficeSettings(paper_size=new.paper_size)
     clock = (lambda: now) if now is not None else utcnow
-    with write(db, SYSTEM, "Buat kantor baru", [], clock=clock) as tx:
+    with write(db, SYSTEM, Op.OFFICE_CREATE, clock=clock) as tx:
         office = Office(
             **{f: getattr(profile, f) for f in EDITABLE_FIELDS},
             logo=new.logo,

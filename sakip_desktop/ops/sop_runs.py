@@ -7,14 +7,14 @@ import hashlib
 
 from sqlalchemy import func, select
 
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
-from sakip_desktop.ops.base import Actor, Clock, Tx, utcnow, write
+from sakip_desktop.ops.base import Actor, Clock, Tx, require, utcnow, write
 from sakip_desktop.sop.definition import SopDefinition, StepKind, from_json
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 
-ANY_ROLE = [r.value for r in Role]
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
@@ -73,8 +73,9 @@ def start_run(
         version_id, active = version.id, sop.active
     if not active:
         raise ValidationError("SOP ini nonaktif dan tidak dapat dimulai.")
-    allowed = [r.value for r in definition.start_roles]
-    with write(db, actor, "Mulai SOP", allowed, clock=clock) as tx:
+    # The SOP (data) names who starts it; that narrows the table's row, never widens it.
+    require(actor, Op.SOP_RUN_START, within=[r.value for r in definition.start_roles])
+    with write(db, actor, Op.SOP_RUN_START, clock=clock) as tx:
         started_role = next((g.role for g in actor.grants if g.role in definition.start_roles), None)
         run = m.SopRun(
             sop_version_id=version_id,
@@ -129,7 +130,7 @@ def tick_item(
             f"Berkas {attachment[0]} terlalu besar ({len(attachment[1]) // 1024} KB); batasnya 10.240 KB.",
             field="attachment",
         )
-    with write(db, actor, "Centang kelengkapan", ANY_ROLE, clock=clock) as tx:
+    with write(db, actor, Op.SOP_STEP_TICK, clock=clock) as tx:
         step_run, _run, definition = _open_step(tx, step_run_id)
         inputs = definition.steps[step_run.position - 1].inputs
         if not 0 <= item < len(inputs):
@@ -171,7 +172,7 @@ def pause_step(db: Database, actor: Actor, step_run_id: int, reason: str, *, clo
     """Operation 'Jeda langkah': stop the timer, with a reason."""
     if not reason.strip():
         raise ValidationError("Tulis alasan jeda.", field="reason")
-    with write(db, actor, "Jeda langkah", ANY_ROLE, clock=clock) as tx:
+    with write(db, actor, Op.SOP_STEP_PAUSE, clock=clock) as tx:
         step_run, _run, _definition = _open_step(tx, step_run_id)
         if _open_pause(tx.session, step_run_id) is not None:
             raise ValidationError("Langkah ini sudah dijeda.")
@@ -181,7 +182,7 @@ def pause_step(db: Database, actor: Actor, step_run_id: int, reason: str, *, clo
 
 def resume_step(db: Database, actor: Actor, step_run_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Lanjutkan langkah': the timer runs again."""
-    with write(db, actor, "Lanjutkan langkah", ANY_ROLE, clock=clock) as tx:
+    with write(db, actor, Op.SOP_STEP_RESUME, clock=clock) as tx:
         step_run, _run, _definition = _open_step(tx, step_run_id)
         pause = _open_pause(tx.session, step_run_id)
         if pause is None:
@@ -214,7 +215,7 @@ def _advance(tx: Tx, run: m.SopRun, definition: SopDefinition, target: int | Non
 
 def finish_step(db: Database, actor: Actor, step_run_id: int, notes: str = "", *, clock: Clock = utcnow) -> None:
     """Operation 'Selesaikan langkah': every kelengkapan item must be ticked; the run moves on."""
-    with write(db, actor, "Selesaikan langkah", ANY_ROLE, clock=clock) as tx:
+    with write(db, actor, Op.SOP_STEP_FINISH, clock=clock) as tx:
         step_run, run, definition = _open_step(tx, step_run_id)
         step = definition.steps[step_run.position - 1]
         if step.kind is StepKind.DECISION:
@@ -249,10 +250,9 @@ def decide_step(
     clock: Clock = utcnow,
 ) -> None:
     """Operation 'Setujui' / 'Kembalikan' on a decision step. Returning needs a reason."""
-    what = "Setujui langkah" if approve else "Kembalikan langkah"
     if not approve and not reason.strip():
         raise ValidationError("Tulis alasan pengembalian.", field="reason")
-    with write(db, actor, what, ANY_ROLE, clock=clock) as tx:
+    with write(db, actor, Op.SOP_STEP_APPROVE if approve else Op.SOP_STEP_RETURN, clock=clock) as tx:
         step_run, run, definition = _open_step(tx, step_run_id)
         step = definition.steps[step_run.position - 1]
         if step.kind is not StepKind.DECISION:
@@ -278,7 +278,8 @@ def cancel_run(db: Database, actor: Actor, run_id: int, reason: str, *, clock: C
         if run is None:
             raise NotFound("Pelaksanaan SOP tidak ditemukan.")
         started_role = run.started_role
-    with write(db, actor, "Batalkan pelaksanaan SOP", [started_role], clock=clock) as tx:
+    require(actor, Op.SOP_RUN_CANCEL, within=[started_role])
+    with write(db, actor, Op.SOP_RUN_CANCEL, clock=clock) as tx:
         run = tx.session.get(m.SopRun, run_id)
         assert run is not None
         if run.status != "RUNNING":

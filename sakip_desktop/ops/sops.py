@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
-from sakip_desktop.domain.roles import ADMIN, Role
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, utcnow, write
 from sakip_desktop.sop.definition import SopDefinition, from_json, load_templates, to_dict, validate
@@ -16,7 +16,6 @@ from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import OfficeDayOff, Sop, SopRun, SopVersion
 
 # Who maintains the SOP library.
-LIBRARY_ROLES = (ADMIN, Role.KASUBAG_PERENCANAAN.value, Role.SEKRETARIS.value)
 
 
 @dataclass(frozen=True)
@@ -175,13 +174,13 @@ def adopt_templates(db: Database, actor: Actor, codes: list[str], *, clock: Cloc
     missing = [c for c in codes if c not in templates]
     if missing:
         raise ValidationError(f"Templat tidak dikenal: {', '.join(missing)}.")
-    with write(db, actor, "Adopsi templat SOP", LIBRARY_ROLES, clock=clock) as tx:
+    with write(db, actor, Op.SOP_ADOPT, clock=clock) as tx:
         return [_add_sop(tx, templates[c], c, "Diadopsi dari templat") for c in codes]
 
 
 def create_sop(db: Database, actor: Actor, definition: SopDefinition, note: str = "SOP baru") -> int:
     """Operation 'Buat SOP baru' (also used by the .xlsx import)."""
-    with write(db, actor, "Buat SOP baru", LIBRARY_ROLES) as tx:
+    with write(db, actor, Op.SOP_CREATE) as tx:
         return _add_sop(tx, definition, "", note)
 
 
@@ -190,7 +189,7 @@ def save_version(db: Database, actor: Actor, sop_id: int, definition: SopDefinit
     definition = validate(definition)
     if not note.strip():
         raise ValidationError("Tulis apa yang diubah pada versi ini.", field="note")
-    with write(db, actor, "Simpan versi SOP", LIBRARY_ROLES) as tx:
+    with write(db, actor, Op.SOP_SAVE_VERSION) as tx:
         sop = tx.session.get(Sop, sop_id)
         if sop is None:
             raise NotFound("SOP tidak ditemukan.")
@@ -218,7 +217,7 @@ def save_version(db: Database, actor: Actor, sop_id: int, definition: SopDefinit
 
 def set_active(db: Database, actor: Actor, sop_id: int, active: bool) -> None:
     """Operation 'Aktifkan/nonaktifkan SOP': an inactive SOP cannot be started; its history stays."""
-    with write(db, actor, "Ubah status SOP", LIBRARY_ROLES) as tx:
+    with write(db, actor, Op.SOP_SET_ACTIVE) as tx:
         sop = tx.session.get(Sop, sop_id)
         if sop is None:
             raise NotFound("SOP tidak ditemukan.")
@@ -248,7 +247,7 @@ def add_day_off(db: Database, actor: Actor, day: dt.date, name: str) -> int:
     """Operation 'Tambah hari libur kantor' (administrator)."""
     if not name.strip():
         raise ValidationError("Tulis keterangan hari libur (mis. 'Cuti bersama').", field="name")
-    with write(db, actor, "Tambah hari libur kantor", [ADMIN]) as tx:
+    with write(db, actor, Op.DAY_OFF_ADD) as tx:
         if tx.session.scalars(select(OfficeDayOff).where(OfficeDayOff.day == day)).first():
             raise ValidationError("Tanggal itu sudah tercatat sebagai hari libur kantor.", field="day")
         row = OfficeDayOff(day=day, name=name.strip())
@@ -260,7 +259,7 @@ def add_day_off(db: Database, actor: Actor, day: dt.date, name: str) -> int:
 
 def delete_day_off(db: Database, actor: Actor, day_off_id: int) -> None:
     """Operation 'Hapus hari libur kantor' (administrator)."""
-    with write(db, actor, "Hapus hari libur kantor", [ADMIN]) as tx:
+    with write(db, actor, Op.DAY_OFF_DELETE) as tx:
         row = tx.session.get(OfficeDayOff, day_off_id)
         if row is None:
             raise NotFound("Hari libur tidak ditemukan.")

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from sakip_desktop.domain.roles import ADMIN, UnitKind
+from sakip_desktop.domain.permissions import Op
+from sakip_desktop.domain.roles import UnitKind
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, snapshot, write
 from sakip_desktop.storage.database import Database
@@ -120,7 +121,7 @@ def _check_parent(session, parent_id: int | None, unit_id: int | None) -> None:
 
 def add_unit(db: Database, actor: Actor, data: UnitInput) -> int:
     """Operation 'Tambah unit' (administrator); returns the new id."""
-    with write(db, actor, "Tambah unit", [ADMIN]) as tx:
+    with write(db, actor, Op.UNIT_ADD) as tx:
         data = _validate(tx.session, data, None)
         unit = Unit(
             code=data.code, name=data.name, kind=data.kind.value, parent_id=data.parent_id, sort_order=data.sort_order
@@ -133,7 +134,7 @@ def add_unit(db: Database, actor: Actor, data: UnitInput) -> int:
 
 def update_unit(db: Database, actor: Actor, unit_id: int, data: UnitInput) -> None:
     """Operation 'Ubah unit' (administrator)."""
-    with write(db, actor, "Ubah unit", [ADMIN]) as tx:
+    with write(db, actor, Op.UNIT_UPDATE) as tx:
         unit = tx.session.get(Unit, unit_id)
         if unit is None:
             raise NotFound("Unit tidak ditemukan (mungkin sudah dihapus).")
@@ -146,7 +147,7 @@ def update_unit(db: Database, actor: Actor, unit_id: int, data: UnitInput) -> No
 
 def delete_unit(db: Database, actor: Actor, unit_id: int) -> None:
     """Operation 'Hapus unit' (administrator): only a unit nothing refers to."""
-    with write(db, actor, "Hapus unit", [ADMIN]) as tx:
+    with write(db, actor, Op.UNIT_DELETE) as tx:
         unit = tx.session.get(Unit, unit_id)
         if unit is None:
             raise NotFound("Unit tidak ditemukan (mungkin sudah dihapus).")

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sakip_desktop.domain.periods import quarter_label
+from sakip_desktop.domain.permissions import Op, roles_allowed
 from sakip_desktop.domain.realisation import Status
 from sakip_desktop.domain.roles import ActingKind, Role
 from sakip_desktop.errors import NotFound
 from sakip_desktop.ops.base import RoleGrant
+from sakip_desktop.ops.role_changes import count_pending_role_changes
 from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
@@ -25,9 +27,11 @@ APPROVE_TOOL = "Persetujuan realisasi"
 RECOMMENDATION_TOOL = "Rekomendasi"
 AGREEMENT_TOOL = "Perjanjian Kinerja"
 REVIEW_TOOL = "Pemantauan"
+# Not a tool tab: the panel opens the list of role changes itself, where the Camat acknowledges them.
+ROLE_CHANGES_TOOL = "Lihat dan tandai diketahui"
 
 # Roles whose people fill the realisasi of their own unit (the Kasi: of the seksi in the grant).
-ENTRY_ROLES = (Role.KASI, Role.KASUBAG_PERENCANAAN, Role.KASUBAG_UMUM, Role.STAF)
+ENTRY_ROLES = roles_allowed(Op.REALISATION_SAVE)
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,7 @@ def waiting_work(db: Database, grant: RoleGrant, person_id: int | None, year: in
             items.append(
                 _item(drafts, "Perjanjian Kinerja", str(year), "masih draf, menunggu penetapan Anda", AGREEMENT_TOOL)
             )
+        items.append(_role_changes_item(db, person_id))
     elif role is Role.SEKRETARIS:
         items.append(
             _item(
@@ -97,6 +102,12 @@ def waiting_work(db: Database, grant: RoleGrant, person_id: int | None, year: in
         if unit_id is not None:
             items += _entry_items(db, unit_id, year, quarter, period)
     return [i for i in items if i.count]
+
+
+def _role_changes_item(db: Database, person_id: int | None) -> WorkItem:
+    # Any period: who was given which role matters until the Camat has seen it (ops/role_changes.py).
+    count = count_pending_role_changes(db, person_id)
+    return WorkItem(f"{count} perubahan peran, Plt./Plh. atau akun yang perlu Anda ketahui", ROLE_CHANGES_TOOL, count)
 
 
 def _item(count: int, noun: str, period: str, what: str, tool: str) -> WorkItem:
@@ -186,6 +197,7 @@ __all__ = [
     "ENTRY_TOOL",
     "RECOMMENDATION_TOOL",
     "REVIEW_TOOL",
+    "ROLE_CHANGES_TOOL",
     "VERIFY_TOOL",
     "WorkItem",
     "waiting_work",

@@ -61,6 +61,7 @@ _UNITS = {
     "hari": TimeUnit.DAYS,
     "hr": TimeUnit.DAYS,
 }
+MAX_AMOUNT = 9999  # of minutes, hours or days: no step of an SOP takes longer than that
 _PATTERN = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?))?\s*([a-zA-Z]+)\.?\s*$")
 
 
@@ -82,4 +83,11 @@ def parse_standard_time(text: str) -> StandardTime | None:
         raise ValidationError(f"Satuan waktu '{match.group(3)}' tidak dikenali; pakai menit, jam atau hari.")
     if high < low:
         raise ValidationError(f"Rentang waktu '{text}' terbalik.")
+    if high > MAX_AMOUNT:
+        # A typing error, and a thousand-digit number would not even print ('inf').
+        raise ValidationError(f"Waktu '{_short(text)}' terlalu lama; paling lama {MAX_AMOUNT} {unit.label}.")
     return StandardTime(low=low, high=high, unit=unit)
+
+
+def _short(text: str) -> str:
+    return text.strip() if len(text.strip()) <= 30 else text.strip()[:30] + "…"

@@ -62,6 +62,7 @@ from sakip_desktop.sop.xlsx import (
     STEP_COLUMNS,
     YES,
 )
+from sakip_desktop.xlsx_guard import refuse_merged, refusing_damage
 from sakip_desktop.xlsxkit import (
     ImportErrors,
     cell_text,
@@ -76,6 +77,8 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
+MAX_TEXT = 4000  # characters of one cell, as in the other importers: about a page
+
 
 def read_sop(path: Path) -> SopDefinition:
     """Read the SOP workbook at `path`; raise `ValidationError` listing every error found (see `import_sop`)."""
@@ -83,17 +86,18 @@ def read_sop(path: Path) -> SopDefinition:
     wb = open_workbook(path, errors)
     if wb is None:
         raise errors.refuse()
-    version = _check_format(wb, errors)
-    if version is None:
-        raise errors.refuse()
-    definition = _read_v1(wb, errors)  # the only format so far; older readers would be chosen by `version` here
-    if errors.items or definition is None:
-        raise errors.refuse()
-    try:
-        return validate(definition)
-    except ValidationError as exc:
-        errors.add(exc.message)
-        raise errors.refuse() from exc
+    with refusing_damage(errors):
+        version = _check_format(wb, errors)
+        if version is None:
+            raise errors.refuse()
+        definition = _read_v1(wb, errors)  # the only format so far; older readers would be chosen by `version` here
+        if errors.items or definition is None:
+            raise errors.refuse()
+        try:
+            return validate(definition)
+        except ValidationError as exc:
+            errors.add(exc.message)
+            raise errors.refuse() from exc
 
 
 def _check_format(wb: Workbook, errors: ImportErrors) -> int | None:
@@ -168,10 +172,19 @@ def _table(
         errors.add("kolom tidak ada (judul kolom harus ditulis persis).", ws.title, header_row, title)
     if missing:
         return None
+    refuse_merged(ws, errors, header_row + 1, {i + 1: wanted[key] for key, i in found.items()})
     rows = []
     for row_number, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
         values = {wanted[key]: (row[i] if i < len(row) else None) for key, i in found.items()}
         if any(cell_text(v) for v in values.values()):
+            for title, value in values.items():
+                if len(cell_text(value)) > MAX_TEXT:
+                    errors.add(
+                        f"teks terlalu panjang ({len(cell_text(value))} karakter; paling banyak {MAX_TEXT}).",
+                        ws.title,
+                        row_number,
+                        title,
+                    )
             rows.append((row_number, {title: values.get(title) for title in wanted.values()}))
     return rows
 

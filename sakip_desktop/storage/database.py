@@ -13,18 +13,20 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from sakip_desktop.errors import DatabaseTooNew
+from sakip_desktop.errors import DatabaseDamaged, DatabaseError, DatabaseReadOnly, DatabaseTooNew
 from sakip_desktop.storage import migrations
-from sakip_desktop.storage.sqlitefile import read_header
+from sakip_desktop.storage.failures import damaged_message, explain, read_only_message
+from sakip_desktop.storage.sqlitefile import is_writable, quick_check, read_header
 
 
-def _set_pragmas(dbapi_conn: sqlite3.Connection, durable: bool) -> None:
+def _set_pragmas(dbapi_conn: sqlite3.Connection, durable: bool, read_only: bool = False) -> None:
     # Rollback journal (not WAL) and full sync: when the program is idle the .db file alone is
     # the whole database, so a copy made with the file manager is complete.
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA busy_timeout = 5000")  # first: the journal_mode below waits for another writer too
     cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA journal_mode = DELETE")
+    if not read_only:  # a read-only file keeps the mode it was written with (DELETE: this program's)
+        cur.execute("PRAGMA journal_mode = DELETE")
     cur.execute(f"PRAGMA synchronous = {'FULL' if durable else 'OFF'}")
     cur.close()
 
@@ -38,9 +40,13 @@ class Database:
     mapped classes.
     """
 
-    def __init__(self, path: Path, *, durable: bool = True) -> None:
+    def __init__(self, path: Path, *, durable: bool = True, read_only: bool = False) -> None:
         self.path = path
         self._durable = durable
+        # Set when the file or its folder cannot be written: reads and printing work, writes are refused.
+        self.read_only = read_only
+        # Set (to the message shown) once damage is found: from then on nothing is written to the file.
+        self.damage: str | None = None
         self._plain = threading.local()  # the connection a thread is reading through, while it reads
         self._main_plain: sqlite3.Connection | None = None  # kept between reads: the GUI thread reads often
         self._plain_lock = threading.Lock()
@@ -50,8 +56,9 @@ class Database:
         """The SQLAlchemy engine (made on first use)."""
         from sqlalchemy import create_engine, event
 
-        engine = create_engine(f"sqlite:///{self.path}")
-        event.listen(engine, "connect", lambda conn, _record: _set_pragmas(conn, self._durable))
+        url = f"sqlite:///file:{self.path.as_posix()}?mode=ro&uri=true" if self.read_only else f"sqlite:///{self.path}"
+        engine = create_engine(url)
+        event.listen(engine, "connect", lambda conn, _record: _set_pragmas(conn, self._durable, self.read_only))
         return engine
 
     @classmethod
@@ -68,10 +75,11 @@ class Database:
         A file written by a newer program raises `DatabaseTooNew` and is left untouched. With
         `create`, a missing or empty file becomes a new database at the newest schema. `durable=False`
         skips the sync after each commit: only for filling a brand-new file that is thrown away if
-        the filling fails (the demo); `close()` then syncs it.
+        the filling fails (the demo); `close()` then syncs it. A write that a crash interrupted is rolled
+        back first. A file that cannot be written opens read-only (`read_only`); it cannot be upgraded.
         """
         path = Path(path).resolve()
-        header = read_header(path)
+        header = read_header(path)  # rolls back an interrupted write
         if header.user_version > migrations.SCHEMA_VERSION:
             raise DatabaseTooNew(
                 f"Basis data {path} dibuat oleh SAKIP Desktop versi yang lebih baru "
@@ -79,13 +87,17 @@ class Database:
                 "Berkas tidak diubah. Perbarui program ini untuk membukanya."
             )
         if header.is_empty and not create:
-            from sakip_desktop.errors import DatabaseError
-
             raise DatabaseError(f"Berkas {path} tidak ada atau masih kosong.")
         path.parent.mkdir(parents=True, exist_ok=True)
+        read_only = not header.is_empty and not is_writable(path)
         if header.user_version < migrations.SCHEMA_VERSION:
+            if read_only:
+                raise DatabaseReadOnly(
+                    f"Basis data {path} dibuat oleh versi program yang lebih lama dan harus ditingkatkan, tetapi "
+                    "berkas atau foldernya hanya dapat dibaca. Beri izin tulis, lalu buka lagi."
+                )
             migrations.upgrade(path, on_backup=on_backup)
-        return cls(path, durable=durable)
+        return cls(path, durable=durable, read_only=read_only)
 
     def close(self) -> None:
         """Release the file (all pooled connections), making sure it is on disk."""
@@ -95,14 +107,53 @@ class Database:
             if self._main_plain is not None:
                 self._main_plain.close()  # the next plain_reading() opens another
                 self._main_plain = None
-        with open(self.path, "rb+") as fh:
-            os.fsync(fh.fileno())
+        if not self.read_only:
+            with open(self.path, "rb+") as fh:
+                os.fsync(fh.fileno())
 
     def _connect_plain(self) -> sqlite3.Connection:
         # Transactions are begun explicitly (plain_reading); close() may come from another thread.
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        _set_pragmas(conn, self._durable)
+        if self.read_only:
+            target, uri = f"{self.path.as_uri()}?mode=ro", True
+        else:
+            target, uri = str(self.path), False
+        conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
+        try:
+            _set_pragmas(conn, self._durable, self.read_only)
+        except sqlite3.Error as exc:  # a damaged schema page is met here first, at start-up
+            conn.close()
+            failure = self._failed(exc)
+            if failure is None:
+                raise
+            raise failure from exc
         return conn
+
+    # --- the file's health ---------------------------------------------------------------------
+
+    def check_health(self) -> tuple[str, ...]:
+        """SQLite's quick check of the whole file; on damage the database stops taking writes.
+
+        Takes a second or two on a large file: the program runs it in the background after opening.
+        """
+        problems = quick_check(self.path)
+        if problems:
+            self.damage = damaged_message(self.path, problems[0])
+        return problems
+
+    def _failed(self, exc: BaseException) -> DatabaseError | None:
+        """The office's error for a failure of the file itself, remembering damage and a read-only file."""
+        failure = explain(exc, self.path)
+        if isinstance(failure, DatabaseDamaged):
+            self.damage = failure.message
+        elif isinstance(failure, DatabaseReadOnly):
+            self.read_only = True
+        return failure
+
+    def _refuse_writes(self) -> None:
+        if self.damage:
+            raise DatabaseDamaged(self.damage)
+        if self.read_only:
+            raise DatabaseReadOnly(read_only_message(self.path))
 
     @contextmanager
     def plain_reading(self) -> Iterator[sqlite3.Connection]:
@@ -124,24 +175,52 @@ class Database:
         else:
             conn = self._connect_plain()
         self._plain.conn = conn
-        conn.execute("BEGIN")
         try:
-            yield conn
-        finally:
-            self._plain.conn = None
-            conn.execute("ROLLBACK")
-            if not main:
-                conn.close()
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                self._plain.conn = None
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if not main:
+                    conn.close()
+        except sqlite3.Error as exc:
+            failure = self._failed(exc)
+            if failure is None:
+                raise
+            raise failure from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads; nothing it does is committed."""
-        with Session(self.engine) as session:
-            yield session
-            session.rollback()
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            with Session(self.engine) as session:
+                yield session
+                session.rollback()
+        except (DBAPIError, sqlite3.Error) as exc:  # sqlite3's own: from the pragmas run as a connection opens
+            failure = self._failed(exc)
+            if failure is None:
+                raise
+            raise failure from exc
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed at the end, or rolled back on any error."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        """A session whose work is committed at the end, or rolled back on any error.
+
+        Refused on a damaged or read-only file; a full disk, a damaged page or a failing drive met while
+        writing comes out as the office's `DatabaseError` (nothing of the transaction is kept).
+        """
+        from sqlalchemy.exc import DBAPIError
+
+        self._refuse_writes()
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except (DBAPIError, sqlite3.Error) as exc:  # sqlite3's own: from the pragmas run as a connection opens
+            failure = self._failed(exc)
+            if failure is None:
+                raise
+            raise failure from exc

@@ -89,6 +89,26 @@ def test_the_schema_3_fixture_upgrades_keeping_realisasi_and_sop_history(tmp_pat
     assert result.ok and result.schema_version == SCHEMA_VERSION
 
 
+def test_the_schema_6_fixture_upgrades_keeping_every_record(tmp_path):
+    # GIVEN a copy of the demo office written by schema version 6 (the last release before the data-safety work)
+    copy = tmp_path / "v6.db"
+    backup_file(FIXTURES / "schema_v6.db", copy)
+    tables = ["person", "account", "realisation", "sop_run", "audit_entry", "performance_agreement"]
+    tables.append("evaluation_meeting")
+    before = _counts(copy, tables)
+    # WHEN the current program opens it
+    db = Database.open(copy)
+    db.close()
+    # THEN every record is still there and the file is at the newest version and sound
+    after = _counts(copy, tables)
+    # (the upgrade adds one audit entry sealing each approved or signed record: tests/core/test_audit_chain.py)
+    seals = _counts(copy, ["audit_entry WHERE operation = 'Segel awal data yang disahkan'"]).popitem()[1]
+    after["audit_entry"] -= seals
+    assert after == before and before["realisation"] > 0 and before["audit_entry"] > 0
+    result = check_file(copy, SCHEMA_VERSION)
+    assert result.ok and result.schema_version == SCHEMA_VERSION
+
+
 def _counts(path, tables: list[str]) -> dict[str, int]:
     conn = sqlite3.connect(path)
     try:

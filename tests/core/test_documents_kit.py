@@ -119,7 +119,8 @@ def test_plh_and_plt_camat_sign_with_prefix(demo_db: Database) -> None:
     plh = kit.office_signer(demo_db, DEMO_DAY)
     sekcam = next(p for p in list_people(demo_db) if any(r.role is Role.SEKRETARIS for r in p.roles))
     add_acting(demo_db, SYSTEM, ActingInput(person_id=sekcam.id, kind=ActingKind.PLT, role=Role.CAMAT,
-                                            start=dt.date(2025, 12, 1), end=dt.date(2025, 12, 31)))
+                                            start=dt.date(2025, 12, 1), end=dt.date(2025, 12, 31),
+                                            decree="800/301/35.99.01/2025"))
     plt = kit.office_signer(demo_db, dt.date(2025, 12, 10))
     # WHEN their blocks are printed THEN the jabatan carries the prefix and the acting person's own name and NIP
     assert "Plh. CAMAT CONTOH," in _signature_pdf(setup, plh)

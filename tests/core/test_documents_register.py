@@ -107,16 +107,19 @@ def test_cli_writes_the_pdf_and_records_it(demo_db: Database, tmp_path: Path, ca
     # GIVEN the demo database file
     db_path = str(demo_db.path)
     out = tmp_path / "keluar" / "pengukuran.pdf"
-    # WHEN `sakip report pengukuran` runs on F4
+    password = tmp_path / "sandi.txt"
+    password.write_text("kasubag_renkeu123\n", encoding="utf-8")
+    who = ["--as", "kasubag_renkeu", "--password-file", str(password)]
+    # WHEN `sakip report pengukuran` runs on F4 as the Kasubag Perencanaan
     code = main(["report", "pengukuran", "--db", db_path, "--year", "2025", "--tw", "2", "--paper", "F4",
-                 "--date", "2025-07-10", "--out", str(out)])
-    # THEN the PDF is written whole (no temporary file left) and the register names the command line
+                 "--date", "2025-07-10", "--out", str(out), *who])
+    # THEN the PDF is written whole (no temporary file left) and the register names the person who printed it
     assert code == 0 and out.exists()
     assert "FORMULIR PENGUKURAN KINERJA" in PdfReader(out).pages[0].extract_text()
     assert [p.name for p in out.parent.iterdir()] == ["pengukuran.pdf"]
     assert "versi 1" in capsys.readouterr().out
-    assert list_documents(demo_db)[0].generated_by.startswith("Baris perintah")
+    assert list_documents(demo_db)[0].generated_by.startswith("Andi Prasetyo")
     # WHEN the subject does not exist THEN it fails with an Indonesian message and writes nothing
     bad = tmp_path / "rapat.pdf"
-    assert main(["report", "berita-acara", "--db", db_path, "--meeting", "999", "--out", str(bad)]) == 1
+    assert main(["report", "berita-acara", "--db", db_path, "--meeting", "999", "--out", str(bad), *who]) == 1
     assert not bad.exists() and "Gagal:" in capsys.readouterr().err

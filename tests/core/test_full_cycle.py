@@ -380,7 +380,9 @@ def test_one_quarter_through_the_whole_cycle(demo_db, tmp_path):
     # --- 5. documents ---
     # WHEN the Laporan Kinerja Triwulan IV and the berita acara are printed from the command line
     report, minutes = tmp_path / "triwulan_iv.pdf", tmp_path / "berita_acara.pdf"
-    base = ["--db", str(db.path)]
+    password = tmp_path / "sandi.txt"
+    password.write_text("sekcam123\n", encoding="utf-8")
+    base = ["--db", str(db.path), "--as", "sekcam", "--password-file", str(password)]
     assert cli_main(["report", "triwulan", *base, "--year", "2025", "--tw", "4", "--date", "2026-01-16",
                      "--out", str(report)]) == 0  # fmt: skip
     assert cli_main(["report", "berita-acara", *base, "--meeting", str(meeting), "--out", str(minutes)]) == 0

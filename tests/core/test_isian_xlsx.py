@@ -339,13 +339,16 @@ def test_cli_export_and_import(demo_db, tmp_path, capsys):
                      "SEKSI_PEMERINTAHAN", "--out", str(out)]) == 0  # fmt: skip
     assert "(2 indikator)" in capsys.readouterr().out
     fill(out, PEM, 9, value="7")
-    assert cli_main(["isian", "import", "--db", db_path, "--as", "kasi_pem", "--dry-run", str(out)]) == 0
+    password = tmp_path / "sandi.txt"
+    password.write_text("kasi_pem123\n", encoding="utf-8")
+    who = ["--as", "kasi_pem", "--password-file", str(password)]
+    assert cli_main(["isian", "import", "--db", db_path, *who, "--dry-run", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "Seksi Pemerintahan, baris 9: IK04" in printed and "realisasi: (kosong) -> 7" in printed
     assert "tidak ada yang disimpan" in printed
-    assert cli_main(["isian", "import", "--db", db_path, "--as", "kasi_pem", str(out)]) == 0
+    assert cli_main(["isian", "import", "--db", db_path, *who, str(out)]) == 0
     assert "Disimpan: 1 realisasi." in capsys.readouterr().out
-    assert cli_main(["isian", "import", "--db", db_path, "--as", "kasi_pem", "--tw", "3", str(out)]) == 1
+    assert cli_main(["isian", "import", "--db", db_path, *who, "--tw", "3", str(out)]) == 1
     assert "bukan TW III 2025" in capsys.readouterr().err
 
 

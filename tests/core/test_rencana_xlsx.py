@@ -279,13 +279,16 @@ def test_command_line_template_dry_run_and_import(demo_db, tmp_path, capsys):
     db_path = str(demo_db.path)
     assert cli_main(["template", "rencana", "--db", db_path, "--out", str(path)]) == 0
     set_cells(path, "Tujuan", {"B2": "Tujuan dari baris perintah"})
+    password = tmp_path / "sandi.txt"
+    password.write_text("kasubag_renkeu123\n", encoding="utf-8")
+    who = ["--as", "kasubag_renkeu", "--password-file", str(password)]
     # WHEN it is imported with --dry-run THEN the summary is printed and nothing is stored
-    assert cli_main(["import", "rencana", "--db", db_path, "--dry-run", str(path)]) == 0
+    assert cli_main(["import", "rencana", "--db", db_path, *who, "--dry-run", str(path)]) == 0
     out = capsys.readouterr().out
     assert "Tujuan                  0 baru,    1 berubah,    2 tetap" in out and "tidak ada yang disimpan" in out
     assert not any(g.statement == "Tujuan dari baris perintah" for g in load_rencana(demo_db).goals)
     # WHEN it is imported for real as the Kasubag THEN it is stored
-    assert cli_main(["import", "rencana", "--db", db_path, "--as", "kasubag_renkeu", str(path)]) == 0
+    assert cli_main(["import", "rencana", "--db", db_path, *who, str(path)]) == 0
     assert "Disimpan: 0 data baru, 1 data diperbarui." in capsys.readouterr().out
     assert any(g.statement == "Tujuan dari baris perintah" for g in load_rencana(demo_db).goals)
     # AND a blank template is written without a database

@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 
 from sakip_desktop.domain.realisation import Status
 from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.ops.backups import backup_now
 from sakip_desktop.ops.office import get_profile
 from sakip_desktop.ops.realisation import approve, quarter_entries
 from ui.context import AppContext
@@ -55,8 +56,10 @@ def shot(win: MainWindow, name: str) -> None:
         win.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
-def test_the_camat_sees_the_verified_realisasi_and_opens_the_approval(qtbot, demo_db):
-    # GIVEN the Camat working on TW III, with verified realisasi
+def test_the_camat_sees_the_verified_realisasi_and_opens_the_approval(qtbot, demo_db, tmp_path):
+    # GIVEN the Camat working on TW III, with verified realisasi (and a flash-drive backup made today)
+    (tmp_path / "flashdisk").mkdir()
+    backup_now(demo_db.path, tmp_path / "flashdisk", db=demo_db, actor=actor_for(demo_db, "camat", DAY))
     verified = [e.realisation_id for e in quarter_entries(demo_db, 2025, 3) if e.status is Status.VERIFIED]
     win = window(qtbot, demo_db, "camat", 3)
     tab = role_tab(win, "Camat")

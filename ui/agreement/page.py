@@ -247,7 +247,8 @@ class AgreementPage(PeriodPage):
                 todo = " Pilih <b>Susun draf</b> untuk membuatnya." if self.can_prepare else ""
                 self.header.setText(f"PK {html.escape(summary.scope)} tahun {summary.year} belum dibuat.{todo}")
             return
-        lines = [f"<b>{d.title}</b> — {html.escape(d.scope)} (versi {d.version}, {d.status.label.lower()})"]
+        state = f"versi {d.version}, {d.status.label.lower()}"
+        lines = [f"<b>{html.escape(d.title)}</b> — {html.escape(d.scope)} ({state})"]
         number = html.escape(d.document_number) or "belum diisi"
         date = formats.long_date(d.signed_on) if d.signed_on else "belum diisi"
         lines.append(f"Nomor: {number} · {html.escape(d.place)}, {date}")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from sakip_desktop.domain import formats
+from sakip_desktop.domain import bounds, formats
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.budget_plan import (
     LEVEL_LABELS,
@@ -20,6 +21,7 @@ from sakip_desktop.ops.budget_plan import (
 )
 from sakip_desktop.ops.units import list_units
 from ui.context import AppContext
+from ui.plain_text import plain_label
 from ui.settings._crud import FormDialog, fill_combo, form_layout, hint
 
 QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
@@ -35,7 +37,7 @@ def parse_rupiah(text: str, label: str, field: str) -> int:
         cleaned = cleaned.replace(".", "")
     if not re.fullmatch(r"\d+", cleaned):
         raise ValidationError(f"{label}: '{text.strip()}' bukan rupiah bulat (mis. 1.500.000).", field=field)
-    return int(cleaned)
+    return bounds.check_rupiah(Decimal(cleaned), label, field) or 0  # the core checks again; this says it early
 
 
 def rupiah_text(amount: int | None) -> str:
@@ -64,7 +66,7 @@ class NodeDialog(FormDialog):
         self.fields = {"code": self.code, "name": self.name}
         form = form_layout()
         if parent_label:
-            form.addRow("Induk", QLabel(parent_label))
+            form.addRow("Induk", plain_label(parent_label))
         form.addRow("Kode", self.code)
         form.addRow(f"Nama {label.lower()}", self.name)
         self.link: QComboBox | None = None
@@ -96,7 +98,7 @@ class BudgetDialog(FormDialog):
         self.spent = [QLineEdit(rupiah_text(a) if node.ceiling is not None and a else "") for a in node.spent]
         self.fields = {"ceiling": self.ceiling, "spent": self.spent[0]}
         form = form_layout()
-        name = QLabel(f"{node.code} {node.name}")
+        name = plain_label(f"{node.code} {node.name}")
         name.setWordWrap(True)
         form.addRow("Sub kegiatan", name)
         form.addRow("", hint("Rupiah bulat tanpa sen; titik ribuan boleh ditulis (1.500.000)."))

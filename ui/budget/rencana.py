@@ -11,6 +11,7 @@ from sakip_desktop.ops.rencana_import import RencanaResult, apply_rencana
 from sakip_desktop.rencana_check import RencanaPreview, SheetChanges
 from sakip_desktop.rencana_xlsx import blank_template, export_rencana
 from sakip_desktop.rencana_xlsx_read import read_rencana
+from ui.background import run_busy
 from ui.context import AppContext
 from ui.cycle._common import apply_cancel_buttons, attempt_listed, confirm_import, cycle_table
 from ui.errors import attempt
@@ -123,7 +124,12 @@ def import_file(parent: QWidget, ctx: AppContext) -> RencanaResult | None:
     path = ask_open_path(parent, "Impor rencana", XLSX_FILTER)
     if path is None:
         return None
-    ok, preview = attempt_listed(parent, lambda: read_rencana(ctx.db, path), "Berkas rencana tidak diimpor")
+    # Read off the GUI thread: a large or hostile file must not freeze the window.
+    ok, preview = attempt_listed(
+        parent,
+        lambda: run_busy(parent, "Membaca buku kerja rencana…", lambda: read_rencana(ctx.db, path)),
+        "Berkas rencana tidak diimpor",
+    )
     if not ok or preview is None:
         return None
     has_changes = preview.has_changes

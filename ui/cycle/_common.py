@@ -36,6 +36,7 @@ from ui.context import AppContext
 from ui.errors import attempt
 from ui.lazy import ShownPage
 from ui.measurement_table import DASH, num, target_text
+from ui.plain_text import plain_box, plain_label
 from ui.sop._common import ReasonDialog, TextDialog, open_file, temp_copy, when
 from ui.table import RECORD_ROLE, Column, RecordTableModel, make_table
 
@@ -180,11 +181,14 @@ def confirm_import(
 ) -> bool:
     """Say that the file changes nothing, or show what it changes; True only when "Terapkan" was pressed."""
     if not has_changes:
-        QMessageBox.information(
-            parent,
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
             "Tidak ada perubahan",
             f"Isi berkas {file_name} sama dengan yang sudah tersimpan; tidak ada yang perlu diimpor.",
+            QMessageBox.StandardButton.Ok,
+            parent,
         )
+        plain_box(box).exec()
         return False
     dialog = make_dialog()
     try:
@@ -239,7 +243,7 @@ class PeriodPage(ShownPage):
         super().__init__(parent)
         self.ctx = ctx
         self._own_change = False
-        self.message = QLabel()  # what the last action here did; cleared when someone else changes the work
+        self.message = plain_label()  # what the last action here did; cleared when someone else changes the work
         self.message.setWordWrap(True)
         ctx.signals.period_changed.connect(self.period_changed)
         ctx.signals.work_changed.connect(self.refresh)
@@ -375,7 +379,7 @@ def office_offset(ctx: AppContext) -> int:
 
 def note_label() -> QLabel:
     """A line that tells why something cannot be done (locked, returned, narrative needed)."""
-    label = QLabel()
+    label = plain_label()  # a return reason is typed by a person: shown as typed
     label.setWordWrap(True)
     label.setStyleSheet(NOTE_STYLE)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -37,6 +37,7 @@ from sakip_desktop.ops.realisation import (
 from ui.context import AppContext
 from ui.cycle._common import LOCKED_NOTE, EvidenceList, note_label, parse_number, size_text, target_of, zero_target
 from ui.errors import attempt
+from ui.plain_text import esc, plain_label, rich
 from ui.settings._crud import confirm, fill_combo, form_layout, hint, select_data
 from ui.sop._common import documents_dir
 
@@ -68,10 +69,10 @@ class EntryForm(QWidget):
         self.dirty = False
         self.saved_id: int | None = None  # the realisasi the last "Simpan" wrote
 
-        self.title = QLabel()
+        self.title = rich(QLabel())  # the indicator's code and name are data: escaped
         self.title.setWordWrap(True)
         self.note = note_label()
-        self.target_label = QLabel()
+        self.target_label = plain_label()
         self.value_edit = QLineEdit()
         self.value_edit.setPlaceholderText("mis. 12,5")
         # A qualitative indicator is entered by choosing its level; the rank goes into value_edit (hidden).
@@ -186,7 +187,7 @@ class EntryForm(QWidget):
             self.level_combo.setVisible(False)
             self.value_edit.setVisible(True)
             return
-        self.title.setText(f"<b>{entry.code}</b> — {entry.name}")
+        self.title.setText(f"<b>{esc(entry.code)}</b> — {esc(entry.name)}")
         self.target_caption.setText(f"Target {quarter_label(entry.quarter)}")
         self.target_label.setText(target_of(entry))
         self.value_edit.setText(plain_number(entry.value))

@@ -26,6 +26,7 @@ from ui.cycle._common import (
     select_where,
 )
 from ui.cycle.entry_form import EntryForm
+from ui.plain_text import esc, plain_box, rich
 from ui.settings._crud import confirm, hint
 from ui.table import Column, RecordTableModel
 
@@ -94,7 +95,7 @@ class EntryPage(PeriodPage):
         self.entries: list[EntryView] = []
         self._guard = False  # True while the page itself moves the selection
 
-        self.title = QLabel()
+        self.title = rich(QLabel())  # the unit's name is data: escaped
         self.summary = hint("")
         self.submit_button = QPushButton("Ajukan ke Sekretaris")
         self.export_button = QPushButton("Ekspor Format Isian…")
@@ -153,7 +154,7 @@ class EntryPage(PeriodPage):
         else:
             self.form.set_entry(entry, offset)
         self.unit_name = self._unit_name()
-        self.title.setText(f"<h3>Realisasi {self.unit_name} — {period_title(ctx)}</h3>")
+        self.title.setText(f"<h3>Realisasi {esc(self.unit_name)} — {period_title(ctx)}</h3>")
         self.summary.setText(self._summary())
         pending = [e for e in self.entries if e.editable]
         self.submit_button.setEnabled(bool(pending))
@@ -209,12 +210,14 @@ class EntryPage(PeriodPage):
         if not self.form.dirty or self.form.entry is None:
             return True
         code = self.form.entry.code
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Perubahan belum disimpan",
-            f"Isian {code} belum disimpan. Simpan sekarang?",
-            QMessageBox.StandardButton.NoButton,
-            self,
+        box = plain_box(
+            QMessageBox(
+                QMessageBox.Icon.Question,
+                "Perubahan belum disimpan",
+                f"Isian {code} belum disimpan. Simpan sekarang?",
+                QMessageBox.StandardButton.NoButton,
+                self,
+            )
         )
         save = box.addButton("Simpan", QMessageBox.ButtonRole.AcceptRole)
         drop = box.addButton("Jangan simpan", QMessageBox.ButtonRole.DestructiveRole)

@@ -13,6 +13,7 @@ from sakip_desktop.domain.qualitative import label_of
 from sakip_desktop.isian_preview import IsianChange, IsianPreview
 from sakip_desktop.isian_xlsx import apply_isian, export_isian, read_isian
 from sakip_desktop.ops.realisation import RealisationInput
+from ui.background import run_busy
 from ui.context import AppContext
 from ui.cycle._common import apply_cancel_buttons, attempt_listed, confirm_import, cycle_table, num
 from ui.errors import attempt
@@ -117,8 +118,13 @@ def import_file(parent: QWidget, ctx: AppContext) -> list[int] | None:
     path = ask_open_path(parent, "Impor Format Isian", XLSX_FILTER)
     if path is None:
         return None
+    # Read off the GUI thread: a large or hostile file must not freeze the window.
     ok, preview = attempt_listed(
-        parent, lambda: read_isian(ctx.db, path, year=ctx.year, quarter=ctx.quarter), "Berkas tidak diimpor"
+        parent,
+        lambda: run_busy(
+            parent, "Membaca Format Isian…", lambda: read_isian(ctx.db, path, year=ctx.year, quarter=ctx.quarter)
+        ),
+        "Berkas tidak diimpor",
     )
     if not ok or preview is None:
         return None

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.realisation import Status
 from sakip_desktop.ops.realisation import EntryView, RevisionView, quarter_entries, revise, revisions
-from sakip_desktop.ops.realisation_review import REVISION_ROLES
 from ui.context import AppContext
 from ui.cycle._common import (
     PeriodPage,
@@ -39,6 +39,7 @@ from ui.cycle._common import (
     period_title,
     select_where,
 )
+from ui.plain_text import esc, rich
 from ui.settings._crud import FormDialog, form_layout, hint
 from ui.table import Column, RecordTableModel
 
@@ -121,10 +122,10 @@ class RevisionPage(PeriodPage):
         ]  # fmt: skip
         self.history_model = RecordTableModel(self.history_columns, self)
         self.history = cycle_table(self.history_model, self.history_columns, 3)
-        self.history_title = QLabel("<b>Riwayat revisi</b>")
+        self.history_title = rich(QLabel("<b>Riwayat revisi</b>"))  # with an indicator code: escaped
         self.revise_button = QPushButton("Revisi nilai…")
         self.revise_button.clicked.connect(self.revise_selected)
-        allowed = ctx.actor.may(REVISION_ROLES)
+        allowed = ctx.actor.may(Op.REALISATION_REVISE)
         if not allowed:
             self.revise_button.setToolTip("Hanya Sekretaris, Camat, atau Administrator yang dapat merevisi.")
 
@@ -185,8 +186,8 @@ class RevisionPage(PeriodPage):
             self.history_title.setText("<b>Riwayat revisi</b> — pilih realisasi di atas")
         else:
             count = f"{len(history)} revisi" if history else "belum pernah direvisi"
-            self.history_title.setText(f"<b>Riwayat revisi {entry.code}</b> — {count}")
-        self.revise_button.setEnabled(entry is not None and self.ctx.actor.may(REVISION_ROLES))
+            self.history_title.setText(f"<b>Riwayat revisi {esc(entry.code)}</b> — {esc(count)}")
+        self.revise_button.setEnabled(entry is not None and self.ctx.actor.may(Op.REALISATION_REVISE))
 
     def revise_selected(self) -> None:
         """'Revisi nilai…' for the selected approved realisasi."""

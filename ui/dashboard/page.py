@@ -30,6 +30,7 @@ from ui.dashboard.tables import (
     table,
 )
 from ui.lazy import ShownPage
+from ui.plain_text import esc, plain_label
 from ui.table import RECORD_ROLE, RecordTableModel
 
 STYLE = """
@@ -76,7 +77,7 @@ class Tile(Card):
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
         self.value.setFont(font)
-        self.note = QLabel()
+        self.note = plain_label()  # may name a band (typed in Pengaturan)
         self.note.setObjectName("tileNote")
         self.note.setWordWrap(True)
         self.body.addWidget(self.value)
@@ -332,7 +333,7 @@ def _legend(bands: tuple[Band, ...]) -> str:
         else:
             span = f"≥ {_plain(band.minimum)}%"
         parts.append(
-            f"<span style='color:{band.colour}; font-size:14pt;'>■</span>&nbsp;{band.label} "
+            f"<span style='color:{esc(band.colour)}; font-size:14pt;'>■</span>&nbsp;{esc(band.label)} "
             f"<span style='color:#78909c;'>{span}</span>"
         )
     return "<span style='color:#607d8b;'>Kategori capaian:</span>&nbsp;&nbsp;" + "&nbsp;&nbsp;&nbsp;".join(parts)

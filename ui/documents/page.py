@@ -38,6 +38,7 @@ from ui.documents.output import build, print_generated, temp_pdf
 from ui.documents.preview import PreviewDialog
 from ui.documents.registers import RegistersPanel
 from ui.errors import attempt
+from ui.plain_text import plain_label
 from ui.settings._crud import date_edit, date_of, form_layout, hint, set_date
 
 QUARTERS = [("TW I", 1), ("TW II", 2), ("TW III", 3), ("TW IV", 4)]
@@ -112,7 +113,7 @@ class DocumentsPage(QWidget):
         box.addLayout(buttons)
         box.addWidget(hint("Dokumen yang dicetak, disimpan atau dibuka dicatat di register dengan versinya; "
                            "versi naik bila datanya berubah sejak cetakan sebelumnya."))
-        self.status = QLabel()
+        self.status = plain_label()  # names documents and files
         box.addWidget(self.status)
 
         self.registers = RegistersPanel(ctx, self)

@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.domain.formats import long_date
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import Role
-from sakip_desktop.ops.lkj import EDIT_ROLES, LkjView, lkj_view, mark_signed, save_section, unlock
+from sakip_desktop.ops.lkj import LkjView, lkj_view, mark_signed, save_section, unlock
 from ui.context import AppContext
 from ui.documents.output import build
 from ui.errors import attempt
+from ui.plain_text import plain_label
 from ui.sop._common import ask_save_path, open_file
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -79,7 +81,7 @@ class LkjPage(QWidget):
         # The save dialog; tests put a function here that returns a path.
         self.ask_path: Callable[[str, str, str], Path | None] = lambda t, n, f: ask_save_path(self, t, n, f)
         self.open_after = True
-        can_edit = ctx.actor.may(EDIT_ROLES)
+        can_edit = ctx.actor.may(Op.LKJ_SECTION_SAVE)
         is_camat = ctx.actor.has(Role.CAMAT)
 
         self.year = QSpinBox()
@@ -110,9 +112,9 @@ class LkjPage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.currentItemChanged.connect(lambda item, _prev: self._show(item))
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setStyleSheet("font-weight: bold; font-size: 11pt")
-        self.info = QLabel()
+        self.info = plain_label()
         self.info.setWordWrap(True)
         self.editor = QPlainTextEdit()
         self.editor.setReadOnly(not can_edit)
@@ -210,7 +212,7 @@ class LkjPage(QWidget):
         if s.is_saved:
             when = s.updated_at.strftime("%d-%m-%Y %H:%M") if s.updated_at else ""
             self.info.setText(f"Disimpan oleh {s.updated_by} {when} (UTC).")
-        elif locked or not self.ctx.actor.may(EDIT_ROLES):
+        elif locked or not self.ctx.actor.may(Op.LKJ_SECTION_SAVE):
             self.info.setText("Belum ditulis: draf dari data dan uraian seksi (yang ini dicetak).")
         else:
             self.info.setText("Belum ditulis: di bawah ini draf dari data dan uraian seksi. Ubah lalu Simpan.")
@@ -220,7 +222,7 @@ class LkjPage(QWidget):
         self.editor.setPlainText(self.edits.get(key, s.text))
         self.editor.blockSignals(False)
         self.editor.setEnabled(True)
-        self.editor.setReadOnly(locked or not self.ctx.actor.may(EDIT_ROLES))
+        self.editor.setReadOnly(locked or not self.ctx.actor.may(Op.LKJ_SECTION_SAVE))
         self.save_button.setEnabled(not locked)
         self.draft_button.setEnabled(not locked)
 

@@ -31,6 +31,7 @@ from ui.context import AppContext
 from ui.cycle._common import EvidenceList, office_offset
 from ui.errors import attempt
 from ui.monitoring._common import due_text, fill_people
+from ui.plain_text import plain_label
 from ui.settings._crud import FormDialog, date_edit, date_of, fill_combo, form_layout, hint, set_date
 from ui.sop._common import ask_open_path
 
@@ -46,19 +47,19 @@ class FollowUpDialog(FormDialog):
         f = detail.follow_up
         self.mine = ctx.actor.person_id == f.responsible_person_id
         form = form_layout()
-        what = QLabel(f.action)
+        what = plain_label(f.action)
         what.setWordWrap(True)
         form.addRow("Tindak lanjut:", what)
-        form.addRow("Penanggung jawab:", QLabel(f"{f.responsible} — {f.responsible_title}".strip(" —")))
+        form.addRow("Penanggung jawab:", plain_label(f"{f.responsible} — {f.responsible_title}".strip(" —")))
         late = f" (terlambat {f.days_overdue} hari)" if f.overdue else ""
         due = QLabel(due_text(f.due_on) + late)
         if f.overdue:
             due.setStyleSheet("color:#b00020; font-weight:bold;")
         form.addRow("Batas waktu:", due)
         if f.indicator:
-            form.addRow("Indikator:", QLabel(f.indicator))
+            form.addRow("Indikator:", plain_label(f.indicator))
         if f.meeting_title:
-            form.addRow("Asal:", QLabel(f.meeting_title))
+            form.addRow("Asal:", plain_label(f.meeting_title))
         self.status = QComboBox()
         fill_combo(self.status, [(label, code) for code, label in STATUS_LABELS.items()], f.status)
         self.progress = QSpinBox()

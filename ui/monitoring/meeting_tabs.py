@@ -37,6 +37,7 @@ from ui.cycle._common import current_record, cycle_table
 from ui.errors import attempt
 from ui.monitoring._common import DONE_COLOUR, LATE_COLOUR, due_text, measurement_columns
 from ui.monitoring.follow_up_dialog import FollowUpDialog, FollowUpEditDialog
+from ui.plain_text import esc, rich
 from ui.settings._crud import FormDialog, confirm, form_layout, hint
 from ui.table import Column, RecordTableModel
 
@@ -227,7 +228,7 @@ class DiscussionTab(_Tab):
         self.model = RecordTableModel(self.columns, self)
         self.table = cycle_table(self.model, self.columns, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
-        self.subject = QLabel("Pilih indikator untuk mencatat pembahasannya.")
+        self.subject = rich(QLabel("Pilih indikator untuk mencatat pembahasannya."))  # indicator names: escaped
         self.discussion, self.problems = QPlainTextEdit(), QPlainTextEdit()
         for edit, tip in ((self.discussion, "Hasil pembahasan"), (self.problems, "Permasalahan yang ditemukan")):
             edit.setTabChangesFocus(True)
@@ -271,7 +272,7 @@ class DiscussionTab(_Tab):
         self.save_button.setEnabled(r is not None and self.editable)
         if r is None:
             return
-        self.subject.setText(f"<b>{r.code}</b> {r.name}")
+        self.subject.setText(f"<b>{esc(r.code)}</b> {esc(r.name)}")
         self.discussion.setPlainText(r.discussion)
         self.problems.setPlainText(r.problems)
 

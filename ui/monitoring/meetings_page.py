@@ -27,6 +27,7 @@ from ui.cycle._common import PeriodPage, attempt_listed, current_record, cycle_t
 from ui.errors import attempt
 from ui.monitoring._common import DONE_COLOUR, fill_people
 from ui.monitoring.meeting_tabs import DiscussionTab, FollowUpsTab, ParticipantsTab
+from ui.plain_text import esc, rich
 from ui.settings._crud import confirm, date_edit, date_of, fill_combo, form_layout, hint, set_date
 from ui.table import Column, RecordTableModel
 
@@ -151,7 +152,7 @@ class MeetingEditor(QDialog):
         self.ctx, self.meeting_id, self.can_edit = ctx, meeting_id, can_edit
         self.changed = False
         meeting = get_meeting_view(ctx.db, meeting_id)
-        self.heading = QLabel()
+        self.heading = rich(QLabel())  # the meeting's title and place are data: escaped
         self.form = MeetingForm(ctx, meeting)
         self.save_button = QPushButton("Simpan data rapat")
         self.save_button.clicked.connect(self.save_form)
@@ -198,7 +199,7 @@ class MeetingEditor(QDialog):
         m = get_meeting_view(self.ctx.db, self.meeting_id)
         self.setWindowTitle(m.title)
         self.heading.setText(
-            f"<b>{m.title}</b> — {formats.long_date(m.held_on)}, {m.place or 'tempat belum diisi'} "
+            f"<b>{esc(m.title)}</b> — {formats.long_date(m.held_on)}, {esc(m.place or 'tempat belum diisi')} "
             f"({m.present} hadir dari {m.participants} undangan; capaian s.d. {quarter_label(m.measured_quarter)})"
         )
         editable = self.can_edit and not m.is_final

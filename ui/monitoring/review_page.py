@@ -10,6 +10,7 @@ from ui.context import AppContext
 from ui.cycle._common import PeriodPage, current_record, cycle_table, local_when, office_offset, period_title
 from ui.errors import attempt
 from ui.monitoring._common import measurement_columns
+from ui.plain_text import esc, rich
 from ui.settings._crud import hint
 from ui.table import Column, RecordTableModel
 
@@ -41,7 +42,7 @@ class ReviewPage(PeriodPage):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.title = QLabel()
         self.summary = hint("")
-        self.subject = QLabel("Pilih indikator untuk menulis telaahnya.")
+        self.subject = rich(QLabel("Pilih indikator untuk menulis telaahnya."))  # indicator names: escaped
         self.subject.setWordWrap(True)
         self.by = hint("")
         self.text = QPlainTextEdit()
@@ -100,7 +101,7 @@ class ReviewPage(PeriodPage):
             self.text.setPlainText("")
             self.by.setText("")
             return
-        self.subject.setText(f"<b>{r.measurement.info.code}</b> {r.measurement.info.name}")
+        self.subject.setText(f"<b>{esc(r.measurement.info.code)}</b> {esc(r.measurement.info.name)}")
         self.text.setPlainText(r.text)
         self.by.setText(f"Ditelaah {r.reviewed_by}, {local_when(r.reviewed_at, self.offset)}" if r.text else "")
 

@@ -28,6 +28,7 @@ from sakip_desktop.ops.qualitative import list_scales
 from sakip_desktop.ops.units import list_units
 from ui.context import AppContext
 from ui.errors import attempt
+from ui.plain_text import plain_tooltip
 from ui.planning.dialogs import IndicatorDialog, NodeDialog, PlanDialog
 from ui.planning.targets import TargetsPanel
 from ui.settings._crud import confirm, hint
@@ -45,7 +46,7 @@ def _item(text: str, kind: str, record: Any, *, bold: bool = False, tip: str = "
     item.setEditable(False)
     item.setData((kind, record), NODE_ROLE)
     if tip:
-        item.setToolTip(tip)
+        item.setToolTip(plain_tooltip(tip))
     if bold:
         font = QFont()
         font.setBold(True)
@@ -73,7 +74,9 @@ def build_tree_model(model: QStandardItemModel, plans: list[PlanNode]) -> None:
                 objective_row = _item(text, "objective", objective, tip=objective.statement)
                 if not objective.indicators:
                     objective_row.setForeground(QColor(MISSING_COLOUR))
-                    objective_row.setToolTip(f"{objective.statement}\nSasaran ini belum memiliki indikator.")
+                    objective_row.setToolTip(
+                        plain_tooltip(f"{objective.statement}\nSasaran ini belum memiliki indikator.")
+                    )
                 goal_row.appendRow(
                     [objective_row, _plain("", "objective", objective), _plain("", "objective", objective)]
                 )

@@ -28,6 +28,7 @@ from ui.context import AppContext
 from ui.cycle._common import parse_number
 from ui.cycle.entry_form import plain_number
 from ui.errors import attempt
+from ui.plain_text import esc, plain_label, rich
 from ui.settings._crud import fill_combo, hint, select_data
 
 WARNING_STYLE = "color:#b3261e;"
@@ -110,7 +111,7 @@ class TargetsPanel(QWidget):
         self.on_saved = on_saved
         self.indicator: IndicatorView | None = None
         self.targets: IndicatorTargets | None = None
-        self.title = QLabel()
+        self.title = rich(QLabel())  # the indicator's code and name are data: escaped in show_indicator
         self.title.setWordWrap(True)
         self.about = QLabel()
         self.about.setWordWrap(True)
@@ -134,7 +135,7 @@ class TargetsPanel(QWidget):
             grid.addWidget(QLabel(f"Target {quarter_label(n)}"), 0, n)
             grid.addWidget(field, 1, n)
         self.rule = hint("")
-        self.problems = QLabel()
+        self.problems = plain_label()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(WARNING_STYLE)
         self.year_save = QPushButton()
@@ -166,7 +167,7 @@ class TargetsPanel(QWidget):
             return
         self.targets = targets
         i = indicator
-        self.title.setText(f"<b>{i.code}</b> — {i.name}" + ("  <i>(IKU)</i>" if i.is_key else ""))
+        self.title.setText(f"<b>{esc(i.code)}</b> — {esc(i.name)}" + ("  <i>(IKU)</i>" if i.is_key else ""))
         kind = f"kualitatif, skala {i.scale_name}" if i.scale_id else f"satuan {i.unit}"
         who = _escape(i.responsible_unit) if i.responsible_unit else UNASSIGNED
         lines = [
@@ -289,4 +290,4 @@ class TargetsPanel(QWidget):
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+    return esc(text)

@@ -36,6 +36,7 @@ class SettingsTab(QTabWidget):
         from ui.settings.letters_page import LettersSettingsPage
         from ui.settings.office_page import OfficePage
         from ui.settings.people_page import PeoplePage
+        from ui.settings.permissions_page import PermissionsPage
         from ui.settings.units_page import UnitsPage
         from ui.sop.days_off_page import DaysOffPage
 
@@ -55,6 +56,8 @@ class SettingsTab(QTabWidget):
         self.addTab(self.units_page, "Unit kerja")
         self.addTab(self.people_page, "Pegawai")
         self.addTab(self.acting_page, "Plt./Plh.")
+        self.permissions_page = PermissionsPage(ctx)
+        self.addTab(self.permissions_page, "Hak akses")
         self.addTab(self.general_page, "Umum")
         self.addTab(self.days_off_page, "Hari libur")
         self.addTab(self.bands_page, "Kategori capaian")

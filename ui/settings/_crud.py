@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sakip_desktop.errors import ValidationError
 from ui.context import AppContext
 from ui.errors import attempt, show_error
+from ui.plain_text import plain_box, plain_label
 from ui.settings._form import error_label
 from ui.table import RECORD_ROLE, Column, RecordTableModel, sorting_proxy
 
@@ -79,8 +80,8 @@ def select_data(combo: QComboBox, value: Any) -> None:
 
 
 def hint(text: str) -> QLabel:
-    """A quiet explanatory line."""
-    label = QLabel(text)
+    """A quiet explanatory line (plain text: some show names or codes)."""
+    label = plain_label(text)
     label.setWordWrap(True)
     label.setStyleSheet(HINT_STYLE)
     return label
@@ -96,7 +97,7 @@ def form_layout() -> QFormLayout:
 
 def confirm(parent: QWidget | None, title: str, text: str, accept_text: str) -> bool:
     """Ask before a destructive step; the safe answer ("Batal") is the default."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = plain_box(QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent))
     yes = box.addButton(accept_text, QMessageBox.ButtonRole.DestructiveRole)
     no = box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no)

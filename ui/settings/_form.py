@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from sakip_desktop.errors import ValidationError
 from ui.errors import show_error
+from ui.plain_text import plain_label
 
 
 def error_label() -> QLabel:
-    """A red, wrapped label for validation messages (hidden until used)."""
-    label = QLabel()
+    """A red, wrapped label for validation messages (hidden until used); messages name records: plain text."""
+    label = plain_label()
     label.setWordWrap(True)
     label.setStyleSheet("color:#b00020; font-weight:bold;")
     label.hide()
@@ -21,7 +22,7 @@ def error_label() -> QLabel:
 
 def saved_label() -> QLabel:
     """A green label confirming a save (hidden until used)."""
-    label = QLabel()
+    label = plain_label()
     label.setStyleSheet("color:#1b5e20;")
     label.hide()
     return label

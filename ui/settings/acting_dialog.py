@@ -39,8 +39,13 @@ class ActingDialog(FormDialog):
         self._people = list_people(ctx.db)
         units = list_units(ctx.db)
         self._unit_names = {u.id: u.name for u in units}
-        # Only people in service can act; an old assignment keeps its person even after he left.
-        candidates = [p for p in self._people if p.active_on(today) or (acting and p.id == acting.person_id)]
+        # Only people in service can act; an old assignment keeps its person even after he left. Nobody appoints
+        # himself (ops/acting.py refuses it): another administrator does.
+        candidates = [
+            p
+            for p in self._people
+            if (p.active_on(today) and p.id != ctx.actor.person_id) or (acting and p.id == acting.person_id)
+        ]
         # The suggested jabatan follows the role until the administrator types one.
         self._position_touched = acting is not None
 
@@ -65,7 +70,7 @@ class ActingDialog(FormDialog):
         end_row.addWidget(self.end_edit, 1)
         end_row.addWidget(self.open_end)
         self.decree_edit = QLineEdit()
-        self.decree_edit.setPlaceholderText("mis. 800/214/35.99.01/2025")
+        self.decree_edit.setPlaceholderText("wajib, mis. 800/214/35.99.01/2025")
 
         form = form_layout()
         form.addRow("&Pegawai:", self.person_combo)
@@ -78,7 +83,16 @@ class ActingDialog(FormDialog):
         end_label = QLabel("S&elesai:")
         end_label.setBuddy(self.end_edit)
         form.addRow(end_label, end_row)
-        form.addRow("&Nomor surat perintah:", self.decree_edit)
+        # Required: ops/acting.py refuses an assignment without it, after the fields above, and the message
+        # shows here with the cursor in this field.
+        form.addRow("&Nomor SK / surat perintah:", self.decree_edit)
+        form.addRow(
+            "",
+            hint(
+                "Wajib diisi. Anda tidak dapat menunjuk diri sendiri; penunjukan tampil kepada Camat di "
+                "'Menunggu Anda'."
+            ),
+        )
         self.finish_layout(form)
         self.fields = {
             "person_id": self.person_combo,
@@ -86,6 +100,7 @@ class ActingDialog(FormDialog):
             "end": self.end_edit,
             "kind": self.kind_combo,
             "role": self.role_combo,
+            "decree": self.decree_edit,
         }
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)

@@ -1,4 +1,4 @@
-"""Umum: paper size, idle lock, lockout rule, NIP printing."""
+"""Umum: paper size, idle lock, lockout rule, NIP printing, how long backups are kept and reminded."""
 
 from __future__ import annotations
 
@@ -78,6 +78,19 @@ class GeneralPage(QWidget):
         self.paraf.setPlaceholderText("kosongkan bila tidak ada paraf")
         self.paraf.setToolTip("Jabatan yang memaraf di samping tanda tangan Camat, dipisah titik koma (;)")
         form.addRow("Kotak paraf (jabatan, dipisah ;):", self.paraf)
+        self.keep_backups = QSpinBox()
+        self.keep_backups.setRange(3, 90)
+        self.keep_backups.setSuffix(" cadangan terbaru")
+        self.keep_backups.setToolTip(
+            "Program mencadangkan sendiri sekali sehari dan saat ditutup ke folder 'cadangan' di komputer ini; "
+            "selain yang terbaru, cadangan pertama tiap bulan disimpan selama setahun."
+        )
+        form.addRow("Cadangan otomatis yang disimpan:", self.keep_backups)
+        self.backup_reminder = QSpinBox()
+        self.backup_reminder.setRange(1, 60)
+        self.backup_reminder.setSuffix(" hari")
+        self.backup_reminder.setToolTip("Camat dan administrator diingatkan di 'Menunggu Anda'.")
+        form.addRow("Ingatkan cadangan ke flash disk setelah:", self.backup_reminder)
         self.error, self.saved = error_label(), saved_label()
         actions = save_row(self.saved, self.save)
         layout = QVBoxLayout(self)
@@ -101,6 +114,8 @@ class GeneralPage(QWidget):
             box.setValue(getattr(s, name))
         self.font.setCurrentIndex(self.font.findData(s.document_font))
         self.paraf.setText(s.paraf_labels)
+        self.keep_backups.setValue(s.backup_keep_daily)
+        self.backup_reminder.setValue(s.backup_reminder_days)
 
     def _preview_nip(self, text: str) -> None:
         try:
@@ -120,6 +135,8 @@ class GeneralPage(QWidget):
             utc_offset_hours=self.time_zone.currentData(),
             document_font=self.font.currentData(),
             paraf_labels=self.paraf.text(),
+            backup_keep_daily=self.keep_backups.value(),
+            backup_reminder_days=self.backup_reminder.value(),
             **{name: box.value() for name, box in self.margins.items()},
         )
 

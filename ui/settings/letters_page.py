@@ -14,6 +14,7 @@ from sakip_desktop.ops.letters import (
     update_letter_settings,
 )
 from ui.context import AppContext
+from ui.plain_text import plain_label
 from ui.settings._crud import hint
 from ui.settings._form import error_label, save_inline, save_row, saved_label
 
@@ -31,7 +32,7 @@ class LettersSettingsPage(QWidget):
         self.agenda_format.setMaxLength(100)
         self.office_code = QLineEdit()
         self.office_code.setMaxLength(60)
-        self.example = QLabel()
+        self.example = plain_label()  # built from the office's code and format: data
         self.example.setWordWrap(True)
         for edit in (self.agenda_format, self.office_code):
             edit.textChanged.connect(self._show_example)

@@ -41,7 +41,15 @@ from ui.settings._crud import (
 
 NO_UNIT = "(tidak ada)"
 PICK_SEKSI = "(pilih seksi)"
-NEW_ACCOUNT_HINT = f"Isi kata sandi awal (minimal {MIN_PASSWORD_LENGTH} karakter) untuk akun baru."
+NEW_ACCOUNT_HINT = (
+    f"Isi kata sandi awal (minimal {MIN_PASSWORD_LENGTH} karakter) untuk akun baru. Pegawai wajib menggantinya "
+    "saat pertama masuk."
+)
+RESET_HINT = (
+    "Kosongkan kata sandi bila tidak diganti; isi untuk mengatur ulang. Pegawai wajib menggantinya saat masuk "
+    "berikutnya."
+)
+SELF_ROLES_HINT = "Peran baru untuk diri sendiri diberikan oleh administrator lain."
 NIP_HINTS = {
     Employment.PNS: "18 angka, boleh dengan spasi: 19800614 200212 1 003",
     Employment.PPPK: "18 angka NI PPPK, boleh dengan spasi",
@@ -151,6 +159,9 @@ class PersonDialog(FormDialog):
         grid.addWidget(self.seksi_combo, list(Role).index(Role.KASI), 1)
         grid.setColumnStretch(1, 1)
         self.role_checks[Role.KASI].toggled.connect(self._kasi_toggled)
+        self.self_roles_hint = hint(SELF_ROLES_HINT)
+        self.self_roles_hint.hide()
+        grid.addWidget(self.self_roles_hint, len(Role), 0, 1, 2)
         box = QGroupBox("Peran")
         box.setLayout(grid)
         return box
@@ -208,10 +219,21 @@ class PersonDialog(FormDialog):
         self.account_box.setChecked(p.has_account)
         self.username_edit.setText(p.username)
         self.admin_check.setChecked(p.is_admin)
-        self.password_hint.setText(
-            "Kosongkan kata sandi bila tidak diganti; isi untuk mengatur ulang." if p.has_account else NEW_ACCOUNT_HINT
-        )
+        self.password_hint.setText(RESET_HINT if p.has_account else NEW_ACCOUNT_HINT)
         self._employment_changed()
+        if p.id == self.ctx.actor.person_id:
+            self._limit_to_held(p)
+
+    def _limit_to_held(self, p: PersonView) -> None:
+        """Editing oneself: the roles and the administrator flag one does not hold cannot be ticked."""
+        held = {ref.role for ref in p.roles}
+        for role, check in self.role_checks.items():
+            check.setEnabled(role in held)
+        if Role.KASI in held:
+            self.seksi_combo.setEnabled(False)  # another seksi would be a new role too
+        self.admin_check.setEnabled(p.is_admin)
+        self.self_roles_hint.show()
+        self.password_hint.setText("Untuk kata sandi Anda sendiri, pakai menu Berkas › Ganti kata sandi.")
 
     def _employment_changed(self) -> None:
         employment = Employment(self.employment_combo.currentData())

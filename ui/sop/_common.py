@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain.periods import ROMAN
 from sakip_desktop.sop.timer import Elapsed
 from ui.context import AppContext
+from ui.plain_text import plain_box, plain_label
 from ui.settings._crud import DASH, FormDialog, hint
 from ui.table import Column
 
@@ -87,7 +87,7 @@ class ReasonDialog(FormDialog):
         for name in ("reason", "note", "notes"):
             self.fields[name] = self.text_edit
         body = QVBoxLayout()
-        label = QLabel(prompt)
+        label = plain_label(prompt)
         label.setWordWrap(True)
         body.addWidget(label)
         body.addWidget(self.text_edit)
@@ -159,7 +159,7 @@ def temp_copy(name: str, data: bytes, folder: str) -> Path:
 
 def offer_to_open(parent: QWidget, title: str, text: str, path: Path) -> bool:
     """Say where a file was written and offer to open it; True when it was opened."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = plain_box(QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent))
     open_button = box.addButton("Buka", QMessageBox.ButtonRole.AcceptRole)
     close_button = box.addButton("Tutup", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(open_button)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from sakip_desktop.ops.sop_views import ChecklistItem
+from ui.plain_text import plain_label, plain_tooltip
 from ui.settings._crud import HINT_STYLE
 
 LINK_HINT = "Rujukan: nomor surat, nama dokumen atau data yang dipakai"
@@ -65,9 +66,9 @@ class ChecklistPanel(QWidget):
     def _add_row(self, item: ChecklistItem) -> None:
         index = item.index
         check = QCheckBox(item.text)
-        check.setToolTip(item.text)
+        check.setToolTip(plain_tooltip(item.text))
         check.toggled.connect(lambda checked: self._on_tick(index, checked))
-        who = QLabel()
+        who = plain_label()
         who.setStyleSheet(HINT_STYLE)
         link = QLineEdit()
         link.setPlaceholderText(LINK_HINT)
@@ -75,7 +76,7 @@ class ChecklistPanel(QWidget):
         attach = QPushButton("Lampirkan berkas…")
         attach.setAutoDefault(False)
         attach.clicked.connect(lambda: self._on_attach(index))
-        file_label = QLabel()
+        file_label = plain_label()
         file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         open_button = QPushButton("Buka")
         open_button.setAutoDefault(False)

@@ -11,6 +11,7 @@ from sakip_desktop.ops.sop_compliance import StepCompliance, compliance
 from sakip_desktop.ops.sops import list_sops
 from ui.context import AppContext
 from ui.errors import attempt
+from ui.plain_text import plain_label
 from ui.settings._crud import DASH, hint, select_data
 from ui.sop._common import marked
 from ui.table import OVER_COLOUR, Column, RecordTableModel, make_table
@@ -76,7 +77,7 @@ class CompliancePage(QWidget):
         self.sop_combo.currentIndexChanged.connect(lambda _i: self.refresh_table())
         self.model = RecordTableModel(COLUMNS, self)
         self.table = make_table(self.model, COLUMNS, 2)
-        self.summary = QLabel()
+        self.summary = plain_label()  # names the file written
         bar = QHBoxLayout()
         bar.addWidget(QLabel("SOP:"))
         bar.addWidget(self.sop_combo)

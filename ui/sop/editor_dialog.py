@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.sops import LIBRARY_ROLES, get_definition, list_versions, save_version
+from sakip_desktop.ops.sops import get_definition, list_versions, save_version
 from sakip_desktop.sop.definition import SopDefinition, StepKind, to_dict, validate
 from sakip_desktop.sop.stdtime import parse_standard_time
 from ui.context import AppContext
@@ -77,7 +78,7 @@ class SopEditorDialog(QDialog):
     def __init__(self, ctx: AppContext, sop_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.sop_id = ctx, sop_id
-        self.editable = ctx.actor.may(LIBRARY_ROLES)
+        self.editable = ctx.actor.may(Op.SOP_SAVE_VERSION)
         self.saved_version: int | None = None
         self.original: SopDefinition = get_definition(ctx.db, sop_id)
         version = list_versions(ctx.db, sop_id)[0].version

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.sop.definition import Identity, SopDefinition
+from ui.plain_text import plain_label
 from ui.settings._crud import form_layout
 
 EDIT = Qt.ItemDataRole.EditRole
@@ -103,7 +103,7 @@ class IdentityForm(QWidget):
         self.lines: dict[str, QLineEdit] = {}
         self.lists: dict[str, QPlainTextEdit] = {}
         left = form_layout()
-        code = QLabel(definition.code)
+        code = plain_label(definition.code)
         code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left.addRow("Kode:", code)
         for name, label in TEXT_FIELDS:

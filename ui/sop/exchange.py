@@ -10,8 +10,10 @@ from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.office import get_logo, get_profile, get_settings
 from sakip_desktop.ops.sops import SopView, create_sop, get_definition, save_version
 from sakip_desktop.sop.definition import SopDefinition
+from ui.background import run_busy
 from ui.context import AppContext
 from ui.errors import attempt, show_error
+from ui.plain_text import plain_box
 from ui.sop._common import TextDialog
 
 XLSX_FILTER = "Buku kerja Excel (*.xlsx)"
@@ -41,7 +43,8 @@ def read_workbook(parent: QWidget, path: Path) -> SopDefinition | None:
     try:
         from sakip_desktop.sop.xlsx import import_sop
 
-        return import_sop(path)
+        # Read off the GUI thread: a large or hostile file must not freeze the window.
+        return run_busy(parent, "Membaca berkas SOP…", lambda: import_sop(path))
     except ValidationError as exc:
         TextDialog("Berkas SOP tidak dapat diimpor", "Perbaiki isi berkas lalu impor lagi.", exc.message, parent).exec()
     except Exception as exc:
@@ -58,6 +61,7 @@ def _confirm_new_version(parent: QWidget, definition: SopDefinition, same: SopVi
         QMessageBox.StandardButton.NoButton,
         parent,
     )
+    plain_box(question)
     yes = question.addButton("Simpan sebagai versi baru", QMessageBox.ButtonRole.AcceptRole)
     question.setEscapeButton(question.addButton("Batal", QMessageBox.ButtonRole.RejectRole))
     question.exec()

@@ -23,6 +23,7 @@ from sakip_desktop.ops.sops import SopView, VersionView, adopt_templates, list_v
 from sakip_desktop.sop.definition import SopDefinition
 from ui.context import AppContext
 from ui.errors import attempt
+from ui.plain_text import plain_tooltip
 from ui.settings._crud import FormDialog, form_layout, hint
 from ui.sop._common import when
 from ui.table import Column, RecordTableModel, make_table
@@ -95,7 +96,7 @@ class AdoptDialog(FormDialog):
             name = template.identity.name
             short = name if len(name) <= 80 else name[:78].rstrip() + "…"
             box = QCheckBox(f"{short} ({len(template.steps)} langkah)")
-            box.setToolTip(name)
+            box.setToolTip(plain_tooltip(name))
             self.checks[template.code] = box
             origin = template.identity.unit_name.title() or template.identity.regency_name.title()
             where = hint(f"{template.code}" + (f" · dari {origin}" if origin else ""))

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.ops.sop_views import STATUS_LABELS, RunSummary, list_runs, run_timeline
 from sakip_desktop.ops.sops import (
-    LIBRARY_ROLES,
     SopView,
     get_definition,
     list_sops,
@@ -69,7 +69,7 @@ class SopLibraryPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.may_edit = ctx.actor.may(LIBRARY_ROLES)
+        self.may_edit = ctx.actor.may(Op.SOP_SAVE_VERSION)
         self._start_roles: dict[int, list[str]] = {}
         self.sop_model = RecordTableModel(SOP_COLUMNS, self)
         self.sop_table = make_table(self.sop_model, SOP_COLUMNS, 1)

@@ -27,6 +27,7 @@ from sakip_desktop.ops.sop_views import StepDetail, attachment, run_timeline, st
 from sakip_desktop.sop.definition import ACTIONS
 from ui.context import AppContext
 from ui.errors import attempt, show_error
+from ui.plain_text import plain_label
 from ui.settings._crud import DASH, form_layout
 from ui.sop._common import ReasonDialog, ask_open_path, open_file, standard_text, temp_copy
 from ui.sop.checklist import ChecklistPanel
@@ -34,7 +35,7 @@ from ui.sop.step_texts import BANNER_STYLES, OVER_STYLE, banner, next_text, time
 
 
 def _wrapped(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -68,10 +69,10 @@ class StepDialog(QDialog):
         self._built_for: int | None = None
         self.setWindowTitle("Langkah SOP")
 
-        self.run_label = QLabel()
+        self.run_label = plain_label()
         self.run_label.setWordWrap(True)
         self.run_label.setStyleSheet("font-size:15px; font-weight:bold;")
-        self.sop_label = QLabel()
+        self.sop_label = plain_label()
         self.position_label = QLabel()
         self.position_label.setStyleSheet("font-weight:bold;")
         self.banner = _wrapped()
@@ -114,7 +115,7 @@ class StepDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
 
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color:#1b5e20; font-weight:bold;")
         self.message.hide()

@@ -13,6 +13,7 @@ from sakip_desktop.ops.sop_runs import cancel_run
 from sakip_desktop.ops.sop_views import OUTCOME_LABELS, RunView, TimelineEntry, run_timeline
 from ui.context import AppContext
 from ui.errors import attempt
+from ui.plain_text import plain_label
 from ui.settings._crud import DASH, form_layout, hint
 from ui.sop._common import OPEN_COLOUR, ReasonDialog, marked, period_text, short_when, when
 from ui.table import OVER_COLOUR, RECORD_ROLE, Column, RecordTableModel, make_table
@@ -82,10 +83,10 @@ class TimelineDialog(QDialog):
         self.ctx, self.run_id, self._now = ctx, run_id, now
         self.run: RunView | None = None
         self.setWindowTitle("Alur pelaksanaan SOP")
-        self.title_label = QLabel()
+        self.title_label = plain_label()
         self.title_label.setWordWrap(True)
         self.title_label.setStyleSheet("font-size:15px; font-weight:bold;")
-        self.sop_label, self.status_label, self.started_label, self.end_label = (QLabel() for _ in range(4))
+        self.sop_label, self.status_label, self.started_label, self.end_label = (plain_label() for _ in range(4))
         self.end_label.setWordWrap(True)
         self.end_caption = QLabel("Berakhir:")
         form = form_layout()

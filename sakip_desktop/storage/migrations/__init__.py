@@ -1,14 +1,16 @@
 """Stepwise schema upgrades of the office database.
 
-Schema version N is reached by running the numbered files `000N_*.sql` in order; the version is kept
-in SQLite's `user_version` header. Released files are never edited. Before any step runs, the file is
-copied with SQLite's backup API next to the database, so a failed upgrade loses nothing: each step
-runs in one transaction and a failing step leaves the file at the version before it.
+Schema version N is reached by running the numbered files `000N_*.sql` in order (then the step's Python
+part, if `PYTHON_AFTER_SQL` names one); the version is kept in SQLite's `user_version` header. Released files
+are never edited. Before any step runs, the file is copied with SQLite's backup API next to the database, so a
+failed upgrade loses nothing: each step runs in one transaction and a failing step leaves the file at the
+version before it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -29,12 +31,29 @@ class Step:
     apply: Callable[[sqlite3.Connection], None]
 
 
+# The Python part of a step, run after its SQL in the same transaction, for what SQL alone cannot do
+# ("module:function", imported only when the step runs).
+PYTHON_AFTER_SQL: dict[int, str] = {
+    7: "sakip_desktop.storage.audit_chain:seal_existing",  # chain the audit trail, seal approved/signed records
+}
+
+
+def _python_part(version: int) -> Callable[[sqlite3.Connection], None] | None:
+    target = PYTHON_AFTER_SQL.get(version)
+    if target is None:
+        return None
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
 def _sql_step(path: Path) -> Step:
     version = int(path.name.split("_", 1)[0])
 
     def apply(conn: sqlite3.Connection) -> None:
         for statement in split_sql(path.read_text(encoding="utf-8")):
             conn.execute(statement)
+        if (python_part := _python_part(version)) is not None:
+            python_part(conn)
 
     return Step(version=version, name=path.stem, apply=apply)
 

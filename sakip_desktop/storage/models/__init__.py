@@ -43,6 +43,7 @@ _MODULE_OF = {
     "Office": "org",
     "Person": "org",
     "RoleAssignment": "org",
+    "RoleChange": "org",
     "Unit": "org",
     "Goal": "planning",
     "Indicator": "planning",

@@ -95,6 +95,8 @@ class Account(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    # Set when an administrator (or the program) chose the password: the person replaces it at the next login.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     person: Mapped[Person] = relationship(back_populates="account")
 
@@ -127,3 +129,19 @@ class ActingAssignment(Base):
     start: Mapped[dt.date] = mapped_column(Date)
     end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     decree: Mapped[str] = mapped_column(Text, default="")
+
+
+class RoleChange(Base):
+    """A change of someone's roles, administrator flag, Plt./Plh. or password, until a Camat acknowledges it."""
+
+    __tablename__ = "role_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    by_account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), nullable=True)
+    by_name: Mapped[str] = mapped_column(String(250))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), nullable=True)
+    person_name: Mapped[str] = mapped_column(String(250))
+    description: Mapped[str] = mapped_column(Text)
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, index=True)
+    acknowledged_by: Mapped[str] = mapped_column(String(250), default="", server_default="")

@@ -1,0 +1,561 @@
+"""Backups of the office database: a verified copy on a flash drive or in the data folder.
+
+A backup is a consistent snapshot even while people work: the file is copied while a read transaction
+holds SQLite's shared lock (with a rollback journal no write can reach the file meanwhile, and copying a
+file is as fast as the disk). The copy goes to a temporary name on the target, is flushed to the device,
+verified (integrity check, schema version, the row count of every table equal to the source), and only
+then renamed to `sakip-<kecamatan>-<YYYYMMDD-HHMM>.db`, with a `.sha256` beside it. A drive pulled out or a
+full disk at any moment leaves no file that looks complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import hashlib
+import os
+import re
+import shutil
+import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from sakip_desktop.errors import DatabaseDamaged, StorageFailure, StorageFull, UserError
+from sakip_desktop.storage.failures import damage_words, damaged_message, os_error_words
+from sakip_desktop.storage.sqlitefile import APPLICATION_ID, quick_check, read_header
+
+BACKUP_FOLDER_NAME = "cadangan"
+PARTIAL_SUFFIX = ".sebagian"  # a copy under way; never taken for a backup
+CHUNK = 1 << 20
+# SQLite never stores data in the page holding these bytes (its lock bytes, at 1 GiB); Windows refuses to
+# read them while another connection holds a lock, so they are written as zeros instead of read.
+LOCK_BYTES = (0x40000000, 0x40000000 + 512)
+_NAME = re.compile(r"^sakip-(?P<slug>[a-z0-9-]*?)-(?P<stamp>\d{8}-\d{4})(?:-(?P<n>\d+))?\.db$")
+
+# os.sendfile copies file to file on Linux; elsewhere the copy goes through Python in chunks.
+_KERNEL_COPY = sys.platform.startswith("linux") and hasattr(os, "sendfile")
+CANCELLED = "Pencadangan dibatalkan; tidak ada berkas cadangan yang ditinggalkan."
+
+# progress(bytes_done, bytes_total) -> False to cancel
+Progress = Callable[[int, int], bool | None]
+
+
+class BackupCancelled(UserError):
+    """The person stopped the backup; nothing was left on the target."""
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    """A backup written and verified."""
+
+    path: Path
+    sha256: str
+    size: int
+    rows: dict[str, int]  # rows per table, equal in the source snapshot and the copy
+    taken_at: dt.datetime  # local time of the snapshot
+
+
+def slug(name: str) -> str:
+    """The office name as it goes into a file name: lower case, letters and digits joined by '-'."""
+    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return text[:40].strip("-") or "kantor"
+
+
+def backup_name(office_name: str, when: dt.datetime) -> str:
+    """`sakip-<kecamatan>-<YYYYMMDD-HHMM>.db`."""
+    return f"sakip-{slug(office_name)}-{when:%Y%m%d-%H%M}.db"
+
+
+def parse_backup_name(name: str) -> dt.datetime | None:
+    """The time in a backup's file name, or None for a file not named as this program names backups."""
+    found = _NAME.match(name)
+    if not found:
+        return None
+    try:
+        return dt.datetime.strptime(found["stamp"], "%Y%m%d-%H%M")
+    except ValueError:
+        return None
+
+
+def checksum_path(backup: Path) -> Path:
+    """The `.sha256` file beside a backup."""
+    return backup.with_name(backup.name + ".sha256")
+
+
+def file_sha256(path: Path, progress: Progress | None = None) -> str:
+    """SHA-256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    total = path.stat().st_size
+    done = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+            done += len(chunk)
+            if progress is not None and progress(done, total) is False:
+                raise BackupCancelled("Pemeriksaan dibatalkan.")
+    return digest.hexdigest()
+
+
+def read_checksum(backup: Path) -> str | None:
+    """The SHA-256 written beside a backup, or None when there is no readable `.sha256` file."""
+    try:
+        text = checksum_path(backup).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    value = text.split()[0].lower() if text else ""
+    return value if re.fullmatch(r"[0-9a-f]{64}", value) else None
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX; Windows has no folder handle to flush)."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def storage_error(exc: OSError, folder: Path) -> UserError:
+    """The office's message for a failed write to a backup target."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageFull(
+            f"Ruang di {folder} habis. Cadangan tidak lengkap dan tidak disimpan; kosongkan ruang lalu ulangi."
+        )
+    if isinstance(exc, PermissionError):
+        return StorageFailure(f"Folder {folder} tidak dapat ditulisi (tidak ada izin). Pilih folder lain.")
+    return StorageFailure(
+        f"Penulisan ke {folder} gagal ({os_error_words(exc)}). Cadangan tidak lengkap dan tidak disimpan. "
+        "Pastikan flash disk masih terpasang, lalu ulangi."
+    )
+
+
+def table_rows(conn: sqlite3.Connection) -> dict[str, int]:
+    """Rows of every table of the database (SQLite's own tables left out)."""
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def connect_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A read-only connection; `immutable` for a file nobody writes (a backup), so no lock or journal is made."""
+    query = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+
+
+def make_backup(
+    source: Path,
+    folder: Path,
+    *,
+    name: str | None = None,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+    create: bool = False,
+) -> BackupResult:
+    """Write a verified backup of the database `source` into `folder`; return what was written.
+
+    `folder` must exist unless `create` (the program's own backup folder is made when first needed).
+
+    `name` overrides the file name (default `sakip-<kecamatan>-<YYYYMMDD-HHMM>.db`, with `-2`, `-3`… when
+    that name is taken). Raises `StorageFull`/`StorageFailure` for the target, `DatabaseError` for a source
+    that is not a sound office database, `BackupCancelled` when `progress` returned False; nothing is left on
+    the target then.
+    """
+    source = Path(source).resolve()
+    header = read_header(source)  # a SAKIP file; an interrupted write rolled back
+    if header.is_empty:
+        raise UserError(f"Berkas {source} kosong: tidak ada yang dicadangkan.")
+    folder = Path(folder)
+    if not create and not folder.is_dir():
+        # A flash drive not plugged in (or a typing slip) must not become a folder on this PC's own disk.
+        raise StorageFailure(
+            f"Folder tujuan {folder} tidak ada. Pastikan flash disk sudah terpasang, atau pilih folder lain."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise storage_error(exc, folder) from exc
+    conn = connect_readonly(source)
+    partial: Path | None = None
+    try:
+        conn.execute("BEGIN")
+        rows = table_rows(conn)  # from here to the ROLLBACK, no write can reach the file
+        office = conn.execute("SELECT name FROM office ORDER BY id LIMIT 1").fetchone() if "office" in rows else None
+        taken_at = now or dt.datetime.now()
+        snapshot_clock = time.time()
+        size = source.stat().st_size
+        _check_space(folder, size)
+        final = _free_name(folder, name or backup_name(office[0] if office else "", taken_at))
+        partial = final.with_name(final.name + PARTIAL_SUFFIX)
+        _copy(source, partial, size, progress)
+        conn.execute("ROLLBACK")  # the snapshot is on the target: people may write again while it is checked
+        # Hashing the copy, flushing it to the device and checking it run at once (two on the CPU, one on the disk).
+        stop = threading.Event()
+        hashing = _Beside("sakip-sha256", lambda: _sha256_of(partial, size, stop))
+        flushing = _Beside("sakip-fsync", lambda: _fsync(partial))
+        hashing.start()
+        flushing.start()
+        try:
+            _verify(partial, header.user_version, rows)
+        except BaseException as exc:
+            stop.set()
+            hashing.join()
+            flushing.join()
+            if isinstance(exc, StorageFailure):
+                _blame_the_source(source)  # a copy of a damaged file fails too: say which is damaged
+            raise
+        digest = str(hashing.result())
+        flushing.result()
+        _write_checksum(final, digest, folder)
+        try:
+            os.replace(partial, final)
+        except OSError:
+            _remove_quietly(checksum_path(final))
+            raise
+        partial = None
+        fsync_folder(folder)
+        # The file's time is the snapshot's: "changed since the newest backup?" compares with it.
+        os.utime(final, (snapshot_clock, snapshot_clock))
+        return BackupResult(path=final, sha256=digest, size=size, rows=rows, taken_at=taken_at)
+    except OSError as exc:
+        raise storage_error(exc, folder) from exc
+    except sqlite3.DatabaseError as exc:  # the source itself: a damaged page met while counting its rows
+        raise DatabaseDamaged(damaged_message(source, str(exc))) from exc
+    finally:
+        conn.close()
+        if partial is not None:
+            _remove_quietly(partial)
+
+
+def _check_space(folder: Path, size: int) -> None:
+    free = shutil.disk_usage(folder).free
+    needed = size + (64 << 10)  # the copy, its checksum file and room for the folder entries
+    if free < needed:
+        raise StorageFull(
+            f"Ruang kosong di {folder} tidak cukup: perlu {_mb(needed)}, tersedia {_mb(free)}. "
+            "Kosongkan ruang atau pilih tempat lain."
+        )
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1 << 20):.1f} MB".replace(".", ",")
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    candidate = folder / name
+    n = 2
+    while candidate.exists() or checksum_path(candidate).exists():
+        candidate = folder / name.replace(".db", f"-{n}.db")
+        n += 1
+    return candidate
+
+
+def _chunks(src: BinaryIO, size: int, stop: threading.Event | None = None) -> Iterator[bytes]:
+    """The file's bytes in chunks, with SQLite's lock bytes as zeros (they are never data)."""
+    done = 0
+    while done < size:
+        if stop is not None and stop.is_set():
+            return
+        length = min(CHUNK, size - done)
+        if done < LOCK_BYTES[1] and done + length > LOCK_BYTES[0]:
+            length = LOCK_BYTES[0] - done if done < LOCK_BYTES[0] else LOCK_BYTES[1] - done
+            chunk = src.read(length) if done < LOCK_BYTES[0] else bytes(length)
+            src.seek(done + length)
+        else:
+            chunk = src.read(length)
+        if len(chunk) != length:
+            raise StorageFailure("Berkas basis data berubah ukuran saat dicadangkan. Ulangi pencadangan.")
+        yield chunk
+        done += length
+
+
+class _Beside(threading.Thread):
+    """One piece of the checking (hashing, flushing) run in a thread beside the others: hashlib, fsync and
+    SQLite release the GIL, so on two cores they overlap. `result()` gives its value or raises its error."""
+
+    def __init__(self, name: str, work: Callable[[], object]) -> None:
+        super().__init__(name=name, daemon=True)
+        self.work = work
+        self.value: object = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.value = self.work()
+        except BaseException as exc:
+            self.error = exc
+
+    def result(self) -> object:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+def _sha256_of(path: Path, size: int, stop: threading.Event) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as src:
+        for chunk in _chunks(src, size, stop):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _copy(source: Path, partial: Path, size: int, progress: Progress | None) -> None:
+    """Copy the snapshot to `partial`. Hashing and flushing are left to the caller."""
+    with open(source, "rb") as src, open(partial, "wb") as dst:
+        if not (_KERNEL_COPY and size <= LOCK_BYTES[0] and _kernel_copy(src, dst, size, progress)):
+            dst.seek(0)
+            dst.truncate()
+            done = 0
+            for chunk in _chunks(src, size):
+                dst.write(chunk)
+                done += len(chunk)
+                _report(progress, done, size)
+        dst.flush()
+
+
+def _kernel_copy(src: BinaryIO, dst: BinaryIO, size: int, progress: Progress | None) -> bool:
+    """Copy with os.sendfile (no bytes through Python); False when the file system does not support it."""
+    done = 0
+    while done < size:
+        try:
+            sent = os.sendfile(dst.fileno(), src.fileno(), done, min(8 * CHUNK, size - done))
+        except OSError as exc:
+            if done == 0 and exc.errno in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+                return False
+            raise
+        if sent == 0:
+            raise StorageFailure("Berkas basis data berubah ukuran saat dicadangkan. Ulangi pencadangan.")
+        # Start writing this part to the device now, while the rest is copied: the flush at the end then has
+        # little left to wait for (on Linux this call starts the write-back of the dirty pages).
+        os.posix_fadvise(dst.fileno(), done, sent, os.POSIX_FADV_DONTNEED)
+        done += sent
+        _report(progress, done, size)
+    return True
+
+
+def _report(progress: Progress | None, done: int, size: int) -> None:
+    if progress is not None and progress(done, size) is False:
+        raise BackupCancelled(CANCELLED)
+
+
+def _verify(partial: Path, version: int, rows: dict[str, int]) -> None:
+    try:
+        conn = connect_readonly(partial, immutable=True)
+        try:
+            integrity = [r for (r,) in conn.execute("PRAGMA integrity_check(5)")]
+            copy_version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            copy_rows = table_rows(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageFailure(
+            f"Salinan di {partial.parent} tidak dapat dibaca kembali ({damage_words(str(exc))}); "
+            "cadangan tidak disimpan."
+        ) from exc
+    if integrity != ["ok"]:
+        raise StorageFailure(
+            f"Salinan di {partial.parent} gagal diperiksa ({damage_words(integrity[0])}); cadangan tidak disimpan. "
+            "Bila berulang, periksa basis data dengan 'Periksa basis data'."
+        )
+    if copy_version != version or app_id != APPLICATION_ID or copy_rows != rows:
+        raise StorageFailure(f"Salinan di {partial.parent} tidak sama dengan basis data; cadangan tidak disimpan.")
+
+
+def _blame_the_source(source: Path) -> None:
+    """Raise `DatabaseDamaged` when the database itself is damaged (then its copy was never the problem)."""
+    problems = quick_check(source)
+    if problems:
+        raise DatabaseDamaged(
+            damaged_message(source, problems[0])
+            + " Cadangan dari berkas yang rusak tidak berguna; flash disk atau folder tujuan tidak bermasalah."
+        )
+
+
+def _write_checksum(final: Path, digest: str, folder: Path) -> None:
+    target = checksum_path(final)
+    temp = target.with_name(target.name + PARTIAL_SUFFIX)
+    try:
+        with open(temp, "w", encoding="ascii", newline="\n") as fh:
+            fh.write(f"{digest}  {final.name}\n")  # the format of sha256sum, so it can be checked by hand
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+
+
+def _remove_quietly(path: Path) -> None:
+    # When the drive is gone, the name ending in PARTIAL_SUFFIX already says the copy is not a backup.
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def copy_raw(source: Path, destination: Path) -> None:
+    """A plain byte copy, flushed: for keeping a damaged database (which no verified backup can take)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    temp = destination.with_name(destination.name + PARTIAL_SUFFIX)
+    with open(source, "rb") as src, open(temp, "wb") as dst:
+        shutil.copyfileobj(src, dst, CHUNK)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.replace(temp, destination)
+    fsync_folder(destination.parent)
+
+
+# --- where backups go -------------------------------------------------------------------------------
+
+
+def data_backup_folder(db_path: Path) -> Path:
+    """The program's own backup folder, beside the database (also where pre-upgrade copies go)."""
+    return Path(db_path).resolve().parent / BACKUP_FOLDER_NAME
+
+
+def removable_drives() -> list[Path]:
+    """Mounted removable drives (flash disks), for offering as backup targets first.
+
+    Windows: drive letters of removable type. Linux: mounts under /media and /run/media. macOS: /Volumes.
+    """
+    if sys.platform == "win32":
+        return _windows_removable()
+    found: list[Path] = []
+    roots = [Path("/media"), Path("/run/media")] if sys.platform != "darwin" else [Path("/Volumes")]
+    for root in roots:
+        found.extend(_mounts_below(root, depth=2))
+    return sorted(set(found))
+
+
+def _mounts_below(root: Path, depth: int) -> list[Path]:
+    if depth == 0 or not root.is_dir():
+        return []
+    out: list[Path] = []
+    try:
+        children = sorted(p for p in root.iterdir() if p.is_dir())
+    except OSError:
+        return []
+    for child in children:
+        if os.path.ismount(child):
+            out.append(child)
+        else:
+            out.extend(_mounts_below(child, depth - 1))
+    return out
+
+
+def _windows_removable() -> list[Path]:  # pragma: no cover - Windows only
+    import ctypes
+    import string
+
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    mask = kernel.GetLogicalDrives()
+    drives = []
+    for i, letter in enumerate(string.ascii_uppercase):
+        if mask & (1 << i):
+            root = f"{letter}:\\"
+            if kernel.GetDriveTypeW(ctypes.c_wchar_p(root)) == 2:  # DRIVE_REMOVABLE
+                drives.append(Path(root))
+    return drives
+
+
+# --- the program's own automatic backups ------------------------------------------------------------
+
+
+def automatic_backups(folder: Path) -> list[tuple[dt.datetime, Path]]:
+    """The backups in `folder` named as this program names them, oldest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("sakip-*.db"):
+        when = parse_backup_name(path.name)
+        if when is not None:
+            match = _NAME.match(path.name)
+            sequence = int(match["n"]) if match and match["n"] else 1  # a second one in the same minute is "-2"
+            found.append((when, sequence, path))
+    return [(when, path) for when, _, path in sorted(found)]
+
+
+def needs_automatic_backup(db_path: Path, *, reason: str, now: dt.datetime) -> bool:
+    """Whether an automatic backup is due: the daily one ('harian') when none was made today; the one on
+    closing ('keluar') when the database changed since the newest backup."""
+    existing = automatic_backups(data_backup_folder(db_path))
+    if not existing:
+        return True
+    newest_time, newest = existing[-1]
+    if reason == "harian":
+        return newest_time.date() != now.date()
+    try:
+        return Path(db_path).stat().st_mtime > newest.stat().st_mtime
+    except OSError:
+        return True
+
+
+def prune_automatic(folder: Path, *, keep: int, now: dt.datetime) -> list[Path]:
+    """Delete old automatic backups: keep the newest `keep`, and the first of each month for a year.
+
+    Returns the files deleted. Other files in the folder (pre-upgrade and pre-restore copies) are not touched.
+    """
+    backups = automatic_backups(folder)
+    kept = {path for _, path in backups[-keep:]} if keep > 0 else set()
+    first_of_month: dict[tuple[int, int], Path] = {}
+    for when, path in backups:
+        if (now - when).days <= 366:
+            first_of_month.setdefault((when.year, when.month), path)
+    kept |= set(first_of_month.values())
+    removed = []
+    for _, path in backups:
+        if path not in kept:
+            for victim in (path, checksum_path(path)):
+                try:
+                    victim.unlink(missing_ok=True)
+                except OSError:
+                    continue
+            removed.append(path)
+    return removed
+
+
+def automatic_backup(db_path: Path, *, reason: str, keep: int, now: dt.datetime | None = None) -> BackupResult | None:
+    """The daily backup or the one on closing into the data folder's `cadangan/`, then the old ones pruned.
+
+    None when none was due.
+    """
+    now = now or dt.datetime.now()
+    if not needs_automatic_backup(db_path, reason=reason, now=now):
+        return None
+    folder = data_backup_folder(db_path)
+    result = make_backup(db_path, folder, now=now, create=True)
+    prune_automatic(folder, keep=keep, now=now)
+    return result
+
+
+def leftover_partials(folders: Iterable[Path]) -> list[Path]:
+    """Copies that never finished (a drive pulled out, a power cut), for cleaning up."""
+    out: list[Path] = []
+    for folder in folders:
+        if folder.is_dir():
+            out.extend(sorted(folder.glob(f"*{PARTIAL_SUFFIX}")))
+    return out
+
+
+def seconds_left(done: int, total: int, started: float) -> float | None:
+    """Time left at the rate so far, once there is a rate to speak of."""
+    elapsed = time.monotonic() - started
+    if done <= 0 or elapsed < 0.2:
+        return None
+    return max(0.0, (total - done) * elapsed / done)
