@@ -89,7 +89,7 @@ def test_a_writer_killed_at_random_moments_loses_nothing_acknowledged(demo_templ
     # WHEN it is killed (SIGKILL, as a power cut) at 20 random moments, the file reopened after each
     result = _kill_rounds(db_path, 20, seed=20261207)
     # THEN the file always opens, stays sound, and holds every operation that was acknowledged
-    assert result["acknowledged"] > 20
+    assert result["acknowledged"] >= 20  # one per round at least: each writer is killed after its first
     assert (result["refused"], result["corrupt"], result["lost"], result["chain_broken"]) == (0, 0, 0, 0)
 
 
