@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import PermissionDenied, UserError
-from sakip_desktop.isian_xlsx import (
+from sakip_desktop.isian_columns import (
     COL_FOLLOW_UP,
     COL_INHIBITING,
     COL_JUSTIFICATION,

@@ -21,6 +21,23 @@ import sakip_desktop
 from sakip_desktop.domain.achievement import Target
 from sakip_desktop.domain.periods import ROMAN
 from sakip_desktop.errors import ValidationError
+from sakip_desktop.isian_columns import (
+    COL_CODE,
+    COL_FOLLOW_UP,
+    COL_INDICATOR,
+    COL_INHIBITING,
+    COL_JUSTIFICATION,
+    COL_MANUAL,
+    COL_NO,
+    COL_OBJECTIVE,
+    COL_QTARGET,
+    COL_RETURN,
+    COL_STATUS,
+    COL_SUPPORTING,
+    COL_UNIT,
+    COL_VALUE,
+    COL_YTARGET,
+)
 from sakip_desktop.ops.office import get_profile
 from sakip_desktop.ops.realisation import EntryView, quarter_entries
 from sakip_desktop.ops.units import list_units
@@ -50,21 +67,7 @@ MAP_SHEET, MAP_UNIT, MAP_ROW, MAP_INDICATOR, MAP_REALISATION = (
     "ID realisasi",
 )
 
-COL_NO = "No"
-COL_CODE = "Kode"
-COL_OBJECTIVE = "Sasaran"
-COL_INDICATOR = "Indikator"
-COL_UNIT = "Satuan"
-COL_QTARGET = "Target TW"
-COL_YTARGET = "Target tahun"
-COL_VALUE = "Realisasi TW"
-COL_SUPPORTING = "Faktor pendukung"
-COL_INHIBITING = "Faktor penghambat"
-COL_FOLLOW_UP = "Upaya/tindak lanjut"
-COL_MANUAL = "Capaian manual"
-COL_JUSTIFICATION = "Justifikasi"
-COL_STATUS = "Status"
-COL_RETURN = "Alasan dikembalikan"
+
 COLUMNS: tuple[tuple[str, int], ...] = (
     (COL_NO, 5),
     (COL_CODE, 8),

@@ -17,15 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sakip_desktop.domain import formats
 from sakip_desktop.ops.backups import backup_now, backup_status
-from sakip_desktop.storage.backup import BackupCancelled, data_backup_folder, removable_drives, seconds_left
+from sakip_desktop.storage.backup import BackupCancelled
+from sakip_desktop.storage.backup_places import data_backup_folder, removable_drives
 from ui.background import BackgroundJob
 from ui.context import AppContext
 from ui.plain_text import plain_label
 
 
-def _mb(size: int) -> str:
-    return f"{size / (1 << 20):.1f} MB".replace(".", ",")
+def seconds_left(done: int, total: int, started: float) -> float | None:
+    """Time left at the rate so far, once there is a rate to speak of."""
+    elapsed = time.monotonic() - started
+    if done <= 0 or elapsed < 0.2:
+        return None
+    return max(0.0, (total - done) * elapsed / done)
 
 
 def _duration(seconds: float) -> str:
@@ -163,7 +169,7 @@ class BackupDialog(QDialog):
         tail = f" · sisa sekitar {_duration(left)}" if left is not None and done < total else ""
         if done >= total:
             tail = " · memeriksa salinan…"
-        self.status.setText(f"{_mb(done)} dari {_mb(total)}{tail}")
+        self.status.setText(f"{formats.megabytes(done)} dari {formats.megabytes(total)}{tail}")
 
     def _finish(self) -> None:
         self.start_button.setEnabled(True)
@@ -176,7 +182,7 @@ class BackupDialog(QDialog):
         self.progress.setValue(1000)
         self.status.setStyleSheet("color:#1b5e20;")
         self.status.setText(
-            f"✔ Cadangan tersimpan dan sudah diperiksa utuh ({_mb(result.size)}):\n{result.path}\n"
+            f"✔ Cadangan tersimpan dan sudah diperiksa utuh ({formats.megabytes(result.size)}):\n{result.path}\n"
             "Checksum-nya disimpan di sebelahnya (.sha256)."
         )
         self.ctx.signals.work_changed.emit()  # the reminder in "Menunggu Anda" goes away

@@ -18,16 +18,12 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import UserError
 from sakip_desktop.ops.backups import KnownBackup, backup_status, known_backups
-from sakip_desktop.storage.backup import data_backup_folder, removable_drives
+from sakip_desktop.storage.backup_places import data_backup_folder, removable_drives
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.restore import BackupPreview, inspect_backup
 from ui.background import run_busy
 from ui.plain_text import plain_box, plain_label
 from ui.table import Column, RecordTableModel, make_table
-
-
-def _mb(size: int) -> str:
-    return f"{size / (1 << 20):.1f} MB".replace(".", ",")
 
 
 def _when(moment) -> str:
@@ -37,7 +33,7 @@ def _when(moment) -> str:
 BACKUP_COLUMNS = [
     Column("Tanggal", lambda b: _when(b.made_at), sort_key=lambda b: b.made_at, width=170),
     Column("Kantor", lambda b: b.office or "(tidak terbaca)", width=130),
-    Column("Ukuran", lambda b: _mb(b.size), sort_key=lambda b: b.size, align_right=True, width=80),
+    Column("Ukuran", lambda b: formats.megabytes(b.size), sort_key=lambda b: b.size, align_right=True, width=80),
     Column("Skema", lambda b: "" if b.schema_version is None else str(b.schema_version), width=60),
     Column("Checksum", lambda b: b.checksum, width=110),
     Column("Berkas", lambda b: str(b.path), tooltip=lambda b: str(b.path)),

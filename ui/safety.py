@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sakip_desktop.errors import UserError
 from sakip_desktop.ops.base import Actor
-from sakip_desktop.storage.backup import automatic_backup
+from sakip_desktop.storage.backup_places import automatic_backup
 from sakip_desktop.storage.database import Database
 from ui.background import BackgroundJob, run_busy
 from ui.plain_text import plain_box

@@ -28,6 +28,11 @@ def place_date(place: str, day: dt.date) -> str:
 _MAX_DIGITS = 40
 
 
+def megabytes(size: int) -> str:
+    """A file size as the office reads it: '1,8 MB'."""
+    return f"{number(size / (1 << 20), 1)} MB"
+
+
 def number(value: Decimal | int | float, decimals: int = 2) -> str:
     """'1.234,56' with a fixed number of decimals, rounded half up (Babel alone rounds half even).
 

@@ -31,16 +31,17 @@ from sakip_desktop.storage.backup import (
     BackupResult,
     Progress,
     connect_readonly,
-    data_backup_folder,
     file_sha256,
     make_backup,
     parse_backup_name,
     read_checksum,
 )
+from sakip_desktop.storage.backup_places import data_backup_folder
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.restore import DAMAGED_MARK, RestoreResult, restore_backup
 
 __all__ = ["BACKUP_TOOL", "BackupStatus", "backup_reminder", "backup_status"]  # re-exported for the screens
+
 
 def is_external(db_path: Path, folder: Path) -> bool:
     """True for a target outside the program's own backup folder (a flash drive, another disk)."""

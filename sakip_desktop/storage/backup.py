@@ -21,11 +21,12 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from sakip_desktop.domain import formats
 from sakip_desktop.errors import DatabaseDamaged, StorageFailure, StorageFull, UserError
 from sakip_desktop.storage.failures import damage_words, damaged_message, os_error_words
 from sakip_desktop.storage.sqlitefile import APPLICATION_ID, quick_check, read_header
@@ -36,7 +37,7 @@ CHUNK = 1 << 20
 # SQLite never stores data in the page holding these bytes (its lock bytes, at 1 GiB); Windows refuses to
 # read them while another connection holds a lock, so they are written as zeros instead of read.
 LOCK_BYTES = (0x40000000, 0x40000000 + 512)
-_NAME = re.compile(r"^sakip-(?P<slug>[a-z0-9-]*?)-(?P<stamp>\d{8}-\d{4})(?:-(?P<n>\d+))?\.db$")
+NAME_PATTERN = re.compile(r"^sakip-(?P<slug>[a-z0-9-]*?)-(?P<stamp>\d{8}-\d{4})(?:-(?P<n>\d+))?\.db$")
 
 # os.sendfile copies file to file on Linux; elsewhere the copy goes through Python in chunks.
 _KERNEL_COPY = sys.platform.startswith("linux") and hasattr(os, "sendfile")
@@ -74,7 +75,7 @@ def backup_name(office_name: str, when: dt.datetime) -> str:
 
 def parse_backup_name(name: str) -> dt.datetime | None:
     """The time in a backup's file name, or None for a file not named as this program names backups."""
-    found = _NAME.match(name)
+    found = NAME_PATTERN.match(name)
     if not found:
         return None
     try:
@@ -243,13 +244,9 @@ def _check_space(folder: Path, size: int) -> None:
     needed = size + (64 << 10)  # the copy, its checksum file and room for the folder entries
     if free < needed:
         raise StorageFull(
-            f"Ruang kosong di {folder} tidak cukup: perlu {_mb(needed)}, tersedia {_mb(free)}. "
-            "Kosongkan ruang atau pilih tempat lain."
+            f"Ruang kosong di {folder} tidak cukup: perlu {formats.megabytes(needed)}, "
+            f"tersedia {formats.megabytes(free)}. Kosongkan ruang atau pilih tempat lain."
         )
-
-
-def _mb(size: int) -> str:
-    return f"{size / (1 << 20):.1f} MB".replace(".", ",")
 
 
 def _free_name(folder: Path, name: str) -> Path:
@@ -419,143 +416,3 @@ def copy_raw(source: Path, destination: Path) -> None:
         os.fsync(dst.fileno())
     os.replace(temp, destination)
     fsync_folder(destination.parent)
-
-
-# --- where backups go -------------------------------------------------------------------------------
-
-
-def data_backup_folder(db_path: Path) -> Path:
-    """The program's own backup folder, beside the database (also where pre-upgrade copies go)."""
-    return Path(db_path).resolve().parent / BACKUP_FOLDER_NAME
-
-
-def removable_drives() -> list[Path]:
-    """Mounted removable drives (flash disks), for offering as backup targets first.
-
-    Windows: drive letters of removable type. Linux: mounts under /media and /run/media. macOS: /Volumes.
-    """
-    if sys.platform == "win32":
-        return _windows_removable()
-    found: list[Path] = []
-    roots = [Path("/media"), Path("/run/media")] if sys.platform != "darwin" else [Path("/Volumes")]
-    for root in roots:
-        found.extend(_mounts_below(root, depth=2))
-    return sorted(set(found))
-
-
-def _mounts_below(root: Path, depth: int) -> list[Path]:
-    if depth == 0 or not root.is_dir():
-        return []
-    out: list[Path] = []
-    try:
-        children = sorted(p for p in root.iterdir() if p.is_dir())
-    except OSError:
-        return []
-    for child in children:
-        if os.path.ismount(child):
-            out.append(child)
-        else:
-            out.extend(_mounts_below(child, depth - 1))
-    return out
-
-
-def _windows_removable() -> list[Path]:  # pragma: no cover - Windows only
-    import ctypes
-    import string
-
-    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    mask = kernel.GetLogicalDrives()
-    drives = []
-    for i, letter in enumerate(string.ascii_uppercase):
-        if mask & (1 << i):
-            root = f"{letter}:\\"
-            if kernel.GetDriveTypeW(ctypes.c_wchar_p(root)) == 2:  # DRIVE_REMOVABLE
-                drives.append(Path(root))
-    return drives
-
-
-# --- the program's own automatic backups ------------------------------------------------------------
-
-
-def automatic_backups(folder: Path) -> list[tuple[dt.datetime, Path]]:
-    """The backups in `folder` named as this program names them, oldest first."""
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in folder.glob("sakip-*.db"):
-        when = parse_backup_name(path.name)
-        if when is not None:
-            match = _NAME.match(path.name)
-            sequence = int(match["n"]) if match and match["n"] else 1  # a second one in the same minute is "-2"
-            found.append((when, sequence, path))
-    return [(when, path) for when, _, path in sorted(found)]
-
-
-def needs_automatic_backup(db_path: Path, *, reason: str, now: dt.datetime) -> bool:
-    """Whether an automatic backup is due: the daily one ('harian') when none was made today; the one on
-    closing ('keluar') when the database changed since the newest backup."""
-    existing = automatic_backups(data_backup_folder(db_path))
-    if not existing:
-        return True
-    newest_time, newest = existing[-1]
-    if reason == "harian":
-        return newest_time.date() != now.date()
-    try:
-        return Path(db_path).stat().st_mtime > newest.stat().st_mtime
-    except OSError:
-        return True
-
-
-def prune_automatic(folder: Path, *, keep: int, now: dt.datetime) -> list[Path]:
-    """Delete old automatic backups: keep the newest `keep`, and the first of each month for a year.
-
-    Returns the files deleted. Other files in the folder (pre-upgrade and pre-restore copies) are not touched.
-    """
-    backups = automatic_backups(folder)
-    kept = {path for _, path in backups[-keep:]} if keep > 0 else set()
-    first_of_month: dict[tuple[int, int], Path] = {}
-    for when, path in backups:
-        if (now - when).days <= 366:
-            first_of_month.setdefault((when.year, when.month), path)
-    kept |= set(first_of_month.values())
-    removed = []
-    for _, path in backups:
-        if path not in kept:
-            for victim in (path, checksum_path(path)):
-                try:
-                    victim.unlink(missing_ok=True)
-                except OSError:
-                    continue
-            removed.append(path)
-    return removed
-
-
-def automatic_backup(db_path: Path, *, reason: str, keep: int, now: dt.datetime | None = None) -> BackupResult | None:
-    """The daily backup or the one on closing into the data folder's `cadangan/`, then the old ones pruned.
-
-    None when none was due.
-    """
-    now = now or dt.datetime.now()
-    if not needs_automatic_backup(db_path, reason=reason, now=now):
-        return None
-    folder = data_backup_folder(db_path)
-    result = make_backup(db_path, folder, now=now, create=True)
-    prune_automatic(folder, keep=keep, now=now)
-    return result
-
-
-def leftover_partials(folders: Iterable[Path]) -> list[Path]:
-    """Copies that never finished (a drive pulled out, a power cut), for cleaning up."""
-    out: list[Path] = []
-    for folder in folders:
-        if folder.is_dir():
-            out.extend(sorted(folder.glob(f"*{PARTIAL_SUFFIX}")))
-    return out
-
-
-def seconds_left(done: int, total: int, started: float) -> float | None:
-    """Time left at the rate so far, once there is a rate to speak of."""
-    elapsed = time.monotonic() - started
-    if done <= 0 or elapsed < 0.2:
-        return None
-    return max(0.0, (total - done) * elapsed / done)

@@ -26,7 +26,6 @@ from sakip_desktop.storage.backup import (
     Progress,
     connect_readonly,
     copy_raw,
-    data_backup_folder,
     file_sha256,
     fsync_folder,
     make_backup,
@@ -34,6 +33,7 @@ from sakip_desktop.storage.backup import (
     slug,
     storage_error,
 )
+from sakip_desktop.storage.backup_places import data_backup_folder
 from sakip_desktop.storage.failures import damage_words, os_error_words
 from sakip_desktop.storage.sqlitefile import APPLICATION_ID, journal_path
 

@@ -23,12 +23,11 @@ from sakip_desktop.errors import StorageFailure, StorageFull
 from sakip_desktop.ops.auth import actor_for
 from sakip_desktop.ops.backups import backup_now, backup_reminder, backup_status, known_backups
 from sakip_desktop.ops.people import PersonInput, add_person
-from sakip_desktop.storage.backup import (
-    BackupCancelled,
+from sakip_desktop.storage.backup import BackupCancelled, make_backup
+from sakip_desktop.storage.backup_places import (
     automatic_backup,
     automatic_backups,
     data_backup_folder,
-    make_backup,
     needs_automatic_backup,
     prune_automatic,
 )

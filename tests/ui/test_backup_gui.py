@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import ui.app as app_module
 import ui.background
+import ui.opening as opening
 from sakip_desktop.domain.roles import Employment
 from sakip_desktop.ops.auth import actor_for
 from sakip_desktop.ops.office import get_profile
@@ -67,9 +68,7 @@ def patient(monkeypatch):
     monkeypatch.setattr(ui.background, "BUSY_AFTER_SECONDS", 30)
 
 
-def test_the_camat_backs_up_to_a_flash_drive_from_the_reminder_while_the_window_keeps_working(
-    qtbot, demo_db, tmp_path
-):
+def test_the_camat_backs_up_to_a_flash_drive_from_the_reminder_while_the_window_keeps_working(qtbot, demo_db, tmp_path):
     # GIVEN the Camat's window: the office has never backed up to a flash drive, so "Menunggu Anda" says so
     win = _window(qtbot, demo_db, "camat")
     tab = win.role_tabs[0]
@@ -228,7 +227,7 @@ def test_the_first_run_screen_opens_an_existing_database_from_a_flash_drive(qtbo
     modals.answer(_choose(backup))
     modals.answer(_yes)
     # WHEN the first-run screen's "Buka basis data yang ada…" is used
-    db = app_module.first_run(target)
+    db = opening.first_run(target)
     # THEN the office's data is on the new PC
     try:
         assert db is not None and db.path == target.resolve()
@@ -258,7 +257,7 @@ def test_a_read_only_database_is_marked_in_the_window(qtbot, demo_template, tmp_
 
 
 def test_closing_the_program_backs_up_a_changed_database_into_the_data_folder(qtbot, demo_template, tmp_path, patient):
-    from sakip_desktop.storage.backup import automatic_backups, data_backup_folder
+    from sakip_desktop.storage.backup_places import automatic_backups, data_backup_folder
 
     path = tmp_path / "data" / "sakip.db"
     path.parent.mkdir()
@@ -335,14 +334,14 @@ def test_a_second_program_on_the_same_database_is_told_the_first_is_open(tmp_pat
     try:
         assert holder.stdout.readline().strip() == "HELD"
         # WHEN a second program asks for the same file THEN it learns the first has it; another file is free
-        assert app_module.instance_lock(db_path) == (None, True)
-        lock, taken = app_module.instance_lock(tmp_path / "lain.db")
+        assert opening.instance_lock(db_path) == (None, True)
+        lock, taken = opening.instance_lock(tmp_path / "lain.db")
         assert lock is not None and not taken
         lock.unlock()
     finally:
         holder.kill()
         holder.wait()
     # AND once the first program is gone (even killed), its lock is taken over
-    lock, taken = app_module.instance_lock(db_path)
+    lock, taken = opening.instance_lock(db_path)
     assert lock is not None and not taken
     lock.unlock()

@@ -10,11 +10,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+import ui.opening as opening
 from sakip_desktop.demo import demo_accounts
 from sakip_desktop.ops.auth import login
 from sakip_desktop.ops.office import get_profile, get_settings
 from sakip_desktop.paths import resources_dir
-from ui import app as app_module
 from ui.first_run import FirstRunDialog, NewOfficeWizard
 from ui.login import LoginDialog
 
@@ -113,7 +113,7 @@ def test_first_run_creates_a_new_office_that_the_administrator_can_log_into(qtbo
     modals.answer(choose_new)
     modals.answer(fill)
     # WHEN the first run completes
-    db = app_module.first_run(path)
+    db = opening.first_run(path)
     # THEN the office exists with its logo and paper, and the administrator logs in
     assert db is not None
     try:
