@@ -164,8 +164,10 @@ def main() -> int:
         print(f"rasio cadangan / cp+fsync: {backup / cp_sync:.2f}x")
         print(f"cadangan dari GUI      : {took:.2f} s, jeda terpanjang timer GUI {gap:.0f} ms")
         print(f"sakip check            : {check_s:.2f} s (exit {check.returncode}; target < 5 s)")
-        print(f"pemeriksaan cepat      : {quick_s:.2f} s di latar belakang, 1,5 s setelah jendela tampil "
-              f"({'baik' if not problems else problems[0]})")
+        print(
+            f"pemeriksaan cepat      : {quick_s:.2f} s di latar belakang, 1,5 s setelah jendela tampil "
+            f"({'baik' if not problems else problems[0]})"
+        )
     finally:
         shutil.rmtree(base, ignore_errors=True)
     return 0

@@ -38,12 +38,28 @@ def main() -> int:
         start = dt.datetime(2024, 1, 8, 1, 0)
         for n in range(200):
             sop = sops[n % len(sops)]
-            walk_run(db, sop.id, people, SteppingClock(start + dt.timedelta(days=n)), title=f"Riwayat {n}",
-                     year=2024, quarter=n % 4 + 1, returns=1)
+            walk_run(
+                db,
+                sop.id,
+                people,
+                SteppingClock(start + dt.timedelta(days=n)),
+                title=f"Riwayat {n}",
+                year=2024,
+                quarter=n % 4 + 1,
+                returns=1,
+            )
         for n in range(10):
             sop = sops[n % len(sops)]
-            walk_run(db, sop.id, people, SteppingClock(dt.datetime.now() - dt.timedelta(hours=n)),
-                     title=f"Berjalan {n}", year=2025, quarter=3, stop_before=1 + n % 3)
+            walk_run(
+                db,
+                sop.id,
+                people,
+                SteppingClock(dt.datetime.now() - dt.timedelta(hours=n)),
+                title=f"Berjalan {n}",
+                year=2025,
+                quarter=3,
+                stop_before=1 + n % 3,
+            )
         db.close()
         db = Database.open(path)
         camat = actor_for(db, "camat")

@@ -19,8 +19,9 @@ def add_lkj_options(parser: argparse.ArgumentParser) -> None:
     """The options `sakip report lkj` adds to the dispatcher's --db, --paper and --out."""
     parser.add_argument("--year", type=int, required=True, help="tahun laporan")
     parser.add_argument("--date", help="tanggal tanda tangan TTTT-BB-HH (bawaan: hari ini; LKj bertanda: tanggalnya)")
-    parser.add_argument("--format", choices=["pdf", "docx", "xlsx"],
-                        help="pdf (bawaan), docx (Word) atau xlsx (tabel-tabelnya)")
+    parser.add_argument(
+        "--format", choices=["pdf", "docx", "xlsx"], help="pdf (bawaan), docx (Word) atau xlsx (tabel-tabelnya)"
+    )
 
 
 def wants_docx(args: argparse.Namespace) -> bool:

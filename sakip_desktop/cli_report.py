@@ -164,8 +164,10 @@ def _run(kind: str) -> Callable[[argparse.Namespace], int]:
         out = Path(args.out)
         write_atomically(out, result.pdf)
         r = result.record
-        print(f"{r.title} ({result.pages} halaman, {r.paper}, versi {r.version}, data {r.short_hash}) "
-              f"ditulis ke {out.resolve()}")
+        print(
+            f"{r.title} ({result.pages} halaman, {r.paper}, versi {r.version}, data {r.short_hash}) "
+            f"ditulis ke {out.resolve()}"
+        )
         return 0
 
     return run
@@ -181,8 +183,11 @@ def add_report_parsers(report_sub: argparse._SubParsersAction) -> None:
         spec.add_options(p)
         p.add_argument("--paper", choices=["A4", "F4"], help="ukuran kertas (bawaan: pengaturan kantor)")
         if kind != "lkj":  # the LKj's --format (pdf, docx, xlsx) comes with its own options
-            p.add_argument("--format", choices=["pdf", "xlsx"],
-                           help="pdf (bawaan) atau xlsx (tabel-tabelnya, satu lembar per tabel)")
+            p.add_argument(
+                "--format",
+                choices=["pdf", "xlsx"],
+                help="pdf (bawaan) atau xlsx (tabel-tabelnya, satu lembar per tabel)",
+            )
         p.add_argument("--out", required=True, help="berkas PDF (atau .xlsx/.docx) yang ditulis")
         add_identity_options(p, required=False, purpose="wajib untuk PDF, yang dicatat di register dokumen")
         p.set_defaults(func=_run(kind))

@@ -302,7 +302,15 @@ def _read_row(
         return error("tulis justifikasi untuk capaian manual.", COL_JUSTIFICATION)
     unit_name = ctx.units.get(indicator.responsible_unit_id, "") if indicator.responsible_unit_id else ""
     return IsianChange(
-        ws.title, m.row, indicator.id, indicator.code, indicator.name, unit_name, row.id if row else None, old, new,
+        ws.title,
+        m.row,
+        indicator.id,
+        indicator.code,
+        indicator.name,
+        unit_name,
+        row.id if row else None,
+        old,
+        new,
         levels=scale.levels if (scale := ctx.scales.get(indicator.id)) else {},
     )
 

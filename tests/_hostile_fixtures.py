@@ -92,9 +92,7 @@ def raw_zip(members: list[tuple[str, bytes, int, int, int]], flags: int = 0) -> 
         offset, encoded = out.tell(), name.encode()
         fields = (20, flags, method, 0, 0, crc, len(stored), size, len(encoded))
         out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, 0) + encoded + stored)
-        central.append(
-            struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0, 0, offset) + encoded
-        )
+        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0, 0, offset) + encoded)
     start, directory = out.tell(), b"".join(central)
     out.write(directory)
     out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), start, 0))

@@ -49,9 +49,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 class Controller:
     """Owns the opened database and runs login → main window → switch user / lock → login."""
 
-    def __init__(
-        self, app: QApplication, db: Database, *, screenshot: Path | None = None, care: bool = False
-    ) -> None:
+    def __init__(self, app: QApplication, db: Database, *, screenshot: Path | None = None, care: bool = False) -> None:
         from sakip_desktop.ops.office import get_profile, get_settings
 
         self.app, self.db, self.screenshot = app, db, screenshot

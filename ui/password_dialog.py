@@ -24,9 +24,7 @@ class ChangePasswordDialog(QDialog):
     says why the change is needed, and cancelling means not logging in.
     """
 
-    def __init__(
-        self, db: Database, actor: Actor, parent=None, *, current_password: str | None = None
-    ) -> None:
+    def __init__(self, db: Database, actor: Actor, parent=None, *, current_password: str | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor = db, actor
         self._current = current_password

@@ -49,9 +49,7 @@ class RoleChangesDialog(QDialog):
         intro = plain_label(INTRO)
         intro.setWordWrap(True)
         buttons = QDialogButtonBox()
-        self.acknowledge_button = buttons.addButton(
-            "Tandai sudah diketahui", QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.acknowledge_button = buttons.addButton("Tandai sudah diketahui", QDialogButtonBox.ButtonRole.AcceptRole)
         self.acknowledge_button.setEnabled(bool(self.changes))
         close = buttons.addButton("Tutup", QDialogButtonBox.ButtonRole.RejectRole)
         close.setDefault(True)

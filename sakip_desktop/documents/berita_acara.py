@@ -173,25 +173,42 @@ def _body(doc: BeritaAcaraDoc, st: kit.Styles, width: float) -> list:
         kit.para("2. Peserta", st.heading),
     ]
     chair = f", dipimpin oleh {doc.chair.name} ({doc.chair.position.title()})" if doc.chair else ""
-    story.append(kit.para(f"Rapat dihadiri oleh {present} orang peserta sebagaimana daftar hadir terlampir{chair}.",
-                          indent))
+    story.append(
+        kit.para(f"Rapat dihadiri oleh {present} orang peserta sebagaimana daftar hadir terlampir{chair}.", indent)
+    )
     story += _heading(f"3. Pembahasan Capaian Kinerja (s.d. {doc.quarter_label})", st)
-    rows = [[str(n), d.indicator, d.target, d.actual, d.capaian, d.discussion or "-"]
-            for n, d in enumerate(doc.discussions, start=1)] or [["", "Tidak ada indikator yang dibahas.", "", "", "",
-                                                                  ""]]
+    rows = [
+        [str(n), d.indicator, d.target, d.actual, d.capaian, d.discussion or "-"]
+        for n, d in enumerate(doc.discussions, start=1)
+    ] or [["", "Tidak ada indikator yang dibahas.", "", "", "", ""]]
     fixed = [0.8 * cm, 1.7 * cm, 1.7 * cm, 1.6 * cm]
     rest = width - sum(fixed)
-    story.append(kit.data_table([["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Pembahasan"]],
-                                rows, [fixed[0], rest * 0.42, *fixed[1:], rest * 0.58], align="CLRRRL", size=9))
+    story.append(
+        kit.data_table(
+            [["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Pembahasan"]],
+            rows,
+            [fixed[0], rest * 0.42, *fixed[1:], rest * 0.58],
+            align="CLRRRL",
+            size=9,
+        )
+    )
     story += _heading("4. Permasalahan", st)
-    story += _numbered([f"<b>{escape(d.indicator)}</b>: {escape(d.problems)}" for d in doc.discussions if d.problems],
-                       st)
+    story += _numbered(
+        [f"<b>{escape(d.indicator)}</b>: {escape(d.problems)}" for d in doc.discussions if d.problems], st
+    )
     story += _heading("5. Tindak Lanjut", st)
     frows = [[str(n), f.action, f.responsible, f.due] for n, f in enumerate(doc.follow_ups, start=1)]
     frows = frows or [["", "Tidak ada tindak lanjut.", "", ""]]
     fw = [0.8 * cm, 4.6 * cm, 3.4 * cm]
-    story.append(kit.data_table([["No", "Tindak Lanjut", "Penanggung Jawab", "Batas Waktu"]], frows,
-                                [fw[0], width - sum(fw), fw[1], fw[2]], align="CLLC", size=9))
+    story.append(
+        kit.data_table(
+            [["No", "Tindak Lanjut", "Penanggung Jawab", "Batas Waktu"]],
+            frows,
+            [fw[0], width - sum(fw), fw[1], fw[2]],
+            align="CLLC",
+            size=9,
+        )
+    )
     story += _heading("6. Kesimpulan", st)
     story.append(kit.para(doc.summary or "-", indent))
     story.append(Spacer(1, 6))
@@ -201,16 +218,34 @@ def _body(doc: BeritaAcaraDoc, st: kit.Styles, width: float) -> list:
 
 def _signatures(setup: kit.DocSetup, doc: BeritaAcaraDoc, width: float) -> list:
     blank = Signer(position="", name="……………………………")
-    return [kit.two_party_block(setup, left=doc.note_taker or blank, right=doc.chair or blank,
-                                place_date=kit.place_date(setup, doc.held_on), left_label="Notulis,",
-                                right_label="Pimpinan Rapat,", width=width)]
+    return [
+        kit.two_party_block(
+            setup,
+            left=doc.note_taker or blank,
+            right=doc.chair or blank,
+            place_date=kit.place_date(setup, doc.held_on),
+            left_label="Notulis,",
+            right_label="Pimpinan Rapat,",
+            width=width,
+        )
+    ]
 
 
 def _attendance(doc: BeritaAcaraDoc, st: kit.Styles, width: float) -> list:
-    story: list = kit.title_block(["DAFTAR HADIR", f"RAPAT EVALUASI KINERJA {doc.period.upper()}",
-                                   doc.office_title.upper()], st, space_after=8)
-    story.append(kit.field_table([("Hari/Tanggal", f"{doc.weekday}, {formats.long_date(doc.held_on)}"),
-                                  ("Waktu", doc.time_text or "-"), ("Tempat", doc.place or "-")], width, st))
+    story: list = kit.title_block(
+        ["DAFTAR HADIR", f"RAPAT EVALUASI KINERJA {doc.period.upper()}", doc.office_title.upper()], st, space_after=8
+    )
+    story.append(
+        kit.field_table(
+            [
+                ("Hari/Tanggal", f"{doc.weekday}, {formats.long_date(doc.held_on)}"),
+                ("Waktu", doc.time_text or "-"),
+                ("Tempat", doc.place or "-"),
+            ],
+            width,
+            st,
+        )
+    )
     story.append(Spacer(1, 8))
     cell = kit.styles(cell_size=9)
     left = ParagraphStyle("sig-l", parent=cell.cell, alignment=TA_LEFT)
@@ -223,8 +258,9 @@ def _attendance(doc: BeritaAcaraDoc, st: kit.Styles, width: float) -> list:
         rows.append([str(n), p.name, p.title or "-", mark, "" if p.present else "Tidak hadir"])
     fw = [0.8 * cm, 4.8 * cm, 2.4 * cm]
     widths = [fw[0], (width - sum(fw)) * 0.45, (width - sum(fw)) * 0.55, fw[1] - 0.6 * cm, fw[2] + 0.6 * cm]
-    table = kit.data_table([["No", "Nama", "Jabatan / Instansi", "Tanda Tangan", "Keterangan"]], rows, widths,
-                           align="CLLLC", size=9)
+    table = kit.data_table(
+        [["No", "Nama", "Jabatan / Instansi", "Tanda Tangan", "Keterangan"]], rows, widths, align="CLLLC", size=9
+    )
     table.setStyle([("TOPPADDING", (0, 1), (-1, -1), 9), ("BOTTOMPADDING", (0, 1), (-1, -1), 9)])
     return [*story, table]
 
@@ -233,8 +269,11 @@ def build_berita_acara(setup: kit.DocSetup, doc: BeritaAcaraDoc, out: Path | Bin
     """Write the berita acara and its daftar hadir as a portrait PDF; return the page count."""
     st = kit.styles(11)
     width = kit.frame_width(setup)
-    story: list = kit.title_block(["BERITA ACARA", f"EVALUASI KINERJA {doc.period.upper()}",
-                                   doc.office_title.upper(), "Nomor: ……………………………"], st, space_after=12)
+    story: list = kit.title_block(
+        ["BERITA ACARA", f"EVALUASI KINERJA {doc.period.upper()}", doc.office_title.upper(), "Nomor: ……………………………"],
+        st,
+        space_after=12,
+    )
     *body, closing = _body(doc, st, width)
     # The closing sentence goes with the signatures, so they never stand alone on an otherwise empty page.
     story += [*body, KeepTogether([closing, *_signatures(setup, doc, width)])]
@@ -245,8 +284,9 @@ def build_berita_acara(setup: kit.DocSetup, doc: BeritaAcaraDoc, out: Path | Bin
     story += _attendance(doc, st, width)
     if not doc.final:
         footer_note = f"DRAF · {footer_note}"
-    return kit.build_pdf(setup, story, out, title=f"Berita Acara Evaluasi Kinerja {doc.period}", kop="first",
-                         footer_note=footer_note)
+    return kit.build_pdf(
+        setup, story, out, title=f"Berita Acara Evaluasi Kinerja {doc.period}", kop="first", footer_note=footer_note
+    )
 
 
 register_kind(KIND, "Berita Acara Evaluasi Kinerja", prepare_berita_acara)

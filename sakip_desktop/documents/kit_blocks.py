@@ -129,8 +129,6 @@ def kop_parts(setup: DocSetup, width: float) -> list[Flowable]:
     return [table, DoubleRule(width), Spacer(1, 10)]
 
 
-
-
 # --- tables ---------------------------------------------------------------------------------
 
 
@@ -273,7 +271,7 @@ def signature_block(
     """One signature: [place, date], [label], JABATAN, space for the wet signature, name bold underlined,
     pangkat (golongan) when there is one, 'NIP. …' when there is one; kept on one page."""
     st = styles(size)
-    cell = ([para(place_date, ParagraphStyle("pd", parent=st.body, alignment=TA_CENTER))] if place_date else [])
+    cell = [para(place_date, ParagraphStyle("pd", parent=st.body, alignment=TA_CENTER))] if place_date else []
     cell += _signature_cell(setup, signer, st, label)
     table = Table([[cell]], colWidths=[width], hAlign=align)
     table.setStyle(TableStyle(_outer()))
@@ -302,8 +300,8 @@ def two_party_block(
     heads = [_signature_cell(setup, signer, st, label) for signer, label in ((left, left_label), (right, right_label))]
     rows = [
         ["", para(place_date or "", centre)],
-        [heads[0][:-_tail(left)], heads[1][:-_tail(right)]],
-        [heads[0][-_tail(left):], heads[1][-_tail(right):]],
+        [heads[0][: -_tail(left)], heads[1][: -_tail(right)]],
+        [heads[0][-_tail(left) :], heads[1][-_tail(right) :]],
     ]
     grid = Table(rows, colWidths=[half, half])
     grid.setStyle(
@@ -336,8 +334,12 @@ def paraf_boxes(labels: Sequence[str], st: Styles | None = None, box: float = 2.
 
 def _paraf_table(labels: Sequence[str], st: Styles, box: float) -> Table:
     head = [para(label, st.cell_c) for label in labels]
-    table = Table([[para("Paraf", st.cell_bc)] + [""] * (len(labels) - 1), head, [""] * len(labels)],
-                  colWidths=[box] * len(labels), rowHeights=[None, None, 1.1 * cm], hAlign="LEFT")
+    table = Table(
+        [[para("Paraf", st.cell_bc)] + [""] * (len(labels) - 1), head, [""] * len(labels)],
+        colWidths=[box] * len(labels),
+        rowHeights=[None, None, 1.1 * cm],
+        hAlign="LEFT",
+    )
     table.setStyle(
         TableStyle(
             [

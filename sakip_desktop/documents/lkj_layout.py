@@ -69,6 +69,7 @@ def _level_font(level: int) -> tuple[str, float, float]:
     """Font, size and indent of a daftar isi line (read when drawn: the office's typeface may change)."""
     return ((fonts.BOLD, 11, 0.0), (fonts.REGULAR, 10, 18.0), (fonts.REGULAR, 10, 36.0))[min(level, 2)]
 
+
 ROW = 17.0  # points per line of the daftar isi
 
 

@@ -176,17 +176,49 @@ def _table(doc: PengukuranDoc, width: float) -> kit.Flowable:
     yearly = doc.quarter is None
     at = quarter_label(doc.quarter) if doc.quarter else ""
     if yearly:
-        head = ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
-                "Kategori"]
-        cells = [[r.no, r.objective, r.indicator, r.satuan, r.target_year, r.actual, r.capaian, r.category]
-                 for r in doc.rows]
+        head = [
+            "No",
+            "Sasaran Strategis",
+            "Indikator Kinerja",
+            "Satuan",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Kategori",
+        ]
+        cells = [
+            [r.no, r.objective, r.indicator, r.satuan, r.target_year, r.actual, r.capaian, r.category] for r in doc.rows
+        ]
         fixed = [0.9, None, None, 2.0, 2.2, 2.2, 2.0, 2.3]
         align = "CLLCRRRC"
     else:
-        head = ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target Tahunan", f"Target s.d. {at}",
-                f"Realisasi s.d. {at}", f"Capaian s.d. {at} (%)", "Capaian thd Target Tahunan (%)", "Kategori"]
-        cells = [[r.no, r.objective, r.indicator, r.satuan, r.target_year, r.target_to_date, r.actual, r.capaian,
-                  r.capaian_year, r.category] for r in doc.rows]
+        head = [
+            "No",
+            "Sasaran Strategis",
+            "Indikator Kinerja",
+            "Satuan",
+            "Target Tahunan",
+            f"Target s.d. {at}",
+            f"Realisasi s.d. {at}",
+            f"Capaian s.d. {at} (%)",
+            "Capaian thd Target Tahunan (%)",
+            "Kategori",
+        ]
+        cells = [
+            [
+                r.no,
+                r.objective,
+                r.indicator,
+                r.satuan,
+                r.target_year,
+                r.target_to_date,
+                r.actual,
+                r.capaian,
+                r.capaian_year,
+                r.category,
+            ]
+            for r in doc.rows
+        ]
         fixed = [0.9, None, None, 1.8, 2.0, 2.0, 2.0, 2.0, 2.2, 2.1]
         align = "CLLCRRRRRC"
     n = len(head)
@@ -202,8 +234,9 @@ def _table(doc: PengukuranDoc, width: float) -> kit.Flowable:
     last = len(cells) + 1  # two header rows
     spans = kit.group_spans([c[1] for c in cells[:-1]], column=1, header_rows=2)
     spans.append(((0, last), (mean_col - 1, last)))
-    return kit.data_table([head, kit.column_numbers(n)], cells, widths, align=align, size=8.5, total_rows=1,
-                          spans=spans)
+    return kit.data_table(
+        [head, kit.column_numbers(n)], cells, widths, align=align, size=8.5, total_rows=1, spans=spans
+    )
 
 
 def _budget_table(doc: PengukuranDoc, width: float) -> kit.Flowable:
@@ -214,8 +247,7 @@ def _budget_table(doc: PengukuranDoc, width: float) -> kit.Flowable:
     fixed = [0.9 * cm, 3.4 * cm, 3.4 * cm, 2.3 * cm, 2.6 * cm, 2.4 * cm]
     widths = [fixed[0], width - sum(fixed), *fixed[1:]]
     last = len(rows)
-    return kit.data_table([head], rows, widths, align="CLRRRRR", size=8.5, total_rows=1,
-                          spans=[((0, last), (1, last))])
+    return kit.data_table([head], rows, widths, align="CLRRRRR", size=8.5, total_rows=1, spans=[((0, last), (1, last))])
 
 
 def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | BinaryIO, footer_note: str = "") -> int:
@@ -232,8 +264,10 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
     notes = []
     if doc.quarter is not None:
         at = quarter_label(doc.quarter)
-        notes.append(f"Capaian s.d. {at}: realisasi s.d. {at} terhadap target s.d. {at}; "
-                     "efisiensi = capaian sasaran dibanding serapan.")
+        notes.append(
+            f"Capaian s.d. {at}: realisasi s.d. {at} terhadap target s.d. {at}; "
+            "efisiensi = capaian sasaran dibanding serapan."
+        )
     if doc.unapproved:
         notes.append(f"{doc.unapproved} indikator memuat realisasi yang belum disetujui Camat atau belum diisi.")
     for note in notes:
@@ -243,8 +277,15 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
     tail.append(kit.with_paraf(setup, signature, 9 * cm, width))
     # Table B goes with the signature, so the Camat never signs an otherwise empty page.
     story.append(KeepTogether(tail))
-    return kit.build_pdf(setup, story, out, title=f"Formulir Pengukuran Kinerja {period_text(doc.year, doc.quarter)}",
-                         orientation="landscape", kop="none", footer_note=footer_note)
+    return kit.build_pdf(
+        setup,
+        story,
+        out,
+        title=f"Formulir Pengukuran Kinerja {period_text(doc.year, doc.quarter)}",
+        orientation="landscape",
+        kop="none",
+        footer_note=footer_note,
+    )
 
 
 register_kind(KIND, "Formulir Pengukuran Kinerja", prepare_pengukuran)

@@ -84,9 +84,13 @@ def prepare_letter(db: Database, request: DocRequest) -> Prepared:
     )
 
 
-_FLAT = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-         ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-         ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+_FLAT = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+]
 
 
 def _addressee(doc: LetterDoc, st: kit.Styles) -> list:
@@ -94,8 +98,12 @@ def _addressee(doc: LetterDoc, st: kit.Styles) -> list:
     yth = stringWidth("Yth. ", st.body.fontName, st.body.fontSize)
     hanging = ParagraphStyle("yth", parent=st.body, leftIndent=yth, firstLineIndent=-yth)
     place = ParagraphStyle("tempat", parent=st.body, leftIndent=1.4 * cm)
-    return [kit.para("Kepada", st.body), kit.para(f"Yth. {doc.recipient}", hanging), kit.para("di –", st.body),
-            kit.para("TEMPAT", place)]
+    return [
+        kit.para("Kepada", st.body),
+        kit.para(f"Yth. {doc.recipient}", hanging),
+        kit.para("di –", st.body),
+        kit.para("TEMPAT", place),
+    ]
 
 
 def _copies(doc: LetterDoc, width: float) -> list:
@@ -117,14 +125,17 @@ def build_letter(setup: kit.DocSetup, doc: LetterDoc, out: Path | BinaryIO, foot
     right = ParagraphStyle("right", parent=st.body, alignment=TA_RIGHT)
     story: list = [kit.para(kit.place_date(setup, doc.letter_date), right), Spacer(1, 10)]
     fields = kit.field_table(
-        [("Nomor", doc.agenda_number), ("Sifat", doc.nature or "Biasa"), ("Lampiran", doc.attachment or "-"),
-         ("Hal", doc.subject)],
+        [
+            ("Nomor", doc.agenda_number),
+            ("Sifat", doc.nature or "Biasa"),
+            ("Lampiran", doc.attachment or "-"),
+            ("Hal", doc.subject),
+        ],
         width - right_width - 0.6 * cm,
         st,
         label_width=2.2 * cm,
     )
-    head = Table([[fields, "", _addressee(doc, st)]],
-                 colWidths=[width - right_width - 0.6 * cm, 0.6 * cm, right_width])
+    head = Table([[fields, "", _addressee(doc, st)]], colWidths=[width - right_width - 0.6 * cm, 0.6 * cm, right_width])
     head.setStyle(TableStyle(_FLAT))
     story += [head, Spacer(1, 18)]
     # The register names the document with its version ("… (versi 2)"); the letter names the document only.
@@ -134,15 +145,19 @@ def build_letter(setup: kit.DocSetup, doc: LetterDoc, out: Path | BinaryIO, foot
     if doc.office_title.lower() not in what.lower():
         what = f"{what} {doc.office_title}"
     body = ParagraphStyle("letter-body", parent=st.justify, firstLineIndent=1.25 * cm, leading=st.body.fontSize * 1.5)
-    story.append(kit.para(
-        f"Bersama ini kami sampaikan {what} sebagaimana terlampir, untuk dapat "
-        "dipergunakan sebagai bahan pemantauan dan evaluasi akuntabilitas kinerja.", body))
-    story.append(kit.para(
-        "Demikian disampaikan, atas perhatian dan kerja samanya kami ucapkan terima kasih.", body))
+    story.append(
+        kit.para(
+            f"Bersama ini kami sampaikan {what} sebagaimana terlampir, untuk dapat "
+            "dipergunakan sebagai bahan pemantauan dan evaluasi akuntabilitas kinerja.",
+            body,
+        )
+    )
+    story.append(kit.para("Demikian disampaikan, atas perhatian dan kerja samanya kami ucapkan terima kasih.", body))
     story.append(kit.with_paraf(setup, kit.signature_block(setup, doc.signer, width=8.5 * cm), 8.5 * cm, width))
     story += _copies(doc, width * 0.6)
-    return kit.build_pdf(setup, story, out, title=f"Surat Pengantar {doc.agenda_number}", kop="first",
-                         footer_note=footer_note)
+    return kit.build_pdf(
+        setup, story, out, title=f"Surat Pengantar {doc.agenda_number}", kop="first", footer_note=footer_note
+    )
 
 
 register_kind(KIND, "Surat Pengantar", prepare_letter)

@@ -37,12 +37,25 @@ def pk_tables(prepared: Prepared) -> list[SheetTable]:
     brows = [(str(b.no), f"{b.code} {b.name}".strip(), formats.number(b.amount, 0), b.note or None) for b in pk.budget]
     brows.append(("Jumlah", None, formats.number(pk.budget_total, 0), None))
     return [
-        SheetTable("Tabel 1", "Tabel 1. Sasaran, Indikator Kinerja dan Target", subtitle,
-                   (("No", "Sasaran", "Indikator Kinerja", "Target"),), tuple(rows), (6, 45, 55, 14),
-                   numeric=frozenset({0, 3})),
-        SheetTable("Tabel 2", "Tabel 2. Program dan Anggaran", subtitle,
-                   (("No", label, "Anggaran (Rp)", "Keterangan"),), tuple(brows), (8, 70, 18, 18),
-                   numeric=frozenset({0, 2}), total_rows=1),
+        SheetTable(
+            "Tabel 1",
+            "Tabel 1. Sasaran, Indikator Kinerja dan Target",
+            subtitle,
+            (("No", "Sasaran", "Indikator Kinerja", "Target"),),
+            tuple(rows),
+            (6, 45, 55, 14),
+            numeric=frozenset({0, 3}),
+        ),
+        SheetTable(
+            "Tabel 2",
+            "Tabel 2. Program dan Anggaran",
+            subtitle,
+            (("No", label, "Anggaran (Rp)", "Keterangan"),),
+            tuple(brows),
+            (8, 70, 18, 18),
+            numeric=frozenset({0, 2}),
+            total_rows=1,
+        ),
     ]
 
 
@@ -51,34 +64,81 @@ def pengukuran_tables(prepared: Prepared) -> list[SheetTable]:
     doc: PengukuranDoc = prepared.data
     subtitle = f"{doc.office_title} – {period_text(doc.year, doc.quarter)}"
     if doc.quarter is None:
-        head = ("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
-                "Kategori")
-        rows = [(r.no, r.objective, r.indicator, r.satuan, r.target_year, r.actual, r.capaian, r.category)
-                for r in doc.rows]
+        head = (
+            "No",
+            "Sasaran Strategis",
+            "Indikator Kinerja",
+            "Satuan",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Kategori",
+        )
+        rows = [
+            (r.no, r.objective, r.indicator, r.satuan, r.target_year, r.actual, r.capaian, r.category) for r in doc.rows
+        ]
         widths: tuple[float, ...] = (5, 40, 50, 12, 12, 12, 12, 14)
         numeric = frozenset({0, 4, 5, 6})
     else:
         at = quarter_label(doc.quarter)
-        head = ("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target Tahunan", f"Target s.d. {at}",
-                f"Realisasi s.d. {at}", f"Capaian s.d. {at} (%)", "Capaian thd Target Tahunan (%)", "Kategori")
-        rows = [(r.no, r.objective, r.indicator, r.satuan, r.target_year, r.target_to_date, r.actual, r.capaian,
-                 r.capaian_year, r.category) for r in doc.rows]
+        head = (
+            "No",
+            "Sasaran Strategis",
+            "Indikator Kinerja",
+            "Satuan",
+            "Target Tahunan",
+            f"Target s.d. {at}",
+            f"Realisasi s.d. {at}",
+            f"Capaian s.d. {at} (%)",
+            "Capaian thd Target Tahunan (%)",
+            "Kategori",
+        )
+        rows = [
+            (
+                r.no,
+                r.objective,
+                r.indicator,
+                r.satuan,
+                r.target_year,
+                r.target_to_date,
+                r.actual,
+                r.capaian,
+                r.capaian_year,
+                r.category,
+            )
+            for r in doc.rows
+        ]
         widths = (5, 38, 46, 11, 12, 12, 13, 13, 14, 14)
         numeric = frozenset({0, 4, 5, 6, 7, 8})
     total: list[str | None] = ["Rata-rata capaian kinerja"] + [None] * (len(head) - 1)
     total[6 if doc.quarter is None else 7] = doc.mean_capaian
     total[-1] = doc.mean_category
     rows.append(tuple(total))
-    bhead = ("No", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian Sasaran (%)",
-             "Efisiensi (%)")
+    bhead = ("No", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian Sasaran (%)", "Efisiensi (%)")
     brows = [(b.no, b.program, b.ceiling, b.spent, b.absorption, b.capaian, b.efficiency) for b in doc.budget]
     t = doc.budget_total
     brows.append(("Jumlah", None, t.ceiling, t.spent, t.absorption, t.capaian, t.efficiency))
     return [
-        SheetTable("A Capaian Kinerja", "A. Capaian Kinerja Sasaran", subtitle, (head,), tuple(rows), widths,
-                   numeric=numeric, total_rows=1),
-        SheetTable("B Realisasi Anggaran", "B. Realisasi Anggaran Program", subtitle, (bhead,), tuple(brows),
-                   (6, 60, 18, 18, 12, 14, 12), numeric=frozenset({0, 2, 3, 4, 5, 6}), total_rows=1),
+        SheetTable(
+            "A Capaian Kinerja",
+            "A. Capaian Kinerja Sasaran",
+            subtitle,
+            (head,),
+            tuple(rows),
+            widths,
+            numeric=numeric,
+            total_rows=1,
+        ),
+        SheetTable(
+            "B Realisasi Anggaran",
+            "B. Realisasi Anggaran Program",
+            subtitle,
+            (bhead,),
+            tuple(brows),
+            (6, 60, 18, 18, 12, 14, 12),
+            numeric=frozenset({0, 2, 3, 4, 5, 6}),
+            total_rows=1,
+        ),
     ]
 
 
@@ -87,32 +147,85 @@ def triwulan_tables(prepared: Prepared) -> list[SheetTable]:
     doc: TriwulanDoc = prepared.data
     subtitle = f"{doc.office_title} – {period_text(doc.year, doc.quarter)}"
     at = quarter_label(doc.quarter)
-    head1 = ("No", "Sasaran", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target", "", "", "", "Realisasi",
-             "", "", "", f"Kumulatif s.d. {at}", "Capaian (%)", "Kategori")
+    head1 = (
+        "No",
+        "Sasaran",
+        "Indikator Kinerja",
+        "Satuan",
+        "Target Tahunan",
+        "Target",
+        "",
+        "",
+        "",
+        "Realisasi",
+        "",
+        "",
+        "",
+        f"Kumulatif s.d. {at}",
+        "Capaian (%)",
+        "Kategori",
+    )
     head2 = ("", "", "", "", "", *TW, *TW, "", "", "")
     rows: list[tuple[str | None, ...]] = [
-        (r.no, r.objective, r.indicator, r.satuan, r.target_year, *r.targets, *(a or None for a in r.actuals),
-         r.cumulative, r.capaian, r.category) for r in doc.rows
+        (
+            r.no,
+            r.objective,
+            r.indicator,
+            r.satuan,
+            r.target_year,
+            *r.targets,
+            *(a or None for a in r.actuals),
+            r.cumulative,
+            r.capaian,
+            r.category,
+        )
+        for r in doc.rows
     ]
     total: list[str | None] = ["Rata-rata capaian kinerja terhadap target tahunan"] + [None] * 15
     total[14], total[15] = doc.mean_capaian, doc.mean_category
     rows.append(tuple(total))
     merges = (*((0, c, 1, c) for c in (0, 1, 2, 3, 4, 13, 14, 15)), (0, 5, 0, 8), (0, 9, 0, 12))
-    bhead1 = ("No", "Program", "Anggaran (Rp)", "Realisasi Anggaran (Rp)", "", "", "", f"Jumlah s.d. {at} (Rp)",
-              "Serapan (%)")
+    bhead1 = (
+        "No",
+        "Program",
+        "Anggaran (Rp)",
+        "Realisasi Anggaran (Rp)",
+        "",
+        "",
+        "",
+        f"Jumlah s.d. {at} (Rp)",
+        "Serapan (%)",
+    )
     bhead2 = ("", "", "", *TW, "", "")
-    brows = [(b.no or None, b.program, b.ceiling, *(s or None for s in b.spent), b.to_date, b.absorption)
-             for b in doc.budget]
+    brows = [
+        (b.no or None, b.program, b.ceiling, *(s or None for s in b.spent), b.to_date, b.absorption) for b in doc.budget
+    ]
     if brows:  # as printed: the last line is the Jumlah, its label under No
         brows[-1] = ("Jumlah", None, *brows[-1][2:])
     bmerges = (*((0, c, 1, c) for c in (0, 1, 2, 7, 8)), (0, 3, 0, 6))
     return [
-        SheetTable("A Capaian Kinerja", "A. Capaian Kinerja Sasaran dan Indikator", subtitle, (head1, head2),
-                   tuple(rows), (5, 32, 40, 10, 10, *[9] * 8, 12, 11, 12),
-                   numeric=frozenset({0, 4, *range(5, 15)}), header_merges=merges, total_rows=1),
-        SheetTable("B Realisasi Anggaran", "B. Realisasi Anggaran per Triwulan", subtitle, (bhead1, bhead2),
-                   tuple(brows), (6, 50, 17, 16, 16, 16, 16, 18, 11), numeric=frozenset({0, *range(2, 9)}),
-                   header_merges=bmerges, total_rows=1),
+        SheetTable(
+            "A Capaian Kinerja",
+            "A. Capaian Kinerja Sasaran dan Indikator",
+            subtitle,
+            (head1, head2),
+            tuple(rows),
+            (5, 32, 40, 10, 10, *[9] * 8, 12, 11, 12),
+            numeric=frozenset({0, 4, *range(5, 15)}),
+            header_merges=merges,
+            total_rows=1,
+        ),
+        SheetTable(
+            "B Realisasi Anggaran",
+            "B. Realisasi Anggaran per Triwulan",
+            subtitle,
+            (bhead1, bhead2),
+            tuple(brows),
+            (6, 50, 17, 16, 16, 16, 16, 18, 11),
+            numeric=frozenset({0, *range(2, 9)}),
+            header_merges=bmerges,
+            total_rows=1,
+        ),
     ]
 
 
@@ -121,21 +234,43 @@ def berita_acara_tables(prepared: Prepared) -> list[SheetTable]:
     doc: BeritaAcaraDoc = prepared.data
     held = f"{doc.weekday} {formats.long_date(doc.held_on)}"
     subtitle = f"{doc.office_title} – Rapat Evaluasi Kinerja {doc.period}, {held}"
-    talks = tuple((str(n), d.indicator, d.target, d.actual, d.capaian, d.discussion or "-")
-                  for n, d in enumerate(doc.discussions, start=1))
+    talks = tuple(
+        (str(n), d.indicator, d.target, d.actual, d.capaian, d.discussion or "-")
+        for n, d in enumerate(doc.discussions, start=1)
+    )
     follow = tuple((str(n), f.action, f.responsible, f.due) for n, f in enumerate(doc.follow_ups, start=1))
-    present = tuple((str(n), p.name, p.title or "-", None, None if p.present else "Tidak hadir")
-                    for n, p in enumerate(doc.participants, start=1))
+    present = tuple(
+        (str(n), p.name, p.title or "-", None, None if p.present else "Tidak hadir")
+        for n, p in enumerate(doc.participants, start=1)
+    )
     return [
-        SheetTable("3 Pembahasan", f"3. Pembahasan Capaian Kinerja (s.d. {doc.quarter_label})", subtitle,
-                   (("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Pembahasan"),), talks,
-                   (5, 45, 11, 11, 12, 60), numeric=frozenset({0, 2, 3, 4})),
-        SheetTable("5 Tindak Lanjut", "5. Tindak Lanjut", subtitle,
-                   (("No", "Tindak Lanjut", "Penanggung Jawab", "Batas Waktu"),), follow, (5, 60, 32, 20),
-                   numeric=frozenset({0})),
-        SheetTable("Daftar Hadir", f"Daftar Hadir Rapat Evaluasi Kinerja {doc.period}", subtitle,
-                   (("No", "Nama", "Jabatan / Instansi", "Tanda Tangan", "Keterangan"),), present,
-                   (5, 38, 42, 20, 14), numeric=frozenset({0})),
+        SheetTable(
+            "3 Pembahasan",
+            f"3. Pembahasan Capaian Kinerja (s.d. {doc.quarter_label})",
+            subtitle,
+            (("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Pembahasan"),),
+            talks,
+            (5, 45, 11, 11, 12, 60),
+            numeric=frozenset({0, 2, 3, 4}),
+        ),
+        SheetTable(
+            "5 Tindak Lanjut",
+            "5. Tindak Lanjut",
+            subtitle,
+            (("No", "Tindak Lanjut", "Penanggung Jawab", "Batas Waktu"),),
+            follow,
+            (5, 60, 32, 20),
+            numeric=frozenset({0}),
+        ),
+        SheetTable(
+            "Daftar Hadir",
+            f"Daftar Hadir Rapat Evaluasi Kinerja {doc.period}",
+            subtitle,
+            (("No", "Nama", "Jabatan / Instansi", "Tanda Tangan", "Keterangan"),),
+            present,
+            (5, 38, 42, 20, 14),
+            numeric=frozenset({0}),
+        ),
     ]
 
 

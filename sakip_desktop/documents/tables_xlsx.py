@@ -191,7 +191,6 @@ def _put(ws: Worksheet, row: int, column: int, text: str | None, numeric: bool, 
     cell.value = text or None
     if isinstance(text, str) and text.startswith("="):
         cell.data_type = "s"  # a text, not a formula
-    cell.alignment = Alignment(wrap_text=True, vertical="top",
-                               horizontal="center" if numeric and text else None)
+    cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center" if numeric and text else None)
     if text:
         cell.number_format = "@"

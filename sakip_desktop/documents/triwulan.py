@@ -105,8 +105,13 @@ class TriwulanDoc:
 def _narratives(db: Database, year: int, quarter: int) -> tuple[tuple[Narrative, ...], ...]:
     with db.reading() as s:
         rows = s.execute(
-            select(Indicator.code, Indicator.name, Realisation.supporting_factors, Realisation.inhibiting_factors,
-                   Realisation.follow_up)
+            select(
+                Indicator.code,
+                Indicator.name,
+                Realisation.supporting_factors,
+                Realisation.inhibiting_factors,
+                Realisation.follow_up,
+            )
             .join(Indicator, Indicator.id == Realisation.indicator_id)
             .where(Realisation.year == year, Realisation.quarter == quarter)
             .order_by(Indicator.code)
@@ -204,11 +209,40 @@ def prepare_triwulan(db: Database, request: DocRequest) -> Prepared:
 def _table(doc: TriwulanDoc, width: float) -> kit.Flowable:
     at = quarter_label(doc.quarter)
     tw = ["TW I", "TW II", "TW III", "TW IV"]
-    head1 = ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target", "", "", "", "Realisasi", "",
-             "", "", f"Kumulatif s.d. {at}", "Capaian (%)", "Kategori"]
+    head1 = [
+        "No",
+        "Sasaran",
+        "Indikator Kinerja",
+        "Satuan",
+        "Target Tahunan",
+        "Target",
+        "",
+        "",
+        "",
+        "Realisasi",
+        "",
+        "",
+        "",
+        f"Kumulatif s.d. {at}",
+        "Capaian (%)",
+        "Kategori",
+    ]
     head2 = ["", "", "", "", "", *tw, *tw, "", "", ""]
-    cells: list[list] = [[r.no, r.objective, r.indicator, r.satuan, r.target_year, *r.targets, *r.actuals,
-                          r.cumulative, r.capaian, r.category] for r in doc.rows]
+    cells: list[list] = [
+        [
+            r.no,
+            r.objective,
+            r.indicator,
+            r.satuan,
+            r.target_year,
+            *r.targets,
+            *r.actuals,
+            r.cumulative,
+            r.capaian,
+            r.category,
+        ]
+        for r in doc.rows
+    ]
     st = kit.styles(cell_size=7.5)
     total: list = [kit.para("Rata-rata capaian kinerja terhadap target tahunan", st.cell_br)] + [""] * 15
     total[14], total[15] = doc.mean_capaian, doc.mean_category
@@ -220,13 +254,23 @@ def _table(doc: TriwulanDoc, width: float) -> kit.Flowable:
     spans += kit.group_spans([c[1] for c in cells[:-1]], column=1, header_rows=2)
     last = len(cells) + 1
     spans.append(((0, last), (13, last)))
-    return kit.data_table([head1, head2], cells, widths, align="CLLC" + "R" * 10 + "RC", size=7.5, total_rows=1,
-                          spans=spans)
+    return kit.data_table(
+        [head1, head2], cells, widths, align="CLLC" + "R" * 10 + "RC", size=7.5, total_rows=1, spans=spans
+    )
 
 
 def _budget_table(doc: TriwulanDoc, width: float) -> kit.Flowable:
-    head1 = ["No", "Program", "Anggaran (Rp)", "Realisasi Anggaran (Rp)", "", "", "", f"Jumlah s.d. "
-             f"{quarter_label(doc.quarter)} (Rp)", "Serapan (%)"]
+    head1 = [
+        "No",
+        "Program",
+        "Anggaran (Rp)",
+        "Realisasi Anggaran (Rp)",
+        "",
+        "",
+        "",
+        f"Jumlah s.d. {quarter_label(doc.quarter)} (Rp)",
+        "Serapan (%)",
+    ]
     head2 = ["", "", "", "TW I", "TW II", "TW III", "TW IV", "", ""]
     rows = [[b.no, b.program, b.ceiling, *b.spent, b.to_date, b.absorption] for b in doc.budget]
     fixed = [0.7, None, 2.6, 2.3, 2.3, 2.3, 2.3, 2.8, 1.8]
@@ -242,8 +286,10 @@ def _narrative_list(items: tuple[Narrative, ...], st: kit.Styles) -> list:
     if not items:
         return [kit.para("Tidak ada catatan untuk triwulan ini.", st.body)]
     style = ParagraphStyle("tw-item", parent=st.body, leftIndent=16, bulletIndent=0, spaceAfter=2)
-    return [Paragraph(f"<b>{escape(n.indicator)}</b>: {escape(n.text)}", style, bulletText=f"{i}.")
-            for i, n in enumerate(items, start=1)]
+    return [
+        Paragraph(f"<b>{escape(n.indicator)}</b>: {escape(n.text)}", style, bulletText=f"{i}.")
+        for i, n in enumerate(items, start=1)
+    ]
 
 
 def build_triwulan(setup: kit.DocSetup, doc: TriwulanDoc, out: Path | BinaryIO, footer_note: str = "") -> int:
@@ -274,8 +320,15 @@ def build_triwulan(setup: kit.DocSetup, doc: TriwulanDoc, out: Path | BinaryIO, 
         story += [KeepTogether(head), *rest[:-1], KeepTogether([rest[-1], signature])]
     else:
         story.append(KeepTogether([*head, signature]))
-    return kit.build_pdf(setup, story, out, title=f"Laporan Kinerja {period.title()}", orientation="landscape",
-                         kop="first", footer_note=footer_note)
+    return kit.build_pdf(
+        setup,
+        story,
+        out,
+        title=f"Laporan Kinerja {period.title()}",
+        orientation="landscape",
+        kop="first",
+        footer_note=footer_note,
+    )
 
 
 register_kind(KIND, "Laporan Kinerja Triwulan", prepare_triwulan)

@@ -151,11 +151,17 @@ def _fill_from_data(tx: Tx, row: PerformanceAgreement) -> None:
         if y is None:
             continue  # reported by the checks: the PK cannot be final without it
         order += 1
-        s.add(AgreementTarget(agreement_id=row.id, indicator_id=ind.id, value=y.value, value_high=y.value_high,
-                              sort_order=order))
+        s.add(
+            AgreementTarget(
+                agreement_id=row.id, indicator_id=ind.id, value=y.value, value_high=y.value_high, sort_order=order
+            )
+        )
     for n, line in enumerate(scope_budget(s, row.year, row.unit_id), start=1):
-        s.add(AgreementBudget(agreement_id=row.id, code=line.code, name=line.name, amount=line.amount,
-                              note=line.note, sort_order=n))
+        s.add(
+            AgreementBudget(
+                agreement_id=row.id, code=line.code, name=line.name, amount=line.amount, note=line.note, sort_order=n
+            )
+        )
     day = row.signed_on or tx.now.date()
     _set_parties(row, *parties_for(s, row.unit_id, day))
 
@@ -315,8 +321,9 @@ def finalise_agreement(db: Database, actor: Actor, agreement_id: int, *, clock: 
             listing = "\n".join(f"- {p}" for p in problems)
             raise ValidationError(f"PK {_what(row)} belum dapat ditetapkan:\n{listing}", field="status")
         old = _old(tx, row)
-        for earlier in s.scalars(_scope_query(row.year, row.unit_id).where(
-                PerformanceAgreement.status == Status.FINAL.value)):
+        for earlier in s.scalars(
+            _scope_query(row.year, row.unit_id).where(PerformanceAgreement.status == Status.FINAL.value)
+        ):
             before = _old(tx, earlier)
             earlier.status = Status.SUPERSEDED.value
             _audit(tx, earlier, before)

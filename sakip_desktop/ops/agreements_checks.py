@@ -37,8 +37,10 @@ def _indicator_problems(session: Session, year: int, indicators: list[Indicator]
     """Every indicator has a yearly target, and its quarterly targets agree with it."""
     ids = [i.id for i in indicators]
     yearly = {
-        y.indicator_id: y for y in session.scalars(
-            select(YearlyTarget).where(YearlyTarget.year == year, YearlyTarget.indicator_id.in_(ids)))
+        y.indicator_id: y
+        for y in session.scalars(
+            select(YearlyTarget).where(YearlyTarget.year == year, YearlyTarget.indicator_id.in_(ids))
+        )
     }
     quarters: dict[int, dict[int, Target]] = {}
     for q in session.scalars(
@@ -63,12 +65,10 @@ def _plan_problems(session: Session, year: int) -> list[str]:
     """Every indicator of the Renstra has a responsible unit; every sasaran has at least one indicator."""
     plan = plan_for_year(session, year)
     problems = []
-    counted = dict(
-        session.execute(select(Indicator.objective_id, func.count()).group_by(Indicator.objective_id)).all()
-    )
+    counted = dict(session.execute(select(Indicator.objective_id, func.count()).group_by(Indicator.objective_id)).all())
     for objective in plan_objectives(session, plan.id):
         if not counted.get(objective.id):
-            problems.append(f"Sasaran {objective.code} \"{objective.statement}\" belum punya indikator kinerja.")
+            problems.append(f'Sasaran {objective.code} "{objective.statement}" belum punya indikator kinerja.')
     for ind in scope_indicators(session, year, None):
         if ind.responsible_unit_id is None:
             problems.append(f"{ind.code} {ind.name}: belum ada unit penanggung jawab.")
@@ -78,13 +78,16 @@ def _plan_problems(session: Session, year: int) -> list[str]:
 def _stale_problems(session: Session, row: PerformanceAgreement, indicators: list[Indicator]) -> list[str]:
     """A draft whose targets no longer match the current yearly targets."""
     stored = {
-        t.indicator_id: t for t in session.scalars(
-            select(AgreementTarget).where(AgreementTarget.agreement_id == row.id))
+        t.indicator_id: t
+        for t in session.scalars(select(AgreementTarget).where(AgreementTarget.agreement_id == row.id))
     }
     yearly = {
-        y.indicator_id: y for y in session.scalars(
+        y.indicator_id: y
+        for y in session.scalars(
             select(YearlyTarget).where(
-                YearlyTarget.year == row.year, YearlyTarget.indicator_id.in_([i.id for i in indicators])))
+                YearlyTarget.year == row.year, YearlyTarget.indicator_id.in_([i.id for i in indicators])
+            )
+        )
     }
     differ = []
     for ind in indicators:
@@ -100,8 +103,7 @@ def _stale_problems(session: Session, row: PerformanceAgreement, indicators: lis
     if not differ:
         return []
     return [
-        f"Target di draf berbeda dengan data perencanaan saat ini ({', '.join(differ)}); "
-        "pilih \"Perbarui dari data\"."
+        f'Target di draf berbeda dengan data perencanaan saat ini ({", ".join(differ)}); pilih "Perbarui dari data".'
     ]
 
 

@@ -119,8 +119,10 @@ class PkSettings:
 
 def read_pk_settings(session: Session) -> PkSettings:
     """The stored PK settings; the Bupati's jabatan defaults to 'Bupati <kabupaten>'."""
-    rows = {r.key: json.loads(r.value) for r in session.scalars(select(Setting).where(Setting.key.in_(
-        [STATEMENT_KEY, SUPERIOR_KEY])))}
+    rows = {
+        r.key: json.loads(r.value)
+        for r in session.scalars(select(Setting).where(Setting.key.in_([STATEMENT_KEY, SUPERIOR_KEY])))
+    }
     text = rows.get(STATEMENT_KEY) or DEFAULT_STATEMENT
     stored = rows.get(SUPERIOR_KEY) or {}
     office = session.scalars(select(Office)).first()
@@ -191,9 +193,7 @@ def pk_unit(session: Session, unit_id: int) -> Unit:
 
 def pk_units(session: Session) -> list[Unit]:
     """The units with a PK of their own, in the office's order."""
-    return list(
-        session.scalars(select(Unit).where(Unit.kind.in_(PK_UNIT_KINDS)).order_by(Unit.sort_order, Unit.name))
-    )
+    return list(session.scalars(select(Unit).where(Unit.kind.in_(PK_UNIT_KINDS)).order_by(Unit.sort_order, Unit.name)))
 
 
 def unit_family(session: Session, unit_id: int) -> set[int]:
@@ -295,8 +295,10 @@ def _party(person: Person, title: str | None = None) -> Party:
 
 def role_holder(session: Session, role: Role, unit_id: int | None, day: dt.date) -> Party:
     """Who holds `role` (for `unit_id`, for a Kasi) on `day`; a Plt. when nobody holds it; empty when none."""
-    query = select(Person).join(RoleAssignment, RoleAssignment.person_id == Person.id).where(
-        RoleAssignment.role == role.value
+    query = (
+        select(Person)
+        .join(RoleAssignment, RoleAssignment.person_id == Person.id)
+        .where(RoleAssignment.role == role.value)
     )
     if role.per_unit:
         query = query.where(RoleAssignment.unit_id == unit_id)
@@ -364,8 +366,11 @@ def scale_levels(session: Session, scale_id: int | None) -> dict[int, str]:
     """The labels of a qualitative scale by rank (empty for a numeric indicator)."""
     if scale_id is None:
         return {}
-    return dict(session.execute(select(QualitativeLevel.rank, QualitativeLevel.label).where(
-        QualitativeLevel.scale_id == scale_id)).all())
+    return dict(
+        session.execute(
+            select(QualitativeLevel.rank, QualitativeLevel.label).where(QualitativeLevel.scale_id == scale_id)
+        ).all()
+    )
 
 
 def get_agreement_row(session: Session, agreement_id: int) -> PerformanceAgreement:

@@ -179,8 +179,7 @@ def list_agreements(db: Database, year: int) -> list[AgreementSummary]:
     (a scope without a PK yet appears with `agreement_id` None)."""
     with db.reading() as s:
         rows = s.scalars(
-            select(PerformanceAgreement).where(PerformanceAgreement.year == year).order_by(
-                PerformanceAgreement.version)
+            select(PerformanceAgreement).where(PerformanceAgreement.year == year).order_by(PerformanceAgreement.version)
         ).all()
         latest: dict[int | None, PerformanceAgreement] = {}
         for row in rows:

@@ -63,5 +63,3 @@ def backup_reminder(db: Database, now: dt.datetime | None = None) -> tuple[str, 
     if days is None:
         return "Belum pernah ada cadangan ke flash disk: cadangkan basis data sekarang", 1
     return f"Cadangan terakhir ke flash disk {days} hari yang lalu: cadangkan sekarang", days
-
-

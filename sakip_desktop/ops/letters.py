@@ -36,8 +36,18 @@ RECIPIENTS = (
     "Kepala Bappeda",
     "Inspektur",
 )
-_FIELDS = ("year", "seq", "agenda_number", "letter_date", "recipient", "subject", "attachment", "nature", "copies_to",
-           "document_record_id")
+_FIELDS = (
+    "year",
+    "seq",
+    "agenda_number",
+    "letter_date",
+    "recipient",
+    "subject",
+    "attachment",
+    "nature",
+    "copies_to",
+    "document_record_id",
+)
 
 
 @dataclass(frozen=True)
@@ -175,8 +185,9 @@ def update_letter_settings(db: Database, actor: Actor, values: LetterSettings) -
     if len(code) > 60:
         raise ValidationError("Kode kantor terlalu panjang (paling banyak 60 huruf).", field="office_code")
     if len(agenda_number(fmt, seq=9999, code=code, day=dt.date(2000, 12, 31))) > 120:
-        raise ValidationError("Nomor agenda hasil format ini terlalu panjang (paling banyak 120 huruf).",
-                              field="agenda_format")
+        raise ValidationError(
+            "Nomor agenda hasil format ini terlalu panjang (paling banyak 120 huruf).", field="agenda_format"
+        )
     with write(db, actor, Op.LETTER_FORMAT_UPDATE) as tx:
         keys = [FORMAT_KEY, CODE_KEY]
         current = {r.key: r for r in tx.session.scalars(select(Setting).where(Setting.key.in_(keys)))}
@@ -201,8 +212,7 @@ def _check(data: LetterInput) -> LetterInput:
     if len(subject) > 1000:
         raise ValidationError("Hal surat terlalu panjang (paling banyak 1.000 huruf).", field="subject")
     if data.nature not in NATURES:
-        raise ValidationError(f"Sifat surat '{data.nature}' tidak dikenal; pilih {', '.join(NATURES)}.",
-                              field="nature")
+        raise ValidationError(f"Sifat surat '{data.nature}' tidak dikenal; pilih {', '.join(NATURES)}.", field="nature")
     copies = tuple(c for c in (" ".join(x.split()) for x in data.copies_to) if c)
     if len(copies) > MAX_COPIES:
         raise ValidationError(f"Tembusan paling banyak {MAX_COPIES} alamat.", field="copies_to")
@@ -212,8 +222,7 @@ def _check(data: LetterInput) -> LetterInput:
     attachment = " ".join(data.attachment.split())
     if len(attachment) > 250:
         raise ValidationError("Lampiran terlalu panjang (paling banyak 250 huruf).", field="attachment")
-    return LetterInput(data.letter_date, recipient, subject, attachment, data.document_record_id, data.nature,
-                       copies)
+    return LetterInput(data.letter_date, recipient, subject, attachment, data.document_record_id, data.nature, copies)
 
 
 def register_letter(db: Database, actor: Actor, data: LetterInput, *, clock: Clock = utcnow) -> LetterView:

@@ -46,6 +46,7 @@ FIELDS = (
     "return_reason",
 )
 
+
 class RealisationLocked(ValidationError):
     """A write to an approved (locked) realisasi that is not a revision."""
 

@@ -112,9 +112,7 @@ def acknowledge_role_changes(db: Database, actor: Actor, up_to_id: int, *, clock
     with write(db, actor, Op.ROLE_CHANGE_ACKNOWLEDGE, clock=clock) as tx:
         query = select(m.RoleChange).where(m.RoleChange.acknowledged_at.is_(None), m.RoleChange.id <= up_to_id)
         if actor.person_id is not None:
-            query = query.where(
-                m.RoleChange.person_id.is_(None) | (m.RoleChange.person_id != actor.person_id)
-            )
+            query = query.where(m.RoleChange.person_id.is_(None) | (m.RoleChange.person_id != actor.person_id))
         changes = list(tx.session.scalars(query))
         for change in changes:
             change.acknowledged_at = tx.now

@@ -66,8 +66,16 @@ def make_pk(db: Database, year: int = 2025, unit_id: int | None = None, *, statu
             value = target.value if target is not None else Decimal(100)
             s.add(AgreementTarget(agreement_id=row.id, indicator_id=indicator.id, value=value, sort_order=n))
         for n, line in enumerate(scope_budget(s, year, unit_id)):
-            s.add(AgreementBudget(agreement_id=row.id, code=line.code, name=line.name, amount=line.amount,
-                                  note=line.note, sort_order=n))
+            s.add(
+                AgreementBudget(
+                    agreement_id=row.id,
+                    code=line.code,
+                    name=line.name,
+                    amount=line.amount,
+                    note=line.note,
+                    sort_order=n,
+                )
+            )
         return row.id
 
 
@@ -104,14 +112,30 @@ def make_meeting(db: Database, year: int = 2025, quarter: int = 2) -> int:
         s.flush()
         people = s.scalars(select(Person).where(Person.active_to.is_(None)).order_by(Person.id)).all()
         for n, p in enumerate(people[:9]):
-            s.add(MeetingParticipant(meeting_id=meeting.id, person_id=p.id, name=p.name, title=p.position,
-                                     present=n != 4, sort_order=n))
+            s.add(
+                MeetingParticipant(
+                    meeting_id=meeting.id, person_id=p.id, name=p.name, title=p.position, present=n != 4, sort_order=n
+                )
+            )
         indicators = s.scalars(select(Indicator).order_by(Indicator.code)).all()[:3]
         for i in indicators:
-            s.add(MeetingDiscussion(meeting_id=meeting.id, indicator_id=i.id,
-                                    discussion=f"Realisasi {i.name} dibahas bersama seksi penanggung jawab.",
-                                    problems="Data dari desa terlambat masuk." if i is indicators[0] else ""))
-            s.add(FollowUp(meeting_id=meeting.id, indicator_id=i.id, action=f"Percepat pengumpulan data {i.name}.",
-                           responsible_person_id=notulis, due_on=dt.date(year, 9, 30), created_by="Kasubag",
-                           created_at=NOW))
+            s.add(
+                MeetingDiscussion(
+                    meeting_id=meeting.id,
+                    indicator_id=i.id,
+                    discussion=f"Realisasi {i.name} dibahas bersama seksi penanggung jawab.",
+                    problems="Data dari desa terlambat masuk." if i is indicators[0] else "",
+                )
+            )
+            s.add(
+                FollowUp(
+                    meeting_id=meeting.id,
+                    indicator_id=i.id,
+                    action=f"Percepat pengumpulan data {i.name}.",
+                    responsible_person_id=notulis,
+                    due_on=dt.date(year, 9, 30),
+                    created_by="Kasubag",
+                    created_at=NOW,
+                )
+            )
         return meeting.id

@@ -134,9 +134,7 @@ def test_unit_pk_carries_only_that_units_indicators_and_sub_kegiatan(db):
     assert [t.indicator_code for t in sekretariat.targets] == ["IK01", "IK02", "IK03"]
     # AND the unit's sub kegiatan, not the programs
     with db.reading() as s:
-        own = set(
-            s.scalars(select(m.SubActivity.code).where(m.SubActivity.unit_id == unit_id(db, "SEKSI_PELAYANAN")))
-        )
+        own = set(s.scalars(select(m.SubActivity.code).where(m.SubActivity.unit_id == unit_id(db, "SEKSI_PELAYANAN"))))
     assert {b.code for b in seksi.budget} <= own and seksi.budget
     # AND the head of the unit signs with the Camat
     assert seksi.first_party.name == "Yudi Kurniawan, S.Kom."

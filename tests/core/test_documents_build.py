@@ -155,8 +155,11 @@ def test_berita_acara_with_attendance_list(demo_db: Database) -> None:
 
 def test_surat_pengantar_numbers_from_the_register(demo_db: Database) -> None:
     # GIVEN a letter registered to the Bupati
-    letter = register_letter(demo_db, SYSTEM, LetterInput(dt.date(2025, 10, 14), "Bupati Contoh",
-                                                          "Penyampaian Laporan Kinerja Triwulan III Tahun 2025"))
+    letter = register_letter(
+        demo_db,
+        SYSTEM,
+        LetterInput(dt.date(2025, 10, 14), "Bupati Contoh", "Penyampaian Laporan Kinerja Triwulan III Tahun 2025"),
+    )
     # WHEN the cover letter is printed
     _, text = _text(catalog.preview(demo_db, DocRequest(kind="surat-pengantar", letter_id=letter.id))[0])
     flat = _flat(text)

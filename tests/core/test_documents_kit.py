@@ -39,8 +39,14 @@ def test_kop_on_first_page_and_paper_size(demo_db: Database, paper: str, size_mm
     setup = kit.load_setup(demo_db, paper=paper)
     st = kit.styles()
     # WHEN a two-page document is built with the kop on the first page only
-    pages, reader, texts = _pdf(setup, [kit.para("Isi halaman satu", st.body), *kit.orientation_break("portrait"),
-                                        kit.para("Isi halaman dua", st.body)])
+    pages, reader, texts = _pdf(
+        setup,
+        [
+            kit.para("Isi halaman satu", st.body),
+            *kit.orientation_break("portrait"),
+            kit.para("Isi halaman dua", st.body),
+        ],
+    )
     # THEN the kop names the regency, the office and its contacts, once, and the page has the paper's size
     assert pages == 2
     assert "PEMERINTAH KABUPATEN CONTOH" in texts[0] and "KECAMATAN CONTOH" in texts[0]
@@ -61,8 +67,9 @@ def test_kop_every_page_and_landscape_turn(demo_db: Database) -> None:
     setup = kit.load_setup(demo_db)
     st = kit.styles()
     # WHEN it is built
-    _, reader, texts = _pdf(setup, [kit.para("Satu", st.body), *kit.orientation_break("landscape"),
-                                    kit.para("Dua", st.body)], kop="every")
+    _, reader, texts = _pdf(
+        setup, [kit.para("Satu", st.body), *kit.orientation_break("landscape"), kit.para("Dua", st.body)], kop="every"
+    )
     # THEN both pages carry the kop and the second page lies on its side
     assert all("KECAMATAN CONTOH" in t for t in texts)
     assert float(reader.pages[1].mediabox.width) > float(reader.pages[1].mediabox.height)
@@ -118,9 +125,18 @@ def test_plh_and_plt_camat_sign_with_prefix(demo_db: Database) -> None:
     setup = kit.load_setup(demo_db)
     plh = kit.office_signer(demo_db, DEMO_DAY)
     sekcam = next(p for p in list_people(demo_db) if any(r.role is Role.SEKRETARIS for r in p.roles))
-    add_acting(demo_db, SYSTEM, ActingInput(person_id=sekcam.id, kind=ActingKind.PLT, role=Role.CAMAT,
-                                            start=dt.date(2025, 12, 1), end=dt.date(2025, 12, 31),
-                                            decree="800/301/35.99.01/2025"))
+    add_acting(
+        demo_db,
+        SYSTEM,
+        ActingInput(
+            person_id=sekcam.id,
+            kind=ActingKind.PLT,
+            role=Role.CAMAT,
+            start=dt.date(2025, 12, 1),
+            end=dt.date(2025, 12, 31),
+            decree="800/301/35.99.01/2025",
+        ),
+    )
     plt = kit.office_signer(demo_db, dt.date(2025, 12, 10))
     # WHEN their blocks are printed THEN the jabatan carries the prefix and the acting person's own name and NIP
     assert "Plh. CAMAT CONTOH," in _signature_pdf(setup, plh)
@@ -140,8 +156,14 @@ def test_long_table_repeats_header_and_never_cuts_a_row(demo_db: Database) -> No
     # GIVEN a table of 150 rows whose middle cell wraps onto two lines
     setup = kit.load_setup(demo_db)
     width = kit.frame_width(setup)
-    rows = [[str(n), f"Awal baris {n} dengan uraian yang cukup panjang sehingga pasti terbungkus ke baris kedua "
-             f"Akhir baris {n}", "87,50"] for n in range(1, 151)]
+    rows = [
+        [
+            str(n),
+            f"Awal baris {n} dengan uraian yang cukup panjang sehingga pasti terbungkus ke baris kedua Akhir baris {n}",
+            "87,50",
+        ]
+        for n in range(1, 151)
+    ]
     table = kit.data_table([["No", "Uraian Kegiatan", "Capaian (%)"]], rows, [30, width - 100, 70], align="CLR")
     # WHEN it is laid out
     pages, _, texts = _pdf(setup, [table], kop="none")
@@ -202,7 +224,9 @@ def test_the_office_chooses_an_arial_or_a_times_compatible_typeface(demo_db: Dat
         sop_id = list_sops(demo_db)[0].id
         build_sop_sheet(get_definition(demo_db, sop_id), buffer, font=get_settings(demo_db).document_font)
         assert _font_names(PdfReader(io.BytesIO(buffer.getvalue()))) <= {
-            "LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic"
+            "LiberationSerif",
+            "LiberationSerif-Bold",
+            "LiberationSerif-Italic",
         }
         # AND an unknown typeface is refused with the field named
         with pytest.raises(ValidationError) as info:

@@ -28,8 +28,10 @@ def _pages(pdf: bytes) -> list[str]:
 
 def test_signature_pages_carry_the_last_section(demo_db: Database) -> None:
     # GIVEN the demo office's TW III figures (A4 landscape leaves little room under the indicator table)
-    for kind, last_heading in (("pengukuran", "B. Realisasi Anggaran Program"),
-                               ("triwulan", "Persentase usulan Musrenbang Kecamatan")):
+    for kind, last_heading in (
+        ("pengukuran", "B. Realisasi Anggaran Program"),
+        ("triwulan", "Persentase usulan Musrenbang Kecamatan"),
+    ):
         # WHEN the form is printed on A4
         pdf, _ = catalog.preview(demo_db, DocRequest(kind=kind, year=2025, quarter=3, paper="A4", day=SIGN_DAY))
         pages = _pages(pdf)
@@ -65,9 +67,16 @@ def test_berita_acara_absent_participant_has_no_signing_line(demo_db: Database) 
 def test_cover_letter_names_the_document_without_register_notes(demo_db: Database) -> None:
     # GIVEN a PK generated (so it is in the document register) and a letter sending it
     record = catalog.generate(demo_db, SYSTEM, DocRequest(kind="pk", year=2025)).record
-    letter = register_letter(demo_db, SYSTEM, LetterInput(dt.date(2025, 2, 3), "Bupati Contoh",
-                                                          "Penyampaian Perjanjian Kinerja Tahun 2025",
-                                                          document_record_id=record.id))
+    letter = register_letter(
+        demo_db,
+        SYSTEM,
+        LetterInput(
+            dt.date(2025, 2, 3),
+            "Bupati Contoh",
+            "Penyampaian Perjanjian Kinerja Tahun 2025",
+            document_record_id=record.id,
+        ),
+    )
     # WHEN the cover letter is printed
     (text,) = _pages(catalog.preview(demo_db, DocRequest(kind="surat-pengantar", letter_id=letter.id))[0])
     # THEN the body names the document once, without "(versi 1)" and without the office twice
@@ -111,8 +120,9 @@ def test_lkj_prints_every_percentage_with_two_decimals(demo_db: Database, tmp_pa
     pdf, _ = catalog.preview(demo_db, DocRequest(kind="lkj", year=2025, paper="A4"))
     text = " ".join(_pages(pdf))
     document = docx.Document(str(write_lkj_docx(demo_db, 2025, tmp_path / "lkj.docx", day=dt.date(2026, 2, 20))))
-    word = " ".join([p.text for p in document.paragraphs]
-                    + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    word = " ".join(
+        [p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    )
     allowed = {"100"} | _whole_percent_satuan_values(demo_db)  # the 100% of the formula and of the chart line
     for name, printed in (("pdf", text), ("docx", word)):
         # THEN no value is cut to one decimal, in the tables or in the drafted narrative
@@ -142,8 +152,14 @@ def _heading_table(width: float, keep: bool) -> tuple[list, int]:
         spans.append(((1, len(rows)), (3, len(rows))))
         rows += [[f"G{g}.{k}", f"Indikator G{g}.{k} uraian", "%", "87,50"] for k in range(1, g % 4 + 2)]
     heads = [r for (_c, r), _ in spans]
-    table = kit.data_table([["No", "Sasaran / Indikator", "Satuan", "Target"]], rows, [40, width - 160, 60, 60],
-                           align="CLCR", spans=spans, keep_with_next=heads if keep else ())
+    table = kit.data_table(
+        [["No", "Sasaran / Indikator", "Satuan", "Target"]],
+        rows,
+        [40, width - 160, 60, 60],
+        align="CLCR",
+        spans=spans,
+        keep_with_next=heads if keep else (),
+    )
     return [table], 40
 
 
@@ -152,8 +168,9 @@ def test_group_heading_row_never_sits_alone_at_a_page_foot(demo_db: Database) ->
     width = kit.frame_width(kit.load_setup(demo_db, paper="A4"))
     story, groups = _heading_table(width, keep=False)
     pages = _layout(demo_db, story)
-    alone = [g for g in range(1, groups + 1)
-             if _page_of(pages, f"Kepala G{g} ") != _page_of(pages, f"Indikator G{g}.1 ")]
+    alone = [
+        g for g in range(1, groups + 1) if _page_of(pages, f"Kepala G{g} ") != _page_of(pages, f"Indikator G{g}.1 ")
+    ]
     assert alone, "the table must put a heading at a page foot, or this test proves nothing"
     # WHEN each heading row is kept with the row below it
     story, _ = _heading_table(width, keep=True)
@@ -172,11 +189,22 @@ def test_sasaran_merged_over_its_indicators_moves_whole_to_the_next_page(demo_db
     rows = []
     for g in range(1, 31):
         for k in range(1, g % 4 + 3):
-            rows.append([str(len(rows) + 1), f"Sasaran G{g} akhir" if k == 1 else None,
-                         f"Indikator G{g}.{k} dengan uraian yang cukup panjang", "87,50"])
+            rows.append(
+                [
+                    str(len(rows) + 1),
+                    f"Sasaran G{g} akhir" if k == 1 else None,
+                    f"Indikator G{g}.{k} dengan uraian yang cukup panjang",
+                    "87,50",
+                ]
+            )
     spans = kit.group_spans([r[1] for r in rows], column=1)
-    table = kit.data_table([["No", "Sasaran", "Indikator Kinerja", "Capaian (%)"]], rows,
-                           [30, (width - 100) * 0.4, (width - 100) * 0.6, 70], align="CLLR", spans=spans)
+    table = kit.data_table(
+        [["No", "Sasaran", "Indikator Kinerja", "Capaian (%)"]],
+        rows,
+        [30, (width - 100) * 0.4, (width - 100) * 0.6, 70],
+        align="CLLR",
+        spans=spans,
+    )
     # WHEN it is laid out over several pages
     pages = _layout(demo_db, [table])
     # THEN each sasaran and all of its indicators share one page (a group never starts on a page's last line)

@@ -43,8 +43,9 @@ def test_same_data_same_version_changed_data_next_version(demo_db: Database) -> 
     kasubag = actor_for(demo_db, "kasubag_renkeu", dt.date(2025, 10, 10))
     first = catalog.generate(demo_db, kasubag, TW3)
     # WHEN it is generated again on another day from the same data
-    again = catalog.generate(demo_db, kasubag, DocRequest(kind="triwulan", year=2025, quarter=3,
-                                                          day=dt.date(2025, 10, 12)))
+    again = catalog.generate(
+        demo_db, kasubag, DocRequest(kind="triwulan", year=2025, quarter=3, day=dt.date(2025, 10, 12))
+    )
     # THEN it keeps version 1 and the same data hash
     assert (first.record.version, again.record.version) == (1, 1)
     assert first.record.data_hash == again.record.data_hash
@@ -111,8 +112,25 @@ def test_cli_writes_the_pdf_and_records_it(demo_db: Database, tmp_path: Path, ca
     password.write_text("kasubag_renkeu123\n", encoding="utf-8")
     who = ["--as", "kasubag_renkeu", "--password-file", str(password)]
     # WHEN `sakip report pengukuran` runs on F4 as the Kasubag Perencanaan
-    code = main(["report", "pengukuran", "--db", db_path, "--year", "2025", "--tw", "2", "--paper", "F4",
-                 "--date", "2025-07-10", "--out", str(out), *who])
+    code = main(
+        [
+            "report",
+            "pengukuran",
+            "--db",
+            db_path,
+            "--year",
+            "2025",
+            "--tw",
+            "2",
+            "--paper",
+            "F4",
+            "--date",
+            "2025-07-10",
+            "--out",
+            str(out),
+            *who,
+        ]
+    )
     # THEN the PDF is written whole (no temporary file left) and the register names the person who printed it
     assert code == 0 and out.exists()
     assert "FORMULIR PENGUKURAN KINERJA" in PdfReader(out).pages[0].extract_text()

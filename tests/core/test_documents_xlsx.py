@@ -74,9 +74,18 @@ def test_pengukuran_tw3_capaian_of_ik08_as_printed(demo_db: Database) -> None:
     assert ws["A1"].value == "A. Capaian Kinerja Sasaran"
     assert ws["A2"].value == "Kecamatan Contoh – Triwulan III Tahun 2025"
     headers = [c.value for c in ws[4]]
-    assert headers == ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target Tahunan",
-                       "Target s.d. TW III", "Realisasi s.d. TW III", "Capaian s.d. TW III (%)",
-                       "Capaian thd Target Tahunan (%)", "Kategori"]
+    assert headers == [
+        "No",
+        "Sasaran Strategis",
+        "Indikator Kinerja",
+        "Satuan",
+        "Target Tahunan",
+        "Target s.d. TW III",
+        "Realisasi s.d. TW III",
+        "Capaian s.d. TW III (%)",
+        "Capaian thd Target Tahunan (%)",
+        "Kategori",
+    ]
     assert ws.freeze_panes == "A5" and ws.column_dimensions["C"].width == 46
     # AND IK08's capaian is a number holding the figure shown, with a two-decimal format, as the PDF prints it
     r = _row_of(ws, 3, ik08.info.name)
@@ -162,8 +171,17 @@ def test_lkj_every_table_and_the_ringkasan(demo_db: Database) -> None:
     wb = _book(demo_db, DocRequest(kind="lkj", year=2025, day=DAY))
     # THEN the ringkasan, the PK tables, the tables of each sasaran, the realisasi anggaran and the FPK lampiran
     n = len(view.data.sasaran)
-    for name in ("Tabel 1", "Tabel 2.1", "Tabel 2.2", "Tabel 3.1.1", "Tabel 3.1.2", "Tabel 3.1.3",
-                 f"Tabel 3.{n}.1", f"Tabel 3.{n + 1}", "Lampiran 2"):
+    for name in (
+        "Tabel 1",
+        "Tabel 2.1",
+        "Tabel 2.2",
+        "Tabel 3.1.1",
+        "Tabel 3.1.2",
+        "Tabel 3.1.3",
+        f"Tabel 3.{n}.1",
+        f"Tabel 3.{n + 1}",
+        "Lampiran 2",
+    ):
         assert name in wb.sheetnames
     ringkasan = wb["Tabel 1"]
     assert ringkasan["A1"].value == "Tabel 1. Ringkasan Capaian Kinerja Tahun 2025"
@@ -193,8 +211,24 @@ def test_cli_writes_xlsx_not_recorded_and_libreoffice_reads_it(demo_db: Database
     path = demo_db.path
     demo_db.close()
     # WHEN `sakip report pengukuran --format xlsx` is run
-    code = cli_main(["report", "pengukuran", "--db", str(path), "--year", "2025", "--tw", "3", "--date",
-                     "2025-10-10", "--format", "xlsx", "--out", str(out)])
+    code = cli_main(
+        [
+            "report",
+            "pengukuran",
+            "--db",
+            str(path),
+            "--year",
+            "2025",
+            "--tw",
+            "3",
+            "--date",
+            "2025-10-10",
+            "--format",
+            "xlsx",
+            "--out",
+            str(out),
+        ]
+    )
     # THEN the file is there and nothing went into the document register
     assert code == 0 and out.exists()
     db = Database.open(path)
@@ -207,8 +241,21 @@ def test_cli_writes_xlsx_not_recorded_and_libreoffice_reads_it(demo_db: Database
     if soffice is None:
         pytest.skip("LibreOffice is not installed")
     profile = tmp_path / "lo-profile"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "csv",
-                    "--outdir", str(tmp_path), str(out)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "csv",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     csv = (tmp_path / "fpk.csv").read_text(encoding="utf-8", errors="replace")
     line = next(x for x in csv.splitlines() if ik08.info.name in x)
     shown = ik08.scale.shown(ik08.achievement_to_date).quantize(CENT, rounding=ROUND_HALF_UP)

@@ -114,11 +114,18 @@ def test_lampiran_text_spells_the_count() -> None:
 
 def test_sifat_lampiran_and_tembusan_are_kept_and_printed(demo_db: Database) -> None:
     # GIVEN a letter marked Segera, with two attachments and three copies (one blank line typed between)
-    letter = register_letter(demo_db, SYSTEM, LetterInput(
-        DAY, "Bupati Contoh", "Penyampaian Laporan Kinerja Triwulan III Tahun 2025", lampiran_text(2),
-        nature="Segera",
-        copies_to=("Sekretaris Daerah Kabupaten Contoh", "  ", "Inspektur  Kabupaten Contoh", "Arsip"),
-    ))
+    letter = register_letter(
+        demo_db,
+        SYSTEM,
+        LetterInput(
+            DAY,
+            "Bupati Contoh",
+            "Penyampaian Laporan Kinerja Triwulan III Tahun 2025",
+            lampiran_text(2),
+            nature="Segera",
+            copies_to=("Sekretaris Daerah Kabupaten Contoh", "  ", "Inspektur  Kabupaten Contoh", "Arsip"),
+        ),
+    )
     # THEN the register keeps them (blank lines dropped, spaces tidied)
     kept = get_letter(demo_db, letter.id)
     assert kept.nature == "Segera" and kept.attachment == "2 (dua) berkas"
@@ -129,7 +136,7 @@ def test_sifat_lampiran_and_tembusan_are_kept_and_printed(demo_db: Database) -> 
     # the Tembusan after the signature
     assert "Nomor : 050/1/Kec.Contoh/2025 Sifat : Segera Lampiran : 2 (dua) berkas Hal : Penyampaian" in flat
     assert "Kepada Yth. Bupati Contoh di – TEMPAT" in flat
-    tembusan = ("Tembusan: 1. Sekretaris Daerah Kabupaten Contoh 2. Inspektur Kabupaten Contoh 3. Arsip")
+    tembusan = "Tembusan: 1. Sekretaris Daerah Kabupaten Contoh 2. Inspektur Kabupaten Contoh 3. Arsip"
     assert tembusan in flat
     assert flat.index("NIP. ") < flat.index("Tembusan:")
 

@@ -103,7 +103,14 @@ def test_an_approved_realisasi_changes_only_through_a_revision(demo_db):
     with demo_db.reading() as s:
         stored = stored_input(s.get(m.Realisation, rid))
     file_change = IsianChange(
-        "Seksi Pemerintahan", 7, approved.indicator_id, "IK04", approved.name, "Seksi Pemerintahan", rid, stored,
+        "Seksi Pemerintahan",
+        7,
+        approved.indicator_id,
+        "IK04",
+        approved.name,
+        "Seksi Pemerintahan",
+        rid,
+        stored,
         dataclasses.replace(stored, value=Decimal(9)),
     )
     attempts = {

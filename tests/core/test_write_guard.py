@@ -28,9 +28,7 @@ from sakip_desktop.storage import models as m
 def test_the_watch_catches_program_code_writing_outside_write(demo_db, write_guard: WriteGuard):
     # GIVEN program code (compiled as a module of ops/) that opens a transaction of its own
     bypass = compile(
-        "def rename(db):\n"
-        "    with db.transaction() as s:\n"
-        "        s.get(m.Office, 1).name = 'Kecamatan Diam-diam'\n",
+        "def rename(db):\n    with db.transaction() as s:\n        s.get(m.Office, 1).name = 'Kecamatan Diam-diam'\n",
         str(ROOT / "sakip_desktop" / "ops" / "bypass_example.py"),
         "exec",
     )

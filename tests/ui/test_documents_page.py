@@ -24,8 +24,9 @@ DAY = dt.date(2025, 10, 10)
 
 
 def _page(qtbot, demo_db, opened: list | None = None) -> DocumentsPage:
-    ctx = AppContext(db=demo_db, actor=actor_for(demo_db, "kasubag_renkeu", DAY), year=2025, quarter=3,
-                     today=lambda: DAY)
+    ctx = AppContext(
+        db=demo_db, actor=actor_for(demo_db, "kasubag_renkeu", DAY), year=2025, quarter=3, today=lambda: DAY
+    )
     page = DocumentsPage(ctx, open_url=lambda url: opened.append(url) or True if opened is not None else True)
     qtbot.addWidget(page)
     page.resize(1100, 800)
@@ -100,8 +101,9 @@ def test_open_elsewhere_writes_a_file_and_asks_the_desktop(qtbot, demo_db) -> No
 
 def test_printing_passes_the_paper_size(qtbot, demo_db, tmp_path: Path) -> None:
     # GIVEN the landscape quarterly report generated on F4
-    result = catalog.generate(demo_db, SYSTEM, catalog.DocRequest(kind="triwulan", year=2025, quarter=3, paper="F4",
-                                                                   day=DAY))
+    result = catalog.generate(
+        demo_db, SYSTEM, catalog.DocRequest(kind="triwulan", year=2025, quarter=3, paper="F4", day=DAY)
+    )
     pages = PdfPages(result.pdf)
     # WHEN it is printed (to a PDF printer instead of the system dialog's choice)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)

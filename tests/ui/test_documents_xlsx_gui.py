@@ -18,8 +18,9 @@ DAY = dt.date(2025, 10, 10)
 
 
 def _page(qtbot, demo_db) -> DocumentsPage:
-    ctx = AppContext(db=demo_db, actor=actor_for(demo_db, "kasubag_renkeu", DAY), year=2025, quarter=3,
-                     today=lambda: DAY)
+    ctx = AppContext(
+        db=demo_db, actor=actor_for(demo_db, "kasubag_renkeu", DAY), year=2025, quarter=3, today=lambda: DAY
+    )
     page = DocumentsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1100, 800)
@@ -54,8 +55,9 @@ def test_ekspor_excel_writes_the_tables_of_the_chosen_document(qtbot, demo_db, t
     page.grab().save("/tmp/documents_xlsx_page.png")
 
 
-def test_ekspor_excel_is_off_for_a_letter_and_a_cancelled_dialog_writes_nothing(qtbot, demo_db, tmp_path,
-                                                                                   monkeypatch) -> None:
+def test_ekspor_excel_is_off_for_a_letter_and_a_cancelled_dialog_writes_nothing(
+    qtbot, demo_db, tmp_path, monkeypatch
+) -> None:
     # GIVEN the Dokumen page
     page = _page(qtbot, demo_db)
     # WHEN the surat pengantar is chosen THEN there is no table to export

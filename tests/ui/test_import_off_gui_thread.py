@@ -56,7 +56,12 @@ def _refusal(driver: Modals, seen: list[str]) -> None:
 
 @pytest.mark.parametrize("screen", ["isian", "rencana", "sop"])
 def test_a_zip_bomb_is_read_off_the_gui_thread_and_refused_in_words(
-    screen: str, qtbot, demo_db, modals: Modals, tmp_path: Path, monkeypatch  # noqa: F811
+    screen: str,
+    qtbot,
+    demo_db,
+    modals: Modals,
+    tmp_path: Path,
+    monkeypatch,  # noqa: F811
 ):
     # GIVEN a workbook of the screen's kind whose first sheet inflates from 3 MB to a gigabyte
     path = tmp_path / f"{screen}.xlsx"

@@ -1,4 +1,4 @@
-""""Menunggu Anda" lists the realisasi, rekomendasi and PKs waiting for the role, and opens the tool that handles
+""" "Menunggu Anda" lists the realisasi, rekomendasi and PKs waiting for the role, and opens the tool that handles
 them: the Camat's approvals in TW III, a Kasi's indicators to fill in TW IV.
 
 Set SAKIP_SHOTS to a folder to keep a PNG of each window."""

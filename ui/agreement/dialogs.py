@@ -99,8 +99,9 @@ class AgreementDialog(FormDialog):
         body = QVBoxLayout()
         body.addLayout(form)
         body.addLayout(parties)
-        body.addWidget(hint("Teks pernyataan (paragraf dipisah baris kosong; paragraf pertama sebelum data para "
-                            "pihak):"))
+        body.addWidget(
+            hint("Teks pernyataan (paragraf dipisah baris kosong; paragraf pertama sebelum data para pihak):")
+        )
         body.addWidget(self.statement)
         self.finish_layout(body)
         self.resize(860, 640)
@@ -142,11 +143,13 @@ class RevisionDialog(FormDialog):
         form.addRow("Nomor dokumen:", self.number)
         form.addRow("Tanggal:", self.date)
         body = QVBoxLayout()
-        body.addWidget(hint(
-            f"PK versi {detail.version} tetap tersimpan dan dapat dibaca. Draf versi {detail.version + 1} mengambil "
-            "target, anggaran dan para pihak dari data saat ini; setelah ditetapkan, versi ini menggantikan versi "
-            f"{detail.version}."
-        ))
+        body.addWidget(
+            hint(
+                f"PK versi {detail.version} tetap tersimpan dan dapat dibaca. Draf versi {detail.version + 1} mengambil "
+                "target, anggaran dan para pihak dari data saat ini; setelah ditetapkan, versi ini menggantikan versi "
+                f"{detail.version}."
+            )
+        )
         body.addLayout(form)
         self.finish_layout(body)
         self.resize(560, 320)

@@ -82,8 +82,9 @@ BUDGET_COLUMNS = [
     Column[BudgetLineView]("No", lambda b: str(b.no), lambda b: b.no, align_right=True, width=36),
     Column[BudgetLineView]("Kode", lambda b: b.code, width=140),
     Column[BudgetLineView]("Program / Sub kegiatan", lambda b: b.name),
-    Column[BudgetLineView]("Anggaran (Rp)", lambda b: formats.number(b.amount, 0), lambda b: b.amount,
-                           align_right=True, width=140),
+    Column[BudgetLineView](
+        "Anggaran (Rp)", lambda b: formats.number(b.amount, 0), lambda b: b.amount, align_right=True, width=140
+    ),
     Column[BudgetLineView]("Keterangan", lambda b: b.note, width=100),
 ]
 
@@ -132,8 +133,14 @@ class AgreementPage(PeriodPage):
         buttons = QHBoxLayout()
         shown = [self.check_button, self.finalise_button]
         if can_prepare:
-            shown = [self.prepare_button, self.refresh_button, self.edit_button, *shown, self.revise_button,
-                     self.delete_button]
+            shown = [
+                self.prepare_button,
+                self.refresh_button,
+                self.edit_button,
+                *shown,
+                self.revise_button,
+                self.delete_button,
+            ]
         for button in shown:
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -303,8 +310,9 @@ class AgreementPage(PeriodPage):
         if summary is None or summary.agreement_id is not None:
             return
         ctx = self.ctx
-        ok, _ = attempt(self, lambda: create_agreement(ctx.db, ctx.actor, ctx.year, summary.unit_id,
-                                                       signed_on=ctx.today()))
+        ok, _ = attempt(
+            self, lambda: create_agreement(ctx.db, ctx.actor, ctx.year, summary.unit_id, signed_on=ctx.today())
+        )
         if ok:
             self._done(f"Draf PK {summary.scope} {ctx.year} disusun dari data perencanaan. Periksa lalu tetapkan.")
 
@@ -344,8 +352,9 @@ class AgreementPage(PeriodPage):
         )
         if not confirm(self, "Tetapkan perjanjian kinerja", question, "Tetapkan"):
             return
-        ok, _ = attempt_listed(self, lambda: finalise_agreement(self.ctx.db, self.ctx.actor, d.id),
-                               "PK belum dapat ditetapkan")
+        ok, _ = attempt_listed(
+            self, lambda: finalise_agreement(self.ctx.db, self.ctx.actor, d.id), "PK belum dapat ditetapkan"
+        )
         if ok:
             self._done(f"PK {d.scope} {d.year} versi {d.version} ditetapkan.")
         else:

@@ -24,16 +24,19 @@ class AgreementSettingsPage(QWidget):
         self.statement.setMaximumHeight(260)
         self.default_button = QPushButton("Pakai teks baku")
         self.default_button.clicked.connect(lambda: self.statement.setPlainText(DEFAULT_STATEMENT))
-        self.superior = PartyBox("Pihak kedua PK kantor (Bupati/Wali Kota atau atasan yang ditetapkan pemda)",
-                                 pk_settings(ctx.db).superior)
+        self.superior = PartyBox(
+            "Pihak kedua PK kantor (Bupati/Wali Kota atau atasan yang ditetapkan pemda)", pk_settings(ctx.db).superior
+        )
         self.error, self.saved = error_label(), saved_label()
         actions = save_row(self.saved, self.save, self.default_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h3>Perjanjian Kinerja</h3>"))
-        layout.addWidget(hint(
-            "Teks pernyataan yang dipakai draf PK baru (paragraf dipisah baris kosong; paragraf pertama dicetak "
-            "sebelum data para pihak). Draf yang sudah ada tidak berubah."
-        ))
+        layout.addWidget(
+            hint(
+                "Teks pernyataan yang dipakai draf PK baru (paragraf dipisah baris kosong; paragraf pertama dicetak "
+                "sebelum data para pihak). Draf yang sudah ada tidak berubah."
+            )
+        )
         layout.addWidget(self.statement)
         layout.addWidget(self.superior)
         layout.addWidget(self.error)
@@ -55,6 +58,7 @@ class AgreementSettingsPage(QWidget):
 
     def save(self) -> bool:
         """Validate and store."""
+
         def update() -> None:
             update_pk_settings(self.ctx.db, self.ctx.actor, self.statement.toPlainText(), self.superior.party())
 

@@ -131,9 +131,7 @@ STEP_COLUMNS = [
 ]
 FOLLOW_UP_COLUMNS = [
     Column[FollowUpView]("Tindak lanjut", lambda f: f.action, tooltip=lambda f: f.meeting_title),
-    Column[FollowUpView](
-        "Penanggung jawab", lambda f: f.responsible, tooltip=lambda f: f.responsible_title, width=200
-    ),
+    Column[FollowUpView]("Penanggung jawab", lambda f: f.responsible, tooltip=lambda f: f.responsible_title, width=200),
     Column[FollowUpView]("Batas waktu", lambda f: formats.long_date(f.due_on), sort_key=lambda f: f.due_on, width=140),
     Column[FollowUpView](
         "Terlambat",

@@ -94,8 +94,9 @@ class DocumentsPage(QWidget):
         self.save_button = QPushButton("Simpan PDF…")
         self.open_button = QPushButton("Buka di aplikasi lain")
         self.xlsx_button = QPushButton("Ekspor Excel…")
-        self.xlsx_button.setToolTip("Tabel-tabel dokumen ini ke .xlsx, satu lembar per tabel "
-                                    "(tidak dicatat di register)")
+        self.xlsx_button.setToolTip(
+            "Tabel-tabel dokumen ini ke .xlsx, satu lembar per tabel (tidak dicatat di register)"
+        )
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self.show_preview)
         self.print_button.clicked.connect(self.print_document)
@@ -111,8 +112,12 @@ class DocumentsPage(QWidget):
         box = QVBoxLayout(choose)
         box.addLayout(form)
         box.addLayout(buttons)
-        box.addWidget(hint("Dokumen yang dicetak, disimpan atau dibuka dicatat di register dengan versinya; "
-                           "versi naik bila datanya berubah sejak cetakan sebelumnya."))
+        box.addWidget(
+            hint(
+                "Dokumen yang dicetak, disimpan atau dibuka dicatat di register dengan versinya; "
+                "versi naik bila datanya berubah sejak cetakan sebelumnya."
+            )
+        )
         self.status = plain_label()  # names documents and files
         box.addWidget(self.status)
 
@@ -143,8 +148,7 @@ class DocumentsPage(QWidget):
             self.subject_label.setText("Perjanjian Kinerja:")
             for a in list_agreements(self.ctx.db, year):
                 for v in agreement_versions(self.ctx.db, year, a.unit_id):
-                    items.append((f"{v.scope} – versi {v.version} ({v.kind_label}, {v.status_label})",
-                                  v.agreement_id))
+                    items.append((f"{v.scope} – versi {v.version} ({v.kind_label}, {v.status_label})", v.agreement_id))
         elif kind == "berita-acara":
             self.subject_label.setText("Rapat evaluasi:")
             items = [(m.title, m.id) for m in list_meetings(self.ctx.db, year)]
@@ -181,8 +185,14 @@ class DocumentsPage(QWidget):
             return None
         pdf, _pages = result
         title = self.kind.currentText()
-        self.preview = PreviewDialog(pdf, title, on_print=self.print_document, on_save=lambda: self.save_pdf(),
-                                     on_open=self.open_external, parent=self)
+        self.preview = PreviewDialog(
+            pdf,
+            title,
+            on_print=self.print_document,
+            on_save=lambda: self.save_pdf(),
+            on_open=self.open_external,
+            parent=self,
+        )
         self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview.open()
         return self.preview

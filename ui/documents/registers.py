@@ -48,8 +48,9 @@ def _period(r: DocumentRecordView) -> str:
 def document_columns(offset: int) -> list[Column[DocumentRecordView]]:
     """Columns of the document register; times in the office's zone."""
     return [
-        Column[DocumentRecordView]("Dicetak", lambda r: local_when(r.generated_at, offset), lambda r: r.generated_at,
-                                   width=140),
+        Column[DocumentRecordView](
+            "Dicetak", lambda r: local_when(r.generated_at, offset), lambda r: r.generated_at, width=140
+        ),
         Column[DocumentRecordView]("Dokumen", lambda r: r.title),
         Column[DocumentRecordView]("Periode", _period, width=90),
         Column[DocumentRecordView]("Versi", lambda r: str(r.version), lambda r: r.version, align_right=True, width=55),
@@ -67,10 +68,15 @@ LETTER_COLUMNS = [
     Column[LetterView]("Sifat", lambda x: x.nature, width=70),
     Column[LetterView]("Hal", lambda x: x.subject),
     Column[LetterView]("Dokumen", lambda x: x.document_title or "-", width=220),
-    Column[LetterView]("Dikirim", lambda x: formats.long_date(x.sent_on) if x.sent_on else "-",
-                       lambda x: x.sent_on or x.letter_date, width=140),
-    Column[LetterView]("Status", lambda x: x.status, width=140,
-                       background=lambda x: DONE_COLOUR if x.proof_filename else None),
+    Column[LetterView](
+        "Dikirim",
+        lambda x: formats.long_date(x.sent_on) if x.sent_on else "-",
+        lambda x: x.sent_on or x.letter_date,
+        width=140,
+    ),
+    Column[LetterView](
+        "Status", lambda x: x.status, width=140, background=lambda x: DONE_COLOUR if x.proof_filename else None
+    ),
 ]
 
 
@@ -85,8 +91,9 @@ class LetterDialog(FormDialog):
         set_date(self.letter_date, ctx.today())
         self.recipient = QComboBox()
         self.recipient.setEditable(True)
-        self.recipient.addItems([f"Bupati {regency}", f"Kepala Bappeda Kabupaten {regency}",
-                                 f"Inspektur Kabupaten {regency}"])
+        self.recipient.addItems(
+            [f"Bupati {regency}", f"Kepala Bappeda Kabupaten {regency}", f"Inspektur Kabupaten {regency}"]
+        )
         self.subject = QLineEdit()
         self.subject.setPlaceholderText("mis. Penyampaian Laporan Kinerja Triwulan III Tahun 2025")
         self.nature = QComboBox()
@@ -110,9 +117,15 @@ class LetterDialog(FormDialog):
         for r in list_documents(ctx.db):
             self.document.addItem(f"{r.title} – versi {r.version}", r.id)
         self.document.currentIndexChanged.connect(self._document_chosen)
-        self.fields = {"letter_date": self.letter_date, "recipient": self.recipient, "subject": self.subject,
-                       "attachment": self.attachment_count, "document_record_id": self.document,
-                       "nature": self.nature, "copies_to": self.copies}
+        self.fields = {
+            "letter_date": self.letter_date,
+            "recipient": self.recipient,
+            "subject": self.subject,
+            "attachment": self.attachment_count,
+            "document_record_id": self.document,
+            "nature": self.nature,
+            "copies_to": self.copies,
+        }
         form = form_layout()
         form.addRow("Tanggal surat:", self.letter_date)
         form.addRow("Kepada:", self.recipient)
@@ -134,9 +147,15 @@ class LetterDialog(FormDialog):
         return lampiran_text(self.attachment_count.value(), self.attachment_what.text())
 
     def save(self) -> int:
-        data = LetterInput(date_of(self.letter_date), self.recipient.currentText(), self.subject.text(),
-                           self.attachment_text(), self.document.currentData(), self.nature.currentText(),
-                           tuple(self.copies.toPlainText().splitlines()))
+        data = LetterInput(
+            date_of(self.letter_date),
+            self.recipient.currentText(),
+            self.subject.text(),
+            self.attachment_text(),
+            self.document.currentData(),
+            self.nature.currentText(),
+            tuple(self.copies.toPlainText().splitlines()),
+        )
         return register_letter(self.ctx.db, self.ctx.actor, data).id
 
 
@@ -223,13 +242,18 @@ class RegistersPanel(QTabWidget):
         if letter is None:
             return
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Bukti pengiriman", str(Path.home()),
-                                                  "Gambar atau PDF (*.pdf *.png *.jpg *.jpeg);;Semua berkas (*)")
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                "Bukti pengiriman",
+                str(Path.home()),
+                "Gambar atau PDF (*.pdf *.png *.jpg *.jpeg);;Semua berkas (*)",
+            )
             if not path:
                 return
         file = Path(path)
-        ok, _ = attempt(self, lambda: attach_proof(self.ctx.db, self.ctx.actor, letter.id, file.name,
-                                                   file.read_bytes()))
+        ok, _ = attempt(
+            self, lambda: attach_proof(self.ctx.db, self.ctx.actor, letter.id, file.name, file.read_bytes())
+        )
         if ok:
             self.refresh()
 

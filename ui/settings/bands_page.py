@@ -213,6 +213,7 @@ class BandsPage(QWidget):
 
     def save(self) -> bool:
         """'Simpan': validate and store; a refusal is said in red under the form."""
+
         def update() -> None:
             update_bands(self.ctx.db, self.ctx.actor, self.bands(), self.cap_value())
 

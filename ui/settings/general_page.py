@@ -20,8 +20,12 @@ from ui.context import AppContext
 from ui.settings._form import error_label, save_inline, save_row, saved_label
 
 SAMPLE_NIP = "196504301985022003"
-MARGINS = (("margin_top_cm", "atas"), ("margin_bottom_cm", "bawah"), ("margin_left_cm", "kiri"),
-           ("margin_right_cm", "kanan"))
+MARGINS = (
+    ("margin_top_cm", "atas"),
+    ("margin_bottom_cm", "bawah"),
+    ("margin_left_cm", "kiri"),
+    ("margin_right_cm", "kanan"),
+)
 
 
 class GeneralPage(QWidget):
@@ -142,6 +146,7 @@ class GeneralPage(QWidget):
 
     def save(self) -> bool:
         """Validate and store."""
+
         def update() -> None:
             update_settings(self.ctx.db, self.ctx.actor, self.values())
 

@@ -47,11 +47,13 @@ class LettersSettingsPage(QWidget):
         actions = save_row(self.saved, self.save, self.default_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h3>Surat keluar</h3>"))
-        layout.addWidget(hint(
-            "Nomor agenda surat keluar disusun dari format ini. Isian yang dikenal: {seq} nomor urut surat dalam "
-            "tahun (wajib; {seq:03d} menulis 001), {kode} kode kantor, {tahun} tahun surat, {bulan} bulan dalam "
-            "angka Romawi. Surat yang sudah terdaftar tidak berubah nomornya."
-        ))
+        layout.addWidget(
+            hint(
+                "Nomor agenda surat keluar disusun dari format ini. Isian yang dikenal: {seq} nomor urut surat dalam "
+                "tahun (wajib; {seq:03d} menulis 001), {kode} kode kantor, {tahun} tahun surat, {bulan} bulan dalam "
+                "angka Romawi. Surat yang sudah terdaftar tidak berubah nomornya."
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(actions)
@@ -81,6 +83,7 @@ class LettersSettingsPage(QWidget):
 
     def save(self) -> bool:
         """Validate and store (audited by the operation)."""
+
         def update() -> None:
             update_letter_settings(self.ctx.db, self.ctx.actor, self.values())
 

@@ -122,6 +122,7 @@ class OfficePage(QWidget):
 
     def save(self) -> bool:
         """Validate and save; on a mistake, say so next to the form and focus the field."""
+
         def focus(exc: ValidationError) -> None:
             if exc.field in self.edits:
                 self.edits[exc.field].setFocus()

@@ -66,9 +66,7 @@ class Indicator(Base):
     responsible_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), nullable=True)
     is_key: Mapped[bool] = mapped_column(Boolean, default=False)
     # A qualitative indicator: targets and realisasi are ranks on this scale (see agreement.QualitativeScale).
-    scale_id: Mapped[int | None] = mapped_column(
-        ForeignKey("qualitative_scale.id", ondelete="RESTRICT"), nullable=True
-    )
+    scale_id: Mapped[int | None] = mapped_column(ForeignKey("qualitative_scale.id", ondelete="RESTRICT"), nullable=True)
     baseline: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
