@@ -36,9 +36,9 @@ def build(path: Path, size_mb: int) -> None:
     """The demo office plus bukti dukung files on TW IV drafts, through the operations, until ~`size_mb` MB."""
     from decimal import Decimal
 
-    from sakip_desktop.demo import create_demo
+    from sakip_desktop.demo.office import create_demo
     from sakip_desktop.ops.base import SYSTEM
-    from sakip_desktop.ops.realisation import add_evidence, save_realisation
+    from sakip_desktop.ops.realisation.entry import add_evidence, save_realisation
     from sakip_desktop.storage import sql
 
     db = create_demo(path)

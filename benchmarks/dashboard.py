@@ -117,7 +117,7 @@ def add_budget_and_follow_ups(path: Path) -> None:
 
 def main() -> int:
     from sakip_desktop.ops.base import SYSTEM
-    from sakip_desktop.ops.dashboard import dashboard
+    from sakip_desktop.ops.home.dashboard import dashboard
     from sakip_desktop.storage.database import Database
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -82,7 +82,7 @@ def fill(source: Path, target: Path, k: int) -> None:
 
 def main() -> int:
     from sakip_desktop.domain.roles import Role
-    from sakip_desktop.isian_xlsx import apply_isian, export_isian, read_isian
+    from sakip_desktop.exchange.isian.write import apply_isian, export_isian, read_isian
     from sakip_desktop.ops.base import Actor, RoleGrant
 
     with tempfile.TemporaryDirectory() as tmp:

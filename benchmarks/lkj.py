@@ -39,7 +39,7 @@ def enlarge(path: Path) -> None:
     """Add the large office's plan, budget, history and narrative to the demo database at `path`."""
     from sqlalchemy import func, insert, select
 
-    from sakip_desktop.ops.lkj import lkj_view
+    from sakip_desktop.ops.lkj.sections import lkj_view
     from sakip_desktop.storage.database import Database
     from sakip_desktop.storage.models import (
         Activity,
@@ -128,9 +128,9 @@ def enlarge(path: Path) -> None:
 
 
 def main() -> int:
-    from sakip_desktop.demo import create_demo
-    from sakip_desktop.documents.lkj import render_lkj
-    from sakip_desktop.ops.lkj_data import lkj_data
+    from sakip_desktop.demo.office import create_demo
+    from sakip_desktop.documents.lkj.build import render_lkj
+    from sakip_desktop.ops.lkj.data import lkj_data
     from sakip_desktop.storage.database import Database
 
     with tempfile.TemporaryDirectory() as tmp:

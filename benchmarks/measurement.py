@@ -107,7 +107,7 @@ def build(path: Path) -> None:
 
 
 def main() -> int:
-    from sakip_desktop.ops.measurement import measure, measure_all
+    from sakip_desktop.ops.measurement.capaian import measure, measure_all
     from sakip_desktop.storage.database import Database
 
     with tempfile.TemporaryDirectory() as tmp:

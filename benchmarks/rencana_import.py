@@ -30,7 +30,7 @@ TARGET_SECONDS = 2.0
 def plan_data():
     """The plan as rows, as an office would have typed it in Excel."""
     from sakip_desktop.domain.achievement import Target
-    from sakip_desktop.rencana_data import (
+    from sakip_desktop.exchange.rencana.data import (
         ActivityRow,
         GoalRow,
         IndicatorRow,
@@ -104,10 +104,10 @@ def plan_data():
 
 
 def main() -> int:
+    from sakip_desktop.exchange.rencana.apply import apply_rencana
+    from sakip_desktop.exchange.rencana.read import read_rencana
+    from sakip_desktop.exchange.rencana.write import export_rencana, write_rencana
     from sakip_desktop.ops.base import SYSTEM
-    from sakip_desktop.ops.rencana_import import apply_rencana
-    from sakip_desktop.rencana_xlsx import export_rencana, write_rencana
-    from sakip_desktop.rencana_xlsx_read import read_rencana
     from sakip_desktop.storage import models as m
     from sakip_desktop.storage.database import Database
 

@@ -20,13 +20,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
-    from sakip_desktop.demo import create_demo
-    from sakip_desktop.demo_sops import DEMO_PEOPLE
+    from sakip_desktop.demo.office import create_demo
+    from sakip_desktop.demo.sops import DEMO_PEOPLE
     from sakip_desktop.domain.roles import Role
-    from sakip_desktop.ops.auth import actor_for
-    from sakip_desktop.ops.sop_views import inbox
-    from sakip_desktop.ops.sops import list_sops
-    from sakip_desktop.sop.simulate import SteppingClock, walk_run
+    from sakip_desktop.ops.org.auth import actor_for
+    from sakip_desktop.ops.sop.library import list_sops
+    from sakip_desktop.ops.sop.simulate import SteppingClock, walk_run
+    from sakip_desktop.ops.sop.views import inbox
     from sakip_desktop.storage.database import Database
 
     with tempfile.TemporaryDirectory() as tmp:

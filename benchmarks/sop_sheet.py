@@ -16,7 +16,7 @@ import statistics
 import sys
 import time
 
-from sakip_desktop.documents.sop_sheet import build_sop_sheet
+from sakip_desktop.documents.sop_sheet.sheet import build_sop_sheet
 from sakip_desktop.sop.definition import load_templates
 
 

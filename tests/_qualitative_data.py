@@ -11,12 +11,12 @@ import datetime as dt
 from decimal import Decimal
 
 from sakip_desktop.domain.achievement import Aggregation, Target
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.planning import IndicatorInput, add_indicator
-from sakip_desktop.ops.planning_targets import set_year_targets
-from sakip_desktop.ops.planning_views import planning_tree
-from sakip_desktop.ops.qualitative import list_scales
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.planning.renstra import IndicatorInput, add_indicator
+from sakip_desktop.ops.planning.targets import set_year_targets
+from sakip_desktop.ops.planning.views import planning_tree
+from sakip_desktop.ops.realisation.qualitative import list_scales
 from sakip_desktop.storage.database import Database
 
 CODE = "IK60"

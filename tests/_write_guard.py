@@ -33,7 +33,7 @@ PROJECT = ("sakip_desktop/", "ui/", "tests/", "benchmarks/")  # not the virtual 
 _PLUMBING = (
     "sakip_desktop/storage/database.py",
     "sakip_desktop/storage/sql.py",
-    "sakip_desktop/ops/audit_seal.py",  # seals and chains at every commit: it flushes what the caller wrote
+    "sakip_desktop/ops/audit/seal.py",  # seals and chains at every commit: it flushes what the caller wrote
     "tests/_write_guard.py",
 )
 # Code allowed to write outside write(): the storage layer's own work, the demo office, tests' own setup.

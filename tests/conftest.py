@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from sakip_desktop.demo import create_demo
+from sakip_desktop.demo.office import create_demo
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.sqlitefile import backup_file
 

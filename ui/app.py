@@ -17,7 +17,6 @@ from pathlib import Path
 from sakip_desktop import paths
 from sakip_desktop.domain import formats  # noqa: F401  (Babel, needed by every role tab)
 from sakip_desktop.errors import DatabaseDamaged, UserError
-from sakip_desktop.ops import auth, dashboard, follow_up_views, office, overview, sop_views, waiting_work  # noqa: F401
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.storage import models
 from sakip_desktop.storage.database import Database
@@ -50,7 +49,7 @@ class Controller:
     """Owns the opened database and runs login → main window → switch user / lock → login."""
 
     def __init__(self, app: QApplication, db: Database, *, screenshot: Path | None = None, care: bool = False) -> None:
-        from sakip_desktop.ops.office import get_profile, get_settings
+        from sakip_desktop.ops.org.office import get_profile, get_settings
 
         self.app, self.db, self.screenshot = app, db, screenshot
         # The program's own care for the file: the health check and daily backup after start, the backup on
@@ -72,7 +71,7 @@ class Controller:
         """The demo passwords, only for the demo office."""
         if not self.profile.is_demo:
             return None
-        from sakip_desktop.demo import demo_accounts
+        from sakip_desktop.demo.office import demo_accounts
 
         return demo_accounts()
 
@@ -99,7 +98,7 @@ class Controller:
 
     def open_window(self, actor: Actor) -> None:
         """Build the main window for `actor`."""
-        from sakip_desktop.ops.overview import default_period
+        from sakip_desktop.ops.home.overview import default_period
         from ui.main_window import MainWindow
 
         if self.window is not None:
@@ -141,7 +140,7 @@ class Controller:
         Made here, started a little later (`HEALTH_CHECK_DELAY_MS`); ui/safety.py is imported then too, so
         start-up pays for none of it.
         """
-        from sakip_desktop.ops.office import get_settings
+        from sakip_desktop.ops.org.office import get_settings
 
         if self.health is not None or not self.care:
             return
@@ -175,7 +174,7 @@ class Controller:
 
         From the menu only an administrator may; after damage is found, whoever is there (the data is unusable).
         """
-        from sakip_desktop.ops.office import get_profile, get_settings
+        from sakip_desktop.ops.org.office import get_profile, get_settings
         from ui.safety import carry_out_restore
 
         restorer = self.ctx.actor if self.ctx is not None else None
@@ -233,7 +232,7 @@ class Controller:
             self.open_window(actor)
 
     def _on_master_data_changed(self, what: str) -> None:
-        from sakip_desktop.ops.office import get_profile, get_settings
+        from sakip_desktop.ops.org.office import get_profile, get_settings
 
         if what == "settings":
             self.idle.set_minutes(get_settings(self.db).idle_lock_minutes)
@@ -249,7 +248,7 @@ class Controller:
 
     def back_up_on_exit(self) -> None:
         """The automatic backup on closing (when the data changed since the newest one)."""
-        from sakip_desktop.ops.office import get_settings
+        from sakip_desktop.ops.org.office import get_settings
         from ui.safety import backup_on_exit
 
         if self.care:
@@ -387,7 +386,7 @@ def _main(argv: list[str] | None) -> int:
             controller = Controller(app, db, screenshot=args.screenshot, care=args.screenshot is None)
             actor = None
             if args.screenshot and controller.profile.is_demo:
-                from sakip_desktop.ops.auth import actor_for
+                from sakip_desktop.ops.org.auth import actor_for
 
                 actor = actor_for(db, DEMO_SCREENSHOT_USER)
             if args.screenshot and actor is None:

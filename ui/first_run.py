@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain.ranks import GRADES, rank_label
 from sakip_desktop.domain.roles import Employment
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.office import OfficeProfile, check_logo, validate_profile
-from sakip_desktop.ops.people import PersonInput, suggest_username
-from sakip_desktop.ops.setup import NewOffice, check_new_office
+from sakip_desktop.ops.org.office import OfficeProfile, check_logo, validate_profile
+from sakip_desktop.ops.org.people import PersonInput, suggest_username
+from sakip_desktop.ops.org.setup import NewOffice, check_new_office
 from ui.plain_text import esc, plain_label
 
 

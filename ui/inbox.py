@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTableView, QVBoxLayout, Q
 
 from sakip_desktop.domain import formats
 from sakip_desktop.ops.base import RoleGrant
-from sakip_desktop.ops.sop_views import InboxItem, inbox
+from sakip_desktop.ops.sop.views import InboxItem, inbox
 from ui.context import AppContext
 from ui.table import OVER_COLOUR, RECORD_ROLE, Column, RecordTableModel, apply_widths, sorting_proxy
 

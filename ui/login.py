@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from sakip_desktop.demo import DemoAccount
+from sakip_desktop.demo.office import DemoAccount
 from sakip_desktop.errors import UserError
-from sakip_desktop.ops.auth import LoginChoice, login, login_choices, password_change_required
 from sakip_desktop.ops.base import Actor
-from sakip_desktop.ops.office import OfficeProfile
+from sakip_desktop.ops.org.auth import LoginChoice, login, login_choices, password_change_required
+from sakip_desktop.ops.org.office import OfficeProfile
 from sakip_desktop.storage.database import Database
 from ui.plain_text import esc, plain_label, rich
 from ui.table import Column, RecordTableModel

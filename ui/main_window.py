@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabW
 
 from sakip_desktop import __version__
 from sakip_desktop.domain.periods import quarter_label
-from sakip_desktop.ops.office import OfficeProfile, get_profile
-from sakip_desktop.ops.overview import plan_years
+from sakip_desktop.ops.home.overview import plan_years
+from sakip_desktop.ops.org.office import OfficeProfile, get_profile
 from ui.context import AppContext
 from ui.plain_text import esc, plain_label, plain_tooltip
 from ui.role_tab import RoleTab

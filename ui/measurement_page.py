@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import quarter_label
-from sakip_desktop.ops.measurement import (
+from sakip_desktop.ops.measurement.budget import budget_measurement
+from sakip_desktop.ops.measurement.capaian import (
     MeasurementRow,
     ObjectiveRow,
     measure,
     objective_summary,
     office_summary,
 )
-from sakip_desktop.ops.measurement_budget import budget_measurement
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.lazy import ShownPage
@@ -154,7 +154,7 @@ class MeasurementPage(ShownPage):
             return None
 
         def export() -> int:
-            from sakip_desktop.measure_xlsx import export_measurement
+            from sakip_desktop.exchange.measurement import export_measurement
 
             return export_measurement(ctx.db, ctx.year, quarter, path)
 

@@ -16,14 +16,14 @@ from PySide6.QtGui import QColor, QFont
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Band, Target
 from sakip_desktop.domain.periods import quarter_label
-from sakip_desktop.ops.measurement import (
+from sakip_desktop.ops.home.overview import AGGREGATION_LABELS, POLARITY_LABELS, STATUS_LABELS
+from sakip_desktop.ops.measurement.budget import BudgetLine
+from sakip_desktop.ops.measurement.capaian import (
     MeasurementRow,
     ObjectiveRow,
     objective_summary,
     office_summary,
 )
-from sakip_desktop.ops.measurement_budget import BudgetLine
-from sakip_desktop.ops.overview import AGGREGATION_LABELS, POLARITY_LABELS, STATUS_LABELS
 from ui.table import Column, RecordTableModel
 
 DASH = "—"

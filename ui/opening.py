@@ -39,7 +39,7 @@ def first_run(db_path: Path) -> Database | None:
     wizard = NewOfficeWizard(dt.date.today())
     if wizard.exec() != QDialog.DialogCode.Accepted or wizard.result_office is None:
         return None
-    from sakip_desktop.ops.setup import create_office
+    from sakip_desktop.ops.org.setup import create_office
 
     db = Database.open(db_path, create=True)
     try:
@@ -82,7 +82,7 @@ def recover_before_login(db: Database, message: str) -> tuple[Database, str] | N
 
 def open_demo(path: Path, *, fresh: bool) -> Database:
     """The demo office: written anew when `fresh` or missing, else the existing demo file."""
-    from sakip_desktop.demo import create_demo
+    from sakip_desktop.demo.office import create_demo
     from sakip_desktop.storage.sqlitefile import read_header
 
     if fresh:

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from sakip_desktop.errors import UserError
-from sakip_desktop.ops.auth import change_own_password
 from sakip_desktop.ops.base import Actor
+from sakip_desktop.ops.org.auth import change_own_password
 from sakip_desktop.security import MIN_PASSWORD_LENGTH
 from sakip_desktop.storage.database import Database
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableView, QVBoxLayout, QWidget
 
-from sakip_desktop.ops.office import get_settings
-from sakip_desktop.ops.role_changes import RoleChangeView, acknowledge_role_changes, pending_role_changes
+from sakip_desktop.ops.org.office import get_settings
+from sakip_desktop.ops.org.role_changes import RoleChangeView, acknowledge_role_changes, pending_role_changes
 from ui.context import AppContext
 from ui.cycle._common import local_when
 from ui.errors import attempt

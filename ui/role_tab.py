@@ -19,7 +19,7 @@ from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.roles import ActingKind, Role
 from sakip_desktop.ops.base import RoleGrant
-from sakip_desktop.ops.overview import BudgetRow, IndicatorRow, budget_rows, indicator_rows
+from sakip_desktop.ops.home.overview import BudgetRow, IndicatorRow, budget_rows, indicator_rows
 from ui.context import AppContext
 from ui.documents import document_tools
 from ui.inbox import InboxPanel
@@ -235,7 +235,7 @@ class RoleTab(QWidget):
         return BudgetPlanPage(self.ctx)
 
     def _own_unit(self) -> int | None:
-        from sakip_desktop.ops.people import get_person
+        from sakip_desktop.ops.org.people import get_person
 
         return get_person(self.ctx.db, self.ctx.actor.person_id).unit_id if self.ctx.actor.person_id else None
 

@@ -52,7 +52,7 @@ class HealthWatch(QObject):
         self.job.start()
 
     def _work(self) -> tuple[str, ...]:
-        from sakip_desktop.ops.audit_check import check_audit_trail
+        from sakip_desktop.ops.audit.check import check_audit_trail
 
         problems = self.db.check_health()
         if problems:

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from sakip_desktop.domain.roles import Role
-from sakip_desktop.ops.backup_status import BACKUP_TOOL, backup_reminder
 from sakip_desktop.ops.base import RoleGrant
-from sakip_desktop.ops.waiting_work import ROLE_CHANGES_TOOL, WorkItem, waiting_work
+from sakip_desktop.ops.home.backup_status import BACKUP_TOOL, backup_reminder
+from sakip_desktop.ops.home.waiting_work import ROLE_CHANGES_TOOL, WorkItem, waiting_work
 from ui.context import AppContext
 
 _LINK_STYLE = (

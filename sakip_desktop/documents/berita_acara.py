@@ -25,9 +25,9 @@ from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
 from sakip_desktop.documents.measure_text import DASH, amount_text, capaian_text, target_text
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.evaluation_views import meeting_detail
-from sakip_desktop.ops.office import get_profile
-from sakip_desktop.ops.signers import Signer, person_signer
+from sakip_desktop.ops.monitoring.evaluation_views import meeting_detail
+from sakip_desktop.ops.org.office import get_profile
+from sakip_desktop.ops.org.signers import Signer, person_signer
 from sakip_desktop.storage.database import Database
 
 KIND = "berita-acara"

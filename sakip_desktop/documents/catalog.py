@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 from sakip_desktop.documents.kit import DocSetup, load_setup
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.base import Actor
-from sakip_desktop.ops.document_register import DocumentRecordView, data_hash, record_document, short_hash, version_for
+from sakip_desktop.ops.register import DocumentRecordView, data_hash, record_document, short_hash, version_for
 from sakip_desktop.storage.database import Database
 
 Builder = Callable[[DocSetup, Any, "Path | BinaryIO", str], int]

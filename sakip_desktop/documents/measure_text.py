@@ -14,8 +14,8 @@ from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Target
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.qualitative import level_label
-from sakip_desktop.ops.measurement import IndicatorInfo, MeasurementRow
-from sakip_desktop.ops.realisation_views import PeriodRevision
+from sakip_desktop.ops.measurement.capaian import IndicatorInfo, MeasurementRow
+from sakip_desktop.ops.realisation.views import PeriodRevision
 
 DASH = "-"
 

@@ -31,10 +31,10 @@ from sakip_desktop.documents.measure_text import (
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.measurement import measure, office_summary
-from sakip_desktop.ops.measurement_budget import budget_measurement
-from sakip_desktop.ops.office import get_profile, get_settings
-from sakip_desktop.ops.realisation_views import period_revisions
+from sakip_desktop.ops.measurement.budget import budget_measurement
+from sakip_desktop.ops.measurement.capaian import measure, office_summary
+from sakip_desktop.ops.org.office import get_profile, get_settings
+from sakip_desktop.ops.realisation.views import period_revisions
 from sakip_desktop.storage.database import Database
 
 KIND = "pengukuran"
@@ -131,7 +131,7 @@ def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) 
             efficiency=percent_text(b.efficiency),
         )
 
-    from sakip_desktop.ops.signers import office_signer
+    from sakip_desktop.ops.org.signers import office_signer
 
     return PengukuranDoc(
         office_title=get_profile(db).office_title,

@@ -18,8 +18,8 @@ from sakip_desktop.documents import kit
 from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import NotFound, ValidationError
-from sakip_desktop.ops.agreements_common import Party, Status
-from sakip_desktop.ops.agreements_views import AgreementDetail, agreement_versions, get_agreement
+from sakip_desktop.ops.agreements.common import Party, Status
+from sakip_desktop.ops.agreements.views import AgreementDetail, agreement_versions, get_agreement
 from sakip_desktop.storage.database import Database
 
 KIND = "pk"

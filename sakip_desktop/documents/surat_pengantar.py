@@ -23,8 +23,8 @@ from sakip_desktop.documents import kit
 from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.letters import get_letter
-from sakip_desktop.ops.office import get_profile
-from sakip_desktop.ops.signers import Signer, office_signer
+from sakip_desktop.ops.org.office import get_profile
+from sakip_desktop.ops.org.signers import Signer, office_signer
 from sakip_desktop.storage.database import Database
 
 KIND = "surat-pengantar"

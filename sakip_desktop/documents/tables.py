@@ -13,7 +13,7 @@ from sakip_desktop.documents.pengukuran import PengukuranDoc
 from sakip_desktop.documents.triwulan import TriwulanDoc
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
-from sakip_desktop.ops.agreements_views import AgreementDetail
+from sakip_desktop.ops.agreements.views import AgreementDetail
 
 TW = ("TW I", "TW II", "TW III", "TW IV")
 
@@ -280,7 +280,7 @@ register_tables("triwulan", triwulan_tables)
 register_tables("berita-acara", berita_acara_tables)
 
 try:  # the LKj registers its tables when its module is there (as `catalog.OPTIONAL`)
-    import sakip_desktop.documents.tables_lkj  # noqa: F401
+    import sakip_desktop.documents.lkj.tables  # noqa: F401
 except ModuleNotFoundError as exc:
-    if exc.name not in ("sakip_desktop.documents.tables_lkj", "sakip_desktop.documents.lkj"):
+    if exc.name not in ("sakip_desktop.documents.lkj.tables", "sakip_desktop.documents.lkj.build"):
         raise

@@ -33,8 +33,8 @@ from sakip_desktop.documents.catalog import (
     write_atomically,
 )
 from sakip_desktop.errors import UserError
+from sakip_desktop.exchange.xlsxkit import fit_rows, page_setup
 from sakip_desktop.storage.database import Database
-from sakip_desktop.xlsxkit import fit_rows, page_setup
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

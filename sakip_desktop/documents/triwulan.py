@@ -36,11 +36,11 @@ from sakip_desktop.documents.measure_text import (
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.measurement import measure, office_summary
-from sakip_desktop.ops.measurement_budget import budget_measurement
-from sakip_desktop.ops.office import get_profile, get_settings
-from sakip_desktop.ops.realisation_views import period_revisions
-from sakip_desktop.ops.signers import office_signer
+from sakip_desktop.ops.measurement.budget import budget_measurement
+from sakip_desktop.ops.measurement.capaian import measure, office_summary
+from sakip_desktop.ops.org.office import get_profile, get_settings
+from sakip_desktop.ops.org.signers import office_signer
+from sakip_desktop.ops.realisation.views import period_revisions
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import Indicator, Realisation
 

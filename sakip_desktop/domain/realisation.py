@@ -1,6 +1,6 @@
 """Rules for a quarter's realisasi: its statuses, when capaian needs a narrative, and what blocks submission.
 
-Pure functions over `Decimal`; the operations in `sakip_desktop.ops.realisation` apply them.
+Pure functions over `Decimal`; the operations in `sakip_desktop.ops.realisation.entry` apply them.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import UserError
-from sakip_desktop.ops.backup_status import (
+from sakip_desktop.ops.base import SYSTEM, Actor, utcnow, write
+from sakip_desktop.ops.home.backup_status import (
     BACKUP_TOOL,
     LAST_EXTERNAL_KEY,
     LAST_TARGET_KEY,
@@ -24,7 +25,6 @@ from sakip_desktop.ops.backup_status import (
     backup_reminder,
     backup_status,
 )
-from sakip_desktop.ops.base import SYSTEM, Actor, utcnow, write
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.backup import (
     PARTIAL_SUFFIX,

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from sakip_desktop.domain.permissions import ANY_ACCOUNT, Op, allowed_label, permission
 from sakip_desktop.domain.roles import ADMIN, ActingKind, Role
 from sakip_desktop.errors import PermissionDenied
-from sakip_desktop.ops import audit_seal
+from sakip_desktop.ops.audit import seal as audit_seal
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 

@@ -20,8 +20,8 @@ import sys
 from pathlib import Path
 
 from sakip_desktop.domain.roles import Employment
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.people import PersonInput, add_person
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.people import PersonInput, add_person
 from sakip_desktop.storage import models
 from sakip_desktop.storage.database import Database
 

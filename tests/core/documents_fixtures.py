@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from sakip_desktop.ops.agreements_common import (
+from sakip_desktop.ops.agreements.common import (
     parties_for,
     read_pk_settings,
     scope_budget,

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import delete, select, update
 
 from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.ops.agreements import (
+from sakip_desktop.ops.agreements.pk import (
     DEFAULT_STATEMENT,
     AgreementEdit,
     Kind,
@@ -29,9 +29,9 @@ from sakip_desktop.ops.agreements import (
     update_agreement,
     update_pk_settings,
 )
-from sakip_desktop.ops.agreements_views import format_target
-from sakip_desktop.ops.audit import list_audit
-from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.ops.agreements.views import format_target
+from sakip_desktop.ops.audit.trail import list_audit
+from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.storage import models as m
 
 DAY = dt.date(2025, 10, 20)  # after the new Kasi Trantib took office, outside the Plh. Camat days

@@ -18,14 +18,14 @@ import pytest
 from sakip_desktop import cli
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import AccountLocked, AuthenticationFailed
-from sakip_desktop.ops.audit import AuditFilter, find_audit
-from sakip_desktop.ops.audit_check import check_audit_file, check_audit_trail
-from sakip_desktop.ops.auth import actor_for, login
-from sakip_desktop.ops.lkj import mark_signed, save_section
-from sakip_desktop.ops.lkj_data import lkj_data
-from sakip_desktop.ops.lkj_drafts import section_defs
-from sakip_desktop.ops.realisation import revise
-from sakip_desktop.ops.sops import add_day_off
+from sakip_desktop.ops.audit.check import check_audit_file, check_audit_trail
+from sakip_desktop.ops.audit.trail import AuditFilter, find_audit
+from sakip_desktop.ops.lkj.data import lkj_data
+from sakip_desktop.ops.lkj.drafts import section_defs
+from sakip_desktop.ops.lkj.sections import mark_signed, save_section
+from sakip_desktop.ops.org.auth import actor_for, login
+from sakip_desktop.ops.realisation.entry import revise
+from sakip_desktop.ops.sop.library import add_day_off
 from sakip_desktop.storage.audit_chain import GENESIS, UPGRADE_SEAL_OPERATION
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.sqlitefile import backup_file
@@ -324,9 +324,9 @@ def test_two_writers_at_once_leave_a_whole_chain(demo_db):
 WRITER = """
 import datetime as dt, sys, time
 from decimal import Decimal
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.realisation import revise
-from sakip_desktop.ops.sops import add_day_off
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.realisation.entry import revise
+from sakip_desktop.ops.sop.library import add_day_off
 from sakip_desktop.storage.database import Database
 db = Database.open(sys.argv[1])
 who, start = sys.argv[2], float(sys.argv[3])

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from sakip_desktop.domain.permissions import PERMISSIONS
 from sakip_desktop.domain.roles import ActingKind, Role
-from sakip_desktop.ops.acting import ActingInput, add_acting
-from sakip_desktop.ops.audit import AuditFilter, find_audit
-from sakip_desktop.ops.audit_labels import DOCUMENT_KINDS, ENTITY_LABELS, FIELD_LABELS, VALUE_LABELS
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.office import get_settings, update_settings
-from sakip_desktop.ops.people import list_people
-from sakip_desktop.ops.realisation import CheckInput, approve, revise, verify
+from sakip_desktop.ops.audit.labels import DOCUMENT_KINDS, ENTITY_LABELS, FIELD_LABELS, VALUE_LABELS
+from sakip_desktop.ops.audit.trail import AuditFilter, find_audit
+from sakip_desktop.ops.org.acting import ActingInput, add_acting
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.office import get_settings, update_settings
+from sakip_desktop.ops.org.people import list_people
+from sakip_desktop.ops.realisation.entry import CheckInput, approve, revise, verify
 from sakip_desktop.storage.models import Base
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from sakip_desktop.domain.roles import ActingKind, Role
 from sakip_desktop.errors import AccountLocked, AuthenticationFailed, ValidationError
-from sakip_desktop.ops.auth import actor_for, change_own_password, login, login_choices
+from sakip_desktop.ops.org.auth import actor_for, change_own_password, login, login_choices
 from sakip_desktop.storage.models import Account, AuditEntry
 
 

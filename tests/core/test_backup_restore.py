@@ -20,9 +20,9 @@ from _file_safety import corrupt_table, mount_tmpfs, person_names, unmount
 from sakip_desktop import cli
 from sakip_desktop.domain.roles import Employment
 from sakip_desktop.errors import StorageFailure, StorageFull
-from sakip_desktop.ops.auth import actor_for
 from sakip_desktop.ops.backups import backup_now, backup_reminder, backup_status, known_backups
-from sakip_desktop.ops.people import PersonInput, add_person
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.people import PersonInput, add_person
 from sakip_desktop.storage.backup import BackupCancelled, make_backup
 from sakip_desktop.storage.backup_places import (
     automatic_backup,

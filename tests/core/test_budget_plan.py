@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.budget_plan import (
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.planning.budget import (
     ACTIVITY,
     PROGRAM,
     SUB_ACTIVITY,

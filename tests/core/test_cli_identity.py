@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from sakip_desktop.cli import main
-from sakip_desktop.ops.document_register import list_documents
+from sakip_desktop.ops.register import list_documents
 from sakip_desktop.storage.database import Database
 
 

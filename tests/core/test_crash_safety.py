@@ -19,9 +19,9 @@ from sakip_desktop.documents import catalog
 from sakip_desktop.documents.catalog import DocRequest
 from sakip_desktop.domain.roles import Employment
 from sakip_desktop.errors import DatabaseDamaged, DatabaseReadOnly, StorageFull
-from sakip_desktop.ops.audit_check import check_audit_trail
-from sakip_desktop.ops.auth import actor_for, login
-from sakip_desktop.ops.people import PersonInput, add_person, list_people
+from sakip_desktop.ops.audit.check import check_audit_trail
+from sakip_desktop.ops.org.auth import actor_for, login
+from sakip_desktop.ops.org.people import PersonInput, add_person, list_people
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.migrations import SCHEMA_VERSION
 from sakip_desktop.storage.sqlitefile import backup_file, check_file, journal_path
@@ -286,7 +286,7 @@ def test_damage_in_the_schema_pages_is_the_office_s_message_from_every_road(demo
         fh.write(os.urandom(2 * 4096))
     # WHEN the program opens it and reads, logs in, writes and checks
     from sakip_desktop.errors import DatabaseError
-    from sakip_desktop.ops.office import get_profile
+    from sakip_desktop.ops.org.office import get_profile
 
     outcomes = []
     try:

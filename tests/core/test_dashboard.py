@@ -9,15 +9,15 @@ from decimal import Decimal
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Band
 from sakip_desktop.domain.roles import Role
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.bands import update_bands
 from sakip_desktop.ops.base import utcnow
-from sakip_desktop.ops.dashboard import dashboard
-from sakip_desktop.ops.evaluation import MeetingInput, create_meeting
-from sakip_desktop.ops.follow_ups import FollowUpInput, add_follow_up, report_progress
-from sakip_desktop.ops.measurement import measure, objective_summary, office_summary
-from sakip_desktop.ops.measurement_budget import budget_measurement
-from sakip_desktop.ops.sop_views import inbox
+from sakip_desktop.ops.home.dashboard import dashboard
+from sakip_desktop.ops.measurement.bands import update_bands
+from sakip_desktop.ops.measurement.budget import budget_measurement
+from sakip_desktop.ops.measurement.capaian import measure, objective_summary, office_summary
+from sakip_desktop.ops.monitoring.evaluation import MeetingInput, create_meeting
+from sakip_desktop.ops.monitoring.follow_ups import FollowUpInput, add_follow_up, report_progress
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.sop.views import inbox
 
 DAY = dt.date(2025, 8, 13)
 

@@ -11,15 +11,15 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from sakip_desktop.demo import demo_accounts
+from sakip_desktop.demo.office import demo_accounts
 from sakip_desktop.domain.roles import Employment, Role
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.auth import login
-from sakip_desktop.ops.office import OfficeProfile, get_profile, get_settings
-from sakip_desktop.ops.overview import budget_rows, default_period, indicator_rows
-from sakip_desktop.ops.people import PersonInput, list_people
-from sakip_desktop.ops.setup import NewOffice, create_office
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.ops.home.overview import budget_rows, default_period, indicator_rows
+from sakip_desktop.ops.org.auth import login
+from sakip_desktop.ops.org.office import OfficeProfile, get_profile, get_settings
+from sakip_desktop.ops.org.people import PersonInput, list_people
+from sakip_desktop.ops.org.setup import NewOffice, create_office
+from sakip_desktop.ops.org.units import list_units
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.migrations import SCHEMA_VERSION
 

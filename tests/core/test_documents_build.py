@@ -13,12 +13,12 @@ from sakip_desktop.documents import catalog
 from sakip_desktop.documents.catalog import DocRequest
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import NotFound
-from sakip_desktop.ops.agreements_views import get_agreement, list_agreements
+from sakip_desktop.ops.agreements.views import get_agreement, list_agreements
 from sakip_desktop.ops.base import SYSTEM
 from sakip_desktop.ops.letters import LetterInput, register_letter
-from sakip_desktop.ops.measurement import measure
-from sakip_desktop.ops.measurement_budget import budget_measurement
-from sakip_desktop.ops.signers import office_signer
+from sakip_desktop.ops.measurement.budget import budget_measurement
+from sakip_desktop.ops.measurement.capaian import measure
+from sakip_desktop.ops.org.signers import office_signer
 from sakip_desktop.storage.database import Database
 from tests.core.documents_fixtures import make_meeting, make_pk
 
@@ -115,9 +115,9 @@ def test_triwulan_targets_realisasi_budget_and_narratives(demo_db: Database) -> 
 def test_a_revised_approved_value_is_shown_under_the_table(demo_db: Database, kind: str) -> None:
     from decimal import Decimal
 
-    from sakip_desktop.ops.auth import actor_for
-    from sakip_desktop.ops.realisation_review import revise
-    from sakip_desktop.ops.realisation_views import quarter_entries
+    from sakip_desktop.ops.org.auth import actor_for
+    from sakip_desktop.ops.realisation.review import revise
+    from sakip_desktop.ops.realisation.views import quarter_entries
 
     # GIVEN IK04's approved TW II value (6) revised to 7 by the Camat on 21 Oktober 2025 (10.00 WIB)
     ik04 = next(e for e in quarter_entries(demo_db, 2025, 2) if e.code == "IK04")

@@ -13,10 +13,10 @@ from reportlab.lib.units import mm
 from sakip_desktop.documents import kit
 from sakip_desktop.domain.roles import ActingKind, Employment, Role
 from sakip_desktop.errors import UserError, ValidationError
-from sakip_desktop.ops.acting import ActingInput, add_acting
 from sakip_desktop.ops.base import SYSTEM
-from sakip_desktop.ops.office import get_settings, update_settings
-from sakip_desktop.ops.people import list_people
+from sakip_desktop.ops.org.acting import ActingInput, add_acting
+from sakip_desktop.ops.org.office import get_settings, update_settings
+from sakip_desktop.ops.org.people import list_people
 from sakip_desktop.storage.database import Database
 from tests.conftest import DEMO_DAY
 
@@ -217,8 +217,8 @@ def test_the_office_chooses_an_arial_or_a_times_compatible_typeface(demo_db: Dat
         pdf, _ = catalog.preview(demo_db, request)
         assert _font_names(PdfReader(io.BytesIO(pdf))) == {"LiberationSerif", "LiberationSerif-Bold"}
         # AND the SOP sheet follows the same setting
-        from sakip_desktop.documents.sop_sheet import build_sop_sheet
-        from sakip_desktop.ops.sops import get_definition, list_sops
+        from sakip_desktop.documents.sop_sheet.sheet import build_sop_sheet
+        from sakip_desktop.ops.sop.library import get_definition, list_sops
 
         buffer = io.BytesIO()
         sop_id = list_sops(demo_db)[0].id

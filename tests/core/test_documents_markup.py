@@ -16,7 +16,7 @@ from sakip_desktop.documents import catalog
 from sakip_desktop.documents.catalog import DocRequest
 from sakip_desktop.ops.base import SYSTEM
 from sakip_desktop.ops.letters import LetterInput, register_letter
-from sakip_desktop.ops.lkj import lkj_view, save_section
+from sakip_desktop.ops.lkj.sections import lkj_view, save_section
 from sakip_desktop.storage.database import Database
 from tests.core.documents_fixtures import make_meeting
 

@@ -12,11 +12,11 @@ from pypdf import PdfReader
 
 from sakip_desktop.documents import catalog, kit
 from sakip_desktop.documents.catalog import DocRequest
-from sakip_desktop.documents.lkj_docx import write_lkj_docx
-from sakip_desktop.ops.agreements_views import list_agreements
+from sakip_desktop.documents.lkj.docx import write_lkj_docx
+from sakip_desktop.ops.agreements.views import list_agreements
 from sakip_desktop.ops.base import SYSTEM
 from sakip_desktop.ops.letters import LetterInput, register_letter
-from sakip_desktop.ops.lkj_data import lkj_data
+from sakip_desktop.ops.lkj.data import lkj_data
 from sakip_desktop.storage.database import Database
 
 SIGN_DAY = dt.date(2025, 10, 10)

@@ -19,13 +19,13 @@ from sakip_desktop.documents.catalog import DocRequest
 from sakip_desktop.documents.tables_xlsx import export_tables, number_cell, write_tables_xlsx
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.agreements_views import get_agreement, list_agreements
+from sakip_desktop.ops.agreements.views import get_agreement, list_agreements
 from sakip_desktop.ops.base import SYSTEM
-from sakip_desktop.ops.document_register import list_documents
-from sakip_desktop.ops.evaluation_views import meeting_detail
 from sakip_desktop.ops.letters import LetterInput, register_letter
-from sakip_desktop.ops.lkj import lkj_view
-from sakip_desktop.ops.measurement import measure, office_summary
+from sakip_desktop.ops.lkj.sections import lkj_view
+from sakip_desktop.ops.measurement.capaian import measure, office_summary
+from sakip_desktop.ops.monitoring.evaluation_views import meeting_detail
+from sakip_desktop.ops.register import list_documents
 from sakip_desktop.storage.database import Database
 from tests.core.documents_fixtures import make_meeting
 

@@ -10,8 +10,7 @@ import pytest
 from sqlalchemy import update
 
 from sakip_desktop.errors import DatabaseError, PermissionDenied, ValidationError
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.evaluation import (
+from sakip_desktop.ops.monitoring.evaluation import (
     MeetingInput,
     add_guest,
     add_participants,
@@ -23,15 +22,14 @@ from sakip_desktop.ops.evaluation import (
     set_attendance,
     update_meeting,
 )
-from sakip_desktop.ops.evaluation_views import discussion_rows, list_meetings, meeting_detail, participants
-from sakip_desktop.ops.evidence_files import MAX_EVIDENCE_BYTES
-from sakip_desktop.ops.follow_up_views import (
+from sakip_desktop.ops.monitoring.evaluation_views import discussion_rows, list_meetings, meeting_detail, participants
+from sakip_desktop.ops.monitoring.follow_up_views import (
     follow_up_detail,
     follow_up_evidence_file,
     follow_ups_for,
     overdue_follow_ups,
 )
-from sakip_desktop.ops.follow_ups import (
+from sakip_desktop.ops.monitoring.follow_ups import (
     DONE,
     IN_PROGRESS,
     OPEN,
@@ -41,6 +39,8 @@ from sakip_desktop.ops.follow_ups import (
     delete_follow_up,
     report_progress,
 )
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.realisation.evidence import MAX_EVIDENCE_BYTES
 from sakip_desktop.storage import models as m
 
 DAY = dt.date(2025, 10, 20)  # after the new Kasi Trantib took office, outside the Plh. Camat days

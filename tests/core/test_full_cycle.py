@@ -19,22 +19,20 @@ from pypdf import PdfReader
 
 from sakip_desktop.cli import main as cli_main
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.isian_xlsx import apply_isian, export_isian, read_isian
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.budget_plan import SUB_ACTIVITY, budget_tree, save_budget
-from sakip_desktop.ops.evaluation import (
+from sakip_desktop.exchange.isian.write import apply_isian, export_isian, read_isian
+from sakip_desktop.ops.measurement.budget import budget_measurement
+from sakip_desktop.ops.measurement.capaian import measure, objective_summary, office_summary
+from sakip_desktop.ops.monitoring.evaluation import (
     MeetingInput,
     add_participants,
     create_meeting,
     finalise_meeting,
     save_discussion,
 )
-from sakip_desktop.ops.evaluation_views import discussion_rows, meeting_detail
-from sakip_desktop.ops.follow_up_views import follow_ups_for, overdue_follow_ups
-from sakip_desktop.ops.follow_ups import DONE, IN_PROGRESS, FollowUpInput, add_follow_up, report_progress
-from sakip_desktop.ops.measurement import measure, objective_summary, office_summary
-from sakip_desktop.ops.measurement_budget import budget_measurement
-from sakip_desktop.ops.monitoring import (
+from sakip_desktop.ops.monitoring.evaluation_views import discussion_rows, meeting_detail
+from sakip_desktop.ops.monitoring.follow_up_views import follow_ups_for, overdue_follow_ups
+from sakip_desktop.ops.monitoring.follow_ups import DONE, IN_PROGRESS, FollowUpInput, add_follow_up, report_progress
+from sakip_desktop.ops.monitoring.telaah import (
     ACCEPTED,
     add_recommendation,
     decide_recommendation,
@@ -42,7 +40,10 @@ from sakip_desktop.ops.monitoring import (
     recommendations,
     save_review,
 )
-from sakip_desktop.ops.realisation import (
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.planning.budget import SUB_ACTIVITY, budget_tree, save_budget
+from sakip_desktop.ops.realisation.entry import (
     CheckInput,
     add_evidence,
     approval_queue,
@@ -52,7 +53,6 @@ from sakip_desktop.ops.realisation import (
     verification_queue,
     verify,
 )
-from sakip_desktop.ops.units import list_units
 from sakip_desktop.storage.database import Database
 
 YEAR, TW = 2025, 4

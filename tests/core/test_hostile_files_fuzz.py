@@ -22,13 +22,13 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 from sakip_desktop.errors import UserError
-from sakip_desktop.isian_xlsx import apply_isian, export_isian, read_isian
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.rencana_import import apply_rencana
-from sakip_desktop.ops.sops import get_definition, list_sops
-from sakip_desktop.rencana_xlsx import export_rencana
-from sakip_desktop.rencana_xlsx_read import read_rencana
-from sakip_desktop.sop.xlsx import export_sop, import_sop
+from sakip_desktop.exchange.isian.write import apply_isian, export_isian, read_isian
+from sakip_desktop.exchange.rencana.apply import apply_rencana
+from sakip_desktop.exchange.rencana.read import read_rencana
+from sakip_desktop.exchange.rencana.write import export_rencana
+from sakip_desktop.exchange.sop.write import export_sop, import_sop
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.sop.library import get_definition, list_sops
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.sqlitefile import backup_file
 

@@ -11,12 +11,12 @@ import pytest
 
 from sakip_desktop.domain.roles import ActingKind, Employment, Role
 from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.ops import acting, people
-from sakip_desktop.ops.auth import actor_for, change_own_password, login, password_change_required
-from sakip_desktop.ops.office import OfficeProfile
-from sakip_desktop.ops.role_changes import acknowledge_role_changes, pending_role_changes
-from sakip_desktop.ops.setup import NewOffice, create_office
-from sakip_desktop.ops.waiting_work import ROLE_CHANGES_TOOL, waiting_work
+from sakip_desktop.ops.home.waiting_work import ROLE_CHANGES_TOOL, waiting_work
+from sakip_desktop.ops.org import acting, people
+from sakip_desktop.ops.org.auth import actor_for, change_own_password, login, password_change_required
+from sakip_desktop.ops.org.office import OfficeProfile
+from sakip_desktop.ops.org.role_changes import acknowledge_role_changes, pending_role_changes
+from sakip_desktop.ops.org.setup import NewOffice, create_office
 from sakip_desktop.storage.database import Database
 
 DAY = dt.date(2025, 10, 20)  # nobody acts for anyone that day in the demo office

@@ -14,15 +14,15 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from sakip_desktop import isian_xlsx_read
 from sakip_desktop.cli import main as cli_main
 from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.isian_xlsx import FORMAT_NAME, FORMAT_VERSION, apply_isian, export_isian, read_isian
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.realisation import LOCKED_MESSAGE, quarter_entries, save_realisation
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.exchange.isian import read as isian_xlsx_read
+from sakip_desktop.exchange.isian.write import FORMAT_NAME, FORMAT_VERSION, apply_isian, export_isian, read_isian
+from sakip_desktop.exchange.xlsxkit import parse_decimal
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.realisation.entry import LOCKED_MESSAGE, quarter_entries, save_realisation
 from sakip_desktop.storage import models as m
-from sakip_desktop.xlsxkit import parse_decimal
 
 DAY = dt.date(2025, 10, 20)
 SOFFICE = shutil.which("soffice")
@@ -353,7 +353,10 @@ def test_cli_export_and_import(demo_db, tmp_path, capsys):
 
 
 def test_loading_the_module_does_not_load_openpyxl():
-    code = "import sys, sakip_desktop.isian_xlsx, sakip_desktop.isian_xlsx_read; print('openpyxl' in sys.modules)"
+    code = (
+        "import sys, sakip_desktop.exchange.isian.write, sakip_desktop.exchange.isian.read; "
+        "print('openpyxl' in sys.modules)"
+    )
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

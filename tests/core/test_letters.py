@@ -14,7 +14,6 @@ from sqlalchemy import select
 from sakip_desktop.documents import catalog
 from sakip_desktop.documents.catalog import DocRequest
 from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.ops.auth import actor_for
 from sakip_desktop.ops.base import SYSTEM
 from sakip_desktop.ops.letters import (
     LetterInput,
@@ -27,6 +26,7 @@ from sakip_desktop.ops.letters import (
     register_letter,
     update_letter_settings,
 )
+from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import AuditEntry
 

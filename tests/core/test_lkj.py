@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sakip_desktop.documents.lkj import build_lkj, render_lkj
+from sakip_desktop.documents.lkj.build import build_lkj, render_lkj
 from sakip_desktop.errors import PermissionDenied
-from sakip_desktop.ops.auth import login
-from sakip_desktop.ops.document_register import list_documents
-from sakip_desktop.ops.lkj import LkjLocked, lkj_view, mark_signed, save_section, unlock
-from sakip_desktop.ops.lkj_data import lkj_data
-from sakip_desktop.ops.lkj_drafts import sasaran_key
+from sakip_desktop.ops.lkj.data import lkj_data
+from sakip_desktop.ops.lkj.drafts import sasaran_key
+from sakip_desktop.ops.lkj.sections import LkjLocked, lkj_view, mark_signed, save_section, unlock
+from sakip_desktop.ops.org.auth import login
+from sakip_desktop.ops.register import list_documents
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import Realisation, YearlyTarget
 

@@ -12,9 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from sakip_desktop.cli import main
-from sakip_desktop.documents.lkj_docx import write_lkj_docx
-from sakip_desktop.ops.auth import login
-from sakip_desktop.ops.lkj import save_section
+from sakip_desktop.documents.lkj.docx import write_lkj_docx
+from sakip_desktop.ops.lkj.sections import save_section
+from sakip_desktop.ops.org.auth import login
 from sakip_desktop.storage.database import Database
 
 

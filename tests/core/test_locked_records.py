@@ -14,9 +14,12 @@ from sqlalchemy import select
 
 from sakip_desktop.domain.achievement import Target
 from sakip_desktop.errors import UserError, ValidationError
-from sakip_desktop.isian_preview import IsianChange, IsianPreview, stored_input
-from sakip_desktop.isian_xlsx import apply_isian
-from sakip_desktop.ops.agreements import (
+from sakip_desktop.exchange.isian.preview import IsianChange, IsianPreview, stored_input
+from sakip_desktop.exchange.isian.write import apply_isian
+from sakip_desktop.exchange.rencana.apply import apply_rencana
+from sakip_desktop.exchange.rencana.read import read_rencana
+from sakip_desktop.exchange.rencana.write import export_rencana
+from sakip_desktop.ops.agreements.pk import (
     AgreementEdit,
     delete_draft,
     finalise_agreement,
@@ -24,9 +27,9 @@ from sakip_desktop.ops.agreements import (
     start_revision,
     update_agreement,
 )
-from sakip_desktop.ops.agreements_views import get_agreement
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.evaluation import (
+from sakip_desktop.ops.agreements.views import get_agreement
+from sakip_desktop.ops.lkj.sections import mark_signed, save_section, unlock
+from sakip_desktop.ops.monitoring.evaluation import (
     MeetingInput,
     add_guest,
     add_participants,
@@ -37,10 +40,10 @@ from sakip_desktop.ops.evaluation import (
     set_attendance,
     update_meeting,
 )
-from sakip_desktop.ops.follow_ups import FollowUpInput, add_follow_up
-from sakip_desktop.ops.lkj import mark_signed, save_section, unlock
-from sakip_desktop.ops.planning_targets import set_year_targets
-from sakip_desktop.ops.realisation import (
+from sakip_desktop.ops.monitoring.follow_ups import FollowUpInput, add_follow_up
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.planning.targets import set_year_targets
+from sakip_desktop.ops.realisation.entry import (
     LOCKED_MESSAGE,
     CheckInput,
     add_evidence,
@@ -52,9 +55,6 @@ from sakip_desktop.ops.realisation import (
     save_realisation,
     verify,
 )
-from sakip_desktop.ops.rencana_import import apply_rencana
-from sakip_desktop.rencana_xlsx import export_rencana
-from sakip_desktop.rencana_xlsx_read import read_rencana
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 

@@ -14,10 +14,10 @@ from sakip_desktop.cli import main as cli
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import DEFAULT_BANDS, Aggregation, Band, Polarity, Target, achievement
 from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.measure_xlsx import export_measurement
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.bands import UNBOUNDED, Scale, get_bands, get_display_cap, parse_number, update_bands
-from sakip_desktop.ops.measurement import (
+from sakip_desktop.exchange.measurement import export_measurement
+from sakip_desktop.ops.measurement.bands import UNBOUNDED, Scale, get_bands, get_display_cap, parse_number, update_bands
+from sakip_desktop.ops.measurement.budget import budget_measurement
+from sakip_desktop.ops.measurement.capaian import (
     Actual,
     IndicatorInfo,
     measure,
@@ -26,8 +26,8 @@ from sakip_desktop.ops.measurement import (
     objective_summary,
     office_summary,
 )
-from sakip_desktop.ops.measurement_budget import budget_measurement
-from sakip_desktop.ops.office import get_settings
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.office import get_settings
 from sakip_desktop.storage.models import AuditEntry
 
 ADMIN = "kasubag_renkeu"

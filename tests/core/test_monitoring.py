@@ -8,11 +8,10 @@ import datetime as dt
 import pytest
 
 from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.ops.audit import list_audit
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.follow_up_views import recommendation_follow_ups
-from sakip_desktop.ops.follow_ups import FollowUpInput, add_follow_up
-from sakip_desktop.ops.monitoring import (
+from sakip_desktop.ops.audit.trail import list_audit
+from sakip_desktop.ops.monitoring.follow_up_views import recommendation_follow_ups
+from sakip_desktop.ops.monitoring.follow_ups import FollowUpInput, add_follow_up
+from sakip_desktop.ops.monitoring.telaah import (
     ACCEPTED,
     PROPOSED,
     REJECTED,
@@ -24,6 +23,7 @@ from sakip_desktop.ops.monitoring import (
     save_review,
     update_recommendation,
 )
+from sakip_desktop.ops.org.auth import actor_for
 
 DAY = dt.date(2025, 10, 20)  # outside the Sekcam's Plh. Camat days
 

@@ -9,9 +9,9 @@ import pytest
 
 from sakip_desktop.domain.roles import ActingKind, Employment, Role, UnitKind
 from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.ops import acting, office, people, units
-from sakip_desktop.ops.audit import list_audit
-from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.ops.audit.trail import list_audit
+from sakip_desktop.ops.org import acting, office, people, units
+from sakip_desktop.ops.org.auth import actor_for
 
 
 @pytest.fixture

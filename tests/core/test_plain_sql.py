@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sakip_desktop.ops.base import SYSTEM
-from sakip_desktop.ops.office import get_profile, update_profile
+from sakip_desktop.ops.org.office import get_profile, update_profile
 from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
@@ -96,7 +96,10 @@ def test_a_plain_reading_inside_another_shares_its_transaction(demo_db: Database
 
 
 LAZY_PROBE = """
-from sakip_desktop.ops import auth, dashboard, follow_up_views, office, overview, sop_views, waiting_work
+from sakip_desktop.ops.home import dashboard, overview, waiting_work
+from sakip_desktop.ops.monitoring import follow_up_views
+from sakip_desktop.ops.org import auth, office
+from sakip_desktop.ops.sop import views as sop_views
 from sakip_desktop.storage import models
 print(models.is_loaded())
 from sakip_desktop.storage.models import Person

@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from sakip_desktop.domain.achievement import Aggregation, Polarity, Target
 from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.planning import (
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.planning.renstra import (
     IndicatorInput,
     NodeInput,
     PlanInput,
@@ -26,9 +27,8 @@ from sakip_desktop.ops.planning import (
     delete_plan,
     update_indicator,
 )
-from sakip_desktop.ops.planning_targets import set_renstra_targets, set_year_targets
-from sakip_desktop.ops.planning_views import indicator_targets, planning_tree
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.ops.planning.targets import set_renstra_targets, set_year_targets
+from sakip_desktop.ops.planning.views import indicator_targets, planning_tree
 from sakip_desktop.storage import models as m
 
 DAY = dt.date(2025, 10, 20)

@@ -12,14 +12,14 @@ import pytest
 from sakip_desktop.domain.achievement import Aggregation, Target
 from sakip_desktop.domain.qualitative import level_label, qualitative_achievement, rank_of
 from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.measurement import measure
-from sakip_desktop.ops.planning import IndicatorInput, add_indicator
-from sakip_desktop.ops.planning_targets import set_year_targets
-from sakip_desktop.ops.planning_views import indicator_targets, planning_tree
-from sakip_desktop.ops.qualitative import ScaleInput, add_scale, delete_scale, list_scales, update_scale
-from sakip_desktop.ops.realisation import save_realisation
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.ops.measurement.capaian import measure
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.planning.renstra import IndicatorInput, add_indicator
+from sakip_desktop.ops.planning.targets import set_year_targets
+from sakip_desktop.ops.planning.views import indicator_targets, planning_tree
+from sakip_desktop.ops.realisation.entry import save_realisation
+from sakip_desktop.ops.realisation.qualitative import ScaleInput, add_scale, delete_scale, list_scales, update_scale
 
 DAY = dt.date(2025, 10, 20)
 PREDIKAT = ("D", "C", "CC", "B", "BB", "A", "AA")

@@ -11,12 +11,12 @@ from _qualitative_data import CODE, DAY, PREDIKAT, RANK, add_qualitative_indicat
 
 from sakip_desktop.domain.qualitative import label_of, rank_of_label, unknown_level_message
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.isian_xlsx import apply_isian, export_isian, read_isian
-from sakip_desktop.measure_xlsx import export_measurement
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.overview import indicator_rows
-from sakip_desktop.ops.realisation import quarter_entries, save_realisation
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.exchange.isian.write import apply_isian, export_isian, read_isian
+from sakip_desktop.exchange.measurement import export_measurement
+from sakip_desktop.ops.home.overview import indicator_rows
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.realisation.entry import quarter_entries, save_realisation
 
 PEM = "Seksi Pemerintahan"
 LEVELS = dict(enumerate(PREDIKAT, start=1))

@@ -14,9 +14,10 @@ from sqlalchemy import func, select, update
 from sakip_desktop.domain.achievement import Polarity, Target
 from sakip_desktop.domain.realisation import Narrative, QuarterFacts, Status, narrative_reason, submission_problems
 from sakip_desktop.errors import DatabaseError, PermissionDenied, ValidationError
-from sakip_desktop.ops.audit import list_audit
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.realisation import (
+from sakip_desktop.ops.audit.trail import list_audit
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.realisation.entry import (
     LOCKED_MESSAGE,
     MAX_EVIDENCE_BYTES,
     CheckInput,
@@ -35,7 +36,6 @@ from sakip_desktop.ops.realisation import (
     verification_queue,
     verify,
 )
-from sakip_desktop.ops.units import list_units
 from sakip_desktop.storage import models as m
 
 # After the new Kasi Trantib took office and outside the Sekcam's Plh. Camat days.

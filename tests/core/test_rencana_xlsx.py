@@ -14,12 +14,12 @@ from sqlalchemy import func, select
 
 from sakip_desktop.cli import main as cli_main
 from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.exchange.rencana.apply import apply_rencana
+from sakip_desktop.exchange.rencana.data import load_rencana
+from sakip_desktop.exchange.rencana.read import read_rencana
+from sakip_desktop.exchange.rencana.write import blank_template, export_rencana
 from sakip_desktop.ops.base import SYSTEM
-from sakip_desktop.ops.rencana_import import apply_rencana
-from sakip_desktop.rencana_data import load_rencana
-from sakip_desktop.rencana_xlsx import blank_template, export_rencana
-from sakip_desktop.rencana_xlsx_read import read_rencana
+from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.storage import models as m
 
 SOFFICE = shutil.which("soffice")

@@ -9,9 +9,10 @@ import pytest
 
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import PermissionDenied, ValidationError
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.sop_compliance import compliance
-from sakip_desktop.ops.sop_runs import (
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.sop.compliance import compliance
+from sakip_desktop.ops.sop.library import adopt_templates, create_sop, get_definition, list_sops, save_version
+from sakip_desktop.ops.sop.runs import (
     cancel_run,
     decide_step,
     finish_step,
@@ -20,11 +21,10 @@ from sakip_desktop.ops.sop_runs import (
     start_run,
     tick_item,
 )
-from sakip_desktop.ops.sop_views import inbox, run_timeline, step_detail
-from sakip_desktop.ops.sops import adopt_templates, create_sop, get_definition, list_sops, save_version
+from sakip_desktop.ops.sop.simulate import SteppingClock, walk_run
+from sakip_desktop.ops.sop.views import inbox, run_timeline, step_detail
 from sakip_desktop.sop.calendar import OfficeCalendar
 from sakip_desktop.sop.definition import StepKind, load_templates
-from sakip_desktop.sop.simulate import SteppingClock, walk_run
 from sakip_desktop.sop.stdtime import StandardTime, TimeUnit
 from sakip_desktop.sop.timer import elapsed
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sakip_desktop.documents.paper import Margins, paper_size
-from sakip_desktop.documents.sop_flow_layout import layout_flow
-from sakip_desktop.documents.sop_flow_routes import route
-from sakip_desktop.documents.sop_sheet import build_sop_sheet
+from sakip_desktop.documents.kit.paper import Margins, paper_size
+from sakip_desktop.documents.sop_sheet.layout import layout_flow
+from sakip_desktop.documents.sop_sheet.routes import route
+from sakip_desktop.documents.sop_sheet.sheet import build_sop_sheet
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.paths import resources_dir
 from sakip_desktop.sop.definition import SopDefinition, Step, StepKind, load_templates, validate

@@ -15,6 +15,7 @@ import pytest
 import sakip_desktop
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import ValidationError
+from sakip_desktop.exchange.sop.write import FORMAT_NAME, export_sop, import_sop
 from sakip_desktop.sop.definition import (
     FORMAT_VERSION,
     Actor,
@@ -26,7 +27,6 @@ from sakip_desktop.sop.definition import (
     load_templates,
     template_dir,
 )
-from sakip_desktop.sop.xlsx import FORMAT_NAME, export_sop, import_sop
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_FILES = sorted(template_dir().glob("*.toml"))
@@ -331,6 +331,6 @@ def test_the_workbook_is_laid_out_for_a_person(tmp_path: Path):
 
 
 def test_loading_the_module_does_not_load_openpyxl():
-    code = "import sys, sakip_desktop.sop.xlsx; print('openpyxl' in sys.modules)"
+    code = "import sys, sakip_desktop.exchange.sop.write; print('openpyxl' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -19,22 +19,22 @@ from docx import Document
 
 from sakip_desktop.cli import main as cli_main
 from sakip_desktop.documents.catalog import DocRequest, generate
-from sakip_desktop.documents.lkj_docx import write_lkj_docx
+from sakip_desktop.documents.lkj.docx import write_lkj_docx
 from sakip_desktop.documents.tables_xlsx import write_tables_xlsx
 from sakip_desktop.domain import bounds, formats
 from sakip_desktop.domain.achievement import Target
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.isian_xlsx import apply_isian, export_isian, read_isian
-from sakip_desktop.measure_xlsx import export_measurement
-from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.exchange.isian.write import apply_isian, export_isian, read_isian
+from sakip_desktop.exchange.measurement import export_measurement
+from sakip_desktop.exchange.rencana.apply import apply_rencana
+from sakip_desktop.exchange.rencana.read import read_rencana
+from sakip_desktop.exchange.rencana.write import export_rencana
 from sakip_desktop.ops.base import SYSTEM
-from sakip_desktop.ops.budget_plan import SUB_ACTIVITY, budget_tree, save_budget
-from sakip_desktop.ops.planning_targets import set_year_targets
-from sakip_desktop.ops.realisation import save_realisation
-from sakip_desktop.ops.rencana_import import apply_rencana
-from sakip_desktop.ops.units import list_units
-from sakip_desktop.rencana_xlsx import export_rencana
-from sakip_desktop.rencana_xlsx_read import read_rencana
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.planning.budget import SUB_ACTIVITY, budget_tree, save_budget
+from sakip_desktop.ops.planning.targets import set_year_targets
+from sakip_desktop.ops.realisation.entry import save_realisation
 from sakip_desktop.storage import models as m
 
 DAY = dt.date(2025, 10, 20)

@@ -8,12 +8,12 @@ from decimal import Decimal
 
 from sakip_desktop.domain.realisation import Status
 from sakip_desktop.domain.roles import ActingKind, Role
-from sakip_desktop.ops.auth import actor_for
 from sakip_desktop.ops.base import RoleGrant
-from sakip_desktop.ops.monitoring import save_review
-from sakip_desktop.ops.realisation import approve, quarter_entries, return_to_kasi, save_realisation
-from sakip_desktop.ops.units import list_units
-from sakip_desktop.ops.waiting_work import WorkItem, waiting_work
+from sakip_desktop.ops.home.waiting_work import WorkItem, waiting_work
+from sakip_desktop.ops.monitoring.telaah import save_review
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.realisation.entry import approve, quarter_entries, return_to_kasi, save_realisation
 
 DAY = dt.date(2025, 10, 20)  # outside the Sekretaris's Plh. Camat days
 YEAR = 2025

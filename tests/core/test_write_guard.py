@@ -19,9 +19,9 @@ from _write_guard import ROOT, WriteGuard, write_guard  # noqa: F401  (fixture)
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import UserError
-from sakip_desktop.ops import auth
-from sakip_desktop.ops.auth import login
 from sakip_desktop.ops.base import SYSTEM, write
+from sakip_desktop.ops.org import auth
+from sakip_desktop.ops.org.auth import login
 from sakip_desktop.storage import models as m
 
 

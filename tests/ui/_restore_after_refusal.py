@@ -20,8 +20,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 import ui.app as app_module
-from sakip_desktop.demo import create_demo
-from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.demo.office import create_demo
+from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.storage.backup import make_backup
 from sakip_desktop.storage.database import Database
 from ui.login import LoginDialog

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.storage.database import Database
 from ui.context import AppContext
 

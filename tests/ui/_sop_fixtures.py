@@ -13,13 +13,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
-from sakip_desktop.demo import create_demo
+from sakip_desktop.demo.office import create_demo
 from sakip_desktop.domain.roles import Role
-from sakip_desktop.ops.auth import actor_for
 from sakip_desktop.ops.base import Actor
-from sakip_desktop.ops.sops import create_sop
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.sop.library import create_sop
+from sakip_desktop.ops.sop.simulate import SteppingClock
 from sakip_desktop.sop.definition import SopDefinition, StepKind, load_template, template_dir
-from sakip_desktop.sop.simulate import SteppingClock
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.sqlitefile import backup_file
 from ui.context import AppContext
@@ -76,7 +76,7 @@ def bare_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo office as a new office starts: people and plans, no SOP adopted yet."""
     path = tmp_path_factory.mktemp("bare") / "kantor_tanpa_sop.db"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("sakip_desktop.demo_sops.add_sop_history", lambda db, now=None: None)
+        patch.setattr("sakip_desktop.demo.sops.add_sop_history", lambda db, now=None: None)
         create_demo(path).close()
     return path
 

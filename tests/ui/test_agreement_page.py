@@ -22,8 +22,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 from sqlalchemy import delete, select, update
 
-from sakip_desktop.ops.agreements import Status, agreement_versions, get_agreement, list_agreements
-from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.ops.agreements.pk import Status, agreement_versions, get_agreement, list_agreements
+from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 from ui.agreement.dialogs import AgreementDialog, RevisionDialog
@@ -172,7 +172,7 @@ def test_prepare_finalise_and_revise_a_unit_pk(qtbot, demo_db, modals: Modals):
 def test_camat_reads_and_a_draft_with_problems_is_refused(qtbot, demo_db, modals: Modals):
     # GIVEN a draft PK of the Seksi Kesos whose rencana aksi no longer adds up
     unit = without_kesos_pk(demo_db)
-    from sakip_desktop.ops.agreements import create_agreement
+    from sakip_desktop.ops.agreements.pk import create_agreement
 
     pk = create_agreement(demo_db, actor_for(demo_db, "kasubag_renkeu", DAY), 2025, unit, signed_on=DAY)
     with demo_db.transaction() as s:
@@ -211,7 +211,7 @@ def test_camat_reads_and_a_draft_with_problems_is_refused(qtbot, demo_db, modals
 
 
 def test_pengaturan_page_keeps_the_statement_and_the_bupati(qtbot, demo_db):
-    from sakip_desktop.ops.agreements import DEFAULT_STATEMENT, pk_settings
+    from sakip_desktop.ops.agreements.pk import DEFAULT_STATEMENT, pk_settings
     from ui.agreement.settings_page import AgreementSettingsPage
 
     # GIVEN the PK settings page of the demo office (the demo's Bupati is filled in)

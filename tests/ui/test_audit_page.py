@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 
-from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.ops.org.auth import actor_for
 from ui.context import AppContext
 from ui.settings.audit_page import BROKEN_COLOUR, AuditPage
 

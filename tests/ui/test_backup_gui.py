@@ -20,9 +20,9 @@ import ui.app as app_module
 import ui.background
 import ui.opening as opening
 from sakip_desktop.domain.roles import Employment
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.office import get_profile
-from sakip_desktop.ops.people import PersonInput, add_person
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.office import get_profile
+from sakip_desktop.ops.org.people import PersonInput, add_person
 from sakip_desktop.storage.backup import make_backup
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.migrations import SCHEMA_VERSION

@@ -20,8 +20,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QTableView, QWidget
 
 from sakip_desktop.domain.roles import Role
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.budget_plan import budget_tree
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.planning.budget import budget_tree
 from ui.budget.dialogs import BudgetDialog
 from ui.budget.page import BudgetPlanPage
 from ui.budget.rencana import RencanaPreviewDialog
@@ -134,7 +134,7 @@ def test_a_bad_workbook_lists_its_errors_and_changes_nothing(qtbot, demo_db, mod
     ctx = kasubag(demo_db)
     page = show(qtbot, BudgetPlanPage(ctx))
     path = tmp_path / "rencana.xlsx"
-    from sakip_desktop.rencana_xlsx import export_rencana
+    from sakip_desktop.exchange.rencana.write import export_rencana
 
     export_rencana(demo_db, path)
     wb = openpyxl.load_workbook(path)

@@ -27,9 +27,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from sakip_desktop.domain.realisation import Status
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.realisation import quarter_entries, revisions
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.realisation.entry import quarter_entries, revisions
 from sakip_desktop.storage.database import Database
 from ui.context import AppContext
 from ui.cycle._common import LOCKED_NOTE, RETURNED_COLOUR

@@ -10,10 +10,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from _settings_fixtures import Modals, table_texts
 from PySide6.QtCore import Qt
 
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.evaluation import MeetingInput, create_meeting
-from sakip_desktop.ops.follow_ups import FollowUpInput, add_follow_up
-from sakip_desktop.ops.office import get_profile
+from sakip_desktop.ops.monitoring.evaluation import MeetingInput, create_meeting
+from sakip_desktop.ops.monitoring.follow_ups import FollowUpInput, add_follow_up
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.office import get_profile
 from ui.context import AppContext
 from ui.dashboard.page import DashboardPage
 from ui.main_window import MainWindow

@@ -16,10 +16,10 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.evaluation_views import list_meetings
-from sakip_desktop.ops.office import get_profile
-from sakip_desktop.ops.planning_views import planning_tree
+from sakip_desktop.ops.monitoring.evaluation_views import list_meetings
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.office import get_profile
+from sakip_desktop.ops.planning.views import planning_tree
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.login import LoginDialog

@@ -11,9 +11,9 @@ from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter
 
 from sakip_desktop.documents import catalog
-from sakip_desktop.ops.auth import actor_for
 from sakip_desktop.ops.base import SYSTEM
 from sakip_desktop.ops.letters import LetterInput, register_letter
+from sakip_desktop.ops.org.auth import actor_for
 from ui.context import AppContext
 from ui.documents import document_tools
 from ui.documents.page import DocumentsPage

@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.document_register import list_documents
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.register import list_documents
 from ui.context import AppContext
 from ui.documents.page import DocumentsPage
 

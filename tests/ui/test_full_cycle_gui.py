@@ -22,12 +22,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.evaluation_views import list_meetings
-from sakip_desktop.ops.follow_up_views import follow_ups_for
-from sakip_desktop.ops.follow_ups import DONE
-from sakip_desktop.ops.monitoring import monitoring_sheet
-from sakip_desktop.ops.office import get_profile
+from sakip_desktop.ops.monitoring.evaluation_views import list_meetings
+from sakip_desktop.ops.monitoring.follow_up_views import follow_ups_for
+from sakip_desktop.ops.monitoring.follow_ups import DONE
+from sakip_desktop.ops.monitoring.telaah import monitoring_sheet
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.office import get_profile
 from tests.core.test_full_cycle import (
     APPROVE_DAY,
     DUE_DAY,

@@ -21,11 +21,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from sakip_desktop.domain.roles import ActingKind, Role
-from sakip_desktop.ops.acting import ActingInput, add_acting
-from sakip_desktop.ops.auth import actor_for, login, password_change_required
-from sakip_desktop.ops.office import get_profile
-from sakip_desktop.ops.people import list_people
-from sakip_desktop.ops.role_changes import pending_role_changes
+from sakip_desktop.ops.org.acting import ActingInput, add_acting
+from sakip_desktop.ops.org.auth import actor_for, login, password_change_required
+from sakip_desktop.ops.org.office import get_profile
+from sakip_desktop.ops.org.people import list_people
+from sakip_desktop.ops.org.role_changes import pending_role_changes
 from ui.context import AppContext
 from ui.login import LoginDialog
 from ui.main_window import MainWindow

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 import ui.budget.rencana
 import ui.cycle.isian
 import ui.sop.exchange
-from sakip_desktop.isian_xlsx import export_isian
-from sakip_desktop.ops.sops import get_definition, list_sops
-from sakip_desktop.rencana_xlsx import export_rencana
-from sakip_desktop.sop.xlsx import export_sop
+from sakip_desktop.exchange.isian.write import export_isian
+from sakip_desktop.exchange.rencana.write import export_rencana
+from sakip_desktop.exchange.sop.write import export_sop
+from sakip_desktop.ops.sop.library import get_definition, list_sops
 from ui.sop._common import TextDialog
 
 
@@ -59,9 +59,9 @@ def test_a_zip_bomb_is_read_off_the_gui_thread_and_refused_in_words(
     screen: str,
     qtbot,
     demo_db,
-    modals: Modals,
+    modals: Modals,  # noqa: F811
     tmp_path: Path,
-    monkeypatch,  # noqa: F811
+    monkeypatch,
 ):
     # GIVEN a workbook of the screen's kind whose first sheet inflates from 3 MB to a gigabyte
     path = tmp_path / f"{screen}.xlsx"
@@ -85,9 +85,9 @@ def test_a_zip_bomb_is_read_off_the_gui_thread_and_refused_in_words(
         on_gui_thread = _watch(monkeypatch, ui.budget.rencana, "read_rencana")
         assert ui.budget.rencana.import_file(parent, context_for(demo_db, "kasubag_renkeu")) is None
     else:
-        import sakip_desktop.sop.xlsx
+        import sakip_desktop.exchange.sop.write
 
-        on_gui_thread = _watch(monkeypatch, sakip_desktop.sop.xlsx, "import_sop")
+        on_gui_thread = _watch(monkeypatch, sakip_desktop.exchange.sop.write, "import_sop")
         assert ui.sop.exchange.read_workbook(parent, path) is None
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     # THEN the file was read on a worker thread while the window kept turning, and the refusal names the file

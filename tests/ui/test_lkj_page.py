@@ -11,8 +11,8 @@ from _settings_fixtures import TODAY, read_and_close
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.lkj import lkj_view
+from sakip_desktop.ops.lkj.sections import lkj_view
+from sakip_desktop.ops.org.auth import actor_for
 from ui.context import AppContext
 from ui.documents.preview import PreviewDialog
 from ui.lkj.page import KEY_ROLE, LkjPage

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 import ui.opening as opening
-from sakip_desktop.demo import demo_accounts
-from sakip_desktop.ops.auth import login
-from sakip_desktop.ops.office import get_profile, get_settings
+from sakip_desktop.demo.office import demo_accounts
+from sakip_desktop.ops.org.auth import login
+from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.paths import resources_dir
 from ui.first_run import FirstRunDialog, NewOfficeWizard
 from ui.login import LoginDialog

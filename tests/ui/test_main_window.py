@@ -14,8 +14,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from sakip_desktop.domain.roles import Role
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.office import get_profile
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.office import get_profile
 from ui import app as app_module
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -95,7 +95,7 @@ def test_status_bar_names_office_user_role_period_and_database(qtbot, demo_db):
 
 
 def test_a_new_renstra_brings_its_years_to_the_status_bar(qtbot, demo_db):
-    from sakip_desktop.ops.planning import PlanInput, add_plan
+    from sakip_desktop.ops.planning.renstra import PlanInput, add_plan
 
     # GIVEN the Kasubag's window (Renstra 2021-2026)
     window = _window(qtbot, demo_db, "kasubag_renkeu")

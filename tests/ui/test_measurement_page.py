@@ -14,9 +14,9 @@ from _settings_fixtures import ADMIN_USERNAME, TODAY, read_and_close
 from PySide6.QtCore import Qt
 
 from sakip_desktop.domain.achievement import DEFAULT_BANDS
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.bands import get_bands, get_display_cap
-from sakip_desktop.ops.measurement import MeasurementRow, ObjectiveRow
+from sakip_desktop.ops.measurement.bands import get_bands, get_display_cap
+from sakip_desktop.ops.measurement.capaian import MeasurementRow, ObjectiveRow
+from sakip_desktop.ops.org.auth import actor_for
 from ui.context import AppContext
 from ui.measurement_page import MeasurementPage
 from ui.measurement_table import CAPAIAN_COLUMN
@@ -100,8 +100,8 @@ def test_a_new_period_redraws_the_page(qtbot, office):
 def test_a_revision_elsewhere_redraws_the_page(qtbot, office):
     from decimal import Decimal
 
-    from sakip_desktop.ops.realisation_review import revise
-    from sakip_desktop.ops.realisation_views import quarter_entries
+    from sakip_desktop.ops.realisation.review import revise
+    from sakip_desktop.ops.realisation.views import quarter_entries
 
     # GIVEN the page at TW II showing IK12 at 70,00 (4 + 3 of 4 + 6)
     page = _show(qtbot, MeasurementPage(office))

@@ -19,11 +19,11 @@ from _settings_fixtures import Modals, modals  # noqa: F401  (fixture)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.evaluation_views import list_meetings
-from sakip_desktop.ops.follow_up_views import follow_ups_for, overdue_follow_ups
-from sakip_desktop.ops.follow_ups import DONE
-from sakip_desktop.ops.monitoring import ACCEPTED, monitoring_sheet, recommendations
+from sakip_desktop.ops.monitoring.evaluation_views import list_meetings
+from sakip_desktop.ops.monitoring.follow_up_views import follow_ups_for, overdue_follow_ups
+from sakip_desktop.ops.monitoring.follow_ups import DONE
+from sakip_desktop.ops.monitoring.telaah import ACCEPTED, monitoring_sheet, recommendations
+from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.storage.database import Database
 from ui.context import AppContext
 from ui.monitoring.follow_up_dialog import FollowUpDialog, FollowUpEditDialog
@@ -235,7 +235,7 @@ def test_buka_opens_a_copy_of_the_follow_up_bukti(qtbot, demo_db, monkeypatch, t
     # GIVEN the Kasi Ekbang's overdue tindak lanjut with a bukti file he added
     from PySide6.QtGui import QDesktopServices
 
-    from sakip_desktop.ops.follow_ups import add_follow_up_evidence
+    from sakip_desktop.ops.monitoring.follow_ups import add_follow_up_evidence
 
     ctx = context_for(demo_db, "kasi_ekbang")
     overdue = overdue_follow_ups(demo_db, DAY)[0]

@@ -14,9 +14,9 @@ from _settings_fixtures import Modals, click_box_button, modals  # noqa: F401  (
 from PySide6.QtCore import Qt
 
 from sakip_desktop.domain.achievement import Target
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.office import get_profile
-from sakip_desktop.ops.planning_views import indicator_targets, planning_tree
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.office import get_profile
+from sakip_desktop.ops.planning.views import indicator_targets, planning_tree
 from ui.context import AppContext
 from ui.cycle.entry_form import plain_number
 from ui.main_window import MainWindow
@@ -166,9 +166,9 @@ def test_the_scales_page_adds_a_scale(qtbot, demo_db, modals: Modals):
 def _qualitative_indicator(db, actor) -> int:
     """IK60 'Predikat SAKIP kecamatan' on the demo's Predikat SAKIP scale, answered by the Sub Bagian Perencanaan."""
     from sakip_desktop.domain.achievement import Aggregation
-    from sakip_desktop.ops.planning import IndicatorInput, add_indicator
-    from sakip_desktop.ops.qualitative import list_scales
-    from sakip_desktop.ops.units import list_units
+    from sakip_desktop.ops.org.units import list_units
+    from sakip_desktop.ops.planning.renstra import IndicatorInput, add_indicator
+    from sakip_desktop.ops.realisation.qualitative import list_scales
 
     [scale] = list_scales(db)
     subbag = next(u.id for u in list_units(db) if u.code == "SUBBAG_PERENCANAAN")
@@ -222,7 +222,7 @@ def test_a_qualitative_indicator_is_targeted_entered_and_measured_by_level(qtbot
     entry_page.grab().save("/tmp/h1_entry_qualitative.png")
 
     # THEN the realisasi is the rank 4, and the measurement shows the labels
-    from sakip_desktop.ops.measurement import measure
+    from sakip_desktop.ops.measurement.capaian import measure
     from ui.measurement_table import MEASUREMENT_COLUMNS
 
     row = next(r for r in measure(demo_db, 2025, 3) if r.info.code == "IK60")

@@ -17,10 +17,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.realisation import quarter_entries, save_realisation, submit_quarter, verify
-from sakip_desktop.ops.realisation_review import CheckInput, approve
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.realisation.entry import quarter_entries, save_realisation, submit_quarter, verify
+from sakip_desktop.ops.realisation.review import CheckInput, approve
 from ui.context import AppContext
 from ui.cycle.approve_page import ApprovePage
 from ui.cycle.entry_page import EntryPage

@@ -21,9 +21,9 @@ from _settings_fixtures import (  # noqa: F401  (fixtures)
 from PySide6.QtCore import Qt
 
 from sakip_desktop.domain.roles import ActingKind, Role
-from sakip_desktop.ops.acting import list_acting
-from sakip_desktop.ops.people import list_people
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.ops.org.acting import list_acting
+from sakip_desktop.ops.org.people import list_people
+from sakip_desktop.ops.org.units import list_units
 from ui.settings._crud import select_data
 from ui.settings.acting_dialog import ActingDialog
 from ui.settings.acting_page import ActingPage

@@ -9,8 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import Qt
 
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.office import get_profile, get_settings
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.paths import resources_dir
 from ui.context import AppContext
 from ui.settings.audit_page import AuditPage

@@ -21,9 +21,9 @@ from _settings_fixtures import (  # noqa: F401  (fixtures)
 from PySide6.QtCore import Qt
 
 from sakip_desktop.domain.roles import Employment, Role, UnitKind
-from sakip_desktop.ops.auth import login
-from sakip_desktop.ops.people import RoleRef, get_person, list_people
-from sakip_desktop.ops.units import UnitInput, add_unit, list_units
+from sakip_desktop.ops.org.auth import login
+from sakip_desktop.ops.org.people import RoleRef, get_person, list_people
+from sakip_desktop.ops.org.units import UnitInput, add_unit, list_units
 from ui.settings._crud import select_data
 from ui.settings.people_page import PeoplePage
 from ui.settings.person_dialog import PersonDialog

@@ -21,7 +21,7 @@ from _settings_fixtures import (  # noqa: F401  (fixtures)
 from PySide6.QtCore import Qt
 
 from sakip_desktop.domain.roles import UnitKind
-from sakip_desktop.ops.units import UnitInput, add_unit, list_units
+from sakip_desktop.ops.org.units import UnitInput, add_unit, list_units
 from ui.settings._crud import select_data
 from ui.settings.units_page import NO_PARENT, UnitDialog, UnitsPage
 

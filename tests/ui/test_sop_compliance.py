@@ -14,7 +14,7 @@ from _sop_fixtures import MONDAY_9_WIB, add_decision_sop, context_for, people_of
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from sakip_desktop.sop.simulate import SteppingClock, walk_run
+from sakip_desktop.ops.sop.simulate import SteppingClock, walk_run
 from ui.settings._crud import select_data
 from ui.sop.compliance_page import CompliancePage
 from ui.table import OVER_COLOUR
@@ -84,7 +84,7 @@ def test_all_sops_are_listed_together_and_the_choice_survives_a_refresh(qtbot, d
 
 
 def test_the_compliance_report_is_exported_for_the_chosen_sop(qtbot, demo_db, tmp_path):
-    from sakip_desktop.ops.auth import actor_for
+    from sakip_desktop.ops.org.auth import actor_for
     from ui.context import AppContext
 
     ctx = AppContext(db=demo_db, actor=actor_for(demo_db, "camat"), year=2025, quarter=3)

@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from _settings_fixtures import Modals, click_box_button, ctx, modals, select_row_where, table_texts  # noqa: F401
 from PySide6.QtCore import Qt
 
-from sakip_desktop.ops.sops import list_days_off
+from sakip_desktop.ops.sop.library import list_days_off
 from ui.settings._crud import set_date
 from ui.sop.days_off_page import DayOffDialog, DaysOffPage
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit
 
 from sakip_desktop.domain.roles import Role
-from sakip_desktop.ops.sops import get_definition, list_versions
+from sakip_desktop.ops.sop.library import get_definition, list_versions
 from sakip_desktop.sop.definition import StepKind
 from ui.sop._common import ReasonDialog
 from ui.sop.editor_dialog import SopEditorDialog

@@ -24,9 +24,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from sakip_desktop.ops.office import get_profile
-from sakip_desktop.ops.sop_views import list_runs
-from sakip_desktop.ops.sops import get_definition, list_sops, list_versions
+from sakip_desktop.ops.org.office import get_profile
+from sakip_desktop.ops.sop.library import get_definition, list_sops, list_versions
+from sakip_desktop.ops.sop.views import list_runs
 from ui.settings._crud import select_data
 from ui.sop._common import TextDialog
 from ui.sop.library_dialogs import ANNUAL, AdoptDialog, StartRunDialog
@@ -35,7 +35,7 @@ from ui.sop.step_dialog import StepDialog
 
 CODE, NAME, VERSION, STEPS, RUNNING, FINISHED, ACTIVE = range(7)
 TITLE, SOP, STATUS, CURRENT, ROLE = range(5)
-HAS_SHEET = importlib.util.find_spec("sakip_desktop.documents.sop_sheet") is not None
+HAS_SHEET = importlib.util.find_spec("sakip_desktop.documents.sop_sheet.sheet") is not None
 
 
 def _page(qtbot, db, username: str = "kasubag_renkeu") -> SopLibraryPage:
@@ -180,7 +180,7 @@ def test_a_wrong_workbook_is_refused_with_every_problem_listed(qtbot, bare_db, m
     assert [s.version for s in list_sops(bare_db)] == [1]
 
 
-@pytest.mark.skipif(not HAS_SHEET, reason="sakip_desktop/documents/sop_sheet.py is not there yet")
+@pytest.mark.skipif(not HAS_SHEET, reason="sakip_desktop/documents/sop_sheet/sheet.py is not there yet")
 def test_the_sop_sheet_is_printed_to_pdf(qtbot, bare_db, modals, tmp_path):
     # GIVEN the adopted SOP
     page = _page(qtbot, bare_db)

@@ -9,11 +9,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from sakip_desktop.demo_sops import DEMO_PEOPLE
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.sop_runs import start_run
-from sakip_desktop.ops.sop_views import open_step, run_timeline, step_detail
-from sakip_desktop.ops.sops import list_sops
+from sakip_desktop.demo.sops import DEMO_PEOPLE
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.sop.library import list_sops
+from sakip_desktop.ops.sop.runs import start_run
+from sakip_desktop.ops.sop.views import open_step, run_timeline, step_detail
 from ui import app as app_module
 
 PASSWORDS = {username: f"{username}123" for username in DEMO_PEOPLE.values()}

@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from sakip_desktop.domain.roles import Role
-from sakip_desktop.ops.sop_views import run_timeline
-from sakip_desktop.ops.sops import create_sop
-from sakip_desktop.sop.simulate import SteppingClock, walk_run
+from sakip_desktop.ops.sop.library import create_sop
+from sakip_desktop.ops.sop.simulate import SteppingClock, walk_run
+from sakip_desktop.ops.sop.views import run_timeline
 from ui.cycle.entry_page import EntryPage
 from ui.cycle.verify_page import VerifyPage
 from ui.sop.step_dialog import StepDialog

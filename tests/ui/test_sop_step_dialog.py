@@ -23,10 +23,10 @@ from _sop_fixtures import (  # noqa: F401  (fixtures)
 from PySide6.QtCore import QPoint, Qt
 
 from sakip_desktop.domain.roles import Role
-from sakip_desktop.ops.sop_runs import start_run
-from sakip_desktop.ops.sop_views import inbox, run_timeline, step_detail
-from sakip_desktop.ops.sops import create_sop
-from sakip_desktop.sop.simulate import SteppingClock, walk_run
+from sakip_desktop.ops.sop.library import create_sop
+from sakip_desktop.ops.sop.runs import start_run
+from sakip_desktop.ops.sop.simulate import SteppingClock, walk_run
+from sakip_desktop.ops.sop.views import inbox, run_timeline, step_detail
 from ui.sop._common import ReasonDialog
 from ui.sop.step_dialog import StepDialog
 from ui.sop.step_texts import OVER_STYLE

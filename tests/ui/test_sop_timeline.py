@@ -14,8 +14,8 @@ from _sop_fixtures import add_decision_sop, clock, context_for, people_of  # noq
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from sakip_desktop.ops.sop_views import run_timeline
-from sakip_desktop.sop.simulate import SteppingClock, walk_run
+from sakip_desktop.ops.sop.simulate import SteppingClock, walk_run
+from sakip_desktop.ops.sop.views import run_timeline
 from ui.sop._common import OPEN_COLOUR, ReasonDialog
 from ui.sop.timeline_dialog import TimelineDialog
 from ui.table import OVER_COLOUR

@@ -64,7 +64,7 @@ def test_input_restarts_the_idle_countdown_once_the_window_is_up(qtbot, demo_db)
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from sakip_desktop.ops.auth import actor_for
+    from sakip_desktop.ops.org.auth import actor_for
     from ui import app as app_module
 
     # GIVEN the Camat's window, just opened, with a 6-second idle lock
@@ -88,9 +88,9 @@ def test_input_restarts_the_idle_countdown_once_the_window_is_up(qtbot, demo_db)
 ROLES_PROBE = """
 import sys
 from PySide6.QtWidgets import QApplication
-from sakip_desktop.demo import demo_accounts
-from sakip_desktop.ops.auth import actor_for
-from sakip_desktop.ops.office import get_profile
+from sakip_desktop.demo.office import demo_accounts
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.office import get_profile
 from sakip_desktop.storage import models
 from sakip_desktop.storage.database import Database
 from ui.context import AppContext
@@ -132,7 +132,7 @@ def test_no_first_screen_of_any_demo_person_declares_the_mapped_classes(demo_tem
 WARM_UP_PROBE = """
 import sys, time
 from PySide6.QtWidgets import QApplication
-from sakip_desktop.ops.auth import actor_for
+from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.storage import models
 from sakip_desktop.storage.database import Database
 from ui.app import Controller

@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from sakip_desktop.domain.realisation import Status
-from sakip_desktop.ops.auth import actor_for
 from sakip_desktop.ops.backups import backup_now
-from sakip_desktop.ops.office import get_profile
-from sakip_desktop.ops.realisation import approve, quarter_entries
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.office import get_profile
+from sakip_desktop.ops.realisation.entry import approve, quarter_entries
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.role_tab import RoleTab

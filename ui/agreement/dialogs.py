@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sakip_desktop.ops.agreements import (
+from sakip_desktop.ops.agreements.pk import (
     REASONS,
     AgreementDetail,
     AgreementEdit,
@@ -145,9 +145,9 @@ class RevisionDialog(FormDialog):
         body = QVBoxLayout()
         body.addWidget(
             hint(
-                f"PK versi {detail.version} tetap tersimpan dan dapat dibaca. Draf versi {detail.version + 1} mengambil "
-                "target, anggaran dan para pihak dari data saat ini; setelah ditetapkan, versi ini menggantikan versi "
-                f"{detail.version}."
+                f"PK versi {detail.version} tetap tersimpan dan dapat dibaca. "
+                f"Draf versi {detail.version + 1} mengambil target, anggaran dan para pihak dari data saat ini; "
+                f"setelah ditetapkan, versi ini menggantikan versi {detail.version}."
             )
         )
         body.addLayout(form)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.domain import formats
-from sakip_desktop.ops.agreements import (
+from sakip_desktop.ops.agreements.pk import (
     AgreementDetail,
     AgreementSummary,
     BudgetLineView,

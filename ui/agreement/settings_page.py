@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from sakip_desktop.ops.agreements import DEFAULT_STATEMENT, pk_settings, update_pk_settings
+from sakip_desktop.ops.agreements.pk import DEFAULT_STATEMENT, pk_settings, update_pk_settings
 from ui.agreement.dialogs import PartyBox
 from ui.context import AppContext
 from ui.settings._crud import hint

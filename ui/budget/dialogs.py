@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from sakip_desktop.domain import bounds, formats
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.budget_plan import (
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.planning.budget import (
     LEVEL_LABELS,
     PROGRAM,
     SUB_ACTIVITY,
@@ -19,7 +20,6 @@ from sakip_desktop.ops.budget_plan import (
     save_budget,
     save_node,
 )
-from sakip_desktop.ops.units import list_units
 from ui.context import AppContext
 from ui.plain_text import plain_label
 from ui.settings._crud import FormDialog, fill_combo, form_layout, hint

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabl
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import absorption
-from sakip_desktop.ops.budget_plan import (
+from sakip_desktop.ops.planning.budget import (
     ACTIVITY,
     LEVEL_LABELS,
     PROGRAM,

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QMessageBox, QVBoxLayout, QWidget
 
-from sakip_desktop.ops.rencana_import import RencanaResult, apply_rencana
-from sakip_desktop.rencana_check import RencanaPreview, SheetChanges
-from sakip_desktop.rencana_xlsx import blank_template, export_rencana
-from sakip_desktop.rencana_xlsx_read import read_rencana
+from sakip_desktop.exchange.rencana.apply import RencanaResult, apply_rencana
+from sakip_desktop.exchange.rencana.check import RencanaPreview, SheetChanges
+from sakip_desktop.exchange.rencana.read import read_rencana
+from sakip_desktop.exchange.rencana.write import blank_template, export_rencana
 from ui.background import run_busy
 from ui.context import AppContext
 from ui.cycle._common import apply_cancel_buttons, attempt_listed, confirm_import, cycle_table

@@ -27,11 +27,11 @@ from sakip_desktop.domain.achievement import Target
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.realisation import Status, is_zero_target
 from sakip_desktop.errors import UserError, ValidationError
-from sakip_desktop.ops.office import get_settings
-from sakip_desktop.ops.realisation import EntryView, EvidenceFile, EvidenceView, evidence_file, return_to_kasi
-from sakip_desktop.ops.sop_runs import local_time
+from sakip_desktop.exchange.xlsxkit import parse_decimal
+from sakip_desktop.ops.org.office import get_settings
+from sakip_desktop.ops.realisation.entry import EntryView, EvidenceFile, EvidenceView, evidence_file, return_to_kasi
+from sakip_desktop.ops.sop.runs import local_time
 from sakip_desktop.storage.database import Database
-from sakip_desktop.xlsxkit import parse_decimal
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.lazy import ShownPage

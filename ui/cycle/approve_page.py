@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sakip_desktop.ops.realisation import EntryView, approval_queue, approve
+from sakip_desktop.ops.realisation.entry import EntryView, approval_queue, approve
 from ui.context import AppContext
 from ui.cycle._common import (
     ReviewQueue,

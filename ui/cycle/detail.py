@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QWidget
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import quarter_label
-from sakip_desktop.ops.realisation import EntryView
+from sakip_desktop.ops.realisation.entry import EntryView
 from ui.context import AppContext
 from ui.cycle._common import EvidenceList, capaian_text, entry_amount, local_when, target_of
 

@@ -26,14 +26,14 @@ from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.qualitative import level_label
 from sakip_desktop.domain.realisation import Narrative, Status, narrative_reason, quarter_achievement
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.qualitative import indicator_levels
-from sakip_desktop.ops.realisation import (
+from sakip_desktop.ops.realisation.entry import (
     MAX_EVIDENCE_BYTES,
     EntryView,
     add_evidence,
     remove_evidence,
     save_realisation,
 )
+from sakip_desktop.ops.realisation.qualitative import indicator_levels
 from ui.context import AppContext
 from ui.cycle._common import LOCKED_NOTE, EvidenceList, note_label, parse_number, size_text, target_of, zero_target
 from ui.errors import attempt

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from sakip_desktop.ops.realisation import EntryView, quarter_entries, submit_quarter
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.realisation.entry import EntryView, quarter_entries, submit_quarter
 from ui.context import AppContext
 from ui.cycle import isian
 from ui.cycle._common import (

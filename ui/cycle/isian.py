@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.qualitative import label_of
-from sakip_desktop.isian_preview import IsianChange, IsianPreview
-from sakip_desktop.isian_xlsx import apply_isian, export_isian, read_isian
-from sakip_desktop.ops.realisation import RealisationInput
+from sakip_desktop.exchange.isian.preview import IsianChange, IsianPreview
+from sakip_desktop.exchange.isian.write import apply_isian, export_isian, read_isian
+from sakip_desktop.ops.realisation.entry import RealisationInput
 from ui.background import run_busy
 from ui.context import AppContext
 from ui.cycle._common import apply_cancel_buttons, attempt_listed, confirm_import, cycle_table, num

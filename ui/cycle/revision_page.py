@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.realisation import Status
-from sakip_desktop.ops.realisation import EntryView, RevisionView, quarter_entries, revise, revisions
+from sakip_desktop.ops.realisation.entry import EntryView, RevisionView, quarter_entries, revise, revisions
 from ui.context import AppContext
 from ui.cycle._common import (
     PeriodPage,

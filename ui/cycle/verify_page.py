@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sakip_desktop.ops.realisation import CheckInput, EntryView, verification_queue, verify
+from sakip_desktop.ops.realisation.entry import CheckInput, EntryView, verification_queue, verify
 from ui.context import AppContext
 from ui.cycle._common import (
     ReviewQueue,

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Band
 from sakip_desktop.domain.periods import quarter_label
-from sakip_desktop.ops.dashboard import Dashboard, dashboard
-from sakip_desktop.ops.measurement_budget import BudgetLine
+from sakip_desktop.ops.home.dashboard import Dashboard, dashboard
+from sakip_desktop.ops.measurement.budget import BudgetLine
 from ui.context import AppContext
 from ui.dashboard.charts import BarChart, Datum, HBarChart, LineChart, pct
 from ui.dashboard.tables import (

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOpti
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Band
-from sakip_desktop.ops.dashboard import IndicatorLight
-from sakip_desktop.ops.follow_up_views import FollowUpView
-from sakip_desktop.ops.overview import STATUS_LABELS
-from sakip_desktop.ops.sop_views import InboxItem
+from sakip_desktop.ops.home.dashboard import IndicatorLight
+from sakip_desktop.ops.home.overview import STATUS_LABELS
+from sakip_desktop.ops.monitoring.follow_up_views import FollowUpView
+from sakip_desktop.ops.sop.views import InboxItem
 from ui.table import OVER_COLOUR, RECORD_ROLE, Column, RecordTableModel, apply_widths
 
 DASH = "—"

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from sakip_desktop.documents import catalog
 from sakip_desktop.documents.catalog import DocRequest, Generated
 from sakip_desktop.documents.tables_xlsx import write_tables_xlsx
-from sakip_desktop.ops.agreements_views import agreement_versions, list_agreements
-from sakip_desktop.ops.evaluation_views import list_meetings
+from sakip_desktop.ops.agreements.views import agreement_versions, list_agreements
 from sakip_desktop.ops.letters import list_letters
-from sakip_desktop.ops.office import get_settings
+from sakip_desktop.ops.monitoring.evaluation_views import list_meetings
+from sakip_desktop.ops.org.office import get_settings
 from ui.context import AppContext
 from ui.documents.output import build, print_generated, temp_pdf
 from ui.documents.preview import PreviewDialog

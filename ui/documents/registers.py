@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import quarter_label
-from sakip_desktop.ops.document_register import DocumentRecordView, list_documents
 from sakip_desktop.ops.letters import (
     NATURES,
     LetterInput,
@@ -31,7 +30,8 @@ from sakip_desktop.ops.letters import (
     mark_sent,
     register_letter,
 )
-from sakip_desktop.ops.office import get_profile
+from sakip_desktop.ops.org.office import get_profile
+from sakip_desktop.ops.register import DocumentRecordView, list_documents
 from ui.context import AppContext
 from ui.cycle._common import current_record, cycle_table, local_when, office_offset
 from ui.errors import attempt

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain.formats import long_date
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import Role
-from sakip_desktop.ops.lkj import LkjView, lkj_view, mark_signed, save_section, unlock
+from sakip_desktop.ops.lkj.sections import LkjView, lkj_view, mark_signed, save_section, unlock
 from ui.context import AppContext
 from ui.documents.output import build
 from ui.errors import attempt
@@ -268,7 +268,7 @@ class LkjPage(QWidget):
 
     def make_pdf(self) -> Path | None:
         """Build the LKj PDF (recorded in the document register) to a chosen file."""
-        from sakip_desktop.documents.lkj import build_lkj
+        from sakip_desktop.documents.lkj.build import build_lkj
 
         year, day = self.year.value(), self.ctx.today()
         return self._build(
@@ -280,7 +280,7 @@ class LkjPage(QWidget):
 
     def make_docx(self) -> Path | None:
         """Export the LKj to Word (.docx)."""
-        from sakip_desktop.documents.lkj_docx import write_lkj_docx
+        from sakip_desktop.documents.lkj.docx import write_lkj_docx
 
         year, day = self.year.value(), self.ctx.today()
         return self._build(

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox
 
 from sakip_desktop.domain import formats
-from sakip_desktop.ops.measurement import MeasurementRow
-from sakip_desktop.ops.people import list_people
+from sakip_desktop.ops.measurement.capaian import MeasurementRow
+from sakip_desktop.ops.org.people import list_people
 from ui.context import AppContext
 from ui.measurement_table import DASH, capaian_text, row_target_text, value_text
 from ui.settings._crud import fill_combo

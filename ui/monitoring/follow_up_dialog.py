@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sakip_desktop.ops.follow_up_views import FollowUpView, follow_up_detail, follow_up_evidence_file
-from sakip_desktop.ops.follow_ups import (
+from sakip_desktop.ops.monitoring.follow_up_views import FollowUpView, follow_up_detail, follow_up_evidence_file
+from sakip_desktop.ops.monitoring.follow_ups import (
     DONE,
     OPEN,
     STATUS_LABELS,

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.base import RoleGrant
-from sakip_desktop.ops.follow_up_views import FollowUpView, follow_ups_for, overdue_follow_ups
+from sakip_desktop.ops.monitoring.follow_up_views import FollowUpView, follow_ups_for, overdue_follow_ups
 from ui.context import AppContext
 from ui.table import OVER_COLOUR, RECORD_ROLE, Column, RecordTableModel, make_table
 

@@ -21,17 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sakip_desktop.ops.evaluation import (
+from sakip_desktop.ops.monitoring.evaluation import (
     add_guest,
     add_participants,
     remove_participant,
     save_discussion,
     set_attendance,
 )
-from sakip_desktop.ops.evaluation_views import DiscussionRow, ParticipantView, discussion_rows, participants
-from sakip_desktop.ops.follow_up_views import FollowUpView, meeting_follow_ups
-from sakip_desktop.ops.follow_ups import delete_follow_up
-from sakip_desktop.ops.people import list_people
+from sakip_desktop.ops.monitoring.evaluation_views import DiscussionRow, ParticipantView, discussion_rows, participants
+from sakip_desktop.ops.monitoring.follow_up_views import FollowUpView, meeting_follow_ups
+from sakip_desktop.ops.monitoring.follow_ups import delete_follow_up
+from sakip_desktop.ops.org.people import list_people
 from ui.context import AppContext
 from ui.cycle._common import current_record, cycle_table
 from ui.errors import attempt

@@ -20,8 +20,14 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import quarter_label
-from sakip_desktop.ops.evaluation import MeetingInput, create_meeting, delete_meeting, finalise_meeting, update_meeting
-from sakip_desktop.ops.evaluation_views import MeetingView, get_meeting_view, list_meetings
+from sakip_desktop.ops.monitoring.evaluation import (
+    MeetingInput,
+    create_meeting,
+    delete_meeting,
+    finalise_meeting,
+    update_meeting,
+)
+from sakip_desktop.ops.monitoring.evaluation_views import MeetingView, get_meeting_view, list_meetings
 from ui.context import AppContext
 from ui.cycle._common import PeriodPage, attempt_listed, current_record, cycle_table
 from ui.errors import attempt

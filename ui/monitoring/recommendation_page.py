@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from sakip_desktop.ops.measurement import measure
-from sakip_desktop.ops.monitoring import (
+from sakip_desktop.ops.measurement.capaian import measure
+from sakip_desktop.ops.monitoring.telaah import (
     ACCEPTED,
     PROPOSED,
     REJECTED,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from sakip_desktop.ops.monitoring import ReviewRow, monitoring_sheet, save_review
+from sakip_desktop.ops.monitoring.telaah import ReviewRow, monitoring_sheet, save_review
 from ui.context import AppContext
 from ui.cycle._common import PeriodPage, current_record, cycle_table, local_when, office_offset, period_title
 from ui.errors import attempt

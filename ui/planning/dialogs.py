@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from sakip_desktop.domain.achievement import Aggregation, Polarity
-from sakip_desktop.ops.overview import AGGREGATION_LABELS, POLARITY_LABELS
-from sakip_desktop.ops.planning import (
+from sakip_desktop.ops.home.overview import AGGREGATION_LABELS, POLARITY_LABELS
+from sakip_desktop.ops.org.units import UnitView
+from sakip_desktop.ops.planning.renstra import (
     IndicatorInput,
     NodeInput,
     PlanInput,
@@ -19,9 +20,8 @@ from sakip_desktop.ops.planning import (
     update_objective,
     update_plan,
 )
-from sakip_desktop.ops.planning_views import GoalNode, IndicatorView, ObjectiveNode, PlanNode
-from sakip_desktop.ops.qualitative import ScaleView
-from sakip_desktop.ops.units import UnitView
+from sakip_desktop.ops.planning.views import GoalNode, IndicatorView, ObjectiveNode, PlanNode
+from sakip_desktop.ops.realisation.qualitative import ScaleView
 from ui.context import AppContext
 from ui.cycle._common import parse_number
 from ui.cycle.entry_form import plain_number

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sakip_desktop.ops.planning import delete_goal, delete_indicator, delete_objective, delete_plan
-from sakip_desktop.ops.planning_views import GoalNode, IndicatorView, ObjectiveNode, PlanNode, planning_tree
-from sakip_desktop.ops.qualitative import list_scales
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.planning.renstra import delete_goal, delete_indicator, delete_objective, delete_plan
+from sakip_desktop.ops.planning.views import GoalNode, IndicatorView, ObjectiveNode, PlanNode, planning_tree
+from sakip_desktop.ops.realisation.qualitative import list_scales
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.plain_text import plain_tooltip

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from sakip_desktop.ops.qualitative import ScaleInput, ScaleView, add_scale, delete_scale, list_scales, update_scale
+from sakip_desktop.ops.realisation.qualitative import (
+    ScaleInput,
+    ScaleView,
+    add_scale,
+    delete_scale,
+    list_scales,
+    update_scale,
+)
 from ui.context import AppContext
 from ui.settings._crud import FormDialog, RecordPage, form_layout, hint, text_or_dash
 from ui.table import Column

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain.achievement import Target
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.overview import AGGREGATION_LABELS, POLARITY_LABELS
-from sakip_desktop.ops.planning_targets import set_renstra_targets, set_year_targets
-from sakip_desktop.ops.planning_views import IndicatorTargets, IndicatorView, indicator_targets
-from sakip_desktop.ops.qualitative import LevelView
+from sakip_desktop.ops.home.overview import AGGREGATION_LABELS, POLARITY_LABELS
+from sakip_desktop.ops.planning.targets import set_renstra_targets, set_year_targets
+from sakip_desktop.ops.planning.views import IndicatorTargets, IndicatorView, indicator_targets
+from sakip_desktop.ops.realisation.qualitative import LevelView
 from ui.context import AppContext
 from ui.cycle._common import parse_number
 from ui.cycle.entry_form import plain_number

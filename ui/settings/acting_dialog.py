@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from sakip_desktop.domain.roles import ActingKind, Role, UnitKind
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.acting import ActingInput, ActingView, add_acting, update_acting
-from sakip_desktop.ops.people import PersonView, RoleRef, list_people
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.ops.org.acting import ActingInput, ActingView, add_acting, update_acting
+from sakip_desktop.ops.org.people import PersonView, RoleRef, list_people
+from sakip_desktop.ops.org.units import list_units
 from ui.context import AppContext
 from ui.settings._crud import (
     FormDialog,

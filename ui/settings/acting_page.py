@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QWidget
 
 from sakip_desktop.domain.formats import long_date
-from sakip_desktop.ops.acting import ActingView, delete_acting, list_acting
+from sakip_desktop.ops.org.acting import ActingView, delete_acting, list_acting
 from ui.context import AppContext
 from ui.settings._crud import RecordPage, text_or_dash
 from ui.settings.acting_dialog import ActingDialog

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.domain import formats
-from sakip_desktop.ops.audit import (
+from sakip_desktop.ops.audit.check import AuditCheck, check_audit_trail
+from sakip_desktop.ops.audit.trail import (
     AuditFilter,
     AuditListing,
     AuditView,
@@ -34,7 +35,6 @@ from sakip_desktop.ops.audit import (
     entry_local_date,
     find_audit,
 )
-from sakip_desktop.ops.audit_check import AuditCheck, check_audit_trail
 from ui.background import run_busy
 from ui.context import AppContext
 from ui.errors import attempt
@@ -284,7 +284,7 @@ class AuditPage(QWidget):
         where, db = self.current_filter(), self.ctx.db
 
         def export() -> int:
-            from sakip_desktop.ops.audit_xlsx import export_audit
+            from sakip_desktop.exchange.audit import export_audit
 
             return export_audit(db, path, where)
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import DEFAULT_BANDS, Band
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.bands import UNBOUNDED, Scale, get_scale, parse_number, update_bands
+from sakip_desktop.ops.measurement.bands import UNBOUNDED, Scale, get_scale, parse_number, update_bands
 from ui.context import AppContext
 from ui.settings._form import error_label, save_inline, saved_label
 

@@ -173,6 +173,6 @@ class DatabasePage(QWidget):
 def _offset(ctx: AppContext):
     import datetime as dt
 
-    from sakip_desktop.ops.office import get_settings
+    from sakip_desktop.ops.org.office import get_settings
 
     return dt.timedelta(hours=get_settings(ctx.db).utc_offset_hours)

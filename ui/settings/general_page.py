@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.domain.nip import format_nip
-from sakip_desktop.ops.office import DOCUMENT_FONTS, TIME_ZONES, OfficeSettings, get_settings, update_settings
+from sakip_desktop.ops.org.office import DOCUMENT_FONTS, TIME_ZONES, OfficeSettings, get_settings, update_settings
 from ui.context import AppContext
 from ui.settings._form import error_label, save_inline, save_row, saved_label
 

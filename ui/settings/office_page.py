@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.office import OfficeProfile, get_logo, get_profile, set_logo, update_profile
+from sakip_desktop.ops.org.office import OfficeProfile, get_logo, get_profile, set_logo, update_profile
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.settings._form import error_label, save_inline, saved_label

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 from sakip_desktop.domain.formats import long_date
 from sakip_desktop.domain.nip import format_nip
 from sakip_desktop.domain.ranks import GRADES
-from sakip_desktop.ops.people import PersonView, RoleRef, list_people
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.ops.org.people import PersonView, RoleRef, list_people
+from sakip_desktop.ops.org.units import list_units
 from ui.context import AppContext
 from ui.settings._crud import DASH, RecordPage, text_or_dash
 from ui.settings.person_dialog import PersonDialog

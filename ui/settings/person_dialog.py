@@ -17,7 +17,7 @@ from sakip_desktop.domain.nip import format_nip
 from sakip_desktop.domain.ranks import GRADES, rank_label
 from sakip_desktop.domain.roles import Employment, Role, UnitKind
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.people import (
+from sakip_desktop.ops.org.people import (
     PersonInput,
     PersonView,
     RoleRef,
@@ -25,7 +25,7 @@ from sakip_desktop.ops.people import (
     suggest_username,
     update_person,
 )
-from sakip_desktop.ops.units import list_units
+from sakip_desktop.ops.org.units import list_units
 from sakip_desktop.security import MIN_PASSWORD_LENGTH
 from ui.context import AppContext
 from ui.settings._crud import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from sakip_desktop.domain.roles import UnitKind
-from sakip_desktop.ops.units import (
+from sakip_desktop.ops.org.units import (
     UnitInput,
     UnitView,
     add_unit,

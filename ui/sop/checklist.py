@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from sakip_desktop.ops.sop_views import ChecklistItem
+from sakip_desktop.ops.sop.views import ChecklistItem
 from ui.plain_text import plain_label, plain_tooltip
 from ui.settings._crud import HINT_STYLE
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sakip_desktop.domain import formats
-from sakip_desktop.ops.sop_compliance import StepCompliance, compliance
-from sakip_desktop.ops.sops import list_sops
+from sakip_desktop.ops.sop.compliance import StepCompliance, compliance
+from sakip_desktop.ops.sop.library import list_sops
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.plain_text import plain_label
@@ -142,7 +142,7 @@ class CompliancePage(QWidget):
 
     def export_to(self, path: Path) -> bool:
         """Write the compliance report of the chosen SOP (or all) to `path`."""
-        from sakip_desktop.sop.compliance_xlsx import export_compliance
+        from sakip_desktop.exchange.compliance import export_compliance
 
         sop_id = self.sop_combo.currentData() or None
         ok, count = attempt(self, lambda: export_compliance(self.ctx.db, path, sop_id))

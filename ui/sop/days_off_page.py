@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from sakip_desktop.domain.formats import long_date
-from sakip_desktop.ops.sops import DayOff, add_day_off, delete_day_off, list_days_off
+from sakip_desktop.ops.sop.library import DayOff, add_day_off, delete_day_off, list_days_off
 from sakip_desktop.sop.calendar import OfficeCalendar
 from ui.context import AppContext
 from ui.errors import attempt

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.sops import get_definition, list_versions, save_version
+from sakip_desktop.ops.sop.library import get_definition, list_versions, save_version
 from sakip_desktop.sop.definition import SopDefinition, StepKind, to_dict, validate
 from sakip_desktop.sop.stdtime import parse_standard_time
 from ui.context import AppContext

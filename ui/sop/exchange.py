@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.office import get_logo, get_profile, get_settings
-from sakip_desktop.ops.sops import SopView, create_sop, get_definition, save_version
+from sakip_desktop.ops.org.office import get_logo, get_profile, get_settings
+from sakip_desktop.ops.sop.library import SopView, create_sop, get_definition, save_version
 from sakip_desktop.sop.definition import SopDefinition
 from ui.background import run_busy
 from ui.context import AppContext
@@ -30,7 +30,7 @@ def export_workbook(parent: QWidget, ctx: AppContext, sop: SopView, path: Path) 
     """Write the SOP's newest version to `path`; False (after saying why) when it failed."""
 
     def export() -> None:
-        from sakip_desktop.sop.xlsx import export_sop
+        from sakip_desktop.exchange.sop.write import export_sop
 
         export_sop(get_definition(ctx.db, sop.id), path)
 
@@ -41,7 +41,7 @@ def export_workbook(parent: QWidget, ctx: AppContext, sop: SopView, path: Path) 
 def read_workbook(parent: QWidget, path: Path) -> SopDefinition | None:
     """The SOP in a workbook; every problem of a refused file is listed in one scrollable window."""
     try:
-        from sakip_desktop.sop.xlsx import import_sop
+        from sakip_desktop.exchange.sop.write import import_sop
 
         # Read off the GUI thread: a large or hostile file must not freeze the window.
         return run_busy(parent, "Membaca berkas SOP…", lambda: import_sop(path))
@@ -91,7 +91,7 @@ def print_sheet(parent: QWidget, ctx: AppContext, sop: SopView, path: Path) -> i
     """Build the SOP sheet PDF on the office's paper with its logo; the page count, or None when it failed."""
 
     def build() -> int:
-        from sakip_desktop.documents.sop_sheet import build_sop_sheet
+        from sakip_desktop.documents.sop_sheet.sheet import build_sop_sheet
 
         settings = get_settings(ctx.db)
         return build_sop_sheet(

@@ -18,8 +18,15 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.sop_runs import start_run
-from sakip_desktop.ops.sops import SopView, VersionView, adopt_templates, list_versions, run_title, template_choices
+from sakip_desktop.ops.sop.library import (
+    SopView,
+    VersionView,
+    adopt_templates,
+    list_versions,
+    run_title,
+    template_choices,
+)
+from sakip_desktop.ops.sop.runs import start_run
 from sakip_desktop.sop.definition import SopDefinition
 from ui.context import AppContext
 from ui.errors import attempt

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.domain.permissions import Op
-from sakip_desktop.ops.sop_views import STATUS_LABELS, RunSummary, list_runs, run_timeline
-from sakip_desktop.ops.sops import (
+from sakip_desktop.ops.sop.library import (
     SopView,
     get_definition,
     list_sops,
     set_active,
 )
+from sakip_desktop.ops.sop.views import STATUS_LABELS, RunSummary, list_runs, run_timeline
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.settings._crud import DASH, hint

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.ops.base import utcnow
-from sakip_desktop.ops.sop_runs import decide_step, finish_step, pause_step, resume_step, tick_item
-from sakip_desktop.ops.sop_views import StepDetail, attachment, run_timeline, step_detail
+from sakip_desktop.ops.sop.runs import decide_step, finish_step, pause_step, resume_step, tick_item
+from sakip_desktop.ops.sop.views import StepDetail, attachment, run_timeline, step_detail
 from sakip_desktop.sop.definition import ACTIONS
 from ui.context import AppContext
 from ui.errors import attempt, show_error
@@ -383,7 +383,7 @@ class StepDialog(QDialog):
 def _own_unit(ctx: AppContext) -> int | None:
     """The unit whose realisasi the actor fills in: a Kasi's seksi, else the unit of the person's record."""
     from sakip_desktop.domain.roles import Role
-    from sakip_desktop.ops.people import get_person
+    from sakip_desktop.ops.org.people import get_person
 
     for grant in ctx.actor.grants:
         if grant.role is Role.KASI and grant.unit_id is not None:

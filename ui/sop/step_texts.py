@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sakip_desktop.ops.base import Actor
-from sakip_desktop.ops.sop_views import OUTCOME_LABELS, STATUS_LABELS, RunView, StepDetail
+from sakip_desktop.ops.sop.views import OUTCOME_LABELS, STATUS_LABELS, RunView, StepDetail
 from ui.sop._common import standard_text, when
 
 BANNER_STYLES = {

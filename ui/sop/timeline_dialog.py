@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sakip_desktop.ops.base import utcnow
-from sakip_desktop.ops.sop_runs import cancel_run
-from sakip_desktop.ops.sop_views import OUTCOME_LABELS, RunView, TimelineEntry, run_timeline
+from sakip_desktop.ops.sop.runs import cancel_run
+from sakip_desktop.ops.sop.views import OUTCOME_LABELS, RunView, TimelineEntry, run_timeline
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.plain_text import plain_label

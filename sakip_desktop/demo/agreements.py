@@ -1,0 +1,85 @@
+"""The demo office's Perjanjian Kinerja 2025: the office's PK (Camat with the Bupati) and one for the Sekretaris
+and each Kasi with the Camat, all made final at the end of January; the Kasi Trantib's PK was revised (PK
+Perubahan, ground MUTASI) when the old Kasi left in July 2025, so the demo shows a superseded version too.
+
+Every name and number here is made up for the demonstration. Fixed clocks keep the demo the same every time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from sakip_desktop.ops.agreements.common import pk_units
+from sakip_desktop.ops.agreements.pk import (
+    DEFAULT_STATEMENT,
+    AgreementEdit,
+    Party,
+    create_agreement,
+    finalise_agreement,
+    start_revision,
+    update_agreement,
+    update_pk_settings,
+)
+from sakip_desktop.ops.agreements.views import get_agreement
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.storage.database import Database
+from sakip_desktop.storage.models import Unit
+
+YEAR = 2025
+BUPATI = Party(name="H. Suryo Atmojo, S.H., M.M.", title="Bupati Contoh")
+SIGNED = dt.date(2025, 1, 31)
+PREPARED_AT = dt.datetime(2025, 1, 27, 2, 0)  # UTC: 09.00 WIB
+FINALISED_AT = dt.datetime(2025, 1, 31, 3, 0)
+REVISED_ON = dt.date(2025, 7, 21)
+REVISED_AT = dt.datetime(2025, 7, 21, 2, 30)
+NUMBERS = {  # unit code (None: the office) -> document number
+    None: "000.8.3/011/35.99.01/2025",
+    "SEKRETARIAT": "000.8.3/012/35.99.01/2025",
+    "SEKSI_PEMERINTAHAN": "000.8.3/013/35.99.01/2025",
+    "SEKSI_EKBANG": "000.8.3/014/35.99.01/2025",
+    "SEKSI_TRANTIB": "000.8.3/015/35.99.01/2025",
+    "SEKSI_KESOS": "000.8.3/016/35.99.01/2025",
+    "SEKSI_PELAYANAN": "000.8.3/017/35.99.01/2025",
+}
+TRANTIB_REASON = (
+    "Heru Cahyono, S.H. dimutasi ke Satuan Polisi Pamong Praja per 15 Juli 2025; jabatan Kepala Seksi Ketenteraman "
+    "dan Ketertiban Umum dilanjutkan oleh Rizky Firmansyah, S.STP. sejak 15 Juli 2025."
+)
+TRANTIB_NUMBER = "000.8.3/104/35.99.01/2025"
+
+
+def _clock(moment: dt.datetime):
+    return lambda: moment
+
+
+def _number(db: Database, actor, agreement_id: int, number: str, at: dt.datetime) -> None:
+    edit = AgreementEdit.of(get_agreement(db, agreement_id), document_number=number)
+    update_agreement(db, actor, agreement_id, edit, clock=_clock(at))
+
+
+def add_agreements(db: Database) -> None:
+    """Write the demo's PKs 2025 (see the module notes) into a demo database just built."""
+    prepare = actor_for(db, "kasubag_renkeu", SIGNED)
+    camat = actor_for(db, "camat", SIGNED)
+    update_pk_settings(db, prepare, DEFAULT_STATEMENT, BUPATI)
+    with db.reading() as s:
+        scopes: list[tuple[int | None, str | None]] = [(None, None)] + [(u.id, u.code) for u in pk_units(s)]
+        trantib = s.scalars(select(Unit.id).where(Unit.code == "SEKSI_TRANTIB")).first()
+    for unit_id, code in scopes:
+        agreement_id = create_agreement(db, prepare, YEAR, unit_id, signed_on=SIGNED, clock=_clock(PREPARED_AT))
+        _number(db, prepare, agreement_id, NUMBERS.get(code, ""), PREPARED_AT)
+        finalise_agreement(db, camat, agreement_id, clock=_clock(FINALISED_AT))
+        if unit_id == trantib:
+            revised = start_revision(
+                db,
+                actor_for(db, "kasubag_renkeu", REVISED_ON),
+                agreement_id,
+                "MUTASI",
+                TRANTIB_REASON,
+                TRANTIB_NUMBER,
+                signed_on=REVISED_ON,
+                clock=_clock(REVISED_AT),
+            )
+            finalise_agreement(db, actor_for(db, "camat", REVISED_ON), revised, clock=_clock(REVISED_AT))

@@ -1,0 +1,266 @@
+"""The measurement table as an .xlsx workbook, for copying into the kabupaten's online systems.
+
+One sheet: a title, a line saying what is compared with what, one row per indicator, the office's
+mean capaian, and notes (capaian that could not be computed, realisasi not yet approved, the display
+cap). Numbers are numeric cells with Indonesian-looking formats; capaian are rounded half up to 2
+decimals before they are written, so the cell holds exactly the figure shown.
+
+openpyxl is imported inside the functions: the program should not pay for it at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import textwrap
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sakip_desktop.domain.achievement import Polarity, Target
+from sakip_desktop.domain.formats import number
+from sakip_desktop.domain.periods import ROMAN, quarter_label
+from sakip_desktop.errors import UserError
+from sakip_desktop.ops.measurement.capaian import IndicatorInfo, MeasurementRow, measure, office_summary
+from sakip_desktop.ops.org.office import get_profile
+from sakip_desktop.storage.database import Database
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+SHEET = "Pengukuran Kinerja"
+NOT_COMPUTABLE = "tidak dapat dihitung"
+POLARITY_TEXT = {Polarity.POSITIVE: "Positif", Polarity.NEGATIVE: "Negatif"}
+CENT = Decimal("0.01")
+HEADER_ROW = 4
+WIDTHS = (5, 42, 50, 11, 10, 12, 14, 14, 12, 16)
+INTEGER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.00"
+
+
+def headers(quarter: int) -> tuple[str, ...]:
+    """The column headers for a table measured at TW `quarter`."""
+    tw = quarter_label(quarter)
+    return (
+        "No",
+        "Sasaran",
+        "Indikator Kinerja",
+        "Satuan",
+        "Polaritas",
+        "Target (tahun)",
+        f"Target s.d. {tw}",
+        f"Realisasi s.d. {tw}",
+        "Capaian (%)",
+        "Kategori",
+    )
+
+
+def title(office_title: str, year: int, quarter: int | None) -> str:
+    """'Pengukuran Kinerja Kecamatan Contoh Tahun 2025 Triwulan III' (without the triwulan for the year)."""
+    text = f"Pengukuran Kinerja {office_title} Tahun {year}"
+    return text if quarter is None else f"{text} Triwulan {ROMAN[quarter - 1]}"
+
+
+def _cent(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _plain(value: Decimal) -> str:
+    """'80' or '92,86' (decimals only where the value has them)."""
+    return number(value, 0 if value == value.to_integral_value() else 2)
+
+
+def _amount(value: Decimal | None) -> tuple[Any, str | None]:
+    """A target or realisasi as a cell value and its number format."""
+    if value is None:
+        return None, None
+    if value == value.to_integral_value():
+        return int(value), INTEGER_FORMAT
+    return _cent(value) if value.as_tuple().exponent < -4 else value, DECIMAL_FORMAT
+
+
+def _level(info: IndicatorInfo, value: Decimal | None) -> tuple[Any, str | None] | None:
+    """A value of a qualitative indicator as its level's label (text); None for a number."""
+    label = info.value_text(value)
+    return None if label is None else (label, None)
+
+
+def _target(target: Target | None, info: IndicatorInfo | None = None) -> tuple[Any, str | None]:
+    if info is not None and target is not None and not target.is_range and (found := _level(info, target.low)):
+        return found
+    if target is not None and target.is_range:
+        assert target.high is not None
+        return f"{_plain(target.low)} – {_plain(target.high)}", None  # a range stays text
+    return _amount(None if target is None else target.low)
+
+
+def export_measurement(db: Database, year: int, quarter: int | None, path: Path | str) -> int:
+    """Write the measurement of TW `quarter` (None: the whole year) to `path`; returns the number of indicators.
+
+    For the year the table runs to TW IV and the capaian is against the yearly target. The file is
+    written beside `path` and moved into place, so a failed export never leaves half a file.
+    """
+    from openpyxl import Workbook
+
+    path = Path(path)
+    at = 4 if quarter is None else quarter
+    rows = measure(db, year, at)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    _write(ws, get_profile(db).office_title, year, quarter, rows)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(
+            f"Berkas {path} tidak dapat ditulis. Tutup berkas itu bila sedang dibuka, lalu coba lagi."
+        ) from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(rows)
+
+
+def _write(ws: Worksheet, office_title: str, year: int, quarter: int | None, rows: list[MeasurementRow]) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    yearly = quarter is None
+    at = 4 if yearly else quarter
+    which = "year" if yearly else "to_date"
+    line = Side(style="thin", color="808080")
+    border = Border(left=line, right=line, top=line, bottom=line)
+    top = Alignment(wrap_text=True, vertical="top")
+    last_column = get_column_letter(len(WIDTHS))
+
+    ws["A1"] = title(office_title, year, quarter)
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.merge_cells(f"A1:{last_column}1")
+    ws["A2"] = (
+        f"Capaian: realisasi s.d. {quarter_label(4)} terhadap target tahun {year}."
+        if yearly
+        else f"Capaian: realisasi s.d. {quarter_label(at)} terhadap target s.d. {quarter_label(at)} tahun {year}."
+    )
+    ws["A2"].font = Font(italic=True)
+    ws.merge_cells(f"A2:{last_column}2")
+    for col, (text, width) in enumerate(zip(headers(at), WIDTHS, strict=True), start=1):
+        cell = ws.cell(row=HEADER_ROW, column=col, value=text)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        cell.border = border
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+
+    scale = rows[0].scale if rows else None
+    flagged: list[MeasurementRow] = []
+    r = HEADER_ROW
+    for n, row in enumerate(rows, start=1):
+        r += 1
+        info = row.info
+        capaian = row.achievement_year if yearly else row.achievement_to_date
+        manual = which in row.manual_in
+        band = row.scale.band(capaian)
+        if manual:
+            flagged.append(row)
+        target, target_format = _target(row.year_target, info)
+        to_date, to_date_format = _target(row.target_to_date, info)
+        actual, actual_format = _level(info, row.actual_to_date) or _amount(row.actual_to_date)
+        shown = row.scale.shown(capaian)
+        if shown is not None:
+            capaian_cell: Any = _cent(shown)
+        else:
+            capaian_cell = NOT_COMPUTABLE if manual else None
+        category = band.label if band else (NOT_COMPUTABLE if manual else None)
+        if manual and band:
+            category += " *)"
+        values = (
+            (n, INTEGER_FORMAT),
+            (row.objective_label, None),
+            (info.name, None),
+            (info.unit, None),
+            (POLARITY_TEXT[info.polarity], None),
+            (target, target_format),
+            (to_date, to_date_format),
+            (actual, actual_format),
+            (capaian_cell, DECIMAL_FORMAT if isinstance(capaian_cell, Decimal) else None),
+            (category, None),
+        )
+        for col, (value, fmt) in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=col, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # a text, not a formula
+            cell.alignment = top
+            cell.border = border
+            if fmt:
+                cell.number_format = fmt
+        if manual:
+            ws.cell(row=r, column=9).font = Font(italic=True)
+        ws.row_dimensions[r].height = _height([str(v) if v is not None else "" for v, _ in values], WIDTHS)
+
+    summary = office_summary(rows)
+    mean_value = summary.achievement_year if yearly else summary.achievement
+    r += 1
+    ws.cell(row=r, column=3, value="Rata-rata capaian kinerja (rata-rata capaian sasaran)").font = Font(bold=True)
+    if mean_value is not None and scale is not None:
+        cell = ws.cell(row=r, column=9, value=_cent(scale.shown(mean_value)))
+        cell.number_format = DECIMAL_FORMAT
+        cell.font = Font(bold=True)
+        band = scale.band(mean_value)
+        ws.cell(row=r, column=10, value=band.label if band else None).font = Font(bold=True)
+    for col in range(1, len(WIDTHS) + 1):
+        ws.cell(row=r, column=col).border = border
+
+    r += 1
+    for note in _notes(rows, flagged, at, yearly):
+        r += 1
+        ws.cell(row=r, column=1, value=note).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(WIDTHS))
+        ws.row_dimensions[r].height = _height([note], (sum(WIDTHS),))
+    ws.row_dimensions[HEADER_ROW].height = 32
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+
+def _height(texts: list[str], widths: tuple[int, ...]) -> float:
+    """The height wrapped text needs (LibreOffice opens a row without one at a single line).
+
+    A width counts characters of "0"; text runs a little narrower.
+    """
+    lines = max(
+        len(textwrap.wrap(text, max(int(width * 1.1) - 1, 1))) or 1 for text, width in zip(texts, widths, strict=True)
+    )
+    return 15 * lines + 2
+
+
+def _notes(rows: list[MeasurementRow], flagged: list[MeasurementRow], at: int, yearly: bool) -> list[str]:
+    notes = []
+    if flagged:
+        notes.append(
+            f"*) Capaian {NOT_COMPUTABLE} karena targetnya 0; yang tercantum adalah capaian yang diisi manual "
+            f"pada realisasi {quarter_label(at)}:"
+        )
+        for row in flagged:
+            value = "belum diisi" if row.manual_achievement is None else f"{number(row.manual_achievement)}%"
+            why = f"; alasan: {row.manual_justification}" if row.manual_justification else ""
+            notes.append(f"    {row.info.code} {row.info.name}: capaian manual {value}{why}")
+    pending = [row for row in rows if not row.all_approved]
+    if pending:
+        codes = ", ".join(row.info.code for row in pending)
+        notes.append(
+            f"Realisasi {len(pending)} indikator belum seluruhnya disetujui Camat ({codes}); "
+            "angkanya dapat berubah sampai disetujui."
+        )
+    cap = rows[0].scale.cap if rows else None
+    if cap is not None:
+        notes.append(f"Capaian di atas {_plain(cap)}% ditampilkan {_plain(cap)}% (batas tampilan kantor).")
+    if yearly:
+        notes.append("Capaian tahunan: realisasi s.d. TW IV dibandingkan dengan target tahunan.")
+    return notes

@@ -1,0 +1,397 @@
+"""Pengukuran kinerja: capaian per indicator, per sasaran and for the office, and the budget beside it.
+
+Read-only. Everything is loaded with a handful of queries and computed in Python (`Decimal`, unrounded;
+screens and exports round half up to 2 decimals). Formulas: `sakip_desktop.domain.achievement`
+(regulations.md §3). Realisasi count whatever their status (a draft is measured too); the status is
+exposed so a screen can say what has not been approved yet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sakip_desktop.domain.achievement import (
+    Aggregation,
+    Band,
+    Polarity,
+    Target,
+    achievement,
+    aggregate,
+    mean,
+)
+from sakip_desktop.domain.qualitative import label_of
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.measurement.bands import Scale, read_scale
+from sakip_desktop.storage import sql
+from sakip_desktop.storage.database import Database
+
+APPROVED = "APPROVED"
+QUARTERS = (1, 2, 3, 4)
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """What measurement needs to know of an indicator and its sasaran."""
+
+    indicator_id: int
+    code: str
+    name: str
+    unit: str
+    polarity: Polarity
+    aggregation: Aggregation
+    is_key: bool
+    responsible_unit_id: int | None
+    objective_id: int
+    objective_code: str
+    objective_statement: str
+    # A qualitative indicator: its scale's labels by rank (values are ranks); empty for a numeric one.
+    levels: dict[int, str] = field(default_factory=dict, compare=False)
+
+    def value_text(self, value: Decimal | None) -> str | None:
+        """The level label a value stands for on a qualitative indicator; None for a number to format."""
+        return label_of(self.levels, value)
+
+
+@dataclass(frozen=True)
+class Actual:
+    """A quarter's realisasi as measurement sees it."""
+
+    value: Decimal | None
+    status: str = "DRAFT"
+    manual_achievement: Decimal | None = None
+    manual_justification: str = ""
+
+
+@dataclass(frozen=True)
+class MeasurementRow:
+    """One indicator measured at TW `quarter` of `year`.
+
+    The capaian figures hold the manual capaian of TW `quarter` where a target of 0 makes them
+    impossible to compute; `manual_in` names those figures ("quarter", "to_date", "year") and
+    `not_computable` says it of the capaian to date, the one a sasaran is measured by.
+    """
+
+    info: IndicatorInfo
+    year: int
+    quarter: int
+    year_target: Target | None
+    quarter_target: Target | None
+    target_to_date: Target | None  # the quarterly targets TW I..n aggregated the indicator's way
+    actual: Decimal | None  # realisasi of TW n
+    actual_to_date: Decimal | None  # realisasi TW I..n aggregated
+    achievement_quarter: Decimal | None  # realisasi TW n against target TW n
+    achievement_to_date: Decimal | None  # realisasi s.d. TW n against target s.d. TW n
+    achievement_year: Decimal | None  # realisasi s.d. TW n against the yearly target
+    band: Band | None  # category of the capaian to date
+    status: str | None  # status of the TW n realisasi; None when not entered
+    statuses: tuple[str | None, ...]  # of TW I..n
+    not_computable: bool
+    manual_in: tuple[str, ...]
+    manual_achievement: Decimal | None
+    manual_justification: str
+    scale: Scale
+
+    @property
+    def objective_label(self) -> str:
+        """'S1 Meningkatnya …'."""
+        return f"{self.info.objective_code} {self.info.objective_statement}"
+
+    @property
+    def all_approved(self) -> bool:
+        """True when every realisasi counted so far has been approved by the Camat."""
+        return all(s == APPROVED for s in self.statuses)
+
+    @property
+    def shown_to_date(self) -> Decimal | None:
+        """The capaian to date as shown (display cap applied)."""
+        return self.scale.shown(self.achievement_to_date)
+
+
+@dataclass(frozen=True)
+class ObjectiveRow:
+    """A sasaran: the mean capaian of its indicators."""
+
+    objective_id: int
+    code: str
+    statement: str
+    indicators: int
+    measured: int  # indicators that have a capaian to date
+    achievement: Decimal | None  # mean of the capaian to date
+    achievement_year: Decimal | None  # mean of the capaian for the year
+    band: Band | None
+    not_computable: int  # indicators whose capaian to date is a manual value (or missing)
+
+
+@dataclass(frozen=True)
+class OfficeSummary:
+    """The office: the mean capaian of its sasaran."""
+
+    objectives: int
+    achievement: Decimal | None
+    achievement_year: Decimal | None
+    band: Band | None
+
+
+# --- the computation -----------------------------------------------------------------------------------------
+
+
+def _aggregate_targets(targets: Sequence[Target | None], kind: Aggregation) -> Target | None:
+    """Quarterly targets to date: ranges aggregate their bounds separately (a plain target bounds itself)."""
+    low = aggregate([t.low if t else None for t in targets], kind)
+    if low is None:
+        return None
+    if not any(t is not None and t.high is not None for t in targets):
+        return Target(low)
+    high = aggregate([(t.low if t.high is None else t.high) if t else None for t in targets], kind)
+    return Target(low, high)
+
+
+def _capaian(
+    actual: Decimal | None, target: Target | None, polarity: Polarity, manual: Decimal | None
+) -> tuple[Decimal | None, bool]:
+    """The capaian and whether it could not be computed (then the manual value stands in)."""
+    if actual is None or target is None:
+        return None, False
+    value = achievement(actual, target, polarity)
+    if value is None:
+        return manual, True
+    return value, False
+
+
+def measure_indicator(
+    info: IndicatorInfo,
+    year: int,
+    quarter: int,
+    year_target: Target | None,
+    quarter_targets: Sequence[Target | None],
+    actuals: Sequence[Actual | None],
+    scale: Scale = Scale(),  # noqa: B008 (frozen, shared)
+) -> MeasurementRow:
+    """Measure one indicator at TW `quarter`; `quarter_targets` and `actuals` are TW I..IV (missing: None)."""
+    n = quarter
+    kind, polarity = info.aggregation, info.polarity
+    targets = list(quarter_targets[:n])
+    reals = list(actuals[:n])
+    values = [a.value if a else None for a in reals]
+    current = reals[n - 1] if len(reals) >= n else None
+    manual = current.manual_achievement if current else None
+    quarter_target = targets[n - 1] if len(targets) >= n else None
+    target_to_date = _aggregate_targets(targets, kind)
+    actual = current.value if current else None
+    actual_to_date = aggregate(values, kind)
+    by_quarter, q_manual = _capaian(actual, quarter_target, polarity, manual)
+    to_date, d_manual = _capaian(actual_to_date, target_to_date, polarity, manual)
+    for_year, y_manual = _capaian(actual_to_date, year_target, polarity, manual)
+    manual_in = tuple(
+        name for name, flagged in (("quarter", q_manual), ("to_date", d_manual), ("year", y_manual)) if flagged
+    )
+    return MeasurementRow(
+        info=info,
+        year=year,
+        quarter=n,
+        year_target=year_target,
+        quarter_target=quarter_target,
+        target_to_date=target_to_date,
+        actual=actual,
+        actual_to_date=actual_to_date,
+        achievement_quarter=by_quarter,
+        achievement_to_date=to_date,
+        achievement_year=for_year,
+        band=scale.band(to_date),
+        status=current.status if current else None,
+        statuses=tuple(a.status if a else None for a in reals),
+        not_computable=d_manual,
+        manual_in=manual_in,
+        manual_achievement=manual,
+        manual_justification=current.manual_justification if current else "",
+        scale=scale,
+    )
+
+
+# --- loading -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Loaded:
+    indicators: list[IndicatorInfo]
+    year_targets: dict[tuple[int, int], Target]  # (indicator, year)
+    quarter_targets: dict[tuple[int, int], list[Target | None]]  # (indicator, year) -> TW I..IV
+    actuals: dict[tuple[int, int], list[Actual | None]]  # (indicator, year) -> TW I..IV
+    scale: Scale
+
+
+# objective.id keeps each sasaran's indicators together even where sort orders tie.
+_INDICATORS = """
+    SELECT i.id, i.code, i.name, i.unit, i.polarity, i.aggregation, i.is_key, i.responsible_unit_id, i.scale_id,
+           o.id, o.code, o.statement
+      FROM indicator i
+      JOIN objective o ON o.id = i.objective_id
+      JOIN goal g ON g.id = o.goal_id
+     WHERE :unit IS NULL OR i.responsible_unit_id = :unit
+     ORDER BY g.sort_order, g.id, o.sort_order, o.code, o.id, i.sort_order, i.code
+"""
+
+
+def _indicators(session: sql.Reader, unit_id: int | None) -> list[IndicatorInfo]:
+    """The indicators (all, or one unit's) in plan order, each with its scale's labels when qualitative."""
+    levels: dict[int, dict[int, str]] = defaultdict(dict)
+    for scale_id, rank, label in sql.rows(session, "SELECT scale_id, rank, label FROM qualitative_level"):
+        levels[scale_id][rank] = label
+    out = []
+    for ind, code, name, unit, polarity, aggregation, is_key, owner, scale_id, *objective in sql.rows(
+        session, _INDICATORS, unit=unit_id
+    ):
+        kinds = Polarity(polarity), Aggregation(aggregation)
+        scale = levels.get(scale_id, {}) if scale_id else {}
+        out.append(IndicatorInfo(ind, code, name, unit, *kinds, sql.boolean(is_key), owner, *objective, levels=scale))
+    return out
+
+
+def _target(low: str, high: str | None) -> Target:
+    return Target(sql.decimal(low), sql.decimal(high))
+
+
+def _targets(
+    session: sql.Reader, years: Sequence[int]
+) -> tuple[dict[tuple[int, int], Target], dict[tuple[int, int], list[Target | None]]]:
+    """The yearly targets and the quarterly ones (TW I..IV) of `years`, by (indicator, year)."""
+    yearly_ids: dict[int, tuple[int, int]] = {}
+    year_targets: dict[tuple[int, int], Target] = {}
+    for tid, ind, year, low, high in sql.rows(
+        session,
+        "SELECT id, indicator_id, year, value, value_high FROM yearly_target WHERE year IN :years",
+        years=years,
+    ):
+        yearly_ids[tid] = (ind, year)
+        year_targets[(ind, year)] = _target(low, high)
+    quarter_targets: dict[tuple[int, int], list[Target | None]] = defaultdict(lambda: [None] * 4)
+    for tid, quarter, low, high in sql.rows(
+        session,
+        """
+        SELECT q.yearly_target_id, q.quarter, q.value, q.value_high
+          FROM quarterly_target q
+          JOIN yearly_target y ON y.id = q.yearly_target_id
+         WHERE y.year IN :years
+        """,
+        years=years,
+    ):
+        if 1 <= quarter <= 4:
+            quarter_targets[yearly_ids[tid]][quarter - 1] = _target(low, high)
+    return year_targets, dict(quarter_targets)
+
+
+def _actuals(session: sql.Reader, years: Sequence[int]) -> dict[tuple[int, int], list[Actual | None]]:
+    """The realisasi of `years` (TW I..IV), by (indicator, year)."""
+    actuals: dict[tuple[int, int], list[Actual | None]] = defaultdict(lambda: [None] * 4)
+    for ind, year, quarter, value, status, manual, why in sql.rows(
+        session,
+        """
+        SELECT indicator_id, year, quarter, value, status, manual_achievement, manual_justification
+          FROM realisation
+         WHERE year IN :years
+        """,
+        years=years,
+    ):
+        if 1 <= quarter <= 4:
+            actuals[(ind, year)][quarter - 1] = Actual(sql.decimal(value), status, sql.decimal(manual), why or "")
+    return dict(actuals)
+
+
+def _load(db: Database, years: Sequence[int], unit_id: int | None) -> _Loaded:
+    """Everything measurement needs for `years`, read with plain SQL (the dasbor measures at start-up)."""
+    with db.plain_reading() as s:
+        indicators = _indicators(s, unit_id)
+        year_targets, quarter_targets = _targets(s, years)
+        return _Loaded(indicators, year_targets, quarter_targets, _actuals(s, years), read_scale(s))
+
+
+def check_quarter(quarter: int) -> None:
+    """Refuse a quarter outside 1-4."""
+    if quarter not in QUARTERS:
+        raise ValidationError(f"Triwulan harus 1 sampai 4 (yang diminta: {quarter}).", field="quarter")
+
+
+def _rows(data: _Loaded, year: int, quarter: int) -> list[MeasurementRow]:
+    empty: list = [None] * 4
+    return [
+        measure_indicator(
+            info,
+            year,
+            quarter,
+            data.year_targets[(info.indicator_id, year)],
+            data.quarter_targets.get((info.indicator_id, year), empty),
+            data.actuals.get((info.indicator_id, year), empty),
+            data.scale,
+        )
+        for info in data.indicators
+        if (info.indicator_id, year) in data.year_targets  # measured only in years it has a PK target
+    ]
+
+
+def measure(db: Database, year: int, quarter: int, *, unit_id: int | None = None) -> list[MeasurementRow]:
+    """The indicators (all, or one unit's) that have a target in `year`, measured at TW `quarter`."""
+    check_quarter(quarter)
+    return _rows(_load(db, [year], unit_id), year, quarter)
+
+
+def measure_all(
+    db: Database, years: Iterable[int], *, unit_id: int | None = None
+) -> dict[tuple[int, int], list[MeasurementRow]]:
+    """Every quarter of every year given, measured from one load: {(year, quarter): rows}."""
+    years = sorted(set(years))
+    data = _load(db, years, unit_id)
+    return {(year, quarter): _rows(data, year, quarter) for year in years for quarter in QUARTERS}
+
+
+def measure_periods(
+    db: Database, periods: Iterable[tuple[int, int]], *, unit_id: int | None = None
+) -> dict[tuple[int, int], list[MeasurementRow]]:
+    """Only the (year, quarter) periods given, measured from one load (the dasbor needs a few of many years)."""
+    periods = sorted(set(periods))
+    for _year, quarter in periods:
+        check_quarter(quarter)
+    data = _load(db, sorted({year for year, _quarter in periods}), unit_id)
+    return {(year, quarter): _rows(data, year, quarter) for year, quarter in periods}
+
+
+# --- summaries -----------------------------------------------------------------------------------------------
+
+
+def objective_summary(rows: Sequence[MeasurementRow], scale: Scale | None = None) -> list[ObjectiveRow]:
+    """Per sasaran, in the rows' order: the mean of its indicators' capaian to date and its band.
+
+    The scale (bands) is the one the rows were measured with unless another is given.
+    """
+    groups: dict[int, list[MeasurementRow]] = {}
+    for row in rows:
+        groups.setdefault(row.info.objective_id, []).append(row)
+    out = []
+    for members in groups.values():
+        first = members[0]
+        value = mean([r.achievement_to_date for r in members])
+        used = scale or first.scale
+        out.append(
+            ObjectiveRow(
+                objective_id=first.info.objective_id,
+                code=first.info.objective_code,
+                statement=first.info.objective_statement,
+                indicators=len(members),
+                measured=sum(r.achievement_to_date is not None for r in members),
+                achievement=value,
+                achievement_year=mean([r.achievement_year for r in members]),
+                band=used.band(value),
+                not_computable=sum(r.not_computable for r in members),
+            )
+        )
+    return out
+
+
+def office_summary(rows: Sequence[MeasurementRow], scale: Scale | None = None) -> OfficeSummary:
+    """The office: the mean over its sasaran (each sasaran weighs the same, however many indicators it has)."""
+    objectives = objective_summary(rows, scale)
+    value = mean([o.achievement for o in objectives])
+    used = scale or (rows[0].scale if rows else Scale())
+    return OfficeSummary(len(objectives), value, mean([o.achievement_year for o in objectives]), used.band(value))
