@@ -1,7 +1,7 @@
 """Set up and run SAKIP Desktop or its tests, on Linux and Windows alike.
 
     python3 dev.py app [--demo | --db FILE | --screenshot FILE.png]   # the program
-    python3 dev.py test [pytest arguments]                            # lint + the whole test suite
+    python3 dev.py test [pytest arguments]                            # lint, format, types + all tests
 
 (On Windows: `py dev.py app`.) The first run creates `.venv` beside this file and installs the
 project into it; later runs reinstall only when pyproject.toml has changed.
@@ -44,13 +44,22 @@ def app(args: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "ui", *args], cwd=ROOT)
 
 
+CHECKED = ["sakip_desktop", "ui", "tests", "benchmarks"]
+CHECKS = [
+    ["-m", "ruff", "check", *CHECKED],  # lint
+    ["-m", "ruff", "format", "--check", *CHECKED],  # the tree stays formatted
+    ["-m", "mypy"],  # types; what it checks is in pyproject.toml [tool.mypy]
+]
+
+
 def test(args: list[str]) -> int:
-    """Lint, then run the whole test suite on Qt's offscreen platform."""
+    """Lint, check the format and the types, then run the whole test suite on Qt's offscreen platform."""
     _ensure_env("test")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    lint = subprocess.call([str(PYTHON), "-m", "ruff", "check", "sakip_desktop", "ui", "tests", "benchmarks"], cwd=ROOT)
-    if lint:
-        return lint
+    for check in CHECKS:
+        failed = subprocess.call([str(PYTHON), *check], cwd=ROOT)
+        if failed:
+            return failed
     return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env)
 
 

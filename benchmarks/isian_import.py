@@ -82,7 +82,9 @@ def fill(source: Path, target: Path, k: int) -> None:
 
 def main() -> int:
     from sakip_desktop.domain.roles import Role
-    from sakip_desktop.exchange.isian.write import apply_isian, export_isian, read_isian
+    from sakip_desktop.exchange.isian.preview import apply_isian
+    from sakip_desktop.exchange.isian.read import read_isian
+    from sakip_desktop.exchange.isian.write import export_isian
     from sakip_desktop.ops.base import Actor, RoleGrant
 
     with tempfile.TemporaryDirectory() as tmp:

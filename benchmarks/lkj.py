@@ -129,7 +129,7 @@ def enlarge(path: Path) -> None:
 
 def main() -> int:
     from sakip_desktop.demo.office import create_demo
-    from sakip_desktop.documents.lkj.build import render_lkj
+    from sakip_desktop.documents.lkj.output import render_lkj
     from sakip_desktop.ops.lkj.data import lkj_data
     from sakip_desktop.storage.database import Database
 

@@ -30,7 +30,7 @@ TARGET_SECONDS = 2.0
 def plan_data():
     """The plan as rows, as an office would have typed it in Excel."""
     from sakip_desktop.domain.achievement import Target
-    from sakip_desktop.exchange.rencana.data import (
+    from sakip_desktop.ops.planning.rows import (
         ActivityRow,
         GoalRow,
         IndicatorRow,

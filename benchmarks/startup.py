@@ -9,6 +9,8 @@ process is spawned to the moment the window has been rendered. Run:
 Prints the medians, the ratio, the resident memory of the program after start, whether the first screen
 needed the mapped classes, and what declaring them costs (the program does it 250 ms after the window is up,
 `ui.app.warm_up`); with --where, the modules the program imports beyond the floor's, costliest first.
+The first screen reads in plain SQL (`sakip_desktop/ops/home/first_reads.py`); the time from the password
+accepted to the first window is benchmarks/first_window.py's.
 """
 
 from __future__ import annotations

@@ -24,6 +24,11 @@ def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
+def log_dir() -> Path:
+    """Where the program writes its log (beside the office database in the per-user data folder)."""
+    return default_db_path().parent / "log"
+
+
 def demo_db_path() -> Path:
     """Where `--demo` writes its fresh demo database."""
     return default_db_path().with_name("kantor-contoh.db")

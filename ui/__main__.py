@@ -5,10 +5,8 @@ import sys
 
 
 def run() -> int:
-    """Start the program with the cyclic garbage collector off from before its imports (see `ui.app.main`)."""
-    # Importing the program (~400 modules) builds objects that live as long as it does; the collector
-    # would scan them again and again during the imports (~35 ms here) and find nothing to free.
-    gc.disable()
+    """Start the program with the cyclic garbage collector off from before its imports (ui/startup.py, step 1)."""
+    gc.disable()  # the very first statement: importing ui.startup already imports the core
     from ui.app import main
 
     return main()

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-# The Qt-free core goes first, before PySide6: once PySide6 is loaded, its import hook reads the source
-# of every module named in an import statement run after it (looking for "PySide6"); for SQLAlchemy's
-# ~250 modules and Babel that was ~80 ms of start-up (measured with benchmarks/startup.py). So are the
-# modules the first screen reads through (their own imports then run before the hook is there).
+# Start-up (import order, the garbage collector, the warm-up) is told and done in ui/startup.py; it imports the
+# Qt-free core, so it goes first, before PySide6.
+from ui.startup import WARM_UP_DELAY_MS, begin_startup, declared, end_startup, resident_kb, warm_up
+
+# isort: split
 from sakip_desktop import paths
-from sakip_desktop.domain import formats  # noqa: F401  (Babel, needed by every role tab)
 from sakip_desktop.errors import DatabaseDamaged, UserError
 from sakip_desktop.ops.base import Actor
-from sakip_desktop.storage import models
 from sakip_desktop.storage.database import Database
 
 # isort: split
@@ -29,9 +28,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from ui.context import AppContext
 from ui.idle import IdleWatcher
 
+if TYPE_CHECKING:  # imported when needed, after the login
+    from ui.main_window import MainWindow
+    from ui.safety import HealthWatch
+
 DEMO_SCREENSHOT_USER = "camat"
-# How long after the login dialog or the main window is up the mapped classes are declared (see warm_up).
-WARM_UP_DELAY_MS = 250
 # How long after the window is up the file's health check (and the daily backup) starts, in the background.
 HEALTH_CHECK_DELAY_MS = 1500
 
@@ -59,13 +60,13 @@ class Controller:
             # Emitted before the event loop ends, so the backup's wait box (and a failure's message) can show.
             app.lastWindowClosed.connect(self.back_up_on_exit)
         self.profile = get_profile(db)
-        self.window = None
+        self.window: MainWindow | None = None
         self.ctx: AppContext | None = None
         self.idle = IdleWatcher(get_settings(db).idle_lock_minutes)
         self.idle.idle.connect(self.lock)
         self._watching_input = False
         self._warm_up_scheduled = False
-        self.health = None  # the background check of the opened file (ui/safety.py), once per file
+        self.health: HealthWatch | None = None  # the background check of the opened file (ui/safety.py), once per file
 
     def demo_accounts(self):
         """The demo passwords, only for the demo office."""
@@ -132,7 +133,14 @@ class Controller:
     def _schedule_warm_up(self) -> None:
         if not self._warm_up_scheduled:
             self._warm_up_scheduled = True
-            QTimer.singleShot(WARM_UP_DELAY_MS, lambda: warm_up(self.db))
+            QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """After start-up: the mapped classes and the engine, and the log file (ui/startup.py, ui/errors.py)."""
+        from ui.errors import open_log
+
+        warm_up(self.db)
+        open_log()
 
     def _watch_health(self) -> None:
         """Check the file in the background once after it was opened; damage is told and leads to a restore.
@@ -261,22 +269,10 @@ class Controller:
         if os.environ.get("SAKIP_STARTUP_PROBE"):
             # For benchmarks/startup.py: the window is painted (as the floor's grab() there); writing
             # the PNG file is the screenshot's own cost, not the start-up's.
-            declared = int(models.is_loaded())  # whether the first screen needed the mapped classes
-            print(f"SAKIP_READY {time.time():.6f} {_resident_kb()} {declared}", flush=True)
+            # Whether the first screen needed the mapped classes.
+            print(f"SAKIP_READY {time.time():.6f} {resident_kb()} {int(declared())}", flush=True)
         picture.save(str(self.screenshot))
         self.app.quit()
-
-
-def _resident_kb() -> int:
-    """Resident memory of this process in KB (Linux; 0 elsewhere)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def _resolve_db(args: argparse.Namespace) -> tuple[Path, bool]:
@@ -286,38 +282,9 @@ def _resolve_db(args: argparse.Namespace) -> tuple[Path, bool]:
     return (args.db or paths.default_db_path()), False
 
 
-def warm_up(db: Database) -> None:
-    """Declare the mapped classes and make the engine (~0.2 s) once the login or the first screen is up.
-
-    The first screen reads with plain SQL and waits for neither; without this, the first tool opened or the
-    first change saved would carry the cost.
-    """
-    collecting = gc.isenabled()
-    gc.disable()  # as during start-up: what is built here lives as long as the program
-    try:
-        models.load()
-        with db.engine.connect():  # the SQLite dialect loaded and a pooled connection ready
-            pass
-    finally:
-        if collecting:
-            gc.freeze()
-            gc.enable()
-
-
-def end_startup() -> None:
-    """Start-up is over: freeze what it built and turn the cyclic garbage collector back on."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
-
-
 def main(argv: list[str] | None = None) -> int:
     """Start the GUI; returns the exit status."""
-    # Start-up builds objects that live as long as the program (modules, Qt wrappers, the first screen's
-    # data); the cyclic collector would scan them again and again and find nothing. It is off until the
-    # first window is shown (`ui/__main__.py` turns it off before the imports), then they are frozen out
-    # of its way.
-    gc.disable()
+    begin_startup()  # the collector is off until the first window is shown (ui/startup.py)
     try:
         return _main(argv)
     finally:
@@ -326,21 +293,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    QLocale.setDefault(QLocale("id_ID"))  # by name: cheaper than building the enum classes
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName(paths.APP_NAME)
-    from ui.qt_words import QtWords
-
-    words = QtWords(app)
-    app.installTranslator(words)  # Qt's own dialogs and buttons in Indonesian
-    app.setOrganizationName(paths.APP_NAME)
-    icon = paths.resources_dir() / "icons" / "sakip.png"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-
-    from ui.opening import first_run, instance_lock, open_demo, recover_before_login
+    app = _make_app(args)
+    from ui.opening import instance_lock
 
     db_path, fresh_demo = _resolve_db(args)
     lock = None
@@ -355,54 +309,12 @@ def _main(argv: list[str] | None) -> int:
                 "berkas di bawah jendela yang lain.",
             )
             return 0
-    try:
-        from sakip_desktop.storage.sqlitefile import read_header
-
-        if fresh_demo:
-            end_startup()  # writing the demo is not start-up: collect its garbage as usual
-            db = open_demo(db_path, fresh=True)
-        elif read_header(db_path).is_empty:
-            end_startup()  # writing a new office is not start-up: collect its garbage as usual
-            opened = first_run(db_path)
-            if opened is None:
-                return 0
-            db = opened
-        else:
-            db = Database.open(db_path, on_backup=lambda p: print(f"Cadangan sebelum peningkatan: {p}"))
-    except UserError as exc:
-        from ui.plain_text import plain_box
-
-        plain_box(
-            QMessageBox(
-                QMessageBox.Icon.Critical, "Basis data tidak dapat dibuka", exc.message, QMessageBox.StandardButton.Ok
-            )
-        ).exec()
-        return 1
-
-    notice = ""
-    controller: Controller | None = None
-    while True:
-        try:
-            controller = Controller(app, db, screenshot=args.screenshot, care=args.screenshot is None)
-            actor = None
-            if args.screenshot and controller.profile.is_demo:
-                from sakip_desktop.ops.org.auth import actor_for
-
-                actor = actor_for(db, DEMO_SCREENSHOT_USER)
-            if args.screenshot and actor is None:
-                print("--screenshot memerlukan kantor contoh (--demo) untuk masuk otomatis.", file=sys.stderr)
-                return 2
-            if not controller.start(actor, notice):
-                return 0
-            break
-        except DatabaseDamaged as exc:  # met while logging in or building the first window
-            if controller is not None:
-                controller.close()  # a window half filled from the damaged file must not stay open
-                controller = None
-            recovered = recover_before_login(db, exc.message)
-            if recovered is None:
-                return 1
-            db, notice = recovered
+    db = _open_database(db_path, fresh_demo)
+    if isinstance(db, int):
+        return db
+    controller = _start_session(app, db, args)
+    if isinstance(controller, int):
+        return controller
     if args.screenshot:
         QTimer.singleShot(0, controller.take_screenshot)
     status = app.exec()
@@ -413,5 +325,75 @@ def _main(argv: list[str] | None) -> int:
     return status
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def _make_app(args: argparse.Namespace) -> QApplication:
+    """The application: Indonesian, named, with its icon, and the error reporter for what nothing caught."""
+    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    QLocale.setDefault(QLocale("id_ID"))  # by name: cheaper than building the enum classes
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))  # ours is always a QApplication
+    app.setApplicationName(paths.APP_NAME)
+    from ui.errors import ErrorReporter, default_log_dir
+
+    ErrorReporter(default_log_dir(), app).install()  # one dialog, the traceback in the log of the data folder
+    from ui.qt_words import QtWords
+
+    app.installTranslator(QtWords(app))  # Qt's own dialogs and buttons in Indonesian
+    app.setOrganizationName(paths.APP_NAME)
+    icon = paths.resources_dir() / "icons" / "sakip.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def _open_database(db_path: Path, fresh_demo: bool) -> Database | int:
+    """The office's database: the demo written fresh, a new office set up, or the file opened; else the exit
+    status (0: the person left the first run, 1: the file cannot be opened)."""
+    from ui.opening import first_run, open_demo
+
+    try:
+        from sakip_desktop.storage.sqlitefile import read_header
+
+        if fresh_demo:
+            end_startup()  # writing the demo is not start-up: collect its garbage as usual
+            return open_demo(db_path, fresh=True)
+        if read_header(db_path).is_empty:
+            end_startup()  # writing a new office is not start-up: collect its garbage as usual
+            opened = first_run(db_path)
+            return 0 if opened is None else opened
+        return Database.open(db_path, on_backup=lambda p: print(f"Cadangan sebelum peningkatan: {p}"))
+    except UserError as exc:
+        from ui.plain_text import plain_box
+
+        plain_box(
+            QMessageBox(
+                QMessageBox.Icon.Critical, "Basis data tidak dapat dibuka", exc.message, QMessageBox.StandardButton.Ok
+            )
+        ).exec()
+        return 1
+
+
+def _start_session(app: QApplication, db: Database, args: argparse.Namespace) -> Controller | int:
+    """Log in and show the main window (recovering first when the file turns out damaged); else the exit status."""
+    from ui.opening import recover_before_login
+
+    notice = ""
+    while True:
+        controller: Controller | None = None
+        try:
+            controller = Controller(app, db, screenshot=args.screenshot, care=args.screenshot is None)
+            actor = None
+            if args.screenshot and controller.profile.is_demo:
+                from sakip_desktop.ops.org.auth import actor_for
+
+                actor = actor_for(db, DEMO_SCREENSHOT_USER)
+            if args.screenshot and actor is None:
+                print("--screenshot memerlukan kantor contoh (--demo) untuk masuk otomatis.", file=sys.stderr)
+                return 2
+            return controller if controller.start(actor, notice) else 0
+        except DatabaseDamaged as exc:  # met while logging in or building the first window
+            if controller is not None:
+                controller.close()  # a window half filled from the damaged file must not stay open
+            recovered = recover_before_login(db, exc.message)
+            if recovered is None:
+                return 1
+            db, notice = recovered

@@ -121,7 +121,7 @@ class BackupDialog(QDialog):
 
     def choose_folder(self) -> None:
         """Another folder, through the system's folder dialog."""
-        from ui.file_dialogs import choose_folder
+        from ui.widgets.files import choose_folder
 
         folder = choose_folder(self, "Pilih folder cadangan", Path(self.target.currentData() or Path.home()))
         if folder is not None:

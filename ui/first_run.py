@@ -90,7 +90,13 @@ def _error_label() -> QLabel:
     return label
 
 
-class _OfficePage(QWizardPage):
+class _CheckedPage(QWizardPage):
+    """A page of the wizard whose input is checked when leaving it; `error` says what is wrong."""
+
+    error: QLabel
+
+
+class _OfficePage(_CheckedPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Kantor")
@@ -111,7 +117,7 @@ class _OfficePage(QWizardPage):
         form.addRow(self.error)
 
 
-class _AddressPage(QWizardPage):
+class _AddressPage(_CheckedPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Alamat kantor")
@@ -138,7 +144,7 @@ class _AddressPage(QWizardPage):
         form.addRow(self.error)
 
 
-class _LogoPage(QWizardPage):
+class _LogoPage(_CheckedPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Logo dan kertas")
@@ -188,7 +194,7 @@ class _LogoPage(QWizardPage):
         return True
 
 
-class _AdminPage(QWizardPage):
+class _AdminPage(_CheckedPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Administrator pertama")
@@ -269,6 +275,7 @@ class NewOfficeWizard(QWizard):
 
     def validateCurrentPage(self) -> bool:
         page = self.currentPage()
+        assert isinstance(page, _CheckedPage)
         try:
             if page in (self.office_page, self.address_page):
                 validate_profile(self.profile())

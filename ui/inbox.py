@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QTimer
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from sakip_desktop.domain import formats
 from sakip_desktop.ops.base import RoleGrant
 from sakip_desktop.ops.sop.views import InboxItem, inbox
 from ui.context import AppContext
-from ui.table import OVER_COLOUR, RECORD_ROLE, Column, RecordTableModel, apply_widths, sorting_proxy
+from ui.widgets.colours import LATE_COLOUR
+from ui.widgets.table import RECORD_ROLE, Column, RecordTableModel, make_table
 
 
 def _state(item: InboxItem) -> str:
@@ -25,7 +26,7 @@ def _started(item: InboxItem) -> str:
 
 
 def _mark(item: InboxItem) -> str | None:
-    return OVER_COLOUR if item.overdue else None
+    return LATE_COLOUR if item.overdue else None
 
 
 COLUMNS = [
@@ -47,13 +48,7 @@ class InboxPanel(QWidget):
         super().__init__(parent)
         self.ctx, self.grant = ctx, grant
         self.model = RecordTableModel(COLUMNS, self)
-        self.view = QTableView()
-        self.view.setModel(sorting_proxy(self.model, self.view))
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setWordWrap(True)
-        apply_widths(self.view, COLUMNS, 0)
+        self.view = make_table(self.model, COLUMNS, 0, sortable=False, striped=False)  # rows marked late
         self.view.activated.connect(self._open)
         self.empty = QLabel(empty_text)
         self.empty.setWordWrap(True)

@@ -20,7 +20,7 @@ from sakip_desktop.ops.org.auth import LoginChoice, login, login_choices, passwo
 from sakip_desktop.ops.org.office import OfficeProfile
 from sakip_desktop.storage.database import Database
 from ui.plain_text import esc, plain_label, rich
-from ui.table import Column, RecordTableModel
+from ui.widgets.table import Column, RecordTableModel
 
 _COLUMNS = [Column[LoginChoice]("Pegawai", lambda c: f"{c.display_name}\n{c.position}")]
 
@@ -44,7 +44,27 @@ class LoginDialog(QDialog):
         self._demo = {a.username: a for a in demo_accounts or []}
         self.setWindowTitle(f"Masuk — SAKIP Desktop — {profile.office_title}")
         self.setMinimumSize(460, 520)
+        self._build_heading(profile, notice)
+        self._build_people_list()
+        self._build_password_fields()
+        buttons = self._build_buttons()
 
+        form = QFormLayout()
+        form.addRow("Kata sandi:", self.password)
+        form.addRow("", self.hint)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.notice)
+        layout.addWidget(QLabel("Pilih nama Anda:"))
+        layout.addWidget(self.people, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+        self.select(preselect)
+
+    def _build_heading(self, profile: OfficeProfile, notice: str) -> None:
+        """The office's name and, when given, a notice above the list."""
         # The office's name is data: escaped, so a tag typed into it is printed, not obeyed.
         self.title = title = rich(QLabel(f"<b>{esc(profile.office_title)}</b><br>{esc(profile.regency_title)}"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -55,8 +75,10 @@ class LoginDialog(QDialog):
         self.notice.setVisible(bool(notice))
         self.notice.setStyleSheet("background:#fff4d6; padding:6px; border-radius:4px;")
 
+    def _build_people_list(self) -> None:
+        """The office's people to choose from; a double click goes on to the password."""
         self.model = RecordTableModel(_COLUMNS, self)
-        self.model.set_rows(login_choices(db))
+        self.model.set_rows(login_choices(self.db))
         self.people = QListView()
         self.people.setModel(self.model)
         self.people.setAlternatingRowColors(True)
@@ -64,6 +86,8 @@ class LoginDialog(QDialog):
         self.people.selectionModel().currentChanged.connect(self._on_person_changed)
         self.people.doubleClicked.connect(lambda _i: self.password.setFocus())
 
+    def _build_password_fields(self) -> None:
+        """The password field, the demo office's hint under it and the error line."""
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("Kata sandi")
@@ -74,26 +98,14 @@ class LoginDialog(QDialog):
         self.error.setStyleSheet("color:#b00020; font-weight:bold;")
         self.error.hide()
 
+    def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.login_button = buttons.addButton("Masuk", QDialogButtonBox.ButtonRole.AcceptRole)
         self.login_button.setDefault(True)
         buttons.addButton("Keluar", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
-
-        form = QFormLayout()
-        form.addRow("Kata sandi:", self.password)
-        form.addRow("", self.hint)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.notice)
-        layout.addWidget(QLabel("Pilih nama Anda:"))
-        layout.addWidget(self.people, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-        self.select(preselect)
+        return buttons
 
     def select(self, username: str) -> None:
         """Select a person by username (the first person when not found)."""
@@ -142,6 +154,7 @@ class LoginDialog(QDialog):
         """The new-password dialog; True once the password was changed."""
         from ui.password_dialog import ChangePasswordDialog
 
+        self.password_dialog: ChangePasswordDialog | None
         self.password_dialog = ChangePasswordDialog(self.db, actor, self, current_password=current)
         try:
             return self.password_dialog.exec() == ChangePasswordDialog.DialogCode.Accepted

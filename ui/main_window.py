@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -13,8 +14,12 @@ from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.ops.home.overview import plan_years
 from sakip_desktop.ops.org.office import OfficeProfile, get_profile
 from ui.context import AppContext
+from ui.errors import open_log_folder
 from ui.plain_text import esc, plain_label, plain_tooltip
 from ui.role_tab import RoleTab
+
+if TYPE_CHECKING:  # imported when first opened: the first window does not load it
+    from ui.backup_dialog import BackupDialog
 
 
 class MainWindow(QMainWindow):
@@ -98,8 +103,12 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(quit_action)
         self.backup_action, self.restore_action = backup, restore
-        self.backup_dialog = None
+        self.backup_dialog: BackupDialog | None = None
         help_menu = self.menuBar().addMenu("Ban&tuan")
+        self.log_folder_action = QAction("Buka folder &log", self)
+        self.log_folder_action.setToolTip("Folder catatan kesalahan program: kirim isinya kepada pengelola aplikasi")
+        self.log_folder_action.triggered.connect(open_log_folder)
+        help_menu.addAction(self.log_folder_action)
         about = QAction("&Tentang SAKIP Desktop", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -28,7 +27,6 @@ from sakip_desktop.ops.measurement.capaian import (
 )
 from ui.context import AppContext
 from ui.errors import attempt
-from ui.lazy import ShownPage
 from ui.measurement_table import (
     DASH,
     MEASUREMENT_COLUMNS,
@@ -39,23 +37,16 @@ from ui.measurement_table import (
     summary_lines,
 )
 from ui.plain_text import esc, plain_label
-from ui.table import Column, RecordTableModel, apply_widths
+from ui.widgets.pages import ShownPage
+from ui.widgets.table import Column, RecordTableModel, make_table
 
 XLSX_FILTER = "Buku kerja Excel (*.xlsx)"
 
 
 def _view(model: RecordTableModel, columns: list[Column], stretch: int) -> QTableView:
-    view = QTableView()
-    view.setModel(model)  # no sorting: the order (sasaran, then its indicators) carries meaning
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(True)
-    view.verticalHeader().setVisible(False)
+    # No sorting: the order (sasaran, then its indicators) carries meaning; rows are coloured by their band.
+    view = make_table(model, columns, stretch, sortable=False, striped=False)
     view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
-    apply_widths(view, columns, stretch)
-    model.modelReset.connect(view.resizeRowsToContents)
-    view.horizontalHeader().sectionResized.connect(lambda *_: view.resizeRowsToContents())
     return view
 
 
@@ -92,9 +83,11 @@ class MeasurementPage(ShownPage):
         self.rows: list[MeasurementRow] = []
         ctx.signals.period_changed.connect(lambda *_: self.refresh())
         ctx.signals.work_changed.connect(self.refresh)  # a realisasi entered, revised or approved elsewhere
-        ctx.signals.master_data_changed.connect(
-            lambda what: what in ("bands", "settings", "planning") and self.refresh()
-        )
+        ctx.signals.master_data_changed.connect(self._on_master_data_changed)
+
+    def _on_master_data_changed(self, what: str) -> None:
+        if what in ("bands", "settings", "planning"):
+            self.refresh()
 
     def reload(self) -> None:
         """Measure the period being worked on."""
@@ -144,7 +137,7 @@ class MeasurementPage(ShownPage):
 
     def export_xlsx(self, path: Path | None = None, *, whole_year: bool = False) -> Path | None:
         """'Ekspor .xlsx…': the table for the kabupaten's online systems, for this quarter or the whole year."""
-        from ui.sop._common import ask_save_path
+        from ui.widgets.files import ask_save_path
 
         ctx = self.ctx
         quarter = None if whole_year else ctx.quarter

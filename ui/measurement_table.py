@@ -24,28 +24,27 @@ from sakip_desktop.ops.measurement.capaian import (
     objective_summary,
     office_summary,
 )
-from ui.table import Column, RecordTableModel
+from ui.widgets.colours import HEADING_COLOURS
+from ui.widgets.forms import DASH
+from ui.widgets.table import Column, RecordTableModel
 
-DASH = "—"
 NOT_COMPUTABLE = "tidak dapat dihitung"
-GROUP_COLOUR = "#e8eaf0"  # the row naming a sasaran
+GROUP_COLOUR = HEADING_COLOURS[0]  # the row naming a sasaran
 Record = MeasurementRow | ObjectiveRow
 
 
 def num(value: Decimal | None) -> str:
-    """A target or realisasi: no decimals when it is whole, otherwise two."""
-    if value is None:
-        return DASH
-    return formats.number(value, 0 if value == value.to_integral_value() else 2)
+    """A target or realisasi: no decimals when it is whole, otherwise two (`formats.amount`)."""
+    return formats.amount(value, DASH)
 
 
 def target_text(target: Target | None) -> str:
-    """'70' or '80 – 90' for a range."""
+    """'70' or '80–90' for a range (`formats.span`)."""
     if target is None:
         return DASH
     if target.is_range:
         assert target.high is not None
-        return f"{num(target.low)} – {num(target.high)}"
+        return formats.span(num(target.low), num(target.high))
     return num(target.low)
 
 
@@ -94,7 +93,7 @@ def text_colour_on(background: str) -> str:
     return "#000000" if luminance > 150 else "#ffffff"
 
 
-def _m(text, default: str = "") -> Any:
+def _m(text, default: str | None = "") -> Any:
     """A column function that applies to indicator rows; sasaran rows show `default`."""
     return lambda r: text(r) if isinstance(r, MeasurementRow) else default
 
@@ -227,7 +226,7 @@ def _pct(value: Decimal | None) -> str:
 
 
 def _rp(line: SummaryLine, get) -> str:
-    return DASH if line.budget is None else formats.number(get(line.budget), 0)
+    return DASH if line.budget is None else formats.rupiah_figure(get(line.budget))
 
 
 SUMMARY_COLUMNS: list[Column[SummaryLine]] = [
@@ -247,10 +246,12 @@ SUMMARY_COLUMNS: list[Column[SummaryLine]] = [
     Column(
         "Realisasi anggaran\ns.d. {tw} (Rp)", lambda s: _rp(s, lambda b: b.spent_to_date), align_right=True, width=135
     ),
-    Column("Serapan\n(%)", lambda s: _pct(s.budget and s.budget.absorption), align_right=True, width=85),
+    Column(
+        "Serapan\n(%)", lambda s: _pct(None if s.budget is None else s.budget.absorption), align_right=True, width=85
+    ),
     Column(
         "Efisiensi\n(%)",
-        lambda s: _pct(s.budget and s.budget.efficiency),
+        lambda s: _pct(None if s.budget is None else s.budget.efficiency),
         tooltip=lambda s: "Capaian kinerja dibandingkan serapan anggaran (capaian ÷ serapan × 100).",
         align_right=True,
         width=85,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,14 +23,14 @@ from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.restore import BackupPreview, inspect_backup
 from ui.background import run_busy
 from ui.plain_text import plain_box, plain_label
-from ui.table import Column, RecordTableModel, make_table
+from ui.widgets.table import Column, RecordTableModel, make_table
 
 
 def _when(moment) -> str:
     return f"{formats.long_date(moment.date())} {moment:%H.%M}"
 
 
-BACKUP_COLUMNS = [
+BACKUP_COLUMNS: list[Column[KnownBackup]] = [
     Column("Tanggal", lambda b: _when(b.made_at), sort_key=lambda b: b.made_at, width=170),
     Column("Kantor", lambda b: b.office or "(tidak terbaca)", width=130),
     Column("Ukuran", lambda b: formats.megabytes(b.size), sort_key=lambda b: b.size, align_right=True, width=80),
@@ -112,12 +112,14 @@ class RestoreDialog(QDialog):
     def _on_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            backup: KnownBackup = self.model.record(self.table.model().mapToSource(rows[0]).row())
+            proxy = self.table.model()
+            assert isinstance(proxy, QSortFilterProxyModel)  # made by make_table
+            backup: KnownBackup = self.model.record(proxy.mapToSource(rows[0]).row())
             self.select(backup.path)
 
     def choose_file(self) -> None:
         """Any file, e.g. on a flash drive (offered first)."""
-        from ui.file_dialogs import choose_existing_file
+        from ui.widgets.files import choose_existing_file
 
         start = next((folder for folder in self.extra_folders if folder.is_dir()), None)
         path = choose_existing_file(

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from sakip_desktop.ops.org.office import get_settings
 from sakip_desktop.ops.org.role_changes import RoleChangeView, acknowledge_role_changes, pending_role_changes
 from ui.context import AppContext
-from ui.cycle._common import local_when
 from ui.errors import attempt
 from ui.plain_text import plain_label
-from ui.table import Column, RecordTableModel, apply_widths
+from ui.widgets.table import Column, RecordTableModel, make_table
+from ui.widgets.texts import local_when
 
 INTRO = (
     "Perubahan peran, penunjukan Plt./Plh., hak administrator dan akun masuk sejak terakhir Anda tandai. "
@@ -38,14 +38,7 @@ class RoleChangesDialog(QDialog):
         columns = _columns(get_settings(ctx.db).utc_offset_hours)
         self.model = RecordTableModel(columns, self)
         self.model.set_rows(self.changes)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        apply_widths(self.view, columns, 2)
-        # Rows fit their wrapped text once the columns have their real widths.
-        self.view.horizontalHeader().sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
+        self.view = make_table(self.model, columns, 2, sortable=False, striped=False)
         intro = plain_label(INTRO)
         intro.setWordWrap(True)
         buttons = QDialogButtonBox()

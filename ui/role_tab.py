@@ -7,9 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
-    QLabel,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -17,18 +15,17 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import quarter_label
-from sakip_desktop.domain.roles import ActingKind, Role
+from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.base import RoleGrant
 from sakip_desktop.ops.home.overview import BudgetRow, IndicatorRow, budget_rows, indicator_rows
 from ui.context import AppContext
-from ui.documents import document_tools
 from ui.inbox import InboxPanel
-from ui.lazy import LazyPage
-from ui.monitoring import monitoring_tools
 from ui.monitoring.inbox_panel import FollowUpPanel
 from ui.plain_text import plain_label
-from ui.table import Column, RecordTableModel, apply_widths, sorting_proxy
+from ui.tools import BUDGET_VIEW, DASHBOARD, MEASUREMENT, tools_for
 from ui.waiting_work import WaitingWorkPanel
+from ui.widgets.pages import LazyPage
+from ui.widgets.table import Column, RecordTableModel, make_table
 
 # What will appear in each role's inbox, said while it is empty: only what "Menunggu Anda" really lists (the
 # work of ui/waiting_work.py, the role's SOP steps, the tindak lanjut of ui/monitoring/inbox_panel.py).
@@ -55,9 +52,6 @@ EMPTY_INBOX = {
     Role.ADMIN_DATA: "Tidak ada yang menunggu Anda. Langkah SOP giliran Admin Data, seperti menyalin data ke "
     "sistem daring kabupaten, akan tampil di sini.",
 }
-BUDGET_ROLES = {Role.CAMAT, Role.SEKRETARIS, Role.KASUBAG_PERENCANAAN, Role.TIM_SAKIP}
-# Who sees the measurement (capaian) of the office; the Admin Data copies it to the kabupaten's systems.
-MEASUREMENT_ROLES = {Role.CAMAT, Role.SEKRETARIS, Role.KASUBAG_PERENCANAAN, Role.TIM_SAKIP, Role.ADMIN_DATA}
 
 
 def grant_title(grant: RoleGrant) -> str:
@@ -72,10 +66,7 @@ def _num(value: Decimal | None, row: IndicatorRow | None = None) -> str:
     label = row.value_label(value) if row is not None else None  # a level of a qualitative indicator
     if label:
         return label
-    if value is None:
-        return "—"
-    decimals = 0 if value == value.to_integral_value() else 2
-    return formats.number(value, decimals)
+    return formats.amount(value, "—")
 
 
 INDICATOR_COLUMNS = [
@@ -108,18 +99,6 @@ BUDGET_COLUMNS = [
 ]
 
 
-def _table(model: RecordTableModel, columns: list[Column], stretch_column: int) -> QTableView:
-    view = QTableView()
-    view.setModel(sorting_proxy(model, view))
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(True)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(40)
-    apply_widths(view, columns, stretch_column)
-    return view
-
-
 class RoleTab(QWidget):
     """The tab of one role the person holds."""
 
@@ -139,36 +118,31 @@ class RoleTab(QWidget):
 
         self.tools = QTabWidget()
         self.indicator_model = RecordTableModel(INDICATOR_COLUMNS, self)
-        self.indicator_view = _table(self.indicator_model, INDICATOR_COLUMNS, 1)
+        self.indicator_view = make_table(self.indicator_model, INDICATOR_COLUMNS, 1, sortable=False, row_height=40)
         self.indicator_title = plain_label()  # names the seksi: data
         page = QWidget()
         lay = QVBoxLayout(page)
         lay.addWidget(self.indicator_title)
         lay.addWidget(self.indicator_view)
         self.tools.addTab(page, "Indikator kinerja")
-        self.cycle_pages: dict[str, LazyPage] = {}
-        tools = [*self._cycle_tools(), *self._agreement_tools(), *self._lkj_tools(), *monitoring_tools(ctx, grant)]
-        tools += document_tools(ctx, grant)
-        for title, build in tools:
-            self.cycle_pages[title] = LazyPage(build)
-            self.tools.addTab(self.cycle_pages[title], title)
-        self.measurement_page: LazyPage | None = None
-        if grant.role in MEASUREMENT_ROLES:
-            self.measurement_page = LazyPage(self._build_measurement)
-            self.tools.addTab(self.measurement_page, "Pengukuran kinerja")
+        self.cycle_pages: dict[str, LazyPage] = {}  # the tool pages (ui/tools.py), built when first shown
         self.budget_model: RecordTableModel | None = None
         self._budget_stale = True
-        # The Kasubag Perencanaan edits the budget in 'Anggaran dan impor rencana'; the others read it here.
-        if grant.role in BUDGET_ROLES and grant.role is not Role.KASUBAG_PERENCANAAN:
-            self.budget_model = RecordTableModel(BUDGET_COLUMNS, self)
-            self.budget_view = _table(self.budget_model, BUDGET_COLUMNS, 1)
-            self.tools.addTab(self.budget_view, "Anggaran")
-            self.tools.currentChanged.connect(lambda _i: self._load_budget_if_shown())
-        self.dashboard_page: LazyPage | None = None
-        if grant.role is Role.CAMAT:  # the Camat's tab opens on the dasbor
-            self.dashboard_page = LazyPage(self._build_dashboard)
-            self.tools.insertTab(0, self.dashboard_page, "Dasbor")
-            self.tools.setCurrentIndex(0)
+        for tool in tools_for(grant):
+            if tool.title == BUDGET_VIEW:  # the budget, read here when first looked at
+                self.budget_model = RecordTableModel(BUDGET_COLUMNS, self)
+                self.budget_view = make_table(self.budget_model, BUDGET_COLUMNS, 1, sortable=False, row_height=40)
+                self.tools.addTab(self.budget_view, tool.title)
+                self.tools.currentChanged.connect(lambda _i: self._load_budget_if_shown())
+            elif tool.title == DASHBOARD:  # the Camat's tab opens on the dasbor
+                page = self.cycle_pages[tool.title] = LazyPage(self._build_dashboard)
+                self.tools.insertTab(0, page, tool.title)
+                self.tools.setCurrentIndex(0)
+            else:
+                page = self.cycle_pages[tool.title] = LazyPage(tool.builder(ctx, grant))
+                self.tools.addTab(page, tool.title)
+        self.measurement_page: LazyPage | None = self.cycle_pages.get(MEASUREMENT)
+        self.dashboard_page: LazyPage | None = self.cycle_pages.get(DASHBOARD)
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(inbox_box)
@@ -182,93 +156,7 @@ class RoleTab(QWidget):
         ctx.signals.period_changed.connect(lambda *_: self.refresh())
         ctx.signals.work_changed.connect(self.refresh)
 
-    def _cycle_tools(self):
-        """The realisasi tools of this role: entry for a unit's people, verification, approval."""
-        role = self.grant.role
-        if role is Role.KASI:
-            return [("Isi realisasi", lambda: self._entry_page(self.grant.unit_id))]
-        if role is Role.KASUBAG_PERENCANAAN:
-            return [
-                ("Isi realisasi", lambda: self._entry_page(self._own_unit())),
-                ("Perencanaan", self._planning_page),
-                ("Anggaran dan impor rencana", self._budget_plan_page),
-            ]
-        if role in (Role.KASUBAG_PERENCANAAN, Role.KASUBAG_UMUM, Role.STAF):
-            return [("Isi realisasi", lambda: self._entry_page(self._own_unit()))]
-        if role is Role.SEKRETARIS:
-            return [("Verifikasi realisasi", self._verify_page), ("Revisi realisasi", self._revision_page)]
-        if role is Role.CAMAT:
-            return [("Persetujuan realisasi", self._approve_page)]
-        return []
-
-    def _agreement_tools(self):
-        """'Perjanjian Kinerja': prepared by the Kasubag Perencanaan (or an administrator), made final by the Camat."""
-        role, acting = self.grant.role, self.grant.acting
-        if role is Role.KASUBAG_PERENCANAAN or (role is Role.CAMAT and acting is not ActingKind.PLH):
-            return [("Perjanjian Kinerja", lambda: self._agreement_page(role is Role.KASUBAG_PERENCANAAN))]
-        return []
-
-    def _lkj_tools(self):
-        """'LKj': the annual Laporan Kinerja, written by the planners and locked by the Camat's signature."""
-        if self.grant.role in (Role.KASUBAG_PERENCANAAN, Role.SEKRETARIS, Role.TIM_SAKIP, Role.CAMAT):
-            return [("LKj", self._lkj_page)]
-        return []
-
-    def _lkj_page(self):
-        from ui.lkj.page import LkjPage
-
-        return LkjPage(self.ctx)
-
-    def _agreement_page(self, can_prepare: bool):
-        from ui.agreement.page import AgreementPage
-
-        return AgreementPage(self.ctx, can_prepare)
-
-    def _planning_page(self):
-        from ui.planning.page import PlanningPage
-
-        return PlanningPage(self.ctx)
-
-    def _budget_plan_page(self):
-        from ui.budget.page import BudgetPlanPage
-
-        return BudgetPlanPage(self.ctx)
-
-    def _own_unit(self) -> int | None:
-        from sakip_desktop.ops.org.people import get_person
-
-        return get_person(self.ctx.db, self.ctx.actor.person_id).unit_id if self.ctx.actor.person_id else None
-
-    def _entry_page(self, unit_id: int | None):
-        if unit_id is None:
-            note = QLabel("Akun Anda belum terhubung ke unit kerja. Minta administrator mengisi unit kerja Anda.")
-            note.setWordWrap(True)
-            return note
-        from ui.cycle.entry_page import EntryPage
-
-        return EntryPage(self.ctx, unit_id)
-
-    def _verify_page(self):
-        from ui.cycle.verify_page import VerifyPage
-
-        return VerifyPage(self.ctx)
-
-    def _revision_page(self):
-        from ui.cycle.revision_page import RevisionPage
-
-        return RevisionPage(self.ctx)
-
-    def _approve_page(self):
-        from ui.cycle.approve_page import ApprovePage
-
-        return ApprovePage(self.ctx)
-
-    def _build_measurement(self):
-        from ui.measurement_page import MeasurementPage
-
-        return MeasurementPage(self.ctx)
-
-    def _build_dashboard(self):
+    def _build_dashboard(self) -> QWidget:
         from ui.dashboard.page import DashboardPage
 
         return DashboardPage(self.ctx)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -19,6 +20,9 @@ from sakip_desktop.storage.backup_places import automatic_backup
 from sakip_desktop.storage.database import Database
 from ui.background import BackgroundJob, run_busy
 from ui.plain_text import plain_box
+
+if TYPE_CHECKING:  # imported when the check runs
+    from sakip_desktop.ops.audit.check import AuditCheck
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +44,7 @@ class HealthWatch(QObject):
         self.job: BackgroundJob | None = None
         self.daily_backup: Path | None = None
         self.backup_error = ""
-        self.trail = None  # the AuditCheck of the audit trail, once read
+        self.trail: AuditCheck | None = None  # the audit trail's check, once read
 
     def start(self) -> None:
         """Run the check now, in the background."""

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QTabWidget
 
-from sakip_desktop.domain.roles import ADMIN, Role
 from ui.context import AppContext
+from ui.tools import SOP_COMPLIANCE_READERS
 
-# Who sees the compliance view: the people who evaluate the office's SOPs.
-COMPLIANCE_ROLES = (
-    ADMIN,
-    Role.CAMAT.value,
-    Role.SEKRETARIS.value,
-    Role.KASUBAG_PERENCANAAN.value,
-    Role.TIM_SAKIP.value,
-)
+if TYPE_CHECKING:  # imported when the tab is first shown
+    from ui.sop.compliance_page import CompliancePage
+    from ui.sop.library_page import SopLibraryPage
 
 
 class SopTab(QTabWidget):
@@ -23,8 +20,8 @@ class SopTab(QTabWidget):
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.library = None
-        self.compliance = None
+        self.library: SopLibraryPage | None = None
+        self.compliance: CompliancePage | None = None
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -37,7 +34,7 @@ class SopTab(QTabWidget):
 
         self.library = SopLibraryPage(self.ctx)
         self.addTab(self.library, "Daftar SOP dan pelaksanaan")
-        if self.ctx.actor.may(COMPLIANCE_ROLES):
+        if self.ctx.actor.may(SOP_COMPLIANCE_READERS):
             from ui.sop.compliance_page import CompliancePage
 
             self.compliance = CompliancePage(self.ctx)

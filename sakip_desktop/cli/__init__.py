@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sakip_desktop.errors import UserError
+
+if TYPE_CHECKING:
+    from sakip_desktop.storage.database import Database
 
 
 def _cmd_demo_create(args: argparse.Namespace) -> int:
@@ -58,7 +62,7 @@ def _check_audit_trail(path: Path) -> bool:
     return audit.ok
 
 
-def _open(path: str):
+def _open(path: str) -> Database:
     from sakip_desktop.storage.database import Database
 
     return Database.open(Path(path))

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sakip_desktop.domain import formats
+
+if TYPE_CHECKING:
+    from sakip_desktop.storage.restore import BackupPreview
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -30,7 +34,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _describe(preview) -> list[str]:
+def _describe(preview: BackupPreview) -> list[str]:
     when = preview.newest_change
     newest = f"{formats.long_date(when.date())} pukul {when:%H.%M}" if when else "-"
     lines = [
@@ -79,7 +83,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_backup_parsers(sub) -> None:
+def add_backup_parsers(sub: argparse._SubParsersAction) -> None:
     """Add `backup` and `restore` to the `sakip` command."""
     backup = sub.add_parser("backup", help="cadangkan basis data ke folder (mis. flash disk), lalu periksa salinannya")
     backup.add_argument("--db", required=True, help="berkas basis data")

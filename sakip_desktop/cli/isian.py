@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sakip_desktop.errors import NotFound
 
+if TYPE_CHECKING:
+    from sakip_desktop.storage.database import Database
 
-def _open(path: str):
+
+def _open(path: str) -> Database:
     from sakip_desktop.storage.database import Database
 
     return Database.open(Path(path))
@@ -50,7 +54,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from sakip_desktop.cli.identity import authenticate
     from sakip_desktop.domain.periods import quarter_label
-    from sakip_desktop.exchange.isian.write import apply_isian, read_isian
+    from sakip_desktop.exchange.isian.preview import apply_isian
+    from sakip_desktop.exchange.isian.read import read_isian
 
     db = _open(args.db)
     try:

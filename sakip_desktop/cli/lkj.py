@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 
 from sakip_desktop.errors import ValidationError
+from sakip_desktop.files import write_atomically
 
 
 def add_lkj_options(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +33,6 @@ def wants_docx(args: argparse.Namespace) -> bool:
 
 def run_docx(args: argparse.Namespace) -> int:
     """Write the LKj as .docx to --out."""
-    from sakip_desktop.cli.report import write_atomically
     from sakip_desktop.documents.lkj.docx import write_lkj_docx
     from sakip_desktop.storage.database import Database
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sakip_desktop.exchange.rencana.check import RencanaPreview
+    from sakip_desktop.storage.database import Database
 
 
-def _open(path: str):
+def _open(path: str) -> Database:
     from sakip_desktop.storage.database import Database
 
     return Database.open(Path(path))
@@ -28,17 +33,17 @@ def _cmd_template(args: argparse.Namespace) -> int:
             f"{len(data.programs)} program, {len(data.sub_activities)} sub kegiatan) ditulis ke {out.resolve()}"
         )
         return 0
-    db = _open(args.db) if args.db else None
+    source = _open(args.db) if args.db else None
     try:
-        blank_template(out, db, args.start_year)
+        blank_template(out, source, args.start_year)
     finally:
-        if db is not None:
-            db.close()
+        if source is not None:
+            source.close()
     print(f"Templat rencana kosong ditulis ke {out.resolve()}")
     return 0
 
 
-def print_preview(preview) -> None:
+def print_preview(preview: RencanaPreview) -> None:
     """The preview of an import as lines of text (also used by tests)."""
     print(f"Berkas {preview.file_name}:" + (" Renstra baru akan dibuat." if preview.new_plan else ""))
     for sheet in preview.sheets:

@@ -15,8 +15,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from sakip_desktop.files import write_atomically
 from sakip_desktop.ops.base import Actor
+
+if TYPE_CHECKING:
+    from sakip_desktop.documents.request import DocRequest
+    from sakip_desktop.storage.database import Database
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,7 @@ REPORTS: dict[str, ReportSpec] = {
 }
 
 
-def request_from_args(kind: str, args: argparse.Namespace):
+def request_from_args(kind: str, args: argparse.Namespace) -> DocRequest:
     """The `DocRequest` the parsed options describe."""
     from sakip_desktop.documents.catalog import DocRequest
     from sakip_desktop.errors import ValidationError
@@ -102,7 +108,7 @@ def request_from_args(kind: str, args: argparse.Namespace):
     )
 
 
-def printing_person(db, args: argparse.Namespace) -> Actor:
+def printing_person(db: Database, args: argparse.Namespace) -> Actor:
     """Who the register names for a PDF made on the command line: the person of --as, password checked."""
     from sakip_desktop.cli.identity import authenticate
     from sakip_desktop.errors import ValidationError
@@ -113,13 +119,6 @@ def printing_person(db, args: argparse.Namespace) -> Actor:
             field="username",
         )
     return authenticate(db, args)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file and a rename (see `documents.catalog.write_atomically`)."""
-    from sakip_desktop.documents.catalog import write_atomically as write
-
-    write(path, data)
 
 
 def wants_xlsx(args: argparse.Namespace) -> bool:

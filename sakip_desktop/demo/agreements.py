@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-
+from sakip_desktop.demo.timeline import at
 from sakip_desktop.ops.agreements.common import pk_units
 from sakip_desktop.ops.agreements.pk import (
     DEFAULT_STATEMENT,
@@ -23,9 +22,10 @@ from sakip_desktop.ops.agreements.pk import (
     update_pk_settings,
 )
 from sakip_desktop.ops.agreements.views import get_agreement
+from sakip_desktop.ops.base import Actor, Clock
 from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import list_units
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import Unit
 
 YEAR = 2025
 BUPATI = Party(name="H. Suryo Atmojo, S.H., M.M.", title="Bupati Contoh")
@@ -50,13 +50,13 @@ TRANTIB_REASON = (
 TRANTIB_NUMBER = "000.8.3/104/35.99.01/2025"
 
 
-def _clock(moment: dt.datetime):
-    return lambda: moment
+def _clock(moment: dt.datetime) -> Clock:
+    return at(moment)
 
 
-def _number(db: Database, actor, agreement_id: int, number: str, at: dt.datetime) -> None:
+def _number(db: Database, actor: Actor, agreement_id: int, number: str, moment: dt.datetime) -> None:
     edit = AgreementEdit.of(get_agreement(db, agreement_id), document_number=number)
-    update_agreement(db, actor, agreement_id, edit, clock=_clock(at))
+    update_agreement(db, actor, agreement_id, edit, clock=_clock(moment))
 
 
 def add_agreements(db: Database) -> None:
@@ -66,7 +66,7 @@ def add_agreements(db: Database) -> None:
     update_pk_settings(db, prepare, DEFAULT_STATEMENT, BUPATI)
     with db.reading() as s:
         scopes: list[tuple[int | None, str | None]] = [(None, None)] + [(u.id, u.code) for u in pk_units(s)]
-        trantib = s.scalars(select(Unit.id).where(Unit.code == "SEKSI_TRANTIB")).first()
+    trantib = next(u.id for u in list_units(db) if u.code == "SEKSI_TRANTIB")
     for unit_id, code in scopes:
         agreement_id = create_agreement(db, prepare, YEAR, unit_id, signed_on=SIGNED, clock=_clock(PREPARED_AT))
         _number(db, prepare, agreement_id, NUMBERS.get(code, ""), PREPARED_AT)

@@ -8,9 +8,11 @@ after `now` (at the earliest 30 September 2025), so it stays "not yet due" on wh
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from sakip_desktop.demo.timeline import at, wib
 from sakip_desktop.domain import formats
-from sakip_desktop.ops.base import utcnow
+from sakip_desktop.ops.base import Actor, Clock, utcnow
 from sakip_desktop.ops.monitoring.evaluation import (
     MeetingInput,
     add_guest,
@@ -31,7 +33,7 @@ from sakip_desktop.ops.monitoring.follow_ups import (
 )
 from sakip_desktop.ops.monitoring.telaah import add_recommendation, decide_recommendation, monitoring_sheet, save_review
 from sakip_desktop.ops.org.auth import actor_for
-from sakip_desktop.ops.org.people import list_people
+from sakip_desktop.ops.org.people import PersonView, list_people
 from sakip_desktop.storage.database import Database
 
 YEAR, QUARTER = 2025, 2
@@ -75,20 +77,16 @@ PARTICIPANTS = (
 ABSENT = ("kasubag_umum",)
 
 
-def _clock(day: dt.date, hour: int):
-    # Demo writes are stamped on the day they would have happened (UTC = WIB - 7 hours).
-    moment = dt.datetime.combine(day, dt.time(hour)) - dt.timedelta(hours=7)
-    return lambda: moment
+def _clock(day: dt.date, hour: int) -> Clock:
+    """Demo writes are stamped on the day they would have happened, at `hour` WIB."""
+    return at(wib(day, hour))
 
 
-def add_monitoring_history(db: Database, *, now: dt.datetime | None = None) -> None:
-    """Write the demo's telaah, rekomendasi and evaluation meeting of TW II 2025 (see the module docstring)."""
-    now = now or utcnow()
+def _telaah(db: Database, sheet: dict[str, Any]) -> int:
+    """The Tim's telaah, the Sekretaris's two rekomendasi and the Camat's decision; returns the accepted one."""
     tim = actor_for(db, "analis_kebijakan", dt.date(2025, 7, 8))
     sekcam = actor_for(db, "sekcam", dt.date(2025, 7, 10))
     camat = actor_for(db, "camat", dt.date(2025, 7, 11))
-
-    sheet = {r.measurement.info.code: r for r in monitoring_sheet(db, YEAR, QUARTER)}
     for code, text in REVIEWS.items():
         if code in sheet:
             shown = sheet[code].measurement.achievement_to_date
@@ -116,8 +114,11 @@ def add_monitoring_history(db: Database, *, now: dt.datetime | None = None) -> N
         clock=_clock(dt.date(2025, 7, 10), 10),
     )
     decide_recommendation(db, camat, accepted, True, "Segera dilaksanakan.", clock=_clock(dt.date(2025, 7, 11), 8))
+    return accepted
 
-    people = {p.username: p for p in list_people(db, MEETING_DAY) if p.username}
+
+def _meeting(db: Database, sekcam: Actor, people: dict[str, PersonView], sheet: dict[str, Any]) -> int:
+    """The evaluation meeting of 15 Juli 2025: its daftar hadir and pembahasan; returns its id."""
     editing = _clock(MEETING_DAY, 11)
     meeting = create_meeting(
         db,
@@ -148,6 +149,20 @@ def add_monitoring_history(db: Database, *, now: dt.datetime | None = None) -> N
     for code, (said, problems) in DISCUSSIONS.items():
         if code in sheet:
             save_discussion(db, sekcam, meeting, sheet[code].indicator_id, said, problems, clock=editing)
+    return meeting
+
+
+def _follow_ups(
+    db: Database,
+    sekcam: Actor,
+    people: dict[str, PersonView],
+    sheet: dict[str, Any],
+    meeting: int,
+    accepted: int,
+    not_yet_due: dt.date,
+) -> tuple[int, int]:
+    """The meeting's three tindak lanjut, then the meeting made final; returns the (done, overdue) ones."""
+    editing = _clock(MEETING_DAY, 11)
 
     def follow(username: str, action: str, due: dt.date, code: str, rec: int | None = None) -> int:
         data = FollowUpInput(action, people[username].id, due, sheet[code].indicator_id if code in sheet else None)
@@ -156,11 +171,10 @@ def add_monitoring_history(db: Database, *, now: dt.datetime | None = None) -> N
     done = follow(
         "kasi_kesos", "Menyusun jadwal pembinaan lembaga kemasyarakatan TW III.", dt.date(2025, 7, 31), "IK12"
     )
-    later = max(dt.date(2025, 9, 30), now.date() + dt.timedelta(days=30))
     follow(
         "kasi_pelayanan",
         "Menyusun alur rujukan pengaduan administrasi kependudukan ke Dinas Dukcapil.",
-        later,
+        not_yet_due,
         "IK08",
         accepted,
     )
@@ -168,7 +182,11 @@ def add_monitoring_history(db: Database, *, now: dt.datetime | None = None) -> N
         "kasi_ekbang", "Meminta data usulan Musrenbang yang diakomodasi dalam RKPD ke Bappeda.", OVERDUE_DUE, "IK11"
     )
     finalise_meeting(db, sekcam, meeting, clock=_clock(MEETING_DAY, 15))
+    return done, overdue
 
+
+def _progress(db: Database, done: int, overdue: int) -> None:
+    """The Kasi Kesos reports his tindak lanjut done with its bukti; the Kasi Ekbang his under way."""
     kesos = actor_for(db, "kasi_kesos", dt.date(2025, 7, 28))
     report_progress(
         db,
@@ -197,3 +215,15 @@ def add_monitoring_history(db: Database, *, now: dt.datetime | None = None) -> N
         "Surat permintaan data sudah dikirim; menunggu jawaban Bappeda.",
         clock=_clock(dt.date(2025, 8, 1), 10),
     )
+
+
+def add_monitoring_history(db: Database, *, now: dt.datetime | None = None) -> None:
+    """Write the demo's telaah, rekomendasi and evaluation meeting of TW II 2025 (see the module docstring)."""
+    sheet = {r.measurement.info.code: r for r in monitoring_sheet(db, YEAR, QUARTER)}
+    accepted = _telaah(db, sheet)
+    sekcam = actor_for(db, "sekcam", dt.date(2025, 7, 10))
+    people = {p.username: p for p in list_people(db, MEETING_DAY) if p.username}
+    meeting = _meeting(db, sekcam, people, sheet)
+    not_yet_due = max(dt.date(2025, 9, 30), (now or utcnow()).date() + dt.timedelta(days=30))
+    done, overdue = _follow_ups(db, sekcam, people, sheet, meeting, accepted, not_yet_due)
+    _progress(db, done, overdue)

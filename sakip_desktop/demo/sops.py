@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from sakip_desktop.demo.timeline import ADMINISTRATOR, at, person
 from sakip_desktop.domain.roles import Role
-from sakip_desktop.ops.base import SYSTEM, utcnow
+from sakip_desktop.ops.base import utcnow
 from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.ops.sop.library import adopt_templates, get_definition, run_title
 from sakip_desktop.ops.sop.simulate import SteppingClock, walk_run
@@ -25,6 +26,8 @@ DEMO_PEOPLE = {
     Role.STAF: "staf_renkeu",
     Role.ADMIN_DATA: "admin_data",
 }
+# The administrator adopts every shipped template before the first run (UTC; 09.00 WIB).
+ADOPTED_AT = dt.datetime(2025, 4, 1, 2, 0)
 # Past quarters: when their runs started (UTC; 08.00 WIB on a working day after the quarter ended).
 PAST = ((1, dt.datetime(2025, 4, 14, 1, 0)), (2, dt.datetime(2025, 7, 7, 1, 0)))
 
@@ -45,9 +48,10 @@ def _pace(definition, rng: random.Random):
 
 
 def add_sop_history(db: Database, *, now: dt.datetime | None = None) -> None:
-    """Adopt every template; two finished runs each (TW I and II 2025), and four runs of TW III under way."""
+    """The administrator adopts every template; two finished runs each (TW I and II 2025), four of TW III under way."""
     now = now or utcnow()
-    sop_ids = adopt_templates(db, SYSTEM, [t.code for t in load_templates()])
+    admin = person(db, ADMINISTRATOR, ADOPTED_AT)
+    sop_ids = adopt_templates(db, admin, [t.code for t in load_templates()], clock=at(ADOPTED_AT))
     day = dt.date(2025, 9, 1)
     people = {role: actor_for(db, username, day) for role, username in DEMO_PEOPLE.items()}
     rng = random.Random(2025)

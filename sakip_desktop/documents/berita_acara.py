@@ -21,8 +21,8 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
 
 from sakip_desktop.documents import kit
-from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
 from sakip_desktop.documents.measure_text import DASH, amount_text, capaian_text, target_text
+from sakip_desktop.documents.request import DocRequest, Prepared
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.monitoring.evaluation_views import meeting_detail
@@ -287,6 +287,3 @@ def build_berita_acara(setup: kit.DocSetup, doc: BeritaAcaraDoc, out: Path | Bin
     return kit.build_pdf(
         setup, story, out, title=f"Berita Acara Evaluasi Kinerja {doc.period}", kop="first", footer_note=footer_note
     )
-
-
-register_kind(KIND, "Berita Acara Evaluasi Kinerja", prepare_berita_acara)

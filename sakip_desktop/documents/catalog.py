@@ -1,148 +1,100 @@
-"""The documents the program prints, by kind: how to gather each one's data and build its PDF.
+"""The documents the program prints, listed in one table (`KINDS`): each kind's label, how to gather its data,
+and how to give its printed tables as plain data.
 
 `prepare(db, request)` gathers the data of a document (plain frozen dataclasses) and says what it is
 (title, subject, period). `render` lays it out with the version and short data hash in the footer;
-`generate` renders and records it in the document register (ops/document_register.py). The CLI
-(`sakip report KIND`) and the Dokumen page both go through here. A new kind registers itself with
-`register_kind` (the LKj does so from its own module).
+`generate` renders and records it in the document register (ops/register.py). The CLI
+(`sakip report KIND`) and the Dokumen page both go through here. A new kind is a new row of `KINDS`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO, TypedDict
 
-from sakip_desktop.documents.kit import DocSetup, load_setup
+from sakip_desktop.documents.berita_acara import prepare_berita_acara
+from sakip_desktop.documents.kit import load_setup
+from sakip_desktop.documents.lkj.build import prepare_lkj
+from sakip_desktop.documents.lkj.tables import lkj_tables
+from sakip_desktop.documents.pengukuran import prepare_pengukuran
+from sakip_desktop.documents.pk import prepare_pk
+from sakip_desktop.documents.request import Builder, DocRequest, Prepared, SheetTable, TablesFn, need
+from sakip_desktop.documents.surat_pengantar import prepare_letter
+from sakip_desktop.documents.tables import berita_acara_tables, pengukuran_tables, pk_tables, triwulan_tables
+from sakip_desktop.documents.triwulan import prepare_triwulan
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.base import Actor
-from sakip_desktop.ops.register import DocumentRecordView, data_hash, record_document, short_hash, version_for
+from sakip_desktop.ops.register import DocumentRecordView, record_document, short_hash, version_for
 from sakip_desktop.storage.database import Database
 
-Builder = Callable[[DocSetup, Any, "Path | BinaryIO", str], int]
-
-
-@dataclass(frozen=True)
-class DocRequest:
-    """Which document: its kind and the subject/period options that kind uses."""
-
-    kind: str
-    year: int | None = None
-    quarter: int | None = None  # None: the whole year (pengukuran)
-    agreement_id: int | None = None
-    unit_id: int | None = None
-    meeting_id: int | None = None
-    letter_id: int | None = None
-    day: dt.date | None = None  # signing date; defaults per kind
-    paper: str | None = None  # "A4"/"F4"; None: the office setting
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A document's data and identity, ready to render."""
-
-    kind: str
-    title: str
-    subject_key: str
-    year: int
-    quarter: int | None
-    data: Any
-    build: Builder
-    digest_of: Any = None  # what the data hash covers, when not all of `data` (e.g. without the print date)
-
-    @property
-    def digest(self) -> str:
-        """sha256 of the canonical data."""
-        return data_hash(self.data if self.digest_of is None else self.digest_of)
+__all__ = [
+    "KINDS",
+    "Builder",
+    "DocRequest",
+    "Generated",
+    "KindSpec",
+    "Prepared",
+    "SheetTable",
+    "footer_note",
+    "generate",
+    "has_tables",
+    "kinds",
+    "need",
+    "prepare",
+    "preview",
+    "render",
+    "require_tables",
+    "sheet_tables",
+]
 
 
 @dataclass(frozen=True)
 class KindSpec:
-    """A kind of document: its label in lists and the function that prepares it."""
+    """A kind of document: its label in lists, the function that prepares it, and the one that gives its printed
+    tables as plain data (None: nothing to export to .xlsx)."""
 
     kind: str
     label: str
     prepare: Callable[[Database, DocRequest], Prepared]
+    tables: TablesFn | None = None
 
 
-KINDS: dict[str, KindSpec] = {}
-BUILTIN = ("pk", "pengukuran", "triwulan", "berita_acara", "surat_pengantar")
-OPTIONAL = ("lkj",)  # written separately; known once its module exists
-
-
-def register_kind(kind: str, label: str, prepare_fn: Callable[[Database, DocRequest], Prepared]) -> None:
-    """Make a document kind known to `prepare`, the CLI and the Dokumen page."""
-    KINDS[kind] = KindSpec(kind, label, prepare_fn)
-
-
-def _load_builtin() -> None:
-    # The modules register themselves on import; imported here so `KINDS` is complete on first use.
-    for name in BUILTIN:
-        importlib.import_module(f"sakip_desktop.documents.{name}")
-    for name in OPTIONAL:
-        try:
-            importlib.import_module(f"sakip_desktop.documents.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"sakip_desktop.documents.{name}":
-                raise
+# Every kind the program prints, in the order the Dokumen page lists them.
+KINDS: dict[str, KindSpec] = {
+    spec.kind: spec
+    for spec in (
+        KindSpec("pk", "Perjanjian Kinerja (PK)", prepare_pk, pk_tables),
+        KindSpec("pengukuran", "Formulir Pengukuran Kinerja", prepare_pengukuran, pengukuran_tables),
+        KindSpec("triwulan", "Laporan Kinerja Triwulan", prepare_triwulan, triwulan_tables),
+        KindSpec("berita-acara", "Berita Acara Evaluasi Kinerja", prepare_berita_acara, berita_acara_tables),
+        KindSpec("surat-pengantar", "Surat Pengantar", prepare_letter),
+        KindSpec("lkj", "Laporan Kinerja (LKj) tahunan", prepare_lkj, lkj_tables),
+    )
+}
 
 
 def kinds() -> dict[str, KindSpec]:
-    """Every known kind, in registration order."""
-    _load_builtin()
+    """Every kind, in the order of `KINDS`."""
     return KINDS
 
 
 def prepare(db: Database, request: DocRequest) -> Prepared:
     """Gather the data of the requested document; `ValidationError` for an unknown kind or missing option."""
-    spec = kinds().get(request.kind)
+    spec = KINDS.get(request.kind)
     if spec is None:
         raise ValidationError(f"Jenis dokumen '{request.kind}' tidak dikenal.", field="kind")
     return spec.prepare(db, request)
 
 
-@dataclass(frozen=True)
-class SheetTable:
-    """A table of a document as plain data, for the .xlsx export (`documents.tables_xlsx`).
-
-    Cells are what the PDF prints (the same strings, from the same prepared data); the columns in
-    `numeric` hold numbers printed the Indonesian way ("1.234,56", "87,50%", "24"), which the writer
-    stores as numbers. `header_merges` are (first_row, first_col, last_row, last_col) within the header
-    rows, 0-based; the last `total_rows` rows are the Jumlah / rata-rata lines.
-    """
-
-    sheet: str  # the sheet's name (at most 31 characters, unique in the workbook)
-    title: str  # the table's caption in the PDF
-    subtitle: str  # the office and the period
-    header_rows: tuple[tuple[str, ...], ...]
-    rows: tuple[tuple[str | None, ...], ...]
-    widths: tuple[float, ...]  # column widths in characters
-    numeric: frozenset[int] = frozenset()
-    header_merges: tuple[tuple[int, int, int, int], ...] = ()
-    total_rows: int = 0
-
-
-TablesFn = Callable[[Prepared], "list[SheetTable]"]
-TABLES: dict[str, TablesFn] = {}
-
-
-def register_tables(kind: str, tables_fn: TablesFn) -> None:
-    """Let a kind give its printed tables as plain data (for the .xlsx export)."""
-    TABLES[kind] = tables_fn
-
-
 def has_tables(kind: str) -> bool:
     """True when documents of `kind` print tables that can be exported (not the surat pengantar)."""
-    kinds()
-    importlib.import_module("sakip_desktop.documents.tables")
-    return kind in TABLES
+    spec = KINDS.get(kind)
+    return spec is not None and spec.tables is not None
 
 
 def require_tables(kind: str) -> None:
@@ -155,7 +107,9 @@ def require_tables(kind: str) -> None:
 def sheet_tables(prepared: Prepared) -> list[SheetTable]:
     """The tables of a prepared document, built from the data its PDF is built from (`require_tables` first)."""
     require_tables(prepared.kind)
-    return TABLES[prepared.kind](prepared)
+    tables = KINDS[prepared.kind].tables
+    assert tables is not None
+    return tables(prepared)
 
 
 def footer_note(prepared: Prepared, version: int) -> str:
@@ -188,16 +142,16 @@ def generate(db: Database, actor: Actor, request: DocRequest) -> Generated:
     version = version_for(db, prepared.kind, prepared.subject_key, prepared.digest)
     pages = prepared.build(setup, prepared.data, buffer, footer_note(prepared, version))
     pdf = buffer.getvalue()
-    what = {
-        "kind": prepared.kind,
-        "subject_key": prepared.subject_key,
-        "title": prepared.title,
-        "year": prepared.year,
-        "quarter": prepared.quarter,
-        "pages": pages,
-        "paper": setup.paper,
-        "file_sha256": hashlib.sha256(pdf).hexdigest(),
-    }
+    what = _Printing(
+        kind=prepared.kind,
+        subject_key=prepared.subject_key,
+        title=prepared.title,
+        year=prepared.year,
+        quarter=prepared.quarter,
+        pages=pages,
+        paper=setup.paper,
+        file_sha256=hashlib.sha256(pdf).hexdigest(),
+    )
     if db.read_only or db.damage:
         # The file takes no writes: people still read and print; the printing is not entered in the register.
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -209,31 +163,22 @@ def generate(db: Database, actor: Actor, request: DocRequest) -> Generated:
     return Generated(pdf=pdf, pages=pages, record=record)
 
 
+class _Printing(TypedDict):
+    """What a register line says about one printing, whether it is recorded or not."""
+
+    kind: str
+    subject_key: str
+    title: str
+    year: int
+    quarter: int | None
+    pages: int
+    paper: str
+    file_sha256: str
+
+
 def preview(db: Database, request: DocRequest) -> tuple[bytes, int]:
     """The PDF of a document without recording it (for the on-screen preview); (bytes, pages)."""
     prepared = prepare(db, request)
     buffer = io.BytesIO()
     pages, _ = render(db, prepared, buffer, paper=request.paper)
     return buffer.getvalue(), pages
-
-
-def need(value: Any, message: str, field: str) -> Any:
-    """`value`, or `ValidationError(message)` when it is None."""
-    if value is None:
-        raise ValidationError(message, field=field)
-    return value
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Target
@@ -16,6 +17,12 @@ from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.qualitative import level_label
 from sakip_desktop.ops.measurement.capaian import IndicatorInfo, MeasurementRow
 from sakip_desktop.ops.realisation.views import PeriodRevision
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from sakip_desktop.documents.kit import Styles
+
 
 DASH = "-"
 
@@ -28,15 +35,15 @@ def amount_text(value: Decimal | None, info: IndicatorInfo | None = None) -> str
         label = level_label(info.levels, value)
         if label:
             return label
-    return formats.number(value, 0 if value == value.to_integral_value() else 2)
+    return formats.amount(value)
 
 
 def target_text(target: Target | None, info: IndicatorInfo | None = None) -> str:
-    """A target or a range '80 – 90'."""
+    """A target or a range '80–90' (`formats.span`)."""
     if target is None:
         return DASH
     if target.is_range:
-        return f"{amount_text(target.low, info)} – {amount_text(target.high, info)}"
+        return formats.span(amount_text(target.low, info), amount_text(target.high, info))
     return amount_text(target.low, info)
 
 
@@ -71,7 +78,7 @@ def revision_lines(revisions: Sequence[PeriodRevision], utc_offset_hours: int) -
     return tuple(lines)
 
 
-def revision_notes(lines: Sequence[str], st) -> list:
+def revision_notes(lines: Sequence[str], st: Styles) -> list[Flowable]:
     """The flowables under a measurement table that list its revised values; nothing when there are none."""
     if not lines:
         return []

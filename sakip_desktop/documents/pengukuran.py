@@ -11,13 +11,12 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether
 
 from sakip_desktop.documents import kit
-from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
 from sakip_desktop.documents.measure_text import (
     DASH,
     amount_text,
@@ -28,10 +27,11 @@ from sakip_desktop.documents.measure_text import (
     revision_notes,
     target_text,
 )
+from sakip_desktop.documents.request import DocRequest, Prepared
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.measurement.budget import budget_measurement
+from sakip_desktop.ops.measurement.budget import BudgetLine, budget_measurement
 from sakip_desktop.ops.measurement.capaian import measure, office_summary
 from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.ops.realisation.views import period_revisions
@@ -120,12 +120,12 @@ def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) 
     mean = summary.achievement_year if yearly else summary.achievement
     budget = budget_measurement(db, year, at, rows)
 
-    def line(n: str, b) -> FpkBudgetRow:
+    def line(n: str, b: BudgetLine) -> FpkBudgetRow:
         return FpkBudgetRow(
             no=n,
             program=f"{b.code} {b.name}".strip(),
-            ceiling=formats.number(b.ceiling, 0),
-            spent=formats.number(b.spent_to_date, 0),
+            ceiling=formats.rupiah_figure(b.ceiling),
+            spent=formats.rupiah_figure(b.spent_to_date),
             absorption=percent_text(b.absorption),
             capaian=percent_text(b.achievement),
             efficiency=percent_text(b.efficiency),
@@ -172,59 +172,38 @@ def prepare_pengukuran(db: Database, request: DocRequest) -> Prepared:
     )
 
 
+def capaian_head(quarter: int | None) -> list[str]:
+    """The headers of table A (the PDF and the .xlsx): for the year, or measured to TW `quarter`."""
+    if quarter is None:
+        return ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
+                "Kategori"]  # fmt: skip
+    at = quarter_label(quarter)
+    return ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target Tahunan", f"Target s.d. {at}",
+            f"Realisasi s.d. {at}", f"Capaian s.d. {at} (%)", "Capaian thd Target Tahunan (%)", "Kategori"]  # fmt: skip
+
+
+def capaian_cells(r: FpkRow, quarter: int | None) -> list[str | None]:
+    """One indicator's cells of table A, under `capaian_head(quarter)`."""
+    if quarter is None:
+        return [r.no, r.objective, r.indicator, r.satuan, r.target_year, r.actual, r.capaian, r.category]
+    return [r.no, r.objective, r.indicator, r.satuan, r.target_year, r.target_to_date, r.actual, r.capaian,
+            r.capaian_year, r.category]  # fmt: skip
+
+
 def _table(doc: PengukuranDoc, width: float) -> kit.Flowable:
     yearly = doc.quarter is None
-    at = quarter_label(doc.quarter) if doc.quarter else ""
+    head = capaian_head(doc.quarter)
+    cells: list[list[Any]] = [capaian_cells(r, doc.quarter) for r in doc.rows]
     if yearly:
-        head = [
-            "No",
-            "Sasaran Strategis",
-            "Indikator Kinerja",
-            "Satuan",
-            "Target",
-            "Realisasi",
-            "Capaian (%)",
-            "Kategori",
-        ]
-        cells = [
-            [r.no, r.objective, r.indicator, r.satuan, r.target_year, r.actual, r.capaian, r.category] for r in doc.rows
-        ]
-        fixed = [0.9, None, None, 2.0, 2.2, 2.2, 2.0, 2.3]
+        fixed: list[float | None] = [0.9, None, None, 2.0, 2.2, 2.2, 2.0, 2.3]
         align = "CLLCRRRC"
     else:
-        head = [
-            "No",
-            "Sasaran Strategis",
-            "Indikator Kinerja",
-            "Satuan",
-            "Target Tahunan",
-            f"Target s.d. {at}",
-            f"Realisasi s.d. {at}",
-            f"Capaian s.d. {at} (%)",
-            "Capaian thd Target Tahunan (%)",
-            "Kategori",
-        ]
-        cells = [
-            [
-                r.no,
-                r.objective,
-                r.indicator,
-                r.satuan,
-                r.target_year,
-                r.target_to_date,
-                r.actual,
-                r.capaian,
-                r.capaian_year,
-                r.category,
-            ]
-            for r in doc.rows
-        ]
         fixed = [0.9, None, None, 1.8, 2.0, 2.0, 2.0, 2.0, 2.2, 2.1]
         align = "CLLCRRRRRC"
     n = len(head)
     mean_col = 6 if yearly else 7
     label = kit.para("Rata-rata capaian kinerja", kit.styles(cell_size=8.5).cell_br)
-    total = [label] + [""] * (n - 1)
+    total: list[Any] = [label] + [""] * (n - 1)
     total[mean_col] = doc.mean_capaian
     total[-1] = doc.mean_category
     cells.append(total)
@@ -286,6 +265,3 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
         kop="none",
         footer_note=footer_note,
     )
-
-
-register_kind(KIND, "Formulir Pengukuran Kinerja", prepare_pengukuran)

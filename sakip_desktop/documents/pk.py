@@ -15,7 +15,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from sakip_desktop.documents import kit
-from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
+from sakip_desktop.documents.request import DocRequest, Prepared
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.agreements.common import Party, Status
@@ -107,7 +107,7 @@ def _statement(setup: kit.DocSetup, pk: AgreementDetail, st: kit.Styles, width: 
 def _lampiran(setup: kit.DocSetup, pk: AgreementDetail, st: kit.Styles, width: float) -> list:
     story: list = kit.title_block([pk.title, pk.scope.upper()], st, space_after=10)
     story.append(kit.para("Tabel 1. Sasaran, Indikator Kinerja dan Target", st.heading))
-    rows = []
+    rows: list[list[str | None]] = []
     previous = None
     for line in pk.targets:
         objective = f"{line.objective_code} {line.objective}" if line.objective != previous else None
@@ -130,8 +130,8 @@ def _lampiran(setup: kit.DocSetup, pk: AgreementDetail, st: kit.Styles, width: f
     )
     table2: list = [kit.para("Tabel 2. Program dan Anggaran", st.heading)]
     label = "Program" if pk.unit_id is None else "Kegiatan / Sub Kegiatan"
-    brows = [[str(b.no), f"{b.code} {b.name}".strip(), formats.number(b.amount, 0), b.note] for b in pk.budget]
-    brows.append(["Jumlah", "", formats.number(pk.budget_total, 0), ""])
+    brows = [[str(b.no), f"{b.code} {b.name}".strip(), formats.rupiah_figure(b.amount), b.note] for b in pk.budget]
+    brows.append(["Jumlah", "", formats.rupiah_figure(pk.budget_total), ""])
     w_amount, w_note = 3.6 * cm, 2.6 * cm
     table2.append(
         kit.data_table(
@@ -160,6 +160,3 @@ def build_pk(setup: kit.DocSetup, pk: AgreementDetail, out: Path | BinaryIO, foo
     if pk.status is Status.DRAFT:
         footer_note = f"DRAF · {footer_note}"
     return kit.build_pdf(setup, story, out, title=pk.title, kop="first", footer_note=footer_note)
-
-
-register_kind(KIND, "Perjanjian Kinerja (PK)", prepare_pk)

@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from sakip_desktop.documents import kit
-from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
+from sakip_desktop.documents.request import DocRequest, Prepared
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.letters import get_letter
 from sakip_desktop.ops.org.office import get_profile
@@ -158,6 +158,3 @@ def build_letter(setup: kit.DocSetup, doc: LetterDoc, out: Path | BinaryIO, foot
     return kit.build_pdf(
         setup, story, out, title=f"Surat Pengantar {doc.agenda_number}", kop="first", footer_note=footer_note
     )
-
-
-register_kind(KIND, "Surat Pengantar", prepare_letter)

@@ -2,14 +2,14 @@
 
 Each function reads the `Prepared.data` the PDF builder reads (the PK's `AgreementDetail`, the FPK's
 `PengukuranDoc`, …) and lays out the same cells under the same headers; nothing is measured again.
-The LKj's tables are in `tables_lkj`. Importing this module registers them with the catalog.
+The LKj's tables are in `lkj.tables`; the catalog (`documents.catalog.KINDS`) lists them by kind.
 """
 
 from __future__ import annotations
 
 from sakip_desktop.documents.berita_acara import BeritaAcaraDoc
-from sakip_desktop.documents.catalog import Prepared, SheetTable, register_tables
-from sakip_desktop.documents.pengukuran import PengukuranDoc
+from sakip_desktop.documents.pengukuran import PengukuranDoc, capaian_cells, capaian_head
+from sakip_desktop.documents.request import Prepared, Row, SheetTable
 from sakip_desktop.documents.triwulan import TriwulanDoc
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
@@ -27,15 +27,17 @@ def pk_tables(prepared: Prepared) -> list[SheetTable]:
     """PK lampiran: table 1 (sasaran, indikator, target) and table 2 (program/sub kegiatan, anggaran)."""
     pk: AgreementDetail = prepared.data
     subtitle = f"{pk.title.title().replace('Pk ', 'PK ')} – {pk.scope}"
-    rows = []
+    rows: list[Row] = []
     previous = None
     for line in pk.targets:
         objective = f"{line.objective_code} {line.objective}" if line.objective != previous else None
         previous = line.objective
         rows.append((str(line.no), objective, line.indicator + (" (IKU)" if line.is_key else ""), line.target))
     label = "Program" if pk.unit_id is None else "Kegiatan / Sub Kegiatan"
-    brows = [(str(b.no), f"{b.code} {b.name}".strip(), formats.number(b.amount, 0), b.note or None) for b in pk.budget]
-    brows.append(("Jumlah", None, formats.number(pk.budget_total, 0), None))
+    brows: list[Row] = [
+        (str(b.no), f"{b.code} {b.name}".strip(), formats.rupiah_figure(b.amount), b.note or None) for b in pk.budget
+    ]
+    brows.append(("Jumlah", None, formats.rupiah_figure(pk.budget_total), None))
     return [
         SheetTable(
             "Tabel 1",
@@ -63,91 +65,61 @@ def pengukuran_tables(prepared: Prepared) -> list[SheetTable]:
     """FPK: A. capaian kinerja sasaran (with the mean) and B. realisasi anggaran program (with the Jumlah)."""
     doc: PengukuranDoc = prepared.data
     subtitle = f"{doc.office_title} – {period_text(doc.year, doc.quarter)}"
-    if doc.quarter is None:
-        head = (
-            "No",
-            "Sasaran Strategis",
-            "Indikator Kinerja",
-            "Satuan",
-            "Target",
-            "Realisasi",
-            "Capaian (%)",
-            "Kategori",
-        )
-        rows = [
-            (r.no, r.objective, r.indicator, r.satuan, r.target_year, r.actual, r.capaian, r.category) for r in doc.rows
-        ]
-        widths: tuple[float, ...] = (5, 40, 50, 12, 12, 12, 12, 14)
-        numeric = frozenset({0, 4, 5, 6})
-    else:
-        at = quarter_label(doc.quarter)
-        head = (
-            "No",
-            "Sasaran Strategis",
-            "Indikator Kinerja",
-            "Satuan",
-            "Target Tahunan",
-            f"Target s.d. {at}",
-            f"Realisasi s.d. {at}",
-            f"Capaian s.d. {at} (%)",
-            "Capaian thd Target Tahunan (%)",
-            "Kategori",
-        )
-        rows = [
-            (
-                r.no,
-                r.objective,
-                r.indicator,
-                r.satuan,
-                r.target_year,
-                r.target_to_date,
-                r.actual,
-                r.capaian,
-                r.capaian_year,
-                r.category,
-            )
-            for r in doc.rows
-        ]
-        widths = (5, 38, 46, 11, 12, 12, 13, 13, 14, 14)
-        numeric = frozenset({0, 4, 5, 6, 7, 8})
+    return [_pengukuran_capaian(doc, subtitle), _pengukuran_budget(doc, subtitle)]
+
+
+def _pengukuran_capaian(doc: PengukuranDoc, subtitle: str) -> SheetTable:
+    head = tuple(capaian_head(doc.quarter))
+    rows = [tuple(capaian_cells(r, doc.quarter)) for r in doc.rows]
+    widths: tuple[float, ...] = (5, 40, 50, 12, 12, 12, 12, 14)
+    numeric = frozenset({0, 4, 5, 6})
+    if doc.quarter is not None:
+        widths, numeric = (5, 38, 46, 11, 12, 12, 13, 13, 14, 14), frozenset({0, 4, 5, 6, 7, 8})
     total: list[str | None] = ["Rata-rata capaian kinerja"] + [None] * (len(head) - 1)
     total[6 if doc.quarter is None else 7] = doc.mean_capaian
     total[-1] = doc.mean_category
     rows.append(tuple(total))
+    return SheetTable(
+        "A Capaian Kinerja",
+        "A. Capaian Kinerja Sasaran",
+        subtitle,
+        (head,),
+        tuple(rows),
+        widths,
+        numeric=numeric,
+        total_rows=1,
+    )
+
+
+def _pengukuran_budget(doc: PengukuranDoc, subtitle: str) -> SheetTable:
     bhead = ("No", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian Sasaran (%)", "Efisiensi (%)")
-    brows = [(b.no, b.program, b.ceiling, b.spent, b.absorption, b.capaian, b.efficiency) for b in doc.budget]
+    brows: list[Row] = [
+        (b.no, b.program, b.ceiling, b.spent, b.absorption, b.capaian, b.efficiency) for b in doc.budget
+    ]
     t = doc.budget_total
     brows.append(("Jumlah", None, t.ceiling, t.spent, t.absorption, t.capaian, t.efficiency))
-    return [
-        SheetTable(
-            "A Capaian Kinerja",
-            "A. Capaian Kinerja Sasaran",
-            subtitle,
-            (head,),
-            tuple(rows),
-            widths,
-            numeric=numeric,
-            total_rows=1,
-        ),
-        SheetTable(
-            "B Realisasi Anggaran",
-            "B. Realisasi Anggaran Program",
-            subtitle,
-            (bhead,),
-            tuple(brows),
-            (6, 60, 18, 18, 12, 14, 12),
-            numeric=frozenset({0, 2, 3, 4, 5, 6}),
-            total_rows=1,
-        ),
-    ]
+    return SheetTable(
+        "B Realisasi Anggaran",
+        "B. Realisasi Anggaran Program",
+        subtitle,
+        (bhead,),
+        tuple(brows),
+        (6, 60, 18, 18, 12, 14, 12),
+        numeric=frozenset({0, 2, 3, 4, 5, 6}),
+        total_rows=1,
+    )
 
 
 def triwulan_tables(prepared: Prepared) -> list[SheetTable]:
     """Laporan triwulan: A. capaian per indikator TW I–IV and B. realisasi anggaran per triwulan."""
     doc: TriwulanDoc = prepared.data
     subtitle = f"{doc.office_title} – {period_text(doc.year, doc.quarter)}"
+    return [_triwulan_capaian(doc, subtitle), _triwulan_budget(doc, subtitle)]
+
+
+def _triwulan_capaian(doc: TriwulanDoc, subtitle: str) -> SheetTable:
     at = quarter_label(doc.quarter)
-    head1 = (
+    head1: tuple[str, ...] = (
         "No",
         "Sasaran",
         "Indikator Kinerja",
@@ -158,44 +130,35 @@ def triwulan_tables(prepared: Prepared) -> list[SheetTable]:
         "",
         "",
         "Realisasi",
-        "",
-        "",
-        "",
-        f"Kumulatif s.d. {at}",
-        "Capaian (%)",
-        "Kategori",
     )
+    head1 += ("", "", "", f"Kumulatif s.d. {at}", "Capaian (%)", "Kategori")
     head2 = ("", "", "", "", "", *TW, *TW, "", "", "")
     rows: list[tuple[str | None, ...]] = [
-        (
-            r.no,
-            r.objective,
-            r.indicator,
-            r.satuan,
-            r.target_year,
-            *r.targets,
-            *(a or None for a in r.actuals),
-            r.cumulative,
-            r.capaian,
-            r.category,
-        )
+        (r.no, r.objective, r.indicator, r.satuan, r.target_year, *r.targets, *(a or None for a in r.actuals),
+         r.cumulative, r.capaian, r.category)
         for r in doc.rows
-    ]
+    ]  # fmt: skip
     total: list[str | None] = ["Rata-rata capaian kinerja terhadap target tahunan"] + [None] * 15
     total[14], total[15] = doc.mean_capaian, doc.mean_category
     rows.append(tuple(total))
     merges = (*((0, c, 1, c) for c in (0, 1, 2, 3, 4, 13, 14, 15)), (0, 5, 0, 8), (0, 9, 0, 12))
-    bhead1 = (
-        "No",
-        "Program",
-        "Anggaran (Rp)",
-        "Realisasi Anggaran (Rp)",
-        "",
-        "",
-        "",
-        f"Jumlah s.d. {at} (Rp)",
-        "Serapan (%)",
+    return SheetTable(
+        "A Capaian Kinerja",
+        "A. Capaian Kinerja Sasaran dan Indikator",
+        subtitle,
+        (head1, head2),
+        tuple(rows),
+        (5, 32, 40, 10, 10, *[9] * 8, 12, 11, 12),
+        numeric=frozenset({0, 4, *range(5, 15)}),
+        header_merges=merges,
+        total_rows=1,
     )
+
+
+def _triwulan_budget(doc: TriwulanDoc, subtitle: str) -> SheetTable:
+    at = quarter_label(doc.quarter)
+    bhead1: tuple[str, ...] = ("No", "Program", "Anggaran (Rp)", "Realisasi Anggaran (Rp)", "", "", "")
+    bhead1 += (f"Jumlah s.d. {at} (Rp)", "Serapan (%)")
     bhead2 = ("", "", "", *TW, "", "")
     brows = [
         (b.no or None, b.program, b.ceiling, *(s or None for s in b.spent), b.to_date, b.absorption) for b in doc.budget
@@ -203,30 +166,17 @@ def triwulan_tables(prepared: Prepared) -> list[SheetTable]:
     if brows:  # as printed: the last line is the Jumlah, its label under No
         brows[-1] = ("Jumlah", None, *brows[-1][2:])
     bmerges = (*((0, c, 1, c) for c in (0, 1, 2, 7, 8)), (0, 3, 0, 6))
-    return [
-        SheetTable(
-            "A Capaian Kinerja",
-            "A. Capaian Kinerja Sasaran dan Indikator",
-            subtitle,
-            (head1, head2),
-            tuple(rows),
-            (5, 32, 40, 10, 10, *[9] * 8, 12, 11, 12),
-            numeric=frozenset({0, 4, *range(5, 15)}),
-            header_merges=merges,
-            total_rows=1,
-        ),
-        SheetTable(
-            "B Realisasi Anggaran",
-            "B. Realisasi Anggaran per Triwulan",
-            subtitle,
-            (bhead1, bhead2),
-            tuple(brows),
-            (6, 50, 17, 16, 16, 16, 16, 18, 11),
-            numeric=frozenset({0, *range(2, 9)}),
-            header_merges=bmerges,
-            total_rows=1,
-        ),
-    ]
+    return SheetTable(
+        "B Realisasi Anggaran",
+        "B. Realisasi Anggaran per Triwulan",
+        subtitle,
+        (bhead1, bhead2),
+        tuple(brows),
+        (6, 50, 17, 16, 16, 16, 16, 18, 11),
+        numeric=frozenset({0, *range(2, 9)}),
+        header_merges=bmerges,
+        total_rows=1,
+    )
 
 
 def berita_acara_tables(prepared: Prepared) -> list[SheetTable]:
@@ -272,15 +222,3 @@ def berita_acara_tables(prepared: Prepared) -> list[SheetTable]:
             numeric=frozenset({0}),
         ),
     ]
-
-
-register_tables("pk", pk_tables)
-register_tables("pengukuran", pengukuran_tables)
-register_tables("triwulan", triwulan_tables)
-register_tables("berita-acara", berita_acara_tables)
-
-try:  # the LKj registers its tables when its module is there (as `catalog.OPTIONAL`)
-    import sakip_desktop.documents.lkj.tables  # noqa: F401
-except ModuleNotFoundError as exc:
-    if exc.name not in ("sakip_desktop.documents.lkj.tables", "sakip_desktop.documents.lkj.build"):
-        raise

@@ -30,10 +30,10 @@ from sakip_desktop.documents.catalog import (
     prepare,
     require_tables,
     sheet_tables,
-    write_atomically,
 )
 from sakip_desktop.errors import UserError
 from sakip_desktop.exchange.xlsxkit import fit_rows, page_setup
+from sakip_desktop.files import write_atomically
 from sakip_desktop.storage.database import Database
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def number_cell(text: str | None) -> tuple[int | Decimal, str] | None:
     """A number printed the Indonesian way as (value, number format); None when `text` is not one.
 
     '1.234.500' -> (1234500, '#,##0'); '92,86' -> (Decimal('92.86'), '#,##0.00');
-    '87,50%' -> (Decimal('87.50'), '#,##0.00"%"'); '-', 'Baik', '80 – 90' -> None.
+    '87,50%' -> (Decimal('87.50'), '#,##0.00"%"'); '-', 'Baik', '80–90' -> None.
     """
     if text is None:
         return None
@@ -150,8 +150,8 @@ def _write_sheet(ws: Worksheet, table: SheetTable) -> None:
     for i, values in enumerate(table.rows):
         r = first + i
         total = i >= totals_from
-        for c, text in enumerate(values):
-            _put(ws, r, c + 1, text, c in table.numeric, border)
+        for c, value in enumerate(values):
+            _put(ws, r, c + 1, value, c in table.numeric, border)
             if total:
                 cell = ws.cell(row=r, column=c + 1)
                 cell.font = Font(bold=True)

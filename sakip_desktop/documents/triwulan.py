@@ -19,10 +19,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Paragraph
-from sqlalchemy import select
 
 from sakip_desktop.documents import kit
-from sakip_desktop.documents.catalog import DocRequest, Prepared, register_kind
 from sakip_desktop.documents.measure_text import (
     DASH,
     amount_text,
@@ -33,6 +31,7 @@ from sakip_desktop.documents.measure_text import (
     revision_notes,
     target_text,
 )
+from sakip_desktop.documents.request import DocRequest, Prepared
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import ValidationError
@@ -40,9 +39,9 @@ from sakip_desktop.ops.measurement.budget import budget_measurement
 from sakip_desktop.ops.measurement.capaian import measure, office_summary
 from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.ops.org.signers import office_signer
+from sakip_desktop.ops.realisation.narratives import quarter_narratives
 from sakip_desktop.ops.realisation.views import period_revisions
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import Indicator, Realisation
 
 KIND = "triwulan"
 
@@ -103,22 +102,10 @@ class TriwulanDoc:
 
 
 def _narratives(db: Database, year: int, quarter: int) -> tuple[tuple[Narrative, ...], ...]:
-    with db.reading() as s:
-        rows = s.execute(
-            select(
-                Indicator.code,
-                Indicator.name,
-                Realisation.supporting_factors,
-                Realisation.inhibiting_factors,
-                Realisation.follow_up,
-            )
-            .join(Indicator, Indicator.id == Realisation.indicator_id)
-            .where(Realisation.year == year, Realisation.quarter == quarter)
-            .order_by(Indicator.code)
-        ).all()
+    rows = quarter_narratives(db, year, quarter)
     out: list[tuple[Narrative, ...]] = []
-    for col in (2, 3, 4):
-        out.append(tuple(Narrative(r[1], " ".join(r[col].split())) for r in rows if r[col].strip()))
+    for texts in ([r.supporting for r in rows], [r.inhibiting for r in rows], [r.follow_up for r in rows]):
+        out.append(tuple(Narrative(r.name, " ".join(t.split())) for r, t in zip(rows, texts, strict=True) if t.strip()))
     return tuple(out)
 
 
@@ -131,14 +118,14 @@ def _budget(db: Database, year: int, quarter: int) -> tuple[TwBudgetRow, ...]:
         key = line.code
         cumulative = [next((p.spent_to_date for p in (*m.programs, m.total) if p.code == key), 0) for m in by_q]
         spent = [cumulative[0]] + [b - a for a, b in itertools.pairwise(cumulative)]
-        cells = [formats.number(v, 0) for v in spent] + [""] * (4 - len(spent))
+        cells = [formats.rupiah_figure(v) for v in spent] + [""] * (4 - len(spent))
         out.append(
             TwBudgetRow(
                 no="" if line is last.total else str(n),
                 program="Jumlah" if line is last.total else f"{line.code} {line.name}".strip(),
-                ceiling=formats.number(line.ceiling, 0),
+                ceiling=formats.rupiah_figure(line.ceiling),
                 spent=tuple(cells),  # type: ignore[arg-type]
-                to_date=formats.number(line.spent_to_date, 0),
+                to_date=formats.rupiah_figure(line.spent_to_date),
                 absorption=percent_text(line.absorption),
             )
         )
@@ -329,6 +316,3 @@ def build_triwulan(setup: kit.DocSetup, doc: TriwulanDoc, out: Path | BinaryIO, 
         kop="first",
         footer_note=footer_note,
     )
-
-
-register_kind(KIND, "Laporan Kinerja Triwulan", prepare_triwulan)

@@ -1,4 +1,17 @@
-"""Indonesian formats for dates, numbers and Rupiah, via Babel (regulations.md §6.3)."""
+"""The one way a number, percent, range, Rupiah amount or date becomes text (regulations.md §6.3), via Babel.
+
+Every document, workbook, screen and message prints values through here:
+
+- `number(v, d)`: '1.234,56' with exactly d decimals; `percent` '87,50%'; `rupiah` 'Rp1.500.000,00';
+  `rupiah_figure` '1.500.000' under a header 'Anggaran (Rp)'.
+- `amount(v)`: a target or realisasi as the forms print it: '24', '92,86' (two decimals unless whole).
+- `compact(v)`: up to two decimals, trailing zeros dropped: '70', '92,5' (the PK and messages).
+- `exact(v)`: every digit, decimal comma, no thousands dot: '1500', '12,5' (a value to type over or read back).
+- `span(low, high)`: a range of two printed ends: '80–90', an en dash without spaces (PermenPAN-RB 6/2022
+  writes 'target 80–90%'); `amount_range(low, high)` '80–90' from two numbers; `with_unit(text, unit)` puts
+  the unit once after it: '80–90%', '80–90 nilai'.
+- `long_date`, `place_date`: '17 Januari 2024', 'Karangploso, 17 Januari 2024'.
+"""
 
 from __future__ import annotations
 
@@ -52,7 +65,8 @@ def number(value: Decimal | int | float, decimals: int = 2) -> str:
         exact = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
         if exact.is_zero():
             exact = exact.copy_abs()  # -0,004 rounds to 0,00, not -0,00
-        return _number_pattern(decimals).apply(exact, _locale())
+        text: str = _number_pattern(decimals).apply(exact, _locale())
+        return text
 
 
 def _scientific(value: Decimal) -> str:
@@ -71,10 +85,66 @@ def _number_pattern(decimals: int) -> NumberPattern:
     return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
 
 
-def percent(value: Decimal | int | float, decimals: int = 2) -> str:
-    """'87,50%' (the value is already a percentage)."""
+def percent(value: Decimal | int | float | None, decimals: int = 2, missing: str = "-") -> str:
+    """'87,50%' (the value is already a percentage); `missing` for no value."""
+    if value is None:
+        return missing
     text = number(value, decimals)
     return text if text == "—" else text + "%"
+
+
+def amount(value: Decimal | int | float | None, missing: str = "-") -> str:
+    """A target or realisasi: whole numbers without decimals ('24'), others with two ('92,86'); `missing` for
+    no value."""
+    if value is None:
+        return missing
+    whole = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    return number(value, 0 if whole.is_finite() and whole == whole.to_integral_value() else 2)
+
+
+def compact(value: Decimal | int) -> str:
+    """Up to two decimals, trailing zeros dropped: '70', '92,5', '92,86'."""
+    exponent = Decimal(value).normalize().as_tuple().exponent
+    decimals = min(-exponent, 2) if isinstance(exponent, int) and exponent < 0 else 0
+    return number(value, decimals)
+
+
+def exact(value: Decimal | int) -> str:
+    """Every digit with a decimal comma and no thousands dot: '1500', '12,5' (a stored value to type over or to
+    read back from a workbook, where a dot would be ambiguous)."""
+    text = format(Decimal(value), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+RANGE_DASH = "–"  # en dash, no spaces: '80–90'
+
+
+def amount_range(low: Decimal, high: Decimal | None) -> str:
+    """A target as the forms print it: '70', or '80–90' for a range (`amount` at each end, `span`)."""
+    return span(amount(low), None if high is None else amount(high))
+
+
+def span(low: str, high: str | None) -> str:
+    """A range from its two printed ends: '80–90'; just `low` when there is no upper end or both read the same."""
+    if high is None or high == low:
+        return low
+    return f"{low}{RANGE_DASH}{high}"
+
+
+def with_unit(text: str, unit: str) -> str:
+    """A printed value or range with its unit once after it: '80–90%' (a percent sign sticks to the number),
+    '7 kali'; the text alone when there is no unit."""
+    unit = unit.strip()
+    if unit == "%":
+        return f"{text}%"
+    return f"{text} {unit}".strip()
+
+
+def rupiah_figure(value: Decimal | int) -> str:
+    """'1.485.650.000': a Rupiah amount without 'Rp' and sen, for a column whose header says 'Anggaran (Rp)'."""
+    return number(value, 0)
 
 
 def rupiah(amount: Decimal | int, sen: bool = True) -> str:

@@ -141,7 +141,6 @@ class Op(StrEnum):
     PASSWORD_CHANGE_OWN = "account.password.change_own"
     # Dikerjakan program
     OFFICE_CREATE = "program.office.create"
-    DEMO_CREATE = "program.demo.create"
     LOGIN = "program.login"
 
 
@@ -304,7 +303,6 @@ _ROWS: tuple[tuple[Op, str, str, tuple[str, ...], str], ...] = (
      "Memulihkan dari menu: administrator; dari layar basis data rusak atau 'sakip restore': program."),
     (Op.PASSWORD_CHANGE_OWN, ACCOUNT, "Ganti kata sandi", (ANY_ACCOUNT,), "Kata sandi akun sendiri."),
     (Op.OFFICE_CREATE, PROGRAM, "Buat kantor baru", _NOBODY, "Wizard kantor baru, sebelum ada akun."),
-    (Op.DEMO_CREATE, PROGRAM, "Buat kantor contoh", _NOBODY, "Kantor contoh untuk latihan."),
     (Op.LOGIN, PROGRAM, "Masuk", _NOBODY, "Waktu masuk terakhir, percobaan gagal dan penguncian akun."),
 )  # fmt: skip
 

@@ -63,3 +63,14 @@ def unknown_level_message(scale_name: str, levels: Mapping[int, str], text: str)
     """Why `text` cannot be a value of an indicator on the scale: it is no level; names the allowed ones."""
     allowed = ", ".join(levels[rank] for rank in sorted(levels))
     return f"'{text}' bukan tingkat skala {scale_name}; pilih salah satu: {allowed}."
+
+
+def level_problem(scale_name: str, levels: Mapping[int, str], rank: int | None, shown: str) -> str | None:
+    """Rule: the value of a qualitative indicator is one of its scale's levels.
+
+    `rank` is the level the value stands for (the entry screen's rank, or the rank of the label written in a
+    Format Isian; None when it is no level), `shown` how the person gave it (the number, or the text typed).
+    """
+    if rank is not None and rank in levels:
+        return None
+    return unknown_level_message(scale_name, levels, shown)

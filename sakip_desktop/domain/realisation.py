@@ -1,6 +1,10 @@
 """Rules for a quarter's realisasi: its statuses, when capaian needs a narrative, and what blocks submission.
 
-Pure functions over `Decimal`; the operations in `sakip_desktop.ops.realisation.entry` apply them.
+Pure functions over `Decimal`; the operations in `sakip_desktop.ops.realisation.entry` apply them. The rules an
+entry must pass (text length, editable status, manual capaian, justification, staleness) are one function each
+here, called by the entry screen's operation and by the Format Isian import alike: each returns the problem in
+the same Indonesian words (None when there is none) and the caller adds where it is (an indicator, or a file's
+sheet, row and column).
 """
 
 from __future__ import annotations
@@ -42,6 +46,93 @@ STATUS_LABELS: dict[Status, str] = {
 }
 
 NARRATIVE_LABELS = ("faktor pendukung", "faktor penghambat", "upaya/tindak lanjut")
+
+MAX_TEXT = 4000  # characters of one narrative field: about a page
+
+LOCKED_MESSAGE = "Data triwulan ini sudah disetujui dan terkunci; ubah melalui revisi dengan alasan."
+
+
+@dataclass(frozen=True)
+class RealisationInput:
+    """What a Kasi enters for one indicator and quarter (on the screen or in a Format Isian row)."""
+
+    value: Decimal | None
+    supporting: str = ""
+    inhibiting: str = ""
+    follow_up: str = ""
+    manual_achievement: Decimal | None = None
+    manual_justification: str = ""
+
+
+def clean_text(text: str | None) -> str:
+    """A narrative as stored: line breaks made plain, surrounding spaces removed."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def text_problem(text: str) -> str | None:
+    """Rule: a narrative field holds at most `MAX_TEXT` characters (of the cleaned text)."""
+    if len(text) > MAX_TEXT:
+        return f"teks terlalu panjang ({len(text)} karakter; paling banyak {MAX_TEXT})."
+    return None
+
+
+def status_problem(status: Status | None) -> str | None:
+    """Rule: only a draft or returned realisasi (or a new one, `status` None) may be changed by its unit."""
+    if status is None or status.editable:
+        return None
+    if status is Status.APPROVED:
+        return LOCKED_MESSAGE
+    return (
+        f"realisasi ini sudah {status.label.lower()} dan sedang diperiksa; hanya dapat diubah setelah "
+        "dikembalikan oleh Sekretaris atau Camat."
+    )
+
+
+def manual_achievement_problem(
+    target: Target | None, manual: Decimal | None, *, target_name: str, manual_name: str
+) -> str | None:
+    """Rule: a manual capaian only where capaian cannot be computed (a quarterly target of 0).
+
+    `target_name` and `manual_name` are how the caller's place names the target and the manual capaian
+    ('target TW IV' and 'capaian manual' on the screen; the column 'Target TW' and 'sel ini' in a file).
+    """
+    if manual is None or (target is not None and is_zero_target(target)):
+        return None
+    return f"capaian manual hanya diisi bila {target_name} bernilai 0; kosongkan {manual_name}."
+
+
+def justification_problem(manual: Decimal | None, justification: str) -> str | None:
+    """Rule: a manual capaian needs its justification."""
+    if manual is not None and not justification.strip():
+        return "tulis justifikasi untuk capaian manual."
+    return None
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What a person changed a realisasi from; the change is refused when what is stored is no longer that.
+
+    `when` and `again` name the moment and the remedy in the message ('berkas dibaca', 'baca ulang
+    berkasnya'). A Format Isian records only which realisasi a row was made from (`by_id`); a preview or a
+    form knows the contents (`data`, None when nothing was entered yet).
+    """
+
+    data: RealisationInput | None = None
+    realisation_id: int | None = None
+    by_id: bool = False
+    when: str = "dibuka di layar"
+    again: str = "muat ulang lalu ubah lagi"
+
+
+def stale_problem(stored_id: int | None, stored: RealisationInput | None, seen: Seen) -> str | None:
+    """Rule: a change applies only to the realisasi the person saw (`stored_id`/`stored`: what is stored now)."""
+    if seen.by_id:
+        if stored_id == seen.realisation_id:
+            return None
+        return f"data realisasi di basis data berbeda dengan saat {seen.when}; {seen.again}."
+    if stored == seen.data:
+        return None
+    return f"data ini berubah sejak {seen.when}; {seen.again}."
 
 
 def previous_quarter(year: int, quarter: int) -> tuple[int, int]:
@@ -128,14 +219,24 @@ def _join(words: list[str]) -> str:
 
 
 __all__ = [
+    "LOCKED_MESSAGE",
+    "MAX_TEXT",
     "NARRATIVE_LABELS",
     "STATUS_LABELS",
     "Narrative",
     "QuarterFacts",
+    "RealisationInput",
+    "Seen",
     "Status",
+    "clean_text",
     "is_zero_target",
+    "justification_problem",
+    "manual_achievement_problem",
     "narrative_reason",
     "previous_quarter",
     "quarter_achievement",
+    "stale_problem",
+    "status_problem",
     "submission_problems",
+    "text_problem",
 ]

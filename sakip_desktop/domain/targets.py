@@ -18,12 +18,6 @@ _KIND_TEXT = {
 }
 
 
-def _fmt(value: Decimal) -> str:
-    exponent = value.normalize().as_tuple().exponent
-    decimals = min(-exponent, 2) if isinstance(exponent, int) and exponent < 0 else 0
-    return formats.number(value, decimals)
-
-
 def quarterly_target_problems(yearly: Target, quarterly: Sequence[Target | None], kind: Aggregation) -> list[str]:
     """What is wrong with TW I..IV targets against the yearly one, in Indonesian; empty when consistent.
 
@@ -50,7 +44,7 @@ def quarterly_target_problems(yearly: Target, quarterly: Sequence[Target | None]
         assert got is not None
         if got.quantize(_CENT, ROUND_HALF_UP) != want.quantize(_CENT, ROUND_HALF_UP):
             problems.append(
-                f"{label}{_KIND_TEXT[kind]} = {_fmt(got.quantize(_CENT, ROUND_HALF_UP))}, "
-                f"tidak sama dengan target tahunan {_fmt(want)}"
+                f"{label}{_KIND_TEXT[kind]} = {formats.compact(got.quantize(_CENT, ROUND_HALF_UP))}, "
+                f"tidak sama dengan target tahunan {formats.compact(want)}"
             )
     return problems

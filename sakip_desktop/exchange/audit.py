@@ -11,9 +11,9 @@ from pathlib import Path
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import UserError
 from sakip_desktop.exchange.xlsxkit import fit_rows, page_setup, put, save_workbook
-from sakip_desktop.ops.audit.check import check_connection
+from sakip_desktop.ops.audit.check import audit_export
 from sakip_desktop.ops.audit.labels import entity_label
-from sakip_desktop.ops.audit.trail import AuditFilter, AuditView, find_in, utc_offset
+from sakip_desktop.ops.audit.trail import AuditFilter, AuditView
 from sakip_desktop.storage.database import Database
 
 HEADERS = ("No.", "Waktu", "Pengguna", "Kegiatan", "Jenis data", "Data", "Perubahan")
@@ -48,14 +48,12 @@ def export_audit(
     The second line says what was filtered and whether the chain was whole when exported.
     """
     where = where or AuditFilter()
-    with db.plain_reading() as conn:
-        listing = find_in(conn, where, None)
-        verdict = check_connection(conn)
-        office = conn.execute("SELECT name FROM office ORDER BY id LIMIT 1").fetchone()
-        local = (now or dt.datetime.now(dt.UTC).replace(tzinfo=None)) + dt.timedelta(hours=utc_offset(conn))
-    title = "Riwayat perubahan" + (f" — Kecamatan {office[0]}" if office else "")
+    found = audit_export(db, where)
+    listing = found.listing
+    local = (now or dt.datetime.now(dt.UTC).replace(tzinfo=None)) + dt.timedelta(hours=found.utc_offset_hours)
+    title = "Riwayat perubahan" + (f" — Kecamatan {found.office_name}" if found.office_name else "")
     stamp = f"{formats.long_date(local.date())} {local:%H.%M}"
-    subtitle = f"{describe_filter(where)}. {listing.total} entri. Diekspor {stamp}. {verdict.status}"
+    subtitle = f"{describe_filter(where)}. {listing.total} entri. Diekspor {stamp}. {found.verdict.status}"
     path = Path(path)
     try:
         save_workbook(_workbook(title, subtitle, listing.rows), path)

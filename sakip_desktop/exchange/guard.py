@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sakip_desktop.errors import UserError
+from sakip_desktop.exchange.import_errors import ImportErrors
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from sakip_desktop.exchange.xlsxkit import ImportErrors
 
 MIB = 1024 * 1024
 # A Format Isian or planning workbook of a whole office is well under 1 MB; these leave a wide margin.

@@ -10,17 +10,16 @@ openpyxl is imported inside the functions: the program should not pay for it at 
 
 from __future__ import annotations
 
-import os
-import tempfile
 import textwrap
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Polarity, Target
-from sakip_desktop.domain.formats import number
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import UserError
+from sakip_desktop.files import replace_atomically
 from sakip_desktop.ops.measurement.capaian import IndicatorInfo, MeasurementRow, measure, office_summary
 from sakip_desktop.ops.org.office import get_profile
 from sakip_desktop.storage.database import Database
@@ -65,18 +64,14 @@ def _cent(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _plain(value: Decimal) -> str:
-    """'80' or '92,86' (decimals only where the value has them)."""
-    return number(value, 0 if value == value.to_integral_value() else 2)
-
-
 def _amount(value: Decimal | None) -> tuple[Any, str | None]:
     """A target or realisasi as a cell value and its number format."""
     if value is None:
         return None, None
     if value == value.to_integral_value():
         return int(value), INTEGER_FORMAT
-    return _cent(value) if value.as_tuple().exponent < -4 else value, DECIMAL_FORMAT
+    exponent = value.as_tuple().exponent
+    return _cent(value) if isinstance(exponent, int) and exponent < -4 else value, DECIMAL_FORMAT
 
 
 def _level(info: IndicatorInfo, value: Decimal | None) -> tuple[Any, str | None] | None:
@@ -90,7 +85,7 @@ def _target(target: Target | None, info: IndicatorInfo | None = None) -> tuple[A
         return found
     if target is not None and target.is_range:
         assert target.high is not None
-        return f"{_plain(target.low)} – {_plain(target.high)}", None  # a range stays text
+        return formats.amount_range(target.low, target.high), None  # a range stays text
     return _amount(None if target is None else target.low)
 
 
@@ -109,44 +104,65 @@ def export_measurement(db: Database, year: int, quarter: int | None, path: Path 
     ws = wb.active
     ws.title = SHEET
     _write(ws, get_profile(db).office_title, year, quarter, rows)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
     try:
-        wb.save(tmp)
-        os.replace(tmp, path)
+        replace_atomically(path, wb.save)
     except PermissionError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise UserError(
             f"Berkas {path} tidak dapat ditulis. Tutup berkas itu bila sedang dibuka, lalu coba lagi."
         ) from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return len(rows)
 
 
 def _write(ws: Worksheet, office_title: str, year: int, quarter: int | None, rows: list[MeasurementRow]) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    """The whole sheet: title, header, one row per indicator, the office's mean, the notes, the print setup."""
+    yearly = quarter is None
+    at = 4 if quarter is None else quarter
+    _title(ws, office_title, year, quarter, at)
+    _header(ws, at)
+    flagged: list[MeasurementRow] = []
+    r = HEADER_ROW
+    for n, row in enumerate(rows, start=1):
+        r += 1
+        if _indicator_row(ws, r, n, row, yearly):
+            flagged.append(row)
+    r += 1
+    _mean_row(ws, r, rows, yearly)
+    r += 1
+    for note in _notes(rows, flagged, at, yearly):
+        r += 1
+        _note_row(ws, r, note)
+    _print_setup(ws)
+
+
+def _border() -> Any:
+    from openpyxl.styles import Border, Side
+
+    line = Side(style="thin", color="808080")
+    return Border(left=line, right=line, top=line, bottom=line)
+
+
+def _title(ws: Worksheet, office_title: str, year: int, quarter: int | None, at: int) -> None:
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    yearly = quarter is None
-    at = 4 if yearly else quarter
-    which = "year" if yearly else "to_date"
-    line = Side(style="thin", color="808080")
-    border = Border(left=line, right=line, top=line, bottom=line)
-    top = Alignment(wrap_text=True, vertical="top")
     last_column = get_column_letter(len(WIDTHS))
-
     ws["A1"] = title(office_title, year, quarter)
     ws["A1"].font = Font(bold=True, size=13)
     ws.merge_cells(f"A1:{last_column}1")
     ws["A2"] = (
         f"Capaian: realisasi s.d. {quarter_label(4)} terhadap target tahun {year}."
-        if yearly
+        if quarter is None
         else f"Capaian: realisasi s.d. {quarter_label(at)} terhadap target s.d. {quarter_label(at)} tahun {year}."
     )
     ws["A2"].font = Font(italic=True)
     ws.merge_cells(f"A2:{last_column}2")
+
+
+def _header(ws: Worksheet, at: int) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    border = _border()
     for col, (text, width) in enumerate(zip(headers(at), WIDTHS, strict=True), start=1):
         cell = ws.cell(row=HEADER_ROW, column=col, value=text)
         cell.font = Font(bold=True)
@@ -155,73 +171,84 @@ def _write(ws: Worksheet, office_title: str, year: int, quarter: int | None, row
         cell.border = border
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.row_dimensions[HEADER_ROW].height = 32
 
-    scale = rows[0].scale if rows else None
-    flagged: list[MeasurementRow] = []
-    r = HEADER_ROW
-    for n, row in enumerate(rows, start=1):
-        r += 1
-        info = row.info
-        capaian = row.achievement_year if yearly else row.achievement_to_date
-        manual = which in row.manual_in
-        band = row.scale.band(capaian)
-        if manual:
-            flagged.append(row)
-        target, target_format = _target(row.year_target, info)
-        to_date, to_date_format = _target(row.target_to_date, info)
-        actual, actual_format = _level(info, row.actual_to_date) or _amount(row.actual_to_date)
-        shown = row.scale.shown(capaian)
-        if shown is not None:
-            capaian_cell: Any = _cent(shown)
-        else:
-            capaian_cell = NOT_COMPUTABLE if manual else None
-        category = band.label if band else (NOT_COMPUTABLE if manual else None)
-        if manual and band:
-            category += " *)"
-        values = (
-            (n, INTEGER_FORMAT),
-            (row.objective_label, None),
-            (info.name, None),
-            (info.unit, None),
-            (POLARITY_TEXT[info.polarity], None),
-            (target, target_format),
-            (to_date, to_date_format),
-            (actual, actual_format),
-            (capaian_cell, DECIMAL_FORMAT if isinstance(capaian_cell, Decimal) else None),
-            (category, None),
-        )
-        for col, (value, fmt) in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=col, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # a text, not a formula
-            cell.alignment = top
-            cell.border = border
-            if fmt:
-                cell.number_format = fmt
-        if manual:
-            ws.cell(row=r, column=9).font = Font(italic=True)
-        ws.row_dimensions[r].height = _height([str(v) if v is not None else "" for v, _ in values], WIDTHS)
+
+def _row_values(n: int, row: MeasurementRow, yearly: bool) -> tuple[tuple[tuple[Any, str | None], ...], bool]:
+    """The cells (value, number format) of one indicator and whether its capaian was entered by hand."""
+    info = row.info
+    capaian = row.achievement_year if yearly else row.achievement_to_date
+    manual = ("year" if yearly else "to_date") in row.manual_in
+    band = row.scale.band(capaian)
+    shown = row.scale.shown(capaian)
+    capaian_cell: Any = _cent(shown) if shown is not None else (NOT_COMPUTABLE if manual else None)
+    category = band.label if band else (NOT_COMPUTABLE if manual else None)
+    if manual and band:
+        category = f"{category} *)"
+    values = (
+        (n, INTEGER_FORMAT),
+        (row.objective_label, None),
+        (info.name, None),
+        (info.unit, None),
+        (POLARITY_TEXT[info.polarity], None),
+        _target(row.year_target, info),
+        _target(row.target_to_date, info),
+        _level(info, row.actual_to_date) or _amount(row.actual_to_date),
+        (capaian_cell, DECIMAL_FORMAT if isinstance(capaian_cell, Decimal) else None),
+        (category, None),
+    )
+    return values, manual
+
+
+def _indicator_row(ws: Worksheet, r: int, n: int, row: MeasurementRow, yearly: bool) -> bool:
+    """Write one indicator's row at `r`; True when its capaian was entered by hand (a note explains it)."""
+    from openpyxl.styles import Alignment, Font
+
+    values, manual = _row_values(n, row, yearly)
+    border, top = _border(), Alignment(wrap_text=True, vertical="top")
+    for col, (value, fmt) in enumerate(values, start=1):
+        cell = ws.cell(row=r, column=col, value=value)
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"  # a text, not a formula
+        cell.alignment = top
+        cell.border = border
+        if fmt:
+            cell.number_format = fmt
+    if manual:
+        ws.cell(row=r, column=9).font = Font(italic=True)
+    ws.row_dimensions[r].height = _height([str(v) if v is not None else "" for v, _ in values], WIDTHS)
+    return manual
+
+
+def _mean_row(ws: Worksheet, r: int, rows: list[MeasurementRow], yearly: bool) -> None:
+    """The office's mean capaian (the mean of the sasaran) and its category."""
+    from openpyxl.styles import Font
 
     summary = office_summary(rows)
     mean_value = summary.achievement_year if yearly else summary.achievement
-    r += 1
+    scale = rows[0].scale if rows else None
     ws.cell(row=r, column=3, value="Rata-rata capaian kinerja (rata-rata capaian sasaran)").font = Font(bold=True)
-    if mean_value is not None and scale is not None:
-        cell = ws.cell(row=r, column=9, value=_cent(scale.shown(mean_value)))
+    shown = None if mean_value is None or scale is None else scale.shown(mean_value)
+    if shown is not None and scale is not None:
+        cell = ws.cell(row=r, column=9, value=_cent(shown))
         cell.number_format = DECIMAL_FORMAT
         cell.font = Font(bold=True)
         band = scale.band(mean_value)
         ws.cell(row=r, column=10, value=band.label if band else None).font = Font(bold=True)
+    border = _border()
     for col in range(1, len(WIDTHS) + 1):
         ws.cell(row=r, column=col).border = border
 
-    r += 1
-    for note in _notes(rows, flagged, at, yearly):
-        r += 1
-        ws.cell(row=r, column=1, value=note).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(WIDTHS))
-        ws.row_dimensions[r].height = _height([note], (sum(WIDTHS),))
-    ws.row_dimensions[HEADER_ROW].height = 32
+
+def _note_row(ws: Worksheet, r: int, note: str) -> None:
+    from openpyxl.styles import Alignment
+
+    ws.cell(row=r, column=1, value=note).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(WIDTHS))
+    ws.row_dimensions[r].height = _height([note], (sum(WIDTHS),))
+
+
+def _print_setup(ws: Worksheet) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -248,7 +275,7 @@ def _notes(rows: list[MeasurementRow], flagged: list[MeasurementRow], at: int, y
             f"pada realisasi {quarter_label(at)}:"
         )
         for row in flagged:
-            value = "belum diisi" if row.manual_achievement is None else f"{number(row.manual_achievement)}%"
+            value = formats.percent(row.manual_achievement, missing="belum diisi")
             why = f"; alasan: {row.manual_justification}" if row.manual_justification else ""
             notes.append(f"    {row.info.code} {row.info.name}: capaian manual {value}{why}")
     pending = [row for row in rows if not row.all_approved]
@@ -260,7 +287,9 @@ def _notes(rows: list[MeasurementRow], flagged: list[MeasurementRow], at: int, y
         )
     cap = rows[0].scale.cap if rows else None
     if cap is not None:
-        notes.append(f"Capaian di atas {_plain(cap)}% ditampilkan {_plain(cap)}% (batas tampilan kantor).")
+        notes.append(
+            f"Capaian di atas {formats.amount(cap)}% ditampilkan {formats.amount(cap)}% (batas tampilan kantor)."
+        )
     if yearly:
         notes.append("Capaian tahunan: realisasi s.d. TW IV dibandingkan dengan target tahunan.")
     return notes

@@ -8,9 +8,7 @@ openpyxl is imported inside the functions: the program should not pay for it at 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sakip_desktop.domain.bounds import Bound, accepted
-from sakip_desktop.errors import ValidationError
+from sakip_desktop.exchange.import_errors import ImportErrors
+from sakip_desktop.files import replace_atomically
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -38,15 +37,7 @@ _MONTHS = (
 
 def save_workbook(wb: Workbook, path: Path) -> None:
     """Save beside `path` and move into place, so a failed export never leaves half a file under that name."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_atomically(Path(path), wb.save)
 
 
 def put(ws: Worksheet, row: int, column: int, value: Any, text: bool = True, border: bool = True) -> None:
@@ -97,42 +88,6 @@ def page_setup(ws: Worksheet) -> None:
 
 
 # --- reading ----------------------------------------------------------------------------------------
-
-
-class ImportErrors:
-    """Every problem found in one file, each with where it is; `refuse()` makes the one error to raise.
-
-    The first `MAX_LISTED` are kept word for word; a file wrong on every one of ten thousand rows is
-    refused with those and a count of the rest, not with a message of a hundred thousand lines.
-    """
-
-    MAX_LISTED = 200
-
-    def __init__(self, file_name: str) -> None:
-        self.file_name = file_name
-        self.items: list[str] = []
-        self.count = 0  # every problem noted, listed or not
-
-    def add(self, message: str, sheet: str | None = None, row: int | None = None, column: str | None = None) -> None:
-        """Note a problem: 'Berkas X, lembar 'S', baris 9, kolom 'K': message'."""
-        self.count += 1
-        if len(self.items) >= self.MAX_LISTED:
-            return
-        where = [f"Berkas {self.file_name}"]
-        if sheet:
-            where.append(f"lembar '{sheet}'")
-        if row:
-            where.append(f"baris {row}")
-        if column:
-            where.append(f"kolom '{column}'")
-        self.items.append(f"{', '.join(where)}: {message}")
-
-    def refuse(self) -> ValidationError:
-        """The error listing every problem (raise it)."""
-        lines = "\n".join(f"- {item}" for item in self.items)
-        if self.count > len(self.items):
-            lines += f"\n- … dan {self.count - len(self.items)} kesalahan lain; perbaiki yang di atas dulu."
-        return ValidationError(f"Berkas {self.file_name} tidak diimpor karena ada {self.count} kesalahan:\n{lines}")
 
 
 def open_workbook(path: Path, errors: ImportErrors) -> Workbook | None:

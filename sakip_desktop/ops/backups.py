@@ -33,9 +33,9 @@ from sakip_desktop.storage.backup import (
     connect_readonly,
     file_sha256,
     make_backup,
-    parse_backup_name,
     read_checksum,
 )
+from sakip_desktop.storage.backup_names import parse_backup_name
 from sakip_desktop.storage.backup_places import data_backup_folder
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.restore import DAMAGED_MARK, RestoreResult, restore_backup
@@ -48,7 +48,9 @@ def is_external(db_path: Path, folder: Path) -> bool:
     return Path(folder).resolve() != data_backup_folder(db_path)
 
 
-def remember_backup(db: Database, actor: Actor, result: BackupResult, *, external: bool, now=None) -> None:
+def remember_backup(
+    db: Database, actor: Actor, result: BackupResult, *, external: bool, now: dt.datetime | None = None
+) -> None:
     """Operation 'Catat cadangan': the target is offered first next time; an external one resets the reminder."""
     now = now or utcnow()
     values: dict[str, object] = {LAST_TARGET_KEY: str(result.path.parent)}
@@ -58,7 +60,7 @@ def remember_backup(db: Database, actor: Actor, result: BackupResult, *, externa
 
 
 def _remember_external(db: Database, actor: Actor, backup: Path, taken: dt.datetime) -> None:
-    values = {
+    values: dict[str, object] = {
         LAST_TARGET_KEY: str(backup.parent),
         LAST_EXTERNAL_KEY: {"at": taken.isoformat(timespec="seconds"), "path": str(backup)},
     }

@@ -15,6 +15,7 @@ import string
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
@@ -152,7 +153,7 @@ def lampiran_text(count: int, what: str = "berkas") -> str:
     return f"{count} ({words}) {what}" if words else f"{count} {what}"
 
 
-def _next_seq(session, year: int) -> int:
+def _next_seq(session: Session, year: int) -> int:
     return (session.scalar(select(func.max(OutgoingLetter.seq)).where(OutgoingLetter.year == year)) or 0) + 1
 
 
@@ -165,7 +166,7 @@ def next_number_example(db: Database, values: LetterSettings, day: dt.date) -> s
     return agenda_number(fmt, seq=seq, code=values.office_code.strip(), day=day)
 
 
-def _settings(session) -> LetterSettings:
+def _settings(session: Session) -> LetterSettings:
     keys = [FORMAT_KEY, CODE_KEY]
     rows = {r.key: json.loads(r.value) for r in session.scalars(select(Setting).where(Setting.key.in_(keys)))}
     office = session.scalars(select(Office)).first()
@@ -257,7 +258,7 @@ def register_letter(db: Database, actor: Actor, data: LetterInput, *, clock: Clo
         return _view(s, row)
 
 
-def _letter(session, letter_id: int) -> OutgoingLetter:
+def _letter(session: Session, letter_id: int) -> OutgoingLetter:
     row = session.get(OutgoingLetter, letter_id)
     if row is None:
         raise NotFound(f"Surat keluar #{letter_id} tidak ditemukan di register.")
@@ -305,7 +306,7 @@ def get_proof(db: Database, letter_id: int) -> tuple[str, bytes] | None:
         return (row.proof_filename, row.proof_data) if row.proof_data else None
 
 
-def _view(session, r: OutgoingLetter) -> LetterView:
+def _view(session: Session, r: OutgoingLetter) -> LetterView:
     doc = session.get(DocumentRecord, r.document_record_id) if r.document_record_id else None
     return LetterView(
         id=r.id,

@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.ops.base import Actor, Clock, snapshot, utcnow, write
@@ -98,7 +99,7 @@ def _view(r: DocumentRecord) -> DocumentRecordView:
     )
 
 
-def _version_in(session, kind: str, subject_key: str, digest: str) -> int:
+def _version_in(session: Session, kind: str, subject_key: str, digest: str) -> int:
     rows = session.execute(
         select(DocumentRecord.version, DocumentRecord.data_hash).where(
             DocumentRecord.kind == kind, DocumentRecord.subject_key == subject_key

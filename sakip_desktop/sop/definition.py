@@ -191,7 +191,8 @@ def from_dict(data: dict[str, Any]) -> SopDefinition:
         )
     try:
         ident = data["identity"]
-        identity = Identity(**{k: tuple(v) if isinstance(v, list) else v for k, v in ident.items()})
+        fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in ident.items()}
+        identity = Identity(**fields)
         actors = tuple(Actor(key=a["key"], label=a["label"], role=Role(a["role"])) for a in data["actors"])
         steps = tuple(
             Step(

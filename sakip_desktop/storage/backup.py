@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -28,6 +29,7 @@ from typing import BinaryIO
 
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import DatabaseDamaged, StorageFailure, StorageFull, UserError
+from sakip_desktop.storage.backup_names import backup_name
 from sakip_desktop.storage.failures import damage_words, damaged_message, os_error_words
 from sakip_desktop.storage.sqlitefile import APPLICATION_ID, quick_check, read_header
 
@@ -37,7 +39,6 @@ CHUNK = 1 << 20
 # SQLite never stores data in the page holding these bytes (its lock bytes, at 1 GiB); Windows refuses to
 # read them while another connection holds a lock, so they are written as zeros instead of read.
 LOCK_BYTES = (0x40000000, 0x40000000 + 512)
-NAME_PATTERN = re.compile(r"^sakip-(?P<slug>[a-z0-9-]*?)-(?P<stamp>\d{8}-\d{4})(?:-(?P<n>\d+))?\.db$")
 
 # os.sendfile copies file to file on Linux; elsewhere the copy goes through Python in chunks.
 _KERNEL_COPY = sys.platform.startswith("linux") and hasattr(os, "sendfile")
@@ -60,28 +61,6 @@ class BackupResult:
     size: int
     rows: dict[str, int]  # rows per table, equal in the source snapshot and the copy
     taken_at: dt.datetime  # local time of the snapshot
-
-
-def slug(name: str) -> str:
-    """The office name as it goes into a file name: lower case, letters and digits joined by '-'."""
-    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return text[:40].strip("-") or "kantor"
-
-
-def backup_name(office_name: str, when: dt.datetime) -> str:
-    """`sakip-<kecamatan>-<YYYYMMDD-HHMM>.db`."""
-    return f"sakip-{slug(office_name)}-{when:%Y%m%d-%H%M}.db"
-
-
-def parse_backup_name(name: str) -> dt.datetime | None:
-    """The time in a backup's file name, or None for a file not named as this program names backups."""
-    found = NAME_PATTERN.match(name)
-    if not found:
-        return None
-    try:
-        return dt.datetime.strptime(found["stamp"], "%Y%m%d-%H%M")
-    except ValueError:
-        return None
 
 
 def checksum_path(backup: Path) -> Path:
@@ -177,16 +156,7 @@ def make_backup(
     header = read_header(source)  # a SAKIP file; an interrupted write rolled back
     if header.is_empty:
         raise UserError(f"Berkas {source} kosong: tidak ada yang dicadangkan.")
-    folder = Path(folder)
-    if not create and not folder.is_dir():
-        # A flash drive not plugged in (or a typing slip) must not become a folder on this PC's own disk.
-        raise StorageFailure(
-            f"Folder tujuan {folder} tidak ada. Pastikan flash disk sudah terpasang, atau pilih folder lain."
-        )
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise storage_error(exc, folder) from exc
+    folder = _target_folder(Path(folder), create)
     conn = connect_readonly(source)
     partial: Path | None = None
     try:
@@ -201,23 +171,7 @@ def make_backup(
         partial = final.with_name(final.name + PARTIAL_SUFFIX)
         _copy(source, partial, size, progress)
         conn.execute("ROLLBACK")  # the snapshot is on the target: people may write again while it is checked
-        # Hashing the copy, flushing it to the device and checking it run at once (two on the CPU, one on the disk).
-        stop = threading.Event()
-        hashing = _Beside("sakip-sha256", lambda: _sha256_of(partial, size, stop))
-        flushing = _Beside("sakip-fsync", lambda: _fsync(partial))
-        hashing.start()
-        flushing.start()
-        try:
-            _verify(partial, header.user_version, rows)
-        except BaseException as exc:
-            stop.set()
-            hashing.join()
-            flushing.join()
-            if isinstance(exc, StorageFailure):
-                _blame_the_source(source)  # a copy of a damaged file fails too: say which is damaged
-            raise
-        digest = str(hashing.result())
-        flushing.result()
+        digest = _check_copy(partial, size, header.user_version, rows, source)
         _write_checksum(final, digest, folder)
         try:
             os.replace(partial, final)
@@ -237,6 +191,42 @@ def make_backup(
         conn.close()
         if partial is not None:
             _remove_quietly(partial)
+
+
+def _target_folder(folder: Path, create: bool) -> Path:
+    """`folder`, made when `create` (the program's own backup folder); a missing target is refused otherwise."""
+    if not create and not folder.is_dir():
+        # A flash drive not plugged in (or a typing slip) must not become a folder on this PC's own disk.
+        raise StorageFailure(
+            f"Folder tujuan {folder} tidak ada. Pastikan flash disk sudah terpasang, atau pilih folder lain."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise storage_error(exc, folder) from exc
+    return folder
+
+
+def _check_copy(copy: Path, size: int, user_version: int, rows: dict[str, int], source: Path) -> str:
+    """Hash the copy, flush it to the device and check it, all at once (two on the CPU, one on the disk);
+    the copy's SHA-256."""
+    stop = threading.Event()
+    hashing = _Beside("sakip-sha256", functools.partial(_sha256_of, copy, size, stop))
+    flushing = _Beside("sakip-fsync", functools.partial(_fsync, copy))
+    hashing.start()
+    flushing.start()
+    try:
+        _verify(copy, user_version, rows)
+    except BaseException as exc:
+        stop.set()
+        hashing.join()
+        flushing.join()
+        if isinstance(exc, StorageFailure):
+            _blame_the_source(source)  # a copy of a damaged file fails too: say which is damaged
+        raise
+    digest = str(hashing.result())
+    flushing.result()
+    return digest
 
 
 def _check_space(folder: Path, size: int) -> None:

@@ -11,14 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from sakip_desktop.storage.backup import (
-    BACKUP_FOLDER_NAME,
-    NAME_PATTERN,
-    BackupResult,
-    checksum_path,
-    make_backup,
-    parse_backup_name,
-)
+from sakip_desktop.storage.backup import BACKUP_FOLDER_NAME, BackupResult, checksum_path, make_backup
+from sakip_desktop.storage.backup_names import NAME_PATTERN, parse_backup_name
 
 
 def data_backup_folder(db_path: Path) -> Path:

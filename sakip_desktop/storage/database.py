@@ -50,6 +50,7 @@ class Database:
         self._plain = threading.local()  # the connection a thread is reading through, while it reads
         self._main_plain: sqlite3.Connection | None = None  # kept between reads: the GUI thread reads often
         self._plain_lock = threading.Lock()
+        self._reads = threading.local()  # the session a thread is reading through, while it reads
 
     @cached_property
     def engine(self) -> Engine:
@@ -157,7 +158,8 @@ class Database:
 
     @contextmanager
     def plain_reading(self) -> Iterator[sqlite3.Connection]:
-        """A sqlite3 connection for reads in plain SQL, inside one read transaction (one snapshot of the file).
+        """A sqlite3 connection for reads in plain SQL, inside one read transaction (one snapshot of the file):
+        for the first screen's reads (`ops/home/first_reads.py`) and the audit trail's check.
 
         The main (GUI) thread keeps its connection open between reads; another thread (a background job)
         gets one for the reading and closes it after. A reading inside another of the same thread shares it.
@@ -193,12 +195,24 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reads; nothing it does is committed."""
+        """A session for reads; nothing it does is committed.
+
+        A reading inside another of the same thread shares its session, so a view gathered from several read
+        views (the LKj) reads one snapshot of the file, in one read transaction.
+        """
+        outer = getattr(self._reads, "session", None)
+        if outer is not None:
+            yield outer
+            return
         from sqlalchemy.exc import DBAPIError
 
         try:
             with Session(self.engine) as session:
-                yield session
+                self._reads.session = session
+                try:
+                    yield session
+                finally:
+                    self._reads.session = None
                 session.rollback()
         except (DBAPIError, sqlite3.Error) as exc:  # sqlite3's own: from the pragmas run as a connection opens
             failure = self._failed(exc)

@@ -30,9 +30,9 @@ from sakip_desktop.storage.backup import (
     fsync_folder,
     make_backup,
     read_checksum,
-    slug,
     storage_error,
 )
+from sakip_desktop.storage.backup_names import slug
 from sakip_desktop.storage.backup_places import data_backup_folder
 from sakip_desktop.storage.failures import damage_words, os_error_words
 from sakip_desktop.storage.sqlitefile import APPLICATION_ID, journal_path
@@ -111,32 +111,11 @@ def inspect_backup(backup: Path, current: Path | None = None, progress: Progress
     backup = Path(backup)
     _shape(backup)
     expected = read_checksum(backup)
-    try:
-        digest = file_sha256(backup, progress)
-    except OSError as exc:
-        raise _refuse(backup, f"berkas tidak dapat dibaca ({os_error_words(exc)}).") from exc
-    if expected is not None and digest != expected:
-        raise _refuse(
-            backup,
-            "isinya tidak cocok dengan checksum (.sha256) yang ditulis saat pencadangan; berkas berubah atau rusak "
-            "setelah dicadangkan. Pakai cadangan lain.",
-        )
+    digest = _checked_digest(backup, expected, progress)
     try:
         conn = connect_readonly(backup, immutable=True)
         try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if app_id != APPLICATION_ID:
-                raise _refuse(backup, "berkas ini basis data program lain, bukan SAKIP Desktop.")
-            if version > migrations.SCHEMA_VERSION:
-                raise _refuse(
-                    backup,
-                    f"berkas dibuat oleh SAKIP Desktop yang lebih baru (skema {version}; program ini mengenal sampai "
-                    f"{migrations.SCHEMA_VERSION}). Perbarui program lebih dulu.",
-                )
-            problems = [r for (r,) in conn.execute("PRAGMA integrity_check(5)") if r != "ok"]
-            if problems:
-                raise _refuse(backup, f"pemeriksaan integritas gagal ({damage_words(problems[0])}).")
+            version = _checked_version(conn, backup)
             office = conn.execute("SELECT name, regency_kind, regency_name FROM office ORDER BY id LIMIT 1").fetchone()
             counts = {
                 t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -169,6 +148,42 @@ def inspect_backup(backup: Path, current: Path | None = None, progress: Progress
         other_office=_other_office(current, name, regency_name),
         needs_upgrade=version < migrations.SCHEMA_VERSION,
     )
+
+
+def _checked_digest(backup: Path, expected: str | None, progress: Progress | None) -> str:
+    """The backup's SHA-256, refused when it differs from the checksum written beside it."""
+    try:
+        digest = file_sha256(backup, progress)
+    except OSError as exc:
+        raise _refuse(backup, f"berkas tidak dapat dibaca ({os_error_words(exc)}).") from exc
+    if expected is not None and digest != expected:
+        raise _refuse(
+            backup,
+            "isinya tidak cocok dengan checksum (.sha256) yang ditulis saat pencadangan; berkas berubah atau rusak "
+            "setelah dicadangkan. Pakai cadangan lain.",
+        )
+    return digest
+
+
+def _checked_version(conn: sqlite3.Connection, backup: Path) -> int:
+    """The backup's schema version, refused for another program's file, a newer schema or a damaged file."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    if app_id != APPLICATION_ID:
+        raise _refuse(backup, "berkas ini basis data program lain, bukan SAKIP Desktop.")
+    if version > migrations.SCHEMA_VERSION:
+        raise _refuse(
+            backup,
+            f"berkas dibuat oleh SAKIP Desktop yang lebih baru (skema {version}; program ini mengenal sampai "
+            f"{migrations.SCHEMA_VERSION}). Perbarui program lebih dulu.",
+        )
+    try:
+        problems = [r for (r,) in conn.execute("PRAGMA integrity_check(5)") if r != "ok"]
+    except sqlite3.DatabaseError as exc:  # a page so damaged that the check itself stops on it
+        problems = [str(exc)]
+    if problems:
+        raise _refuse(backup, f"pemeriksaan integritas gagal ({damage_words(problems[0])}).")
+    return version
 
 
 def _hours(row: tuple | None) -> int:

@@ -1,12 +1,13 @@
-"""Plain-SQL reads, for what the first screen shows.
+"""Plain-SQL reads, for what the login dialog and the first window show (`sakip_desktop.ops.home.first_reads`).
 
 The first screen after start (a role's "Menunggu Anda", its indicators, the Camat's dasbor, the status bar)
 reads through these helpers instead of the mapped classes, on `Database.plain_reading()`'s sqlite3
 connection, so that start-up pays neither for declaring the classes (see `sakip_desktop.storage.models`) nor
-for SQLAlchemy's engine. A helper shared with screens that use the classes may be handed a `Session` instead.
+for SQLAlchemy's engine. Only `ops/home/first_reads.py` uses them; every other read goes through the ORM.
 The SQL names the tables and columns of the migrations (`storage/migrations/*.sql`), which are the schema.
-Values come back as SQLite stores them; the converters below turn them into what the mapped classes would
-give: `Decimal` for the exact numbers kept as text, `date` and `datetime` for the ISO texts, `bool` for 0/1.
+Values come back as SQLite stores them unless `rows` is given `types`; the converters below turn them into
+what the mapped classes would give: `Decimal` for the exact numbers kept as text, `date` and `datetime` for
+the ISO texts, `bool` for 0/1.
 """
 
 from __future__ import annotations
@@ -14,22 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from operator import itemgetter
-from typing import Any, TypeAlias
+from typing import Any
 
-from sqlalchemy.orm import Session
-
-# What the helpers read through: a plain connection (`Database.plain_reading()`) or a session.
-Reader: TypeAlias = sqlite3.Connection | Session
-
-
-def _connection(source: Reader) -> sqlite3.Connection:
-    if isinstance(source, sqlite3.Connection):
-        return source
-    # A session: its own connection, so the SQL sees what the session has written in its transaction.
-    return source.connection().connection.dbapi_connection  # type: ignore[return-value]
+# How a column's stored value becomes what the mapped class would give (see `rows`).
+Converter = Callable[[Any], Any]
 
 
 def _expand(sql: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -44,10 +36,10 @@ def _expand(sql: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return sql, params
 
 
-_RECORD_TYPES: dict[tuple[str, ...], type[tuple]] = {}
+_RECORD_TYPES: dict[tuple[str, ...], type[tuple[Any, ...]]] = {}
 
 
-def _record_type(names: tuple[str, ...]) -> type[tuple]:
+def _record_type(names: tuple[str, ...]) -> type[tuple[Any, ...]]:
     """A tuple type whose items can also be read by column name (`row.started_at`), one per column list."""
     found = _RECORD_TYPES.get(names)
     if found is None:
@@ -59,24 +51,32 @@ def _record_type(names: tuple[str, ...]) -> type[tuple]:
     return found
 
 
-def rows(source: Reader, sql: str, **params: Any) -> list[tuple]:
+def rows(
+    conn: sqlite3.Connection, sql: str, *, types: Mapping[str, Converter] | None = None, **params: Any
+) -> list[Any]:
     """The rows of `sql` with its `:name` parameters; a list, tuple or set parameter fills an `IN :name`.
 
     Each row is a tuple whose items are also attributes named as the columns (the first of equal names).
+    `types` converts the columns it names (every column of that name), e.g. `{"due_on": date}`.
     """
     sql, params = _expand(sql, params)
-    cursor = _connection(source).cursor()
+    cursor = conn.cursor()
     try:
         cursor.execute(sql, params)
-        record = _record_type(tuple(column[0] for column in cursor.description))
-        return [record(row) for row in cursor.fetchall()]
+        names = tuple(column[0] for column in cursor.description)
+        record = _record_type(names)
+        found = cursor.fetchall()
     finally:
         cursor.close()
+    if types:
+        plan = [types.get(name) for name in names]
+        return [record(v if f is None else f(v) for f, v in zip(plan, row, strict=True)) for row in found]
+    return [record(row) for row in found]
 
 
-def scalar(source: Reader, sql: str, **params: Any) -> Any:
+def scalar(conn: sqlite3.Connection, sql: str, **params: Any) -> Any:
     """The first column of the first row of `sql`, or None when there is no row."""
-    found = rows(source, sql, **params)
+    found = rows(conn, sql, **params)
     return found[0][0] if found else None
 
 

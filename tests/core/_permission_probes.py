@@ -15,8 +15,7 @@ from sqlalchemy import select
 
 from sakip_desktop.domain.permissions import PERMISSIONS, Op, allowed_label, grants
 from sakip_desktop.domain.roles import ADMIN, ActingKind, Employment, Role, UnitKind
-from sakip_desktop.exchange.isian.preview import IsianChange, IsianPreview
-from sakip_desktop.exchange.isian.write import apply_isian
+from sakip_desktop.exchange.isian.preview import IsianChange, IsianPreview, apply_isian
 from sakip_desktop.exchange.rencana.apply import apply_rencana
 from sakip_desktop.exchange.rencana.read import read_rencana
 from sakip_desktop.exchange.rencana.write import export_rencana
@@ -176,7 +175,7 @@ PROBES: dict[Op, dict[str, Probe]] = {
     Op.SCALE_UPDATE: {"ops.realisation.qualitative.update_scale": lambda db, a, t: qualitative.update_scale(
         db, a, NOWHERE, qualitative.ScaleInput("Skala", ("Kurang", "Baik")))},
     Op.SCALE_DELETE: {"ops.realisation.qualitative.delete_scale": lambda db, a, t: qualitative.delete_scale(db, a, NOWHERE)},
-    Op.RENCANA_IMPORT: {"exchange.rencana.apply.apply_rencana": lambda db, a, t: apply_rencana(db, a, _rencana(db, t))},
+    Op.RENCANA_IMPORT: {"ops.planning.importing.import_rencana": lambda db, a, t: apply_rencana(db, a, _rencana(db, t))},
     **{
         op: {f"ops.planning.budget.save_node[{level}]": lambda db, a, t, level=level: budget_plan.save_node(
             db, a, level, budget_plan.NodeInput("9.99", "Uji"), node_id=NOWHERE)}
@@ -304,6 +303,5 @@ PROBES: dict[Op, dict[str, Probe]] = {
 # Done by the program itself, never on behalf of a person: checked at the gate only.
 PROGRAM_ONLY = {
     Op.OFFICE_CREATE: "ops.org.setup.create_office",
-    Op.DEMO_CREATE: "demo.office._populate",
     Op.LOGIN: "ops.org.auth._login_session",
 }

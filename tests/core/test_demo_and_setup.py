@@ -11,14 +11,15 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from sakip_desktop.demo.office import demo_accounts
+from sakip_desktop.demo.office import create_demo, demo_accounts, load_demo_data
 from sakip_desktop.domain.roles import Employment, Role
-from sakip_desktop.errors import ValidationError
+from sakip_desktop.errors import PermissionDenied, ValidationError
 from sakip_desktop.ops.home.overview import budget_rows, default_period, indicator_rows
-from sakip_desktop.ops.org.auth import login
+from sakip_desktop.ops.org.auth import actor_for, login
 from sakip_desktop.ops.org.office import OfficeProfile, get_profile, get_settings
 from sakip_desktop.ops.org.people import PersonInput, list_people
-from sakip_desktop.ops.org.setup import NewOffice, create_office
+from sakip_desktop.ops.org.role_changes import pending_role_changes
+from sakip_desktop.ops.org.setup import STANDARD_UNITS, NewOffice, create_office
 from sakip_desktop.ops.org.units import list_units
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.migrations import SCHEMA_VERSION
@@ -83,6 +84,61 @@ def test_the_work_opens_on_the_latest_quarter_with_data(demo_db):
     kasi_unit = next(u.id for u in list_units(demo_db) if u.code == "SEKSI_PEMERINTAHAN")
     assert {r.responsible_unit for r in indicator_rows(demo_db, 2025, 3, kasi_unit)} == {"Seksi Pemerintahan"}
     assert all(isinstance(r.year_target, Decimal) for r in rows)
+
+
+# Records the demo writes through the screens' operations, each with its own audit entry.
+_AUDITED = (
+    "person", "acting_assignment", "strategic_plan", "goal", "objective", "qualitative_scale", "indicator",
+    "renstra_target", "yearly_target", "quarterly_target", "program", "activity", "sub_activity", "budget",
+    "budget_spending", "realisation", "verification_check", "performance_agreement", "sop", "sop_run",
+    "monitoring_review", "recommendation", "evaluation_meeting", "meeting_participant", "follow_up",
+)  # fmt: skip
+
+
+def test_every_demo_record_was_written_by_a_demo_person_through_an_operation(demo_template):
+    conn = sqlite3.connect(demo_template)
+    try:
+        # GIVEN the demo file WHEN its records are matched with the audit trail
+        unaudited = "SELECT count(*) FROM {} WHERE id NOT IN (SELECT entity_id FROM audit_entry WHERE entity = ?)"
+        counts = {table: conn.execute(unaudited.format(table), (table,)).fetchone()[0] for table in _AUDITED}
+        # THEN every one has its entry, and the program itself wrote only the new-office wizard's
+        assert {table: n for table, n in counts.items() if n} == {}
+        by_program = {r[0] for r in conn.execute("SELECT operation FROM audit_entry WHERE account_id IS NULL")}
+        assert by_program == {"Buat kantor baru"}
+        # AND the units beyond the wizard's standard four were added by the administrator
+        added = conn.execute("SELECT count(*) FROM audit_entry WHERE operation = 'Tambah unit'").fetchone()[0]
+        assert added == conn.execute("SELECT count(*) FROM unit").fetchone()[0] - len(STANDARD_UNITS)
+        # AND the realisasi were entered by the demo people, at the times of the demo data
+        entered = conn.execute(
+            "SELECT a.username, r.entered_at FROM realisation r JOIN account a ON a.person_id = r.entered_by_id"
+        ).fetchall()
+    finally:
+        conn.close()
+    expected = {(r["entered_by"], r["entered_at"].isoformat(sep=" ")) for r in load_demo_data()["realisations"]}
+    assert {(who, at[:19]) for who, at in entered} == expected
+
+
+def test_the_demo_changes_of_roles_are_all_acknowledged(demo_db):
+    # GIVEN the demo office, whose people were added by its administrator
+    # THEN the Camat and the Plh. Camat find nothing left waiting about roles
+    for username in ("camat", "sekcam"):
+        assert pending_role_changes(demo_db, actor_for(demo_db, username, dt.date(2025, 8, 13)).person_id) == []
+    # AND the first administrator, whose password is printed on the demo's login screen too, must replace it
+    # should the file ever stop being the demo office
+    with demo_db.reading() as s:
+        flags = set(s.scalars(select(m.Account.must_change_password)))
+    assert flags == {True}
+
+
+def test_a_demo_that_fails_half_way_leaves_no_file(tmp_path):
+    # GIVEN demo data in which a Kasi enters the realisasi of another seksi (refused by the operation)
+    data = load_demo_data()
+    data["realisations"][-1] = {**data["realisations"][-1], "entered_by": "kasi_kesos", "indicator": "IK01"}
+    path = tmp_path / "contoh.db"
+    # WHEN the demo is created THEN it is refused and nothing is left in the folder, not even a temporary file
+    with pytest.raises(PermissionDenied):
+        create_demo(path, data=data)
+    assert list(tmp_path.iterdir()) == []
 
 
 def _new_office() -> NewOffice:

@@ -259,3 +259,19 @@ def test_the_offices_reviewers_initial_beside_the_camats_signature(demo_db: Data
     with pytest.raises(ValidationError) as info:
         update_settings(demo_db, SYSTEM, replace(get_settings(demo_db), paraf_labels="a; b; c; d; e"))
     assert info.value.field == "paraf_labels"
+
+
+def test_a_trend_chart_with_an_indicator_without_any_capaian_is_drawn() -> None:
+    # GIVEN two indicators, one with capaian in TW I and II, one new indicator with none yet
+    from decimal import Decimal
+
+    from reportlab.graphics import renderPDF
+
+    from sakip_desktop.documents.kit import charts
+
+    series = [("IK01", [Decimal(80), Decimal(95), None, None]), ("IK61", [None, None, None, None])]
+    # WHEN the LKj's trend chart is drawn
+    drawing = charts.trend_lines(["TW I", "TW II", "TW III", "TW IV"], series, 400)
+    pdf = renderPDF.drawToString(drawing)
+    # THEN it is a PDF (an empty line used to stop the whole LKj with an AssertionError in reportlab)
+    assert pdf.startswith(b"%PDF")

@@ -19,7 +19,9 @@ from pypdf import PdfReader
 
 from sakip_desktop.cli import main as cli_main
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.exchange.isian.write import apply_isian, export_isian, read_isian
+from sakip_desktop.exchange.isian.preview import apply_isian
+from sakip_desktop.exchange.isian.read import read_isian
+from sakip_desktop.exchange.isian.write import export_isian
 from sakip_desktop.ops.measurement.budget import budget_measurement
 from sakip_desktop.ops.measurement.capaian import measure, objective_summary, office_summary
 from sakip_desktop.ops.monitoring.evaluation import (

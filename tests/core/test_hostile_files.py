@@ -31,10 +31,12 @@ from _hostile_fixtures import (
 
 from sakip_desktop.errors import UserError, ValidationError
 from sakip_desktop.exchange.guard import MAX_PART_BYTES
-from sakip_desktop.exchange.isian.write import export_isian, read_isian
+from sakip_desktop.exchange.isian.read import read_isian
+from sakip_desktop.exchange.isian.write import export_isian
 from sakip_desktop.exchange.rencana.read import read_rencana
 from sakip_desktop.exchange.rencana.write import export_rencana
-from sakip_desktop.exchange.sop.write import export_sop, import_sop
+from sakip_desktop.exchange.sop.read import import_sop
+from sakip_desktop.exchange.sop.write import export_sop
 from sakip_desktop.ops.sop.library import get_definition, list_sops
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.sqlitefile import backup_file

@@ -22,11 +22,14 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 from sakip_desktop.errors import UserError
-from sakip_desktop.exchange.isian.write import apply_isian, export_isian, read_isian
+from sakip_desktop.exchange.isian.preview import apply_isian
+from sakip_desktop.exchange.isian.read import read_isian
+from sakip_desktop.exchange.isian.write import export_isian
 from sakip_desktop.exchange.rencana.apply import apply_rencana
 from sakip_desktop.exchange.rencana.read import read_rencana
 from sakip_desktop.exchange.rencana.write import export_rencana
-from sakip_desktop.exchange.sop.write import export_sop, import_sop
+from sakip_desktop.exchange.sop.read import import_sop
+from sakip_desktop.exchange.sop.write import export_sop
 from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.ops.sop.library import get_definition, list_sops
 from sakip_desktop.storage.database import Database

@@ -17,7 +17,10 @@ from sqlalchemy import func, select
 from sakip_desktop.cli import main as cli_main
 from sakip_desktop.errors import PermissionDenied, ValidationError
 from sakip_desktop.exchange.isian import read as isian_xlsx_read
-from sakip_desktop.exchange.isian.write import FORMAT_NAME, FORMAT_VERSION, apply_isian, export_isian, read_isian
+from sakip_desktop.exchange.isian.columns import FORMAT_NAME, FORMAT_VERSION
+from sakip_desktop.exchange.isian.preview import apply_isian
+from sakip_desktop.exchange.isian.read import read_isian
+from sakip_desktop.exchange.isian.write import export_isian
 from sakip_desktop.exchange.xlsxkit import parse_decimal
 from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.ops.org.units import list_units

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sakip_desktop.documents.lkj.build import build_lkj, render_lkj
+from sakip_desktop.documents.lkj.output import build_lkj, render_lkj
 from sakip_desktop.errors import PermissionDenied
 from sakip_desktop.ops.lkj.data import lkj_data
 from sakip_desktop.ops.lkj.drafts import sasaran_key

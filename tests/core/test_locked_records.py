@@ -14,8 +14,7 @@ from sqlalchemy import select
 
 from sakip_desktop.domain.achievement import Target
 from sakip_desktop.errors import UserError, ValidationError
-from sakip_desktop.exchange.isian.preview import IsianChange, IsianPreview, stored_input
-from sakip_desktop.exchange.isian.write import apply_isian
+from sakip_desktop.exchange.isian.preview import IsianChange, IsianPreview, apply_isian, stored_input
 from sakip_desktop.exchange.rencana.apply import apply_rencana
 from sakip_desktop.exchange.rencana.read import read_rencana
 from sakip_desktop.exchange.rencana.write import export_rencana

@@ -1,7 +1,10 @@
-"""Plain-SQL reads (`storage/sql.py` on `Database.plain_reading()`) and the mapped classes declared on first use."""
+"""Plain-SQL reads (`storage/sql.py` on `Database.plain_reading()`), only in the first screen's module
+(`ops/home/first_reads.py`), agreeing with the ORM's, and the mapped classes declared on first use."""
 
 from __future__ import annotations
 
+import ast
+import datetime as dt
 import os
 import sqlite3
 import subprocess
@@ -13,9 +16,69 @@ from pathlib import Path
 import pytest
 
 from sakip_desktop.ops.base import SYSTEM
+from sakip_desktop.ops.lkj.data import lkj_data
+from sakip_desktop.ops.measurement.budget import budget_measurement, first_screen_budget
+from sakip_desktop.ops.measurement.capaian import QUARTERS, measure_all, measure_periods
+from sakip_desktop.ops.monitoring.follow_up_views import meeting_follow_ups, overdue_follow_ups
 from sakip_desktop.ops.org.office import get_profile, update_profile
 from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
+
+CORE = Path(__file__).resolve().parents[2] / "sakip_desktop"
+# Where plain SQL may be written: the first screen's reads, the helpers themselves, and the audit trail, which is
+# checked on the bytes SQLite stores (storage/audit_chain.py), also in a file the program has not opened.
+PLAIN_SQL_ALLOWED = {
+    "ops/home/first_reads.py",
+    "storage/sql.py",
+    "storage/database.py",
+    "ops/audit/check.py",
+    "ops/audit/trail.py",
+}
+
+
+def _plain_sql_uses(path: Path) -> list[str]:
+    """What in `path` reads in plain SQL: imports of `storage.sql`, calls of `plain_reading()`."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = {f"{node.module}.{alias.name}" for alias in node.names}
+            if "sakip_desktop.storage.sql" in names | {node.module}:
+                found.append(f"line {node.lineno}: imports sakip_desktop.storage.sql")
+        elif isinstance(node, ast.Import) and any(a.name == "sakip_desktop.storage.sql" for a in node.names):
+            found.append(f"line {node.lineno}: imports sakip_desktop.storage.sql")
+        elif isinstance(node, ast.Attribute) and node.attr == "plain_reading":
+            found.append(f"line {node.lineno}: plain_reading()")
+    return found
+
+
+def test_plain_sql_is_written_only_in_the_first_screens_module():
+    # WHEN every module of the core is looked through
+    offenders = {
+        str(path.relative_to(CORE)): uses
+        for path in sorted(CORE.rglob("*.py"))
+        if str(path.relative_to(CORE)) not in PLAIN_SQL_ALLOWED and (uses := _plain_sql_uses(path))
+    }
+    # THEN none but the first screen's reads (and the audit trail's check) reads in plain SQL: the rest uses the ORM
+    assert offenders == {}
+    # AND the guard does see a use where there is one
+    assert _plain_sql_uses(CORE / "ops/home/first_reads.py")
+
+
+def test_the_first_screens_reads_agree_with_the_orms(demo_db: Database):
+    # GIVEN the demo office, whose realisasi of 2025 are partly entered, approved and late
+    periods = [(2025, q) for q in QUARTERS]
+    # WHEN the dasbor's measurement and budget are read in plain SQL and the same through the ORM
+    first = measure_periods(demo_db, periods)
+    orm = measure_all(demo_db, [2025])
+    # THEN they are the same, row for row
+    assert first == orm and sum(len(rows) for rows in orm.values()) > 10
+    for q in QUARTERS:
+        assert first_screen_budget(demo_db, 2025, q, first[(2025, q)]) == budget_measurement(demo_db, 2025, q)
+    # AND a late tindak lanjut reads the same on the Camat's first screen as in its meeting (ORM)
+    today = dt.date(2026, 1, 31)
+    late = {f.id: f for f in overdue_follow_ups(demo_db, today)}
+    in_meetings = {f.id: f for meeting in range(1, 10) for f in meeting_follow_ups(demo_db, meeting, today)}
+    assert late and {i: f for i, f in in_meetings.items() if i in late} == late
 
 
 def test_a_list_parameter_fills_an_in_and_rows_read_by_column_name(demo_db: Database):
@@ -114,3 +177,17 @@ def test_the_mapped_classes_are_declared_on_first_use_all_together():
     assert out.returncode == 0, out.stderr
     # THEN importing declared nothing; the class came with the others, its relationships configured
     assert out.stdout.split() == ["False", "True", "person", "RoleAssignment"]
+
+
+def test_the_lkj_is_read_in_one_session(demo_db: Database):
+    from sqlalchemy import event
+
+    # GIVEN the demo office, nothing read yet, and a count of the connections the engine hands out
+    checkouts: list[object] = []
+    event.listen(demo_db.engine, "checkout", lambda *args: checkouts.append(args))
+    # WHEN the LKj of 2025 is gathered (measurement, budget, PK, units, office: read views of their own)
+    data = lkj_data(demo_db, 2025)
+    # THEN it was read through one connection (one read transaction), and none of it in plain SQL
+    assert data.sasaran and data.pk.targets and data.units
+    assert len(checkouts) == 1
+    assert demo_db._main_plain is None

@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sakip_desktop.domain.achievement import Aggregation, Polarity, Target
 from sakip_desktop.errors import PermissionDenied, ValidationError
@@ -55,9 +55,23 @@ def indicator_id(db, code: str) -> int:
     )
 
 
+_FIRST_OWN_ENTRY = {"id": 0}
+
+
+@pytest.fixture(autouse=True)
+def _audit_of_this_test_only(request):
+    """The demo office is entered through these same operations: `audit_rows` reads only what a test wrote."""
+    _FIRST_OWN_ENTRY["id"] = 0
+    if "demo_db" in request.fixturenames:
+        with request.getfixturevalue("demo_db").reading() as s:
+            _FIRST_OWN_ENTRY["id"] = (s.scalar(select(func.max(m.AuditEntry.id))) or 0) + 1
+
+
 def audit_rows(db, operation: str) -> list[m.AuditEntry]:
     with db.reading() as s:
-        rows = s.scalars(select(m.AuditEntry).where(m.AuditEntry.operation == operation)).all()
+        rows = s.scalars(
+            select(m.AuditEntry).where(m.AuditEntry.operation == operation, m.AuditEntry.id >= _FIRST_OWN_ENTRY["id"])
+        ).all()
         s.expunge_all()
         return list(rows)
 

@@ -11,7 +11,9 @@ from _qualitative_data import CODE, DAY, PREDIKAT, RANK, add_qualitative_indicat
 
 from sakip_desktop.domain.qualitative import label_of, rank_of_label, unknown_level_message
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.exchange.isian.write import apply_isian, export_isian, read_isian
+from sakip_desktop.exchange.isian.preview import apply_isian
+from sakip_desktop.exchange.isian.read import read_isian
+from sakip_desktop.exchange.isian.write import export_isian
 from sakip_desktop.exchange.measurement import export_measurement
 from sakip_desktop.ops.home.overview import indicator_rows
 from sakip_desktop.ops.org.auth import actor_for

@@ -15,11 +15,23 @@ from sqlalchemy import func, select
 from sakip_desktop.cli import main as cli_main
 from sakip_desktop.errors import PermissionDenied, ValidationError
 from sakip_desktop.exchange.rencana.apply import apply_rencana
-from sakip_desktop.exchange.rencana.data import load_rencana
 from sakip_desktop.exchange.rencana.read import read_rencana
 from sakip_desktop.exchange.rencana.write import blank_template, export_rencana
 from sakip_desktop.ops.base import SYSTEM
 from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.planning import budget as budget_ops
+from sakip_desktop.ops.planning.renstra import (
+    IndicatorInput,
+    NodeInput,
+    PlanInput,
+    update_goal,
+    update_indicator,
+    update_objective,
+    update_plan,
+)
+from sakip_desktop.ops.planning.stored import load_rencana
+from sakip_desktop.ops.planning.targets import set_renstra_targets, set_year_targets
+from sakip_desktop.ops.planning.views import indicator_targets, planning_tree
 from sakip_desktop.storage import models as m
 
 SOFFICE = shutil.which("soffice")
@@ -76,6 +88,48 @@ def fill_small_plan(path: Path) -> None:
     append(path, "Realisasi Anggaran", ("7.01.01.2.01.0001", 2025, 4_000_000, 5_000_000, None, None))
 
 
+def save_every_record_through_the_screens(db, actor) -> int:
+    """Open every planning record in the operation its screen calls and save it exactly as the screen shows it:
+    the Renstra, tujuan, sasaran and indicators (Perencanaan), their Renstra, yearly and TW targets, and programs,
+    kegiatan, sub kegiatan with pagu and realisasi anggaran (Anggaran). Returns how many saves were made."""
+    saved = 0
+    years: set[int] = set()
+    for plan in planning_tree(db):
+        years.update(plan.years)
+        update_plan(db, actor, plan.id, PlanInput(plan.name, plan.start_year, plan.end_year, plan.vision, plan.mission))
+        for goal in plan.goals:
+            update_goal(db, actor, goal.id, NodeInput(goal.code, goal.statement, goal.sort_order))
+            for objective in goal.objectives:
+                update_objective(db, actor, objective.id, NodeInput(objective.code, objective.statement,
+                                                                   objective.sort_order))  # fmt: skip
+                for i in objective.indicators:
+                    update_indicator(db, actor, i.id, IndicatorInput(
+                        i.code, i.name, i.unit, i.polarity, i.aggregation, i.definition, i.formula, i.data_source,
+                        i.responsible_unit_id, i.is_key, i.scale_id, i.baseline, i.sort_order))  # fmt: skip
+                    set_renstra_targets(db, actor, i.id, indicator_targets(db, i.id, plan.start_year).renstra)
+                    saved += 2
+                    for year in plan.years:
+                        targets = indicator_targets(db, i.id, year)
+                        if targets.yearly is not None:
+                            set_year_targets(db, actor, i.id, year, targets.yearly, targets.quarterly)
+                            saved += 1
+                saved += 1
+            saved += 1
+        saved += 1
+    nodes_saved: set[tuple[int, int]] = set()
+    for year in sorted(years):
+        for node in budget_ops.budget_tree(db, year):
+            if (node.level, node.id) not in nodes_saved:
+                nodes_saved.add((node.level, node.id))
+                data = budget_ops.NodeInput(node.code, node.name, node.link_id)
+                budget_ops.save_node(db, actor, node.level, data, node.id, node.parent_id)
+                saved += 1
+            if node.level == budget_ops.SUB_ACTIVITY and node.ceiling is not None:
+                budget_ops.save_budget(db, actor, node.id, year, node.ceiling, node.spent)
+                saved += 1
+    return saved
+
+
 def test_blank_template_filled_and_imported_into_an_empty_database(empty_db, tmp_path):
     # GIVEN a blank template for a Renstra from 2025, filled in as an office would
     path = tmp_path / "rencana.xlsx"
@@ -109,6 +163,116 @@ def test_blank_template_filled_and_imported_into_an_empty_database(empty_db, tmp
     assert dict(data.sub_activities[0].ceilings) == {2025: 18_500_000, 2026: 20_000_000}
     assert data.spending[0].amounts == (4_000_000, 5_000_000, None, None)
     assert [(p.code, p.objective_code) for p in data.programs] == [("7.01.01", "S1"), ("7.01.02", "")]
+
+
+def test_an_indicator_code_or_satuan_the_screen_refuses_is_refused_by_the_file(empty_db, tmp_path):
+    # GIVEN a filled template with an indicator whose code has spaces and brackets (the screen allows letters, digits,
+    # '.', '_' and '-', at most 20) and one whose satuan is 41 characters long (the screen allows 40)
+    path = tmp_path / "rencana.xlsx"
+    blank_template(path, start_year=2025)
+    fill_small_plan(path)
+    append(
+        path,
+        "Indikator",
+        ("ik 01 (kode panjang uji, 30c)", "Indikator uji", "%", "Positif", "Nilai akhir", "", "", "", "", "Tidak",
+         None, "S1"),
+        ("IK05", "Indikator uji", "s" * 41, "Positif", "Nilai akhir", "", "", "", "", "Tidak", None, "S1"),
+    )  # fmt: skip
+    # WHEN it is read THEN it is refused whole, naming sheet, row and column with the screen's own rule
+    with pytest.raises(ValidationError) as caught:
+        read_rencana(empty_db, path)
+    text = caught.value.message
+    assert (
+        "lembar 'Indikator', baris 4, kolom 'Kode indikator': Kode indikator 'ik 01 (kode panjang uji, 30c)' tidak "
+        "dapat dipakai" in text
+    )
+    assert "lembar 'Indikator', baris 5, kolom 'Satuan': Satuan paling panjang 40 karakter." in text
+    assert text.startswith("Berkas rencana.xlsx tidak diimpor karena ada 2 kesalahan")
+    # AND nothing was written
+    assert load_rencana(empty_db).plan is None and count(empty_db, m.Indicator) == 0
+
+
+def test_every_record_the_import_accepts_saves_unchanged_through_the_screens(empty_db, tmp_path):
+    # GIVEN a filled template written loosely, as people type: a lower-case indicator code, runs of spaces and a
+    # line break inside a tujuan, a sasaran and a program, blank lines between the misi
+    path = tmp_path / "rencana.xlsx"
+    blank_template(path, start_year=2025)
+    fill_small_plan(path)
+    set_cells(path, "Renstra", {"B5": "Misi satu\n\n  Misi dua  "})
+    set_cells(path, "Tujuan", {"B2": "Meningkatkan   tata\nkelola"})
+    set_cells(path, "Sasaran", {"B2": "Meningkatnya  akuntabilitas"})
+    set_cells(path, "Program", {"B2": "PROGRAM   PENUNJANG"})
+    append(path, "Indikator", ("ik03", "Indeks  kepuasan", "indeks", "Positif", "Rata-rata", "", "", "", "", "Tidak",
+                               70, "S1"))  # fmt: skip
+    append(path, "Target", ("ik03", 2025, 75, 75, None, 70, 72, None, None))
+    # WHEN it is imported
+    apply_rencana(empty_db, SYSTEM, read_rencana(empty_db, path))
+    before, audit_before = load_rencana(empty_db), count(empty_db, m.AuditEntry)
+    # THEN every record it stored is saved by the screens' operations without any change
+    assert save_every_record_through_the_screens(empty_db, SYSTEM) == 19
+    assert load_rencana(empty_db) == before
+    assert count(empty_db, m.AuditEntry) == audit_before
+    # AND the indicator's code is stored as the screen stores it
+    assert [i.code for i in before.indicators] == ["IK01", "IK02", "IK03"]
+
+
+def test_the_demo_plan_read_back_from_its_workbook_saves_unchanged_through_the_screens(demo_db, tmp_path):
+    from tests._qualitative_data import add_qualitative_indicator
+
+    # GIVEN the demo office with a qualitative indicator, its plan exported and imported again by the Kasubag
+    add_qualitative_indicator(demo_db)
+    path = tmp_path / "rencana.xlsx"
+    export_rencana(demo_db, path)
+    kasubag = actor_for(demo_db, "kasubag_renkeu")
+    apply_rencana(demo_db, kasubag, read_rencana(demo_db, path))
+    before, audit_before = load_rencana(demo_db), count(demo_db, m.AuditEntry)
+    # WHEN every record is saved through the screens' operations THEN nothing changes
+    assert save_every_record_through_the_screens(demo_db, kasubag) > 80
+    assert load_rencana(demo_db) == before and count(demo_db, m.AuditEntry) == audit_before
+
+
+def test_codes_are_matched_as_the_screens_compare_them(demo_db, tmp_path):
+    # GIVEN the exported demo plan with tujuan T1, sasaran S1 and indicator IK01 written in lower case
+    path = tmp_path / "rencana.xlsx"
+    export_rencana(demo_db, path)
+    set_cells(path, "Tujuan", {"A2": "t1"})
+    set_cells(path, "Sasaran", {"A2": "s1", "C2": "t1"})
+    set_cells(path, "Indikator", {"A2": "ik01"})
+    # WHEN it is read THEN they are the stored records, not new ones, and nothing would change
+    preview = read_rencana(demo_db, path)
+    assert not preview.has_changes, [s for s in preview.sheets if s.added or s.changed]
+
+
+def test_a_qualitative_indicator_keeps_the_screen_rules_in_the_file(demo_db, tmp_path):
+    from tests._qualitative_data import CODE, add_qualitative_indicator
+
+    # GIVEN IK60 on the Predikat SAKIP scale, exported, then made cumulative, with a baseline of 2,5 and a range
+    # of ranks as its 2025 yearly target (the screen refuses all three)
+    add_qualitative_indicator(demo_db)
+    path = tmp_path / "rencana.xlsx"
+    export_rencana(demo_db, path)
+    wb = openpyxl.load_workbook(path)
+    row = next(r[0].row for r in wb["Indikator"].iter_rows(min_row=2) if r[0].value == CODE)
+    target = next(r[0].row for r in wb["Target"].iter_rows(min_row=2) if (r[0].value, r[1].value) == (CODE, 2025))
+    set_cells(path, "Indikator", {f"E{row}": "Kumulatif", f"K{row}": "2,5"})
+    set_cells(path, "Target", {f"D{target}": 3, f"E{target}": 5})
+    before = load_rencana(demo_db)
+    # WHEN it is read THEN each is refused at its cell with the screen's rule, and nothing changes
+    with pytest.raises(ValidationError) as caught:
+        read_rencana(demo_db, path)
+    text = caught.value.message
+    assert (
+        f"lembar 'Indikator', baris {row}, kolom 'Jenis agregasi': IK60: Tingkat kualitatif tidak dapat dijumlahkan"
+        in text
+    )
+    assert (
+        f"lembar 'Indikator', baris {row}, kolom 'Baseline': IK60 memakai skala Predikat SAKIP; baseline 2,50" in text
+    )
+    assert (
+        f"lembar 'Target', baris {target}, kolom 'Target tahunan': IK60 memakai skala Predikat SAKIP; target "
+        "indikator kualitatif satu tingkat, bukan rentang." in text
+    )
+    assert load_rencana(demo_db) == before
 
 
 def test_demo_plan_round_trip_changes_nothing(demo_db, tmp_path):

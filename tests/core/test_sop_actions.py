@@ -10,7 +10,8 @@ import pytest
 from test_sop_xlsx import column_of, refusal, tricky_definition
 
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.exchange.sop.write import export_sop, import_sop
+from sakip_desktop.exchange.sop.read import import_sop
+from sakip_desktop.exchange.sop.write import export_sop
 from sakip_desktop.sop.definition import ACTIONS, from_dict, load_templates, to_dict, validate
 
 

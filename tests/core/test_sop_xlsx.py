@@ -15,7 +15,8 @@ import pytest
 import sakip_desktop
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.exchange.sop.write import FORMAT_NAME, export_sop, import_sop
+from sakip_desktop.exchange.sop.read import import_sop
+from sakip_desktop.exchange.sop.write import FORMAT_NAME, export_sop
 from sakip_desktop.sop.definition import (
     FORMAT_VERSION,
     Actor,

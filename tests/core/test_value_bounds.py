@@ -24,7 +24,9 @@ from sakip_desktop.documents.tables_xlsx import write_tables_xlsx
 from sakip_desktop.domain import bounds, formats
 from sakip_desktop.domain.achievement import Target
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.exchange.isian.write import apply_isian, export_isian, read_isian
+from sakip_desktop.exchange.isian.preview import apply_isian
+from sakip_desktop.exchange.isian.read import read_isian
+from sakip_desktop.exchange.isian.write import export_isian
 from sakip_desktop.exchange.measurement import export_measurement
 from sakip_desktop.exchange.rencana.apply import apply_rencana
 from sakip_desktop.exchange.rencana.read import read_rencana

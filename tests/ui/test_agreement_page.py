@@ -29,8 +29,8 @@ from sakip_desktop.storage.database import Database
 from ui.agreement.dialogs import AgreementDialog, RevisionDialog
 from ui.agreement.page import AgreementPage
 from ui.context import AppContext
-from ui.cycle._common import select_where
-from ui.sop._common import TextDialog
+from ui.widgets.dialogs import TextDialog
+from ui.widgets.table import select_where
 
 DAY = dt.date(2025, 10, 20)  # nobody is acting for anyone that day
 SHOTS = os.environ.get("SAKIP_SHOTS")

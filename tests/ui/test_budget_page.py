@@ -27,7 +27,7 @@ from ui.budget.page import BudgetPlanPage
 from ui.budget.rencana import RencanaPreviewDialog
 from ui.context import AppContext
 from ui.role_tab import RoleTab
-from ui.sop._common import TextDialog
+from ui.widgets.dialogs import TextDialog
 
 DAY = dt.date(2025, 8, 13)
 SHOTS = os.environ.get("SAKIP_SHOTS")

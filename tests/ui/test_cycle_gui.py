@@ -32,13 +32,14 @@ from sakip_desktop.ops.org.units import list_units
 from sakip_desktop.ops.realisation.entry import quarter_entries, revisions
 from sakip_desktop.storage.database import Database
 from ui.context import AppContext
-from ui.cycle._common import LOCKED_NOTE, RETURNED_COLOUR
+from ui.cycle._common import LOCKED_NOTE
 from ui.cycle.approve_page import ApprovePage
 from ui.cycle.entry_page import EntryPage
 from ui.cycle.isian import IsianPreviewDialog, change_lines
 from ui.cycle.revision_page import RevisionDialog
 from ui.cycle.verify_page import VerifyPage
-from ui.sop._common import ReasonDialog, TextDialog
+from ui.widgets.colours import LATE_COLOUR as RETURNED_COLOUR
+from ui.widgets.dialogs import ReasonDialog, TextDialog
 
 DAY = dt.date(2026, 1, 8)  # TW IV 2025 is reported in January; nobody is acting for anyone that week
 SHOTS = os.environ.get("SAKIP_SHOTS")

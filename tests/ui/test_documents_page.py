@@ -15,10 +15,10 @@ from sakip_desktop.ops.base import SYSTEM
 from sakip_desktop.ops.letters import LetterInput, register_letter
 from sakip_desktop.ops.org.auth import actor_for
 from ui.context import AppContext
-from ui.documents import document_tools
 from ui.documents.page import DocumentsPage
 from ui.documents.pdfpages import PdfPages, print_pages
 from ui.documents.registers import LetterDialog
+from ui.tools import document_tools
 
 DAY = dt.date(2025, 10, 10)
 

@@ -47,7 +47,7 @@ from ui.main_window import MainWindow
 from ui.monitoring.follow_up_dialog import FollowUpDialog, FollowUpEditDialog
 from ui.monitoring.meetings_page import MeetingEditor, NewMeetingDialog
 from ui.role_tab import RoleTab
-from ui.settings._crud import select_data, set_date
+from ui.widgets.forms import select_data, set_date
 
 SHOTS = os.environ.get("SAKIP_SHOTS")
 # Serapan of the whole office at TW IV, by hand from the toml's sub kegiatan plus the TW IV entered by spend_tw4:

@@ -32,9 +32,9 @@ from ui.main_window import MainWindow
 from ui.password_dialog import ChangePasswordDialog
 from ui.role_changes import RoleChangesDialog
 from ui.role_tab import RoleTab
-from ui.settings._crud import select_data
 from ui.settings.acting_dialog import ActingDialog
 from ui.settings.person_dialog import PersonDialog
+from ui.widgets.forms import select_data
 
 DAY = dt.date(2025, 10, 20)  # nobody is acting for anyone that day
 SHOTS = os.environ.get("SAKIP_SHOTS")

@@ -21,7 +21,7 @@ from sakip_desktop.exchange.isian.write import export_isian
 from sakip_desktop.exchange.rencana.write import export_rencana
 from sakip_desktop.exchange.sop.write import export_sop
 from sakip_desktop.ops.sop.library import get_definition, list_sops
-from ui.sop._common import TextDialog
+from ui.widgets.dialogs import TextDialog
 
 
 def _watch(monkeypatch, module, name: str) -> list[bool]:
@@ -85,9 +85,9 @@ def test_a_zip_bomb_is_read_off_the_gui_thread_and_refused_in_words(
         on_gui_thread = _watch(monkeypatch, ui.budget.rencana, "read_rencana")
         assert ui.budget.rencana.import_file(parent, context_for(demo_db, "kasubag_renkeu")) is None
     else:
-        import sakip_desktop.exchange.sop.write
+        import sakip_desktop.exchange.sop.read
 
-        on_gui_thread = _watch(monkeypatch, sakip_desktop.exchange.sop.write, "import_sop")
+        on_gui_thread = _watch(monkeypatch, sakip_desktop.exchange.sop.read, "import_sop")
         assert ui.sop.exchange.read_workbook(parent, path) is None
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     # THEN the file was read on a worker thread while the window kept turning, and the refusal names the file

@@ -30,8 +30,8 @@ from ui.monitoring.follow_up_dialog import FollowUpDialog, FollowUpEditDialog
 from ui.monitoring.meetings_page import MeetingEditor, NewMeetingDialog
 from ui.monitoring.recommendation_page import RecommendationDialog
 from ui.role_tab import RoleTab
-from ui.settings._crud import select_data, set_date
-from ui.sop._common import ReasonDialog
+from ui.widgets.dialogs import ReasonDialog
+from ui.widgets.forms import select_data, set_date
 
 DAY = dt.date(2025, 10, 20)  # TW III 2025 is monitored in October; nobody is acting for anyone that day
 SHOTS = os.environ.get("SAKIP_SHOTS")

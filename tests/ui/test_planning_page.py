@@ -24,7 +24,7 @@ from ui.planning.dialogs import IndicatorDialog
 from ui.planning.page import PlanningPage
 from ui.planning.scales_page import ScaleDialog, ScalesPage
 from ui.role_tab import RoleTab
-from ui.settings._crud import select_data
+from ui.widgets.forms import select_data
 
 DEMO_DAY = dt.date(2025, 8, 13)
 

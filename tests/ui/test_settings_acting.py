@@ -24,9 +24,9 @@ from sakip_desktop.domain.roles import ActingKind, Role
 from sakip_desktop.ops.org.acting import list_acting
 from sakip_desktop.ops.org.people import list_people
 from sakip_desktop.ops.org.units import list_units
-from ui.settings._crud import select_data
 from ui.settings.acting_dialog import ActingDialog
 from ui.settings.acting_page import ActingPage
+from ui.widgets.forms import select_data
 
 PERSON, KIND, TITLE, START, END, DECREE, STATE = range(7)
 

@@ -24,9 +24,9 @@ from sakip_desktop.domain.roles import Employment, Role, UnitKind
 from sakip_desktop.ops.org.auth import login
 from sakip_desktop.ops.org.people import RoleRef, get_person, list_people
 from sakip_desktop.ops.org.units import UnitInput, add_unit, list_units
-from ui.settings._crud import select_data
 from ui.settings.people_page import PeoplePage
 from ui.settings.person_dialog import PersonDialog
+from ui.widgets.forms import select_data
 
 NAME, NIP, RANK, POSITION, UNIT, ROLES, ACCOUNT, STATUS = range(8)
 

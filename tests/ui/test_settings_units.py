@@ -22,8 +22,8 @@ from PySide6.QtCore import Qt
 
 from sakip_desktop.domain.roles import UnitKind
 from sakip_desktop.ops.org.units import UnitInput, add_unit, list_units
-from ui.settings._crud import select_data
 from ui.settings.units_page import NO_PARENT, UnitDialog, UnitsPage
+from ui.widgets.forms import select_data
 
 CODE, NAME, KIND, PARENT, COUNT = range(5)
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from sakip_desktop.ops.sop.simulate import SteppingClock, walk_run
-from ui.settings._crud import select_data
 from ui.sop.compliance_page import CompliancePage
-from ui.table import OVER_COLOUR
+from ui.widgets.colours import LATE_COLOUR as OVER_COLOUR
+from ui.widgets.forms import select_data
 
 SOP, NO, ACTIVITY, STANDARD, COUNT, MEDIAN, WORST, OVER, RETURNS = range(9)
 

@@ -14,8 +14,8 @@ from _settings_fixtures import Modals, click_box_button, ctx, modals, select_row
 from PySide6.QtCore import Qt
 
 from sakip_desktop.ops.sop.library import list_days_off
-from ui.settings._crud import set_date
 from ui.sop.days_off_page import DayOffDialog, DaysOffPage
+from ui.widgets.forms import set_date
 
 DATE, DAY, NAME = range(3)
 

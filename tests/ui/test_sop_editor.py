@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.sop.library import get_definition, list_versions
 from sakip_desktop.sop.definition import StepKind
-from ui.sop._common import ReasonDialog
 from ui.sop.editor_dialog import SopEditorDialog
 from ui.sop.editor_models import (
     ACTIVITY,
@@ -32,6 +31,7 @@ from ui.sop.editor_models import (
     after_remove,
     after_swap,
 )
+from ui.widgets.dialogs import ReasonDialog
 
 DECISION = 4  # the Camat checks the recommendation; returning goes back to step 3
 

@@ -27,11 +27,11 @@ from PySide6.QtCore import Qt
 from sakip_desktop.ops.org.office import get_profile
 from sakip_desktop.ops.sop.library import get_definition, list_sops, list_versions
 from sakip_desktop.ops.sop.views import list_runs
-from ui.settings._crud import select_data
-from ui.sop._common import TextDialog
 from ui.sop.library_dialogs import ANNUAL, AdoptDialog, StartRunDialog
 from ui.sop.library_page import SopLibraryPage
 from ui.sop.step_dialog import StepDialog
+from ui.widgets.dialogs import TextDialog
+from ui.widgets.forms import select_data
 
 CODE, NAME, VERSION, STEPS, RUNNING, FINISHED, ACTIVE = range(7)
 TITLE, SOP, STATUS, CURRENT, ROLE = range(5)

@@ -27,9 +27,9 @@ from sakip_desktop.ops.sop.library import create_sop
 from sakip_desktop.ops.sop.runs import start_run
 from sakip_desktop.ops.sop.simulate import SteppingClock, walk_run
 from sakip_desktop.ops.sop.views import inbox, run_timeline, step_detail
-from ui.sop._common import ReasonDialog
 from ui.sop.step_dialog import StepDialog
 from ui.sop.step_texts import OVER_STYLE
+from ui.widgets.dialogs import ReasonDialog
 
 RUN_TITLE = "Pemantauan Kinerja Triwulan III 2025"
 

@@ -16,9 +16,10 @@ from PySide6.QtGui import QColor
 
 from sakip_desktop.ops.sop.simulate import SteppingClock, walk_run
 from sakip_desktop.ops.sop.views import run_timeline
-from ui.sop._common import OPEN_COLOUR, ReasonDialog
 from ui.sop.timeline_dialog import TimelineDialog
-from ui.table import OVER_COLOUR
+from ui.widgets.colours import LATE_COLOUR as OVER_COLOUR
+from ui.widgets.colours import OPEN_COLOUR
+from ui.widgets.dialogs import ReasonDialog
 
 NO, ACTIVITY, ROLE, VISIT, START, END, BY, TOOK, STANDARD, OUTCOME, REMARKS = range(11)
 

@@ -23,7 +23,8 @@ from sakip_desktop.ops.agreements.pk import (
     update_agreement,
 )
 from ui.context import AppContext
-from ui.settings._crud import FormDialog, date_edit, date_of, fill_combo, form_layout, hint, set_date
+from ui.widgets.dialogs import FormDialog
+from ui.widgets.forms import date_edit, date_of, fill_combo, form_layout, hint, set_date
 
 
 class PartyBox(QGroupBox):
@@ -33,20 +34,20 @@ class PartyBox(QGroupBox):
         super().__init__(title, parent)
         self.person_id = party.person_id
         self.name = QLineEdit(party.name)
-        self.title = QLineEdit(party.title)
+        self.job_title = QLineEdit(party.title)  # not `title`: that is QGroupBox.title()
         self.rank = QLineEdit(party.rank)
         self.nip = QLineEdit(party.nip)
         self.nip.setPlaceholderText("18 angka tanpa spasi")
         form = form_layout()
         form.addRow("Nama (dengan gelar):", self.name)
-        form.addRow("Jabatan:", self.title)
+        form.addRow("Jabatan:", self.job_title)
         form.addRow("Pangkat (golongan):", self.rank)
         form.addRow("NIP:", self.nip)
         self.setLayout(form)
 
     def party(self) -> Party:
         """The party as typed."""
-        return Party(self.name.text(), self.title.text(), self.rank.text(), self.nip.text(), self.person_id)
+        return Party(self.name.text(), self.job_title.text(), self.rank.text(), self.nip.text(), self.person_id)
 
 
 def reason_combo(current: str = "") -> QComboBox:

@@ -8,6 +8,7 @@ make a PK final ("Tetapkan").
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,9 +28,7 @@ from sakip_desktop.domain import formats
 from sakip_desktop.ops.agreements.pk import (
     AgreementDetail,
     AgreementSummary,
-    BudgetLineView,
     Status,
-    TargetLine,
     agreement_problems,
     agreement_versions,
     create_agreement,
@@ -39,59 +38,28 @@ from sakip_desktop.ops.agreements.pk import (
     list_agreements,
     refresh_agreement,
 )
+from ui.agreement.columns import BUDGET_COLUMNS, LIST_COLUMNS, TARGET_COLUMNS
 from ui.agreement.dialogs import AgreementDialog, RevisionDialog
 from ui.context import AppContext
-from ui.cycle._common import PeriodPage, attempt_listed, current_record, cycle_table, select_where
 from ui.errors import attempt
-from ui.settings._crud import DASH, confirm, hint
-from ui.table import Column, RecordTableModel
+from ui.widgets.dialogs import attempt_listed, confirm
+from ui.widgets.forms import DASH, hint
+from ui.widgets.pages import PeriodPage
+from ui.widgets.table import RecordTableModel, current_record, make_table, select_where
 
-STATUS_COLOURS = {Status.DRAFT: "#fff4d6", Status.FINAL: "#e4f1e4", Status.SUPERSEDED: "#eeeeee"}
 PROBLEM_STYLE = "color: #8a4b00;"
 OK_STYLE = "color: #1b5e20;"
-
-
-def _status_colour(summary: AgreementSummary) -> str | None:
-    return STATUS_COLOURS.get(summary.status) if summary.status else None
-
-
-def _date(summary: AgreementSummary) -> str:
-    return formats.long_date(summary.signed_on) if summary.signed_on else DASH
-
-
-LIST_COLUMNS = [
-    Column[AgreementSummary]("Perjanjian kinerja", lambda r: r.scope, width=250),
-    Column[AgreementSummary]("Pihak pertama", lambda r: r.first_party or DASH),
-    Column[AgreementSummary]("Versi", lambda r: str(r.version) if r.version else DASH, align_right=True, width=50),
-    Column[AgreementSummary]("Jenis", lambda r: r.kind_label, width=110),
-    Column[AgreementSummary]("Status", lambda r: r.status_label, background=_status_colour, width=140),
-    Column[AgreementSummary]("Nomor", lambda r: r.document_number or DASH, width=190),
-    Column[AgreementSummary]("Tanggal", _date, lambda r: r.signed_on, width=130),
-]
-
-TARGET_COLUMNS = [
-    Column[TargetLine]("No", lambda t: str(t.no), lambda t: t.no, align_right=True, width=36),
-    Column[TargetLine]("Sasaran", lambda t: f"{t.objective_code} {t.objective}", width=330),
-    Column[TargetLine](
-        "Indikator kinerja", lambda t: f"{t.indicator_code} {t.indicator}" + (" (IKU)" if t.is_key else "")
-    ),
-    Column[TargetLine]("Target", lambda t: t.target, lambda t: t.value, align_right=True, width=120),
-]
-
-BUDGET_COLUMNS = [
-    Column[BudgetLineView]("No", lambda b: str(b.no), lambda b: b.no, align_right=True, width=36),
-    Column[BudgetLineView]("Kode", lambda b: b.code, width=140),
-    Column[BudgetLineView]("Program / Sub kegiatan", lambda b: b.name),
-    Column[BudgetLineView](
-        "Anggaran (Rp)", lambda b: formats.number(b.amount, 0), lambda b: b.amount, align_right=True, width=140
-    ),
-    Column[BudgetLineView]("Keterangan", lambda b: b.note, width=100),
-]
 
 
 def _party_html(label: str, name: str, title: str, nip: str) -> str:
     nip_text = f", NIP {html.escape(nip)}" if nip else ""
     return f"<b>{label}:</b> {html.escape(name) or DASH} — {html.escape(title) or DASH}{nip_text}"
+
+
+def _button(text: str, slot: Callable[[], None]) -> QPushButton:
+    button = QPushButton(text)
+    button.clicked.connect(slot)
+    return button
 
 
 class AgreementPage(PeriodPage):
@@ -113,26 +81,27 @@ class AgreementPage(PeriodPage):
             else "PK kantor dan PK para kepala unit tahun ini. Draf yang sudah lolos pemeriksaan dapat Anda tetapkan."
         )
         self.list_model = RecordTableModel(LIST_COLUMNS, self)
-        self.list_table = cycle_table(self.list_model, LIST_COLUMNS, 1)
+        self.list_table = make_table(self.list_model, LIST_COLUMNS, 1)
         self.list_table.setMinimumHeight(150)
+        buttons = self._build_buttons()
+        versions = self._build_version_row()
+        self._build_detail_tabs()
+        self._assemble(intro, buttons, versions)
+        self.list_table.selectionModel().selectionChanged.connect(lambda *_: self._scope_changed())
+        self._update_buttons()
 
-        self.prepare_button = QPushButton("Susun draf")
-        self.refresh_button = QPushButton("Perbarui dari data")
-        self.edit_button = QPushButton("Ubah…")
-        self.check_button = QPushButton("Periksa")
-        self.finalise_button = QPushButton("Tetapkan…")
-        self.revise_button = QPushButton("PK Perubahan…")
-        self.delete_button = QPushButton("Hapus draf…")
-        self.prepare_button.clicked.connect(self.prepare)
-        self.refresh_button.clicked.connect(self.refresh_draft)
-        self.edit_button.clicked.connect(self.edit)
-        self.check_button.clicked.connect(self.check)
-        self.finalise_button.clicked.connect(self.finalise)
-        self.revise_button.clicked.connect(self.revise)
-        self.delete_button.clicked.connect(self.delete)
+    def _build_buttons(self) -> QHBoxLayout:
+        """The action buttons under the list; the preparing ones only for `can_prepare`."""
+        self.prepare_button = _button("Susun draf", self.prepare)
+        self.refresh_button = _button("Perbarui dari data", self.refresh_draft)
+        self.edit_button = _button("Ubah…", self.edit)
+        self.check_button = _button("Periksa", self.check)
+        self.finalise_button = _button("Tetapkan…", self.finalise)
+        self.revise_button = _button("PK Perubahan…", self.revise)
+        self.delete_button = _button("Hapus draf…", self.delete)
         buttons = QHBoxLayout()
         shown = [self.check_button, self.finalise_button]
-        if can_prepare:
+        if self.can_prepare:
             shown = [
                 self.prepare_button,
                 self.refresh_button,
@@ -144,7 +113,10 @@ class AgreementPage(PeriodPage):
         for button in shown:
             buttons.addWidget(button)
         buttons.addStretch(1)
+        return buttons
 
+    def _build_version_row(self) -> QHBoxLayout:
+        """The 'Versi:' chooser over the detail and the selected version's header."""
         self.version_combo = QComboBox()
         self.version_combo.setMinimumWidth(360)
         self.version_combo.currentIndexChanged.connect(lambda _i: self._show_version())
@@ -156,11 +128,14 @@ class AgreementPage(PeriodPage):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return versions
 
+    def _build_detail_tabs(self) -> None:
+        """The tabs of the selected version: targets, budget lines with their total, and the checks."""
         self.target_model = RecordTableModel(TARGET_COLUMNS, self)
-        self.target_table = cycle_table(self.target_model, TARGET_COLUMNS, 2)
+        self.target_table = make_table(self.target_model, TARGET_COLUMNS, 2)
         self.budget_model = RecordTableModel(BUDGET_COLUMNS, self)
-        self.budget_table = cycle_table(self.budget_model, BUDGET_COLUMNS, 2)
+        self.budget_table = make_table(self.budget_model, BUDGET_COLUMNS, 2)
         self.budget_total = QLabel()
         budget_page = QWidget()
         budget_layout = QVBoxLayout(budget_page)
@@ -173,6 +148,8 @@ class AgreementPage(PeriodPage):
         self.detail_tabs.addTab(budget_page, "Program dan anggaran")
         self.detail_tabs.addTab(self.problem_text, "Pemeriksaan")
 
+    def _assemble(self, intro: str, buttons: QHBoxLayout, versions: QHBoxLayout) -> None:
+        """The list with its buttons above, the chosen version's detail below, in a vertical splitter."""
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -194,8 +171,6 @@ class AgreementPage(PeriodPage):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         QVBoxLayout(self).addWidget(split)
-        self.list_table.selectionModel().selectionChanged.connect(lambda *_: self._scope_changed())
-        self._update_buttons()
 
     # ---- reading ------------------------------------------------------------------------------------------
 

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, 
 from sakip_desktop.ops.agreements.pk import DEFAULT_STATEMENT, pk_settings, update_pk_settings
 from ui.agreement.dialogs import PartyBox
 from ui.context import AppContext
-from ui.settings._crud import hint
-from ui.settings._form import error_label, save_inline, save_row, saved_label
+from ui.widgets.forms import error_label, hint, save_inline, save_row, saved_label
 
 
 class AgreementSettingsPage(QWidget):
@@ -50,7 +49,7 @@ class AgreementSettingsPage(QWidget):
         self.statement.setPlainText(stored.statement_text)
         for edit, value in (
             (self.superior.name, stored.superior.name),
-            (self.superior.title, stored.superior.title),
+            (self.superior.job_title, stored.superior.title),
             (self.superior.rank, stored.superior.rank),
             (self.superior.nip, stored.superior.nip),
         ):

@@ -22,7 +22,8 @@ from sakip_desktop.ops.planning.budget import (
 )
 from ui.context import AppContext
 from ui.plain_text import plain_label
-from ui.settings._crud import FormDialog, fill_combo, form_layout, hint
+from ui.widgets.dialogs import FormDialog
+from ui.widgets.forms import fill_combo, form_layout, hint
 
 QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
 

@@ -3,8 +3,10 @@ sub kegiatan tree with the pagu of the year being worked on and realisasi anggar
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import absorption
@@ -21,10 +23,12 @@ from ui.budget import rencana
 from ui.budget.dialogs import BudgetDialog, NodeDialog
 from ui.context import AppContext
 from ui.errors import attempt
-from ui.settings._crud import confirm, hint
-from ui.table import RECORD_ROLE, Column, RecordTableModel, apply_widths
+from ui.widgets.colours import HEADING_COLOURS, LATE_COLOUR
+from ui.widgets.dialogs import confirm
+from ui.widgets.forms import hint
+from ui.widgets.table import RECORD_ROLE, Column, RecordTableModel, make_table
 
-_LEVEL_COLOURS = ("#e4ebf5", "#f2f5fa", None)
+_LEVEL_COLOURS = (*HEADING_COLOURS, None)  # program, kegiatan, sub kegiatan
 
 
 def _money(amount: int | None) -> str:
@@ -35,9 +39,14 @@ def _serapan(node: BudgetNode) -> str:
     return "—" if node.absorption is None else formats.percent(node.absorption)
 
 
+def _spent_in(quarter: int) -> Callable[[BudgetNode], str]:
+    """The realisasi of one quarter (0 = TW I), or a dash on a row without pagu."""
+    return lambda n: _money(n.spent[quarter]) if n.ceiling is not None else "—"
+
+
 def _colour(node: BudgetNode) -> str | None:
     if node.ceiling is not None and node.spent_total > node.ceiling:
-        return "#fde0dc"
+        return LATE_COLOUR  # spent over the pagu
     return _LEVEL_COLOURS[node.level]
 
 
@@ -56,7 +65,7 @@ COLUMNS = [
     *(
         Column[BudgetNode](
             t,
-            lambda n, q=q: _money(n.spent[q]) if n.ceiling is not None else "—",
+            _spent_in(q),
             align_right=True,
             width=100,
             background=_colour,
@@ -76,6 +85,23 @@ class BudgetPlanPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        workbook = self._build_workbook_box()
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self._build_table()
+        self.total = QLabel()
+        buttons = self._build_toolbar()
+        layout = QVBoxLayout(self)
+        layout.addWidget(workbook)
+        layout.addWidget(self.title)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.total)
+        self._connect_signals()
+        self.refresh()
+
+    def _build_workbook_box(self) -> QGroupBox:
+        """'Buku kerja rencana (Excel)': download the template, export the current plan, import a filled one."""
         workbook = QGroupBox("Buku kerja rencana (Excel)")
         self.template_button = QPushButton("Unduh templat rencana (.xlsx)")
         self.export_button = QPushButton("Ekspor rencana saat ini")
@@ -89,21 +115,18 @@ class BudgetPlanPage(QWidget):
         row.addWidget(
             hint("Indikator, target tahunan dan triwulan, program dan pagu dari Excel: tidak perlu diketik ulang."), 1
         )
+        return workbook
 
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+    def _build_table(self) -> None:
+        """Programs, kegiatan and sub kegiatan with their pagu and serapan, one row chosen at a time."""
         self.model = RecordTableModel(COLUMNS, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setWordWrap(False)  # one line per row; the full name is in the tooltip
-        apply_widths(self.view, COLUMNS, 1)
+        # One line per row (the full name is in the tooltip); rows are shaded by level, in the tree's order.
+        self.view = make_table(self.model, COLUMNS, 1, sortable=False, striped=False, wrap=False)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
-        self.total = QLabel()
 
+    def _build_toolbar(self) -> QHBoxLayout:
+        """The add, change, budget and remove buttons above the table."""
         self.add_program_button = QPushButton("Tambah program")
         self.add_activity_button = QPushButton("Tambah kegiatan")
         self.add_sub_button = QPushButton("Tambah sub kegiatan")
@@ -122,14 +145,10 @@ class BudgetPlanPage(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(workbook)
-        layout.addWidget(self.title)
-        layout.addLayout(buttons)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.total)
-
+    def _connect_signals(self) -> None:
+        ctx = self.ctx
         self.template_button.clicked.connect(lambda: rencana.download_template(self, ctx))
         self.export_button.clicked.connect(lambda: rencana.export_current(self, ctx))
         self.import_button.clicked.connect(self.import_workbook)
@@ -140,7 +159,6 @@ class BudgetPlanPage(QWidget):
         self.budget_button.clicked.connect(self.edit_budget)
         self.delete_button.clicked.connect(self.delete_selected)
         ctx.signals.period_changed.connect(lambda *_: self.refresh())
-        self.refresh()
 
     # ---- reading ---------------------------------------------------------------------------------------
 

@@ -13,11 +13,11 @@ from sakip_desktop.exchange.rencana.read import read_rencana
 from sakip_desktop.exchange.rencana.write import blank_template, export_rencana
 from ui.background import run_busy
 from ui.context import AppContext
-from ui.cycle._common import apply_cancel_buttons, attempt_listed, confirm_import, cycle_table
 from ui.errors import attempt
-from ui.settings._crud import hint
-from ui.sop._common import ask_open_path, ask_save_path, offer_to_open
-from ui.table import Column, RecordTableModel
+from ui.widgets.dialogs import apply_cancel_buttons, attempt_listed, confirm_import
+from ui.widgets.files import ask_open_path, ask_save_path, offer_to_open
+from ui.widgets.forms import hint
+from ui.widgets.table import Column, RecordTableModel, make_table
 
 XLSX_FILTER = "Buku kerja Excel (*.xlsx)"
 
@@ -67,7 +67,7 @@ class RencanaPreviewDialog(QDialog):
         )
         self.model = RecordTableModel(SHEET_COLUMNS, self)
         self.model.set_rows(preview.sheets)
-        self.table = cycle_table(self.model, SHEET_COLUMNS, 4)
+        self.table = make_table(self.model, SHEET_COLUMNS, 4)
         self.warnings = QListWidget()
         self.warnings.addItems(list(preview.warnings))
         self.warnings.setWordWrap(True)

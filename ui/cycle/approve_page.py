@@ -16,24 +16,14 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.ops.realisation.entry import EntryView, approval_queue, approve
 from ui.context import AppContext
-from ui.cycle._common import (
-    ReviewQueue,
-    attempt_listed,
-    capaian_text,
-    current_record,
-    cycle_table,
-    entry_target,
-    entry_value,
-    office_offset,
-    period_title,
-    select_where,
-    selected_records,
-)
+from ui.cycle._common import ReviewQueue, capaian_text, entry_target, entry_value
 from ui.cycle.detail import EntryDetail
 from ui.cycle.revision_page import RevisionPage
 from ui.errors import attempt
-from ui.settings._crud import confirm, hint
-from ui.table import Column, RecordTableModel
+from ui.widgets.dialogs import attempt_listed, confirm
+from ui.widgets.forms import hint
+from ui.widgets.table import Column, RecordTableModel, current_record, make_table, select_where, selected_records
+from ui.widgets.texts import office_offset, period_title
 
 
 def _verified(entry: EntryView) -> str:
@@ -62,7 +52,7 @@ class ApprovalQueue(ReviewQueue):
         self.title = QLabel()
         self.summary = hint("")
         self.model = RecordTableModel(QUEUE_COLUMNS, self)
-        self.table = cycle_table(self.model, QUEUE_COLUMNS, 1, many=True)
+        self.table = make_table(self.model, QUEUE_COLUMNS, 1, many=True)
         self.detail = EntryDetail(ctx, "Pilih baris untuk membaca isian dan bukti dukungnya.")
         self.approve_selected_button = QPushButton("Setujui yang dipilih…")
         self.approve_all_button = QPushButton("Setujui semua…")
@@ -124,7 +114,7 @@ class ApprovalQueue(ReviewQueue):
         )
         if not confirm(self, "Setujui realisasi", question, "Setujui"):
             return
-        ids = [e.realisation_id for e in rows]
+        ids = [e.realisation_id for e in rows if e.realisation_id is not None]
         ok, done = attempt(self, lambda: approve(ctx.db, ctx.actor, ids))
         if ok and done is not None:
             self.message.setText(f"{len(done)} realisasi disetujui dan terkunci.")

@@ -11,7 +11,9 @@ from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.ops.realisation.entry import EntryView
 from ui.context import AppContext
-from ui.cycle._common import EvidenceList, capaian_text, entry_amount, local_when, target_of
+from ui.cycle._common import capaian_text, entry_amount, target_of
+from ui.widgets.files import EvidenceList
+from ui.widgets.texts import local_when
 
 
 def entry_html(entry: EntryView, offset: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.qualitative import level_label
-from sakip_desktop.domain.realisation import Narrative, Status, narrative_reason, quarter_achievement
+from sakip_desktop.domain.realisation import Narrative, Seen, Status, narrative_reason, quarter_achievement
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.realisation.entry import (
     MAX_EVIDENCE_BYTES,
@@ -35,11 +35,12 @@ from sakip_desktop.ops.realisation.entry import (
 )
 from sakip_desktop.ops.realisation.qualitative import indicator_levels
 from ui.context import AppContext
-from ui.cycle._common import LOCKED_NOTE, EvidenceList, note_label, parse_number, size_text, target_of, zero_target
+from ui.cycle._common import LOCKED_NOTE, note_label, target_of, zero_target
 from ui.errors import attempt
 from ui.plain_text import esc, plain_label, rich
-from ui.settings._crud import confirm, fill_combo, form_layout, hint, select_data
-from ui.sop._common import documents_dir
+from ui.widgets.dialogs import confirm
+from ui.widgets.files import EvidenceList, documents_dir, size_text
+from ui.widgets.forms import fill_combo, form_layout, hint, parse_number, plain_number, select_data
 
 STATUS_NOTES = {
     Status.SUBMITTED: "Sudah diajukan ke Sekretaris dan sedang diperiksa; tidak dapat diubah kecuali dikembalikan.",
@@ -57,6 +58,14 @@ def _text_edit(placeholder: str) -> QPlainTextEdit:
     return edit
 
 
+def _seen(entry: EntryView) -> Seen:
+    return Seen(
+        entry.stored_input,
+        when="dibuka di layar",
+        again="isian terbaru kini tampil di tabel; simpan lagi untuk menimpanya",
+    )
+
+
 class EntryForm(QWidget):
     """Edits one indicator's realisasi; every write goes through a core operation and announces `work_changed`."""
 
@@ -72,6 +81,30 @@ class EntryForm(QWidget):
         self.title = rich(QLabel())  # the indicator's code and name are data: escaped
         self.title.setWordWrap(True)
         self.note = note_label()
+        value_row = self._build_value_fields()
+        self.supporting_edit = _text_edit("apa yang membantu tercapainya target")
+        self.inhibiting_edit = _text_edit("apa yang menghambat")
+        self.follow_up_edit = _text_edit("apa yang akan dilakukan")
+        self._build_evidence(ctx)
+        self.save_button = QPushButton("Simpan")
+        self.save_button.setDefault(True)
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {
+            "value": self.value_edit,
+            "manual_achievement": self.manual_edit,
+            "manual_justification": self.justification_edit,
+            "supporting": self.supporting_edit,
+            "inhibiting": self.inhibiting_edit,
+            "follow_up": self.follow_up_edit,
+        }
+        self._placeholders = {name: edit.placeholderText() for name, edit in self.fields.items()}
+        self._read_only_palette = QPalette(self.palette())
+        self._read_only_palette.setColor(QPalette.ColorRole.Base, self.palette().color(QPalette.ColorRole.Window))
+        self._assemble(value_row)
+        self._connect_signals()
+        self.set_entry(None, 7)
+
+    def _build_value_fields(self) -> QWidget:
+        """Target, realisasi (a number, or a level for a qualitative indicator), capaian and the manual capaian."""
         self.target_label = plain_label()
         self.value_edit = QLineEdit()
         self.value_edit.setPlaceholderText("mis. 12,5")
@@ -89,29 +122,19 @@ class EntryForm(QWidget):
         self.manual_edit.setPlaceholderText("dalam %, mis. 100")
         self.justification_edit = QLineEdit()
         self.justification_edit.setPlaceholderText("mengapa capaiannya sebesar itu")
-        self.supporting_edit = _text_edit("apa yang membantu tercapainya target")
-        self.inhibiting_edit = _text_edit("apa yang menghambat")
-        self.follow_up_edit = _text_edit("apa yang akan dilakukan")
+        return value_row
+
+    def _build_evidence(self, ctx: AppContext) -> None:
+        """The bukti dukung list with its 'Tambah berkas…' and 'Hapus' buttons."""
         self.evidence = EvidenceList(ctx)
         self.add_button = QPushButton("Tambah berkas…")
         self.add_button.setToolTip(f"Pindaian, foto, daftar hadir; paling besar {size_text(MAX_EVIDENCE_BYTES)}")
         self.remove_button = QPushButton("Hapus")
         self.evidence.buttons.insertWidget(0, self.add_button)
         self.evidence.buttons.insertWidget(2, self.remove_button)
-        self.save_button = QPushButton("Simpan")
-        self.save_button.setDefault(True)
-        self.fields = {
-            "value": self.value_edit,
-            "manual_achievement": self.manual_edit,
-            "manual_justification": self.justification_edit,
-            "supporting": self.supporting_edit,
-            "inhibiting": self.inhibiting_edit,
-            "follow_up": self.follow_up_edit,
-        }
-        self._placeholders = {name: edit.placeholderText() for name, edit in self.fields.items()}
-        self._read_only_palette = QPalette(self.palette())
-        self._read_only_palette.setColor(QPalette.ColorRole.Base, self.palette().color(QPalette.ColorRole.Window))
 
+    def _assemble(self, value_row: QWidget) -> None:
+        """Values on the left, narrative in the middle, evidence on the right; the note and Simpan below."""
         values = form_layout()
         self.target_caption = QLabel("Target TW")
         values.addRow(self.target_caption, self.target_label)
@@ -142,9 +165,9 @@ class EntryForm(QWidget):
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
 
-        for edit in (self.value_edit, self.manual_edit, self.justification_edit):
-            edit.textChanged.connect(self._edited)
-        for edit in (self.supporting_edit, self.inhibiting_edit, self.follow_up_edit):
+    def _connect_signals(self) -> None:
+        """Typing marks the form edited; tab order runs down the values, the narrative, then Simpan."""
+        for edit in self.fields.values():
             edit.textChanged.connect(self._edited)
         chain = [*self.fields.values(), self.add_button, self.save_button]
         for before, after in pairwise(chain):
@@ -155,7 +178,6 @@ class EntryForm(QWidget):
         self.add_button.clicked.connect(self.add_files)
         self.remove_button.clicked.connect(self.remove_selected)
         self.evidence.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.set_entry(None, 7)
 
     # ---- showing ------------------------------------------------------------------------------------------
 
@@ -167,6 +189,8 @@ class EntryForm(QWidget):
     def set_entry(self, entry: EntryView | None, offset: int) -> None:
         """Show `entry` (None: nothing chosen); unsaved typing is dropped, so ask first (`EntryPage.settle`)."""
         self.entry, self.offset = entry, offset
+        # What the person starts from: a save is refused when someone changed the realisasi since.
+        self.seen = _seen(entry) if entry is not None else None
         self._loading = True
         try:
             self._fill(entry)
@@ -214,8 +238,9 @@ class EntryForm(QWidget):
         select_data(self.level_combo, None if entry.value is None else int(entry.value))
         labels = {lv.rank: lv.label for lv in levels}
         target = entry.quarter_target
-        if target is not None and level_label(labels, target.low):
-            self.target_label.setText(level_label(labels, target.low))
+        label = level_label(labels, target.low) if target is not None else None
+        if label:
+            self.target_label.setText(label)
 
     def _level_chosen(self) -> None:
         rank = self.level_combo.currentData()
@@ -302,18 +327,24 @@ class EntryForm(QWidget):
                     follow_up=self.follow_up_edit.toPlainText(),
                     manual_achievement=manual if zero else None,
                     manual_justification=self.justification_edit.text() if zero else "",
+                    seen=self.seen,
                 )
             except ValidationError as exc:
                 where.append(exc.field)
                 raise
 
         ok, saved = attempt(self, run)
+        if not ok and where == ["seen"]:
+            # Someone changed it since: the table shows what is stored now; "Simpan" again overwrites it.
+            self.ctx.signals.work_changed.emit()
+            self.seen = _seen(self.entry) if self.entry is not None else None
         if not ok:
             widget = self.fields.get(where[0] or "") if where else None
             if widget is not None and widget.isEnabled():
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         self.dirty, self.saved_id = False, saved
+        self.seen = None  # until the page shows the saved realisasi again (at once while it is visible)
         self.ctx.signals.work_changed.emit()
         return True
 
@@ -334,7 +365,7 @@ class EntryForm(QWidget):
             return
         for name in names:
             path = Path(name)
-            ok, _ = attempt(self, lambda p=path, rid=realisation_id: self._add_one(rid, p))
+            ok, _ = attempt(self, partial(self._add_one, realisation_id, path))
             if not ok:
                 break
         self.ctx.signals.work_changed.emit()
@@ -363,13 +394,3 @@ class EntryForm(QWidget):
 
 def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " dan " + words[-1]
-
-
-def plain_number(value: Decimal | None) -> str:
-    """A stored number for typing over: '12,5', '1500' (no thousands dot, which would read as ambiguous)."""
-    if value is None:
-        return ""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")

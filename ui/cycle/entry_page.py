@@ -12,23 +12,14 @@ from sakip_desktop.ops.org.units import list_units
 from sakip_desktop.ops.realisation.entry import EntryView, quarter_entries, submit_quarter
 from ui.context import AppContext
 from ui.cycle import isian
-from ui.cycle._common import (
-    PeriodPage,
-    attempt_listed,
-    capaian_text,
-    current_record,
-    cycle_table,
-    entry_target,
-    entry_value,
-    office_offset,
-    period_title,
-    row_colour,
-    select_where,
-)
+from ui.cycle._common import capaian_text, entry_target, entry_value, row_colour
 from ui.cycle.entry_form import EntryForm
 from ui.plain_text import esc, plain_box, rich
-from ui.settings._crud import confirm, hint
-from ui.table import Column, RecordTableModel
+from ui.widgets.dialogs import attempt_listed, confirm
+from ui.widgets.forms import hint
+from ui.widgets.pages import PeriodPage
+from ui.widgets.table import Column, RecordTableModel, current_record, make_table, select_where
+from ui.widgets.texts import office_offset, period_title
 
 
 def _by_number(value: Decimal | None) -> Any:
@@ -103,7 +94,7 @@ class EntryPage(PeriodPage):
         self.export_button.setToolTip("Simpan lembar isian Excel unit ini untuk diisi di luar aplikasi")
         self.import_button.setToolTip("Baca lembar isian yang sudah diisi; perubahannya ditampilkan dulu")
         self.model = RecordTableModel(COLUMNS, self)
-        self.table = cycle_table(self.model, COLUMNS, 1)
+        self.table = make_table(self.model, COLUMNS, 1)
         self.form = EntryForm(ctx)
 
         top = QHBoxLayout()

@@ -10,16 +10,18 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.qualitative import label_of
-from sakip_desktop.exchange.isian.preview import IsianChange, IsianPreview
-from sakip_desktop.exchange.isian.write import apply_isian, export_isian, read_isian
+from sakip_desktop.exchange.isian.preview import IsianChange, IsianPreview, apply_isian
+from sakip_desktop.exchange.isian.read import read_isian
+from sakip_desktop.exchange.isian.write import export_isian
 from sakip_desktop.ops.realisation.entry import RealisationInput
 from ui.background import run_busy
 from ui.context import AppContext
-from ui.cycle._common import apply_cancel_buttons, attempt_listed, confirm_import, cycle_table, num
+from ui.cycle._common import num
 from ui.errors import attempt
-from ui.settings._crud import hint
-from ui.sop._common import ask_open_path, ask_save_path, offer_to_open
-from ui.table import Column, RecordTableModel
+from ui.widgets.dialogs import apply_cancel_buttons, attempt_listed, confirm_import
+from ui.widgets.files import ask_open_path, ask_save_path, offer_to_open
+from ui.widgets.forms import hint
+from ui.widgets.table import Column, RecordTableModel, make_table
 
 XLSX_FILTER = "Buku kerja Excel (*.xlsx)"
 FIELD_LABELS = {
@@ -81,7 +83,7 @@ class IsianPreviewDialog(QDialog):
         )
         self.model = RecordTableModel(CHANGE_COLUMNS, self)
         self.model.set_rows(preview.changes)
-        self.table = cycle_table(self.model, CHANGE_COLUMNS, 4)
+        self.table = make_table(self.model, CHANGE_COLUMNS, 4)
         self.buttons, self.apply_button, self.cancel_button = apply_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

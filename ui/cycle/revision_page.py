@@ -23,25 +23,13 @@ from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.realisation import Status
 from sakip_desktop.ops.realisation.entry import EntryView, RevisionView, quarter_entries, revise, revisions
 from ui.context import AppContext
-from ui.cycle._common import (
-    PeriodPage,
-    attempt_listed,
-    capaian_text,
-    current_record,
-    cycle_table,
-    entry_amount,
-    entry_target,
-    entry_value,
-    local_when,
-    num,
-    office_offset,
-    parse_number,
-    period_title,
-    select_where,
-)
+from ui.cycle._common import capaian_text, entry_amount, entry_target, entry_value, num
 from ui.plain_text import esc, rich
-from ui.settings._crud import FormDialog, form_layout, hint
-from ui.table import Column, RecordTableModel
+from ui.widgets.dialogs import FormDialog, attempt_listed
+from ui.widgets.forms import form_layout, hint, parse_number
+from ui.widgets.pages import PeriodPage
+from ui.widgets.table import Column, RecordTableModel, current_record, make_table, select_where
+from ui.widgets.texts import local_when, office_offset, period_title
 
 APPROVED_COLUMNS = [
     Column[EntryView]("Kode", lambda e: e.code, width=52),
@@ -111,7 +99,7 @@ class RevisionPage(PeriodPage):
         self.title = QLabel()
         self.summary = hint("")
         self.model = RecordTableModel(APPROVED_COLUMNS, self)
-        self.table = cycle_table(self.model, APPROVED_COLUMNS, 1)
+        self.table = make_table(self.model, APPROVED_COLUMNS, 1)
         self.history_columns = [
             Column[RevisionView]("Waktu", lambda r: local_when(r.revised_at, self.offset), lambda r: r.revised_at,
                                  width=140),
@@ -121,7 +109,7 @@ class RevisionPage(PeriodPage):
             Column[RevisionView]("Oleh", lambda r: r.revised_by, width=220),
         ]  # fmt: skip
         self.history_model = RecordTableModel(self.history_columns, self)
-        self.history = cycle_table(self.history_model, self.history_columns, 3)
+        self.history = make_table(self.history_model, self.history_columns, 3)
         self.history_title = rich(QLabel("<b>Riwayat revisi</b>"))  # with an indicator code: escaped
         self.revise_button = QPushButton("Revisi nilai…")
         self.revise_button.clicked.connect(self.revise_selected)

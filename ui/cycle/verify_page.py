@@ -20,23 +20,13 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.ops.realisation.entry import CheckInput, EntryView, verification_queue, verify
 from ui.context import AppContext
-from ui.cycle._common import (
-    ReviewQueue,
-    attempt_listed,
-    capaian_text,
-    current_record,
-    cycle_table,
-    entry_target,
-    entry_value,
-    office_offset,
-    period_title,
-    select_where,
-    selected_records,
-)
+from ui.cycle._common import ReviewQueue, capaian_text, entry_target, entry_value
 from ui.cycle.detail import EntryDetail
 from ui.errors import attempt
-from ui.settings._crud import hint
-from ui.table import Column, RecordTableModel
+from ui.widgets.dialogs import attempt_listed
+from ui.widgets.forms import hint
+from ui.widgets.table import Column, RecordTableModel, current_record, make_table, select_where, selected_records
+from ui.widgets.texts import office_offset, period_title
 
 CHECK_LABELS = ("Bukti dukung ada", "Nilai wajar", "Narasi ada")
 CHECK_TIPS = (
@@ -94,7 +84,7 @@ class VerifyPage(ReviewQueue):
         self.summary = hint("")
         columns = queue_columns(self._check_text)
         self.model = QueueModel(columns, self._check_text, self)
-        self.table = cycle_table(self.model, columns, 1, many=True)
+        self.table = make_table(self.model, columns, 1, many=True)
         self.detail = EntryDetail(ctx, "Pilih baris untuk memeriksa isian dan bukti dukungnya.")
         self.boxes = [QCheckBox(label) for label in CHECK_LABELS]
         for box, tip in zip(self.boxes, CHECK_TIPS, strict=True):
@@ -191,8 +181,10 @@ class VerifyPage(ReviewQueue):
         entry = current_record(self.table)
         if entry is None or entry.realisation_id is None:
             return
-        ticks = [box.isChecked() for box in self.boxes]
-        self.checks[entry.realisation_id] = CheckInput(*ticks, self.note_edit.text().strip())
+        evidence_ok, plausible, narrative_ok = (box.isChecked() for box in self.boxes)
+        self.checks[entry.realisation_id] = CheckInput(
+            evidence_ok, plausible, narrative_ok, self.note_edit.text().strip()
+        )
         self.model.checks_changed()
         self._update_buttons()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
@@ -30,7 +31,7 @@ class Datum:
     tooltip: str = ""
 
 
-def pct(value: float | None, decimals: int = 2) -> str:
+def pct(value: Decimal | float | None, decimals: int = 2) -> str:
     """'99,61%' or a dash."""
     return "—" if value is None else formats.percent(value, decimals)
 

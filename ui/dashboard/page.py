@@ -29,9 +29,9 @@ from ui.dashboard.tables import (
     LightDelegate,
     table,
 )
-from ui.lazy import ShownPage
 from ui.plain_text import esc, plain_label
-from ui.table import RECORD_ROLE, RecordTableModel
+from ui.widgets.pages import ShownPage
+from ui.widgets.table import RECORD_ROLE, RecordTableModel
 
 STYLE = """
 #dasbor { background: #f3f5f8; }
@@ -118,9 +118,17 @@ class DashboardPage(ShownPage):
         super().__init__(parent)
         self.ctx = ctx
         self.data: Dashboard | None = None
-        body = QWidget()
-        body.setObjectName("dasbor")
-        body.setStyleSheet(STYLE)
+        self._build_heading()
+        tiles = self._build_tiles()
+        grid = self._build_charts()
+        self._build_lists()
+        self._assemble(tiles, grid)
+        ctx.signals.period_changed.connect(lambda *_: self.refresh())
+        ctx.signals.work_changed.connect(self.refresh)
+        ctx.signals.master_data_changed.connect(lambda what: self.refresh() if what in ("bands", "settings") else None)
+
+    def _build_heading(self) -> None:
+        """The large title, the subtitle and the band legend."""
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.45)
@@ -132,6 +140,8 @@ class DashboardPage(ShownPage):
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
 
+    def _build_tiles(self) -> QHBoxLayout:
+        """The four headline figures in a row."""
         self.office_tile = Tile("Capaian kinerja kantor")
         self.budget_tile = Tile("Serapan anggaran")
         self.steps_tile = Tile("Langkah SOP terlambat")
@@ -139,7 +149,10 @@ class DashboardPage(ShownPage):
         tiles = QHBoxLayout()
         for tile in (self.office_tile, self.budget_tile, self.steps_tile, self.follow_tile):
             tiles.addWidget(tile, 1)
+        return tiles
 
+    def _build_charts(self) -> QGridLayout:
+        """The four charts, two by two."""
         self.objective_chart = BarChart()
         self.budget_chart = HBarChart()
         self.quarter_chart = LineChart()
@@ -156,7 +169,10 @@ class DashboardPage(ShownPage):
         grid.addWidget(self.year_card, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        return grid
 
+    def _build_lists(self) -> None:
+        """The indicator table with its band lights, the late SOP steps and the late tindak lanjut."""
         self.indicators = ListCard(
             "Capaian indikator",
             RecordTableModel(INDICATOR_COLUMNS, self),
@@ -185,6 +201,11 @@ class DashboardPage(ShownPage):
             "Tidak ada tindak lanjut yang melewati batas waktu.",
         )
 
+    def _assemble(self, tiles: QHBoxLayout, grid: QGridLayout) -> None:
+        """Everything in one column on the styled "dasbor" body, in a scroll area that fits the page's width."""
+        body = QWidget()
+        body.setObjectName("dasbor")
+        body.setStyleSheet(STYLE)
         column = QVBoxLayout(body)
         column.setContentsMargins(16, 14, 16, 16)
         column.setSpacing(12)
@@ -205,10 +226,6 @@ class DashboardPage(ShownPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-
-        ctx.signals.period_changed.connect(lambda *_: self.refresh())
-        ctx.signals.work_changed.connect(self.refresh)
-        ctx.signals.master_data_changed.connect(lambda what: what in ("bands", "settings") and self.refresh())
 
     def reload(self) -> None:
         """Read the dasbor for the period being worked on."""
@@ -340,4 +357,4 @@ def _legend(bands: tuple[Band, ...]) -> str:
 
 
 def _plain(value) -> str:
-    return formats.number(value, 0 if value == value.to_integral_value() else 2)
+    return formats.amount(value)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Band
@@ -15,9 +15,9 @@ from sakip_desktop.ops.home.dashboard import IndicatorLight
 from sakip_desktop.ops.home.overview import STATUS_LABELS
 from sakip_desktop.ops.monitoring.follow_up_views import FollowUpView
 from sakip_desktop.ops.sop.views import InboxItem
-from ui.table import OVER_COLOUR, RECORD_ROLE, Column, RecordTableModel, apply_widths
-
-DASH = "—"
+from ui.widgets.colours import LATE_COLOUR
+from ui.widgets.forms import DASH
+from ui.widgets.table import RECORD_ROLE, Column, RecordTableModel, make_table
 
 
 def tint(band: Band | None, strength: float = 0.28) -> str | None:
@@ -30,7 +30,7 @@ def tint(band: Band | None, strength: float = 0.28) -> str | None:
 
 
 def _pct(value: Decimal | None) -> str:
-    return DASH if value is None else formats.percent(value)
+    return formats.percent(value, missing=DASH)
 
 
 def _capaian(value: Decimal | None, band: Band | None, manual: bool = False) -> str:
@@ -108,7 +108,7 @@ LIGHT_COLUMNS: dict[int, Callable[[IndicatorLight], Band | None]] = {
 
 
 def _late(item: InboxItem) -> str | None:
-    return OVER_COLOUR
+    return LATE_COLOUR
 
 
 STEP_COLUMNS = [
@@ -139,7 +139,7 @@ FOLLOW_UP_COLUMNS = [
         sort_key=lambda f: f.days_overdue,
         align_right=True,
         width=90,
-        background=lambda f: OVER_COLOUR,
+        background=lambda f: LATE_COLOUR,
     ),
     Column[FollowUpView](
         "Progres",
@@ -152,18 +152,10 @@ FOLLOW_UP_COLUMNS = [
 
 def table(model: RecordTableModel, columns: list[Column], stretch: int) -> QTableView:
     """A read-only table as tall as its rows (the page scrolls, not the table)."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
+    view = make_table(model, columns, stretch, sortable=False, striped=False, wrap=False, row_height=28)
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the stretched column gives way
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(28)
     view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
-    apply_widths(view, columns, stretch)
     model.modelReset.connect(lambda: fit_height(view))
     return view
 

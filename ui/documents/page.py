@@ -17,6 +17,7 @@ from PySide6.QtGui import QDesktopServices, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from sakip_desktop.documents import catalog
 from sakip_desktop.documents.catalog import DocRequest, Generated
 from sakip_desktop.documents.tables_xlsx import write_tables_xlsx
+from sakip_desktop.files import write_atomically
 from sakip_desktop.ops.agreements.views import agreement_versions, list_agreements
 from sakip_desktop.ops.letters import list_letters
 from sakip_desktop.ops.monitoring.evaluation_views import list_meetings
@@ -39,7 +41,7 @@ from ui.documents.preview import PreviewDialog
 from ui.documents.registers import RegistersPanel
 from ui.errors import attempt
 from ui.plain_text import plain_label
-from ui.settings._crud import date_edit, date_of, form_layout, hint, set_date
+from ui.widgets.forms import date_edit, date_of, form_layout, hint, set_date
 
 QUARTERS = [("TW I", 1), ("TW II", 2), ("TW III", 3), ("TW IV", 4)]
 
@@ -63,7 +65,35 @@ class DocumentsPage(QWidget):
         self._open_url = open_url
         self.preview: PreviewDialog | None = None
         self.last: Generated | None = None
+        choose = self._build_choose_box()
+        self.registers = RegistersPanel(ctx, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(choose)
+        layout.addWidget(self.registers, 1)
 
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.year.valueChanged.connect(lambda _v: self._kind_changed())
+        self._kind_changed()
+
+    def _build_choose_box(self) -> QGroupBox:
+        """'Cetak dokumen': the document and its options, the output buttons, and the last result."""
+        choose = QGroupBox("Cetak dokumen")
+        box = QVBoxLayout(choose)
+        box.addLayout(self._build_form())
+        box.addLayout(self._build_buttons())
+        box.addWidget(
+            hint(
+                "Dokumen yang dicetak, disimpan atau dibuka dicatat di register dengan versinya; "
+                "versi naik bila datanya berubah sejak cetakan sebelumnya."
+            )
+        )
+        self.status = plain_label()  # names documents and files
+        box.addWidget(self.status)
+        return choose
+
+    def _build_form(self) -> QFormLayout:
+        """Which document, year, period, subject, signing date and paper."""
+        ctx = self.ctx
         self.kind = QComboBox()
         for kind, spec in catalog.kinds().items():
             self.kind.addItem(spec.label, kind)
@@ -88,7 +118,10 @@ class DocumentsPage(QWidget):
         form.addRow(self.subject_label, self.subject)
         form.addRow("Tanggal tanda tangan:", self.sign_day)
         form.addRow("Kertas:", self.paper)
+        return form
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Pratinjau, Cetak, Simpan PDF, Buka di aplikasi lain, Ekspor Excel."""
         self.preview_button = QPushButton("Pratinjau")
         self.print_button = QPushButton("Cetak…")
         self.save_button = QPushButton("Simpan PDF…")
@@ -107,28 +140,7 @@ class DocumentsPage(QWidget):
         for b in (self.preview_button, self.print_button, self.save_button, self.open_button, self.xlsx_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-
-        choose = QGroupBox("Cetak dokumen")
-        box = QVBoxLayout(choose)
-        box.addLayout(form)
-        box.addLayout(buttons)
-        box.addWidget(
-            hint(
-                "Dokumen yang dicetak, disimpan atau dibuka dicatat di register dengan versinya; "
-                "versi naik bila datanya berubah sejak cetakan sebelumnya."
-            )
-        )
-        self.status = plain_label()  # names documents and files
-        box.addWidget(self.status)
-
-        self.registers = RegistersPanel(ctx, self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(choose)
-        layout.addWidget(self.registers, 1)
-
-        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
-        self.year.valueChanged.connect(lambda _v: self._kind_changed())
-        self._kind_changed()
+        return buttons
 
     # --- the subject ---------------------------------------------------------------------------------------
 
@@ -155,8 +167,8 @@ class DocumentsPage(QWidget):
         elif kind == "surat-pengantar":
             self.subject_label.setText("Surat keluar:")
             items = [(f"{x.agenda_number} – {x.recipient}: {x.subject}", x.id) for x in list_letters(self.ctx.db, year)]
-        for text, value in items:
-            self.subject.addItem(text, value)
+        for text, subject in items:
+            self.subject.addItem(text, subject)
         self.form.setRowVisible(self.subject, kind in ("pk", "berita-acara", "surat-pengantar"))
         self.sign_day.setEnabled(kind in ("pengukuran", "triwulan"))
         self.xlsx_button.setEnabled(catalog.has_tables(kind))
@@ -226,7 +238,7 @@ class DocumentsPage(QWidget):
             if not path:
                 return None
         target = Path(path)
-        ok, _ = attempt(self, lambda: catalog.write_atomically(target, result.pdf))
+        ok, _ = attempt(self, lambda: write_atomically(target, result.pdf))
         return target if ok else None
 
     def export_xlsx(self, path: str | None = None) -> Path | None:

@@ -28,7 +28,7 @@ class PdfPages:
 
     def size(self, index: int) -> tuple[float, float]:
         """(width, height) of page `index` in points."""
-        return tuple(self._doc[index].get_size())  # type: ignore[return-value]
+        return tuple(self._doc[index].get_size())
 
     def image(self, index: int, scale: float) -> QImage:
         """Page `index` rendered at `scale` pixels per point."""

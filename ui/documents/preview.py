@@ -30,9 +30,9 @@ class PreviewDialog(QDialog):
         pdf: bytes,
         title: str,
         *,
-        on_print: Callable[[], None],
-        on_save: Callable[[], None],
-        on_open: Callable[[], None],
+        on_print: Callable[[], object],
+        on_save: Callable[[], object],
+        on_open: Callable[[], object],
         parent=None,
     ) -> None:
         super().__init__(parent)
@@ -40,7 +40,18 @@ class PreviewDialog(QDialog):
         self.pages = PdfPages(pdf)
         self.index = 0
         self.zoom = 1.0
+        scroll = self._build_page_view()
+        bar = self._build_bar(on_print, on_save, on_open)
+        QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, lambda: self.show_page(self.index + 1))
+        QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, lambda: self.show_page(self.index - 1))
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(scroll, 1)
+        self.resize(980, 820)
+        self.show_page(0)
 
+    def _build_page_view(self) -> QScrollArea:
+        """The page image on a grey ground, scrolled."""
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setStyleSheet("background: #7a7a7a; padding: 12px;")
@@ -48,7 +59,12 @@ class PreviewDialog(QDialog):
         scroll.setWidget(self.image)
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return scroll
 
+    def _build_bar(
+        self, on_print: Callable[[], object], on_save: Callable[[], object], on_open: Callable[[], object]
+    ) -> QHBoxLayout:
+        """Page navigation and zoom on the left; print, save, open elsewhere and close on the right."""
         self.first_button = QPushButton("Pertama")
         self.prev_button = QPushButton("◀ Sebelumnya")
         self.page_label = QLabel()
@@ -72,8 +88,6 @@ class PreviewDialog(QDialog):
         self.save_button.clicked.connect(on_save)
         self.open_button.clicked.connect(on_open)
         close.clicked.connect(self.accept)
-        QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, lambda: self.show_page(self.index + 1))
-        QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, lambda: self.show_page(self.index - 1))
 
         bar = QHBoxLayout()
         for w in (self.first_button, self.prev_button, self.page_label, self.next_button, self.last_button):
@@ -83,11 +97,7 @@ class PreviewDialog(QDialog):
         bar.addStretch(1)
         for w in (self.print_button, self.save_button, self.open_button, close):
             bar.addWidget(w)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(scroll, 1)
-        self.resize(980, 820)
-        self.show_page(0)
+        return bar
 
     def show_page(self, index: int) -> None:
         """Show page `index` (0-based), clamped to the document."""

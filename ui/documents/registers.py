@@ -33,12 +33,12 @@ from sakip_desktop.ops.letters import (
 from sakip_desktop.ops.org.office import get_profile
 from sakip_desktop.ops.register import DocumentRecordView, list_documents
 from ui.context import AppContext
-from ui.cycle._common import current_record, cycle_table, local_when, office_offset
 from ui.errors import attempt
-from ui.settings._crud import FormDialog, date_edit, date_of, form_layout, set_date
-from ui.table import Column, RecordTableModel
-
-DONE_COLOUR = "#e3f2e1"
+from ui.widgets.colours import DONE_COLOUR
+from ui.widgets.dialogs import FormDialog
+from ui.widgets.forms import date_edit, date_of, form_layout, set_date
+from ui.widgets.table import Column, RecordTableModel, current_record, make_table
+from ui.widgets.texts import local_when, office_offset
 
 
 def _period(r: DocumentRecordView) -> str:
@@ -184,11 +184,11 @@ class RegistersPanel(QTabWidget):
         self.ctx = ctx
         columns = document_columns(office_offset(ctx))
         self.document_model = RecordTableModel(columns, self)
-        self.document_view = cycle_table(self.document_model, columns, 1)
+        self.document_view = make_table(self.document_model, columns, 1)
         self.addTab(self.document_view, "Register dokumen")
 
         self.letter_model = RecordTableModel(LETTER_COLUMNS, self)
-        self.letter_view = cycle_table(self.letter_model, LETTER_COLUMNS, 4)
+        self.letter_view = make_table(self.letter_model, LETTER_COLUMNS, 4)
         self.add_button = QPushButton("Daftarkan surat…")
         self.sent_button = QPushButton("Catat terkirim…")
         self.proof_button = QPushButton("Lampirkan bukti pengiriman…")

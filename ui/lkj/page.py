@@ -39,7 +39,7 @@ from ui.context import AppContext
 from ui.documents.output import build
 from ui.errors import attempt
 from ui.plain_text import plain_label
-from ui.sop._common import ask_save_path, open_file
+from ui.widgets.files import ask_save_path, open_file
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -81,12 +81,26 @@ class LkjPage(QWidget):
         # The save dialog; tests put a function here that returns a path.
         self.ask_path: Callable[[str, str, str], Path | None] = lambda t, n, f: ask_save_path(self, t, n, f)
         self.open_after = True
-        can_edit = ctx.actor.may(Op.LKJ_SECTION_SAVE)
-        is_camat = ctx.actor.has(Role.CAMAT)
+        top = self._build_toolbar(is_camat=ctx.actor.has(Role.CAMAT))
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.currentItemChanged.connect(lambda item, _prev: self._show(item))
+        right = self._build_editor(can_edit=ctx.actor.may(Op.LKJ_SECTION_SAVE))
+        split = QSplitter()
+        split.addWidget(self.tree)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.reload()
 
+    def _build_toolbar(self, is_camat: bool) -> QHBoxLayout:
+        """The year, the LKj's state, and the print, export, sign and unlock buttons (the last two for the Camat)."""
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(ctx.year)
+        self.year.setValue(self.ctx.year)
         self.year.setPrefix("Tahun ")
         self.year.valueChanged.connect(lambda _v: self.reload())
         self.state = QLabel()
@@ -103,15 +117,16 @@ class LkjPage(QWidget):
         self.sign_button.setVisible(is_camat)
         self.unlock_button.setVisible(is_camat)
         top = QHBoxLayout()
+        w: QWidget
         for w in (self.year, self.state):
             top.addWidget(w)
         top.addStretch(1)
         for w in (self.preview_button, self.pdf_button, self.word_button, self.sign_button, self.unlock_button):
             top.addWidget(w)
+        return top
 
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.currentItemChanged.connect(lambda item, _prev: self._show(item))
+    def _build_editor(self, can_edit: bool) -> QWidget:
+        """The chosen section's title, note and text, with 'Gunakan draf' and 'Simpan' for who may edit."""
         self.title = plain_label()
         self.title.setStyleSheet("font-weight: bold; font-size: 11pt")
         self.info = plain_label()
@@ -137,15 +152,7 @@ class LkjPage(QWidget):
         rl.addWidget(self.info)
         rl.addWidget(self.editor, 1)
         rl.addLayout(buttons)
-        split = QSplitter()
-        split.addWidget(self.tree)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
-        self.reload()
+        return right
 
     # --- loading -----------------------------------------------------------------------------------------
 
@@ -180,7 +187,7 @@ class LkjPage(QWidget):
             self.state.setText(f"{saved} dari {len(self.view.sections)} bagian sudah ditulis; sisanya memakai draf")
         self.sign_button.setEnabled(signed is None)
         self.unlock_button.setEnabled(signed is not None)
-        self.tree.setCurrentItem(chosen)
+        self.tree.setCurrentItem(chosen)  # type: ignore[arg-type]  # None (no sections) clears the choice
 
     def _chapter_label(self, chapter: str) -> str:
         if chapter.startswith("Bab III ") and self.view is not None:
@@ -268,7 +275,7 @@ class LkjPage(QWidget):
 
     def make_pdf(self) -> Path | None:
         """Build the LKj PDF (recorded in the document register) to a chosen file."""
-        from sakip_desktop.documents.lkj.build import build_lkj
+        from sakip_desktop.documents.lkj.output import build_lkj
 
         year, day = self.year.value(), self.ctx.today()
         return self._build(

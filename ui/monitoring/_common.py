@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox
@@ -13,18 +14,24 @@ from sakip_desktop.ops.measurement.capaian import MeasurementRow
 from sakip_desktop.ops.org.people import list_people
 from ui.context import AppContext
 from ui.measurement_table import DASH, capaian_text, row_target_text, value_text
-from ui.settings._crud import fill_combo
-from ui.table import Column
-
-DONE_COLOUR = "#e4f1e4"
-LATE_COLOUR = "#fde0dc"
+from ui.widgets.forms import fill_combo
+from ui.widgets.table import Column
 
 
 def measurement_columns(get: Callable[[Any], MeasurementRow | None]) -> list[Column]:
     """Target, realisasi and capaian to date of the row's measurement, coloured by its band."""
 
     def text(fn: Callable[[MeasurementRow], str]) -> Callable[[Any], str]:
-        return lambda r: DASH if get(r) is None else fn(get(r))
+        def shown(r: Any) -> str:
+            m = get(r)
+            return DASH if m is None else fn(m)
+
+        return shown
+
+    def capaian_key(r: Any) -> tuple[bool, Decimal | None]:
+        m = get(r)
+        value = None if m is None else m.achievement_to_date
+        return (value is None, value)
 
     def band(r: Any) -> str | None:
         m = get(r)
@@ -40,10 +47,7 @@ def measurement_columns(get: Callable[[Any], MeasurementRow | None]) -> list[Col
         Column(
             "Capaian (%)",
             text(lambda m: capaian_text(m, m.achievement_to_date, "to_date")),
-            sort_key=lambda r: (
-                get(r) is None or get(r).achievement_to_date is None,
-                get(r) and get(r).achievement_to_date,
-            ),
+            sort_key=capaian_key,
             align_right=True,
             width=90,
         ),

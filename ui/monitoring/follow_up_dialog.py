@@ -28,12 +28,13 @@ from sakip_desktop.ops.monitoring.follow_ups import (
     update_follow_up,
 )
 from ui.context import AppContext
-from ui.cycle._common import EvidenceList, office_offset
 from ui.errors import attempt
 from ui.monitoring._common import due_text, fill_people
 from ui.plain_text import plain_label
-from ui.settings._crud import FormDialog, date_edit, date_of, fill_combo, form_layout, hint, set_date
-from ui.sop._common import ask_open_path
+from ui.widgets.dialogs import FormDialog
+from ui.widgets.files import EvidenceList, ask_open_path
+from ui.widgets.forms import date_edit, date_of, fill_combo, form_layout, hint, set_date
+from ui.widgets.texts import office_offset
 
 
 class FollowUpDialog(FormDialog):

@@ -13,11 +13,12 @@ from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.base import RoleGrant
 from sakip_desktop.ops.monitoring.follow_up_views import FollowUpView, follow_ups_for, overdue_follow_ups
 from ui.context import AppContext
-from ui.table import OVER_COLOUR, RECORD_ROLE, Column, RecordTableModel, make_table
+from ui.widgets.colours import LATE_COLOUR
+from ui.widgets.table import RECORD_ROLE, Column, RecordTableModel, make_table
 
 
 def _late(f: FollowUpView) -> str | None:
-    return OVER_COLOUR if f.overdue else None
+    return LATE_COLOUR if f.overdue else None
 
 
 def _state(f: FollowUpView) -> str:
@@ -40,7 +41,8 @@ def own_tab(grants: Sequence[RoleGrant]) -> RoleGrant | None:
     """The tab where a person's own tindak lanjut wait: that of their position (the Tim SAKIP is a team one
     joins beside it), the first in the main window's order."""
     positions = [g for g in grants if g.role is not Role.TIM_SAKIP]
-    return (positions or list(grants) or [None])[0]
+    chosen = positions or list(grants)
+    return chosen[0] if chosen else None
 
 
 class FollowUpPanel(QWidget):

@@ -33,13 +33,14 @@ from sakip_desktop.ops.monitoring.follow_up_views import FollowUpView, meeting_f
 from sakip_desktop.ops.monitoring.follow_ups import delete_follow_up
 from sakip_desktop.ops.org.people import list_people
 from ui.context import AppContext
-from ui.cycle._common import current_record, cycle_table
 from ui.errors import attempt
-from ui.monitoring._common import DONE_COLOUR, LATE_COLOUR, due_text, measurement_columns
+from ui.monitoring._common import due_text, measurement_columns
 from ui.monitoring.follow_up_dialog import FollowUpDialog, FollowUpEditDialog
 from ui.plain_text import esc, rich
-from ui.settings._crud import FormDialog, confirm, form_layout, hint
-from ui.table import Column, RecordTableModel
+from ui.widgets.colours import DONE_COLOUR, LATE_COLOUR
+from ui.widgets.dialogs import FormDialog, confirm
+from ui.widgets.forms import form_layout, hint
+from ui.widgets.table import Column, RecordTableModel, current_record, make_table, select_where
 
 
 class _Tab(QWidget):
@@ -153,7 +154,7 @@ class ParticipantsTab(_Tab):
     def __init__(self, ctx: AppContext, meeting_id: int, notify: Callable[[], None]) -> None:
         super().__init__(ctx, meeting_id, notify)
         self.model = RecordTableModel(PARTICIPANT_COLUMNS, self)
-        self.table = cycle_table(self.model, PARTICIPANT_COLUMNS, 0)
+        self.table = make_table(self.model, PARTICIPANT_COLUMNS, 0)
         self.button("Tambah pegawai…", self.add_people)
         self.button("Tambah tamu…", self.add_guest)
         self.button("Hadir / tidak hadir", self.toggle_present)
@@ -226,7 +227,7 @@ class DiscussionTab(_Tab):
             ),
         ]
         self.model = RecordTableModel(self.columns, self)
-        self.table = cycle_table(self.model, self.columns, 1)
+        self.table = make_table(self.model, self.columns, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.subject = rich(QLabel("Pilih indikator untuk mencatat pembahasannya."))  # indicator names: escaped
         self.discussion, self.problems = QPlainTextEdit(), QPlainTextEdit()
@@ -255,9 +256,7 @@ class DiscussionTab(_Tab):
         keep = current_record(self.table)
         self.model.set_rows(discussion_rows(self.ctx.db, self.meeting_id))
         if keep is not None:
-            for i, r in enumerate(self.model.rows()):
-                if r.indicator_id == keep.indicator_id:
-                    self.table.selectRow(self.table.model().mapFromSource(self.model.index(i, 0)).row())
+            select_where(self.table, lambda r: r.indicator_id == keep.indicator_id)
         self._show_current()
 
     def set_editable(self, editable: bool) -> None:
@@ -312,7 +311,7 @@ class FollowUpsTab(_Tab):
         super().__init__(ctx, meeting_id, notify)
         self.can_edit = can_edit
         self.model = RecordTableModel(FOLLOW_UP_COLUMNS, self)
-        self.table = cycle_table(self.model, FOLLOW_UP_COLUMNS, 0)
+        self.table = make_table(self.model, FOLLOW_UP_COLUMNS, 0)
         self.table.activated.connect(lambda _i: self.open_selected())
         self.add_button = self.button("Tambah…", self.add, edits=False)
         self.edit_button = self.button("Ubah…", self.edit, edits=False)

@@ -29,13 +29,15 @@ from sakip_desktop.ops.monitoring.evaluation import (
 )
 from sakip_desktop.ops.monitoring.evaluation_views import MeetingView, get_meeting_view, list_meetings
 from ui.context import AppContext
-from ui.cycle._common import PeriodPage, attempt_listed, current_record, cycle_table
 from ui.errors import attempt
-from ui.monitoring._common import DONE_COLOUR, fill_people
+from ui.monitoring._common import fill_people
 from ui.monitoring.meeting_tabs import DiscussionTab, FollowUpsTab, ParticipantsTab
 from ui.plain_text import esc, rich
-from ui.settings._crud import confirm, date_edit, date_of, fill_combo, form_layout, hint, set_date
-from ui.table import Column, RecordTableModel
+from ui.widgets.colours import DONE_COLOUR
+from ui.widgets.dialogs import attempt_listed, confirm
+from ui.widgets.forms import date_edit, date_of, fill_combo, form_layout, hint, set_date
+from ui.widgets.pages import PeriodPage
+from ui.widgets.table import Column, RecordTableModel, current_record, make_table
 
 KINDS = [("Triwulan", "QUARTER"), ("Semester", "SEMESTER"), ("Tahunan", "YEAR")]
 BASIS = (
@@ -250,7 +252,7 @@ class MeetingsPage(PeriodPage):
         super().__init__(ctx, parent)
         self.can_edit = can_edit
         self.model = RecordTableModel(COLUMNS, self)
-        self.table = cycle_table(self.model, COLUMNS, 0)
+        self.table = make_table(self.model, COLUMNS, 0)
         self.table.activated.connect(lambda _i: self.open_selected())
         self.title = QLabel()
         buttons = QHBoxLayout()

@@ -20,13 +20,14 @@ from sakip_desktop.ops.monitoring.telaah import (
     update_recommendation,
 )
 from ui.context import AppContext
-from ui.cycle._common import PeriodPage, current_record, cycle_table, period_title
 from ui.errors import attempt
-from ui.monitoring._common import DONE_COLOUR, LATE_COLOUR
 from ui.monitoring.follow_up_dialog import FollowUpEditDialog
-from ui.settings._crud import FormDialog, confirm, fill_combo, form_layout, hint
-from ui.sop._common import ReasonDialog
-from ui.table import Column, RecordTableModel
+from ui.widgets.colours import DONE_COLOUR, LATE_COLOUR
+from ui.widgets.dialogs import FormDialog, ReasonDialog, confirm
+from ui.widgets.forms import fill_combo, form_layout, hint
+from ui.widgets.pages import PeriodPage
+from ui.widgets.table import Column, RecordTableModel, current_record, make_table
+from ui.widgets.texts import period_title
 
 
 def _colour(r: RecommendationView) -> str | None:
@@ -80,11 +81,14 @@ class RecommendationDialog(FormDialog):
 class RecommendationPage(PeriodPage):
     """The rekomendasi of ctx.year / ctx.quarter, with the actions the role may take."""
 
+    # The action buttons by their text; the name (used by tests) hides QWidget.actions() on this page.
+    actions: dict[str, QPushButton]  # type: ignore[assignment]
+
     def __init__(self, ctx: AppContext, *, can_write: bool, can_decide: bool, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.can_write, self.can_decide = can_write, can_decide
         self.model = RecordTableModel(COLUMNS, self)
-        self.table = cycle_table(self.model, COLUMNS, 1)
+        self.table = make_table(self.model, COLUMNS, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
         self.title = QLabel()
         intro = (
@@ -94,7 +98,7 @@ class RecommendationPage(PeriodPage):
             else "Rekomendasi Sekretaris menunggu keputusan Anda. Penolakan disertai catatan alasannya."
         )
         buttons = QHBoxLayout()
-        self.actions: dict[str, QPushButton] = {}
+        self.actions = {}
 
         def button(text: str, slot: Callable[[], None]) -> None:
             b = QPushButton(text)

@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 from sakip_desktop.ops.monitoring.telaah import ReviewRow, monitoring_sheet, save_review
 from ui.context import AppContext
-from ui.cycle._common import PeriodPage, current_record, cycle_table, local_when, office_offset, period_title
 from ui.errors import attempt
 from ui.monitoring._common import measurement_columns
 from ui.plain_text import esc, rich
-from ui.settings._crud import hint
-from ui.table import Column, RecordTableModel
+from ui.widgets.forms import hint
+from ui.widgets.pages import PeriodPage
+from ui.widgets.table import Column, RecordTableModel, current_record, make_table, select_where
+from ui.widgets.texts import local_when, office_offset, period_title
 
 
 def _first_line(r: ReviewRow) -> str:
@@ -38,7 +39,7 @@ class ReviewPage(PeriodPage):
             Column[ReviewRow]("Telaah Tim", _first_line, tooltip=lambda r: r.text, width=260),
         ]
         self.model = RecordTableModel(self.columns, self)
-        self.table = cycle_table(self.model, self.columns, 1)
+        self.table = make_table(self.model, self.columns, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.title = QLabel()
         self.summary = hint("")
@@ -84,9 +85,7 @@ class ReviewPage(PeriodPage):
             "yang belum disetujui Camat masih dapat berubah."
         )
         if keep is not None:
-            for i, r in enumerate(self.model.rows()):
-                if r.indicator_id == keep.indicator_id:
-                    self.table.selectRow(self.table.model().mapFromSource(self.model.index(i, 0)).row())
+            select_where(self.table, lambda r: r.indicator_id == keep.indicator_id)
         self._show_current()
 
     def current(self) -> ReviewRow | None:

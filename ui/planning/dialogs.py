@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from sakip_desktop.domain.achievement import Aggregation, Polarity
 from sakip_desktop.ops.home.overview import AGGREGATION_LABELS, POLARITY_LABELS
@@ -23,9 +23,8 @@ from sakip_desktop.ops.planning.renstra import (
 from sakip_desktop.ops.planning.views import GoalNode, IndicatorView, ObjectiveNode, PlanNode
 from sakip_desktop.ops.realisation.qualitative import ScaleView
 from ui.context import AppContext
-from ui.cycle._common import parse_number
-from ui.cycle.entry_form import plain_number
-from ui.settings._crud import FormDialog, fill_combo, form_layout, hint
+from ui.widgets.dialogs import FormDialog
+from ui.widgets.forms import fill_combo, form_layout, hint, parse_number, plain_number
 
 NONE = "(belum ditentukan)"
 NUMERIC = "(angka, bukan kualitatif)"
@@ -43,6 +42,21 @@ def _year_spin(value: int) -> QSpinBox:
     spin.setRange(2000, 2100)
     spin.setValue(value)
     return spin
+
+
+def _order_spin(value: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(0, 9999)
+    spin.setValue(value)
+    return spin
+
+
+def _polarity_choices() -> list[tuple[str, str]]:
+    return [(POLARITY_LABELS[p.value], p.value) for p in Polarity]
+
+
+def _aggregation_choices() -> list[tuple[str, str]]:
+    return [(AGGREGATION_LABELS[a.value], a.value) for a in Aggregation]
 
 
 class PlanDialog(FormDialog):
@@ -112,9 +126,7 @@ class NodeDialog(FormDialog):
         self.statement_edit.setMinimumWidth(460)
         if node:
             self.statement_edit.setPlainText(node.statement)
-        self.order_spin = QSpinBox()
-        self.order_spin.setRange(0, 9999)
-        self.order_spin.setValue(node.sort_order if node else next_order)
+        self.order_spin = _order_spin(node.sort_order if node else next_order)
         form = form_layout()
         form.addRow("&Kode:", self.code_edit)
         form.addRow("&Rumusan:", self.statement_edit)
@@ -151,7 +163,23 @@ class IndicatorDialog(FormDialog):
     ) -> None:
         super().__init__(ctx, "Tambah indikator kinerja" if indicator is None else "Ubah indikator kinerja", parent)
         self._indicator, self._objective_id = indicator, objective_id
-        i = indicator
+        self._build_measure_fields(indicator, scales)
+        self._build_detail_fields(indicator, units, next_order)
+        self.finish_layout(self._form())
+        self.fields = {
+            "code": self.code_edit,
+            "name": self.name_edit,
+            "unit": self.unit_edit,
+            "polarity": self.polarity_combo,
+            "aggregation": self.aggregation_combo,
+            "scale_id": self.scale_combo,
+            "responsible_unit_id": self.unit_combo,
+            "baseline": self.baseline_edit,
+        }
+        self.scale_combo.currentIndexChanged.connect(self._scale_chosen)
+
+    def _build_measure_fields(self, i: IndicatorView | None, scales: list[ScaleView]) -> None:
+        """What the indicator measures and how: code, name, unit, polarity, aggregation, qualitative scale."""
         self.code_edit = QLineEdit(i.code if i else "")
         self.code_edit.setPlaceholderText("mis. IK13")
         self.code_edit.setMaxLength(20)
@@ -162,15 +190,14 @@ class IndicatorDialog(FormDialog):
         self.unit_edit.setPlaceholderText("mis. %, dokumen, desa, nilai")
         self.unit_edit.setMaxLength(40)
         self.polarity_combo = QComboBox()
-        fill_combo(self.polarity_combo, [(POLARITY_LABELS[p.value], p.value) for p in Polarity], i and i.polarity.value)
+        fill_combo(self.polarity_combo, _polarity_choices(), i and i.polarity.value)
         self.aggregation_combo = QComboBox()
-        fill_combo(
-            self.aggregation_combo,
-            [(AGGREGATION_LABELS[a.value], a.value) for a in Aggregation],
-            i and i.aggregation.value,
-        )
+        fill_combo(self.aggregation_combo, _aggregation_choices(), i and i.aggregation.value)
         self.scale_combo = QComboBox()
         fill_combo(self.scale_combo, [(NUMERIC, None)] + [(s.name, s.id) for s in scales], i and i.scale_id)
+
+    def _build_detail_fields(self, i: IndicatorView | None, units: list[UnitView], next_order: int) -> None:
+        """Who answers for it, IKU, baseline, definition, formula, data source and order."""
         self.unit_combo = QComboBox()
         fill_combo(self.unit_combo, [(NONE, None)] + [(u.name, u.id) for u in units], i and i.responsible_unit_id)
         self.key_check = QCheckBox("Indikator Kinerja Utama (IKU)")
@@ -183,10 +210,9 @@ class IndicatorDialog(FormDialog):
         if i:
             self.definition_edit.setPlainText(i.definition)
             self.formula_edit.setPlainText(i.formula)
-        self.order_spin = QSpinBox()
-        self.order_spin.setRange(0, 9999)
-        self.order_spin.setValue(i.sort_order if i else next_order)
+        self.order_spin = _order_spin(i.sort_order if i else next_order)
 
+    def _form(self) -> QFormLayout:
         form = form_layout()
         form.addRow("&Kode:", self.code_edit)
         form.addRow("&Nama indikator:", self.name_edit)
@@ -208,31 +234,14 @@ class IndicatorDialog(FormDialog):
         form.addRow("&Formula:", self.formula_edit)
         form.addRow("Sumber &data:", self.source_edit)
         form.addRow("&Urutan:", self.order_spin)
-        self.finish_layout(form)
-        self.fields = {
-            "code": self.code_edit,
-            "name": self.name_edit,
-            "unit": self.unit_edit,
-            "polarity": self.polarity_combo,
-            "aggregation": self.aggregation_combo,
-            "scale_id": self.scale_combo,
-            "responsible_unit_id": self.unit_combo,
-            "baseline": self.baseline_edit,
-        }
-        self.scale_combo.currentIndexChanged.connect(self._scale_chosen)
+        return form
 
     def _scale_chosen(self) -> None:
         """A qualitative indicator is positive and takes the last value; say so in the form at once."""
         if self.scale_combo.currentData() is None:
             return
-        fill_combo(
-            self.polarity_combo, [(POLARITY_LABELS[p.value], p.value) for p in Polarity], Polarity.POSITIVE.value
-        )
-        fill_combo(
-            self.aggregation_combo,
-            [(AGGREGATION_LABELS[a.value], a.value) for a in Aggregation],
-            Aggregation.LAST_VALUE.value,
-        )
+        fill_combo(self.polarity_combo, _polarity_choices(), Polarity.POSITIVE.value)
+        fill_combo(self.aggregation_combo, _aggregation_choices(), Aggregation.LAST_VALUE.value)
         if not self.unit_edit.text().strip():
             self.unit_edit.setText("predikat")
 

@@ -31,7 +31,8 @@ from ui.errors import attempt
 from ui.plain_text import plain_tooltip
 from ui.planning.dialogs import IndicatorDialog, NodeDialog, PlanDialog
 from ui.planning.targets import TargetsPanel
-from ui.settings._crud import confirm, hint
+from ui.widgets.dialogs import confirm
+from ui.widgets.forms import hint
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, record) of a tree row
 KINDS = ("plan", "goal", "objective", "indicator")
@@ -98,6 +99,15 @@ class PlanningPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.plans: list[PlanNode] = []
+        self._build_tree()
+        bar = self._build_toolbar()
+        self._build_detail()
+        self._assemble(bar)
+        self._connect_signals()
+        self.refresh()
+
+    def _build_tree(self) -> None:
+        """The Renstra tree: plans, tujuan, sasaran and indicators, one row chosen at a time."""
         self.model = QStandardItemModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -107,6 +117,8 @@ class PlanningPage(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
 
+    def _build_toolbar(self) -> QHBoxLayout:
+        """The add, change and remove buttons above the tree."""
         self.add_plan_button = QPushButton("Tambah Renstra")
         self.add_goal_button = QPushButton("Tambah tujuan")
         self.add_objective_button = QPushButton("Tambah sasaran")
@@ -124,8 +136,11 @@ class PlanningPage(QWidget):
         ):
             bar.addWidget(button)
         bar.addStretch(1)
+        return bar
 
-        self.targets = TargetsPanel(ctx, on_saved=self._targets_saved)
+    def _build_detail(self) -> None:
+        """Beside the tree: a description of the chosen part, or the chosen indicator's targets."""
+        self.targets = TargetsPanel(self.ctx, on_saved=self._targets_saved)
         self.node_text = QLabel()
         self.node_text.setWordWrap(True)
         self.node_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -138,6 +153,7 @@ class PlanningPage(QWidget):
         scroll.setWidget(self.targets)
         self.detail.addWidget(scroll)
 
+    def _assemble(self, bar: QHBoxLayout) -> None:
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -159,6 +175,7 @@ class PlanningPage(QWidget):
         )
         layout.addWidget(split, 1)
 
+    def _connect_signals(self) -> None:
         self.add_plan_button.clicked.connect(self.add_plan)
         self.add_goal_button.clicked.connect(self.add_goal)
         self.add_objective_button.clicked.connect(self.add_objective)
@@ -167,9 +184,8 @@ class PlanningPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.tree.doubleClicked.connect(lambda _index: self.edit_selected())
         self.tree.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
-        ctx.signals.master_data_changed.connect(lambda topic: topic in REFRESH_ON and self.refresh())
-        ctx.signals.period_changed.connect(lambda *_: self._show_selected())
-        self.refresh()
+        self.ctx.signals.master_data_changed.connect(lambda topic: self.refresh() if topic in REFRESH_ON else None)
+        self.ctx.signals.period_changed.connect(lambda *_: self._show_selected())
 
     # ---- reading ------------------------------------------------------------------------------------------
 
@@ -242,7 +258,7 @@ class PlanningPage(QWidget):
             self.targets.show_indicator(node[1])
             self.detail.setCurrentIndex(1)
             return
-        self.node_text.setText(_describe(kind, node[1]))
+        self.node_text.setText(_describe(node[0], node[1]))
         self.detail.setCurrentIndex(0)
 
     # ---- where new parts go -------------------------------------------------------------------------------
@@ -308,6 +324,7 @@ class PlanningPage(QWidget):
         if node is None:
             return
         kind, record = node
+        dialog: PlanDialog | NodeDialog | IndicatorDialog
         if kind == "plan":
             dialog = PlanDialog(self.ctx, record, self)
         elif kind == "goal":

@@ -13,8 +13,10 @@ from sakip_desktop.ops.realisation.qualitative import (
     update_scale,
 )
 from ui.context import AppContext
-from ui.settings._crud import FormDialog, RecordPage, form_layout, hint, text_or_dash
-from ui.table import Column
+from ui.widgets.dialogs import FormDialog
+from ui.widgets.forms import form_layout, hint, text_or_dash
+from ui.widgets.pages import RecordPage
+from ui.widgets.table import Column
 
 
 class ScaleDialog(FormDialog):

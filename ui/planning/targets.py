@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Target
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.errors import ValidationError
@@ -25,11 +26,9 @@ from sakip_desktop.ops.planning.targets import set_renstra_targets, set_year_tar
 from sakip_desktop.ops.planning.views import IndicatorTargets, IndicatorView, indicator_targets
 from sakip_desktop.ops.realisation.qualitative import LevelView
 from ui.context import AppContext
-from ui.cycle._common import parse_number
-from ui.cycle.entry_form import plain_number
 from ui.errors import attempt
 from ui.plain_text import esc, plain_label, rich
-from ui.settings._crud import fill_combo, hint, select_data
+from ui.widgets.forms import fill_combo, hint, parse_number, plain_number, select_data
 
 WARNING_STYLE = "color:#b3261e;"
 _RANGE = re.compile(r"\s*(?:–|—|-|s\.?\s?d\.?)\s*")
@@ -41,8 +40,7 @@ def target_text(target: Target | None) -> str:
     """A target as typed: '12,5' or '80–90'."""
     if target is None:
         return ""
-    low = plain_number(target.low)
-    return low if target.high is None else f"{low}–{plain_number(target.high)}"
+    return formats.span(plain_number(target.low), None if target.high is None else plain_number(target.high))
 
 
 def parse_target(text: str, label: str, field: str) -> Target | None:
@@ -88,7 +86,8 @@ class TargetField(QWidget):
         """The target entered (a level's rank for a qualitative indicator); `ValidationError` if unreadable."""
         if self.levels:
             rank = self.combo.currentData()
-            return None if rank is None else Target(parse_number(str(rank), label, field))
+            level = None if rank is None else parse_number(str(rank), label, field)
+            return None if level is None else Target(level)
         return parse_target(self.edit.text(), label, field)
 
     def set_locked(self, locked: bool, why: str = "") -> None:

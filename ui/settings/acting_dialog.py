@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from sakip_desktop.domain.roles import ActingKind, Role, UnitKind
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.org.acting import ActingInput, ActingView, add_acting, update_acting
 from sakip_desktop.ops.org.people import PersonView, RoleRef, list_people
-from sakip_desktop.ops.org.units import list_units
+from sakip_desktop.ops.org.units import UnitView, list_units
 from ui.context import AppContext
-from ui.settings._crud import (
-    FormDialog,
-    date_edit,
-    date_of,
-    fill_combo,
-    form_layout,
-    hint,
-    select_data,
-    set_date,
-)
+from ui.widgets.dialogs import FormDialog
+from ui.widgets.forms import date_edit, date_of, fill_combo, form_layout, hint, select_data, set_date
 
 KIND_TEXT = {
     ActingKind.PLT: "Plt. (Pelaksana Tugas)",
@@ -35,20 +27,40 @@ class ActingDialog(FormDialog):
     def __init__(self, ctx: AppContext, acting: ActingView | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "Tambah Plt./Plh." if acting is None else "Ubah Plt./Plh.", parent)
         self._acting = acting
-        today = ctx.today()
         self._people = list_people(ctx.db)
         units = list_units(ctx.db)
         self._unit_names = {u.id: u.name for u in units}
-        # Only people in service can act; an old assignment keeps its person even after he left. Nobody appoints
-        # himself (ops/acting.py refuses it): another administrator does.
-        candidates = [
-            p
-            for p in self._people
-            if (p.active_on(today) and p.id != ctx.actor.person_id) or (acting and p.id == acting.person_id)
-        ]
         # The suggested jabatan follows the role until the administrator types one.
         self._position_touched = acting is not None
+        end_row = self._build_fields(self._candidates(acting), units)
+        self.finish_layout(self._form(end_row))
+        self.fields = {
+            "person_id": self.person_combo,
+            "unit_id": self.seksi_combo,
+            "end": self.end_edit,
+            "kind": self.kind_combo,
+            "role": self.role_combo,
+            "decree": self.decree_edit,
+        }
 
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.role_combo.currentIndexChanged.connect(self._role_changed)
+        self.seksi_combo.currentIndexChanged.connect(self._suggest_position)
+        self._load(acting)
+
+    def _candidates(self, acting: ActingView | None) -> list[PersonView]:
+        """Who may be chosen as the acting official."""
+        # Only people in service can act; an old assignment keeps its person even after he left. Nobody appoints
+        # himself (ops/acting.py refuses it): another administrator does.
+        today = self.ctx.today()
+        return [
+            p
+            for p in self._people
+            if (p.active_on(today) and p.id != self.ctx.actor.person_id) or (acting and p.id == acting.person_id)
+        ]
+
+    def _build_fields(self, candidates: list[PersonView], units: list[UnitView]) -> QHBoxLayout:
+        """The fields of the form; returns the 'Selesai' row (end date and 'tanpa batas waktu')."""
         self.person_combo = QComboBox()
         fill_combo(self.person_combo, [(PICK_PERSON, None)] + [(_person_text(p), p.id) for p in candidates])
         self.kind_combo = QComboBox()
@@ -71,7 +83,9 @@ class ActingDialog(FormDialog):
         end_row.addWidget(self.open_end)
         self.decree_edit = QLineEdit()
         self.decree_edit.setPlaceholderText("wajib, mis. 800/214/35.99.01/2025")
+        return end_row
 
+    def _form(self, end_row: QHBoxLayout) -> QFormLayout:
         form = form_layout()
         form.addRow("&Pegawai:", self.person_combo)
         form.addRow("&Jenis:", self.kind_combo)
@@ -93,20 +107,7 @@ class ActingDialog(FormDialog):
                 "'Menunggu Anda'."
             ),
         )
-        self.finish_layout(form)
-        self.fields = {
-            "person_id": self.person_combo,
-            "unit_id": self.seksi_combo,
-            "end": self.end_edit,
-            "kind": self.kind_combo,
-            "role": self.role_combo,
-            "decree": self.decree_edit,
-        }
-
-        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        self.role_combo.currentIndexChanged.connect(self._role_changed)
-        self.seksi_combo.currentIndexChanged.connect(self._suggest_position)
-        self._load(acting)
+        return form
 
     def _load(self, a: ActingView | None) -> None:
         if a is None:

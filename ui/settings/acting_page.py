@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QWidget
 from sakip_desktop.domain.formats import long_date
 from sakip_desktop.ops.org.acting import ActingView, delete_acting, list_acting
 from ui.context import AppContext
-from ui.settings._crud import RecordPage, text_or_dash
 from ui.settings.acting_dialog import ActingDialog
-from ui.table import Column
+from ui.widgets.forms import text_or_dash
+from ui.widgets.pages import RecordPage
+from ui.widgets.table import Column
 
 NO_END = "tanpa batas"
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,10 +37,11 @@ from sakip_desktop.ops.audit.trail import (
 from ui.background import run_busy
 from ui.context import AppContext
 from ui.errors import attempt
-from ui.table import Column, RecordTableModel, sorting_proxy
+from ui.widgets.colours import LATE_COLOUR
+from ui.widgets.table import Column, RecordTableModel, make_table
 
 LIMIT = 500  # entries shown at once; the export writes all
-BROKEN_COLOUR = "#fde0dc"
+BROKEN_COLOUR = LATE_COLOUR  # the first entry where the chain breaks
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BROKEN_STYLE = "color: #b71c1c; font-weight: bold;"
 FINDING_STYLE = "color: #8a4b00; font-weight: bold;"  # whole, but a change behind the program's back was found
@@ -58,12 +58,39 @@ class AuditPage(QWidget):
         self._loading = True  # filter widgets being set up or filled: no reload for each change
         self.verdict: AuditCheck | None = None
         self.listing = AuditListing((), 0)
-        self.model = RecordTableModel(self._columns(), self)
-        self.proxy = sorting_proxy(self.model, self)
+        self.columns = self._columns()
+        self.model = RecordTableModel(self.columns, self)
+        verdict_row = self._build_verdict_row()
+        filters = self._build_filters()
+        actions = self._build_actions()
+        self.view = self._table()
+        layout = QVBoxLayout(self)
+        title = QLabel("<h3>Riwayat perubahan</h3>Siapa mengubah apa dan kapan. Waktu menurut jam kantor.")
+        layout.addWidget(title)
+        layout.addLayout(verdict_row)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+        self._loading = False
+
+    # --- building ------------------------------------------------------------------------------------
+
+    def _build_verdict_row(self) -> QHBoxLayout:
+        """The verdict on the hash chain and, when it is broken, 'Tunjukkan entri yang rusak'."""
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.show_broken_button = QPushButton("Tunjukkan entri yang rusak")
+        self.show_broken_button.setVisible(False)
+        self.show_broken_button.clicked.connect(self.show_broken)
+        verdict_row = QHBoxLayout()
+        verdict_row.addWidget(self.status, 1)
+        verdict_row.addWidget(self.show_broken_button, 0, Qt.AlignmentFlag.AlignTop)
+        return verdict_row
+
+    def _build_filters(self) -> QHBoxLayout:
+        """Person, kind of record, period and words; each change lists again (words once typing pauses)."""
         self.person = QComboBox()
         self.kind = QComboBox()
         for combo, letters in ((self.person, 24), (self.kind, 18)):  # filled later: keep them readable meanwhile
@@ -73,15 +100,6 @@ class AuditPage(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Cari kata: nama data, isi perubahan…")
         self.filter.setClearButtonEnabled(True)
-        self.count = QLabel()
-        self.export_button = QPushButton("Ekspor ke Excel…")
-        self.export_button.setToolTip("Tulis semua entri yang tersaring ke berkas .xlsx")
-        self.export_button.clicked.connect(lambda: self.export_xlsx())
-        self.show_broken_button = QPushButton("Tunjukkan entri yang rusak")
-        self.show_broken_button.setVisible(False)
-        self.show_broken_button.clicked.connect(self.show_broken)
-        clear = QPushButton("Hapus saringan")
-        clear.clicked.connect(self.clear_filters)
         self._typing = QTimer(self)  # words are searched once typing pauses
         self._typing.setSingleShot(True)
         self._typing.setInterval(300)
@@ -91,31 +109,27 @@ class AuditPage(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         for edit in (self.start, self.end):
             edit.dateChanged.connect(lambda _d: self.reload())
-        self.view = self._table()
-
         filters = QHBoxLayout()
         for label, widget in (("Pengguna:", self.person), ("Data:", self.kind), ("Dari:", self.start),
                               ("Sampai:", self.end)):  # fmt: skip
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         filters.addWidget(self.filter, 1)
+        return filters
+
+    def _build_actions(self) -> QHBoxLayout:
+        """The count of listed entries, 'Hapus saringan' and 'Ekspor ke Excel…'."""
+        self.count = QLabel()
+        clear = QPushButton("Hapus saringan")
+        clear.clicked.connect(self.clear_filters)
+        self.export_button = QPushButton("Ekspor ke Excel…")
+        self.export_button.setToolTip("Tulis semua entri yang tersaring ke berkas .xlsx")
+        self.export_button.clicked.connect(lambda: self.export_xlsx())
         actions = QHBoxLayout()
         actions.addWidget(self.count, 1)
         actions.addWidget(clear)
         actions.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        title = QLabel("<h3>Riwayat perubahan</h3>Siapa mengubah apa dan kapan. Waktu menurut jam kantor.")
-        layout.addWidget(title)
-        verdict_row = QHBoxLayout()
-        verdict_row.addWidget(self.status, 1)
-        verdict_row.addWidget(self.show_broken_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(verdict_row)
-        layout.addLayout(filters)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(actions)
-        self._loading = False
-
-    # --- building ------------------------------------------------------------------------------------
+        return actions
 
     def _columns(self) -> list[Column[AuditView]]:
         def broken(a: AuditView) -> str | None:
@@ -137,17 +151,10 @@ class AuditPage(QWidget):
         ]
 
     def _table(self) -> QTableView:
-        view = QTableView()
-        view.setModel(self.proxy)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().setVisible(False)
-        view.setWordWrap(False)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        """One line per entry, in the order read; the first broken entry of the chain is marked by its colour."""
+        view = make_table(self.model, self.columns, None, sortable=False, striped=False, wrap=False)
         for column, width in enumerate((52, 172, 190, 200, 130, 210)):
             view.setColumnWidth(column, width)
-        header.setStretchLastSection(True)
         return view
 
     @staticmethod
@@ -166,7 +173,8 @@ class AuditPage(QWidget):
         """What the filter widgets select."""
 
         def day(edit: QDateEdit) -> dt.date | None:
-            return None if edit.date() == NO_DATE else edit.date().toPython()
+            d = edit.date()
+            return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
 
         return AuditFilter(
             person=self.person.currentData(),
@@ -254,10 +262,10 @@ class AuditPage(QWidget):
                 finally:
                     self._loading = False
                 self.reload()
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data() == str(entry):
+        for row in range(self.model.rowCount()):
+            if self.model.index(row, 0).data() == str(entry):
                 self.view.selectRow(row)
-                self.view.scrollTo(self.proxy.index(row, 0))
+                self.view.scrollTo(self.model.index(row, 0))
                 return True
         return False
 
@@ -274,7 +282,7 @@ class AuditPage(QWidget):
 
     def export_xlsx(self, path: Path | None = None) -> Path | None:
         """'Ekspor ke Excel…': every entry the filters let through, to a workbook the user picks."""
-        from ui.sop._common import ask_save_path
+        from ui.widgets.files import ask_save_path
 
         path = path or ask_save_path(
             self, "Ekspor riwayat perubahan", f"Riwayat perubahan {dt.date.today():%Y-%m-%d}.xlsx", XLSX_FILTER

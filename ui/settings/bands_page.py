@@ -22,7 +22,7 @@ from sakip_desktop.domain.achievement import DEFAULT_BANDS, Band
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.measurement.bands import UNBOUNDED, Scale, get_scale, parse_number, update_bands
 from ui.context import AppContext
-from ui.settings._form import error_label, save_inline, saved_label
+from ui.widgets.forms import error_label, save_inline, saved_label
 
 UNBOUNDED_TEXT = "tanpa batas bawah"
 EXPLANATION = (
@@ -33,7 +33,7 @@ EXPLANATION = (
 
 
 def _number_text(value: Decimal) -> str:
-    return formats.number(value, 0 if value == value.to_integral_value() else 2)
+    return formats.amount(value)
 
 
 class BandRow:
@@ -162,8 +162,8 @@ class BandsPage(QWidget):
 
     def _lay_out(self) -> None:
         kept = {id(w) for r in self.rows for w in r.widgets()} | {id(h) for h in self.headers}
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
+        while (taken := self.grid.takeAt(0)) is not None:
+            widget = taken.widget()
             if widget is not None and id(widget) not in kept:
                 widget.hide()  # a replaced row: gone from the screen now, deleted by the event loop
                 widget.deleteLater()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -16,7 +17,10 @@ from ui.background import BackgroundJob, run_busy
 from ui.context import AppContext
 from ui.plain_text import plain_label
 from ui.restore_dialog import BACKUP_COLUMNS, restore_sources
-from ui.table import RecordTableModel, make_table
+from ui.widgets.table import RecordTableModel, make_table
+
+if TYPE_CHECKING:
+    from ui.backup_dialog import BackupDialog
 
 
 class DatabasePage(QWidget):
@@ -25,12 +29,12 @@ class DatabasePage(QWidget):
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.backup_dialog = None
+        self.backup_dialog: BackupDialog | None = None
         self._verify_job: BackgroundJob | None = None
         self.path = plain_label(str(ctx.db_path))
         self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.path.setWordWrap(True)
-        self.size = QLabel()
+        self.file_size = QLabel()  # not `size`: that is QWidget.size()
         self.version = QLabel()
         self.last_backup = plain_label()
         self.result = plain_label()
@@ -48,7 +52,7 @@ class DatabasePage(QWidget):
         self.verify_button.clicked.connect(self.verify_backups)
         form = QFormLayout()
         form.addRow("Berkas:", self.path)
-        form.addRow("Ukuran:", self.size)
+        form.addRow("Ukuran:", self.file_size)
         form.addRow("Versi skema:", self.version)
         form.addRow("Cadangan ke flash disk terakhir:", self.last_backup)
         buttons = QHBoxLayout()
@@ -87,7 +91,7 @@ class DatabasePage(QWidget):
     def refresh(self, *, verify: bool = False) -> None:
         """File size, schema version, the last flash-drive backup and the list of backups."""
         size_kb = self.ctx.db_path.stat().st_size / 1024
-        self.size.setText(f"{formats.number(size_kb, 0)} KB")
+        self.file_size.setText(f"{formats.number(size_kb, 0)} KB")
         self.version.setText(f"{SCHEMA_VERSION}")
         status = backup_status(self.ctx.db)
         if status.last_external_at is None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain.nip import format_nip
 from sakip_desktop.ops.org.office import DOCUMENT_FONTS, TIME_ZONES, OfficeSettings, get_settings, update_settings
 from ui.context import AppContext
-from ui.settings._form import error_label, save_inline, save_row, saved_label
+from ui.widgets.forms import error_label, save_inline, save_row, saved_label
 
 SAMPLE_NIP = "196504301985022003"
 MARGINS = (
@@ -28,32 +28,51 @@ MARGINS = (
 )
 
 
+def _spin(low: int, high: int, suffix: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setSuffix(suffix)
+    return box
+
+
 class GeneralPage(QWidget):
     """Office-wide settings with their defaults."""
+
+    # The document font chooser; the name (used by tests) hides QWidget.font() on this page.
+    font: QComboBox  # type: ignore[assignment]
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        form = QFormLayout()
+        self._add_office_rows(form)
+        self._add_document_rows(form)
+        self._add_backup_rows(form)
+        self.error, self.saved = error_label(), saved_label()
+        actions = save_row(self.saved, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h3>Pengaturan umum</h3>"))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(actions)
+        layout.addStretch(1)
+        self.refresh()
+
+    def _add_office_rows(self, form: QFormLayout) -> None:
+        """Paper size, screen and account locks, time zone and NIP printing."""
         self.paper = QComboBox()
         self.paper.addItem("A4 (210 × 297 mm)", "A4")
         self.paper.addItem("F4 / Folio (215 × 330 mm)", "F4")
-        self.idle = QSpinBox()
-        self.idle.setRange(0, 480)
-        self.idle.setSuffix(" menit")
+        self.idle = _spin(0, 480, " menit")
         self.idle.setSpecialValueText("tidak pernah")
-        self.attempts = QSpinBox()
-        self.attempts.setRange(3, 20)
-        self.attempts.setSuffix(" kali")
-        self.lock_minutes = QSpinBox()
-        self.lock_minutes.setRange(1, 1440)
-        self.lock_minutes.setSuffix(" menit")
+        self.attempts = _spin(3, 20, " kali")
+        self.lock_minutes = _spin(1, 1440, " menit")
         self.time_zone = QComboBox()
         for hours, label in TIME_ZONES.items():
             self.time_zone.addItem(label, hours)
         self.nip_grouping = QLineEdit()
         self.nip_preview = QLabel()
         self.nip_grouping.textChanged.connect(self._preview_nip)
-        form = QFormLayout()
         form.addRow("Ukuran kertas dokumen resmi:", self.paper)
         form.addRow("Kunci layar bila tidak dipakai selama:", self.idle)
         form.addRow("Kunci akun setelah kata sandi salah:", self.attempts)
@@ -61,6 +80,9 @@ class GeneralPage(QWidget):
         form.addRow("Zona waktu kantor:", self.time_zone)
         form.addRow("Pengelompokan angka NIP:", self.nip_grouping)
         form.addRow("Contoh cetak NIP:", self.nip_preview)
+
+    def _add_document_rows(self, form: QFormLayout) -> None:
+        """Page margins, font and the paraf boxes of the official documents."""
         self.margins: dict[str, QDoubleSpinBox] = {}
         margin_row = QHBoxLayout()
         for name, label in MARGINS:
@@ -82,28 +104,18 @@ class GeneralPage(QWidget):
         self.paraf.setPlaceholderText("kosongkan bila tidak ada paraf")
         self.paraf.setToolTip("Jabatan yang memaraf di samping tanda tangan Camat, dipisah titik koma (;)")
         form.addRow("Kotak paraf (jabatan, dipisah ;):", self.paraf)
-        self.keep_backups = QSpinBox()
-        self.keep_backups.setRange(3, 90)
-        self.keep_backups.setSuffix(" cadangan terbaru")
+
+    def _add_backup_rows(self, form: QFormLayout) -> None:
+        """How many automatic backups are kept and when to remind of a flash-disk copy."""
+        self.keep_backups = _spin(3, 90, " cadangan terbaru")
         self.keep_backups.setToolTip(
             "Program mencadangkan sendiri sekali sehari dan saat ditutup ke folder 'cadangan' di komputer ini; "
             "selain yang terbaru, cadangan pertama tiap bulan disimpan selama setahun."
         )
         form.addRow("Cadangan otomatis yang disimpan:", self.keep_backups)
-        self.backup_reminder = QSpinBox()
-        self.backup_reminder.setRange(1, 60)
-        self.backup_reminder.setSuffix(" hari")
+        self.backup_reminder = _spin(1, 60, " hari")
         self.backup_reminder.setToolTip("Camat dan administrator diingatkan di 'Menunggu Anda'.")
         form.addRow("Ingatkan cadangan ke flash disk setelah:", self.backup_reminder)
-        self.error, self.saved = error_label(), saved_label()
-        actions = save_row(self.saved, self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h3>Pengaturan umum</h3>"))
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addLayout(actions)
-        layout.addStretch(1)
-        self.refresh()
 
     def refresh(self) -> None:
         """Show the stored settings."""

@@ -15,8 +15,7 @@ from sakip_desktop.ops.letters import (
 )
 from ui.context import AppContext
 from ui.plain_text import plain_label
-from ui.settings._crud import hint
-from ui.settings._form import error_label, save_inline, save_row, saved_label
+from ui.widgets.forms import error_label, hint, save_inline, save_row, saved_label
 
 EXAMPLE_STYLE = "font-family: monospace; font-weight: bold;"
 PROBLEM_STYLE = "color:#b00020;"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -22,7 +23,7 @@ from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.org.office import OfficeProfile, get_logo, get_profile, set_logo, update_profile
 from ui.context import AppContext
 from ui.errors import attempt
-from ui.settings._form import error_label, save_inline, saved_label
+from ui.widgets.forms import error_label, save_inline, saved_label
 
 _TEXT_FIELDS = (
     ("regency_name", "Nama kabupaten/kota"),
@@ -115,10 +116,8 @@ class OfficePage(QWidget):
 
     def profile(self) -> OfficeProfile:
         """The profile as typed."""
-        return OfficeProfile(
-            regency_kind=self.regency_kind.currentText(),
-            **{name: self.edits[name].text() for name, _ in _TEXT_FIELDS},
-        )
+        texts: dict[str, Any] = {name: self.edits[name].text() for name, _ in _TEXT_FIELDS}
+        return OfficeProfile(regency_kind=self.regency_kind.currentText(), **texts)
 
     def save(self) -> bool:
         """Validate and save; on a mistake, say so next to the form and focus the field."""

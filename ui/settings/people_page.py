@@ -12,9 +12,10 @@ from sakip_desktop.domain.ranks import GRADES
 from sakip_desktop.ops.org.people import PersonView, RoleRef, list_people
 from sakip_desktop.ops.org.units import list_units
 from ui.context import AppContext
-from ui.settings._crud import DASH, RecordPage, text_or_dash
 from ui.settings.person_dialog import PersonDialog
-from ui.table import Column
+from ui.widgets.forms import DASH, text_or_dash
+from ui.widgets.pages import RecordPage
+from ui.widgets.table import Column
 
 
 def role_text(ref: RoleRef, unit_names: dict[int, str]) -> str:

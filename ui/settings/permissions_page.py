@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -13,14 +14,15 @@ from sakip_desktop.domain.permissions import (
     COLUMNS,
     GROUPS,
     PERMISSIONS,
+    Op,
     Permission,
     column_label,
     grants,
 )
 from sakip_desktop.domain.roles import ADMIN
 from ui.context import AppContext
-from ui.settings._crud import hint
-from ui.table import RECORD_ROLE, Column, Index, RecordTableModel, make_table
+from ui.widgets.forms import hint
+from ui.widgets.table import RECORD_ROLE, Column, Index, RecordTableModel, make_table
 
 TICK = "✔"
 # Two-line headings keep the nine role columns narrow enough for a 1366-pixel screen.
@@ -51,8 +53,17 @@ def note_text(row: Permission) -> str:
     return " ".join(part for part in (who, row.note) if part)
 
 
-def _tick(column: str):
+def _tick(column: str) -> Callable[[Permission], str]:
     return lambda row: TICK if grants(row.op, column) else ""
+
+
+def _by_grant(column: str, order: dict[Op, int]) -> Callable[[Permission], tuple[bool, int]]:
+    """Sort key of a role column: the granted operations first, then the table's order."""
+    return lambda row: (not grants(row.op, column), order[row.op])
+
+
+def _grant_tip(column: str) -> Callable[[Permission], str]:
+    return lambda row: f"{column_label(column)}: {'boleh' if grants(row.op, column) else 'tidak boleh'}"
 
 
 def _columns() -> list[Column[Permission]]:
@@ -67,8 +78,8 @@ def _columns() -> list[Column[Permission]]:
             Column[Permission](
                 _HEADINGS.get(column, column_label(column)),
                 _tick(column),
-                lambda r, c=column: (not grants(r.op, c), order[r.op]),
-                tooltip=lambda r, c=column: f"{column_label(c)}: {'boleh' if grants(r.op, c) else 'tidak boleh'}",
+                _by_grant(column, order),
+                tooltip=_grant_tip(column),
             )
         )
     columns.append(Column[Permission]("Catatan", note_text, tooltip=note_text))
@@ -123,7 +134,9 @@ class PermissionsPage(QWidget):
         own = {g.role.value for g in actor.grants} | ({ADMIN} if actor.is_admin else set())
         self.model = PermissionTableModel(own, self)
         self.view = make_table(self.model, self.model.columns, NOTE_COLUMN)
-        self.proxy = self.view.model()
+        proxy = self.view.model()
+        assert isinstance(proxy, QSortFilterProxyModel)  # made by make_table
+        self.proxy = proxy
         header = self.view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setHighlightSections(False)  # bold headings mark the reader's own roles, not the selected row

@@ -28,16 +28,8 @@ from sakip_desktop.ops.org.people import (
 from sakip_desktop.ops.org.units import list_units
 from sakip_desktop.security import MIN_PASSWORD_LENGTH
 from ui.context import AppContext
-from ui.settings._crud import (
-    FormDialog,
-    date_edit,
-    date_of,
-    fill_combo,
-    form_layout,
-    hint,
-    select_data,
-    set_date,
-)
+from ui.widgets.dialogs import FormDialog
+from ui.widgets.forms import date_edit, date_of, fill_combo, form_layout, hint, select_data, set_date
 
 NO_UNIT = "(tidak ada)"
 PICK_SEKSI = "(pilih seksi)"

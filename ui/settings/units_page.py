@@ -15,8 +15,10 @@ from sakip_desktop.ops.org.units import (
     update_unit,
 )
 from ui.context import AppContext
-from ui.settings._crud import FormDialog, RecordPage, fill_combo, form_layout, hint, text_or_dash
-from ui.table import Column
+from ui.widgets.dialogs import FormDialog
+from ui.widgets.forms import fill_combo, form_layout, hint, text_or_dash
+from ui.widgets.pages import RecordPage
+from ui.widgets.table import Column
 
 NO_PARENT = "(tidak ada)"
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLine
 
 from sakip_desktop.ops.sop.views import ChecklistItem
 from ui.plain_text import plain_label, plain_tooltip
-from ui.settings._crud import HINT_STYLE
+from ui.widgets.forms import HINT_STYLE
 
 LINK_HINT = "Rujukan: nomor surat, nama dokumen atau data yang dipakai"
 
@@ -50,8 +50,8 @@ class ChecklistPanel(QWidget):
 
     def build(self, items: tuple[ChecklistItem, ...]) -> None:
         """Make one row per item (done once per step)."""
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
+        while (taken := self.grid.takeAt(0)) is not None:
+            widget = taken.widget()
             if widget is not None and widget is not self.empty:
                 widget.deleteLater()
         self.rows = []

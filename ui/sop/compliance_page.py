@@ -12,9 +12,9 @@ from sakip_desktop.ops.sop.library import list_sops
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.plain_text import plain_label
-from ui.settings._crud import DASH, hint, select_data
-from ui.sop._common import marked
-from ui.table import OVER_COLOUR, Column, RecordTableModel, make_table
+from ui.widgets.colours import LATE_COLOUR
+from ui.widgets.forms import DASH, hint, select_data
+from ui.widgets.table import Column, RecordTableModel, make_table, marked
 
 
 def _amount(value: float | None, row: StepCompliance) -> str:
@@ -61,7 +61,7 @@ COLUMNS = marked(
             width=95,
         ),
     ],
-    lambda r: OVER_COLOUR if r.over_standard else None,
+    lambda r: LATE_COLOUR if r.over_standard else None,
 )
 ALL_SOPS = 0
 

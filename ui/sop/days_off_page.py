@@ -12,9 +12,11 @@ from sakip_desktop.ops.sop.library import DayOff, add_day_off, delete_day_off, l
 from sakip_desktop.sop.calendar import OfficeCalendar
 from ui.context import AppContext
 from ui.errors import attempt
-from ui.settings._crud import FormDialog, RecordPage, date_edit, date_of, form_layout, hint, set_date
-from ui.sop._common import DAYS
-from ui.table import Column, RecordTableModel, make_table
+from ui.widgets.dialogs import FormDialog
+from ui.widgets.forms import date_edit, date_of, form_layout, hint, set_date
+from ui.widgets.pages import RecordPage
+from ui.widgets.table import Column, RecordTableModel, make_table
+from ui.widgets.texts import DAYS
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,9 @@ class DaysOffPage(RecordPage):
         self.national_table = make_table(self.national_model, _day_columns(Holiday), 2)
         self.national_box = QGroupBox()
         QVBoxLayout(self.national_box).addWidget(self.national_table)
-        self.layout().addWidget(self.national_box, 1)
+        page = self.layout()
+        assert isinstance(page, QVBoxLayout)  # made by RecordPage
+        page.addWidget(self.national_box, 1)
         self._shown = False  # read when first shown: the holiday tables load a library start-up does not need
 
     def showEvent(self, event) -> None:

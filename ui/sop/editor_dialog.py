@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QTimer
@@ -25,9 +26,6 @@ from sakip_desktop.ops.sop.library import get_definition, list_versions, save_ve
 from sakip_desktop.sop.definition import SopDefinition, StepKind, to_dict, validate
 from sakip_desktop.sop.stdtime import parse_standard_time
 from ui.context import AppContext
-from ui.settings._crud import hint
-from ui.settings._form import error_label
-from ui.sop._common import ReasonDialog
 from ui.sop.editor_models import (
     ACTOR,
     APPROVE,
@@ -40,7 +38,9 @@ from ui.sop.editor_models import (
     ActorsModel,
     StepsModel,
 )
-from ui.sop.editor_widgets import ComboDelegate, IdentityForm, TextDelegate
+from ui.sop.editor_widgets import ComboDelegate, IdentityForm, Index, TextDelegate
+from ui.widgets.dialogs import ReasonDialog
+from ui.widgets.forms import error_label, hint
 
 STEP_WIDTHS = (52, 230, 115, 170, 72, 150, 110, 82, 115, 125)
 TAB_OF_FIELD = {"actors": 1, "steps": 2}
@@ -86,6 +86,29 @@ class SopEditorDialog(QDialog):
         self.setWindowTitle(f"{'Ubah' if self.editable else 'Lihat'} SOP — {name} (versi {version})")
 
         self.identity_form = IdentityForm(self.original, self.editable)
+        self._build_actor_table()
+        self._build_step_table()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.identity_form, "Identitas")
+        self.tabs.addTab(self._page(self.actor_table, self._actor_buttons(), "actors"), "Pelaksana")
+        self.tabs.addTab(self._page(self.step_table, self._step_buttons(), "steps"), "Langkah")
+        self.tabs.setCurrentIndex(2)
+        self.problem = error_label()
+        buttons = self._dialog_buttons()
+        intro = (
+            "Perubahan disimpan sebagai versi baru; pelaksanaan yang sedang berjalan tetap memakai versinya."
+            if self.editable
+            else "Anda dapat melihat SOP ini. Perubahan hanya oleh Administrator, Sekretaris atau Kasubag Perencanaan."
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint(intro))
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(1280, 700)
+
+    def _build_actor_table(self) -> None:
+        """The 'Pelaksana' table: each actor's role (chosen from a list) and label."""
         self.actors = ActorsModel(self.original.actors, self.editable, self)
         self.actor_table = _table(self.actors, self.editable)
         roles = [(r.label, r) for r in Role]
@@ -93,6 +116,9 @@ class SopEditorDialog(QDialog):
         self.actor_table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((180, 260)):
             self.actor_table.setColumnWidth(column, width)
+
+    def _build_step_table(self) -> None:
+        """The 'Langkah' table, following the actors' renames, with a chooser or a text box per column."""
         self.steps = StepsModel(self.original.steps, self.actors.label_of, self.editable, self)
         self.actors.key_renamed.connect(self.steps.rename_actor)
         self.actors.dataChanged.connect(lambda *_: self.steps.refresh_actor_labels())
@@ -102,12 +128,19 @@ class SopEditorDialog(QDialog):
         kinds = [(label, kind) for kind, label in KIND_LABELS.items()]
         self.step_table.setItemDelegateForColumn(KIND, ComboDelegate(lambda _i: kinds, self))
         for column in (APPROVE, RETURN):
-            delegate = ComboDelegate(lambda _i, c=column: self.steps.target_choices(c), self)
-            self.step_table.setItemDelegateForColumn(column, delegate)
+            self.step_table.setItemDelegateForColumn(column, ComboDelegate(self._branch_choices(column), self))
         for column in MULTILINE:
             self.step_table.setItemDelegateForColumn(column, TextDelegate(self))
         for column, width in enumerate(STEP_WIDTHS):
             self.step_table.setColumnWidth(column, width)
+        self._fit_step_rows()
+
+    def _branch_choices(self, column: int) -> Callable[[Index], list[tuple[str, int | None]]]:
+        """The choices of a 'Jika disetujui' / 'Jika dikembalikan' cell, read when the cell is edited."""
+        return lambda _index: self.steps.target_choices(column)
+
+    def _fit_step_rows(self) -> None:
+        """Fit the step rows to their text once the event loop runs, and again after every change."""
         self._fit_rows = QTimer(self)
         self._fit_rows.setSingleShot(True)
         self._fit_rows.setInterval(0)
@@ -120,12 +153,8 @@ class SopEditorDialog(QDialog):
             signal.connect(lambda *_: self._fit_rows.start())
         self._fit_rows.start()
 
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.identity_form, "Identitas")
-        self.tabs.addTab(self._page(self.actor_table, self._actor_buttons(), "actors"), "Pelaksana")
-        self.tabs.addTab(self._page(self.step_table, self._step_buttons(), "steps"), "Langkah")
-        self.tabs.setCurrentIndex(2)
-        self.problem = error_label()
+    def _dialog_buttons(self) -> QDialogButtonBox:
+        """'Simpan versi baru…' (only when editable) and 'Batal' / 'Tutup'."""
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Simpan versi baru…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setVisible(self.editable)
@@ -134,17 +163,7 @@ class SopEditorDialog(QDialog):
         self.save_button.setAutoDefault(False)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        intro = (
-            "Perubahan disimpan sebagai versi baru; pelaksanaan yang sedang berjalan tetap memakai versinya."
-            if self.editable
-            else "Anda dapat melihat SOP ini. Perubahan hanya oleh Administrator, Sekretaris atau Kasubag Perencanaan."
-        )
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint(intro))
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        self.resize(1280, 700)
+        return buttons
 
     # ---- layout -----------------------------------------------------------------------------------------------
 

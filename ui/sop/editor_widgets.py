@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,33 +22,36 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.sop.definition import Identity, SopDefinition
 from ui.plain_text import plain_label
-from ui.settings._crud import form_layout
+from ui.widgets.forms import form_layout
 
 EDIT = Qt.ItemDataRole.EditRole
+Index = QModelIndex | QPersistentModelIndex  # what a view hands its delegate
 
 
 class ComboDelegate(QStyledItemDelegate):
     """A cell edited with a combo of (text, value) choices."""
 
-    def __init__(self, choices: Callable[[QModelIndex], list[tuple[str, Any]]], parent=None) -> None:
+    def __init__(self, choices: Callable[[Index], list[tuple[str, Any]]], parent=None) -> None:
         super().__init__(parent)
         self._choices = choices
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option, index: Index) -> QWidget:
         combo = QComboBox(parent)
         for text, value in self._choices(index):
             combo.addItem(text, value)
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
         value = index.data(EDIT)
         for i in range(editor.count()):
             if editor.itemData(i) == value:
                 editor.setCurrentIndex(i)
                 return
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), EDIT)
 
 
@@ -57,18 +60,20 @@ class TextDelegate(QStyledItemDelegate):
 
     MIN_HEIGHT = 110
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option, index: Index) -> QWidget:
         editor = QPlainTextEdit(parent)
         editor.setTabChangesFocus(True)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QPlainTextEdit)
         editor.setPlainText(index.data(EDIT) or "")
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model, index: Index) -> None:
+        assert isinstance(editor, QPlainTextEdit)
         model.setData(index, editor.toPlainText(), EDIT)
 
-    def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:
+    def updateEditorGeometry(self, editor: QWidget, option, index: Index) -> None:
         # A one-line row would give a one-line box: grow it over the rows below while editing.
         rect = option.rect
         rect.setHeight(max(rect.height(), self.MIN_HEIGHT))
@@ -126,13 +131,13 @@ class IdentityForm(QWidget):
         right = form_layout()
         right.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for name, label in LIST_FIELDS:
-            edit = QPlainTextEdit("\n".join(getattr(definition.identity, name)))
-            edit.setReadOnly(not editable)
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(62)
-            edit.setPlaceholderText("satu butir per baris" if editable else "")
-            self.lists[name] = edit
-            right.addRow(f"{label}:", edit)
+            items = QPlainTextEdit("\n".join(getattr(definition.identity, name)))
+            items.setReadOnly(not editable)
+            items.setTabChangesFocus(True)
+            items.setFixedHeight(62)
+            items.setPlaceholderText("satu butir per baris" if editable else "")
+            self.lists[name] = items
+            right.addRow(f"{label}:", items)
         layout = QHBoxLayout(self)
         for side in (left, right):
             column = QVBoxLayout()

@@ -14,7 +14,7 @@ from ui.background import run_busy
 from ui.context import AppContext
 from ui.errors import attempt, show_error
 from ui.plain_text import plain_box
-from ui.sop._common import TextDialog
+from ui.widgets.dialogs import TextDialog
 
 XLSX_FILTER = "Buku kerja Excel (*.xlsx)"
 PDF_FILTER = "Dokumen PDF (*.pdf)"
@@ -41,7 +41,7 @@ def export_workbook(parent: QWidget, ctx: AppContext, sop: SopView, path: Path) 
 def read_workbook(parent: QWidget, path: Path) -> SopDefinition | None:
     """The SOP in a workbook; every problem of a refused file is listed in one scrollable window."""
     try:
-        from sakip_desktop.exchange.sop.write import import_sop
+        from sakip_desktop.exchange.sop.read import import_sop
 
         # Read off the GUI thread: a large or hostile file must not freeze the window.
         return run_busy(parent, "Membaca berkas SOP…", lambda: import_sop(path))

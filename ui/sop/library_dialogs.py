@@ -31,9 +31,10 @@ from sakip_desktop.sop.definition import SopDefinition
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.plain_text import plain_tooltip
-from ui.settings._crud import FormDialog, form_layout, hint
-from ui.sop._common import when
-from ui.table import Column, RecordTableModel, make_table
+from ui.widgets.dialogs import FormDialog
+from ui.widgets.forms import form_layout, hint
+from ui.widgets.table import Column, RecordTableModel, make_table
+from ui.widgets.texts import when
 
 ANNUAL = 0  # the quarter combo's entry for a yearly run
 

@@ -27,12 +27,12 @@ from sakip_desktop.ops.sop.library import (
 from sakip_desktop.ops.sop.views import STATUS_LABELS, RunSummary, list_runs, run_timeline
 from ui.context import AppContext
 from ui.errors import attempt
-from ui.settings._crud import DASH, hint
-from ui.settings._form import saved_label
-from ui.sop._common import ask_open_path, ask_save_path, offer_to_open, when
 from ui.sop.exchange import PDF_FILTER, XLSX_FILTER, export_workbook, import_workbook, print_sheet
 from ui.sop.library_dialogs import AdoptDialog, StartRunDialog, VersionsDialog
-from ui.table import RECORD_ROLE, Column, RecordTableModel, make_table
+from ui.widgets.files import ask_open_path, ask_save_path, offer_to_open
+from ui.widgets.forms import DASH, hint, saved_label
+from ui.widgets.table import RECORD_ROLE, Column, RecordTableModel, make_table
+from ui.widgets.texts import when
 
 SOP_COLUMNS = [
     Column[SopView]("Kode", lambda s: s.code, width=340),
@@ -71,6 +71,22 @@ class SopLibraryPage(QWidget):
         self.ctx = ctx
         self.may_edit = ctx.actor.may(Op.SOP_SAVE_VERSION)
         self._start_roles: dict[int, list[str]] = {}
+        top = self._build_sop_part()
+        runs_box = self._build_runs_part()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(runs_box)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self._stale = True
+        ctx.signals.work_changed.connect(self._on_change)
+        ctx.signals.master_data_changed.connect(lambda what: self._on_change() if what == "sops" else None)
+        self._update_buttons()
+
+    def _build_sop_part(self) -> QWidget:
+        """The SOP table with the buttons that act on the chosen SOP, and adopting or importing a new one."""
         self.sop_model = RecordTableModel(SOP_COLUMNS, self)
         self.sop_table = make_table(self.sop_model, SOP_COLUMNS, 1)
         self.sop_table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
@@ -88,10 +104,16 @@ class SopLibraryPage(QWidget):
             button.setEnabled(self.may_edit)
             button.setToolTip("" if self.may_edit else "Hanya Administrator, Sekretaris dan Kasubag Perencanaan.")
         selected_bar = QHBoxLayout()
-        for button in (self.start_button, self.edit_button, self.versions_button, self.export_button):
+        selected = (
+            self.start_button,
+            self.edit_button,
+            self.versions_button,
+            self.export_button,
+            self.print_button,
+            self.toggle_button,
+        )
+        for button in selected:
             selected_bar.addWidget(button)
-        selected_bar.addWidget(self.print_button)
-        selected_bar.addWidget(self.toggle_button)
         selected_bar.addStretch(1)
         selected_bar.addWidget(self.adopt_button)
         selected_bar.addWidget(self.import_button)
@@ -109,7 +131,10 @@ class SopLibraryPage(QWidget):
         top_layout.addLayout(selected_bar)
         top_layout.addWidget(self.sop_table, 1)
         top_layout.addWidget(self.note)
+        return top
 
+    def _build_runs_part(self) -> QGroupBox:
+        """'Pelaksanaan': the runs of the chosen SOP (or of all), filtered by status, and 'Lihat alur…'."""
         self.scope_combo = QComboBox()
         self.scope_combo.addItem("SOP terpilih", SELECTED)
         self.scope_combo.addItem("Semua SOP", ALL)
@@ -136,18 +161,7 @@ class SopLibraryPage(QWidget):
         runs_layout = QVBoxLayout(runs_box)
         runs_layout.addLayout(run_bar)
         runs_layout.addWidget(self.run_table, 1)
-
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
-        split.addWidget(runs_box)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
-        self._stale = True
-        ctx.signals.work_changed.connect(self._on_change)
-        ctx.signals.master_data_changed.connect(lambda what: self._on_change() if what == "sops" else None)
-        self._update_buttons()
+        return runs_box
 
     # ---- reading ----------------------------------------------------------------------------------------------
 
@@ -179,9 +193,9 @@ class SopLibraryPage(QWidget):
     def refresh_runs(self) -> None:
         """Read the runs for the scope and status chosen."""
         sop = self.selected_sop()
-        scope_all = self.scope_combo.currentData() == ALL or sop is None
+        sop_id = None if self.scope_combo.currentData() == ALL or sop is None else sop.id
         status = self.status_combo.currentData()
-        _ok, runs = attempt(self, lambda: list_runs(self.ctx.db, sop_id=None if scope_all else sop.id, status=status))
+        _ok, runs = attempt(self, lambda: list_runs(self.ctx.db, sop_id=sop_id, status=status))
         self.run_model.set_rows(runs or [])
         self.run_count.setText(f"{self.run_model.rowCount()} pelaksanaan")
         self._update_buttons()
@@ -224,9 +238,9 @@ class SopLibraryPage(QWidget):
         has = sop is not None
         for button in (self.edit_button, self.versions_button, self.export_button, self.print_button):
             button.setEnabled(has)
-        self.start_button.setEnabled(bool(has and sop.active and self._may_start(sop)))
+        self.start_button.setEnabled(bool(sop is not None and sop.active and self._may_start(sop)))
         self.toggle_button.setEnabled(has and self.may_edit)
-        self.toggle_button.setText("Aktifkan" if has and not sop.active else "Nonaktifkan")
+        self.toggle_button.setText("Aktifkan" if sop is not None and not sop.active else "Nonaktifkan")
         self.timeline_button.setEnabled(self.selected_run() is not None)
 
     def _say(self, text: str) -> None:
@@ -291,8 +305,10 @@ class SopLibraryPage(QWidget):
     def export_xlsx(self, path: Path | None = None) -> Path | None:
         """'Ekspor .xlsx…': the newest version as a workbook another office can import."""
         sop = self.selected_sop()
-        path = sop and (path or ask_save_path(self, "Ekspor SOP", f"{sop.code}.xlsx", XLSX_FILTER))
-        if sop is None or path is None or not export_workbook(self, self.ctx, sop, path):
+        if sop is None:
+            return None
+        path = path or ask_save_path(self, "Ekspor SOP", f"{sop.code}.xlsx", XLSX_FILTER)
+        if path is None or not export_workbook(self, self.ctx, sop, path):
             return None
         self._say(f"SOP {sop.name} diekspor ke {path}.")
         return path
@@ -312,8 +328,12 @@ class SopLibraryPage(QWidget):
     def print_sheet(self, path: Path | None = None) -> Path | None:
         """'Cetak lembar SOP (PDF)…' on the office's paper, with its logo; then offer to open it."""
         sop = self.selected_sop()
-        path = sop and (path or ask_save_path(self, "Cetak lembar SOP", f"SOP {sop.name}.pdf", PDF_FILTER))
-        pages = sop and path and print_sheet(self, self.ctx, sop, path)
+        if sop is None:
+            return None
+        path = path or ask_save_path(self, "Cetak lembar SOP", f"SOP {sop.name}.pdf", PDF_FILTER)
+        if path is None:
+            return None
+        pages = print_sheet(self, self.ctx, sop, path)
         if not pages:
             return None
         self._say(f"Lembar SOP {sop.name} ({pages} halaman) disimpan di {path}.")
@@ -324,7 +344,8 @@ class SopLibraryPage(QWidget):
         run = self.selected_run()
         if run is None:
             return
+        from ui.sop.step_dialog import StepDialog
         from ui.sop.timeline_dialog import TimelineDialog
 
-        TimelineDialog(self.ctx, run.id, self).exec()
+        TimelineDialog(self.ctx, run.id, self, step_dialog=StepDialog).exec()
         self.refresh_runs()

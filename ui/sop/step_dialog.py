@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -28,10 +29,13 @@ from sakip_desktop.sop.definition import ACTIONS
 from ui.context import AppContext
 from ui.errors import attempt, show_error
 from ui.plain_text import plain_label
-from ui.settings._crud import DASH, form_layout
-from ui.sop._common import ReasonDialog, ask_open_path, open_file, standard_text, temp_copy
 from ui.sop.checklist import ChecklistPanel
-from ui.sop.step_texts import BANNER_STYLES, OVER_STYLE, banner, next_text, timer_text
+from ui.sop.step_texts import BANNER_STYLES, OVER_STYLE, banner, next_text, standard_text, timer_text
+from ui.sop.timeline_dialog import TimelineDialog
+from ui.tools import ACTION_PAGES
+from ui.widgets.dialogs import ReasonDialog
+from ui.widgets.files import ask_open_path, open_file, temp_copy
+from ui.widgets.forms import DASH, form_layout
 
 
 def _wrapped(text: str = "") -> QLabel:
@@ -68,13 +72,23 @@ class StepDialog(QDialog):
         self.next_step_run_id: int | None = None
         self._built_for: int | None = None
         self.setWindowTitle("Langkah SOP")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_body(), 1)
+        self.message = plain_label()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color:#1b5e20; font-weight:bold;")
+        self.message.hide()
+        layout.addWidget(self.message)
+        layout.addLayout(self._build_buttons())
+        self.resize(780, 600)
 
-        self.run_label = plain_label()
-        self.run_label.setWordWrap(True)
-        self.run_label.setStyleSheet("font-size:15px; font-weight:bold;")
-        self.sop_label = plain_label()
-        self.position_label = QLabel()
-        self.position_label.setStyleSheet("font-weight:bold;")
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+        self.refresh()
+
+    def _build_fields(self) -> QFormLayout:
+        """The step's own lines: activity, actor, standard time, timer, output, note."""
         self.banner = _wrapped()
         self.activity_label = _wrapped()
         self.actor_label = _wrapped()
@@ -90,7 +104,17 @@ class StepDialog(QDialog):
         form.addRow("Waktu:", self.timer_label)
         form.addRow("Output:", self.output_label)
         form.addRow("Keterangan:", self.note_label)
+        return form
 
+    def _build_body(self) -> QScrollArea:
+        """The run and the step, its checklist and the notes, scrolling when the screen is small."""
+        self.run_label = plain_label()
+        self.run_label.setWordWrap(True)
+        self.run_label.setStyleSheet("font-size:15px; font-weight:bold;")
+        self.sop_label = plain_label()
+        self.position_label = QLabel()
+        self.position_label.setStyleSheet("font-weight:bold;")
+        form = self._build_fields()
         self.checklist = ChecklistPanel(self._tick_item, self._save_link, self._attach, self._open_attachment)
         checklist_box = QGroupBox("Kelengkapan")
         QVBoxLayout(checklist_box).addWidget(self.checklist)
@@ -98,13 +122,10 @@ class StepDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText("Catatan untuk langkah ini (ikut tersimpan saat langkah diselesaikan)")
         self.notes.setFixedHeight(64)
-
         body = QWidget()
         inner = QVBoxLayout(body)
-        inner.addWidget(self.run_label)
-        inner.addWidget(self.sop_label)
-        inner.addWidget(self.position_label)
-        inner.addWidget(self.banner)
+        for widget in (self.run_label, self.sop_label, self.position_label, self.banner):
+            inner.addWidget(widget)
         inner.addLayout(form)
         inner.addWidget(checklist_box)
         inner.addWidget(QLabel("Catatan:"))
@@ -114,11 +135,10 @@ class StepDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        return scroll
 
-        self.message = plain_label()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color:#1b5e20; font-weight:bold;")
-        self.message.hide()
+    def _build_buttons(self) -> QHBoxLayout:
+        """The step's actions; which of them show depends on the step (`_show_buttons`)."""
         self.pause_button = _button("Jeda…", self._pause_or_resume)
         self.finish_button = _button("Selesai", self._finish)
         self.approve_button = _button("Setujui", self._approve)
@@ -135,17 +155,7 @@ class StepDialog(QDialog):
         for button in (self.next_button, self.return_button, self.approve_button, self.finish_button):
             actions.addWidget(button)
         actions.addWidget(self.close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(actions)
-        self.resize(780, 600)
-
-        self.timer = QTimer(self)
-        self.timer.setInterval(1000)
-        self.timer.timeout.connect(self._tick)
-        self.refresh()
+        return actions
 
     # ---- showing ------------------------------------------------------------------------------------------
 
@@ -217,7 +227,7 @@ class StepDialog(QDialog):
             self.approve_button.setText(f"Setujui → {go}")
             self.return_button.setText(f"Kembalikan → langkah {detail.return_target}…")
         self.next_button.setVisible(self.next_step_run_id is not None)
-        label = ACTIONS.get(detail.action) if detail.action in _ACTION_PAGES else None
+        label = ACTIONS.get(detail.action) if detail.action in ACTION_PAGES else None
         self.action_button.setVisible(label is not None)
         self.action_button.setText(label or "")
 
@@ -331,7 +341,10 @@ class StepDialog(QDialog):
 
     def _announce_next(self) -> None:
         """Say where the run went; offer the next step when it is the same person's."""
-        ok, run = attempt(self, lambda: run_timeline(self.ctx.db, self.detail.run_id, now=self._now()))
+        detail = self.detail
+        if detail is None:
+            return
+        ok, run = attempt(self, lambda: run_timeline(self.ctx.db, detail.run_id, now=self._now()))
         if not ok or run is None:
             return
         text, self.next_step_run_id = next_text(run, self.ctx.actor)
@@ -348,9 +361,10 @@ class StepDialog(QDialog):
 
     def _open_action(self) -> None:
         """Open the program screen that does this step's work, in a window of its own."""
-        if self.detail is None or self.detail.action not in _ACTION_PAGES:
+        detail = self.detail
+        if detail is None or detail.action not in ACTION_PAGES:
             return
-        ok, page = attempt(self, lambda: _ACTION_PAGES[self.detail.action](self.ctx))
+        ok, page = attempt(self, lambda: ACTION_PAGES[detail.action](self.ctx))
         if not ok:
             return
         if page is None:  # only ENTRY: no unit to fill in for
@@ -361,7 +375,7 @@ class StepDialog(QDialog):
                 "Minta administrator mengisi unit kerja Anda.",
             )
             return
-        label = ACTIONS[self.detail.action].removeprefix("Buka ")
+        label = ACTIONS[detail.action].removeprefix("Buka ")
         dialog = QDialog(self)
         dialog.setWindowTitle(label[:1].upper() + label[1:])
         QVBoxLayout(dialog).addWidget(page)
@@ -370,60 +384,6 @@ class StepDialog(QDialog):
         self.refresh()
 
     def _show_timeline(self) -> None:
-        from ui.sop.timeline_dialog import TimelineDialog
-
         if self.detail is not None:
-            TimelineDialog(self.ctx, self.detail.run_id, self, now=self._now).exec()
+            TimelineDialog(self.ctx, self.detail.run_id, self, now=self._now, step_dialog=StepDialog).exec()
             self.refresh()
-
-
-# ---- the screens a step's action opens ------------------------------------------------------------------------
-
-
-def _own_unit(ctx: AppContext) -> int | None:
-    """The unit whose realisasi the actor fills in: a Kasi's seksi, else the unit of the person's record."""
-    from sakip_desktop.domain.roles import Role
-    from sakip_desktop.ops.org.people import get_person
-
-    for grant in ctx.actor.grants:
-        if grant.role is Role.KASI and grant.unit_id is not None:
-            return grant.unit_id
-    if ctx.actor.person_id is None:
-        return None
-    return get_person(ctx.db, ctx.actor.person_id).unit_id
-
-
-def _entry_page(ctx: AppContext) -> QWidget | None:
-    unit_id = _own_unit(ctx)
-    if unit_id is None:
-        return None
-    from ui.cycle.entry_page import EntryPage
-
-    return EntryPage(ctx, unit_id)
-
-
-def _verify_page(ctx: AppContext) -> QWidget:
-    from ui.cycle.verify_page import VerifyPage
-
-    return VerifyPage(ctx)
-
-
-def _approve_page(ctx: AppContext) -> QWidget:
-    from ui.cycle.approve_page import ApprovePage
-
-    return ApprovePage(ctx)
-
-
-def _measurement_page(ctx: AppContext) -> QWidget:
-    from ui.measurement_page import MeasurementPage
-
-    return MeasurementPage(ctx)
-
-
-# Every action with a screen; an action missing here gets no button (no dead buttons).
-_ACTION_PAGES: dict[str, Callable[[AppContext], QWidget | None]] = {
-    "ENTRY": _entry_page,
-    "VERIFY": _verify_page,
-    "APPROVE": _approve_page,
-    "MEASURE": _measurement_page,
-}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.ops.sop.views import OUTCOME_LABELS, STATUS_LABELS, RunView, StepDetail
-from ui.sop._common import standard_text, when
+from sakip_desktop.sop.timer import Elapsed
+from ui.widgets.texts import when
 
 BANNER_STYLES = {
     "paused": "background:#fff4d6; border:1px solid #e0b000; padding:6px;",
@@ -12,6 +13,13 @@ BANNER_STYLES = {
     "other": "background:#f1f3f4; border:1px solid #bdc1c6; padding:6px;",
 }
 OVER_STYLE = "color:#b00020; font-weight:bold;"
+
+
+def standard_text(label: str, took: Elapsed) -> str:
+    """The standard as the office says it: day standards count working days."""
+    if took.standard is not None and took.standard.is_working_days:
+        return f"{label} kerja"
+    return label
 
 
 def timer_text(detail: StepDetail) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal, SignalInstance
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sakip_desktop.ops.base import utcnow
@@ -14,14 +15,16 @@ from sakip_desktop.ops.sop.views import OUTCOME_LABELS, RunView, TimelineEntry, 
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.plain_text import plain_label
-from ui.settings._crud import DASH, form_layout, hint
-from ui.sop._common import OPEN_COLOUR, ReasonDialog, marked, period_text, short_when, when
-from ui.table import OVER_COLOUR, RECORD_ROLE, Column, RecordTableModel, make_table
+from ui.widgets.colours import LATE_COLOUR, OPEN_COLOUR
+from ui.widgets.dialogs import ReasonDialog
+from ui.widgets.forms import DASH, form_layout, hint
+from ui.widgets.table import RECORD_ROLE, Column, RecordTableModel, make_table, marked
+from ui.widgets.texts import period_text, short_when, when
 
 
 def _colour(entry: TimelineEntry) -> str | None:
     if entry.elapsed.over:
-        return OVER_COLOUR
+        return LATE_COLOUR
     return OPEN_COLOUR if entry.finished_at is None else None
 
 
@@ -66,6 +69,20 @@ COLUMNS = marked(
 STRETCH = len(COLUMNS) - 1  # the reasons take the spare width
 
 
+class StepWindow(Protocol):
+    """Makes the window of one step (the step dialog); its `changed` says the run moved."""
+
+    def __call__(
+        self, ctx: AppContext, step_run_id: int, parent: QWidget | None = None, *, now: Callable[[], dt.datetime]
+    ) -> StepWindowDialog: ...
+
+
+class StepWindowDialog(Protocol):
+    changed: SignalInstance
+
+    def exec(self) -> int: ...
+
+
 class TimelineDialog(QDialog):
     """The run header and its timeline; the role that started a run may cancel it."""
 
@@ -78,9 +95,13 @@ class TimelineDialog(QDialog):
         parent: QWidget | None = None,
         *,
         now: Callable[[], dt.datetime] = utcnow,
+        step_dialog: StepWindow | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.run_id, self._now = ctx, run_id, now
+        # What a double-click on a step opens (ui/sop/step_dialog.py's StepDialog, handed in by whoever shows
+        # the timeline: the step dialog depends on the timeline, never the other way round). None: nothing.
+        self._step_dialog = step_dialog
         self.run: RunView | None = None
         self.setWindowTitle("Alur pelaksanaan SOP")
         self.title_label = plain_label()
@@ -165,11 +186,9 @@ class TimelineDialog(QDialog):
 
     def _open_step(self, index: QModelIndex) -> None:
         entry = index.data(RECORD_ROLE)
-        if entry is None:
+        if entry is None or self._step_dialog is None:
             return
-        from ui.sop.step_dialog import StepDialog
-
-        dialog = StepDialog(self.ctx, entry.step_run_id, self, now=self._now)
+        dialog = self._step_dialog(self.ctx, entry.step_run_id, self, now=self._now)
         dialog.changed.connect(self.changed.emit)
         dialog.exec()
         self.refresh()

@@ -28,6 +28,7 @@ API (stable; other document modules build on it)::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -156,20 +157,29 @@ def build_pdf(
     for name in (orientation, "landscape" if orientation == "portrait" else "portrait"):
         size = _pagesize(setup, name)
         x, y, w, h = setup.margins.frame(size)
-        on_page = None
+        on_page: Callable[[Canvas, Any], None] = _no_op
         if kop == "every":
             parts = kop_parts(setup, w)
             heights = [part.wrap(w, h)[1] for part in parts]
             h -= sum(heights)
 
-            def on_page(canvas: Canvas, _doc: Any, parts=parts, heights=heights, x=x, top=y + h) -> None:
+            def paint_kop(
+                canvas: Canvas,
+                _doc: Any,
+                parts: list[Flowable] = parts,
+                heights: list[float] = heights,
+                x: float = x,
+                top: float = y + h,
+            ) -> None:
                 top += sum(heights)
                 for part, part_h in zip(parts, heights, strict=True):
                     top -= part_h
                     part.drawOn(canvas, x, top)
 
+            on_page = paint_kop
+
         frame = Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"isi-{name}")
-        templates.append(PageTemplate(id=name, frames=[frame], pagesize=size, onPage=on_page or _no_op))
+        templates.append(PageTemplate(id=name, frames=[frame], pagesize=size, onPage=on_page))
     if kop == "first":
         story = [_kop(setup, frame_width(setup, orientation)), *story]
     counted: list[int] = []

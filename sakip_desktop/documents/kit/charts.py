@@ -143,9 +143,10 @@ def trend_lines(
     chart.categoryAxis.labels.fontName = fonts.REGULAR
     chart.categoryAxis.labels.fontSize = 7.5
     chart.joinedLines = 1
-    for i in range(len(series)):
+    for i, (_name, values) in enumerate(series):
         colour = colors.HexColor(PALETTE[i % len(PALETTE)])
-        chart.lines[i].strokeColor = colour
+        # a series without any value draws nothing (reportlab refuses an empty line); its legend entry stays
+        chart.lines[i].strokeColor = colour if any(v is not None for v in values) else None
         chart.lines[i].strokeWidth = 1.4
         chart.lines[i].symbol = None
     d.add(chart)

@@ -7,35 +7,30 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from sakip_desktop.documents.kit import charts, data_table, para
+from sakip_desktop.documents.lkj import cells
 from sakip_desktop.documents.lkj.chapters import (
     Ctx,
     caption,
     extra,
     long_caption,
     narrative,
-    pct,
     pk_tables,
-    rupiah_plain,
     sections_chapter,
 )
 from sakip_desktop.documents.lkj.layout import BODY, LANDSCAPE, next_page, toc_heading
+from sakip_desktop.domain import formats
 from sakip_desktop.ops.lkj.data import SasaranResult
 from sakip_desktop.ops.lkj.drafts import ANALYSES, sasaran_key
-
-QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
 
 
 def _capaian_table(ctx: Ctx, s: SasaranResult, number: str) -> list[Flowable]:
     w = ctx.width
-    rows = [
-        [f"{n}", i.name, i.unit, i.target_text, i.show(i.actual), pct(i.achievement), i.band_label or "-"]
-        for n, i in enumerate(s.indicators, start=1)
-    ]
-    rows.append(["", "Rata-rata capaian sasaran", "", "", "", pct(s.achievement), s.band_label or "-"])
+    rows = [cells.capaian_cells(n, i) for n, i in enumerate(s.indicators, start=1)]
+    rows.append(["", "Rata-rata capaian sasaran", "", "", "", formats.percent(s.achievement), s.band_label or "-"])
     return [
         caption(f"Tabel {number} Capaian Indikator Kinerja Sasaran {s.code} Tahun {ctx.year}", ctx),
         data_table(
-            [["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"]],
+            [cells.CAPAIAN_HEAD],
             rows,
             [0.8 * cm, w - 11.3 * cm, 1.8 * cm, 1.9 * cm, 1.9 * cm, 2.2 * cm, 2.7 * cm],
             align="CLCRRRC",
@@ -45,17 +40,9 @@ def _capaian_table(ctx: Ctx, s: SasaranResult, number: str) -> list[Flowable]:
 
 
 def _history_table(ctx: Ctx, s: SasaranResult, number: str) -> list[Flowable]:
-    years = ctx.view.data.history_years
     w = ctx.width
-    plan = ctx.view.data.plan
-    base_year = f"Kondisi Awal ({plan.start_year - 1})" if plan else "Kondisi Awal"
-    head = ["Indikator Kinerja", base_year, *[f"Realisasi {y}" for y in years], f"Realisasi {ctx.year}"]
-    head.append(f"Capaian {ctx.year}")
-    rows = []
-    for i in s.indicators:
-        by_year = {p.year: p for p in i.history}
-        cells = [i.show(by_year[y].actual) if y in by_year else "-" for y in years]
-        rows.append([i.name, i.show(i.baseline), *cells, i.show(i.actual), pct(i.achievement)])
+    head = cells.history_head(ctx.view.data, ctx.year)
+    rows = [cells.history_cells(i, ctx.view.data.history_years) for i in s.indicators]
     col = 2.1 * cm
     widths = [w - col * (len(head) - 1)] + [col] * (len(head) - 1)
     return [
@@ -74,7 +61,7 @@ def _trend_chart(ctx: Ctx, s: SasaranResult) -> list[Flowable]:
         ]
         title = f"Capaian per indikator {cats[0]}-{ctx.year}"
     else:
-        cats = list(QUARTERS)
+        cats = list(cells.QUARTERS)
         series = [(i.name, list(i.quarter_achievements)) for i in s.indicators]
         title = f"Capaian s.d. triwulan per indikator Tahun {ctx.year}"
     return [charts.trend_lines(cats, series, ctx.width * 0.92, title=title)]
@@ -82,20 +69,11 @@ def _trend_chart(ctx: Ctx, s: SasaranResult) -> list[Flowable]:
 
 def _renstra_table(ctx: Ctx, s: SasaranResult, number: str) -> list[Flowable]:
     w = ctx.width
-    rows = [
-        [
-            i.name,
-            f"{i.show(i.renstra_final_target)}" + (f" ({i.renstra_final_year})" if i.renstra_final_year else ""),
-            i.show(i.actual),
-            pct(i.renstra_achievement),
-        ]
-        for i in s.indicators
-    ]
     return [
         caption(f"Tabel {number} Realisasi Dibanding Target Akhir Renstra", ctx),
         data_table(
-            [["Indikator Kinerja", "Target Akhir Renstra", f"Realisasi s.d. {ctx.year}", "Capaian thd Renstra"]],
-            rows,
+            [cells.renstra_head(ctx.year)],
+            [cells.renstra_cells(i) for i in s.indicators],
             [w - 8.4 * cm, 2.8 * cm, 2.8 * cm, 2.8 * cm],
             align="LRRR",
         ),
@@ -110,16 +88,8 @@ def _efficiency_table(ctx: Ctx, s: SasaranResult, number: str) -> list[Flowable]
     return [
         caption(f"Tabel {number} Efisiensi Penggunaan Anggaran Sasaran {s.code}", ctx),
         data_table(
-            [["Capaian Kinerja", "Pagu (Rp)", "Realisasi (Rp)", "Serapan", "Efisiensi"]],
-            [
-                [
-                    pct(b.achievement),
-                    rupiah_plain(b.ceiling),
-                    rupiah_plain(b.spent_to_date),
-                    pct(b.absorption),
-                    pct(b.efficiency),
-                ]
-            ],
+            [cells.EFFICIENCY_HEAD],
+            [cells.efficiency_cells(b)],
             [w / 5] * 5,
             align="RRRRR",
         ),
@@ -130,13 +100,11 @@ def _program_table(ctx: Ctx, s: SasaranResult, number: str) -> list[Flowable]:
     if not s.programs:
         return []
     w = ctx.width
-    rows = [
-        [p.code, p.name, rupiah_plain(p.ceiling), rupiah_plain(p.spent_to_date), pct(p.absorption)] for p in s.programs
-    ]
+    rows = [cells.money_cells(p.code, p.name, p.ceiling, p.spent_to_date, p.absorption) for p in s.programs]
     return [
         caption(f"Tabel {number} Program Penunjang Sasaran {s.code}", ctx),
         data_table(
-            [["Kode", "Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan"]],
+            [cells.PROGRAM_HEAD],
             rows,
             [1.8 * cm, w - 10.4 * cm, 3.1 * cm, 3.1 * cm, 2.4 * cm],
             align="LLRRR",
@@ -185,18 +153,18 @@ def bab3(ctx: Ctx) -> list[Flowable]:
     out.append(caption(f"Gambar 3.2 Pagu dan Realisasi Anggaran per Program Tahun {ctx.year}", ctx))
     out.append(charts.absorption_bars(items, ctx.width * 0.9))
     w = ctx.width
-    rows = []
-    for line in data.budget_lines:
-        name = ("\u00a0" * 4 * line.level) + line.name
-        rows.append([line.code, name, rupiah_plain(line.ceiling), rupiah_plain(line.spent), pct(line.absorption)])
+    rows = [
+        cells.money_cells(line.code, "\u00a0" * 4 * line.level + line.name, line.ceiling, line.spent, line.absorption)
+        for line in data.budget_lines
+    ]
     t = data.budget.total
-    rows.append(["", "Jumlah", rupiah_plain(t.ceiling), rupiah_plain(t.spent_to_date), pct(t.absorption)])
+    rows.append(cells.money_cells("", "Jumlah", t.ceiling, t.spent_to_date, t.absorption))
     bold = [("BACKGROUND", (0, r + 1), (-1, r + 1), "#f2f2f2") for r, x in enumerate(data.budget_lines) if x.level == 0]
     title = f"Tabel 3.{len(data.sasaran) + 1} Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan"
     out += long_caption(title, ctx)
     out.append(
         data_table(
-            [["Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "%"]],
+            [cells.BUDGET_HEAD],
             rows,
             [2.7 * cm, w - 10.4 * cm, 2.9 * cm, 2.9 * cm, 1.9 * cm],
             align="LLRRR",
@@ -228,24 +196,21 @@ def lampiran(ctx: Ctx) -> list[Flowable]:
     for s in ctx.view.data.sasaran:
         rows.append([s.code, s.statement] + [""] * 10)
         spans.append(((1, len(rows)), (-1, len(rows))))
-        for n, i in enumerate(s.indicators, start=1):
-            quarters = [i.show(v) for v in i.quarter_actuals]
-            rows.append([f"{s.code}.{n}", i.name, i.unit, i.target_text, *quarters, i.show(i.actual),
-                         pct(i.achievement), i.band_label or "-", _status(i)])  # fmt: skip
-    head = ["No", "Sasaran / Indikator Kinerja", "Satuan", "Target", *QUARTERS, "Realisasi Tahun", "Capaian"]
-    head += ["Kategori", "Keterangan"]
+        rows += [cells.fpk_cells(f"{s.code}.{n}", i) for n, i in enumerate(s.indicators, start=1)]
     fixed = [1.2, 1.6, 1.6] + [1.5] * 4 + [1.8, 1.9, 2.2, 3.2]
     widths = [fixed[0] * cm, w - sum(fixed) * cm] + [x * cm for x in fixed[1:]]
     shade = [("BACKGROUND", (0, r), (-1, r), "#f2f2f2") for (_c, r), _ in spans]
-    out.append(data_table([head], rows, widths, align="CLCRRRRRRRCL", size=8, spans=spans, extra_style=shade,
-                          keep_with_next=[r for (_c, r), _ in spans]))  # fmt: skip
+    heads = [r for (_c, r), _ in spans]
+    out.append(
+        data_table(
+            [cells.FPK_HEAD],
+            rows,
+            widths,
+            align="CLCRRRRRRRCL",
+            size=8,
+            spans=spans,
+            extra_style=shade,
+            keep_with_next=heads,
+        )
+    )
     return out
-
-
-def _status(i) -> str:
-    notes = []
-    if i.missing_quarters:
-        notes.append("belum diisi: " + ", ".join(QUARTERS[q - 1] for q in i.missing_quarters))
-    if i.unapproved_quarters:
-        notes.append("belum disetujui: " + ", ".join(QUARTERS[q - 1] for q in i.unapproved_quarters))
-    return "; ".join(notes)

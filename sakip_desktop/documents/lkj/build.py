@@ -5,10 +5,10 @@ Bab I Pendahuluan; Bab II Perencanaan Kinerja (PK summary); Bab III Akuntabilita
 per sasaran with the seven analyses, B. realisasi anggaran); Bab IV Penutup; lampiran (the PK, the
 Formulir Pengukuran Kinerja). Narrative sections print the text the office saved, or the draft.
 
-The kind "lkj" registers with the document catalog (`documents.catalog`), so `sakip report lkj`, the
-Dokumen page and the register treat it like every other document. The signature date is the date
-the Camat marked as signed when the LKj is locked, otherwise the requested day (default today); the
-data hash covers the data and every section's text, not that date.
+The kind "lkj" is a row of the document catalog (`documents.catalog.KINDS`), so `sakip report lkj`, the
+Dokumen page and the register treat it like every other document (`lkj.output` saves it through the
+catalog). The signature date is the date the Camat marked as signed when the LKj is locked, otherwise the
+requested day (default today); the data hash covers the data and every section's text, not that date.
 """
 
 from __future__ import annotations
@@ -18,15 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from sakip_desktop.documents.catalog import DocRequest, Prepared, generate, need, register_kind, render
 from sakip_desktop.documents.kit import DocSetup, Signer, frame_width, office_signer, styles
-from sakip_desktop.documents.kit.paper import paper_size
 from sakip_desktop.documents.lkj.bab3 import bab3, bab4, lampiran
 from sakip_desktop.documents.lkj.chapters import Ctx, bab1, bab2, cover, front_matter
 from sakip_desktop.documents.lkj.layout import build
-from sakip_desktop.ops.base import Actor
+from sakip_desktop.documents.request import DocRequest, Prepared, need
 from sakip_desktop.ops.lkj.sections import LkjView, lkj_view
-from sakip_desktop.ops.org.office import get_settings
 from sakip_desktop.ops.register import data_hash
 from sakip_desktop.storage.database import Database
 
@@ -40,16 +37,6 @@ class LkjDoc:
     view: LkjView
     signer: Signer
     day: dt.date
-
-
-@dataclass(frozen=True)
-class LkjPdf:
-    """What was written: pages, the data hash and the version it has in the register."""
-
-    pages: int
-    digest: str
-    version: int
-    paper: str
 
 
 def lkj_digest(view: LkjView) -> str:
@@ -92,27 +79,3 @@ def build_lkj_pdf(setup: DocSetup, doc: LkjDoc, out: Path | BinaryIO, footer: st
     story = cover(ctx) + front_matter(ctx) + bab1(ctx) + bab2(ctx) + bab3(ctx) + bab4(ctx) + lampiran(ctx)
     title = f"Laporan Kinerja {setup.profile.office_title} Tahun {doc.view.year}"
     return build(setup, story, out, title=title, footer=f"{setup.profile.office_title} · {footer}")
-
-
-def render_lkj(
-    db: Database, year: int, out: Path | BinaryIO, *, paper: str | None = None, day: dt.date | None = None
-) -> LkjPdf:
-    """Write the LKj of `year` to `out` without recording it (a preview)."""
-    prepared = prepare_lkj(db, DocRequest(KIND, year=year, day=day, paper=paper))
-    pages, version = render(db, prepared, out, paper=paper)
-    return LkjPdf(pages, prepared.digest, version, paper_size(paper or get_settings(db).paper_size).name)
-
-
-def build_lkj(
-    db: Database, actor: Actor, year: int, out: Path, *, paper: str | None = None, day: dt.date | None = None
-) -> LkjPdf:
-    """Write the LKj PDF to `out` and record it in the document register (version by data hash)."""
-    from sakip_desktop.cli.report import write_atomically
-
-    result = generate(db, actor, DocRequest(KIND, year=year, day=day, paper=paper))
-    write_atomically(out, result.pdf)
-    r = result.record
-    return LkjPdf(result.pages, r.data_hash, r.version, r.paper)
-
-
-register_kind(KIND, "Laporan Kinerja (LKj) tahunan", prepare_lkj)

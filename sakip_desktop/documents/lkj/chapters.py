@@ -17,8 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer
 
 from sakip_desktop.documents.kit import DocSetup, Signer, Styles, data_table, fonts, para, place_date, signature_block
 from sakip_desktop.documents.lkj.layout import BODY, FRONT, DaftarIsi, next_page, toc_heading
-from sakip_desktop.domain.formats import number, percent
-from sakip_desktop.ops.lkj.data import plain
+from sakip_desktop.domain import formats
 from sakip_desktop.ops.lkj.sections import LkjView
 
 
@@ -132,11 +131,12 @@ def front_matter(ctx: Ctx) -> list[Flowable]:
     out.append(toc_heading("IKHTISAR EKSEKUTIF", chapter, 0, "Ikhtisar Eksekutif"))
     out += narrative(view.text("ikhtisar"), ctx)
     rows = [
-        [s.code, s.statement, str(len(s.indicators)), pct(s.achievement), s.band_label or "-"]
+        [s.code, s.statement, str(len(s.indicators)), formats.percent(s.achievement), s.band_label or "-"]
         for s in view.data.sasaran
     ]
-    rows.append(["", "Rata-rata capaian organisasi", str(len(view.data.indicators)), pct(view.data.achievement),
-                 view.data.band_label or "-"])  # fmt: skip
+    data = view.data
+    rows.append(["", "Rata-rata capaian organisasi", str(len(data.indicators)), formats.percent(data.achievement),
+                 data.band_label or "-"])  # fmt: skip
     w = ctx.width
     out.append(caption(f"Tabel 1. Ringkasan Capaian Kinerja Tahun {ctx.year}", ctx))
     out.append(
@@ -152,11 +152,6 @@ def front_matter(ctx: Ctx) -> list[Flowable]:
     out.append(toc_heading("DAFTAR ISI", chapter, 0, "Daftar Isi"))
     out.append(DaftarIsi())
     return out
-
-
-def pct(value) -> str:
-    """'87,50%' or '-'."""
-    return "-" if value is None else percent(value)
 
 
 def sections_chapter(ctx: Ctx, heading: str, toc_title: str, keys: tuple[str, ...]) -> list[Flowable]:
@@ -202,7 +197,7 @@ def pk_tables(ctx: Ctx, prefix: str) -> list[Flowable]:
             rows.append([t.objective_code, f"{t.objective_statement}", "", ""])
             spans.append(((1, len(rows)), (3, len(rows))))
         n += 1
-        target = plain(t.target_low) if t.target_high is None else f"{plain(t.target_low)} - {plain(t.target_high)}"
+        target = formats.amount_range(t.target_low, t.target_high)
         rows.append([f"{t.objective_code}.{n}", t.indicator_name, t.unit, target])
     bold = [("FONTNAME", (0, r), (-1, r), fonts.BOLD) for (_c, r), _ in spans]
     out = long_caption(f"{prefix}.1 Sasaran Strategis, Indikator Kinerja dan Target Tahun {ctx.year}", ctx)
@@ -216,8 +211,8 @@ def pk_tables(ctx: Ctx, prefix: str) -> list[Flowable]:
         keep_with_next=[r for (_c, r), _ in spans],
     )
     out.append(table)
-    budget_rows = [[str(i), b.code, b.name, rupiah_plain(b.amount)] for i, b in enumerate(pk.budgets, start=1)]
-    budget_rows.append(["", "", "Jumlah", rupiah_plain(pk.total)])
+    budget_rows = [[str(i), b.code, b.name, formats.rupiah_figure(b.amount)] for i, b in enumerate(pk.budgets, start=1)]
+    budget_rows.append(["", "", "Jumlah", formats.rupiah_figure(pk.total)])
     out.append(Spacer(1, 8))
     out += long_caption(f"{prefix}.2 Program dan Anggaran Tahun {ctx.year}", ctx)
     out.append(
@@ -231,8 +226,3 @@ def pk_tables(ctx: Ctx, prefix: str) -> list[Flowable]:
     )
     out.append(para(f"Sumber: {pk.source}.", ctx.st.small))
     return out
-
-
-def rupiah_plain(amount: int) -> str:
-    """'1.485.650.000' for a table whose header says 'Anggaran (Rp)'."""
-    return number(amount, 0)

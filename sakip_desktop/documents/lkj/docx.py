@@ -12,12 +12,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sakip_desktop.documents.kit import load_setup, office_signer
+from sakip_desktop.documents.kit import DocSetup, Signer, load_setup, office_signer
 from sakip_desktop.documents.kit.paper import paper_size
-from sakip_desktop.documents.lkj.bab3 import QUARTERS
-from sakip_desktop.documents.lkj.chapters import pct, rupiah_plain
-from sakip_desktop.domain.formats import place_date
-from sakip_desktop.ops.lkj.data import plain
+from sakip_desktop.documents.lkj.cells import BUDGET_HEAD, CAPAIAN_HEAD, QUARTERS, capaian_cells, money_cells
+from sakip_desktop.domain import formats
+from sakip_desktop.ops.lkj.data import LkjData
 from sakip_desktop.ops.lkj.drafts import ANALYSES, sasaran_key
 from sakip_desktop.ops.lkj.sections import LkjView, lkj_view
 from sakip_desktop.storage.database import Database
@@ -68,41 +67,91 @@ def write_lkj_docx(
     db: Database, year: int, out: Path | BinaryIO, *, day: dt.date | None = None, view: LkjView | None = None
 ) -> Path | BinaryIO:
     """Write the LKj of `year` to `out` (.docx path or buffer) and return it."""
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.shared import Pt
-
     view = view or lkj_view(db, year)
     setup = load_setup(db)
-    data = view.data
     signed_on = view.signed.signed_on if view.signed else (day or dt.date.today())
-    signer = office_signer(db, signed_on)
+    doc = _new_document(setup)
+    _cover(doc, setup, year)
+    _kata_pengantar(doc, view, setup, office_signer(db, signed_on), signed_on)
+    _chapter(doc, "IKHTISAR EKSEKUTIF")
+    _text(doc, view.text("ikhtisar"))
+    _chapter(doc, "BAB I PENDAHULUAN")
+    _sections(doc, view, ("bab1.latar_belakang", "bab1.tugas_fungsi", "bab1.struktur", "bab1.isu_strategis"))
+    _chapter(doc, "BAB II PERENCANAAN KINERJA")
+    _text(doc, view.text("bab2.perencanaan"))
+    doc.add_heading("2.1 Ringkasan Perjanjian Kinerja", level=2)
+    _pk(doc, view)
+    _bab3(doc, view)
+    _chapter(doc, "BAB IV PENUTUP")
+    _sections(doc, view, ("bab4.simpulan", "bab4.langkah"))
+    _chapter(doc, "LAMPIRAN 1 PERJANJIAN KINERJA")
+    _pk(doc, view)
+    _chapter(doc, "LAMPIRAN 2 FORMULIR PENGUKURAN KINERJA")
+    _fpk(doc, view.data)
+    doc.core_properties.title = f"Laporan Kinerja {setup.profile.office_title} Tahun {year}"
+    doc.save(str(out) if isinstance(out, Path) else out)
+    return out
+
+
+def _new_document(setup: DocSetup) -> Any:
+    """An empty Word document on the office's paper, Arial 11."""
+    import docx
+    from docx.shared import Emu, Pt
+
     doc = docx.Document()
     section = doc.sections[0]
     paper = paper_size(setup.paper)
-    section.page_width, section.page_height = int(paper.width * 12700), int(paper.height * 12700)
+    section.page_width, section.page_height = Emu(int(paper.width * 12700)), Emu(int(paper.height * 12700))
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Arial", Pt(11)
+    return doc
 
-    def page_break() -> None:
-        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    def centred(text: str, size: int, bold: bool = True) -> None:
+def _page_break(doc: Any) -> None:
+    from docx.enum.text import WD_BREAK
+
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _chapter(doc: Any, title: str) -> None:
+    """A chapter's Heading 1 on a new page."""
+    _page_break(doc)
+    doc.add_heading(title, level=1)
+
+
+def _sections(doc: Any, view: LkjView, keys: tuple[str, ...]) -> None:
+    """Narrative sections, each under its Heading 2."""
+    for key in keys:
+        doc.add_heading(view.section(key).title, level=2)
+        _text(doc, view.text(key))
+
+
+def _cover(doc: Any, setup: DocSetup, year: int) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    office = setup.profile
+    for text, size in (
+        ("LAPORAN KINERJA", 24),
+        (f"TAHUN {year}", 24),
+        (office.office_title.upper(), 16),
+        (office.regency_title.upper(), 16),
+    ):
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = p.add_run(text)
-        run.bold, run.font.size = bold, Pt(size)
+        run.bold, run.font.size = True, Pt(size)
 
-    office = setup.profile
-    centred("LAPORAN KINERJA", 24)
-    centred(f"TAHUN {year}", 24)
-    centred(office.office_title.upper(), 16)
-    centred(office.regency_title.upper(), 16)
-    page_break()
-    doc.add_heading("KATA PENGANTAR", level=1)
+
+def _kata_pengantar(doc: Any, view: LkjView, setup: DocSetup, signer: Signer, signed_on: dt.date) -> None:
+    """The foreword and, right-aligned under it, the place, date and the Camat's signature block."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    _chapter(doc, "KATA PENGANTAR")
     _text(doc, view.text("kata_pengantar"))
+    office = setup.profile
     for line, bold in (
-        (place_date(office.signing_place or office.name, signed_on), False),
+        (formats.place_date(office.signing_place or office.name, signed_on), False),
         (f"{signer.jabatan},", False),
         ("\n\n\n", False),
         (signer.name, True),
@@ -114,32 +163,20 @@ def write_lkj_docx(
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             run = p.add_run(line)
             run.bold = run.underline = bold
-    page_break()
-    doc.add_heading("IKHTISAR EKSEKUTIF", level=1)
-    _text(doc, view.text("ikhtisar"))
-    page_break()
-    doc.add_heading("BAB I PENDAHULUAN", level=1)
-    for key in ("bab1.latar_belakang", "bab1.tugas_fungsi", "bab1.struktur", "bab1.isu_strategis"):
-        doc.add_heading(view.section(key).title, level=2)
-        _text(doc, view.text(key))
-    page_break()
-    doc.add_heading("BAB II PERENCANAAN KINERJA", level=1)
-    _text(doc, view.text("bab2.perencanaan"))
-    doc.add_heading("2.1 Ringkasan Perjanjian Kinerja", level=2)
-    _pk(doc, view)
-    page_break()
-    doc.add_heading("BAB III AKUNTABILITAS KINERJA", level=1)
+
+
+def _bab3(doc: Any, view: LkjView) -> None:
+    """Bab III: per sasaran its capaian table and the seven analyses, then the realisasi anggaran."""
+    data = view.data
+    _chapter(doc, "BAB III AKUNTABILITAS KINERJA")
     doc.add_heading("A. Capaian Kinerja Organisasi", level=2)
     _text(doc, view.text("bab3.pengukuran"))
     for n, s in enumerate(data.sasaran, start=1):
         doc.add_heading(f"A.{n} Sasaran {s.code}: {s.statement}", level=2)
         _table(
             doc,
-            ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"],
-            [
-                [str(k), i.name, i.unit, i.target_text, i.show(i.actual), pct(i.achievement), i.band_label or "-"]
-                for k, i in enumerate(s.indicators, start=1)
-            ],
+            list(CAPAIAN_HEAD),
+            [capaian_cells(k, i) for k, i in enumerate(s.indicators, start=1)],
             [0.9, 6.4, 1.7, 1.6, 1.8, 1.9, 2.2],
         )
         for a in range(1, 8):
@@ -149,23 +186,14 @@ def write_lkj_docx(
     _text(doc, view.text("bab3.anggaran"))
     _table(
         doc,
-        ["Kode", "Program / Kegiatan / Sub Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "%"],
-        [
-            [x.code, x.name, rupiah_plain(x.ceiling), rupiah_plain(x.spent), pct(x.absorption)]
-            for x in data.budget_lines
-        ],
+        list(BUDGET_HEAD),
+        [money_cells(x.code, x.name, x.ceiling, x.spent, x.absorption) for x in data.budget_lines],
         [3.0, 7.5, 2.6, 2.6, 1.8],
     )
-    page_break()
-    doc.add_heading("BAB IV PENUTUP", level=1)
-    for key in ("bab4.simpulan", "bab4.langkah"):
-        doc.add_heading(view.section(key).title, level=2)
-        _text(doc, view.text(key))
-    page_break()
-    doc.add_heading("LAMPIRAN 1 PERJANJIAN KINERJA", level=1)
-    _pk(doc, view)
-    page_break()
-    doc.add_heading("LAMPIRAN 2 FORMULIR PENGUKURAN KINERJA", level=1)
+
+
+def _fpk(doc: Any, data: LkjData) -> None:
+    """Lampiran 2: every indicator's target, realisasi per quarter and for the year, and capaian."""
     _table(
         doc,
         ["Kode", "Indikator Kinerja", "Target", *QUARTERS, "Realisasi", "Capaian"],
@@ -176,15 +204,12 @@ def write_lkj_docx(
                 i.target_text,
                 *[i.show(v) for v in i.quarter_actuals],
                 i.show(i.actual),
-                pct(i.achievement),
+                formats.percent(i.achievement),
             ]
             for i in data.indicators
         ],
         [1.2, 5.2, 1.4, 1.3, 1.3, 1.3, 1.3, 1.6, 1.9],
     )
-    doc.core_properties.title = f"Laporan Kinerja {office.office_title} Tahun {year}"
-    doc.save(str(out) if isinstance(out, Path) else out)
-    return out
 
 
 def _pk(doc: Any, view: LkjView) -> None:
@@ -192,13 +217,13 @@ def _pk(doc: Any, view: LkjView) -> None:
     _table(
         doc,
         ["Sasaran", "Indikator Kinerja", "Satuan", "Target"],
-        [[t.objective_code, t.indicator_name, t.unit, pct_free(t.target_low, t.target_high)] for t in pk.targets],
+        [
+            [t.objective_code, t.indicator_name, t.unit, formats.amount_range(t.target_low, t.target_high)]
+            for t in pk.targets
+        ],
         [1.9, 9.7, 2.2, 2.7],
     )
-    rows = [[b.code, b.name, rupiah_plain(b.amount)] for b in pk.budgets] + [["", "Jumlah", rupiah_plain(pk.total)]]
+    rows = [[b.code, b.name, formats.rupiah_figure(b.amount)] for b in pk.budgets] + [
+        ["", "Jumlah", formats.rupiah_figure(pk.total)]
+    ]
     _table(doc, ["Kode", "Program", "Anggaran (Rp)"], rows, [2.2, 10.6, 3.7])
-
-
-def pct_free(low, high) -> str:
-    """A target as printed: '70' or '40 - 45'."""
-    return plain(low) if high is None else f"{plain(low)} - {plain(high)}"

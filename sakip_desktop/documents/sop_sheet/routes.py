@@ -226,7 +226,8 @@ class _Router:
         _, side, exit_side, x, entry = min(options)
         self.exits[source].add(exit_side)
         self.entries[target].add(side)
-        lanes.append((x, *sorted((s.cy, t.cy)), target, side))
+        low, high = sorted((s.cy, t.cy))
+        lanes.append((x, low, high, target, side))
         ex, ey = self.side_point(s, exit_side)
         points = [(ex, ey), (x, ey), (x, t.cy), (entry, t.cy)]
         self.add(page, Arrow(points, label, self.label_at(source, exit_side, x) if label else None))

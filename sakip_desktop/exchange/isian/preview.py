@@ -1,28 +1,19 @@
-"""A Format Isian as read (what it would change) and applying it: all or nothing, row by row through
-`store_realisation`, so a file obeys the same rules as the entry screen."""
+"""A Format Isian as read (what it would change) and applying it: all or nothing, through
+`store_realisations`, so a file obeys the same rules as the entry screen."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from sqlalchemy import select
-
 from sakip_desktop.domain.permissions import Op
-from sakip_desktop.errors import PermissionDenied, UserError
-from sakip_desktop.exchange.isian.columns import (
-    COL_FOLLOW_UP,
-    COL_INHIBITING,
-    COL_JUSTIFICATION,
-    COL_MANUAL,
-    COL_SUPPORTING,
-    COL_VALUE,
-)
+from sakip_desktop.domain.realisation import RealisationInput, Seen
+from sakip_desktop.errors import UserError
+from sakip_desktop.exchange.isian.columns import FIELD_COLUMNS
 from sakip_desktop.exchange.xlsxkit import ImportErrors
 from sakip_desktop.ops.base import Actor, write
-from sakip_desktop.ops.realisation.common import may_enter
-from sakip_desktop.ops.realisation.entry import RealisationInput, store_realisation
+from sakip_desktop.ops.realisation.common import EntryRefused, stored_input
+from sakip_desktop.ops.realisation.entry import EntryChange, store_realisations
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import Indicator, Person, Realisation, Unit
 
 _FIELD_LABELS = {
     "value": "realisasi",
@@ -31,16 +22,6 @@ _FIELD_LABELS = {
     "follow_up": "upaya/tindak lanjut",
     "manual_achievement": "capaian manual",
     "manual_justification": "justifikasi",
-}
-
-# The Format Isian column of each field an operation may name in its refusal.
-_FIELD_COLUMNS = {
-    "value": COL_VALUE,
-    "supporting": COL_SUPPORTING,
-    "inhibiting": COL_INHIBITING,
-    "follow_up": COL_FOLLOW_UP,
-    "manual_achievement": COL_MANUAL,
-    "manual_justification": COL_JUSTIFICATION,
 }
 
 
@@ -81,68 +62,30 @@ class IsianPreview:
     unchanged: int  # rows that match what is stored
 
 
-def stored_input(row: Realisation | None) -> RealisationInput | None:
-    """What is stored for a realisasi, in the shape a file row is read into (None when nothing is stored)."""
-    if row is None:
-        return None
-    return RealisationInput(
-        row.value,
-        row.supporting_factors,
-        row.inhibiting_factors,
-        row.follow_up,
-        row.manual_achievement,
-        row.manual_justification,
-    )
-
-
 def apply_isian(db: Database, actor: Actor, preview: IsianPreview) -> list[int]:
-    """See `sakip_desktop.exchange.isian.write.apply_isian`: every change or none, each through `store_realisation`."""
+    """Operation 'Impor Format Isian': write every change of a preview, all or nothing; returns realisasi ids.
+
+    The unit permission is checked once for the whole file; each row goes through the entry rules, and a
+    refusal names its sheet, row and column.
+    """
     if not preview.changes:
         return []
+    # Each row is refused when what is stored is no longer what the preview was read from.
+    changes = [
+        EntryChange(c.indicator_id, c.new, Seen(c.old, when="berkas dibaca", again="baca ulang berkasnya"))
+        for c in preview.changes
+    ]
     with write(db, actor, Op.ISIAN_IMPORT) as tx:
-        s = tx.session
-        # Held in these dicts, the records stay in the session's identity map, so the checks in
-        # store_realisation find them without a query (and without a flush before each query).
-        indicators = {
-            i.id: i
-            for i in s.scalars(select(Indicator).where(Indicator.id.in_([c.indicator_id for c in preview.changes])))
-        }
-        units = {u.id: u for u in s.scalars(select(Unit))}
-        _person = s.get(Person, actor.person_id) if actor.person_id is not None else None
-        refused: dict[str, None] = {}
-        for change in preview.changes:
-            indicator = indicators.get(change.indicator_id)
-            unit = units.get(indicator.responsible_unit_id) if indicator and indicator.responsible_unit_id else None
-            if not may_enter(s, actor, unit):
-                refused[unit.name if unit else change.code] = None
-        if refused:
-            raise PermissionDenied(
-                f"Anda tidak berwenang mengisi realisasi untuk: {', '.join(refused)}. Berkas tidak diimpor."
-            )
+        results = store_realisations(tx, preview.year, preview.quarter, changes)
         errors = ImportErrors(preview.file_name)
-        known = {
-            r.indicator_id: r
-            for r in s.scalars(
-                select(Realisation).where(
-                    Realisation.year == preview.year,
-                    Realisation.quarter == preview.quarter,
-                    Realisation.indicator_id.in_([c.indicator_id for c in preview.changes]),
-                )
-            )
-        }
-        ids = []
-        for change in preview.changes:
-            if stored_input(known.get(change.indicator_id)) != change.old:
-                errors.add("data ini berubah sejak berkas dibaca; baca ulang berkasnya.", change.sheet, change.row)
-                continue
-            try:
-                row = store_realisation(tx, change.indicator_id, preview.year, preview.quarter, change.new, known=known)
-            except UserError as exc:
-                errors.add(exc.message, change.sheet, change.row, _FIELD_COLUMNS.get(getattr(exc, "field", None)))
-                continue
-            ids.append(row.id)
+        for change, result in zip(preview.changes, results, strict=True):
+            if isinstance(result, UserError):
+                words = result.words if isinstance(result, EntryRefused) else result.message
+                # A refusal of the whole row (staleness: field "seen"; status) names no column.
+                errors.add(words, change.sheet, change.row, FIELD_COLUMNS.get(getattr(result, "field", None) or ""))
         if errors.items:
             raise errors.refuse()
+        ids = [result for result in results if isinstance(result, int)]
         tx.audit("isian_import", None, None, {"berkas": preview.file_name, "baris": len(ids)})
         return ids
 

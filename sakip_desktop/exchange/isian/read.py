@@ -12,24 +12,31 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 import sakip_desktop
-from sakip_desktop.domain.achievement import Target
 from sakip_desktop.domain.bounds import INDICATOR_VALUE, PERCENT, Bound
 from sakip_desktop.domain.periods import quarter_label
-from sakip_desktop.domain.qualitative import rank_of_label, unknown_level_message
-from sakip_desktop.domain.realisation import Status, is_zero_target
+from sakip_desktop.domain.qualitative import level_problem, rank_of_label
+from sakip_desktop.domain.realisation import (
+    RealisationInput,
+    Seen,
+    clean_text,
+    justification_problem,
+    manual_achievement_problem,
+    stale_problem,
+    status_problem,
+    text_problem,
+)
 from sakip_desktop.exchange.guard import MAX_ROWS, refuse_merged, refusing_damage
-from sakip_desktop.exchange.isian.preview import IsianChange, IsianPreview, stored_input
-from sakip_desktop.exchange.isian.write import (
+from sakip_desktop.exchange.isian.columns import (
     COL_CODE,
     COL_FOLLOW_UP,
     COL_INHIBITING,
     COL_JUSTIFICATION,
     COL_MANUAL,
+    COL_QTARGET,
     COL_SUPPORTING,
     COL_VALUE,
+    FIELD_COLUMNS,
     FORMAT_NAME,
     FORMAT_VERSION,
     LABEL_OFFICE,
@@ -43,6 +50,7 @@ from sakip_desktop.exchange.isian.write import (
     SHEET_FORMAT,
     office_title,
 )
+from sakip_desktop.exchange.isian.preview import IsianChange, IsianPreview
 from sakip_desktop.exchange.xlsxkit import (
     ImportErrors,
     cell_text,
@@ -53,14 +61,8 @@ from sakip_desktop.exchange.xlsxkit import (
     read_format_sheet,
     whole_number,
 )
-from sakip_desktop.ops.realisation.common import (
-    LOCKED_MESSAGE,
-    quarter_targets,
-)
-from sakip_desktop.ops.realisation.entry import MAX_TEXT, RealisationInput
-from sakip_desktop.ops.realisation.qualitative import IndicatorScale, indicator_scales
+from sakip_desktop.ops.realisation.views import EntryView, quarter_entries
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import Indicator, Realisation, Unit, YearlyTarget
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -79,7 +81,13 @@ class _Mapped:
 
 
 def read_isian(db: Database, path: Path, *, year: int | None = None, quarter: int | None = None) -> IsianPreview:
-    """See `sakip_desktop.exchange.isian.write.read_isian`."""
+    """Read a filled Format Isian and say what it would change (nothing is written; `apply_isian` of
+    `sakip_desktop.exchange.isian.preview` does).
+
+    `year`/`quarter`, when given, are the period the person expects (the screen's period); a file of another
+    period is then refused. Raises `ValidationError` listing every error, each with sheet, row and column.
+    """
+    path = Path(path)
     errors = ImportErrors(path.name)
     wb = open_workbook(path, errors)
     if wb is None:
@@ -184,49 +192,25 @@ def _header_columns(ws: Worksheet, errors: ImportErrors) -> dict[str, int] | Non
     return None
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Context:
-    """What every row is checked against, loaded once."""
+    """What every row is checked against, loaded once: the quarter's entries of the planned indicators."""
 
     year: int
     quarter: int
-    indicators: dict[int, Indicator]
-    units: dict[int, str]
-    planned: set[int]
-    targets: dict[int, Target]
-    stored: dict[int, Realisation]
-    scales: dict[int, IndicatorScale]  # of the qualitative indicators
+    entries: dict[int, EntryView]  # by indicator id
 
 
 def _read_rows(
     db: Database, wb: Workbook, period: tuple[int, int], mapping: list[_Mapped], errors: ImportErrors
 ) -> tuple[list[IsianChange], int]:
     year, quarter = period
-    with db.reading() as s:
-        ids = [m.indicator_id for m in mapping]
-        ctx = _Context(
-            year=year,
-            quarter=quarter,
-            indicators={i.id: i for i in s.scalars(select(Indicator).where(Indicator.id.in_(ids)))},
-            units={u.id: u.name for u in s.scalars(select(Unit))},
-            planned=set(s.scalars(select(YearlyTarget.indicator_id).where(YearlyTarget.year == year))),
-            targets=quarter_targets(s, ids, year, quarter),
-            scales=indicator_scales(s, ids),
-            stored={
-                r.indicator_id: r
-                for r in s.scalars(
-                    select(Realisation).where(
-                        Realisation.year == year, Realisation.quarter == quarter, Realisation.indicator_id.in_(ids)
-                    )
-                )
-            },
-        )
-        # Rows are read while the session is open: the records are still bound to it.
-        return _walk(wb, mapping, ctx, errors)
+    entries = {e.indicator_id: e for e in quarter_entries(db, year, quarter)}
+    return _walk(wb, mapping, _Context(year, quarter, entries), errors)
 
 
 def _walk(wb: Workbook, mapping: list[_Mapped], ctx: _Context, errors: ImportErrors) -> tuple[list[IsianChange], int]:
-    if not ctx.planned:
+    if not ctx.entries:
         errors.add(f"berkas ini untuk tahun {ctx.year}, tetapi kantor ini belum punya target tahun itu.")
         return [], 0
     changes: list[IsianChange] = []
@@ -240,7 +224,7 @@ def _walk(wb: Workbook, mapping: list[_Mapped], ctx: _Context, errors: ImportErr
             change = _read_row(found[0], found[1], m, ctx, errors)
             if change is None:
                 unchanged += 1
-            elif change is not False:
+            elif isinstance(change, IsianChange):
                 changes.append(change)
     return changes, unchanged
 
@@ -269,50 +253,55 @@ def _read_row(
         errors.add(message, ws.title, m.row, column)
         return False
 
-    indicator = ctx.indicators.get(m.indicator_id)
+    entry = ctx.entries.get(m.indicator_id)
     code = cell_text(ws.cell(row=m.row, column=columns[COL_CODE]).value)
-    if indicator is None or indicator.id not in ctx.planned:
+    if entry is None:
         return error(f"indikator '{code}' tidak ada di rencana {ctx.year} kantor ini.", COL_CODE)
-    if code != indicator.code:
+    if code != entry.code:
         return error(
-            f"baris ini seharusnya indikator {indicator.code}, tertulis '{code}'; jangan pindahkan baris.", COL_CODE
+            f"baris ini seharusnya indikator {entry.code}, tertulis '{code}'; jangan pindahkan baris.", COL_CODE
         )
-    row = ctx.stored.get(indicator.id)
-    if m.realisation_id is not None and (row is None or row.id != m.realisation_id):
-        return error("data realisasi di basis data berbeda dengan saat berkas dibuat; ekspor ulang Format Isian.")
-    new = _read_input(ws, m.row, columns, errors, ctx.scales.get(indicator.id))
+    # A row made before anything was entered is not refused: what was entered since is the preview's old value.
+    made = Seen(realisation_id=m.realisation_id, by_id=True, when="berkas dibuat", again="ekspor ulang Format Isian")
+    if m.realisation_id is not None and (stale := stale_problem(entry.realisation_id, entry.stored_input, made)):
+        return error(stale)
+    new = _read_input(ws, m.row, columns, errors, entry)
     if new is None:
         return False
-    old = stored_input(row)
+    old = entry.stored_input
     if (old or _EMPTY) == new:
         return None
-    if row is not None and not Status(row.status).editable:
-        status = Status(row.status)
-        if status is Status.APPROVED:
-            return error(LOCKED_MESSAGE, _first_changed_column(old, new))
-        return error(
-            f"realisasi ini sudah {status.label.lower()} dan sedang diperiksa; hanya dapat diubah setelah "
-            "dikembalikan oleh Sekretaris atau Camat.",
-            _first_changed_column(old, new),
-        )
-    target = ctx.targets.get(indicator.id)
-    if new.manual_achievement is not None and (target is None or not is_zero_target(target)):
-        return error("capaian manual hanya diisi bila Target TW bernilai 0; kosongkan sel ini.", COL_MANUAL)
-    if new.manual_achievement is not None and not new.manual_justification:
-        return error("tulis justifikasi untuk capaian manual.", COL_JUSTIFICATION)
-    unit_name = ctx.units.get(indicator.responsible_unit_id, "") if indicator.responsible_unit_id else ""
+    problem = _rule_problem(entry, new)
+    if problem is not None:
+        return error(problem[0], problem[1] or _first_changed_column(old, new))
     return IsianChange(
         ws.title,
         m.row,
-        indicator.id,
-        indicator.code,
-        indicator.name,
-        unit_name,
-        row.id if row else None,
+        entry.indicator_id,
+        entry.code,
+        entry.name,
+        entry.responsible_unit,
+        entry.realisation_id,
         old,
         new,
-        levels=scale.levels if (scale := ctx.scales.get(indicator.id)) else {},
+        levels=entry.levels,
     )
+
+
+def _rule_problem(entry: EntryView, new: RealisationInput) -> tuple[str, str | None] | None:
+    """The first entry rule a changed row breaks, with its column (None: the first changed one)."""
+    status = status_problem(entry.status)
+    if status:
+        return status, None
+    manual = manual_achievement_problem(
+        entry.quarter_target, new.manual_achievement, target_name=COL_QTARGET, manual_name="sel ini"
+    )
+    if manual:
+        return manual, COL_MANUAL
+    justification = justification_problem(new.manual_achievement, new.manual_justification)
+    if justification:
+        return justification, COL_JUSTIFICATION
+    return None
 
 
 def _refuse_extra_rows(ws: Worksheet, columns: dict[str, int], known: set[int], errors: ImportErrors) -> None:
@@ -326,20 +315,12 @@ def _refuse_extra_rows(ws: Worksheet, columns: dict[str, int], known: set[int], 
 
 
 def _first_changed_column(old: RealisationInput | None, new: RealisationInput) -> str:
-    old = old or RealisationInput(None)
-    columns = {
-        "value": COL_VALUE,
-        "supporting": COL_SUPPORTING,
-        "inhibiting": COL_INHIBITING,
-        "follow_up": COL_FOLLOW_UP,
-        "manual_achievement": COL_MANUAL,
-        "manual_justification": COL_JUSTIFICATION,
-    }
-    return next(columns[f.name] for f in fields(RealisationInput) if getattr(old, f.name) != getattr(new, f.name))
+    old = old or _EMPTY
+    return next(FIELD_COLUMNS[f.name] for f in fields(RealisationInput) if getattr(old, f.name) != getattr(new, f.name))
 
 
 def _read_input(
-    ws: Worksheet, row: int, columns: dict[str, int], errors: ImportErrors, scale: IndicatorScale | None
+    ws: Worksheet, row: int, columns: dict[str, int], errors: ImportErrors, entry: EntryView
 ) -> RealisationInput | None:
     before = errors.count
 
@@ -351,25 +332,26 @@ def _read_input(
         return value
 
     def text(title: str) -> str:
-        value = cell_text(ws.cell(row=row, column=columns[title]).value)
-        if len(value) > MAX_TEXT:
-            errors.add(f"teks terlalu panjang ({len(value)} karakter; paling banyak {MAX_TEXT}).", ws.title, row, title)
+        value = clean_text(cell_text(ws.cell(row=row, column=columns[title]).value))
+        problem = text_problem(value)
+        if problem:
+            errors.add(problem, ws.title, row, title)
         return value
 
     def level() -> Decimal | None:
         """The realisasi of a qualitative indicator: a level's label, read back as its rank."""
-        assert scale is not None
         written = cell_text(ws.cell(row=row, column=columns[COL_VALUE]).value)
         if not written:
             return None
-        rank = rank_of_label(scale.levels, written)
-        if rank is None:
-            errors.add(unknown_level_message(scale.name, scale.levels, written), ws.title, row, COL_VALUE)
+        rank = rank_of_label(entry.levels, written)
+        problem = level_problem(entry.scale_name, entry.levels, rank, written)
+        if problem or rank is None:
+            errors.add(problem or "", ws.title, row, COL_VALUE)
             return None
         return Decimal(rank)
 
     data = RealisationInput(
-        value=level() if scale is not None else number(COL_VALUE, INDICATOR_VALUE),
+        value=level() if entry.levels else number(COL_VALUE, INDICATOR_VALUE),
         supporting=text(COL_SUPPORTING),
         inhibiting=text(COL_INHIBITING),
         follow_up=text(COL_FOLLOW_UP),

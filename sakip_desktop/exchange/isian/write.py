@@ -6,7 +6,7 @@ Everything else is locked by sheet protection without a password, so Excel and L
 from typing over the targets by mistake; the import checks everything again anyway. A hidden sheet
 "_format" names the format, its version, the office, the period, and the indicator and realisasi behind
 each row. An imported file is refused whole when anything in it is wrong, listing every error with its
-sheet, row and column (see `isian_xlsx_read`).
+sheet, row and column (see `read.py`; `preview.py` applies what was read).
 
 openpyxl is imported inside the functions: the program should not pay for it at start-up.
 """
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sakip_desktop
+from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Target
 from sakip_desktop.domain.periods import ROMAN
 from sakip_desktop.errors import ValidationError
@@ -37,6 +38,19 @@ from sakip_desktop.exchange.isian.columns import (
     COL_UNIT,
     COL_VALUE,
     COL_YTARGET,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    LABEL_OFFICE,
+    LABEL_QUARTER,
+    LABEL_UNITS,
+    LABEL_YEAR,
+    MAP_INDICATOR,
+    MAP_REALISATION,
+    MAP_ROW,
+    MAP_SHEET,
+    MAP_UNIT,
+    SHEET_FORMAT,
+    office_title,
 )
 from sakip_desktop.exchange.xlsxkit import (
     LABEL_FORMAT,
@@ -47,33 +61,12 @@ from sakip_desktop.exchange.xlsxkit import (
     put,
     save_workbook,
 )
-from sakip_desktop.ops.org.office import get_profile
 from sakip_desktop.ops.org.units import list_units
-from sakip_desktop.ops.realisation.entry import EntryView, quarter_entries
+from sakip_desktop.ops.realisation.views import EntryView, quarter_entries
 from sakip_desktop.storage.database import Database
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
-
-    from sakip_desktop.exchange.isian.preview import IsianPreview
-    from sakip_desktop.ops.base import Actor
-
-FORMAT_NAME = "SAKIP-ISIAN"
-FORMAT_VERSION = 1
-SHEET_FORMAT = "_format"
-
-# "_format": label in column A, value in column B; then the table of rows.
-LABEL_OFFICE = "Kantor"
-LABEL_YEAR = "Tahun"
-LABEL_QUARTER = "Triwulan"
-LABEL_UNITS = "Unit"
-MAP_SHEET, MAP_UNIT, MAP_ROW, MAP_INDICATOR, MAP_REALISATION = (
-    "Lembar",
-    "Kode unit",
-    "Baris",
-    "ID indikator",
-    "ID realisasi",
-)
 
 
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -140,23 +133,14 @@ def sheet_title(name: str, code: str, taken: set[str]) -> str:
     return title
 
 
-def office_title(db: Database) -> str:
-    """'Kecamatan Contoh, Kabupaten Contoh': how a file names the office it belongs to."""
-    profile = get_profile(db)
-    return f"{profile.office_title}, {profile.regency_title}"
-
-
 def target_cell(target: Target | None) -> Any:
-    """A target as a cell value: a number, or '80 – 90' for a range."""
+    """A target as a cell value: a number, or '80–90' for a range (`formats.span`)."""
     if target is None:
         return None
     if target.is_range:
-        return f"{_plain(target.low)} – {_plain(target.high)}"
+        assert target.high is not None
+        return formats.span(formats.exact(target.low), formats.exact(target.high))
     return target.low
-
-
-def _plain(value) -> str:
-    return format(value, "f").replace(".", ",")
 
 
 def export_isian(db: Database, year: int, quarter: int, unit_id: int | None, path: Path) -> int:
@@ -175,28 +159,46 @@ def export_isian(db: Database, year: int, quarter: int, unit_id: int | None, pat
     wb = Workbook()
     wb.remove(wb.active)
     taken: set[str] = set()
+    office = office_title(db)
     mapping: list[tuple[str, str, int, int, int | None]] = []
     for unit in units:
         ws = wb.create_sheet(sheet_title(unit.name, unit.code, taken))
         rows = [e for e in entries if e.responsible_unit_id == unit.id]
-        _write_unit(ws, db, year, quarter, unit.name, rows)
+        _write_unit(ws, office, year, quarter, unit.name, rows)
         mapping.extend(
             (ws.title, unit.code, FIRST_ROW + i, e.indicator_id, e.realisation_id) for i, e in enumerate(rows)
         )
-    _write_format(wb.create_sheet(SHEET_FORMAT), office_title(db), year, quarter, [u.code for u in units], mapping)
+    _write_format(wb.create_sheet(SHEET_FORMAT), office, year, quarter, [u.code for u in units], mapping)
     wb.active = 0
     save_workbook(wb, Path(path))
     return len(entries)
 
 
-def _write_unit(ws: Worksheet, db: Database, year: int, quarter: int, unit_name: str, rows: Sequence[EntryView]):
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+def _write_unit(ws: Worksheet, office: str, year: int, quarter: int, unit_name: str, rows: Sequence[EntryView]) -> None:
+    """One unit's sheet: the title and instructions, the table of its indicators, the checks on the inputs."""
+    letters = _write_head(ws, office, year, quarter, unit_name)
+    for number, entry in enumerate(rows, start=1):
+        _write_row(ws, FIRST_ROW + number - 1, number, entry)
+    _level_lists(ws, letters[COL_VALUE], rows)
+    _number_checks(ws, letters, rows)
+    fit_rows(ws, min_row=FIRST_ROW)
+    ws.freeze_panes = f"C{FIRST_ROW}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    page_setup(ws)
+    # Protected without a password: a guard against typing over targets, not a security measure.
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _write_head(ws: Worksheet, office: str, year: int, quarter: int, unit_name: str) -> dict[str, str]:
+    """The title, the instructions and the column headings; returns the column letter of each heading."""
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     ws["A1"] = f"FORMAT ISIAN DATA KINERJA TRIWULAN {ROMAN[quarter - 1]} TAHUN {year}"
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = office_title(db)
+    ws["A2"] = office
     ws["A3"] = f"Unit kerja: {unit_name}"
     ws["A3"].font = Font(bold=True)
     for offset, line in enumerate(_INSTRUCTIONS):
@@ -210,37 +212,50 @@ def _write_unit(ws: Worksheet, db: Database, year: int, quarter: int, unit_name:
         letters[title] = get_column_letter(index)
         ws.column_dimensions[letters[title]].width = width
     ws.row_dimensions[HEADER_ROW].height = 32  # two lines: 'Target tahun', 'Capaian manual'
-    for number, entry in enumerate(rows, start=1):
-        row = FIRST_ROW + number - 1
-        open_row = entry.editable
-        values: dict[str, Any] = {
-            COL_NO: number,
-            COL_CODE: entry.code,
-            COL_OBJECTIVE: entry.objective,
-            COL_INDICATOR: entry.name,
-            COL_UNIT: entry.unit,
-            COL_QTARGET: entry.target_label(entry.quarter_target) or target_cell(entry.quarter_target),
-            COL_YTARGET: entry.target_label(entry.year_target) or target_cell(entry.year_target),
-            COL_VALUE: entry.value_label(entry.value) or entry.value,
-            COL_SUPPORTING: entry.narrative.supporting,
-            COL_INHIBITING: entry.narrative.inhibiting,
-            COL_FOLLOW_UP: entry.narrative.follow_up,
-            COL_MANUAL: entry.manual_achievement,
-            COL_JUSTIFICATION: entry.manual_justification,
-            COL_STATUS: entry.status_label + (" (terkunci)" if entry.locked else ""),
-            COL_RETURN: entry.return_reason,
-        }
-        for column, (title, _width) in enumerate(COLUMNS, start=1):
-            numeric = title in (COL_NO, COL_QTARGET, COL_YTARGET, *NUMBER_INPUTS)
-            put(ws, row, column, values[title], text=not numeric or (bool(entry.levels) and title != COL_MANUAL))
-            cell = ws.cell(row=row, column=column)
-            if title in INPUT_COLUMNS:
-                cell.fill = PatternFill("solid", fgColor=_INPUT_FILL if open_row else _LOCKED_FILL)
-                if open_row:
-                    cell.protection = Protection(locked=False)
-            if numeric:
-                cell.alignment = Alignment(vertical="top", horizontal="right")
-    _level_lists(ws, letters[COL_VALUE], rows)
+    return letters
+
+
+def _row_values(number: int, entry: EntryView) -> dict[str, Any]:
+    return {
+        COL_NO: number,
+        COL_CODE: entry.code,
+        COL_OBJECTIVE: entry.objective,
+        COL_INDICATOR: entry.name,
+        COL_UNIT: entry.unit,
+        COL_QTARGET: entry.target_label(entry.quarter_target) or target_cell(entry.quarter_target),
+        COL_YTARGET: entry.target_label(entry.year_target) or target_cell(entry.year_target),
+        COL_VALUE: entry.value_label(entry.value) or entry.value,
+        COL_SUPPORTING: entry.narrative.supporting,
+        COL_INHIBITING: entry.narrative.inhibiting,
+        COL_FOLLOW_UP: entry.narrative.follow_up,
+        COL_MANUAL: entry.manual_achievement,
+        COL_JUSTIFICATION: entry.manual_justification,
+        COL_STATUS: entry.status_label + (" (terkunci)" if entry.locked else ""),
+        COL_RETURN: entry.return_reason,
+    }
+
+
+def _write_row(ws: Worksheet, row: int, number: int, entry: EntryView) -> None:
+    """One indicator's row: its inputs yellow and unlocked while it may be changed, grey otherwise."""
+    from openpyxl.styles import Alignment, PatternFill, Protection
+
+    values = _row_values(number, entry)
+    for column, (title, _width) in enumerate(COLUMNS, start=1):
+        numeric = title in (COL_NO, COL_QTARGET, COL_YTARGET, *NUMBER_INPUTS)
+        put(ws, row, column, values[title], text=not numeric or (bool(entry.levels) and title != COL_MANUAL))
+        cell = ws.cell(row=row, column=column)
+        if title in INPUT_COLUMNS:
+            cell.fill = PatternFill("solid", fgColor=_INPUT_FILL if entry.editable else _LOCKED_FILL)
+            if entry.editable:
+                cell.protection = Protection(locked=False)
+        if numeric:
+            cell.alignment = Alignment(vertical="top", horizontal="right")
+
+
+def _number_checks(ws: Worksheet, letters: dict[str, str], rows: Sequence[EntryView]) -> None:
+    """Excel's check of the number inputs: 0 or more."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     for title in NUMBER_INPUTS:
         dv = DataValidation(
             type="decimal",
@@ -260,14 +275,6 @@ def _write_unit(ws: Worksheet, db: Database, year: int, quarter: int, unit_name:
             dv.add(f"{letters[title]}{FIRST_ROW + start}:{letters[title]}{FIRST_ROW + end}")
         if dv.sqref.ranges:
             ws.add_data_validation(dv)
-    fit_rows(ws, min_row=FIRST_ROW)
-    ws.freeze_panes = f"C{FIRST_ROW}"
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    page_setup(ws)
-    # Protected without a password: a guard against typing over targets, not a security measure.
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
 
 
 def _runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
@@ -342,22 +349,4 @@ def _write_format(
     ws.protection.sheet = True
 
 
-def read_isian(db: Database, path: Path, *, year: int | None = None, quarter: int | None = None) -> IsianPreview:
-    """Read a filled Format Isian and say what it would change (nothing is written).
-
-    `year`/`quarter`, when given, are the period the person expects (the screen's period); a file of another
-    period is then refused. Raises `ValidationError` listing every error, each with sheet, row and column.
-    """
-    from sakip_desktop.exchange.isian.read import read_isian as _read
-
-    return _read(db, Path(path), year=year, quarter=quarter)
-
-
-def apply_isian(db: Database, actor: Actor, preview: IsianPreview) -> list[int]:
-    """Operation 'Impor Format Isian': write every change of a preview, all or nothing; returns realisasi ids."""
-    from sakip_desktop.exchange.isian.preview import apply_isian as _apply
-
-    return _apply(db, actor, preview)
-
-
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "apply_isian", "export_isian", "read_isian", "sheet_title"]
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "export_isian", "sheet_title"]

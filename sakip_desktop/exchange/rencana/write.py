@@ -1,6 +1,6 @@
 """The planning workbook (Rencana): Renstra, tujuan, sasaran, indicators, targets per year and quarter,
 programs, kegiatan, sub kegiatan with pagu per year and realisasi anggaran per quarter, in one .xlsx an
-office fills in Excel or LibreOffice Calc and imports (`rencana_xlsx_read`, `ops.rencana_import`).
+office fills in Excel or LibreOffice Calc and imports (`read`, `check`, `apply`).
 
 `write_rencana` writes it blank (with instructions) or filled with the office's current plan, so an office
 can export, edit and import again. Choices (polaritas, jenis agregasi, IKU, unit) are data validation
@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sakip_desktop
+from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Target
-from sakip_desktop.exchange.rencana.data import PlanRow, RencanaData
 from sakip_desktop.exchange.xlsxkit import (
     LABEL_FORMAT,
     LABEL_PROGRAM,
@@ -30,6 +30,7 @@ from sakip_desktop.exchange.xlsxkit import (
     save_workbook,
 )
 from sakip_desktop.ops.home.overview import AGGREGATION_LABELS, POLARITY_LABELS
+from sakip_desktop.ops.planning.rows import PlanRow, RencanaData
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -173,8 +174,8 @@ def write_rencana(path: Path, data: RencanaData, unit_names: Sequence[str]) -> N
 
 def export_rencana(db: Database, path: Path) -> RencanaData:
     """Write the office's current plan (`load_rencana`) as a filled planning workbook; returns what was written."""
-    from sakip_desktop.exchange.rencana.data import load_rencana
     from sakip_desktop.ops.org.units import list_units
+    from sakip_desktop.ops.planning.stored import load_rencana
 
     data = load_rencana(db)
     write_rencana(path, data, [u.name for u in list_units(db)])
@@ -198,17 +199,13 @@ def cell_number(value: Decimal | None) -> Any:
 
 
 def target_cell(target: Target | None) -> Any:
-    """A quarterly target: a number, or '80 – 90' for a range."""
+    """A quarterly target: a number, or '80–90' for a range (`formats.span`)."""
     if target is None:
         return None
     if target.is_range:
         assert target.high is not None
-        return f"{_plain(target.low)} – {_plain(target.high)}"
+        return formats.span(formats.exact(target.low), formats.exact(target.high))
     return cell_number(target.low)
-
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f").replace(".", ",")
 
 
 def _rows(data: RencanaData) -> dict[str, list[tuple[Any, ...]]]:

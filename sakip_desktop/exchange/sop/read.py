@@ -1,4 +1,4 @@
-"""Reading SOP workbooks: the checks behind `sakip_desktop.exchange.sop.write.import_sop`.
+"""Reading SOP workbooks (`import_sop`): the checks of a file written by `exchange.sop.write.export_sop`.
 
 Every problem is collected with its sheet, row and column, and the file is refused whole when there is
 any, so the person fixing it sees all of them at once. Columns and identity fields are found by their
@@ -9,49 +9,32 @@ turn "1" into 1, "2" into 2.0 and dates into datetimes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sakip_desktop
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.exchange.guard import refuse_merged, refusing_damage
-from sakip_desktop.exchange.sop.write import (
+from sakip_desktop.exchange.guard import refusing_damage
+from sakip_desktop.exchange.sop.columns import (
     ACTOR_COLUMNS,
-    COL_ACTION,
-    COL_ACTIVITY,
-    COL_ACTOR,
-    COL_APPROVE,
     COL_FIELD,
-    COL_INFERRED,
-    COL_INPUTS,
     COL_KEY,
-    COL_KIND,
     COL_LABEL,
-    COL_NOTE,
-    COL_NUMBER,
-    COL_ORDER,
-    COL_OUTPUT,
-    COL_RETURN,
     COL_ROLE,
-    COL_TIME,
     COL_VALUE,
     FORMAT_NAME,
     IDENTITY_LISTS,
     IDENTITY_TEXTS,
-    KIND_WORDS,
-    NO,
-    OPTIONAL_STEP_COLUMNS,
     REQUIRED_IDENTITY,
     SHEET_ACTORS,
     SHEET_FORMAT,
     SHEET_IDENTITY,
     SHEET_STEPS,
     START_ROLES_LABEL,
-    STEP_COLUMNS,
-    YES,
 )
+from sakip_desktop.exchange.sop.steps import read_steps
+from sakip_desktop.exchange.sop.table import cell_lines, read_table
 from sakip_desktop.exchange.xlsxkit import (
     ImportErrors,
     cell_text,
@@ -59,25 +42,27 @@ from sakip_desktop.exchange.xlsxkit import (
     norm,
     open_workbook,
     read_format_sheet,
-    whole_number,
 )
 from sakip_desktop.sop.definition import (
-    ACTIONS,
     FORMAT_VERSION,
     Actor,
     Identity,
     SopDefinition,
-    Step,
-    StepKind,
     validate,
 )
-from sakip_desktop.sop.stdtime import parse_standard_time
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-MAX_TEXT = 4000  # characters of one cell, as in the other importers: about a page
+
+def import_sop(path: Path) -> SopDefinition:
+    """Read an SOP workbook written by `export_sop` (and perhaps edited by a person).
+
+    Raises `ValidationError` listing every error found, each with its sheet, row and column; nothing of
+    a file with errors is used.
+    """
+    return read_sop(Path(path))
 
 
 def read_sop(path: Path) -> SopDefinition:
@@ -129,7 +114,7 @@ def _read_v1(wb: Workbook, errors: ImportErrors) -> SopDefinition | None:
     actor_sheet = _read_actors(sheets[SHEET_ACTORS], errors) if sheets[SHEET_ACTORS] else None
     # Steps are checked against every key written, so a bad role is reported once, not again at each step.
     known_keys = set(actor_sheet[1]) if actor_sheet is not None else None
-    steps = _read_steps(sheets[SHEET_STEPS], known_keys, errors) if sheets[SHEET_STEPS] else None
+    steps = read_steps(sheets[SHEET_STEPS], known_keys, errors) if sheets[SHEET_STEPS] else None
     if identity is None or actor_sheet is None or steps is None:
         return None
     actors = actor_sheet[0]
@@ -145,52 +130,8 @@ def _read_v1(wb: Workbook, errors: ImportErrors) -> SopDefinition | None:
     )
 
 
-def _table(
-    ws: Worksheet, columns: Iterable[str], errors: ImportErrors, optional: Iterable[str] = ()
-) -> list[tuple[int, dict[str, Any]]] | None:
-    """The rows of a sheet as {header: value}, columns found by header text; None when a column is missing.
-
-    An `optional` column may be absent (files written before it existed); its value is then None.
-    """
-    wanted = {norm(title): title for title in columns}
-    optional_keys = {norm(title) for title in optional}
-    header_row, found = 0, {}
-    for row_number, row in enumerate(ws.iter_rows(max_row=10, values_only=True), start=1):
-        hits = {norm(cell_text(v)): i for i, v in enumerate(row) if norm(cell_text(v)) in wanted}
-        if hits:
-            header_row, found = row_number, hits
-            break
-    if not header_row:
-        errors.add(f"baris judul kolom ({', '.join(wanted.values())}) tidak ditemukan.", ws.title)
-        return None
-    header = next(ws.iter_rows(min_row=header_row, max_row=header_row, values_only=True))
-    for key, title in wanted.items():
-        if sum(norm(cell_text(v)) == key for v in header) > 1:
-            errors.add("judul kolom ini ada lebih dari sekali; hapus salah satunya.", ws.title, header_row, title)
-    missing = [title for key, title in wanted.items() if key not in found and key not in optional_keys]
-    for title in missing:
-        errors.add("kolom tidak ada (judul kolom harus ditulis persis).", ws.title, header_row, title)
-    if missing:
-        return None
-    refuse_merged(ws, errors, header_row + 1, {i + 1: wanted[key] for key, i in found.items()})
-    rows = []
-    for row_number, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
-        values = {wanted[key]: (row[i] if i < len(row) else None) for key, i in found.items()}
-        if any(cell_text(v) for v in values.values()):
-            for title, value in values.items():
-                if len(cell_text(value)) > MAX_TEXT:
-                    errors.add(
-                        f"teks terlalu panjang ({len(cell_text(value))} karakter; paling banyak {MAX_TEXT}).",
-                        ws.title,
-                        row_number,
-                        title,
-                    )
-            rows.append((row_number, {title: values.get(title) for title in wanted.values()}))
-    return rows
-
-
 def _read_identity(ws: Worksheet, errors: ImportErrors) -> tuple[dict[str, Any], tuple[Role, ...]] | None:
-    rows = _table(ws, (COL_FIELD, COL_VALUE), errors)
+    rows = read_table(ws, (COL_FIELD, COL_VALUE), errors)
     if rows is None:
         return None
     texts, lists = dict(IDENTITY_TEXTS), dict(IDENTITY_LISTS)
@@ -213,7 +154,7 @@ def _read_identity(ws: Worksheet, errors: ImportErrors) -> tuple[dict[str, Any],
             if label in REQUIRED_IDENTITY and not fields[texts[label]]:
                 errors.add(f"{label} wajib diisi.", ws.title, row, COL_VALUE)
         elif label in lists:
-            fields[lists[label]] = _lines(raw)
+            fields[lists[label]] = cell_lines(raw)
         else:
             start_roles = _roles(raw, errors, ws.title, row)
     for label in REQUIRED_IDENTITY:
@@ -237,7 +178,7 @@ def _roles(raw: Any, errors: ImportErrors, sheet: str, row: int) -> tuple[Role, 
 
 def _read_actors(ws: Worksheet, errors: ImportErrors) -> tuple[list[Actor], list[str]] | None:
     """The actors that are right, and every key written (to check the steps against)."""
-    rows = _table(ws, (title for title, _w in ACTOR_COLUMNS), errors)
+    rows = read_table(ws, (title for title, _w in ACTOR_COLUMNS), errors)
     if rows is None:
         return None
     actors: list[Actor] = []
@@ -265,95 +206,7 @@ def _read_actors(ws: Worksheet, errors: ImportErrors) -> tuple[list[Actor], list
     return actors, list(first_row)
 
 
-def _read_steps(ws: Worksheet, known_keys: set[str] | None, errors: ImportErrors) -> list[Step] | None:
-    rows = _table(ws, (title for title, _w in STEP_COLUMNS), errors, optional=OPTIONAL_STEP_COLUMNS)
-    if rows is None:
-        return None
-    if not rows:
-        errors.add("belum ada langkah; SOP harus punya sedikitnya satu.", ws.title)
-    count = len(rows)
-    kinds = {norm(word): kind for kind, word in KIND_WORDS.items()} | {norm(k.value): k for k in StepKind}
-    steps: list[Step] = []
-    for position, (row, values) in enumerate(rows, start=1):
-
-        def error(message: str, column: str, row: int = row) -> None:
-            errors.add(message, ws.title, row, column)
-
-        order = whole_number(values[COL_ORDER])
-        if order != position:
-            shown = cell_text(values[COL_ORDER]) or "kosong"
-            error(
-                f"urutan {shown} tidak sesuai; baris ini langkah ke-{position}. Nomori 'Urutan' 1, 2, 3, … dari atas "
-                f"dan periksa '{COL_APPROVE}'/'{COL_RETURN}' yang merujuk ke urutan.",
-                COL_ORDER,
-            )
-        activity, output = cell_text(values[COL_ACTIVITY]), cell_text(values[COL_OUTPUT])
-        if not activity and not output:
-            error("kegiatan wajib diisi.", COL_ACTIVITY)
-        actor = cell_text(values[COL_ACTOR])
-        if not actor:
-            error("pelaksana wajib diisi.", COL_ACTOR)
-        elif known_keys is not None and actor not in known_keys:
-            listed = ", ".join(sorted(known_keys)) or "-"
-            error(f"pelaksana '{actor}' tidak ada di lembar '{SHEET_ACTORS}' (kunci yang ada: {listed}).", COL_ACTOR)
-        time = cell_text(values[COL_TIME])
-        try:
-            parse_standard_time(time)
-        except ValidationError as exc:
-            error(_lower_first(exc.message), COL_TIME)
-        kind_text = cell_text(values[COL_KIND])
-        kind = kinds.get(norm(kind_text), StepKind.PROCESS if not kind_text else None)
-        if kind is None:
-            error(f"jenis '{kind_text}' tidak dikenal; pakai PROSES atau KEPUTUSAN.", COL_KIND)
-        branches = {}
-        for column in (COL_APPROVE, COL_RETURN):
-            raw = values[column]
-            target = whole_number(raw)
-            if cell_text(raw) and target is None:
-                error(f"'{cell_text(raw)}' bukan nomor urutan langkah; tulis bilangan bulat 1–{count}.", column)
-            elif target is not None and not 1 <= target <= count:
-                error(f"langkah tujuan {target} di luar urutan 1–{count}.", column)
-            elif target is not None and kind is StepKind.PROCESS:
-                error("hanya langkah KEPUTUSAN yang punya cabang; kosongkan sel ini atau ubah 'Jenis'.", column)
-            branches[column] = target
-        if kind is StepKind.DECISION and not cell_text(values[COL_RETURN]):
-            error("langkah KEPUTUSAN wajib punya tujuan bila dikembalikan.", COL_RETURN)
-        inferred_text = cell_text(values[COL_INFERRED]).upper()
-        if inferred_text not in ("", YES, NO):
-            error(f"'{cell_text(values[COL_INFERRED])}' tidak dikenal; pakai {YES} atau {NO}.", COL_INFERRED)
-        action = cell_text(values[COL_ACTION]).upper()
-        if action and action not in ACTIONS:
-            known = ", ".join(ACTIONS)
-            error(
-                f"aksi program '{cell_text(values[COL_ACTION])}' tidak dikenal; kosongkan atau pakai {known}.",
-                COL_ACTION,
-            )
-            action = ""
-        steps.append(
-            Step(
-                number=cell_text(values[COL_NUMBER]),
-                activity=activity,
-                actor=actor,
-                inputs=_lines(values[COL_INPUTS]),
-                time=time,
-                output=output,
-                note=cell_text(values[COL_NOTE]),
-                kind=kind or StepKind.PROCESS,
-                on_approve=branches[COL_APPROVE],
-                on_return=branches[COL_RETURN],
-                actor_inferred=inferred_text == YES,
-                action=action,
-            )
-        )
-    return steps
-
-
 # --- cell values ------------------------------------------------------------------------------------
-
-
-def _lines(value: Any) -> tuple[str, ...]:
-    """One item per line inside the cell; blank lines dropped."""
-    return tuple(line.strip() for line in cell_text(value).split("\n") if line.strip())
 
 
 def _role(text: str) -> Role | None:
@@ -364,10 +217,6 @@ def _role(text: str) -> Role | None:
 
 def _role_list() -> str:
     return ", ".join(r.value for r in Role)
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 __all__ = ["read_sop"]

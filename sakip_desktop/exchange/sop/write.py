@@ -17,89 +17,43 @@ from typing import TYPE_CHECKING, Any
 
 import sakip_desktop
 from sakip_desktop.domain.roles import ROLE_LABELS, Role
+from sakip_desktop.exchange.sop.columns import (
+    ACTOR_COLUMNS,
+    COL_ACTION,
+    COL_ACTIVITY,
+    COL_ACTOR,
+    COL_APPROVE,
+    COL_FIELD,
+    COL_INFERRED,
+    COL_INPUTS,
+    COL_KIND,
+    COL_NOTE,
+    COL_NUMBER,
+    COL_ORDER,
+    COL_OUTPUT,
+    COL_RETURN,
+    COL_TIME,
+    COL_VALUE,
+    FORMAT_NAME,
+    IDENTITY_LISTS,
+    IDENTITY_TEXTS,
+    KIND_WORDS,
+    SHEET_ACTORS,
+    SHEET_FORMAT,
+    SHEET_HELP,
+    SHEET_IDENTITY,
+    SHEET_STEPS,
+    START_ROLES_LABEL,
+    STEP_COLUMNS,
+)
 from sakip_desktop.exchange.xlsxkit import LABEL_FORMAT, LABEL_PROGRAM, LABEL_VERSION, NO, YES, save_workbook
 from sakip_desktop.exchange.xlsxkit import fit_rows as _fit_rows
 from sakip_desktop.exchange.xlsxkit import page_setup as _page_setup
 from sakip_desktop.exchange.xlsxkit import put as _put
-from sakip_desktop.sop.definition import ACTIONS, FORMAT_VERSION, SopDefinition, StepKind, validate
+from sakip_desktop.sop.definition import ACTIONS, FORMAT_VERSION, SopDefinition, validate
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
-
-FORMAT_NAME = "SAKIP-SOP"
-
-SHEET_IDENTITY = "Identitas"
-SHEET_ACTORS = "Pelaksana"
-SHEET_STEPS = "Langkah"
-SHEET_HELP = "Petunjuk"
-SHEET_FORMAT = "_format"
-
-# "_format": label in column A, value in column B.
-
-# "Identitas": the labels of the Bidang column and the field each one fills.
-COL_FIELD = "Bidang"
-COL_VALUE = "Isi"
-IDENTITY_TEXTS: tuple[tuple[str, str], ...] = (
-    ("Kode", "code"),
-    ("Nama SOP", "name"),
-    ("Nomor SOP", "number"),
-    ("Tanggal Pembuatan", "created"),
-    ("Tanggal Revisi", "revised"),
-    ("Tanggal Efektif", "effective"),
-    ("Disahkan oleh", "approved_by"),
-    ("Pemerintah", "regency_name"),
-    ("Unit", "unit_name"),
-    ("Sumber", "source"),
-)
-START_ROLES_LABEL = "Peran yang boleh memulai"
-IDENTITY_LISTS: tuple[tuple[str, str], ...] = (
-    ("Dasar Hukum", "legal_basis"),
-    ("Kualifikasi Pelaksana", "qualifications"),
-    ("Keterkaitan", "related"),
-    ("Peralatan/Perlengkapan", "equipment"),
-    ("Peringatan", "warnings"),
-    ("Pencatatan dan Pendataan", "records"),
-)
-REQUIRED_IDENTITY = ("Kode", "Nama SOP")
-
-# "Pelaksana"
-COL_KEY = "Kunci"
-COL_LABEL = "Judul kolom"
-COL_ROLE = "Peran"
-ACTOR_COLUMNS: tuple[tuple[str, int], ...] = ((COL_KEY, 18), (COL_LABEL, 32), (COL_ROLE, 26))
-
-# "Langkah"
-COL_ORDER = "Urutan"
-COL_NUMBER = "Nomor"
-COL_ACTIVITY = "Kegiatan"
-COL_ACTOR = "Pelaksana"
-COL_INPUTS = "Kelengkapan"
-COL_TIME = "Waktu"
-COL_OUTPUT = "Output"
-COL_NOTE = "Keterangan"
-COL_KIND = "Jenis"
-COL_APPROVE = "Jika disetujui ke"
-COL_RETURN = "Jika dikembalikan ke"
-COL_INFERRED = "Pelaksana disimpulkan"
-COL_ACTION = "Aksi program"  # optional: files written before it existed have no such column
-STEP_COLUMNS: tuple[tuple[str, int], ...] = (
-    (COL_ORDER, 8),
-    (COL_NUMBER, 8),
-    (COL_ACTIVITY, 48),
-    (COL_ACTOR, 16),
-    (COL_INPUTS, 32),
-    (COL_TIME, 12),
-    (COL_OUTPUT, 30),
-    (COL_NOTE, 24),
-    (COL_KIND, 13),
-    (COL_APPROVE, 11),
-    (COL_RETURN, 13),
-    (COL_INFERRED, 12),
-    (COL_ACTION, 14),
-)
-OPTIONAL_STEP_COLUMNS = (COL_ACTION,)
-
-KIND_WORDS = {StepKind.PROCESS: "PROSES", StepKind.DECISION: "KEPUTUSAN"}
 
 # Rows below the data that still get the drop-down lists, so rows a person adds are checked by Excel too.
 _SPARE_ROWS = 200
@@ -309,18 +263,4 @@ def _write_format(ws: Worksheet) -> None:
     ws.sheet_state = "hidden"
 
 
-# --- import ---------------------------------------------------------------------------------------
-
-
-def import_sop(path: Path) -> SopDefinition:
-    """Read an SOP workbook written by `export_sop` (and perhaps edited by a person).
-
-    Raises `ValidationError` listing every error found, each with its sheet, row and column; nothing of
-    a file with errors is used.
-    """
-    from sakip_desktop.exchange.sop.read import read_sop
-
-    return read_sop(Path(path))
-
-
-__all__ = ["FORMAT_NAME", "export_sop", "import_sop"]
+__all__ = ["FORMAT_NAME", "export_sop"]

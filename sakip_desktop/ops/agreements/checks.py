@@ -99,7 +99,7 @@ def _stale_problems(session: Session, row: PerformanceAgreement, indicators: lis
         if t is None or t.value != y.value or t.value_high != y.value_high:
             differ.append(ind.code)
     in_scope = {i.id for i in indicators}
-    differ += [session.get(Indicator, iid).code for iid in stored if iid not in in_scope]
+    differ += [session.get_one(Indicator, iid).code for iid in stored if iid not in in_scope]
     if not differ:
         return []
     return [

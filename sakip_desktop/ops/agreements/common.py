@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from sakip_desktop.domain import formats
@@ -138,7 +138,7 @@ def read_pk_settings(session: Session) -> PkSettings:
     return PkSettings(statement_text=text, superior=superior)
 
 
-def write_setting(session: Session, key: str, value) -> tuple[object, object]:
+def write_setting(session: Session, key: str, value: object) -> tuple[object, object]:
     """Store one JSON setting; returns (old, new) for the audit trail."""
     row = session.get(Setting, key)
     old = json.loads(row.value) if row else None
@@ -279,8 +279,9 @@ def scope_budget(session: Session, year: int, unit_id: int | None) -> list[Budge
 # ---- parties ----------------------------------------------------------------------------------------------
 
 
-def _active(query, day: dt.date):
-    return query.where(Person.active_from <= day, or_(Person.active_to.is_(None), Person.active_to >= day))
+def _active_on(day: dt.date) -> ColumnElement[bool]:
+    """The people in office on `day`."""
+    return and_(Person.active_from <= day, or_(Person.active_to.is_(None), Person.active_to >= day))
 
 
 def _party(person: Person, title: str | None = None) -> Party:
@@ -302,7 +303,7 @@ def role_holder(session: Session, role: Role, unit_id: int | None, day: dt.date)
     )
     if role.per_unit:
         query = query.where(RoleAssignment.unit_id == unit_id)
-    person = session.scalars(_active(query, day).order_by(Person.active_from.desc())).first()
+    person = session.scalars(query.where(_active_on(day)).order_by(Person.active_from.desc())).first()
     if person is not None:
         return _party(person)
     acting = select(ActingAssignment).where(
@@ -340,26 +341,18 @@ def parties_for(session: Session, unit_id: int | None, day: dt.date) -> tuple[Pa
 
 
 def plain_number(value: Decimal) -> str:
-    """'70', '92,86': no decimals when whole, otherwise up to two."""
-    exponent = value.normalize().as_tuple().exponent
-    decimals = min(-exponent, 2) if isinstance(exponent, int) and exponent < 0 else 0
-    return formats.number(value, decimals)
+    """'70', '92,86': no decimals when whole, otherwise up to two (`formats.compact`)."""
+    return formats.compact(value)
 
 
 def target_text(value: Decimal, high: Decimal | None, satuan: str, levels: dict[int, str] | None = None) -> str:
     """A target as the PK prints it: '70 nilai', '95%', '80–90%'; a qualitative target by its level's label."""
+    upper = high if high is not None and high != value else None
     if levels:
-        low_text = levels.get(int(value), plain_number(value))
-        if high is not None and high != value:
-            return f"{low_text}–{levels.get(int(high), plain_number(high))}"
-        return low_text
-    text = plain_number(value)
-    if high is not None and high != value:
-        text = f"{text}–{plain_number(high)}"
-    satuan = satuan.strip()
-    if satuan == "%":
-        return f"{text}%"
-    return f"{text} {satuan}".strip()
+        low_text = levels.get(int(value), formats.compact(value))
+        return formats.span(low_text, None if upper is None else levels.get(int(upper), formats.compact(upper)))
+    text = formats.span(formats.compact(value), None if upper is None else formats.compact(upper))
+    return formats.with_unit(text, satuan)
 
 
 def scale_levels(session: Session, scale_id: int | None) -> dict[int, str]:

@@ -2,15 +2,16 @@
 checks it and makes it final (the Camat may make it final too); a PK Perubahan is a new version with a reason,
 and the version it replaces stays readable.
 
-Read views live in `agreements_views` and are re-exported here.
+Read views live in `ops/agreements/views.py` and are re-exported here, with the shared names of `common.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, and_, delete, func, select
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import ActingKind, Role
@@ -98,7 +99,7 @@ class AgreementEdit:
     reason: str = ""
 
     @classmethod
-    def of(cls, detail: AgreementDetail, **changes: object) -> AgreementEdit:
+    def of(cls, detail: AgreementDetail, **changes: Any) -> AgreementEdit:
         """What the PK `detail` holds now, with `changes` (field=value) made to it."""
         return replace(cls(**{f.name: getattr(detail, f.name) for f in fields(cls)}), **changes)
 
@@ -106,10 +107,11 @@ class AgreementEdit:
 # ---- helpers ------------------------------------------------------------------------------------------------
 
 
-def _scope_query(year: int, unit_id: int | None):
-    query = select(PerformanceAgreement).where(PerformanceAgreement.year == year)
-    return query.where(
-        PerformanceAgreement.unit_id.is_(None) if unit_id is None else PerformanceAgreement.unit_id == unit_id
+def _in_scope(year: int, unit_id: int | None) -> ColumnElement[bool]:
+    """The PKs of `year` for `unit_id` (None: the office's own PK)."""
+    return and_(
+        PerformanceAgreement.year == year,
+        PerformanceAgreement.unit_id.is_(None) if unit_id is None else PerformanceAgreement.unit_id == unit_id,
     )
 
 
@@ -166,20 +168,17 @@ def _fill_from_data(tx: Tx, row: PerformanceAgreement) -> None:
     _set_parties(row, *parties_for(s, row.unit_id, day))
 
 
-def _audit(tx: Tx, row: PerformanceAgreement, old: dict | None) -> None:
-    new = snapshot(row, HEADER_FIELDS)
-    new["targets"] = tx.session.scalar(
-        select(func.count()).select_from(AgreementTarget).where(AgreementTarget.agreement_id == row.id)
-    )
-    tx.audit("performance_agreement", row.id, old, new)
+def _audit(tx: Tx, row: PerformanceAgreement, old: dict[str, Any] | None) -> None:
+    tx.audit("performance_agreement", row.id, old, _old(tx, row))
 
 
-def _old(tx: Tx, row: PerformanceAgreement) -> dict:
-    old = snapshot(row, HEADER_FIELDS)
-    old["targets"] = tx.session.scalar(
+def _old(tx: Tx, row: PerformanceAgreement) -> dict[str, Any]:
+    """The PK's header and its count of targets, for the audit trail."""
+    state = snapshot(row, HEADER_FIELDS)
+    state["targets"] = tx.session.scalar(
         select(func.count()).select_from(AgreementTarget).where(AgreementTarget.agreement_id == row.id)
     )
-    return old
+    return state
 
 
 def _place(tx: Tx) -> str:
@@ -230,7 +229,7 @@ def create_agreement(
     with write(db, actor, Op.PK_CREATE, clock=clock) as tx:
         if unit_id is not None:
             pk_unit(tx.session, unit_id)
-        if tx.session.scalars(_scope_query(year, unit_id)).first() is not None:
+        if tx.session.scalars(select(PerformanceAgreement).where(_in_scope(year, unit_id))).first() is not None:
             raise ValidationError(
                 f"PK tahun {year} untuk unit ini sudah ada. Ubah drafnya, atau buat PK Perubahan dari PK yang sudah "
                 "ditetapkan.",
@@ -322,7 +321,9 @@ def finalise_agreement(db: Database, actor: Actor, agreement_id: int, *, clock: 
             raise ValidationError(f"PK {_what(row)} belum dapat ditetapkan:\n{listing}", field="status")
         old = _old(tx, row)
         for earlier in s.scalars(
-            _scope_query(row.year, row.unit_id).where(PerformanceAgreement.status == Status.FINAL.value)
+            select(PerformanceAgreement).where(
+                _in_scope(row.year, row.unit_id), PerformanceAgreement.status == Status.FINAL.value
+            )
         ):
             before = _old(tx, earlier)
             earlier.status = Status.SUPERSEDED.value
@@ -367,7 +368,7 @@ def start_revision(
     with write(db, actor, Op.PK_REVISION_START, clock=clock) as tx:
         s = tx.session
         source = get_agreement_row(s, agreement_id)
-        versions = s.scalars(_scope_query(source.year, source.unit_id)).all()
+        versions = s.scalars(select(PerformanceAgreement).where(_in_scope(source.year, source.unit_id))).all()
         if any(v.status == Status.DRAFT.value for v in versions):
             raise ValidationError("Masih ada draf PK untuk unit dan tahun ini; selesaikan atau hapus draf itu dulu.")
         if source.status != Status.FINAL.value:

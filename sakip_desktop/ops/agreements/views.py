@@ -191,11 +191,11 @@ def list_agreements(db: Database, year: int) -> list[AgreementSummary]:
         scopes += [(uid, scope_name(s, uid)) for uid in latest if uid not in known]  # a unit whose kind changed
         out = []
         for uid, name in scopes:
-            row = latest.get(uid)
-            if row is None:
+            pk = latest.get(uid)
+            if pk is None:
                 out.append(AgreementSummary(None, year, uid, name, "", 0, None, None, "", None, 0))
             else:
-                out.append(_summary(row, name, counts.get(row.id, 0)))
+                out.append(_summary(pk, name, counts.get(pk.id, 0)))
         return out
 
 

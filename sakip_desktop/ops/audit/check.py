@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sakip_desktop.domain.formats import long_date
-from sakip_desktop.ops.audit.trail import utc_offset
+from sakip_desktop.ops.audit.trail import AuditFilter, AuditListing, find_in, utc_offset
 from sakip_desktop.storage import audit_chain, record_seals
 from sakip_desktop.storage.database import Database
 
@@ -180,6 +180,24 @@ def check_audit_trail(db: Database) -> AuditCheck:
             walker.feed(rows)
             if len(rows) < CHUNK or walker.full:
                 return _verdict(conn, walker.finish(conn))
+
+
+@dataclass(frozen=True)
+class AuditExport:
+    """What the exported audit workbook shows (`exchange/audit.py`), read in one snapshot of the file."""
+
+    listing: AuditListing  # every entry the filter lets through, newest first
+    verdict: AuditCheck  # whether the chain was whole when exported
+    office_name: str | None
+    utc_offset_hours: int
+
+
+def audit_export(db: Database, where: AuditFilter) -> AuditExport:
+    """Every entry `where` lets through with the verdict on the chain, the office's name and its clock."""
+    with db.plain_reading() as conn:
+        office = conn.execute("SELECT name FROM office ORDER BY id LIMIT 1").fetchone()
+        listing = find_in(conn, where, None)
+        return AuditExport(listing, check_connection(conn), office[0] if office else None, utc_offset(conn))
 
 
 def check_audit_file(path: Path | str) -> AuditCheck:

@@ -86,6 +86,7 @@ def _after_flush(session: Session, _context: Any) -> None:
         if is_entry:
             pending.entries.append(obj)
         else:
+            assert table is not None  # in TOUCH_FIELDS
             pending.touched.add((table, _values(obj, record_seals.TOUCH_FIELDS[table])))
 
 
@@ -97,6 +98,7 @@ def _before_commit(session: Session) -> None:
     if pending is None:
         return
     conn = session.connection().connection.dbapi_connection
+    assert isinstance(conn, sqlite3.Connection)  # the chain is hashed on SQLite's own connection
     keys: set[record_seals.Key] = set()
     for table, values in pending.touched:
         keys |= record_seals.owners(conn, table, dict(values))

@@ -91,8 +91,8 @@ class AuditView:
     operation: str
     entity: str
     entity_id: int | None
-    old: dict | None
-    new: dict | None
+    old: dict[str, Any] | None
+    new: dict[str, Any] | None
     record: str  # which record, in words ("" when it cannot be told)
     changes: tuple[Change, ...]
     sealed: bool  # the entry carries the content seal of an approved or signed record
@@ -146,7 +146,7 @@ class _Renderer:
         self.offset = utc_offset(conn)
         self.names = RecordNames(conn)
 
-    def prefetch(self, rows: list[tuple]) -> None:
+    def prefetch(self, rows: list[tuple[Any, ...]]) -> None:
         wanted: dict[str, set[int]] = {}
         for row in rows:
             entity, entity_id, old, new = row[5], row[6], _json(row[7]), _json(row[8])
@@ -157,7 +157,7 @@ class _Renderer:
                         wanted.setdefault(REFERENCES[key], set()).add(value)
         self.names.fetch(wanted)
 
-    def view(self, row: tuple) -> AuditView:
+    def view(self, row: tuple[Any, ...]) -> AuditView:
         entry_id, at, _account, actor, operation, entity, entity_id, old_text, new_text, seal = row
         old, new = _json(old_text), _json(new_text)
         stored = _datetime(at) or dt.datetime(1970, 1, 1)
@@ -228,7 +228,7 @@ class _Renderer:
         return f"{label} ({unit_name})" if unit_name else label
 
 
-def _json(text: Any) -> dict | None:
+def _json(text: Any) -> dict[str, Any] | None:
     if not text:
         return None
     try:

@@ -9,7 +9,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sakip_desktop.storage import sql
+from sakip_desktop.ops.home import first_reads
 from sakip_desktop.storage.database import Database
 
 LAST_EXTERNAL_KEY = "backup_last_external"  # {"at": UTC ISO time, "path": the file written}
@@ -40,13 +40,10 @@ class BackupStatus:
 
 
 def backup_status(db: Database) -> BackupStatus:
-    """What the settings remember of backups (plain SQL: read for the first screen's reminder)."""
+    """What the settings remember of backups (a first-screen read: the reminder in "Menunggu Anda")."""
     from sakip_desktop.ops.org.office import get_settings
 
-    with db.plain_reading() as s:
-        stored = dict(
-            sql.rows(s, "SELECT key, value FROM setting WHERE key IN :keys", keys=[LAST_EXTERNAL_KEY, LAST_TARGET_KEY])
-        )
+    stored = first_reads.settings(db, [LAST_EXTERNAL_KEY, LAST_TARGET_KEY])
     last = json.loads(stored[LAST_EXTERNAL_KEY]) if LAST_EXTERNAL_KEY in stored else {}
     at = dt.datetime.fromisoformat(last["at"]) if last.get("at") else None
     target = json.loads(stored[LAST_TARGET_KEY]) if LAST_TARGET_KEY in stored else ""

@@ -2,9 +2,9 @@
 years, serapan anggaran, and what is late (SOP steps over their standard time, tindak lanjut past due).
 
 Read-only, and built from the existing read views: the figures are `ops.measurement` (one load for every year
-shown), the budget `ops.measurement_budget`, the SOP steps `ops.sop_views.inbox` as the Camat sees it, the tindak lanjut
-`ops.follow_up_views.overdue_follow_ups`.
-Nothing here computes a capaian of its own; it picks and labels.
+shown), the budget `ops.measurement.budget`, the SOP steps `ops.sop.views.inbox` as the Camat sees it, the tindak
+lanjut `ops.monitoring.follow_up_views.overdue_follow_ups`. The dasbor is the Camat's first screen: each of those
+is read through `ops.home.first_reads` (plain SQL). Nothing here computes a capaian of its own; it picks and labels.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sakip_desktop.domain.achievement import Band
-from sakip_desktop.domain.formats import number
+from sakip_desktop.domain.formats import amount, span
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.base import SYSTEM
+from sakip_desktop.ops.home import first_reads
 from sakip_desktop.ops.measurement.bands import Scale, get_scale
-from sakip_desktop.ops.measurement.budget import BudgetMeasurement, budget_measurement
+from sakip_desktop.ops.measurement.budget import BudgetMeasurement, first_screen_budget
 from sakip_desktop.ops.measurement.capaian import (
     QUARTERS,
     MeasurementRow,
@@ -31,7 +32,6 @@ from sakip_desktop.ops.measurement.capaian import (
 )
 from sakip_desktop.ops.monitoring.follow_up_views import FollowUpView, overdue_follow_ups
 from sakip_desktop.ops.sop.views import InboxItem, inbox
-from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
 
@@ -111,36 +111,20 @@ def _value_text(row: MeasurementRow, value: Decimal | None) -> str:
     label = row.info.value_text(value)
     if label is not None:
         return label
-    return number(value, 0 if value == value.to_integral_value() else 2)
+    return amount(value)
 
 
 def _target_text(row: MeasurementRow) -> str:
     target = row.quarter_target
     if target is None:
         return ""
-    high = f"–{_value_text(row, target.high)}" if target.is_range and target.high is not None else ""
-    return _value_text(row, target.low) + high
+    high = _value_text(row, target.high) if target.is_range and target.high is not None else None
+    return span(_value_text(row, target.low), high)
 
 
 def _has_data(rows: list[MeasurementRow]) -> bool:
     # A quarter with no realisasi still "measures" (a last value carries over), but it is not a point of a trend.
     return any(r.actual is not None for r in rows)
-
-
-def _last_quarters(db: Database, year: int) -> dict[int, int]:
-    """Per year up to `year`: the last quarter with a realisasi value (where that year's trend point is measured)."""
-    with db.plain_reading() as s:
-        found = sql.rows(
-            s,
-            """
-            SELECT year, MAX(quarter)
-              FROM realisation
-             WHERE year <= :year AND value IS NOT NULL AND quarter BETWEEN 1 AND 4
-             GROUP BY year
-            """,
-            year=year,
-        )
-    return {y: q for y, q in found}
 
 
 def _trends(
@@ -191,7 +175,7 @@ def dashboard(db: Database, year: int, quarter: int, today: dt.date, *, now: dt.
     at `now` (UTC, default: the clock).
     """
     check_quarter(quarter)
-    last = _last_quarters(db, year)
+    last = first_reads.last_realised_quarters(db, year)  # where each year's trend point is measured
     # One load for every year shown, but only the quarters the dasbor shows are measured.
     periods = [(year, q) for q in QUARTERS] + [(y, q) for y, q in last.items() if y != year]
     measured = measure_periods(db, periods)
@@ -222,7 +206,7 @@ def dashboard(db: Database, year: int, quarter: int, today: dt.date, *, now: dt.
         indicators=_lights(rows),
         quarter_trend=quarter_trend,
         year_trend=year_trend,
-        budget=budget_measurement(db, year, quarter, rows),
+        budget=first_screen_budget(db, year, quarter, rows),
         overdue_steps=tuple(i for i in steps if i.overdue),
         overdue_follow_ups=tuple(overdue_follow_ups(db, today)),
         pending=sum(not r.all_approved for r in rows),

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
 
 from sakip_desktop.domain.qualitative import label_of
-from sakip_desktop.ops.realisation.qualitative import indicator_scales
+from sakip_desktop.ops.home import first_reads
 from sakip_desktop.storage import models as m
-from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
 POLARITY_LABELS = {"POSITIVE": "Positif", "NEGATIVE": "Negatif"}
@@ -52,66 +52,19 @@ class IndicatorRow:
 
 def plan_years(db: Database) -> list[int]:
     """The years covered by the Renstra periods (for the year selector)."""
-    with db.plain_reading() as s:
-        years: set[int] = set()
-        for start, end in sql.rows(s, "SELECT start_year, end_year FROM strategic_plan"):
-            years.update(range(start, end + 1))
-        years.update(year for (year,) in sql.rows(s, "SELECT DISTINCT year FROM yearly_target"))
-        return sorted(years)
-
-
-_INDICATORS = """
-    SELECT i.id, i.code, i.name, i.unit, i.polarity, i.aggregation, i.is_key, i.responsible_unit_id,
-           o.code, o.statement
-      FROM indicator i
-      JOIN objective o ON o.id = i.objective_id
-      JOIN goal g ON g.id = o.goal_id
-     WHERE :unit IS NULL OR i.responsible_unit_id = :unit
-     ORDER BY g.sort_order, o.sort_order, i.sort_order, i.code
-"""
-
-
-def _period_values(session: sql.Reader, year: int, quarter: int) -> tuple[dict, dict, dict]:
-    """The period's figures: {indicator: (yearly target id, its value)}, {yearly target id: the quarter's
-    target}, {indicator: (the quarter's realisasi, its status)}."""
-    yearly = {
-        ind: (tid, sql.decimal(value))
-        for tid, ind, value in sql.rows(
-            session, "SELECT id, indicator_id, value FROM yearly_target WHERE year = :year", year=year
-        )
-    }
-    quarterly = {
-        tid: sql.decimal(value)
-        for tid, value in sql.rows(
-            session, "SELECT yearly_target_id, value FROM quarterly_target WHERE quarter = :quarter", quarter=quarter
-        )
-    }
-    actuals = {
-        ind: (sql.decimal(value), status)
-        for ind, value, status in sql.rows(
-            session,
-            "SELECT indicator_id, value, status FROM realisation WHERE year = :year AND quarter = :quarter",
-            year=year,
-            quarter=quarter,
-        )
-    }
-    return yearly, quarterly, actuals
+    return first_reads.plan_years(db)
 
 
 def indicator_rows(db: Database, year: int, quarter: int, unit_id: int | None = None) -> list[IndicatorRow]:
     """Indicators (all, or one unit's) with the year's and quarter's target and realisasi.
 
-    Plain SQL: a role's indicators are its first screen.
+    A first-screen read: a role's indicators are its first screen.
     """
-    with db.plain_reading() as s:
-        rows = sql.rows(s, _INDICATORS, unit=unit_id)
-        units = dict(sql.rows(s, "SELECT id, name FROM unit"))
-        yearly, quarterly, actuals = _period_values(s, year, quarter)
-        scales = indicator_scales(s)
+    table = first_reads.indicator_table(db, year, quarter, unit_id)
     out = []
-    for ind, code, name, unit, polarity, aggregation, is_key, owner, objective_code, statement in rows:
-        target = yearly.get(ind)
-        actual = actuals.get(ind)
+    for ind, code, name, unit, polarity, aggregation, is_key, owner, objective_code, statement in table.indicators:
+        target = table.year_targets.get(ind)
+        actual = table.actuals.get(ind)
         out.append(
             IndicatorRow(
                 indicator_id=ind,
@@ -121,14 +74,14 @@ def indicator_rows(db: Database, year: int, quarter: int, unit_id: int | None = 
                 unit=unit,
                 polarity=POLARITY_LABELS.get(polarity, polarity),
                 aggregation=AGGREGATION_LABELS.get(aggregation, aggregation),
-                is_key=sql.boolean(is_key),
+                is_key=is_key,
                 responsible_unit_id=owner,
-                responsible_unit=units.get(owner, "") if owner else "",
+                responsible_unit=table.units.get(owner, "") if owner else "",
                 year_target=target[1] if target else None,
-                quarter_target=quarterly.get(target[0]) if target else None,
+                quarter_target=table.quarter_targets.get(target[0]) if target else None,
                 actual=actual[0] if actual else None,
                 status=STATUS_LABELS.get(actual[1], actual[1]) if actual else "Belum diisi",
-                levels=scales[ind].levels if ind in scales else {},
+                levels=table.scales[ind][1] if ind in table.scales else {},
             )
         )
     return out
@@ -197,14 +150,13 @@ def budget_rows(db: Database, year: int, quarter: int) -> list[BudgetRow]:
         return out
 
 
-def default_period(db: Database, today) -> tuple[int, int]:
+def default_period(db: Database, today: dt.date) -> tuple[int, int]:
     """The year and quarter to open on: the office's reporting quarter when it has a target that
     year, otherwise the latest quarter that has realisasi (a demo or an older database)."""
     from sakip_desktop.domain.periods import current_reporting_period
 
     year, quarter = current_reporting_period(today)
-    with db.plain_reading() as s:
-        if sql.scalar(s, "SELECT id FROM yearly_target WHERE year = :year LIMIT 1", year=year) is not None:
-            return year, quarter
-        latest = sql.rows(s, "SELECT year, quarter FROM realisation ORDER BY year DESC, quarter DESC LIMIT 1")
-    return (latest[0].year, latest[0].quarter) if latest else (year, quarter)
+    planned, latest = first_reads.period_facts(db, year)
+    if planned:
+        return year, quarter
+    return latest or (year, quarter)

@@ -1,14 +1,13 @@
 """What waits for one role in the period being worked on, beside its SOP steps: realisasi to fill, verify or
 approve, rekomendasi to decide, PKs to make final, indicators the Tim has not yet reviewed.
 
-Each item names the tool tab of the role's tab that handles it, so "Menunggu Anda" can open it. Read with
-plain SQL (`sakip_desktop.storage.sql`): "Menunggu Anda" is part of the first screen after start.
+Each item names the tool tab of the role's tab that handles it, so "Menunggu Anda" can open it. Read through
+`first_reads` (plain SQL): "Menunggu Anda" is part of the first screen after start.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.permissions import Op, roles_allowed
@@ -16,8 +15,7 @@ from sakip_desktop.domain.realisation import Status
 from sakip_desktop.domain.roles import ActingKind, Role
 from sakip_desktop.errors import NotFound
 from sakip_desktop.ops.base import RoleGrant
-from sakip_desktop.ops.org.role_changes import count_pending_role_changes
-from sakip_desktop.storage import sql
+from sakip_desktop.ops.home import first_reads
 from sakip_desktop.storage.database import Database
 
 # The tool tabs (titles as in ui/role_tab.py and ui/monitoring) that handle each kind of work.
@@ -60,19 +58,12 @@ def waiting_work(db: Database, grant: RoleGrant, person_id: int | None, year: in
                 APPROVE_TOOL,
             )
         )
-        proposed = _count(
-            db,
-            "SELECT COUNT(*) FROM recommendation WHERE year = :year AND quarter = :quarter AND status = 'PROPOSED'",
-            year=year,
-            quarter=quarter,
-        )
+        proposed = first_reads.count(db, "proposed", year=year, quarter=quarter)
         items.append(_item(proposed, "rekomendasi", period, "menunggu keputusan Anda", RECOMMENDATION_TOOL))
         # A Plh. may not make a PK final (ops/agreements.py), and has no 'Perjanjian Kinerja' tab.
         if grant.acting is not ActingKind.PLH:
             # Only the newest version of a PK can be a draft, so a draft row is a PK waiting.
-            drafts = _count(
-                db, "SELECT COUNT(*) FROM performance_agreement WHERE year = :year AND status = 'DRAFT'", year=year
-            )
+            drafts = first_reads.count(db, "draft_agreements", year=year)
             items.append(
                 _item(drafts, "Perjanjian Kinerja", str(year), "masih draf, menunggu penetapan Anda", AGREEMENT_TOOL)
             )
@@ -106,7 +97,7 @@ def waiting_work(db: Database, grant: RoleGrant, person_id: int | None, year: in
 
 def _role_changes_item(db: Database, person_id: int | None) -> WorkItem:
     # Any period: who was given which role matters until the Camat has seen it (ops/role_changes.py).
-    count = count_pending_role_changes(db, person_id)
+    count = first_reads.count(db, "role_changes", viewer=person_id)
     return WorkItem(f"{count} perubahan peran, Plt./Plh. atau akun yang perlu Anda ketahui", ROLE_CHANGES_TOOL, count)
 
 
@@ -114,69 +105,30 @@ def _item(count: int, noun: str, period: str, what: str, tool: str) -> WorkItem:
     return WorkItem(f"{count} {noun} {period} {what}", tool, count)
 
 
-def _count(db: Database, query: str, **params: Any) -> int:
-    with db.plain_reading() as s:
-        return int(sql.scalar(s, query, **params) or 0)
-
-
 def _count_realisasi(db: Database, year: int, quarter: int, status: Status) -> int:
-    return _count(
-        db,
-        "SELECT COUNT(*) FROM realisation WHERE year = :year AND quarter = :quarter AND status = :status",
-        year=year,
-        quarter=quarter,
-        status=status.value,
-    )
+    return first_reads.count(db, "realisation", year=year, quarter=quarter, status=status.value)
 
 
 def _unit_of(db: Database, person_id: int | None) -> int | None:
     if not person_id:
         return None
-    with db.plain_reading() as s:
-        found = sql.rows(s, "SELECT unit_id FROM person WHERE id = :id", id=person_id)
+    found = first_reads.unit_of_person(db, person_id)
     if not found:
         raise NotFound("Pegawai tidak ditemukan.")
     return found[0][0]
 
 
-# The indicators with a PK target for the year (as `realisation_common.planned_indicators` picks them), each with
-# the status of its realisasi of the quarter (NULL while nothing was entered), as `quarter_entries` gives them.
-_PLANNED = """
-    SELECT i.id, r.status
-      FROM indicator i
-      JOIN objective o ON o.id = i.objective_id
-      JOIN goal g ON g.id = o.goal_id
-      JOIN yearly_target t ON t.indicator_id = i.id AND t.year = :year
-      LEFT JOIN realisation r ON r.indicator_id = i.id AND r.year = :year AND r.quarter = :quarter
-     {where}
-"""
-
-
 def _statuses(db: Database, year: int, quarter: int, unit_id: int | None = None) -> list[tuple[int, Status | None]]:
-    """Each planned indicator (all, or one unit's) with the status of its realisasi (None: not entered)."""
-    with db.plain_reading() as s:
-        if unit_id is None:
-            found = sql.rows(s, _PLANNED.format(where=""), year=year, quarter=quarter)
-        else:
-            query = _PLANNED.format(where="WHERE i.responsible_unit_id = :unit")
-            found = sql.rows(s, query, year=year, quarter=quarter, unit=unit_id)
+    """Each indicator with a PK target for the year (all, or one unit's; as `realisation.common.planned_indicators`
+    picks them) with the status of its realisasi of the quarter (None: not entered)."""
+    found = first_reads.planned_statuses(db, year, quarter, unit_id)
     return [(indicator_id, None if status is None else Status(status)) for indicator_id, status in found]
 
 
 def _unreviewed(db: Database, year: int, quarter: int) -> int:
     # Telaah follows the Kasi's submission: a realisasi still in draft (or returned) has nothing to review yet.
     sent = {i for i, status in _statuses(db, year, quarter) if status and not status.editable}
-    with db.plain_reading() as s:
-        reviewed = {
-            i
-            for (i,) in sql.rows(
-                s,
-                "SELECT indicator_id FROM monitoring_review WHERE year = :year AND quarter = :quarter",
-                year=year,
-                quarter=quarter,
-            )
-        }
-    return len(sent - reviewed)
+    return len(sent - first_reads.reviewed_indicators(db, year, quarter))
 
 
 def _entry_items(db: Database, unit_id: int, year: int, quarter: int, period: str) -> list[WorkItem]:

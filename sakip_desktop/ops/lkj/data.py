@@ -22,15 +22,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from sakip_desktop.domain.achievement import Polarity, Target, achievement, mean
-from sakip_desktop.domain.formats import number
+from sakip_desktop.domain.achievement import Polarity, Target, achievement
+from sakip_desktop.domain.formats import amount, span
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.lkj.pk import BudgetTreeLine, PkSummary, budget_tree, pk_summary
 from sakip_desktop.ops.measurement.bands import Scale
-from sakip_desktop.ops.measurement.budget import BudgetLine, BudgetMeasurement, budget_measurement
-from sakip_desktop.ops.measurement.capaian import MeasurementRow, measure_all
-from sakip_desktop.ops.org.office import OfficeProfile, get_profile
+from sakip_desktop.ops.measurement.budget import BudgetLine, BudgetMeasurement, budget_measurement_in
+from sakip_desktop.ops.measurement.capaian import MeasurementRow, measure_all_in, objective_summary, office_summary
+from sakip_desktop.ops.org.office import OfficeProfile, profile_in
 from sakip_desktop.ops.org.units import UnitView, list_units
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
@@ -39,21 +40,12 @@ from sakip_desktop.storage.models import (
     Indicator,
     Objective,
     Program,
-    QualitativeLevel,
     Realisation,
     RenstraTarget,
     StrategicPlan,
 )
 
 HISTORY_YEARS = 4  # years before the report year shown in analysis 2 (with the Renstra baseline before them)
-
-
-def plain(value: Decimal | None) -> str:
-    """A realisasi or target in its satuan, as the pengukuran form prints it (`measure_text.amount_text`):
-    whole numbers without decimals ('12'), others with two ('66,85', '2,50'); '-' for none."""
-    if value is None:
-        return "-"
-    return number(value, 0 if value == value.to_integral_value() else 2)
 
 
 @dataclass(frozen=True)
@@ -105,16 +97,16 @@ class IndicatorResult:
     def show(self, value: Decimal | None) -> str:
         """A value of this indicator as printed: a qualitative rank as its label, a number the Indonesian way."""
         if value is not None and self.labels and value == value.to_integral_value():
-            return self.labels.get(int(value), plain(value))
-        return plain(value)
+            return self.labels.get(int(value), amount(value))
+        return amount(value)
 
     @property
     def target_text(self) -> str:
-        """'70' or '40 - 45' for a range."""
+        """'70' or '40–45' for a range (as the FPK prints it, `formats.span`)."""
         if self.target is None:
             return "-"
         if self.target.is_range:
-            return f"{self.show(self.target.low)} - {self.show(self.target.high)}"
+            return span(self.show(self.target.low), self.show(self.target.high))
         return self.show(self.target.low)
 
 
@@ -187,13 +179,13 @@ def check_year(year: int) -> None:
         raise ValidationError(f"Tahun {year} tidak wajar (2000 sampai 2100).", field="year")
 
 
-def _plan(session, year: int) -> StrategicPlan | None:
+def _plan(session: Session, year: int) -> StrategicPlan | None:
     plans = session.scalars(select(StrategicPlan).order_by(StrategicPlan.start_year)).all()
-    covering = [p for p in plans if p.start_year <= year <= p.end_year]
-    return (covering or plans or [None])[-1]
+    chosen = [p for p in plans if p.start_year <= year <= p.end_year] or list(plans)
+    return chosen[-1] if chosen else None
 
 
-def _causes(session, year: int) -> dict[int, list[Cause]]:
+def _causes(session: Session, year: int) -> dict[int, list[Cause]]:
     out: dict[int, list[Cause]] = defaultdict(list)
     rows = session.execute(
         select(
@@ -212,7 +204,9 @@ def _causes(session, year: int) -> dict[int, list[Cause]]:
     return out
 
 
-def _renstra(session, end_year: int | None) -> tuple[dict[int, tuple[int, Decimal]], dict[int, Decimal | None]]:
+def _renstra(
+    session: Session, end_year: int | None
+) -> tuple[dict[int, tuple[int, Decimal]], dict[int, Decimal | None]]:
     """Per indicator: (year, value) of its last Renstra target up to the plan's end; and its baseline."""
     finals: dict[int, tuple[int, Decimal]] = {}
     for ind, year, value in session.execute(
@@ -220,29 +214,55 @@ def _renstra(session, end_year: int | None) -> tuple[dict[int, tuple[int, Decima
     ):
         if end_year is None or year <= end_year:
             finals[ind] = (year, value)
-    baselines = dict(session.execute(select(Indicator.id, Indicator.baseline)).all())
+    baselines = {i: value for i, value in session.execute(select(Indicator.id, Indicator.baseline))}
     return finals, baselines
 
 
-def _labels(session) -> dict[int, dict[int, str]]:
-    levels: dict[int, dict[int, str]] = defaultdict(dict)
-    for scale_id, rank, label in session.execute(
-        select(QualitativeLevel.scale_id, QualitativeLevel.rank, QualitativeLevel.label)
+@dataclass(frozen=True)
+class _Facts:
+    """What the LKj reads beside measurement: the Renstra, the Kasi's narratives, goals and kegiatan."""
+
+    plan: PlanInfo | None
+    finals: dict[int, tuple[int, Decimal]]  # indicator -> (year, value) of its last Renstra target
+    baselines: dict[int, Decimal | None]
+    causes: dict[int, list[Cause]]
+    goal_of: dict[int, str]  # objective id -> its goal's statement
+    activities: dict[str, list[str]]  # program code -> names of its kegiatan
+
+
+def _plan_info(session: Session, plan: StrategicPlan | None) -> PlanInfo | None:
+    if plan is None:
+        return None
+    plan_goals = session.execute(
+        select(Goal.code, Goal.statement).where(Goal.plan_id == plan.id).order_by(Goal.sort_order, Goal.code)
+    ).all()
+    missions = tuple(m.strip() for m in plan.mission.splitlines() if m.strip())
+    goals = tuple((c, t) for c, t in plan_goals)
+    return PlanInfo(plan.name, plan.start_year, plan.end_year, plan.vision, missions, goals)
+
+
+def _facts(session: Session, year: int) -> _Facts:
+    plan = _plan(session, year)
+    finals, baselines = _renstra(session, plan.end_year if plan else None)
+    goals = session.execute(select(Goal.statement, Objective.id).join(Objective, Objective.goal_id == Goal.id))
+    activities: dict[str, list[str]] = defaultdict(list)
+    for code, name in session.execute(
+        select(Program.code, Activity.name).join(Activity, Activity.program_id == Program.id).order_by(Activity.code)
     ):
-        levels[scale_id][rank] = label
-    by_indicator = session.execute(select(Indicator.id, Indicator.scale_id).where(Indicator.scale_id.is_not(None)))
-    return {ind: dict(levels.get(scale_id, {})) for ind, scale_id in by_indicator}
+        activities[code].append(name)
+    goal_of = {oid: statement for statement, oid in goals}
+    return _Facts(_plan_info(session, plan), finals, baselines, _causes(session, year), goal_of, activities)
 
 
 def _indicator(
     row: MeasurementRow,
     per_year: dict[int, dict[int, MeasurementRow]],
     quarters: list[MeasurementRow | None],
-    extra: dict,
+    facts: _Facts,
 ) -> IndicatorResult:
     info = row.info
     band = row.scale.band(row.achievement_year)
-    final = extra["finals"].get(info.indicator_id)
+    final = facts.finals.get(info.indicator_id)
     renstra = None
     if final is not None and row.actual_to_date is not None:
         renstra = achievement(row.actual_to_date, Target(final[1]), info.polarity)
@@ -268,103 +288,102 @@ def _indicator(
         quarter_achievements=tuple(q.achievement_to_date if q and q.status else None for q in quarters),
         quarter_actuals=tuple(q.actual if q else None for q in quarters),
         history=history,
-        baseline=extra["baselines"].get(info.indicator_id),
+        baseline=facts.baselines.get(info.indicator_id),
         renstra_final_year=final[0] if final else None,
         renstra_final_target=final[1] if final else None,
         renstra_achievement=renstra,
-        causes=tuple(extra["causes"].get(info.indicator_id, ())),
+        causes=tuple(facts.causes.get(info.indicator_id, ())),
         missing_quarters=tuple(q for q, s in enumerate(statuses, start=1) if s is None),
         unapproved_quarters=tuple(q for q, s in enumerate(statuses, start=1) if s not in (None, "APPROVED")),
-        labels=extra["labels"].get(info.indicator_id, {}),
+        labels=dict(info.levels),
     )
 
 
-def lkj_data(db: Database, year: int, *, today: dt.date | None = None) -> LkjData:
-    """Gather the LKj of `year`: capaian per sasaran with the data of the seven analyses, budget, PK, structure."""
-    check_year(year)
-    with db.reading() as s:
-        plan = _plan(s, year)
-        finals, baselines = _renstra(s, plan.end_year if plan else None)
-        extra = {"finals": finals, "baselines": baselines, "causes": _causes(s, year), "labels": _labels(s)}
-        goals = s.execute(
-            select(Goal.code, Goal.statement, Objective.id).join(Objective, Objective.goal_id == Goal.id)
-        ).all()
-        activities: dict[str, list[str]] = defaultdict(list)
-        for code, name in s.execute(
-            select(Program.code, Activity.name)
-            .join(Activity, Activity.program_id == Program.id)
-            .order_by(Activity.code)
-        ):
-            activities[code].append(name)
-        plan_info = None
-        if plan is not None:
-            plan_goals = s.execute(
-                select(Goal.code, Goal.statement).where(Goal.plan_id == plan.id).order_by(Goal.sort_order, Goal.code)
-            ).all()
-            plan_info = PlanInfo(
-                plan.name,
-                plan.start_year,
-                plan.end_year,
-                plan.vision,
-                tuple(m.strip() for m in plan.mission.splitlines() if m.strip()),
-                tuple((c, t) for c, t in plan_goals),
-            )
-    office = get_profile(db)
-    first = max(year - HISTORY_YEARS, plan_info.start_year if plan_info else year - HISTORY_YEARS)
-    measured = measure_all(db, range(first, year + 1))
+def _sasaran_history(
+    measured: dict[tuple[int, int], list[MeasurementRow]], years: list[int], rows: list[MeasurementRow]
+) -> dict[int, list[YearPoint]]:
+    """Per sasaran: the mean capaian (measurement's `objective_summary`) of earlier years, over the indicators
+    it has this year."""
+    this_year = {r.info.indicator_id for r in rows}
+    out: dict[int, list[YearPoint]] = defaultdict(list)
+    for y in years:
+        earlier = [r for r in measured[(y, 4)] if r.info.indicator_id in this_year]
+        for o in objective_summary(earlier):
+            if o.achievement_year is not None:
+                out[o.objective_id].append(YearPoint(y, None, o.achievement_year))
+    return out
+
+
+def _sasaran(
+    measured: dict[tuple[int, int], list[MeasurementRow]],
+    year: int,
+    per_year: dict[int, dict[int, MeasurementRow]],
+    budget: BudgetMeasurement,
+    facts: _Facts,
+) -> tuple[SasaranResult, ...]:
+    """Each sasaran of `year` with its indicators, their mean (as measurement computes it) and its programs."""
     rows = measured[(year, 4)]
-    if not rows:
-        raise NotFound(f"Belum ada indikator dengan target tahun {year}; LKj tahun {year} belum dapat disusun.")
-    scale = rows[0].scale
-    per_year = {y: {r.info.indicator_id: r for r in measured[(y, 4)]} for y in range(first, year) if measured[(y, 4)]}
     by_quarter = [{r.info.indicator_id: r for r in measured[(year, q)]} for q in (1, 2, 3, 4)]
-    budget = budget_measurement(db, year, 4, rows)
-    goal_of = {oid: statement for _, statement, oid in goals}
     grouped: dict[int, list[IndicatorResult]] = {}
     for row in rows:
         quarters = [by_quarter[q].get(row.info.indicator_id) for q in range(4)]
-        grouped.setdefault(row.info.objective_id, []).append(_indicator(row, per_year, quarters, extra))
-    sasaran = []
-    for objective_id, members in grouped.items():
-        value = mean([m.achievement for m in members])
-        band = scale.band(value)
-        history = []
-        for y, year_rows in sorted(per_year.items()):
-            ids = {m.indicator_id for m in members}
-            past = mean([r.achievement_year for i, r in year_rows.items() if i in ids])
-            if past is not None:
-                history.append(YearPoint(y, None, past))
-        first_row = next(r for r in rows if r.info.objective_id == objective_id)
-        programs = tuple(p for p in budget.programs if p.objective_id == objective_id)
-        sasaran.append(
+        grouped.setdefault(row.info.objective_id, []).append(_indicator(row, per_year, quarters, facts))
+    history = _sasaran_history(measured, sorted(per_year), rows)
+    out = []
+    for summary in objective_summary(rows):
+        band = rows[0].scale.band(summary.achievement_year)
+        programs = tuple(p for p in budget.programs if p.objective_id == summary.objective_id)
+        out.append(
             SasaranResult(
-                objective_id=objective_id,
-                code=first_row.info.objective_code,
-                statement=first_row.info.objective_statement,
-                goal_statement=goal_of.get(objective_id, ""),
-                indicators=tuple(members),
-                achievement=value,
+                objective_id=summary.objective_id,
+                code=summary.code,
+                statement=summary.statement,
+                goal_statement=facts.goal_of.get(summary.objective_id, ""),
+                indicators=tuple(grouped[summary.objective_id]),
+                achievement=summary.achievement_year,
                 band_label=band.label if band else "",
                 band_colour=band.colour if band else "#9e9e9e",
-                history=tuple(history),
-                budget=next((b for b in budget.objectives if b.objective_id == objective_id), None),
+                history=tuple(history.get(summary.objective_id, ())),
+                budget=next((b for b in budget.objectives if b.objective_id == summary.objective_id), None),
                 programs=programs,
-                activities={p.code: tuple(activities.get(p.code, ())) for p in programs},
+                activities={p.code: tuple(facts.activities.get(p.code, ())) for p in programs},
             )
         )
-    office_value = mean([s.achievement for s in sasaran])
-    office_band = scale.band(office_value)
+    return tuple(out)
+
+
+def lkj_data(db: Database, year: int, *, today: dt.date | None = None) -> LkjData:
+    """Gather the LKj of `year`: capaian per sasaran with the data of the seven analyses, budget, PK, structure.
+
+    One read: everything comes from one session, and the means of the sasaran and the office are measurement's.
+    """
+    check_year(year)
+    with db.reading() as s:
+        facts = _facts(s, year)
+        office = profile_in(s)
+        first = max(year - HISTORY_YEARS, facts.plan.start_year if facts.plan else year - HISTORY_YEARS)
+        measured = measure_all_in(s, range(first, year + 1))
+        rows = measured[(year, 4)]
+        if not rows:
+            raise NotFound(f"Belum ada indikator dengan target tahun {year}; LKj tahun {year} belum dapat disusun.")
+        budget = budget_measurement_in(s, year, 4, rows)
+        # Their readings share this one's session (`Database.reading`): the same snapshot.
+        pk, budget_lines = pk_summary(db, year, rows), budget_tree(db, year)
+        units = tuple(list_units(db, today or dt.date(year, 12, 31)))
+    per_year = {y: {r.info.indicator_id: r for r in measured[(y, 4)]} for y in range(first, year) if measured[(y, 4)]}
+    office_year = office_summary(rows).achievement_year
+    office_band = rows[0].scale.band(office_year)
     return LkjData(
         year=year,
         office=office,
-        plan=plan_info,
-        scale=scale,
-        sasaran=tuple(sasaran),
-        achievement=office_value,
+        plan=facts.plan,
+        scale=rows[0].scale,
+        sasaran=_sasaran(measured, year, per_year, budget, facts),
+        achievement=office_year,
         band_label=office_band.label if office_band else "",
         history_years=tuple(sorted(per_year)),
         budget=budget,
-        budget_lines=budget_tree(db, year),
-        pk=pk_summary(db, year, rows),
-        units=tuple(list_units(db, today or dt.date(year, 12, 31))),
+        budget_lines=budget_lines,
+        pk=pk,
+        units=units,
     )

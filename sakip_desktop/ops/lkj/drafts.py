@@ -37,7 +37,7 @@ class SectionDef:
 
 def pct(value: Decimal | None) -> str:
     """'87,50%' or 'belum dapat diukur'."""
-    return "belum dapat diukur" if value is None else percent(value)
+    return percent(value, missing="belum dapat diukur")
 
 
 def _join(parts: Sequence[str]) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.achievement import absorption
 from sakip_desktop.ops.measurement.capaian import MeasurementRow
@@ -88,60 +89,25 @@ class BudgetTreeLine:
         return absorption(self.spent, self.ceiling)
 
 
-def _agreement(session, year: int) -> PerformanceAgreement | None:
+def _agreement(session: Session, year: int) -> PerformanceAgreement | None:
+    """The office's PK of `year`: the newest final version, else the newest draft, else None."""
     candidates = session.scalars(
         select(PerformanceAgreement)
         .where(PerformanceAgreement.year == year, PerformanceAgreement.unit_id.is_(None))
         .order_by(PerformanceAgreement.version)
     ).all()
     final = [a for a in candidates if a.status == "FINAL"]
-    return (final or [a for a in candidates if a.status == "DRAFT"] or [None])[-1]
+    drafts = [a for a in candidates if a.status == "DRAFT"]
+    chosen = final or drafts
+    return chosen[-1] if chosen else None
 
 
 def pk_summary(db: Database, year: int, rows: Sequence[MeasurementRow]) -> PkSummary:
     """Bab II of `year`; `rows` (the year's measurement) give the indicators' sasaran and targets."""
-    info = {r.info.indicator_id: r.info for r in rows}
-    order = {r.info.indicator_id: n for n, r in enumerate(rows)}
     with db.reading() as s:
         pk = _agreement(s, year)
         if pk is not None:
-            targets = s.execute(
-                select(AgreementTarget.indicator_id, AgreementTarget.value, AgreementTarget.value_high)
-                .where(AgreementTarget.agreement_id == pk.id)
-                .order_by(AgreementTarget.sort_order, AgreementTarget.id)
-            ).all()
-            budgets = s.execute(
-                select(AgreementBudget.code, AgreementBudget.name, AgreementBudget.amount)
-                .where(AgreementBudget.agreement_id == pk.id)
-                .order_by(AgreementBudget.sort_order, AgreementBudget.id)
-            ).all()
-            known = {
-                i: (oc, os, ic, n, u)
-                for i, oc, os, ic, n, u in s.execute(
-                    select(
-                        Indicator.id,
-                        Objective.code,
-                        Objective.statement,
-                        Indicator.code,
-                        Indicator.name,
-                        Indicator.unit,
-                    )
-                    .join(Objective, Objective.id == Indicator.objective_id)
-                    .where(Indicator.id.in_([t[0] for t in targets]))
-                )
-            }
-            status = "final" if pk.status == "FINAL" else "draf (belum final)"
-            kind = "Perubahan" if pk.kind == "PERUBAHAN" else "Murni"
-            return PkSummary(
-                source=f"Perjanjian Kinerja {kind} Tahun {year} versi {pk.version} ({status})",
-                kind=pk.kind,
-                version=pk.version,
-                document_number=pk.document_number,
-                first_party=", ".join(x for x in (pk.first_party_name, pk.first_party_title) if x),
-                second_party=", ".join(x for x in (pk.second_party_name, pk.second_party_title) if x),
-                targets=tuple(PkTargetRow(*known[i], low, high) for i, low, high in targets if i in known),
-                budgets=tuple(PkBudgetRow(c or "", n, a) for c, n, a in budgets),
-            )
+            return _agreed(s, year, pk)
         ceilings = s.execute(
             select(Program.code, Program.name, Budget.ceiling)
             .join(Activity, Activity.program_id == Program.id)
@@ -153,21 +119,6 @@ def pk_summary(db: Database, year: int, rows: Sequence[MeasurementRow]) -> PkSum
     per_program: dict[tuple[str, str], int] = defaultdict(int)
     for code, name, ceiling in ceilings:
         per_program[(code, name)] += ceiling
-    targets = []
-    for r in sorted(rows, key=lambda r: order[r.info.indicator_id]):
-        i = info[r.info.indicator_id]
-        if r.year_target is not None:
-            targets.append(
-                PkTargetRow(
-                    i.objective_code,
-                    i.objective_statement,
-                    i.code,
-                    i.name,
-                    i.unit,
-                    r.year_target.low,
-                    r.year_target.high,
-                )
-            )
     return PkSummary(
         source=f"target kinerja tahun {year} dan pagu anggaran dalam program (dokumen PK belum dicatat dalam program)",
         kind="",
@@ -175,8 +126,59 @@ def pk_summary(db: Database, year: int, rows: Sequence[MeasurementRow]) -> PkSum
         document_number="",
         first_party="",
         second_party="",
-        targets=tuple(targets),
+        targets=_planned_targets(rows),
         budgets=tuple(PkBudgetRow(c, n, a) for (c, n), a in per_program.items()),
+    )
+
+
+def _agreed(s: Session, year: int, pk: PerformanceAgreement) -> PkSummary:
+    """Bab II from the PK `pk` as it was agreed."""
+    targets = s.execute(
+        select(AgreementTarget.indicator_id, AgreementTarget.value, AgreementTarget.value_high)
+        .where(AgreementTarget.agreement_id == pk.id)
+        .order_by(AgreementTarget.sort_order, AgreementTarget.id)
+    ).all()
+    budgets = s.execute(
+        select(AgreementBudget.code, AgreementBudget.name, AgreementBudget.amount)
+        .where(AgreementBudget.agreement_id == pk.id)
+        .order_by(AgreementBudget.sort_order, AgreementBudget.id)
+    ).all()
+    known = {
+        i: (oc, os, ic, n, u)
+        for i, oc, os, ic, n, u in s.execute(
+            select(Indicator.id, Objective.code, Objective.statement, Indicator.code, Indicator.name, Indicator.unit)
+            .join(Objective, Objective.id == Indicator.objective_id)
+            .where(Indicator.id.in_([t[0] for t in targets]))
+        )
+    }
+    status = "final" if pk.status == "FINAL" else "draf (belum final)"
+    kind = "Perubahan" if pk.kind == "PERUBAHAN" else "Murni"
+    return PkSummary(
+        source=f"Perjanjian Kinerja {kind} Tahun {year} versi {pk.version} ({status})",
+        kind=pk.kind,
+        version=pk.version,
+        document_number=pk.document_number,
+        first_party=", ".join(x for x in (pk.first_party_name, pk.first_party_title) if x),
+        second_party=", ".join(x for x in (pk.second_party_name, pk.second_party_title) if x),
+        targets=tuple(PkTargetRow(*known[i], low, high) for i, low, high in targets if i in known),
+        budgets=tuple(PkBudgetRow(c or "", n, a) for c, n, a in budgets),
+    )
+
+
+def _planned_targets(rows: Sequence[MeasurementRow]) -> tuple[PkTargetRow, ...]:
+    """The year's targets of the plan, in the measurement's order (when there is no PK)."""
+    return tuple(
+        PkTargetRow(
+            r.info.objective_code,
+            r.info.objective_statement,
+            r.info.code,
+            r.info.name,
+            r.info.unit,
+            r.year_target.low,
+            r.year_target.high,
+        )
+        for r in rows
+        if r.year_target is not None
     )
 
 
@@ -207,9 +209,9 @@ def budget_tree(db: Database, year: int) -> tuple[BudgetTreeLine, ...]:
             .where(Budget.year == year)
         ):
             spent[budget_id] += amount
-    totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
-    names: dict[tuple, str] = {}
-    order: list[tuple] = []
+    totals: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    names: dict[tuple[int, str], str] = {}
+    order: list[tuple[int, str]] = []
     for pc, pn, ac, an, sc, sn, bid, ceiling in rows:
         for key, name in (((0, pc), pn), ((1, ac), an), ((2, sc), sn)):
             if key not in names:

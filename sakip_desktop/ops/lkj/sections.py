@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.formats import long_date
 from sakip_desktop.domain.permissions import Op
@@ -92,8 +93,11 @@ class _Row:
 
 
 def _signed(row: LkjSection | None) -> SignedInfo | None:
-    if row is None:
-        return None
+    return None if row is None else _signature(row)
+
+
+def _signature(row: LkjSection) -> SignedInfo:
+    """The lock stored in the reserved `_signed` row."""
     return SignedInfo(dt.date.fromisoformat(row.text), row.updated_by, row.updated_at)
 
 
@@ -109,9 +113,9 @@ def lkj_view(db: Database, year: int, data: LkjData | None = None) -> LkjView:
     """The LKj of `year` with every section (saved or drafted); `data` saves gathering it again."""
     data = data or lkj_data(db, year)
     with db.reading() as s:
-        rows = {r.key: r for r in s.scalars(select(LkjSection).where(LkjSection.year == year))}
-        signed = _signed(rows.get(SIGNED_KEY))
-        rows = {k: _Row(r.text, r.updated_by, r.updated_at) for k, r in rows.items()}
+        stored = {r.key: r for r in s.scalars(select(LkjSection).where(LkjSection.year == year))}
+        signed = _signed(stored.get(SIGNED_KEY))
+        rows = {k: _Row(r.text, r.updated_by, r.updated_at) for k, r in stored.items()}
     sections = []
     for d in section_defs(data):
         row = rows.get(d.key)
@@ -129,10 +133,10 @@ def lkj_view(db: Database, year: int, data: LkjData | None = None) -> LkjView:
     return LkjView(year, data, tuple(sections), signed)
 
 
-def _refuse_when_signed(session, year: int) -> None:
+def _refuse_when_signed(session: Session, year: int) -> None:
     row = session.scalars(select(LkjSection).where(LkjSection.year == year, LkjSection.key == SIGNED_KEY)).first()
     if row is not None:
-        info = _signed(row)
+        info = _signature(row)
         raise LkjLocked(
             f"LKj Tahun {year} sudah ditandatangani Camat pada {long_date(info.signed_on)}; teksnya tidak dapat "
             "diubah lagi. Minta Camat membuka kunci bila perlu revisi."

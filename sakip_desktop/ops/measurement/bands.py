@@ -12,15 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain import bounds
 from sakip_desktop.domain.achievement import DEFAULT_BANDS, HUNDRED, Band, capped, category
-from sakip_desktop.domain.formats import number
+from sakip_desktop.domain.formats import amount
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.base import Actor, write
+from sakip_desktop.ops.home import first_reads
 from sakip_desktop.storage import models as m
-from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
 SETTING_KEY = "achievement_bands"
@@ -59,7 +62,7 @@ def parse_number(text: str, what: str, field: str | None = None) -> Decimal:
 
 
 def _plain(value: Decimal) -> str:
-    return number(value, 0 if value == value.to_integral_value() else 2)
+    return amount(value)
 
 
 def validate_bands(bands: Sequence[Band], cap: Decimal | None) -> tuple[tuple[Band, ...], Decimal | None]:
@@ -119,29 +122,38 @@ def validate_bands(bands: Sequence[Band], cap: Decimal | None) -> tuple[tuple[Ba
     return tuple(cleaned), cap
 
 
-def _to_json(bands: Sequence[Band], cap: Decimal | None) -> dict:
+def _to_json(bands: Sequence[Band], cap: Decimal | None) -> dict[str, Any]:
     return {
         "bands": [{"minimum": str(b.minimum), "label": b.label, "colour": b.colour} for b in bands],
         "cap": None if cap is None else str(cap),
     }
 
 
-def _from_json(value: dict) -> Scale:
+def _from_json(value: dict[str, Any]) -> Scale:
     bands = tuple(Band(Decimal(b["minimum"]), b["label"], b["colour"]) for b in value["bands"])
     cap = value.get("cap")
     return Scale(bands, None if cap is None else Decimal(cap))
 
 
-def read_scale(session) -> Scale:
-    """The scale from an open session (for queries that already have one); plain SQL (the first screen uses it)."""
-    raw = sql.scalar(session, 'SELECT value FROM setting WHERE "key" = :key', key=SETTING_KEY)
-    return Scale() if raw is None else _from_json(json.loads(raw))
+def scale_from(stored: str | None) -> Scale:
+    """The scale stored (JSON) in the setting `SETTING_KEY`; the defaults when never set."""
+    return Scale() if stored is None else _from_json(json.loads(stored))
+
+
+def scale_setting(session: Session) -> str | None:
+    """The stored setting `SETTING_KEY` (JSON), read in an open session; None when never set."""
+    row = session.get(m.Setting, SETTING_KEY)
+    return None if row is None else row.value
+
+
+def read_scale(session: Session) -> Scale:
+    """The scale, read in an open session (for queries that already have one)."""
+    return scale_from(scale_setting(session))
 
 
 def get_scale(db: Database) -> Scale:
-    """The office's bands and display cap (defaults when never set)."""
-    with db.plain_reading() as s:
-        return read_scale(s)
+    """The office's bands and display cap (defaults when never set); a first-screen read (the Camat's dasbor)."""
+    return scale_from(first_reads.settings(db, [SETTING_KEY]).get(SETTING_KEY))
 
 
 def get_bands(db: Database) -> tuple[Band, ...]:

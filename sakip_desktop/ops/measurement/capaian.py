@@ -1,6 +1,7 @@
 """Pengukuran kinerja: capaian per indicator, per sasaran and for the office, and the budget beside it.
 
-Read-only. Everything is loaded with a handful of queries and computed in Python (`Decimal`, unrounded;
+Read-only. Everything is loaded with a handful of queries (through the ORM; for the Camat's dasbor, a first
+screen, in plain SQL by `ops.home.first_reads`: the same rows) and computed in Python (`Decimal`, unrounded;
 screens and exports round half up to 2 decimals). Formulas: `sakip_desktop.domain.achievement`
 (regulations.md §3). Realisasi count whatever their status (a draft is measured too); the status is
 exposed so a screen can say what has not been approved yet.
@@ -12,6 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.achievement import (
     Aggregation,
@@ -24,8 +29,10 @@ from sakip_desktop.domain.achievement import (
 )
 from sakip_desktop.domain.qualitative import label_of
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.measurement.bands import Scale, read_scale
-from sakip_desktop.storage import sql
+from sakip_desktop.ops.home import first_reads
+from sakip_desktop.ops.home.first_reads import MeasurementRead
+from sakip_desktop.ops.measurement.bands import SETTING_KEY, Scale, scale_from, scale_setting
+from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 
 APPROVED = "APPROVED"
@@ -223,89 +230,69 @@ class _Loaded:
     scale: Scale
 
 
-# objective.id keeps each sasaran's indicators together even where sort orders tie.
-_INDICATORS = """
-    SELECT i.id, i.code, i.name, i.unit, i.polarity, i.aggregation, i.is_key, i.responsible_unit_id, i.scale_id,
-           o.id, o.code, o.statement
-      FROM indicator i
-      JOIN objective o ON o.id = i.objective_id
-      JOIN goal g ON g.id = o.goal_id
-     WHERE :unit IS NULL OR i.responsible_unit_id = :unit
-     ORDER BY g.sort_order, g.id, o.sort_order, o.code, o.id, i.sort_order, i.code
-"""
+def _read_in(session: Session, years: Sequence[int], unit_id: int | None) -> MeasurementRead:
+    """What measurement reads, through the ORM: the same rows as the first screen's read (`first_reads`)."""
+    i, o, g, y, q, r = m.Indicator, m.Objective, m.Goal, m.YearlyTarget, m.QuarterlyTarget, m.Realisation
+    indicators = (
+        select(i.id, i.code, i.name, i.unit, i.polarity, i.aggregation, i.is_key, i.responsible_unit_id, i.scale_id)
+        .add_columns(o.id, o.code, o.statement)
+        .join(o, o.id == i.objective_id)
+        .join(g, g.id == o.goal_id)
+        .order_by(g.sort_order, g.id, o.sort_order, o.code, o.id, i.sort_order, i.code)  # o.id: ties kept together
+    )
+    if unit_id is not None:
+        indicators = indicators.where(i.responsible_unit_id == unit_id)
+    level = m.QualitativeLevel
+    return MeasurementRead(
+        list(session.execute(indicators)),
+        list(session.execute(select(level.scale_id, level.rank, level.label))),
+        list(session.execute(select(y.id, y.indicator_id, y.year, y.value, y.value_high).where(y.year.in_(years)))),
+        list(
+            session.execute(
+                select(q.yearly_target_id, q.quarter, q.value, q.value_high)
+                .join(y, y.id == q.yearly_target_id)
+                .where(y.year.in_(years))
+            )
+        ),
+        list(
+            session.execute(
+                select(r.indicator_id, r.year, r.quarter, r.value, r.status, r.manual_achievement)
+                .add_columns(r.manual_justification)
+                .where(r.year.in_(years))
+            )
+        ),
+        scale_setting(session),
+    )
 
 
-def _indicators(session: sql.Reader, unit_id: int | None) -> list[IndicatorInfo]:
-    """The indicators (all, or one unit's) in plan order, each with its scale's labels when qualitative."""
+def _assemble(read: MeasurementRead) -> _Loaded:
+    """Indicators (in plan order, with their scale's labels when qualitative), targets and realisasi by
+    (indicator, year), from the rows of either read."""
     levels: dict[int, dict[int, str]] = defaultdict(dict)
-    for scale_id, rank, label in sql.rows(session, "SELECT scale_id, rank, label FROM qualitative_level"):
+    for scale_id, rank, label in read.levels:
         levels[scale_id][rank] = label
-    out = []
-    for ind, code, name, unit, polarity, aggregation, is_key, owner, scale_id, *objective in sql.rows(
-        session, _INDICATORS, unit=unit_id
-    ):
+    indicators = []
+    for ind, code, name, unit, polarity, aggregation, is_key, owner, scale_id, *objective in read.indicators:
+        objective_id, objective_code, statement = objective
         kinds = Polarity(polarity), Aggregation(aggregation)
         scale = levels.get(scale_id, {}) if scale_id else {}
-        out.append(IndicatorInfo(ind, code, name, unit, *kinds, sql.boolean(is_key), owner, *objective, levels=scale))
-    return out
-
-
-def _target(low: str, high: str | None) -> Target:
-    return Target(sql.decimal(low), sql.decimal(high))
-
-
-def _targets(
-    session: sql.Reader, years: Sequence[int]
-) -> tuple[dict[tuple[int, int], Target], dict[tuple[int, int], list[Target | None]]]:
-    """The yearly targets and the quarterly ones (TW I..IV) of `years`, by (indicator, year)."""
+        indicators.append(
+            IndicatorInfo(ind, code, name, unit, *kinds, is_key, owner, objective_id, objective_code, statement, scale)
+        )
     yearly_ids: dict[int, tuple[int, int]] = {}
     year_targets: dict[tuple[int, int], Target] = {}
-    for tid, ind, year, low, high in sql.rows(
-        session,
-        "SELECT id, indicator_id, year, value, value_high FROM yearly_target WHERE year IN :years",
-        years=years,
-    ):
+    for tid, ind, year, low, high in read.year_targets:
         yearly_ids[tid] = (ind, year)
-        year_targets[(ind, year)] = _target(low, high)
+        year_targets[(ind, year)] = Target(low, high)
     quarter_targets: dict[tuple[int, int], list[Target | None]] = defaultdict(lambda: [None] * 4)
-    for tid, quarter, low, high in sql.rows(
-        session,
-        """
-        SELECT q.yearly_target_id, q.quarter, q.value, q.value_high
-          FROM quarterly_target q
-          JOIN yearly_target y ON y.id = q.yearly_target_id
-         WHERE y.year IN :years
-        """,
-        years=years,
-    ):
+    for tid, quarter, low, high in read.quarter_targets:
         if 1 <= quarter <= 4:
-            quarter_targets[yearly_ids[tid]][quarter - 1] = _target(low, high)
-    return year_targets, dict(quarter_targets)
-
-
-def _actuals(session: sql.Reader, years: Sequence[int]) -> dict[tuple[int, int], list[Actual | None]]:
-    """The realisasi of `years` (TW I..IV), by (indicator, year)."""
+            quarter_targets[yearly_ids[tid]][quarter - 1] = Target(low, high)
     actuals: dict[tuple[int, int], list[Actual | None]] = defaultdict(lambda: [None] * 4)
-    for ind, year, quarter, value, status, manual, why in sql.rows(
-        session,
-        """
-        SELECT indicator_id, year, quarter, value, status, manual_achievement, manual_justification
-          FROM realisation
-         WHERE year IN :years
-        """,
-        years=years,
-    ):
+    for ind, year, quarter, value, status, manual, why in read.actuals:
         if 1 <= quarter <= 4:
-            actuals[(ind, year)][quarter - 1] = Actual(sql.decimal(value), status, sql.decimal(manual), why or "")
-    return dict(actuals)
-
-
-def _load(db: Database, years: Sequence[int], unit_id: int | None) -> _Loaded:
-    """Everything measurement needs for `years`, read with plain SQL (the dasbor measures at start-up)."""
-    with db.plain_reading() as s:
-        indicators = _indicators(s, unit_id)
-        year_targets, quarter_targets = _targets(s, years)
-        return _Loaded(indicators, year_targets, quarter_targets, _actuals(s, years), read_scale(s))
+            actuals[(ind, year)][quarter - 1] = Actual(value, status, manual, why or "")
+    return _Loaded(indicators, year_targets, dict(quarter_targets), dict(actuals), scale_from(read.scale))
 
 
 def check_quarter(quarter: int) -> None:
@@ -315,7 +302,7 @@ def check_quarter(quarter: int) -> None:
 
 
 def _rows(data: _Loaded, year: int, quarter: int) -> list[MeasurementRow]:
-    empty: list = [None] * 4
+    empty: list[Any] = [None] * 4
     return [
         measure_indicator(
             info,
@@ -334,26 +321,40 @@ def _rows(data: _Loaded, year: int, quarter: int) -> list[MeasurementRow]:
 def measure(db: Database, year: int, quarter: int, *, unit_id: int | None = None) -> list[MeasurementRow]:
     """The indicators (all, or one unit's) that have a target in `year`, measured at TW `quarter`."""
     check_quarter(quarter)
-    return _rows(_load(db, [year], unit_id), year, quarter)
+    with db.reading() as s:
+        data = _assemble(_read_in(s, [year], unit_id))
+    return _rows(data, year, quarter)
 
 
 def measure_all(
     db: Database, years: Iterable[int], *, unit_id: int | None = None
 ) -> dict[tuple[int, int], list[MeasurementRow]]:
     """Every quarter of every year given, measured from one load: {(year, quarter): rows}."""
+    with db.reading() as s:
+        return measure_all_in(s, years, unit_id=unit_id)
+
+
+def measure_all_in(
+    session: Session, years: Iterable[int], *, unit_id: int | None = None
+) -> dict[tuple[int, int], list[MeasurementRow]]:
+    """`measure_all` in an open session (for a view that reads everything in one, as the LKj)."""
     years = sorted(set(years))
-    data = _load(db, years, unit_id)
+    data = _assemble(_read_in(session, years, unit_id))
     return {(year, quarter): _rows(data, year, quarter) for year in years for quarter in QUARTERS}
 
 
 def measure_periods(
     db: Database, periods: Iterable[tuple[int, int]], *, unit_id: int | None = None
 ) -> dict[tuple[int, int], list[MeasurementRow]]:
-    """Only the (year, quarter) periods given, measured from one load (the dasbor needs a few of many years)."""
+    """Only the (year, quarter) periods given, measured from one load (the dasbor needs a few of many years).
+
+    A first-screen read (`first_reads`): the Camat's dasbor is his first screen.
+    """
     periods = sorted(set(periods))
     for _year, quarter in periods:
         check_quarter(quarter)
-    data = _load(db, sorted({year for year, _quarter in periods}), unit_id)
+    years = sorted({year for year, _quarter in periods})
+    data = _assemble(first_reads.measurement(db, years, unit_id, SETTING_KEY))
     return {(year, quarter): _rows(data, year, quarter) for year, quarter in periods}
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from sakip_desktop.domain.people import full_name
 from sakip_desktop.domain.periods import period_label
@@ -119,12 +119,15 @@ def _person_facts(person: Person | None) -> tuple[str, str, str]:
     return full_name(person.front_title, person.name, person.back_title), person.position, person.nip
 
 
-def _meeting_views(db: Database, query) -> list[MeetingView]:
+def _meeting_views(db: Database, *where: ColumnElement[bool]) -> list[MeetingView]:
+    """The meetings matching `where`, newest first."""
+    query = select(EvaluationMeeting).where(*where)
     with db.reading() as s:
-        rows = s.scalars(query).all()
+        rows = s.scalars(query.order_by(EvaluationMeeting.held_on.desc(), EvaluationMeeting.id.desc())).all()
         ids = [r.id for r in rows]
         people = {p.id: p for p in s.scalars(select(Person))}
-        total, present = Counter(), Counter()
+        total: Counter[int] = Counter()
+        present: Counter[int] = Counter()
         for meeting_id, is_present, count in s.execute(
             select(MeetingParticipant.meeting_id, MeetingParticipant.present, func.count())
             .where(MeetingParticipant.meeting_id.in_(ids))
@@ -177,15 +180,14 @@ def _meeting_views(db: Database, query) -> list[MeetingView]:
 
 def list_meetings(db: Database, year: int | None = None) -> list[MeetingView]:
     """The evaluation meetings (of one year, or all), newest first."""
-    query = select(EvaluationMeeting)
-    if year is not None:
-        query = query.where(EvaluationMeeting.year == year)
-    return _meeting_views(db, query.order_by(EvaluationMeeting.held_on.desc(), EvaluationMeeting.id.desc()))
+    if year is None:
+        return _meeting_views(db)
+    return _meeting_views(db, EvaluationMeeting.year == year)
 
 
 def get_meeting_view(db: Database, meeting_id: int) -> MeetingView:
     """One meeting's own data."""
-    found = _meeting_views(db, select(EvaluationMeeting).where(EvaluationMeeting.id == meeting_id))
+    found = _meeting_views(db, EvaluationMeeting.id == meeting_id)
     if not found:
         raise NotFound("Rapat evaluasi tidak ditemukan (mungkin sudah dihapus).")
     return found[0]

@@ -4,19 +4,20 @@ dashboard), a meeting's, and one with its bukti."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.follow_up import DONE, STATUS_LABELS
 from sakip_desktop.domain.people import full_name
 from sakip_desktop.domain.periods import period_label
 from sakip_desktop.errors import NotFound
+from sakip_desktop.ops.home import first_reads
+from sakip_desktop.ops.home.first_reads import FollowUpRead
 from sakip_desktop.storage import models as m
-from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
 if TYPE_CHECKING:
@@ -73,62 +74,41 @@ def _meeting_title(period_kind: str, period_no: int, year: int) -> str:
     return f"Rapat Evaluasi Kinerja {period_label(period_kind, period_no, year)}"
 
 
-# The views read with plain SQL: the inboxes and the Camat's dasbor show them at start-up.
-_FOLLOW_UPS = """
-    SELECT id, action, responsible_person_id, due_on, status, progress, progress_note, done_at,
-           meeting_id, recommendation_id, indicator_id
-      FROM follow_up
-     WHERE {where}
-     ORDER BY {order}
-"""
+def _read_in(session: Session, where: ColumnElement[bool], *, by_due: bool = True) -> FollowUpRead:
+    """The tindak lanjut matching `where` (earliest due first, or as added) and the records they name, by id."""
+    f = m.FollowUp
+    order = (f.due_on, f.id) if by_due else (f.id,)
+    rows = list(session.scalars(select(f).where(where).order_by(*order)))
+
+    def by_id(model: Any, ids: set[int | None]) -> dict[int, Any]:
+        wanted = [i for i in ids if i is not None]
+        return {r.id: r for r in session.scalars(select(model).where(model.id.in_(wanted)))} if wanted else {}
+
+    counts = session.execute(
+        select(m.FollowUpEvidence.follow_up_id, func.count())
+        .where(m.FollowUpEvidence.follow_up_id.in_([r.id for r in rows]))
+        .group_by(m.FollowUpEvidence.follow_up_id)
+    )
+    return FollowUpRead(
+        rows,
+        people=by_id(m.Person, {r.responsible_person_id for r in rows}),
+        meetings=by_id(m.EvaluationMeeting, {r.meeting_id for r in rows}),
+        recommendations=by_id(m.Recommendation, {r.recommendation_id for r in rows}),
+        indicators=by_id(m.Indicator, {r.indicator_id for r in rows}),
+        evidence={i: n for i, n in counts},
+    )
 
 
-def _views(s: sql.Reader, today: dt.date, where: str, order: str = "due_on, id", **params: Any) -> list[FollowUpView]:
-    """The tindak lanjut matching `where` (over follow_up's columns, with `params`), in `order`."""
-    rows = sql.rows(s, _FOLLOW_UPS.format(where=where, order=order), **params)
-    if not rows:
-        return []
-    people = _by_id(
-        s,
-        "SELECT id, front_title, name, back_title, position FROM person WHERE id IN :ids",
-        {r.responsible_person_id for r in rows},
-    )
-    meetings = _by_id(
-        s,
-        "SELECT id, period_kind, period_no, year FROM evaluation_meeting WHERE id IN :ids",
-        {r.meeting_id for r in rows},
-    )
-    recs = _by_id(
-        s, "SELECT id, quarter, year FROM recommendation WHERE id IN :ids", {r.recommendation_id for r in rows}
-    )
-    indicators = _by_id(s, "SELECT id, code, name FROM indicator WHERE id IN :ids", {r.indicator_id for r in rows})
-    counts = Counter(
-        dict(
-            sql.rows(
-                s,
-                """
-                SELECT follow_up_id, COUNT(*)
-                  FROM follow_up_evidence
-                 WHERE follow_up_id IN :ids
-                 GROUP BY follow_up_id
-                """,
-                ids=[r.id for r in rows],
-            )
-        )
-    )
+def _views(read: FollowUpRead, today: dt.date) -> list[FollowUpView]:
+    """The views of the tindak lanjut read (in a first-screen read or through the ORM: the same attributes)."""
     out = []
-    for r in rows:
-        person = people.get(r.responsible_person_id)
-        meeting = meetings.get(r.meeting_id) if r.meeting_id else None
-        rec = recs.get(r.recommendation_id) if r.recommendation_id else None
-        indicator = indicators.get(r.indicator_id) if r.indicator_id else None
-        out.append(_view(r, today, person, _source(meeting, rec), indicator, counts[r.id]))
+    for r in read.rows:
+        person = read.people.get(r.responsible_person_id)
+        meeting = read.meetings.get(r.meeting_id) if r.meeting_id else None
+        rec = read.recommendations.get(r.recommendation_id) if r.recommendation_id else None
+        indicator = read.indicators.get(r.indicator_id) if r.indicator_id else None
+        out.append(_view(r, today, person, _source(meeting, rec), indicator, read.evidence.get(r.id, 0)))
     return out
-
-
-def _by_id(s: sql.Reader, query: str, ids: set[int | None]) -> dict[int, Any]:
-    """The rows of `query` (its first column the id, `:ids` the ids wanted) by id."""
-    return {found[0]: found for found in sql.rows(s, query, ids=ids)}
 
 
 def _source(meeting: Any, rec: Any) -> str:
@@ -141,7 +121,7 @@ def _source(meeting: Any, rec: Any) -> str:
 
 
 def _view(r: Any, today: dt.date, person: Any, source: str, indicator: Any, evidence_count: int) -> FollowUpView:
-    due_on = sql.date(r.due_on)
+    due_on = r.due_on
     late = (today - due_on).days if r.status != DONE else 0
     return FollowUpView(
         id=r.id,
@@ -153,7 +133,7 @@ def _view(r: Any, today: dt.date, person: Any, source: str, indicator: Any, evid
         status=r.status,
         progress=r.progress,
         progress_note=r.progress_note,
-        done_at=sql.datetime(r.done_at),
+        done_at=r.done_at,
         days_overdue=max(late, 0),
         meeting_id=r.meeting_id,
         meeting_title=source,
@@ -168,26 +148,24 @@ def follow_ups_for(db: Database, person_id: int | None, today: dt.date) -> list[
     """The tindak lanjut a person is responsible for that are not done yet, earliest due first."""
     if person_id is None:
         return []
-    with db.plain_reading() as s:
-        return _views(s, today, "responsible_person_id = :person AND status <> :done", person=person_id, done=DONE)
+    return _views(first_reads.follow_ups(db, "own", person=person_id), today)  # "Menunggu Anda": a first read
 
 
 def overdue_follow_ups(db: Database, today: dt.date) -> list[FollowUpView]:
     """Every tindak lanjut whose due date has passed (before `today`) and that is not done, most overdue first."""
-    with db.plain_reading() as s:
-        return _views(s, today, "due_on < :before AND status <> :done", before=today.isoformat(), done=DONE)
+    return _views(first_reads.follow_ups(db, "overdue", before=today), today)  # the Camat's first screen
 
 
 def meeting_follow_ups(db: Database, meeting_id: int, today: dt.date) -> list[FollowUpView]:
     """The tindak lanjut set in a meeting, in the order they were added."""
-    with db.plain_reading() as s:
-        return _views(s, today, "meeting_id = :meeting", order="id", meeting=meeting_id)
+    with db.reading() as s:
+        return _views(_read_in(s, m.FollowUp.meeting_id == meeting_id, by_due=False), today)
 
 
 def recommendation_follow_ups(db: Database, recommendation_ids: Sequence[int], today: dt.date) -> list[FollowUpView]:
     """The tindak lanjut made from these rekomendasi."""
-    with db.plain_reading() as s:
-        return _views(s, today, "recommendation_id IN :recs", recs=list(recommendation_ids))
+    with db.reading() as s:
+        return _views(_read_in(s, m.FollowUp.recommendation_id.in_(list(recommendation_ids))), today)
 
 
 def follow_up_detail(db: Database, follow_up_id: int, today: dt.date) -> FollowUpDetail:
@@ -195,7 +173,7 @@ def follow_up_detail(db: Database, follow_up_id: int, today: dt.date) -> FollowU
     from sakip_desktop.ops.realisation.evidence import evidence_view  # not needed by the lists of the first screen
 
     with db.reading() as s:
-        views = _views(s, today, "id = :id", id=follow_up_id)
+        views = _views(_read_in(s, m.FollowUp.id == follow_up_id), today)
         if not views:
             raise NotFound("Tindak lanjut tidak ditemukan (mungkin sudah dihapus).")
         evidence = s.scalars(

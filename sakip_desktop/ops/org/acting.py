@@ -6,12 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.people import full_name
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import ActingKind, Role, UnitKind
 from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
-from sakip_desktop.ops.base import Actor, Tx, snapshot, write
+from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
 from sakip_desktop.ops.org.role_changes import acting_text, record_change
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import ActingAssignment, Person, Unit
@@ -86,7 +87,7 @@ def list_acting(db: Database) -> list[ActingView]:
         ]
 
 
-def _validate(session, data: ActingInput, actor: Actor) -> ActingInput:
+def _validate(session: Session, data: ActingInput, actor: Actor) -> ActingInput:
     if data.person_id is None or session.get(Person, data.person_id) is None:
         raise ValidationError("Pilih pegawai yang menjadi pelaksana.", field="person_id")
     if not actor.is_system and data.person_id == actor.person_id:
@@ -120,8 +121,15 @@ def _validate(session, data: ActingInput, actor: Actor) -> ActingInput:
 
 
 def _apply(a: ActingAssignment, data: ActingInput) -> None:
-    a.person_id, a.kind, a.role, a.unit_id = data.person_id, data.kind.value, data.role.value, data.unit_id
-    a.position, a.start, a.end, a.decree = data.position, data.start, data.end, data.decree
+    assert data.person_id is not None  # checked by _validate
+    a.person_id = data.person_id
+    a.kind = data.kind.value
+    a.role = data.role.value
+    a.unit_id = data.unit_id
+    a.position = data.position
+    a.start = data.start
+    a.end = data.end
+    a.decree = data.decree
 
 
 def _described(tx: Tx, a: ActingAssignment) -> tuple[str, str]:
@@ -135,9 +143,9 @@ def _described(tx: Tx, a: ActingAssignment) -> tuple[str, str]:
     return name, text
 
 
-def add_acting(db: Database, actor: Actor, data: ActingInput) -> int:
+def add_acting(db: Database, actor: Actor, data: ActingInput, *, clock: Clock = utcnow) -> int:
     """Operation 'Tambah Plt./Plh.' (administrator; never for himself). The decree number is required."""
-    with write(db, actor, Op.ACTING_ADD) as tx:
+    with write(db, actor, Op.ACTING_ADD, clock=clock) as tx:
         data = _validate(tx.session, data, actor)
         a = ActingAssignment()
         _apply(a, data)

@@ -15,10 +15,10 @@ from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import ROLE_ORDER, ActingKind, Role
 from sakip_desktop.errors import AccountLocked, AuthenticationFailed, NotFound, ValidationError
 from sakip_desktop.ops.base import SYSTEM, Actor, Clock, RoleGrant, require, utcnow, write
+from sakip_desktop.ops.home import first_reads
 from sakip_desktop.ops.org.office import get_settings
 from sakip_desktop.security import hash_password, password_problem, verify_password
 from sakip_desktop.storage import models as m
-from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
 
@@ -33,73 +33,37 @@ class LoginChoice:
 
 def login_choices(db: Database, today: dt.date | None = None) -> list[LoginChoice]:
     """People in service today who have an account, by name."""
-    today = today or dt.date.today()
-    with db.plain_reading() as s:
-        rows = sql.rows(
-            s,
-            """
-            SELECT a.username, p.front_title, p.name, p.back_title, p.position
-              FROM account a JOIN person p ON p.id = a.person_id
-             WHERE p.active_from <= :today AND (p.active_to IS NULL OR p.active_to >= :today)
-             ORDER BY p.name
-            """,
-            today=today.isoformat(),
-        )
+    rows = first_reads.login_list(db, today or dt.date.today())
     return [
         LoginChoice(username, full_name(front, name, back), position) for username, front, name, back, position in rows
     ]
 
 
-def _grants(session, person_id: int, today: dt.date) -> tuple[RoleGrant, ...]:
-    """The person's roles, in person and acting on `today` (plain SQL: read at every start)."""
-    units = dict(sql.rows(session, "SELECT id, name FROM unit"))
-    grants = [
-        RoleGrant(Role(role), unit_id, units.get(unit_id, "") if unit_id else "")
-        for role, unit_id in sql.rows(
-            session, "SELECT role, unit_id FROM role_assignment WHERE person_id = :p", p=person_id
-        )
-    ]
-    acting = sql.rows(
-        session,
-        """
-        SELECT role, unit_id, kind FROM acting_assignment
-         WHERE person_id = :p AND start <= :today AND ("end" IS NULL OR "end" >= :today)
-        """,
-        p=person_id,
-        today=today.isoformat(),
-    )
-    for role, unit_id, kind in acting:
-        grant = RoleGrant(Role(role), unit_id, units.get(unit_id, "") if unit_id else "", ActingKind(kind))
-        if all((g.role, g.unit_id) != (grant.role, grant.unit_id) for g in grants):
+def _grants(roles: list[tuple[str, int | None, str, str | None]]) -> tuple[RoleGrant, ...]:
+    """The roles held in person, then those acting (unless held in person too), in role order."""
+    grants: list[RoleGrant] = []
+    for role, unit_id, unit_name, kind in sorted(roles, key=lambda r: r[3] is not None):
+        grant = RoleGrant(Role(role), unit_id, unit_name, ActingKind(kind) if kind else None)
+        if kind is None or all((g.role, g.unit_id) != (grant.role, grant.unit_id) for g in grants):
             grants.append(grant)
     order = {role: i for i, role in enumerate(ROLE_ORDER)}
     return tuple(sorted(grants, key=lambda g: (order[g.role], g.unit_name)))
 
 
 def actor_for(db: Database, username: str, today: dt.date | None = None) -> Actor:
-    """The actor of an account as of `today` (its roles in person and acting)."""
-    today = today or dt.date.today()
-    with db.plain_reading() as s:
-        found = sql.rows(
-            s,
-            """
-            SELECT a.id, a.username, a.is_admin, p.id, p.front_title, p.name, p.back_title
-              FROM account a JOIN person p ON p.id = a.person_id
-             WHERE a.username = :username
-            """,
-            username=username,
-        )
-        if not found:
-            raise NotFound(f"Akun '{username}' tidak ditemukan.")
-        account_id, account_name, is_admin, person_id, front, name, back = found[0]
-        return Actor(
-            account_id=account_id,
-            person_id=person_id,
-            name=full_name(front, name, back),
-            grants=_grants(s, person_id, today),
-            is_admin=sql.boolean(is_admin),
-            username=account_name,
-        )
+    """The actor of an account as of `today` (its roles in person and acting); a first-screen read."""
+    found = first_reads.account(db, username, today or dt.date.today())
+    if found is None:
+        raise NotFound(f"Akun '{username}' tidak ditemukan.")
+    account_id, account_name, is_admin, person_id, front, name, back = found.account
+    return Actor(
+        account_id=account_id,
+        person_id=person_id,
+        name=full_name(front, name, back),
+        grants=_grants(found.roles),
+        is_admin=is_admin,
+        username=account_name,
+    )
 
 
 @contextmanager
@@ -175,19 +139,11 @@ def password_change_required(db: Database, username: str) -> bool:
     Outside the demo only: the demo office's passwords are printed on its login screen on purpose.
     Plain SQL: asked right after login, before the first window.
     """
-    with db.plain_reading() as s:
-        found = sql.rows(
-            s,
-            """
-            SELECT a.must_change_password, (SELECT o.is_demo FROM office o ORDER BY o.id LIMIT 1)
-              FROM account a WHERE a.username = :username
-            """,
-            username=username.strip().lower(),
-        )
-    if not found:
+    found = first_reads.must_change_password(db, username.strip().lower())
+    if found is None:
         raise NotFound(f"Akun '{username}' tidak ditemukan.")
-    must_change, is_demo = found[0]
-    return sql.boolean(must_change) and not sql.boolean(is_demo)
+    must_change, is_demo = found
+    return must_change and not is_demo
 
 
 def _locked_message(until: dt.datetime, now: dt.datetime) -> str:

@@ -8,12 +8,13 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Tx, snapshot, write
+from sakip_desktop.ops.home import first_reads
 from sakip_desktop.storage import models as m
-from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -96,8 +97,8 @@ def _view(office: m.Office) -> OfficeProfile:
     )
 
 
-def _office(session) -> m.Office:
-    office = session.scalars(select(m.Office)).first()
+def _office(session: Session) -> m.Office:
+    office: m.Office | None = session.scalars(select(m.Office)).first()
     if office is None:
         raise NotFound("Data kantor belum dibuat.")
     return office
@@ -105,26 +106,26 @@ def _office(session) -> m.Office:
 
 def has_office(db: Database) -> bool:
     """True once the office has been created (first-run done)."""
-    with db.plain_reading() as s:
-        return sql.scalar(s, "SELECT id FROM office LIMIT 1") is not None
+    return first_reads.has_office(db)
 
 
 def get_profile(db: Database) -> OfficeProfile:
-    """The office profile (plain SQL: the title bar and the login need it at start-up)."""
-    columns = ", ".join(EDITABLE_FIELDS)
-    with db.plain_reading() as s:
-        found = sql.rows(
-            s, f"SELECT {columns}, is_demo, logo IS NOT NULL, logo_filename FROM office ORDER BY id LIMIT 1"
-        )
-    if not found:
+    """The office profile (a first-screen read: the title bar and the login need it at start-up)."""
+    found = first_reads.office_row(db, EDITABLE_FIELDS)
+    if found is None:
         raise NotFound("Data kantor belum dibuat.")
-    *values, is_demo, has_logo, logo_filename = found[0]
+    *values, is_demo, has_logo, logo_filename = found
     return OfficeProfile(
         **dict(zip(EDITABLE_FIELDS, values, strict=True)),
-        is_demo=sql.boolean(is_demo),
-        has_logo=sql.boolean(has_logo),
+        is_demo=is_demo,
+        has_logo=has_logo,
         logo_filename=logo_filename,
     )
+
+
+def profile_in(session: Session) -> OfficeProfile:
+    """The office profile, read in an open session (for a view that reads everything in one)."""
+    return _view(_office(session))
 
 
 def get_logo(db: Database) -> bytes | None:
@@ -249,8 +250,7 @@ def validate_settings(values: OfficeSettings) -> OfficeSettings:
 
 def get_settings(db: Database) -> OfficeSettings:
     """The office settings, defaults filled in."""
-    with db.plain_reading() as s:
-        stored = {key: json.loads(value) for key, value in sql.rows(s, "SELECT key, value FROM setting")}
+    stored = {key: json.loads(value) for key, value in first_reads.settings(db).items()}
     known = {f.name for f in fields(OfficeSettings)}
     return OfficeSettings(**{k: _parse_setting(k, v) for k, v in stored.items() if k in known})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -16,7 +17,7 @@ from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.ranks import rank_label, validate_grade
 from sakip_desktop.domain.roles import Employment, Role, UnitKind
 from sakip_desktop.errors import NotFound, ValidationError
-from sakip_desktop.ops.base import Actor, Tx, snapshot, write
+from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
 from sakip_desktop.ops.org.role_changes import access_of, note_access_changes, refuse_self_grant
 from sakip_desktop.security import hash_password, password_problem
 from sakip_desktop.storage import models as m
@@ -213,10 +214,10 @@ def validate_person(session: Session, data: PersonInput, person_id: int | None) 
     if data.unit_id is not None and session.get(m.Unit, data.unit_id) is None:
         raise ValidationError("Unit kerja tidak ditemukan.", field="unit_id")
     if data.username:
-        clash = session.scalars(
+        taken = session.scalars(
             select(m.Account).where(m.Account.username == data.username, m.Account.person_id != (person_id or 0))
         ).first()
-        if clash:
+        if taken:
             raise ValidationError(f"Nama pengguna '{data.username}' sudah dipakai.", field="username")
     return replace(data, roles=_validate_roles(session, data, person_id))
 
@@ -305,7 +306,7 @@ def apply_person(tx: Tx, person: m.Person, data: PersonInput) -> None:
         if person.account is None:
             if data.password is None:
                 raise ValidationError("Isi kata sandi awal untuk akun baru.", field="password")
-            person.account = m.Account(username=data.username, password_hash=hash_password(data.password))
+            person.account = m.Account(username=data.username, password_hash="")  # hashed once, just below
         person.account.username = data.username
         person.account.is_admin = data.is_admin
         if data.password is not None:
@@ -317,13 +318,14 @@ def apply_person(tx: Tx, person: m.Person, data: PersonInput) -> None:
         person.account = None
     tx.session.flush()
     new = _full_snapshot(person)
+    assert new is not None  # flushed: the person has an id
     if data.password is not None and old is not None:
         new["password"] = "(diganti)"
     tx.audit("person", person.id, old, new)
     note_access_changes(tx, person, before, access_of(person), password_set=data.password is not None)
 
 
-def _full_snapshot(person: m.Person) -> dict | None:
+def _full_snapshot(person: m.Person) -> dict[str, Any] | None:
     if person.id is None:
         return None
     snap = snapshot(person, _FIELDS)
@@ -333,9 +335,9 @@ def _full_snapshot(person: m.Person) -> dict | None:
     return snap
 
 
-def add_person(db: Database, actor: Actor, data: PersonInput) -> PersonView:
+def add_person(db: Database, actor: Actor, data: PersonInput, *, clock: Clock = utcnow) -> PersonView:
     """Operation 'Tambah pegawai' (administrator)."""
-    with write(db, actor, Op.PERSON_ADD) as tx:
+    with write(db, actor, Op.PERSON_ADD, clock=clock) as tx:
         data = validate_person(tx.session, data, None)
         person = m.Person(name=data.name, active_from=data.active_from)
         tx.session.add(person)
@@ -343,9 +345,11 @@ def add_person(db: Database, actor: Actor, data: PersonInput) -> PersonView:
         return _view(person, _unit_names(tx.session))
 
 
-def update_person(db: Database, actor: Actor, person_id: int, data: PersonInput) -> PersonView:
+def update_person(
+    db: Database, actor: Actor, person_id: int, data: PersonInput, *, clock: Clock = utcnow
+) -> PersonView:
     """Operation 'Ubah data pegawai' (administrator; no new role or flag for himself)."""
-    with write(db, actor, Op.PERSON_UPDATE) as tx:
+    with write(db, actor, Op.PERSON_UPDATE, clock=clock) as tx:
         person = tx.session.get(m.Person, person_id)
         if person is None:
             raise NotFound("Pegawai tidak ditemukan.")

@@ -4,7 +4,7 @@ An administrator can give anyone a role, make him Plt. Camat or reset his passwo
 this cannot happen quietly, every such change is written as a sentence ("Peran Camat diberikan kepada Budi
 Santoso") by the operation that makes it, beside its audit entries, and waits in the Camat's "Menunggu Anda"
 until a Camat acknowledges it. A change about the Camat himself (a Plt. Camat's own appointment) waits for
-another Camat. The lists are read with plain SQL: "Menunggu Anda" is part of the first screen after start.
+another Camat. Their count is a first-screen read (`ops.home.first_reads`, for "Menunggu Anda").
 """
 
 from __future__ import annotations
@@ -23,15 +23,17 @@ from sakip_desktop.domain.roles import ActingKind, Role
 from sakip_desktop.errors import PermissionDenied
 from sakip_desktop.ops.base import Actor, Clock, Tx, utcnow, write
 from sakip_desktop.storage import models as m
-from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
 
 class RoleRefLike(Protocol):
     """A role as asked for (`ops.people.RoleRef`): the role, and the unit of a Kasi."""
 
-    role: Role
-    unit_id: int | None
+    @property
+    def role(self) -> Role: ...
+
+    @property
+    def unit_id(self) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -81,27 +83,18 @@ def record_change(tx: Tx, person_id: int | None, person_name: str, description: 
     )
 
 
-_PENDING = """
-    SELECT id, at, by_name, person_name, description FROM role_change
-     WHERE acknowledged_at IS NULL AND (person_id IS NULL OR person_id IS NOT :viewer)
-     ORDER BY id
-"""
-
-
 def pending_role_changes(db: Database, viewer_person_id: int | None) -> list[RoleChangeView]:
     """The changes not yet acknowledged that the Camat `viewer_person_id` may acknowledge, oldest first."""
-    with db.plain_reading() as s:
-        found = sql.rows(s, _PENDING, viewer=viewer_person_id)
+    change = m.RoleChange
+    query = select(change.id, change.at, change.by_name, change.person_name, change.description).where(
+        change.acknowledged_at.is_(None), change.person_id.is_(None) | change.person_id.is_not(viewer_person_id)
+    )
+    with db.reading() as s:
+        found = s.execute(query.order_by(change.id)).all()
     return [
-        RoleChangeView(id=i, at=sql.datetime(at), by_name=by, person_name=person, description=text)
+        RoleChangeView(id=i, at=at, by_name=by, person_name=person, description=text)
         for i, at, by, person, text in found
     ]
-
-
-def count_pending_role_changes(db: Database, viewer_person_id: int | None) -> int:
-    """How many changes wait for the Camat `viewer_person_id` (see `pending_role_changes`)."""
-    with db.plain_reading() as s:
-        return int(sql.scalar(s, f"SELECT COUNT(*) FROM ({_PENDING})", viewer=viewer_person_id) or 0)
 
 
 def acknowledge_role_changes(db: Database, actor: Actor, up_to_id: int, *, clock: Clock = utcnow) -> int:

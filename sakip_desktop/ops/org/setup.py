@@ -59,10 +59,12 @@ def check_new_office(new: NewOffice) -> NewOffice:
     return replace(new, profile=validate_profile(new.profile), admin=check_person_fields(new.admin))
 
 
-def create_office(db: Database, new: NewOffice, *, now: dt.datetime | None = None) -> None:
+def create_office(db: Database, new: NewOffice, *, now: dt.datetime | None = None, demo: bool = False) -> None:
     """Operation 'Buat kantor baru': the office, its standard units, settings and first administrator.
 
-    Only allowed on a database that has no office yet.
+    Only allowed on a database that has no office yet. `demo` makes the demo office (`demo.office`): its
+    passwords are printed on its login screen, so the administrator's too must be replaced should the file ever
+    stop being the demo (the demo itself is exempt, `ops.org.auth`).
     """
     if has_office(db):
         raise ValidationError("Basis data ini sudah berisi data kantor.")
@@ -75,10 +77,10 @@ def create_office(db: Database, new: NewOffice, *, now: dt.datetime | None = Non
             **{f: getattr(profile, f) for f in EDITABLE_FIELDS},
             logo=new.logo,
             logo_filename=new.logo_filename if new.logo else "",
-            is_demo=False,
+            is_demo=demo,
         )
         tx.session.add(office)
-        units = {}
+        units: dict[str, Unit] = {}
         for order, (code, name, kind, parent) in enumerate(STANDARD_UNITS):
             unit = Unit(
                 code=code, name=name, kind=kind, parent_id=units[parent].id if parent else None, sort_order=order * 10
@@ -92,5 +94,7 @@ def create_office(db: Database, new: NewOffice, *, now: dt.datetime | None = Non
         person = Person(name=admin.name, active_from=admin.active_from)
         tx.session.add(person)
         apply_person(tx, person, admin)
+        if demo and person.account is not None:
+            person.account.must_change_password = True
         tx.session.flush()
         tx.audit("office", office.id, None, snapshot(office, EDITABLE_FIELDS))

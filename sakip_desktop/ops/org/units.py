@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import UnitKind
 from sakip_desktop.errors import NotFound, ValidationError
-from sakip_desktop.ops.base import Actor, snapshot, write
+from sakip_desktop.ops.base import Actor, Clock, snapshot, utcnow, write
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
     ActingAssignment,
@@ -83,7 +84,7 @@ def list_units(db: Database, today: dt.date | None = None) -> list[UnitView]:
         ]
 
 
-def _validate(session, data: UnitInput, unit_id: int | None) -> UnitInput:
+def _validate(session: Session, data: UnitInput, unit_id: int | None) -> UnitInput:
     name = data.name.strip()
     if not name:
         raise ValidationError("Nama unit wajib diisi.", field="name")
@@ -103,7 +104,7 @@ def _validate(session, data: UnitInput, unit_id: int | None) -> UnitInput:
     )
 
 
-def _check_parent(session, parent_id: int | None, unit_id: int | None) -> None:
+def _check_parent(session: Session, parent_id: int | None, unit_id: int | None) -> None:
     """The parent must exist and must not be the unit itself or one of its own sub-units."""
     seen: set[int] = set()
     current = parent_id
@@ -119,9 +120,9 @@ def _check_parent(session, parent_id: int | None, unit_id: int | None) -> None:
         current = parent.parent_id
 
 
-def add_unit(db: Database, actor: Actor, data: UnitInput) -> int:
+def add_unit(db: Database, actor: Actor, data: UnitInput, *, clock: Clock = utcnow) -> int:
     """Operation 'Tambah unit' (administrator); returns the new id."""
-    with write(db, actor, Op.UNIT_ADD) as tx:
+    with write(db, actor, Op.UNIT_ADD, clock=clock) as tx:
         data = _validate(tx.session, data, None)
         unit = Unit(
             code=data.code, name=data.name, kind=data.kind.value, parent_id=data.parent_id, sort_order=data.sort_order

@@ -1,22 +1,28 @@
 """Programs, kegiatan and sub kegiatan of the office, the pagu of a year and realisasi anggaran per quarter.
 
 The tree view (`budget_tree`) gives every level its pagu, spending per TW and serapan; the operations add,
-change and remove the levels and store a sub kegiatan's pagu and spending (never above the pagu).
+change and remove the levels (`put_node`, the road the planning workbook's import takes too) and store a sub
+kegiatan's pagu and spending (`funds.put_budgets`, never above the pagu).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from sakip_desktop.domain import bounds, formats
+from sakip_desktop.domain import formats
+from sakip_desktop.domain import planning as rules
 from sakip_desktop.domain.achievement import absorption
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
-from sakip_desktop.exchange.rencana.data import current_plan_id
-from sakip_desktop.ops.base import Actor, snapshot, write
+from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
+from sakip_desktop.ops.planning.funds import BudgetInput, checked_amounts, put_budget, put_budgets
+from sakip_desktop.ops.planning.records import assign
+from sakip_desktop.ops.planning.stored import current_plan_id
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
     Activity,
@@ -31,8 +37,7 @@ from sakip_desktop.storage.models import (
 
 PROGRAM, ACTIVITY, SUB_ACTIVITY = 0, 1, 2
 LEVEL_LABELS = ("Program", "Kegiatan", "Sub kegiatan")
-QUARTER_NAMES = ("TW I", "TW II", "TW III", "TW IV")
-_MODELS = (Program, Activity, SubActivity)
+_MODELS: tuple[type[Program] | type[Activity] | type[SubActivity], ...] = (Program, Activity, SubActivity)
 _SAVE_OPS = (Op.PROGRAM_SAVE, Op.ACTIVITY_SAVE, Op.SUB_ACTIVITY_SAVE)
 _DELETE_OPS = (Op.PROGRAM_DELETE, Op.ACTIVITY_DELETE, Op.SUB_ACTIVITY_DELETE)
 
@@ -101,10 +106,10 @@ def budget_tree(db: Database, year: int) -> list[BudgetNode]:
                     x.code,
                     x.name,
                     x.unit_id,
-                    units.get(x.unit_id, ""),
+                    units.get(x.unit_id, "") if x.unit_id is not None else "",
                     b.ceiling if b else None,
-                    tuple(spent.get(b.id, [0] * 4)) if b else (0, 0, 0, 0),
-                )  # type: ignore[arg-type]
+                    _four(spent.get(b.id, [0] * 4)) if b else (0, 0, 0, 0),
+                )
             )
         activities: dict[int, list[tuple[Activity, list[BudgetNode]]]] = {}
         for a in s.scalars(select(Activity).order_by(Activity.code)):
@@ -115,21 +120,29 @@ def budget_tree(db: Database, year: int) -> list[BudgetNode]:
             all_subs = [n for _a, ns in children for n in ns]
             out.append(
                 _sum_node(
-                    PROGRAM, p.id, None, p.code, p.name, p.objective_id, objectives.get(p.objective_id, ""), all_subs
+                    (PROGRAM, p.id, None, p.code, p.name),
+                    p.objective_id,
+                    objectives.get(p.objective_id, "") if p.objective_id is not None else "",
+                    all_subs,
                 )
             )
             for a, nodes in children:
-                out.append(_sum_node(ACTIVITY, a.id, p.id, a.code, a.name, None, "", nodes))
+                out.append(_sum_node((ACTIVITY, a.id, p.id, a.code, a.name), None, "", nodes))
                 out.extend(nodes)
         return out
 
 
-def _sum_node(level, node_id, parent_id, code, name, link_id, link_name, subs: list[BudgetNode]) -> BudgetNode:
+def _four(values: list[int]) -> tuple[int, int, int, int]:
+    return values[0], values[1], values[2], values[3]
+
+
+def _sum_node(
+    node: tuple[int, int, int | None, str, str], link_id: int | None, link_name: str, subs: list[BudgetNode]
+) -> BudgetNode:
+    """A program or kegiatan (level, id, parent id, code, name) with the sums of its sub kegiatan."""
     ceilings = [n.ceiling for n in subs if n.ceiling is not None]
-    spent = tuple(sum(n.spent[q] for n in subs) for q in range(4))
-    return BudgetNode(
-        level, node_id, parent_id, code, name, link_id, link_name, sum(ceilings) if ceilings else None, spent
-    )  # type: ignore[arg-type]
+    spent = _four([sum(n.spent[q] for n in subs) for q in range(4)])
+    return BudgetNode(*node, link_id, link_name, sum(ceilings) if ceilings else None, spent)
 
 
 def objective_choices(db: Database) -> list[Choice]:
@@ -146,68 +159,98 @@ def objective_choices(db: Database) -> list[Choice]:
 
 
 def _clean(data: NodeInput, level: int) -> NodeInput:
-    code, name = " ".join(data.code.split()), " ".join(data.name.split())
     what = LEVEL_LABELS[level].lower()
-    if not code:
-        raise ValidationError(f"Kode {what} wajib diisi.", field="code")
-    if len(code) > 40:
-        raise ValidationError(f"Kode {what} paling banyak 40 karakter.", field="code")
-    if not name:
-        raise ValidationError(f"Nama {what} wajib diisi.", field="name")
-    return NodeInput(code, name, data.link_id)
+    return NodeInput(rules.budget_code(data.code, what), rules.budget_name(data.name, what), data.link_id)
 
 
-def _check_code(s, level: int, code: str, node_id: int | None) -> None:
+def _check_code(s: Session, level: int, code: str, node_id: int | None) -> None:
     model = _MODELS[level]
-    other = s.scalar(select(model).where(model.code == code))
-    if other is not None and other.id != node_id:
-        raise ValidationError(f"Kode {code} sudah dipakai {LEVEL_LABELS[level].lower()} '{other.name}'.", field="code")
+    other = s.execute(select(model.id, model.name).where(model.code == code)).first()
+    if other is not None and other[0] != node_id:
+        raise ValidationError(f"Kode {code} sudah dipakai {LEVEL_LABELS[level].lower()} '{other[1]}'.", field="code")
+
+
+def _node(s: Session, level: int, node_id: int) -> Program | Activity | SubActivity | None:
+    if level == PROGRAM:
+        return s.get(Program, node_id)
+    if level == ACTIVITY:
+        return s.get(Activity, node_id)
+    return s.get(SubActivity, node_id)
+
+
+def _link(s: Session, level: int, link_id: int | None) -> dict[str, int | None]:
+    """The sasaran of a program, the unit of a sub kegiatan (each must still exist); a kegiatan has none."""
+    if level == PROGRAM:
+        if link_id is not None and s.get(Objective, link_id) is None:
+            raise NotFound("Sasaran yang dipilih tidak ada lagi.")
+        return {"objective_id": link_id}
+    if level == SUB_ACTIVITY:
+        if link_id is not None and s.get(Unit, link_id) is None:
+            raise NotFound("Unit yang dipilih tidak ada lagi.")
+        return {"unit_id": link_id}
+    return {}
+
+
+def _parent(s: Session, level: int, parent_id: int | None, plan_id: int | None) -> dict[str, int]:
+    """Where a new node goes: a program in the Renstra `plan_id` (None: the current one), a kegiatan under its
+    program, a sub kegiatan under its kegiatan."""
+    if level == PROGRAM:
+        plan_id = plan_id if plan_id is not None else current_plan_id(s)
+        if plan_id is None:
+            raise ValidationError("Kantor ini belum punya Renstra; isi Renstra dulu (impor buku kerja rencana).")
+        return {"plan_id": plan_id}
+    if parent_id is None or s.get(_MODELS[level - 1], parent_id) is None:
+        raise NotFound(f"{LEVEL_LABELS[level - 1]} induknya tidak ada lagi.")
+    return {"program_id" if level == ACTIVITY else "activity_id": parent_id}
+
+
+def put_node(
+    tx: Tx,
+    level: int,
+    data: NodeInput,
+    node_id: int | None = None,
+    parent_id: int | None = None,
+    plan_id: int | None = None,
+) -> int:
+    """Add a program, kegiatan or sub kegiatan (node_id None, under `parent_id`; a program in the Renstra
+    `plan_id`, else the current one) or change it (given `parent_id` or `plan_id`: moved there)."""
+    s = tx.session
+    data = _clean(data, level)
+    _check_code(s, level, data.code, node_id)
+    values: dict[str, Any] = {"code": data.code, "name": data.name, **_link(s, level, data.link_id)}
+    model = _MODELS[level]
+    if node_id is None:
+        values |= _parent(s, level, parent_id, plan_id)
+        record = model(**values)
+        s.add(record)
+        s.flush()
+        tx.audit(model.__tablename__, record.id, None, snapshot(record, values))
+        return record.id
+    stored = _node(s, level, node_id)
+    if stored is None:
+        raise NotFound(f"{LEVEL_LABELS[level]} ini sudah dihapus orang lain.")
+    if parent_id is not None or (level == PROGRAM and plan_id is not None):
+        values |= _parent(s, level, parent_id, plan_id)
+    old = snapshot(stored, values)
+    assign(stored, values)
+    tx.audit(model.__tablename__, stored.id, old, snapshot(stored, values))
+    return stored.id
 
 
 def save_node(
-    db: Database, actor: Actor, level: int, data: NodeInput, node_id: int | None = None, parent_id: int | None = None
+    db: Database,
+    actor: Actor,
+    level: int,
+    data: NodeInput,
+    node_id: int | None = None,
+    parent_id: int | None = None,
+    *,
+    clock: Clock = utcnow,
 ) -> int:
     """Operation 'Simpan program/kegiatan/sub kegiatan': add one (node_id None, under `parent_id`) or change it."""
     data = _clean(data, level)
-    with write(db, actor, _SAVE_OPS[level]) as tx:
-        s = tx.session
-        _check_code(s, level, data.code, node_id)
-        values: dict = {"code": data.code, "name": data.name}
-        if level == PROGRAM:
-            if data.link_id is not None and s.get(Objective, data.link_id) is None:
-                raise NotFound("Sasaran yang dipilih tidak ada lagi.")
-            values["objective_id"] = data.link_id
-        if level == SUB_ACTIVITY:
-            if data.link_id is not None and s.get(Unit, data.link_id) is None:
-                raise NotFound("Unit yang dipilih tidak ada lagi.")
-            values["unit_id"] = data.link_id
-        model = _MODELS[level]
-        if node_id is None:
-            if level == PROGRAM:
-                plan_id = current_plan_id(s)
-                if plan_id is None:
-                    raise ValidationError(
-                        "Kantor ini belum punya Renstra; isi Renstra dulu (impor buku kerja rencana)."
-                    )
-                values["plan_id"] = plan_id
-            else:
-                parent_model = _MODELS[level - 1]
-                if parent_id is None or s.get(parent_model, parent_id) is None:
-                    raise NotFound(f"{LEVEL_LABELS[level - 1]} induknya tidak ada lagi.")
-                values["program_id" if level == ACTIVITY else "activity_id"] = parent_id
-            record = model(**values)
-            s.add(record)
-            s.flush()
-            tx.audit(model.__tablename__, record.id, None, snapshot(record, values))
-            return record.id
-        record = s.get(model, node_id)
-        if record is None:
-            raise NotFound(f"{LEVEL_LABELS[level]} ini sudah dihapus orang lain.")
-        old = snapshot(record, values)
-        for name, value in values.items():
-            setattr(record, name, value)
-        tx.audit(model.__tablename__, record.id, old, snapshot(record, values))
-        return record.id
+    with write(db, actor, _SAVE_OPS[level], clock=clock) as tx:
+        return put_node(tx, level, data, node_id, parent_id if node_id is None else None)
 
 
 def delete_node(db: Database, actor: Actor, level: int, node_id: int) -> None:
@@ -215,7 +258,7 @@ def delete_node(db: Database, actor: Actor, level: int, node_id: int) -> None:
     with write(db, actor, _DELETE_OPS[level]) as tx:
         s = tx.session
         model = _MODELS[level]
-        record = s.get(model, node_id)
+        record = _node(s, level, node_id)
         if record is None:
             raise NotFound(f"{LEVEL_LABELS[level]} ini sudah dihapus.")
         if level == PROGRAM and s.scalar(select(func.count()).where(Activity.program_id == node_id)):
@@ -238,50 +281,20 @@ def delete_node(db: Database, actor: Actor, level: int, node_id: int) -> None:
 
 
 def save_budget(
-    db: Database, actor: Actor, sub_activity_id: int, year: int, ceiling: int, spent: tuple[int, int, int, int]
+    db: Database,
+    actor: Actor,
+    sub_activity_id: int,
+    year: int,
+    ceiling: int,
+    spent: tuple[int, int, int, int],
+    *,
+    clock: Clock = utcnow,
 ) -> None:
     """Operation 'Simpan anggaran sub kegiatan': the pagu of `year` and realisasi TW I–IV (not above the pagu)."""
-    if not 2000 <= year <= 2100:
-        raise ValidationError(f"Tahun {year} tidak masuk akal.", field="year")
-    if len(spent) != 4:
-        raise ValidationError("Realisasi anggaran diisi untuk TW I–IV.", field="spent")
-    ceiling = bounds.check_rupiah(ceiling, "Pagu", "ceiling") or 0
-    spent = tuple(  # type: ignore[assignment]
-        bounds.check_rupiah(amount, f"Realisasi anggaran {QUARTER_NAMES[n]}", "spent") or 0
-        for n, amount in enumerate(spent)
-    )
-    total = sum(spent)
-    if total > ceiling:
-        raise ValidationError(
-            f"Realisasi anggaran TW I–IV {formats.rupiah(total, sen=False)} melebihi pagu "
-            f"{formats.rupiah(ceiling, sen=False)}; periksa angkanya atau naikkan pagunya.",
-            field="spent",
-        )
-    with write(db, actor, Op.BUDGET_SAVE) as tx:
-        s = tx.session
-        sub = s.get(SubActivity, sub_activity_id)
-        if sub is None:
-            raise NotFound("Sub kegiatan ini sudah dihapus.")
-        budget = s.scalar(select(Budget).where(Budget.sub_activity_id == sub.id, Budget.year == year))
-        if budget is None:
-            budget = Budget(sub_activity_id=sub.id, year=year, ceiling=ceiling)
-            s.add(budget)
-            s.flush()
-            tx.audit("budget", budget.id, None, {"sub_activity": sub.code, "year": year, "ceiling": ceiling})
-        elif budget.ceiling != ceiling:
-            tx.audit("budget", budget.id, {"ceiling": budget.ceiling}, {"ceiling": ceiling})
-            budget.ceiling = ceiling
-        rows = {r.quarter: r for r in s.scalars(select(BudgetSpending).where(BudgetSpending.budget_id == budget.id))}
-        for quarter, amount in enumerate(spent, start=1):
-            row = rows.get(quarter)
-            if row is None and amount:
-                row = BudgetSpending(budget_id=budget.id, quarter=quarter, amount=amount)
-                s.add(row)
-                s.flush()
-                tx.audit("budget_spending", row.id, None, {"quarter": quarter, "amount": amount})
-            elif row is not None and row.amount != amount:
-                tx.audit("budget_spending", row.id, {"amount": row.amount}, {"amount": amount})
-                row.amount = amount
+    checked, amounts = checked_amounts(year, ceiling, spent)
+    rules.spending_within_ceiling(checked or 0, [a or 0 for a in amounts])
+    with write(db, actor, Op.BUDGET_SAVE, clock=clock) as tx:
+        put_budget(tx, sub_activity_id, year, checked, amounts)
 
 
 __all__ = [
@@ -289,12 +302,16 @@ __all__ = [
     "LEVEL_LABELS",
     "PROGRAM",
     "SUB_ACTIVITY",
+    "BudgetInput",
     "BudgetNode",
     "Choice",
     "NodeInput",
     "budget_tree",
     "delete_node",
     "objective_choices",
+    "put_budget",
+    "put_budgets",
+    "put_node",
     "save_budget",
     "save_node",
 ]

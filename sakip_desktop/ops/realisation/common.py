@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 from sakip_desktop.domain import bounds
 from sakip_desktop.domain.achievement import Polarity, Target
 from sakip_desktop.domain.periods import quarter_label
-from sakip_desktop.domain.realisation import Status, previous_quarter, quarter_achievement
+from sakip_desktop.domain.realisation import (
+    LOCKED_MESSAGE,
+    RealisationInput,
+    Status,
+    previous_quarter,
+    quarter_achievement,
+    status_problem,
+)
 from sakip_desktop.domain.roles import Role, UnitKind
 from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
 from sakip_desktop.ops.base import Actor
@@ -25,8 +32,6 @@ from sakip_desktop.storage.models import (
     Unit,
     YearlyTarget,
 )
-
-LOCKED_MESSAGE = "Data triwulan ini sudah disetujui dan terkunci; ubah melalui revisi dengan alasan."
 
 # Roles that may possibly enter realisasi; `may_enter` then checks the unit.
 _KASUBAG = (Role.KASUBAG_PERENCANAAN, Role.KASUBAG_UMUM)
@@ -47,11 +52,20 @@ FIELDS = (
 )
 
 
-class RealisationLocked(ValidationError):
+class EntryRefused(ValidationError):
+    """A rule of `sakip_desktop.domain.realisation` refused an entry: `words` are the rule's own, the message
+    names the realisasi in front of them (a Format Isian puts its sheet, row and column there instead)."""
+
+    def __init__(self, where: str, words: str, field: str) -> None:
+        super().__init__(f"{where}: {words}" if where else words, field=field)
+        self.words = words
+
+
+class RealisationLocked(EntryRefused):
     """A write to an approved (locked) realisasi that is not a revision."""
 
     def __init__(self) -> None:
-        super().__init__(LOCKED_MESSAGE, field="value")
+        super().__init__("", LOCKED_MESSAGE, field="value")
 
 
 def check_period(year: int, quarter: int) -> None:
@@ -105,17 +119,66 @@ def require_entry(session: Session, actor: Actor, unit: Unit | None, what: str) 
         )
 
 
-def ensure_editable(row: Realisation) -> None:
-    """Refuse a change by the Kasi to a realisasi that has left the draft."""
-    status = Status(row.status)
-    if status is Status.APPROVED:
-        raise RealisationLocked()
-    if not status.editable:
-        raise ValidationError(
-            f"Realisasi {quarter_label(row.quarter)} {row.year} sudah {status.label.lower()} dan sedang diperiksa; "
-            "hanya dapat diubah setelah dikembalikan oleh Sekretaris atau Camat.",
-            field="status",
+def require_entry_all(session: Session, actor: Actor, indicator_ids: Collection[int]) -> dict[int, Indicator]:
+    """Raise `PermissionDenied`, naming every unit at once, unless the actor may enter realisasi of all the
+    indicators (the Format Isian import checks a whole file this way, once). Returns the indicators found, by id:
+    held by the caller, they stay in the session, so later checks find them without a query (and a flush)."""
+    indicators = {i.id: i for i in session.scalars(select(Indicator).where(Indicator.id.in_(list(indicator_ids))))}
+    units = {u.id: u for u in session.scalars(select(Unit))}
+    allowed: dict[int | None, bool] = {}
+    refused: dict[str, None] = {}
+    for indicator_id in indicator_ids:
+        indicator = indicators.get(indicator_id)
+        unit = units.get(indicator.responsible_unit_id) if indicator and indicator.responsible_unit_id else None
+        key = unit.id if unit else None
+        if key not in allowed:
+            allowed[key] = may_enter(session, actor, unit)
+        if not allowed[key]:
+            refused[unit.name if unit else indicator.code if indicator else f"indikator #{indicator_id}"] = None
+    if refused:
+        raise PermissionDenied(
+            f"Anda tidak berwenang mengisi realisasi untuk: {', '.join(refused)}. Berkas tidak diimpor."
         )
+    return indicators
+
+
+def ensure_editable(row: Realisation, name: str) -> None:
+    """Refuse a change by the Kasi to a realisasi that has left the draft (`name`: 'IK04 TW III 2025')."""
+    problem = status_problem(Status(row.status))
+    if problem == LOCKED_MESSAGE:
+        raise RealisationLocked()
+    if problem:
+        raise EntryRefused(name, problem, field="status")
+
+
+def stored_input(row: Realisation | None) -> RealisationInput | None:
+    """What is stored for a realisasi, in the shape an entry is made in (None when nothing is stored)."""
+    if row is None:
+        return None
+    return RealisationInput(
+        row.value,
+        row.supporting_factors,
+        row.inhibiting_factors,
+        row.follow_up,
+        row.manual_achievement,
+        row.manual_justification,
+    )
+
+
+def period_realisations(
+    session: Session, indicator_ids: Iterable[int], year: int, quarter: int
+) -> dict[int, Realisation]:
+    """The realisasi of the indicators for a quarter, by indicator id."""
+    return {
+        r.indicator_id: r
+        for r in session.scalars(
+            select(Realisation).where(
+                Realisation.year == year,
+                Realisation.quarter == quarter,
+                Realisation.indicator_id.in_(list(indicator_ids)),
+            )
+        )
+    }
 
 
 def get_indicator(session: Session, indicator_id: int) -> Indicator:
@@ -176,13 +239,8 @@ def previous_achievements(
     by_id = {i.id: i for i in indicators}
     py, pq = previous_quarter(year, quarter)
     targets = quarter_targets(session, by_id, py, pq)
-    rows = session.scalars(
-        select(Realisation).where(
-            Realisation.year == py, Realisation.quarter == pq, Realisation.indicator_id.in_(list(by_id))
-        )
-    )
     out = {}
-    for row in rows:
+    for row in period_realisations(session, by_id, py, pq).values():
         polarity = Polarity(by_id[row.indicator_id].polarity)
         value = quarter_achievement(row.value, targets.get(row.indicator_id), polarity, row.manual_achievement)
         if value is not None:
@@ -212,6 +270,7 @@ def describe(indicator: Indicator, year: int, quarter: int) -> str:
 __all__ = [
     "FIELDS",
     "LOCKED_MESSAGE",
+    "EntryRefused",
     "RealisationLocked",
     "check_amount",
     "check_period",
@@ -221,9 +280,12 @@ __all__ = [
     "get_indicator",
     "get_realisation",
     "may_enter",
+    "period_realisations",
     "planned_indicators",
     "previous_achievements",
     "quarter_targets",
     "require_entry",
+    "require_entry_all",
+    "stored_input",
     "yearly_targets",
 ]

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PureWindowsPath
-from typing import TypeAlias
+from typing import TypeAlias, cast
 
 from sakip_desktop.domain.formats import number
 from sakip_desktop.errors import DatabaseError, NotFound, ValidationError
@@ -122,7 +122,7 @@ def read_evidence(db: Database, model: EvidenceModel, evidence_id: int, missing:
     """A stored bukti file with its bytes; `NotFound` (saying `missing`) when it is gone, `DatabaseError` when its
     bytes no longer match the stored checksum."""
     with db.reading() as s:
-        e = s.get(model, evidence_id)
+        e = cast("m.RealisationEvidence | m.FollowUpEvidence | None", s.get(model, evidence_id))
         if e is None:
             raise NotFound(missing)
         return EvidenceFile(e.id, e.filename, verified_bytes(e.filename, e.data, e.sha256), e.sha256)

@@ -15,11 +15,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.permissions import Op
-from sakip_desktop.domain.qualitative import rank_of
+from sakip_desktop.domain.qualitative import level_problem, rank_of
 from sakip_desktop.errors import NotFound, ValidationError
-from sakip_desktop.ops.base import Actor, write
+from sakip_desktop.ops.base import Actor, Clock, utcnow, write
 from sakip_desktop.storage import models as m
-from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
 MAX_LEVELS = 20
@@ -81,20 +80,18 @@ class IndicatorScale:
         return tuple(self.levels[rank] for rank in sorted(self.levels))
 
 
-def indicator_scales(session: sql.Reader, indicator_ids: Iterable[int] | None = None) -> dict[int, IndicatorScale]:
-    """The scale of every qualitative indicator (or of those among `indicator_ids`), by indicator id.
-
-    Plain SQL: the indicators of a role's first screen show their levels.
-    """
-    query, params = "SELECT id, scale_id FROM indicator WHERE scale_id IS NOT NULL", {}
+def indicator_scales(session: Session, indicator_ids: Iterable[int] | None = None) -> dict[int, IndicatorScale]:
+    """The scale of every qualitative indicator (or of those among `indicator_ids`), by indicator id."""
+    query = select(m.Indicator.id, m.Indicator.scale_id).where(m.Indicator.scale_id.is_not(None))
     if indicator_ids is not None:
-        query, params = f"{query} AND id IN :ids", {"ids": list(indicator_ids)}
-    used = dict(sql.rows(session, query, **params))
+        query = query.where(m.Indicator.id.in_(list(indicator_ids)))
+    used = {ind: scale_id for ind, scale_id in session.execute(query) if scale_id is not None}
     if not used:
         return {}
-    names = dict(sql.rows(session, "SELECT id, name FROM qualitative_scale"))
+    names = {i: name for i, name in session.execute(select(m.QualitativeScale.id, m.QualitativeScale.name))}
     levels: dict[int, dict[int, str]] = {scale_id: {} for scale_id in names}
-    for scale_id, rank, label in sql.rows(session, "SELECT scale_id, rank, label FROM qualitative_level"):
+    level = m.QualitativeLevel
+    for scale_id, rank, label in session.execute(select(level.scale_id, level.rank, level.label)):
         levels[scale_id][rank] = label
     return {ind: IndicatorScale(names[scale_id], levels[scale_id]) for ind, scale_id in used.items()}
 
@@ -122,16 +119,23 @@ def indicator_levels(db: Database, indicator_id: int) -> tuple[LevelView, ...]:
         return scale_levels(s, scale_id) if scale_id else ()
 
 
+def _typed(value: Decimal) -> str:
+    """A rank as a person would have typed it: '9', '4,5' (not `domain.formats`: the first screen imports this
+    module and should not load babel)."""
+    return format(Decimal(value).normalize(), "f").replace(".", ",")
+
+
 def check_rank(session: Session, indicator: m.Indicator, value: Decimal | None, label: str, field: str) -> None:
-    """Refuse a value of a qualitative indicator that is not the rank of one of its scale's levels."""
+    """Refuse a value of a qualitative indicator that is not the rank of one of its scale's levels
+    (`level_problem`, the rule the Format Isian applies to a written label)."""
     if value is None or indicator.scale_id is None:
         return
-    ranks = {level.rank for level in scale_levels(session, indicator.scale_id)}
-    if rank_of(value) not in ranks:
+    scale = session.get(m.QualitativeScale, indicator.scale_id)
+    levels = {level.rank: level.label for level in scale_levels(session, indicator.scale_id)}
+    problem = level_problem(scale.name if scale else "", levels, rank_of(value), _typed(value))
+    if problem:
         raise ValidationError(
-            f"{label} indikator {indicator.code} harus salah satu tingkat skala kualitatifnya "
-            f"(peringkat 1 sampai {max(ranks, default=0)}).",
-            field=field,
+            f"{label} indikator {indicator.code} harus salah satu tingkat skala kualitatifnya: {problem}", field=field
         )
 
 
@@ -163,7 +167,7 @@ def _clean(session: Session, data: ScaleInput, scale_id: int | None) -> ScaleInp
     return ScaleInput(name=name, labels=labels, description=data.description.strip())
 
 
-def _snapshot(name: str, description: str, labels: Sequence[str]) -> dict:
+def _snapshot(name: str, description: str, labels: Sequence[str]) -> dict[str, object]:
     return {"name": name, "description": description, "levels": list(labels)}
 
 
@@ -175,9 +179,9 @@ def _store_levels(session: Session, scale_id: int, labels: Sequence[str]) -> Non
         session.add(m.QualitativeLevel(scale_id=scale_id, rank=rank, label=label))
 
 
-def add_scale(db: Database, actor: Actor, data: ScaleInput) -> int:
+def add_scale(db: Database, actor: Actor, data: ScaleInput, *, clock: Clock = utcnow) -> int:
     """Operation 'Tambah skala kualitatif'; returns the new scale's id."""
-    with write(db, actor, Op.SCALE_ADD) as tx:
+    with write(db, actor, Op.SCALE_ADD, clock=clock) as tx:
         data = _clean(tx.session, data, None)
         scale = m.QualitativeScale(name=data.name, description=data.description)
         tx.session.add(scale)

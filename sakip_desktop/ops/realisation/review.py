@@ -68,6 +68,38 @@ def _refuse_wrong_status(tx: Tx, rows: list[Realisation], allowed: set[Status], 
     raise ValidationError("Tidak ada yang diubah:\n" + "\n".join(f"- {p}" for p in problems))
 
 
+def _ticked_checklists(
+    tx: Tx, rows: list[Realisation], checks: Mapping[int, CheckInput | tuple[bool, bool, bool, str]]
+) -> dict[int, CheckInput]:
+    """The checklist of each realisasi; refused, naming each, unless every item of every one is ticked."""
+    problems = []
+    parsed: dict[int, CheckInput] = {}
+    for row in rows:
+        raw = checks.get(row.id)
+        if raw is None:
+            problems.append(f"{_name(tx, row)}: daftar periksa belum diisi.")
+            continue
+        check = CheckInput(*raw)
+        unticked = [
+            label
+            for label, ok in (
+                ("bukti dukung sesuai", check.evidence_ok),
+                ("angka wajar", check.plausible),
+                ("narasi memadai", check.narrative_ok),
+            )
+            if not ok
+        ]
+        if unticked:
+            problems.append(f"{_name(tx, row)}: belum dicentang: {', '.join(unticked)}.")
+        parsed[row.id] = check
+    if problems:
+        raise ValidationError(
+            "Realisasi belum dapat diverifikasi; centang semua butir atau kembalikan ke Kasi dengan alasan:\n"
+            + "\n".join(f"- {p}" for p in problems)
+        )
+    return parsed
+
+
 def verify(
     db: Database,
     actor: Actor,
@@ -82,31 +114,7 @@ def verify(
     with write(db, actor, Op.REALISATION_VERIFY, clock=clock) as tx:
         rows = _rows(tx, realisation_ids)
         _refuse_wrong_status(tx, rows, {Status.SUBMITTED}, "diverifikasi")
-        problems = []
-        parsed: dict[int, CheckInput] = {}
-        for row in rows:
-            raw = checks.get(row.id)
-            if raw is None:
-                problems.append(f"{_name(tx, row)}: daftar periksa belum diisi.")
-                continue
-            check = CheckInput(*raw)
-            unticked = [
-                label
-                for label, ok in (
-                    ("bukti dukung sesuai", check.evidence_ok),
-                    ("angka wajar", check.plausible),
-                    ("narasi memadai", check.narrative_ok),
-                )
-                if not ok
-            ]
-            if unticked:
-                problems.append(f"{_name(tx, row)}: belum dicentang: {', '.join(unticked)}.")
-            parsed[row.id] = check
-        if problems:
-            raise ValidationError(
-                "Realisasi belum dapat diverifikasi; centang semua butir atau kembalikan ke Kasi dengan alasan:\n"
-                + "\n".join(f"- {p}" for p in problems)
-            )
+        parsed = _ticked_checklists(tx, rows, checks)
         for row in rows:
             check = parsed[row.id]
             record = tx.session.scalars(

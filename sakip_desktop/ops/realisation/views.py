@@ -8,19 +8,28 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.achievement import Polarity, Target
 from sakip_desktop.domain.qualitative import label_of
-from sakip_desktop.domain.realisation import Narrative, QuarterFacts, Status, narrative_reason, quarter_achievement
+from sakip_desktop.domain.realisation import (
+    Narrative,
+    QuarterFacts,
+    RealisationInput,
+    Status,
+    narrative_reason,
+    quarter_achievement,
+)
 from sakip_desktop.domain.realisation import submission_problems as _problems
 from sakip_desktop.ops.realisation.common import (
+    period_realisations,
     planned_indicators,
     previous_achievements,
     quarter_targets,
     yearly_targets,
 )
 from sakip_desktop.ops.realisation.evidence import EvidenceFile, EvidenceView, read_evidence
-from sakip_desktop.ops.realisation.qualitative import indicator_scales
+from sakip_desktop.ops.realisation.qualitative import IndicatorScale, indicator_scales
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
     Indicator,
@@ -120,6 +129,21 @@ class EntryView:
         """True while the Kasi may still change it."""
         return self.status is None or self.status.editable
 
+    @property
+    def stored_input(self) -> RealisationInput | None:
+        """What is stored, in the shape an entry is made in (None while nothing was entered): a form's or a
+        file's `Seen`."""
+        if self.realisation_id is None:
+            return None
+        return RealisationInput(
+            self.value,
+            self.narrative.supporting,
+            self.narrative.inhibiting,
+            self.narrative.follow_up,
+            self.manual_achievement,
+            self.manual_justification,
+        )
+
 
 def quarter_entries(db: Database, year: int, quarter: int, unit_id: int | None = None) -> list[EntryView]:
     """Every indicator with a target that year (all, or one unit's) with its realisasi for the quarter."""
@@ -136,105 +160,133 @@ def approval_queue(db: Database, year: int, quarter: int) -> list[EntryView]:
     return _entries(db, year, quarter, None, Status.VERIFIED)
 
 
+@dataclass(frozen=True)
+class _Period:
+    """What the entries of a quarter are built from, read once."""
+
+    year: int
+    quarter: int
+    rows: dict[int, Realisation]  # by indicator id
+    units: dict[int, str]
+    objectives: dict[int, str]
+    year_targets: dict[int, Target]
+    quarter_targets: dict[int, Target]
+    previous: dict[int, Decimal]
+    evidence: dict[int, list[EvidenceView]]  # by realisasi id, as the next three
+    revised: dict[int, list[RevisionView]]
+    checks: dict[int, CheckView]
+    scales: dict[int, IndicatorScale]  # by indicator id
+
+
 def _entries(db: Database, year: int, quarter: int, unit_id: int | None, only: Status | None = None) -> list[EntryView]:
     with db.reading() as s:
         indicators = planned_indicators(s, year, unit_id)
         ids = [i.id for i in indicators]
-        rows = {
-            r.indicator_id: r
-            for r in s.scalars(
-                select(Realisation).where(
-                    Realisation.year == year, Realisation.quarter == quarter, Realisation.indicator_id.in_(ids)
-                )
-            )
-        }
+        rows = period_realisations(s, ids, year, quarter)
         if only is not None:
             indicators = [i for i in indicators if i.id in rows and rows[i.id].status == only.value]
         row_ids = [r.id for r in rows.values()]
-        units = dict(s.execute(select(Unit.id, Unit.name)).all())
-        objectives = {o.id: f"{o.code} {o.statement}" for o in s.scalars(select(Objective))}
-        years = yearly_targets(s, ids, year)
-        quarters = quarter_targets(s, ids, year, quarter)
-        previous = previous_achievements(s, indicators, year, quarter)
-        evidence: dict[int, list[EvidenceView]] = defaultdict(list)
-        for e in s.execute(
-            select(
-                RealisationEvidence.realisation_id,
-                RealisationEvidence.id,
-                RealisationEvidence.filename,
-                RealisationEvidence.size,
-                RealisationEvidence.sha256,
-                RealisationEvidence.added_by,
-                RealisationEvidence.added_at,
-            )
-            .where(RealisationEvidence.realisation_id.in_(row_ids))
-            .order_by(RealisationEvidence.id)
-        ):
-            evidence[e[0]].append(EvidenceView(*e[1:]))
-        revised: dict[int, list[RevisionView]] = defaultdict(list)
-        for r in s.scalars(
-            select(RealisationRevision)
-            .where(RealisationRevision.realisation_id.in_(row_ids))
-            .order_by(RealisationRevision.id)
-        ):
-            revised[r.realisation_id].append(_revision(r))
-        checks = {
-            c.realisation_id: CheckView(c.evidence_ok, c.plausible, c.narrative_ok, c.note, c.checked_by, c.checked_at)
-            for c in s.scalars(select(VerificationCheck).where(VerificationCheck.realisation_id.in_(row_ids)))
-        }
-        scales = indicator_scales(s, ids)
-        out = []
-        for ind in indicators:
-            row = rows.get(ind.id)
-            scale = scales.get(ind.id)
-            polarity = Polarity(ind.polarity)
-            target = quarters.get(ind.id)
-            narrative = Narrative(row.supporting_factors, row.inhibiting_factors, row.follow_up) if row else Narrative()
-            value = row.value if row else None
-            manual = row.manual_achievement if row else None
-            current = quarter_achievement(value, target, polarity, manual)
-            status = Status(row.status) if row else None
-            justification = row.manual_justification if row else ""
-            facts = QuarterFacts(value, target, polarity, manual, justification, narrative, previous.get(ind.id))
-            out.append(
-                EntryView(
-                    indicator_id=ind.id,
-                    code=ind.code,
-                    name=ind.name,
-                    objective=objectives.get(ind.objective_id, ""),
-                    unit=ind.unit,
-                    polarity=polarity,
-                    responsible_unit_id=ind.responsible_unit_id,
-                    responsible_unit=units.get(ind.responsible_unit_id, "") if ind.responsible_unit_id else "",
-                    year=year,
-                    quarter=quarter,
-                    year_target=years.get(ind.id),
-                    quarter_target=target,
-                    realisation_id=row.id if row else None,
-                    value=value,
-                    narrative=narrative,
-                    manual_achievement=manual,
-                    manual_justification=justification,
-                    status=status,
-                    return_reason=row.return_reason if row else "",
-                    submitted_at=row.submitted_at if row else None,
-                    submitted_by=row.submitted_by if row else "",
-                    verified_at=row.verified_at if row else None,
-                    verified_by=row.verified_by if row else "",
-                    approved_at=row.approved_at if row else None,
-                    approved_by=row.approved_by if row else "",
-                    achievement=current,
-                    previous_achievement=previous.get(ind.id),
-                    narrative_reason=narrative_reason(current, previous.get(ind.id)),
-                    problems=tuple(_problems(facts)) if status is None or status.editable else (),
-                    evidence=tuple(evidence.get(row.id, ())) if row else (),
-                    revisions=tuple(revised.get(row.id, ())) if row else (),
-                    check=checks.get(row.id) if row else None,
-                    levels=scale.levels if scale else {},
-                    scale_name=scale.name if scale else "",
+        period = _Period(
+            year=year,
+            quarter=quarter,
+            rows=rows,
+            units={unit_id: name for unit_id, name in s.execute(select(Unit.id, Unit.name))},
+            objectives={o.id: f"{o.code} {o.statement}" for o in s.scalars(select(Objective))},
+            year_targets=yearly_targets(s, ids, year),
+            quarter_targets=quarter_targets(s, ids, year, quarter),
+            previous=previous_achievements(s, indicators, year, quarter),
+            evidence=_evidence(s, row_ids),
+            revised=_revisions(s, row_ids),
+            checks={
+                c.realisation_id: CheckView(
+                    c.evidence_ok, c.plausible, c.narrative_ok, c.note, c.checked_by, c.checked_at
                 )
-            )
-        return out
+                for c in s.scalars(select(VerificationCheck).where(VerificationCheck.realisation_id.in_(row_ids)))
+            },
+            scales=indicator_scales(s, ids),
+        )
+        return [_entry_view(ind, period) for ind in indicators]
+
+
+def _evidence(s: Session, row_ids: list[int]) -> dict[int, list[EvidenceView]]:
+    evidence: dict[int, list[EvidenceView]] = defaultdict(list)
+    for e in s.execute(
+        select(
+            RealisationEvidence.realisation_id,
+            RealisationEvidence.id,
+            RealisationEvidence.filename,
+            RealisationEvidence.size,
+            RealisationEvidence.sha256,
+            RealisationEvidence.added_by,
+            RealisationEvidence.added_at,
+        )
+        .where(RealisationEvidence.realisation_id.in_(row_ids))
+        .order_by(RealisationEvidence.id)
+    ):
+        evidence[e[0]].append(EvidenceView(*e[1:]))
+    return evidence
+
+
+def _revisions(s: Session, row_ids: list[int]) -> dict[int, list[RevisionView]]:
+    revised: dict[int, list[RevisionView]] = defaultdict(list)
+    for r in s.scalars(
+        select(RealisationRevision)
+        .where(RealisationRevision.realisation_id.in_(row_ids))
+        .order_by(RealisationRevision.id)
+    ):
+        revised[r.realisation_id].append(_revision(r))
+    return revised
+
+
+def _entry_view(ind: Indicator, period: _Period) -> EntryView:
+    row = period.rows.get(ind.id)
+    scale = period.scales.get(ind.id)
+    polarity = Polarity(ind.polarity)
+    target = period.quarter_targets.get(ind.id)
+    narrative = Narrative(row.supporting_factors, row.inhibiting_factors, row.follow_up) if row else Narrative()
+    value = row.value if row else None
+    manual = row.manual_achievement if row else None
+    current = quarter_achievement(value, target, polarity, manual)
+    status = Status(row.status) if row else None
+    justification = row.manual_justification if row else ""
+    previous = period.previous.get(ind.id)
+    facts = QuarterFacts(value, target, polarity, manual, justification, narrative, previous)
+    return EntryView(
+        indicator_id=ind.id,
+        code=ind.code,
+        name=ind.name,
+        objective=period.objectives.get(ind.objective_id, ""),
+        unit=ind.unit,
+        polarity=polarity,
+        responsible_unit_id=ind.responsible_unit_id,
+        responsible_unit=period.units.get(ind.responsible_unit_id, "") if ind.responsible_unit_id else "",
+        year=period.year,
+        quarter=period.quarter,
+        year_target=period.year_targets.get(ind.id),
+        quarter_target=target,
+        realisation_id=row.id if row else None,
+        value=value,
+        narrative=narrative,
+        manual_achievement=manual,
+        manual_justification=justification,
+        status=status,
+        return_reason=row.return_reason if row else "",
+        submitted_at=row.submitted_at if row else None,
+        submitted_by=row.submitted_by if row else "",
+        verified_at=row.verified_at if row else None,
+        verified_by=row.verified_by if row else "",
+        approved_at=row.approved_at if row else None,
+        approved_by=row.approved_by if row else "",
+        achievement=current,
+        previous_achievement=previous,
+        narrative_reason=narrative_reason(current, previous),
+        problems=tuple(_problems(facts)) if status is None or status.editable else (),
+        evidence=tuple(period.evidence.get(row.id, ())) if row else (),
+        revisions=tuple(period.revised.get(row.id, ())) if row else (),
+        check=period.checks.get(row.id) if row else None,
+        levels=scale.levels if scale else {},
+        scale_name=scale.name if scale else "",
+    )
 
 
 def _revision(r: RealisationRevision) -> RevisionView:

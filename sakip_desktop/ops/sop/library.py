@@ -7,10 +7,11 @@ import json
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
-from sakip_desktop.ops.base import Actor, Clock, utcnow, write
+from sakip_desktop.ops.base import Actor, Clock, Tx, utcnow, write
 from sakip_desktop.sop.definition import SopDefinition, from_json, load_templates, to_dict, validate
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import OfficeDayOff, Sop, SopRun, SopVersion
@@ -34,7 +35,7 @@ class SopView:
     finished: int
 
 
-def _latest(session, sop_id: int) -> SopVersion:
+def _latest(session: Session, sop_id: int) -> SopVersion:
     version = session.scalars(
         select(SopVersion).where(SopVersion.sop_id == sop_id).order_by(SopVersion.version.desc()).limit(1)
     ).first()
@@ -85,6 +86,7 @@ def list_sops(db: Database, include_inactive: bool = False) -> list[SopView]:
 def get_definition(db: Database, sop_id: int, version: int | None = None) -> SopDefinition:
     """The definition of an SOP version (the newest by default)."""
     with db.reading() as s:
+        row: SopVersion | None
         if version is None:
             row = _latest(s, sop_id)
         else:
@@ -147,7 +149,7 @@ def template_choices() -> list[SopDefinition]:
     return load_templates()
 
 
-def _add_sop(tx, definition: SopDefinition, template_code: str, note: str) -> int:
+def _add_sop(tx: Tx, definition: SopDefinition, template_code: str, note: str) -> int:
     definition = validate(definition)
     if tx.session.scalars(select(Sop).where(Sop.code == definition.code)).first() is not None:
         raise ValidationError(f"SOP berkode {definition.code} sudah ada di kantor ini.", field="code")

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import Role
@@ -18,7 +19,7 @@ from sakip_desktop.storage.database import Database
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
-def _definition(session, run: m.SopRun) -> SopDefinition:
+def _definition(session: Session, run: m.SopRun) -> SopDefinition:
     version = session.get(m.SopVersion, run.sop_version_id)
     assert version is not None
     return from_json(version.definition)
@@ -162,7 +163,7 @@ def tick_item(
         )
 
 
-def _open_pause(session, step_run_id: int) -> m.SopPause | None:
+def _open_pause(session: Session, step_run_id: int) -> m.SopPause | None:
     return session.scalars(
         select(m.SopPause).where(m.SopPause.step_run_id == step_run_id, m.SopPause.end.is_(None))
     ).first()

@@ -3,80 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import NotFound
 from sakip_desktop.ops.base import Actor, utcnow
+from sakip_desktop.ops.home import first_reads
 from sakip_desktop.ops.org.office import get_settings
-from sakip_desktop.ops.sop.runs import local_time
-from sakip_desktop.sop.calendar import OfficeCalendar
-from sakip_desktop.sop.definition import SopDefinition, StepKind, from_json
-from sakip_desktop.sop.timer import Elapsed, Pause, elapsed
+from sakip_desktop.ops.sop.timing import SopClock, clock_in, pause_map, read_pauses
+from sakip_desktop.sop.definition import SopDefinition, StepKind
+from sakip_desktop.sop.timer import Elapsed, Pause
 from sakip_desktop.storage import models as m
-from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
 STATUS_LABELS = {"RUNNING": "Berjalan", "DONE": "Selesai", "CANCELLED": "Dibatalkan"}
 OUTCOME_LABELS = {"DONE": "Selesai", "APPROVED": "Disetujui", "RETURNED": "Dikembalikan", "CANCELLED": "Dibatalkan"}
-
-
-class _Context:
-    """Per-query facts: the office's time zone, calendar and parsed definitions (parsed once).
-
-    Plain SQL: the inbox is read at start-up (see `sakip_desktop.storage.sql`)."""
-
-    def __init__(self, session, now_utc: dt.datetime, offset: int) -> None:
-        self.session, self.offset = session, offset
-        self.now = local_time(now_utc, offset)
-        self.calendar = OfficeCalendar(sql.date(day) for (day,) in sql.rows(session, "SELECT day FROM office_day_off"))
-        self._definitions: dict[int, SopDefinition] = {}
-
-    def definition(self, version_id: int) -> SopDefinition:
-        if version_id not in self._definitions:
-            text = sql.scalar(self.session, "SELECT definition FROM sop_version WHERE id = :id", id=version_id)
-            self._definitions[version_id] = from_json(text)
-        return self._definitions[version_id]
-
-    def local(self, utc: dt.datetime | None) -> dt.datetime | None:
-        return None if utc is None else local_time(utc, self.offset)
-
-    def elapsed(
-        self,
-        started_at: dt.datetime,
-        finished_at: dt.datetime | None,
-        position: int,
-        pauses: list[Pause],
-        definition: SopDefinition,
-    ) -> Elapsed:
-        """The time a step visit took (UTC `started_at`/`finished_at`; still open: up to now)."""
-        start = self.local(started_at)
-        end = self.local(finished_at) or self.now
-        standard = definition.steps[position - 1].standard_time
-        return elapsed(start, end, pauses, standard, self.calendar)
-
-
-def _pauses(session, step_run_ids: list[int], offset: int) -> dict[int, list[Pause]]:
-    out: dict[int, list[Pause]] = {i: [] for i in step_run_ids}
-    if not step_run_ids:
-        return out
-    found = sql.rows(
-        session,
-        """
-        SELECT step_run_id, start, "end"
-          FROM sop_pause
-         WHERE step_run_id IN :ids
-         ORDER BY id
-        """,
-        ids=step_run_ids,
-    )
-    for step_run_id, start, end in found:
-        out[step_run_id].append(
-            (local_time(sql.datetime(start), offset), None if end is None else local_time(sql.datetime(end), offset))
-        )
-    return out
 
 
 @dataclass(frozen=True)
@@ -102,53 +47,37 @@ class InboxItem:
 
 
 def inbox(db: Database, actor: Actor, *, role: Role | None = None, now: dt.datetime | None = None) -> list[InboxItem]:
-    """Steps waiting for the actor's roles (or one `role`); the Camat also sees every overdue step."""
+    """Steps waiting for the actor's roles (or one `role`); the Camat also sees every overdue step.
+
+    A first-screen read (`ops.home.first_reads`): the inbox is part of "Menunggu Anda"."""
     offset = get_settings(db).utc_offset_hours
     roles = {g.role for g in actor.grants} if role is None else {role}
-    with db.plain_reading() as s:
-        ctx = _Context(s, now or utcnow(), offset)
-        rows = _open_steps(s)
-        pauses = _pauses(s, [row.id for row in rows], offset)
-        items = []
-        for row in rows:
-            definition = ctx.definition(row.sop_version_id)
-            item_role = Role(row.role)
-            started_at = sql.datetime(row.started_at)
-            took = ctx.elapsed(started_at, None, row.position, pauses[row.id], definition)
-            mine = item_role in roles
-            camat_watch = Role.CAMAT in roles and took.over
-            if not (mine or camat_watch):
-                continue
-            step = definition.steps[row.position - 1]
-            items.append(
-                InboxItem(
-                    step_run_id=row.id,
-                    run_id=row.run_id,
-                    run_title=row.title,
-                    sop_name=definition.identity.name,
-                    step_number=step.number,
-                    activity=step.activity or step.output,
-                    role=item_role,
-                    started_at=ctx.local(started_at),
-                    elapsed=took,
-                    paused=any(end is None for _, end in pauses[row.id]),
-                    is_decision=step.kind is StepKind.DECISION,
-                )
-            )
-        return items
+    read = first_reads.open_sop_steps(db)
+    ctx = SopClock(read.days_off, read.definitions.__getitem__, now or utcnow(), offset)
+    pauses = pause_map(read.pauses, [row.id for row in read.steps], offset)
+    items = []
+    for row in read.steps:
+        definition = ctx.definition(row.sop_version_id)
+        took = ctx.elapsed(row.started_at, None, row.position, pauses[row.id], definition)
+        if Role(row.role) in roles or (Role.CAMAT in roles and took.over):
+            items.append(_inbox_item(row, definition, ctx, took, pauses[row.id]))
+    return items
 
 
-def _open_steps(session):
-    """The open step visits of running runs, oldest first (as the inbox lists them)."""
-    return sql.rows(
-        session,
-        """
-        SELECT sr.id, sr.run_id, sr.position, sr.role, sr.started_at, r.title, r.sop_version_id
-          FROM sop_step_run sr
-          JOIN sop_run r ON r.id = sr.run_id
-         WHERE r.status = 'RUNNING' AND sr.finished_at IS NULL
-         ORDER BY sr.started_at
-        """,
+def _inbox_item(row: Any, definition: SopDefinition, ctx: SopClock, took: Elapsed, pauses: list[Pause]) -> InboxItem:
+    step = definition.steps[row.position - 1]
+    return InboxItem(
+        step_run_id=row.id,
+        run_id=row.run_id,
+        run_title=row.title,
+        sop_name=definition.identity.name,
+        step_number=step.number,
+        activity=step.activity or step.output,
+        role=Role(row.role),
+        started_at=ctx.local(row.started_at),
+        elapsed=took,
+        paused=any(end is None for _, end in pauses),
+        is_decision=step.kind is StepKind.DECISION,
     )
 
 
@@ -211,6 +140,18 @@ def open_step(db: Database, run_id: int) -> int | None:
         ).first()
 
 
+def _checklist(inputs: Sequence[str], checks: dict[int, m.SopStepCheck]) -> tuple[ChecklistItem, ...]:
+    """The step's kelengkapan items, each as ticked (or not) in this visit."""
+    out = []
+    for i, text in enumerate(inputs):
+        check = checks.get(i)
+        if check is None:
+            out.append(ChecklistItem(i, text, False, "", "", ""))
+        else:
+            out.append(ChecklistItem(i, text, bool(check.checked), check.checked_by, check.link, check.attachment_name))
+    return tuple(out)
+
+
 def step_detail(db: Database, step_run_id: int, *, now: dt.datetime | None = None) -> StepDetail:
     """The step screen's data."""
     offset = get_settings(db).utc_offset_hours
@@ -219,11 +160,12 @@ def step_detail(db: Database, step_run_id: int, *, now: dt.datetime | None = Non
         if step_run is None:
             raise NotFound("Langkah tidak ditemukan.")
         run = s.get(m.SopRun, step_run.run_id)
-        ctx = _Context(s, now or utcnow(), offset)
+        assert run is not None  # a step visit belongs to a run (foreign key)
+        ctx = clock_in(s, now or utcnow(), offset)
         definition = ctx.definition(run.sop_version_id)
         step = definition.steps[step_run.position - 1]
         checks = {c.item: c for c in s.scalars(select(m.SopStepCheck).where(m.SopStepCheck.step_run_id == step_run_id))}
-        pauses = _pauses(s, [step_run_id], offset)[step_run_id]
+        pauses = read_pauses(s, [step_run_id], offset)[step_run_id]
         open_pause = s.scalars(
             select(m.SopPause).where(m.SopPause.step_run_id == step_run_id, m.SopPause.end.is_(None))
         ).first()
@@ -249,17 +191,7 @@ def step_detail(db: Database, step_run_id: int, *, now: dt.datetime | None = Non
             is_decision=step.kind is StepKind.DECISION,
             approve_target=approve_target,
             return_target=return_target,
-            checklist=tuple(
-                ChecklistItem(
-                    i,
-                    text,
-                    bool(checks[i].checked) if i in checks else False,
-                    checks[i].checked_by if i in checks else "",
-                    checks[i].link if i in checks else "",
-                    checks[i].attachment_name if i in checks else "",
-                )
-                for i, text in enumerate(step.inputs)
-            ),
+            checklist=_checklist(step.inputs, checks),
             started_at=ctx.local(step_run.started_at),
             finished_at=ctx.local(step_run.finished_at),
             elapsed=ctx.elapsed(step_run.started_at, step_run.finished_at, step_run.position, pauses, definition),
@@ -341,13 +273,14 @@ def run_timeline(db: Database, run_id: int, *, now: dt.datetime | None = None) -
         run = s.get(m.SopRun, run_id)
         if run is None:
             raise NotFound("Pelaksanaan SOP tidak ditemukan.")
-        ctx = _Context(s, now or utcnow(), offset)
+        ctx = clock_in(s, now or utcnow(), offset)
         definition = ctx.definition(run.sop_version_id)
         version = s.get(m.SopVersion, run.sop_version_id)
+        assert version is not None  # a run keeps its version (foreign key)
         step_runs = s.scalars(
             select(m.SopStepRun).where(m.SopStepRun.run_id == run_id).order_by(m.SopStepRun.started_at, m.SopStepRun.id)
         ).all()
-        pauses = _pauses(s, [sr.id for sr in step_runs], offset)
+        pauses = read_pauses(s, [sr.id for sr in step_runs], offset)
         entries = []
         for sr in step_runs:
             step = definition.steps[sr.position - 1]
@@ -421,7 +354,7 @@ def list_runs(db: Database, *, sop_id: int | None = None, status: str | None = N
             query = query.where(m.SopVersion.sop_id == sop_id)
         if status is not None:
             query = query.where(m.SopRun.status == status)
-        ctx = _Context(s, utcnow(), offset)
+        ctx = clock_in(s, utcnow(), offset)
         out = []
         for run, _sop_id, name in s.execute(query):
             current, role = "", None

@@ -10,7 +10,76 @@ Import the classes from this package, never from its modules, so that all of the
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the type checker sees the classes; at run time __getattr__ declares them on first use
+    from .agreement import (  # noqa: F401 (exported through __all__)
+        AgreementBudget,
+        AgreementTarget,
+        PerformanceAgreement,
+        QualitativeLevel,
+        QualitativeScale,
+    )
+    from .audit import (  # noqa: F401 (exported through __all__)
+        AuditEntry,
+        MetaValue,
+        Setting,
+    )
+    from .base import (  # noqa: F401 (exported through __all__)
+        Base,
+    )
+    from .budget import (  # noqa: F401 (exported through __all__)
+        Activity,
+        Budget,
+        BudgetSpending,
+        Program,
+        SubActivity,
+    )
+    from .documents import (  # noqa: F401 (exported through __all__)
+        DocumentRecord,
+        LkjSection,
+        OutgoingLetter,
+    )
+    from .monitoring import (  # noqa: F401 (exported through __all__)
+        EvaluationMeeting,
+        FollowUp,
+        FollowUpEvidence,
+        MeetingDiscussion,
+        MeetingParticipant,
+        MonitoringReview,
+        Recommendation,
+    )
+    from .org import (  # noqa: F401 (exported through __all__)
+        Account,
+        ActingAssignment,
+        Office,
+        Person,
+        RoleAssignment,
+        RoleChange,
+        Unit,
+    )
+    from .planning import (  # noqa: F401 (exported through __all__)
+        Goal,
+        Indicator,
+        Objective,
+        QuarterlyTarget,
+        Realisation,
+        RealisationEvidence,
+        RealisationRevision,
+        RenstraTarget,
+        StrategicPlan,
+        VerificationCheck,
+        YearlyTarget,
+    )
+    from .sop import (  # noqa: F401 (exported through __all__)
+        OfficeDayOff,
+        Sop,
+        SopPause,
+        SopRun,
+        SopStepCheck,
+        SopStepRun,
+        SopVersion,
+    )
 
 # Each class and the module that declares it.
 _MODULE_OF = {
