@@ -84,14 +84,25 @@ def open_log() -> None:
         _reporter.open_log()
 
 
-def open_log_folder() -> None:
-    """Bantuan › Buka folder log: the folder in the computer's file manager."""
+def open_log_folder(parent: QWidget | None = None) -> None:
+    """Bantuan › Buka folder log: the folder in the computer's file manager; where the computer has none that Qt can
+    ask, a message gives the folder's path to copy."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
     folder = log_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Folder log",
+            f"Folder log tidak dapat dibuka otomatis di komputer ini. Letaknya:\n\n{folder}\n\n"
+            "Buka folder itu dengan pengelola berkas, lalu kirim berkas log di dalamnya kepada pengelola aplikasi.",
+            QMessageBox.StandardButton.Close,
+            parent,
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
 
 
 class ErrorReporter(QObject):

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("Ban&tuan")
         self.log_folder_action = QAction("Buka folder &log", self)
         self.log_folder_action.setToolTip("Folder catatan kesalahan program: kirim isinya kepada pengelola aplikasi")
-        self.log_folder_action.triggered.connect(open_log_folder)
+        self.log_folder_action.triggered.connect(lambda: open_log_folder(self))
         help_menu.addAction(self.log_folder_action)
         about = QAction("&Tentang SAKIP Desktop", self)
         about.triggered.connect(self._about)

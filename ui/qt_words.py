@@ -43,6 +43,7 @@ WORDS: dict[tuple[str, str], str] = {
     ("QFileDialog", "Recent Places"): "Tempat terakhir",
     ("QFileDialog", "Open"): "Buka",
     ("QFileDialog", "Find Directory"): "Pilih folder",
+    ("QPlatformTheme", "OK"): "OK",
     ("QPlatformTheme", "Cancel"): "Batal",
     ("QPlatformTheme", "Close"): "Tutup",
     ("QPlatformTheme", "&Yes"): "&Ya",
@@ -66,8 +67,12 @@ WORDS: dict[tuple[str, str], str] = {
 class QtWords(QTranslator):
     """A translator that knows only `WORDS`."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return WORDS.get((context, source), "")
+    def translate(  # None is Qt's "no translation here"
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None, not "": an empty text is taken as the translation, which left every button this table does not
+        # know ("OK") blank; None lets Qt keep its own text.
+        return WORDS.get((context, source))
 
     def isEmpty(self) -> bool:
         return False

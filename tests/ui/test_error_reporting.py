@@ -129,3 +129,24 @@ def test_bantuan_buka_folder_log_opens_the_log_folder(window, reporter):
     # THEN the folder of the log is opened
     assert [Path(url.toLocalFile()) for url in manager.opened] == [reporter.log_dir]
     assert reporter.log_dir.is_dir()
+
+
+# Qt warns that the handler has no such method: that is how this computer "cannot open" the folder.
+@pytest.mark.qt_log_ignore("QMetaObject::invokeMethod: No such method")
+def test_where_the_folder_cannot_be_opened_the_program_gives_its_path(qtbot, modals, window, reporter):
+    # GIVEN a computer on which nothing opens file: URLs (a handler without the method Qt calls)
+    nobody = QObject()
+    QDesktopServices.setUrlHandler("file", nobody, "no_such_method")
+    said: list[str] = []
+    modals.answer(read_and_close(said))
+    try:
+        # WHEN Bantuan › Buka folder log is chosen
+        help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Ban&tuan")
+        next(a for a in help_menu.actions() if a.text() == "Buka folder &log").trigger()
+        qtbot.waitUntil(lambda: not modals.pending)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    # THEN a message says so and gives the folder's path, instead of nothing happening
+    assert len(said) == 1
+    assert said[0].startswith("Folder log tidak dapat dibuka otomatis di komputer ini.")
+    assert str(reporter.log_dir) in said[0]
