@@ -107,12 +107,15 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("Ban&tuan")
         self.log_folder_action = QAction("Buka folder &log", self)
         self.log_folder_action.setToolTip("Folder catatan kesalahan program: kirim isinya kepada pengelola aplikasi")
-        self.log_folder_action.triggered.connect(lambda: open_log_folder(self))
+        self.log_folder_action.triggered.connect(self._open_log_folder)
         help_menu.addAction(self.log_folder_action)
         about = QAction("&Tentang SAKIP Desktop", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
         self.switch_user_action = switch
+
+    def _open_log_folder(self) -> None:
+        open_log_folder(self)
 
     def _build_status_bar(self) -> None:
         ctx, bar = self.ctx, self.statusBar()
