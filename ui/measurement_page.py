@@ -25,6 +25,9 @@ from sakip_desktop.ops.measurement.capaian import (
     objective_summary,
     office_summary,
 )
+from sakip_desktop.ops.measurement.summary import average_note
+from sakip_desktop.ops.measurement.year import rated
+from sakip_desktop.ops.org.office import get_settings
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.measurement_table import (
@@ -81,6 +84,7 @@ class MeasurementPage(ShownPage):
         layout.addWidget(self.summary_table)
         layout.addWidget(self.status)
         self.rows: list[MeasurementRow] = []
+        self.average = "objectives"  # the office's rule for the rata-rata (setting achievement_average)
         ctx.signals.period_changed.connect(lambda *_: self.refresh())
         ctx.signals.work_changed.connect(self.refresh)  # a realisasi entered, revised or approved elsewhere
         ctx.signals.master_data_changed.connect(self._on_master_data_changed)
@@ -93,7 +97,7 @@ class MeasurementPage(ShownPage):
         """Measure the period being worked on."""
         ctx = self.ctx
         tw = quarter_label(ctx.quarter)
-        self.rows = measure(ctx.db, ctx.year, ctx.quarter)
+        self.rows = rated(measure(ctx.db, ctx.year, ctx.quarter))  # no realisasi in TW n: "belum ada data"
         budget = budget_measurement(ctx.db, ctx.year, ctx.quarter, self.rows)
         objectives = objective_summary(self.rows)
         records: list[Record] = []
@@ -108,7 +112,8 @@ class MeasurementPage(ShownPage):
             if isinstance(record, ObjectiveRow):
                 self.table.setSpan(i, 0, 1, self.model.columnCount())
         by_objective = {line.objective_id: line for line in budget.objectives if line.objective_id is not None}
-        self.summary_model.set_rows(summary_lines(self.rows, by_objective, budget.total))
+        self.average = get_settings(ctx.db).achievement_average
+        self.summary_model.set_rows(summary_lines(self.rows, by_objective, budget.total, self.average))
         self._fit_summary()
         self.title.setText(f"<h3>Pengukuran kinerja {tw} tahun {ctx.year}</h3>")
         self.summary.setText(self._summary_text(tw))
@@ -123,17 +128,21 @@ class MeasurementPage(ShownPage):
     def _summary_text(self, tw: str) -> str:
         if not self.rows:
             return f"Belum ada target kinerja tahun {self.ctx.year}: tidak ada yang dapat diukur."
-        office = office_summary(self.rows)
+        office = office_summary(self.rows, average=self.average)
         value = DASH if office.achievement is None else formats.percent(office.achievement)
         band = f" ({esc(office.band.label)})" if office.band else ""  # a band's name is typed in Pengaturan
-        text = f"Capaian kinerja kantor s.d. {tw}: <b>{value}{band}</b>, rata-rata {office.objectives} sasaran."
+        over = f"{office.objectives} sasaran" if self.average == "objectives" else "indikator"
+        text = f"Capaian kinerja kantor s.d. {tw}: <b>{value}{band}</b>, rata-rata {over}."
         pending = sum(not r.all_approved for r in self.rows)
         if pending:
             text += f" Realisasi {pending} indikator belum seluruhnya disetujui Camat; angkanya dapat berubah."
         manual = sum(r.not_computable for r in self.rows)
         if manual:
             text += f" {manual} indikator bertarget 0: capaiannya diisi manual."
-        return text
+        missing = sum(not r.has_data for r in self.rows)
+        if missing:
+            text += f" {missing} indikator belum ada data {tw}: tidak dihitung dalam rata-rata."
+        return f"{text}<br><small>{esc(average_note(self.average))}</small>"
 
     def export_xlsx(self, path: Path | None = None, *, whole_year: bool = False) -> Path | None:
         """'Ekspor .xlsx…': the table for the kabupaten's online systems, for this quarter or the whole year."""

@@ -144,7 +144,7 @@ MEASUREMENT_COLUMNS: list[Column[Any]] = [
     ),
     Column(
         "Kategori",
-        _m(lambda r: r.band.label if r.band else DASH),
+        _m(lambda r: r.band.label if r.band else (DASH if r.has_data else "Belum ada data")),
         width=95,
         background=_m(lambda r: _band_colour(r.band), None),
     ),
@@ -272,7 +272,10 @@ class SummaryModel(MeasurementModel):
 
 
 def summary_lines(
-    rows: list[MeasurementRow], budget_by_objective: dict[int, BudgetLine], total: BudgetLine | None
+    rows: list[MeasurementRow],
+    budget_by_objective: dict[int, BudgetLine],
+    total: BudgetLine | None,
+    average: str = "objectives",
 ) -> list[SummaryLine]:
     """The sasaran lines and the office's line (capaian averaged from the uncapped values)."""
     lines = [
@@ -287,11 +290,12 @@ def summary_lines(
         )
         for o in objective_summary(rows)
     ]
-    office = office_summary(rows)
+    office = office_summary(rows, average=average)
+    over = f"{office.objectives} sasaran" if average == "objectives" else f"{sum(r.has_data for r in rows)} indikator"
     lines.append(
         SummaryLine(
             "",
-            f"Kantor (rata-rata {office.objectives} sasaran)",
+            f"Kantor (rata-rata {over})",
             len(rows),
             office.achievement,
             office.achievement_year,

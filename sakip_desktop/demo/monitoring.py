@@ -2,7 +2,8 @@
 Camat), and the evaluation meeting of 15 Juli 2025 with its daftar hadir, pembahasan and three tindak lanjut.
 
 The tindak lanjut are one done, one overdue (due 8 Agustus 2025) and one not yet due: its due date is a month
-after `now` (at the earliest 30 September 2025), so it stays "not yet due" on whatever day the demo is opened.
+after `now` (at the earliest 30 September 2025, at the latest a year after the meeting, as every batas waktu), so
+it stays "not yet due" whenever the demo is opened before June 2026.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from sakip_desktop.demo.timeline import at, wib
 from sakip_desktop.domain import formats
 from sakip_desktop.ops.base import Actor, Clock, utcnow
+from sakip_desktop.ops.letters import LetterSettings, update_letter_settings
 from sakip_desktop.ops.monitoring.evaluation import (
     MeetingInput,
     add_guest,
@@ -29,8 +31,10 @@ from sakip_desktop.ops.monitoring.follow_ups import (
     FollowUpInput,
     add_follow_up,
     add_follow_up_evidence,
+    latest_due,
     report_progress,
 )
+from sakip_desktop.ops.monitoring.minutes import update_team_decree
 from sakip_desktop.ops.monitoring.telaah import add_recommendation, decide_recommendation, monitoring_sheet, save_review
 from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.ops.org.people import PersonView, list_people
@@ -39,6 +43,7 @@ from sakip_desktop.storage.database import Database
 YEAR, QUARTER = 2025, 2
 MEETING_DAY = dt.date(2025, 7, 15)
 OVERDUE_DUE = dt.date(2025, 8, 8)
+TEAM_DECREE = "188.4/05/35.99.01/2025"
 
 REVIEWS = {
     "IK02": "Serapan anggaran s.d. TW II sesuai rencana penarikan dana; belanja modal masih menunggu proses "
@@ -217,13 +222,26 @@ def _progress(db: Database, done: int, overdue: int) -> None:
     )
 
 
+def _numbering(db: Database) -> None:
+    """The administrator sets the office's numbering (the classification and region code its PKs carry) and the
+    number of the Keputusan Camat on the Tim SAKIP, which every berita acara cites."""
+    admin = actor_for(db, "kasubag_renkeu", dt.date(2025, 7, 1))
+    numbering = LetterSettings("000.8/{seq:03d}/{kode}/{tahun}", "35.99.01")
+    update_letter_settings(db, admin, numbering, clock=_clock(dt.date(2025, 7, 1), 9))
+    update_team_decree(db, admin, TEAM_DECREE, clock=_clock(dt.date(2025, 7, 1), 9))
+
+
 def add_monitoring_history(db: Database, *, now: dt.datetime | None = None) -> None:
     """Write the demo's telaah, rekomendasi and evaluation meeting of TW II 2025 (see the module docstring)."""
+    _numbering(db)
     sheet = {r.measurement.info.code: r for r in monitoring_sheet(db, YEAR, QUARTER)}
     accepted = _telaah(db, sheet)
     sekcam = actor_for(db, "sekcam", dt.date(2025, 7, 10))
     people = {p.username: p for p in list_people(db, MEETING_DAY) if p.username}
     meeting = _meeting(db, sekcam, people, sheet)
-    not_yet_due = max(dt.date(2025, 9, 30), (now or utcnow()).date() + dt.timedelta(days=30))
+    # A batas waktu lies within a year of the meeting (ops.monitoring.follow_ups.check_due).
+    not_yet_due = min(
+        max(dt.date(2025, 9, 30), (now or utcnow()).date() + dt.timedelta(days=30)), latest_due(MEETING_DAY)
+    )
     done, overdue = _follow_ups(db, sekcam, people, sheet, meeting, accepted, not_yet_due)
     _progress(db, done, overdue)

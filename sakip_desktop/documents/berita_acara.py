@@ -1,6 +1,8 @@
 """Berita Acara Evaluasi Kinerja from an evaluation meeting (regulations.md §5, suggested minimum), portrait.
 
-Kop; BERITA ACARA with the period; "Pada hari ini …" with day, date, time and place; 1. Dasar,
+Kop; BERITA ACARA with the period and its number from the outgoing register (given when the meeting is made final;
+a dotted line for the hand until then); "Pada hari ini …" with day, date, time and place; 1. Dasar (the meeting's
+basis and, when the office set its number, the Keputusan Camat on the Tim SAKIP),
 2. Peserta, 3. Pembahasan per indikator (target, realisasi, capaian to date), 4. Permasalahan,
 5. Tindak lanjut with who and when, 6. Kesimpulan; signatures of the note-taker (left) and the chair
 (right); lampiran: daftar hadir with a signature column.
@@ -26,6 +28,7 @@ from sakip_desktop.documents.request import DocRequest, Prepared
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.monitoring.evaluation_views import meeting_detail
+from sakip_desktop.ops.monitoring.minutes import minutes_number, team_decree
 from sakip_desktop.ops.org.office import get_profile
 from sakip_desktop.ops.org.signers import Signer, person_signer
 from sakip_desktop.storage.database import Database
@@ -71,12 +74,13 @@ class BeritaAcaraDoc:
     meeting_id: int
     year: int
     period: str  # 'Triwulan II 2025'
+    number: str  # agenda number of the outgoing register, '' before the meeting is final
     quarter_label: str  # 'TW II'
     weekday: str
     held_on: dt.date
     time_text: str
     place: str
-    basis: str
+    basis: tuple[str, ...]  # the items of the Dasar
     summary: str
     chair: Signer | None
     note_taker: Signer | None
@@ -105,17 +109,19 @@ def berita_acara_data(db: Database, meeting_id: int) -> BeritaAcaraDoc:
         )
     from sakip_desktop.domain.periods import quarter_label
 
+    profile = get_profile(db)
     return BeritaAcaraDoc(
-        office_title=get_profile(db).office_title,
+        office_title=profile.office_title,
         meeting_id=m.id,
         year=m.year,
         period=m.period,
+        number=minutes_number(db, m.id),
         quarter_label=quarter_label(m.measured_quarter),
         weekday=format_date(m.held_on, "EEEE", locale=formats.LOCALE),
         held_on=m.held_on,
         time_text=m.time_text,
         place=m.place,
-        basis=m.basis,
+        basis=basis_items(m.basis, team_decree(db), profile.name, profile.office_title),
         summary=m.summary,
         chair=person_signer(db, m.chair_person_id, m.chair_title or None) if m.chair_person_id else None,
         note_taker=person_signer(db, m.note_taker_person_id, m.note_taker_title or None)
@@ -126,6 +132,26 @@ def berita_acara_data(db: Database, meeting_id: int) -> BeritaAcaraDoc:
         follow_ups=tuple(BaFollowUp(f.action, f.responsible, formats.long_date(f.due_on)) for f in detail.follow_ups),
         final=m.is_final,
     )
+
+
+def _is_team_decree(item: str) -> bool:
+    low = item.lower()
+    return "keputusan camat" in low and ("tim sakip" in low or "sistem akuntabilitas" in low)
+
+
+def basis_items(basis: str, decree: str, office_name: str, office_title: str) -> tuple[str, ...]:
+    """The Dasar as items (the meeting's basis split at ';' and line ends). With the Keputusan Camat number set, that
+    decree is cited with its number, in place of an unnumbered mention of it."""
+    items = [" ".join(x.split()).rstrip(".") for x in basis.replace("\n", ";").split(";")]
+    items = [x for x in items if x]
+    if not decree:
+        return tuple(items)
+    cited = (
+        f"Keputusan Camat {office_name} Nomor {decree} tentang Tim Sistem Akuntabilitas Kinerja Instansi "
+        f"Pemerintah (SAKIP) {office_title}"
+    )
+    at = next((n for n, x in enumerate(items) if _is_team_decree(x)), len(items))
+    return (*items[:at], cited, *items[at + 1 :])
 
 
 def prepare_berita_acara(db: Database, request: DocRequest) -> Prepared:
@@ -157,6 +183,18 @@ def _heading(text: str, st: kit.Styles) -> list:
     return [CondPageBreak(3 * cm), kit.para(text, st.heading)]
 
 
+def _basis(doc: BeritaAcaraDoc, st: kit.Styles, indent: ParagraphStyle) -> list:
+    """One item as a paragraph; several as a., b., c."""
+    if len(doc.basis) <= 1:
+        return [kit.para(doc.basis[0] if doc.basis else "-", indent)]
+    style = ParagraphStyle("ba-basis", parent=st.justify, leftIndent=32, bulletIndent=16, spaceAfter=2)
+    last = len(doc.basis)
+    return [
+        Paragraph(escape(f"{text};" if n < last else f"{text}."), style, bulletText=f"{chr(96 + n)}.")
+        for n, text in enumerate(doc.basis, start=1)
+    ]
+
+
 def _body(doc: BeritaAcaraDoc, st: kit.Styles, width: float) -> list:
     indent = ParagraphStyle("ba-indent", parent=st.justify, leftIndent=16)
     present = sum(1 for p in doc.participants if p.present)
@@ -169,7 +207,7 @@ def _body(doc: BeritaAcaraDoc, st: kit.Styles, width: float) -> list:
             st.justify,
         ),
         kit.para("1. Dasar", st.heading),
-        kit.para(doc.basis or "-", indent),
+        *_basis(doc, st, indent),
         kit.para("2. Peserta", st.heading),
     ]
     chair = f", dipimpin oleh {doc.chair.name} ({doc.chair.position.title()})" if doc.chair else ""
@@ -270,7 +308,12 @@ def build_berita_acara(setup: kit.DocSetup, doc: BeritaAcaraDoc, out: Path | Bin
     st = kit.styles(11)
     width = kit.frame_width(setup)
     story: list = kit.title_block(
-        ["BERITA ACARA", f"EVALUASI KINERJA {doc.period.upper()}", doc.office_title.upper(), "Nomor: ……………………………"],
+        [
+            "BERITA ACARA",
+            f"EVALUASI KINERJA {doc.period.upper()}",
+            doc.office_title.upper(),
+            f"Nomor: {doc.number or '……………………………'}",
+        ],
         st,
         space_after=12,
     )

@@ -2,7 +2,8 @@
 and how to give its printed tables as plain data.
 
 `prepare(db, request)` gathers the data of a document (plain frozen dataclasses) and says what it is
-(title, subject, period). `render` lays it out with the version and short data hash in the footer;
+(title, subject, period). `render` lays it out with the title in the footer (the register's version and data
+hash only when the office setting `print_document_code` asks for it, as a small "Kode dokumen");
 `generate` renders and records it in the document register (ops/register.py). The CLI
 (`sakip report KIND`) and the Dokumen page both go through here. A new kind is a new row of `KINDS`.
 """
@@ -29,6 +30,7 @@ from sakip_desktop.documents.tables import berita_acara_tables, pengukuran_table
 from sakip_desktop.documents.triwulan import prepare_triwulan
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.base import Actor
+from sakip_desktop.ops.org.office import get_settings
 from sakip_desktop.ops.register import DocumentRecordView, record_document, short_hash, version_for
 from sakip_desktop.storage.database import Database
 
@@ -112,16 +114,20 @@ def sheet_tables(prepared: Prepared) -> list[SheetTable]:
     return tables(prepared)
 
 
-def footer_note(prepared: Prepared, version: int) -> str:
-    """'Perjanjian Kinerja Tahun 2025 · Versi 2 · Data 3fa1c9d2'."""
-    return f"{prepared.title} · Versi {version} · Data {short_hash(prepared.digest)}"
+def footer_note(prepared: Prepared, version: int, *, with_code: bool = False) -> str:
+    """'Perjanjian Kinerja Tahun 2025', or with the register's code 'Perjanjian Kinerja Tahun 2025 · Kode dokumen
+    3fa1c9d2-2' (data hash and printing number in the register; not the version of the document's content)."""
+    if not with_code:
+        return prepared.title
+    return f"{prepared.title} · Kode dokumen {short_hash(prepared.digest)}-{version}"
 
 
 def render(db: Database, prepared: Prepared, out: Path | BinaryIO, *, paper: str | None = None) -> tuple[int, int]:
     """Build the PDF to `out` with the version it has (or would get) in the register; (pages, version)."""
     version = version_for(db, prepared.kind, prepared.subject_key, prepared.digest)
     setup = load_setup(db, paper=paper)
-    pages = prepared.build(setup, prepared.data, out, footer_note(prepared, version))
+    note = footer_note(prepared, version, with_code=get_settings(db).print_document_code)
+    pages = prepared.build(setup, prepared.data, out, note)
     return pages, version
 
 
@@ -140,7 +146,8 @@ def generate(db: Database, actor: Actor, request: DocRequest) -> Generated:
     buffer = io.BytesIO()
     setup = load_setup(db, paper=request.paper)
     version = version_for(db, prepared.kind, prepared.subject_key, prepared.digest)
-    pages = prepared.build(setup, prepared.data, buffer, footer_note(prepared, version))
+    note = footer_note(prepared, version, with_code=get_settings(db).print_document_code)
+    pages = prepared.build(setup, prepared.data, buffer, note)
     pdf = buffer.getvalue()
     what = _Printing(
         kind=prepared.kind,

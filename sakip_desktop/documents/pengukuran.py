@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -32,7 +33,9 @@ from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.measurement.budget import BudgetLine, budget_measurement
-from sakip_desktop.ops.measurement.capaian import measure, office_summary
+from sakip_desktop.ops.measurement.capaian import MeasurementRow, measure, office_summary
+from sakip_desktop.ops.measurement.summary import average_note
+from sakip_desktop.ops.measurement.year import NO_DATA, measure_year, rated
 from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.ops.realisation.views import period_revisions
 from sakip_desktop.storage.database import Database
@@ -85,22 +88,36 @@ class PengukuranDoc:
     signer: kit.Signer
     sign_date: dt.date | None = None
     revisions: tuple[str, ...] = ()  # approved values changed later, with the reason
+    through: int | None = None  # a year document not yet final: measured s.d. TW n (ops.measurement.year)
+    notes: tuple[str, ...] = ()  # the year rule's notes (DRAF reason, rows left out, how the mean is taken)
+
+    @property
+    def table_quarter(self) -> int | None:
+        """The quarter table A is measured to: TW n of a quarter or an unfinished year; None for a final year."""
+        return self.quarter if self.quarter is not None else self.through
+
+    @property
+    def draft(self) -> bool:
+        """A year document before every TW IV realisasi is in and approved."""
+        return self.quarter is None and self.through is not None
 
 
-def period_text(year: int, quarter: int | None) -> str:
-    """'TRIWULAN III TAHUN 2025' or 'TAHUN 2025'."""
+def period_text(year: int, quarter: int | None, through: int | None = None) -> str:
+    """'TRIWULAN III TAHUN 2025', 'TAHUN 2025', or a year not yet final 'TAHUN 2025 S.D. TW III (DRAF)'."""
+    if quarter is None and through is not None:
+        return f"TAHUN {year} S.D. TW {ROMAN[through - 1]} (DRAF)"
     return f"TAHUN {year}" if quarter is None else f"TRIWULAN {ROMAN[quarter - 1]} TAHUN {year}"
 
 
-def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) -> PengukuranDoc:
-    """Measure the period (ops.measurement) and turn it into printed cells."""
-    at = 4 if quarter is None else quarter
-    rows = measure(db, year, at)
-    yearly = quarter is None
+def _fpk_rows(rows: Sequence[MeasurementRow], yearly: bool, notes: dict[int, str]) -> tuple[FpkRow, ...]:
+    """Table A's cells; `rows` rated (a row without data has no capaian), `notes` the year rule's row notes."""
     out: list[FpkRow] = []
     previous = None
     for n, r in enumerate(rows, start=1):
         capaian = r.achievement_year if yearly else r.achievement_to_date
+        category = band_text(r, capaian) if r.has_data else NO_DATA
+        if note := notes.get(r.info.indicator_id, "") if r.has_data else "":
+            category = f"{category} ({note})"
         out.append(
             FpkRow(
                 no=str(n),
@@ -109,15 +126,29 @@ def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) 
                 satuan=r.info.unit,
                 target_year=target_text(r.year_target, r.info),
                 target_to_date=target_text(r.target_to_date, r.info),
-                actual=amount_text(r.actual_to_date, r.info),
+                actual=amount_text(r.actual_to_date if r.has_data else None, r.info),
                 capaian=capaian_text(r, capaian),
                 capaian_year=capaian_text(r, r.achievement_year),
-                category=band_text(r, capaian),
+                category=category,
             )
         )
         previous = r.info.objective_id
-    summary = office_summary(rows)
+    return tuple(out)
+
+
+def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) -> PengukuranDoc:
+    """Measure the period (ops.measurement; a year by the year rule of `ops.measurement.year`) into printed cells."""
+    whole = measure_year(db, year) if quarter is None else None
+    at = quarter or (whole.measured_to if whole else 4)
+    rows = rated(measure(db, year, at))  # an indicator without realisasi in TW n: "belum ada data"
+    yearly = whole is not None and whole.final
+    out = _fpk_rows(rows, yearly, {s.row.info.indicator_id: s.note for s in whole.rows} if whole else {})
+    average = get_settings(db).achievement_average
+    summary = office_summary(rows, average=average)
     mean = summary.achievement_year if yearly else summary.achievement
+    excluded = sum(not r.has_data for r in rows)
+    missing = [f"{excluded} indikator belum ada data, tidak dihitung dalam rata-rata capaian."] if excluded else []
+    notes = whole.notes() if whole else [*missing, average_note(average)]
     budget = budget_measurement(db, year, at, rows)
 
     def line(n: str, b: BudgetLine) -> FpkBudgetRow:
@@ -137,7 +168,7 @@ def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) 
         office_title=get_profile(db).office_title,
         year=year,
         quarter=quarter,
-        rows=tuple(out),
+        rows=out,
         mean_capaian=DASH if mean is None else formats.number(mean, 2),
         mean_category=summary.band.label if summary.band else DASH,
         budget=tuple(line(str(n), b) for n, b in enumerate(budget.programs, start=1)),
@@ -146,6 +177,8 @@ def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) 
         signer=office_signer(db, day),
         sign_date=day,
         revisions=revision_lines(period_revisions(db, year, at), get_settings(db).utc_offset_hours),
+        through=None if whole is None or whole.final else at,
+        notes=tuple(notes),
     )
 
 
@@ -191,9 +224,9 @@ def capaian_cells(r: FpkRow, quarter: int | None) -> list[str | None]:
 
 
 def _table(doc: PengukuranDoc, width: float) -> kit.Flowable:
-    yearly = doc.quarter is None
-    head = capaian_head(doc.quarter)
-    cells: list[list[Any]] = [capaian_cells(r, doc.quarter) for r in doc.rows]
+    yearly = doc.table_quarter is None
+    head = capaian_head(doc.table_quarter)
+    cells: list[list[Any]] = [capaian_cells(r, doc.table_quarter) for r in doc.rows]
     if yearly:
         fixed: list[float | None] = [0.9, None, None, 2.0, 2.2, 2.2, 2.0, 2.3]
         align = "CLLCRRRC"
@@ -234,15 +267,16 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
     st = kit.styles(11)
     width = kit.frame_width(setup, "landscape")
     story: list = kit.title_block(
-        ["FORMULIR PENGUKURAN KINERJA", doc.office_title.upper(), period_text(doc.year, doc.quarter)], st
+        ["FORMULIR PENGUKURAN KINERJA", doc.office_title.upper(), period_text(doc.year, doc.quarter, doc.through)], st
     )
     story.append(kit.para("A. Capaian Kinerja Sasaran", st.heading))
     story.append(_table(doc, width))
+    story += [kit.para("Catatan: " + note, st.small) for note in doc.notes]
     story += revision_notes(doc.revisions, st)
     tail: list = [kit.para("B. Realisasi Anggaran Program", st.heading), _budget_table(doc, width)]
     notes = []
-    if doc.quarter is not None:
-        at = quarter_label(doc.quarter)
+    if doc.table_quarter is not None:
+        at = quarter_label(doc.table_quarter)
         notes.append(
             f"Capaian s.d. {at}: realisasi s.d. {at} terhadap target s.d. {at}; "
             "efisiensi = capaian sasaran dibanding serapan."
@@ -251,6 +285,8 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
         notes.append(f"{doc.unapproved} indikator memuat realisasi yang belum disetujui Camat atau belum diisi.")
     for note in notes:
         tail.append(kit.para("Catatan: " + note, st.small))
+    if doc.draft:
+        footer_note = f"DRAF · {footer_note}"
     place_date = kit.place_date(setup, doc.sign_date) if doc.sign_date else None
     signature = kit.signature_block(setup, doc.signer, place_date=place_date, width=9 * cm)
     tail.append(kit.with_paraf(setup, signature, 9 * cm, width))
@@ -260,7 +296,7 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
         setup,
         story,
         out,
-        title=f"Formulir Pengukuran Kinerja {period_text(doc.year, doc.quarter)}",
+        title=f"Formulir Pengukuran Kinerja {period_text(doc.year, doc.quarter, doc.through)}",
         orientation="landscape",
         kop="none",
         footer_note=footer_note,

@@ -2,8 +2,10 @@
 
 The statement page carries the kop, the title, the office's statement text with the two parties, and
 the two-party signature (Pihak Kedua left, Pihak Pertama right). The lampiran repeats the title and
-the scope, then table 1 (Sasaran | Indikator Kinerja | Target) and table 2 (Program/Sub Kegiatan |
-Anggaran (Rp) | Keterangan, with the Jumlah), and the signatures again.
+the scope, then table 1 (Sasaran | Indikator Kinerja | Target | Satuan) and table 2 (Program/Sub Kegiatan |
+Anggaran (Rp) | Keterangan, with the Jumlah), and the signatures again. Table 2 starts right under table 1 (on the
+next page only when less than 3 cm are left) and runs on over the page; its last line and the Jumlah go with the
+signatures, so the signatures never stand alone and no page is left half empty before table 2.
 """
 
 from __future__ import annotations
@@ -11,15 +13,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
 from sakip_desktop.documents import kit
 from sakip_desktop.documents.request import DocRequest, Prepared
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.agreements.common import Party, Status
-from sakip_desktop.ops.agreements.views import AgreementDetail, agreement_versions, get_agreement
+from sakip_desktop.ops.agreements.views import AgreementDetail, TargetLine, agreement_versions, get_agreement
 from sakip_desktop.storage.database import Database
 
 KIND = "pk"
@@ -112,39 +115,66 @@ def _lampiran(setup: kit.DocSetup, pk: AgreementDetail, st: kit.Styles, width: f
     for line in pk.targets:
         objective = f"{line.objective_code} {line.objective}" if line.objective != previous else None
         previous = line.objective
-        rows.append([str(line.no), objective, line.indicator + (" (IKU)" if line.is_key else ""), line.target])
+        indicator = line.indicator + (" (IKU)" if line.is_key else "")
+        rows.append([str(line.no), objective, indicator, line.figure or line.target, _satuan(line)])
     spans = kit.group_spans([r[1] for r in rows], column=1)
     if not rows:
-        rows.append(["", "Belum ada indikator dalam PK ini.", "", ""])
-    w_no, w_target = 0.9 * cm, 2.9 * cm
-    rest = width - w_no - w_target
+        rows.append(["", "Belum ada indikator dalam PK ini.", "", "", ""])
+    w_no, w_target, w_unit = 0.9 * cm, 1.6 * cm, 1.8 * cm
+    rest = width - w_no - w_target - w_unit
     story.append(
         kit.data_table(
-            [["No", "Sasaran", "Indikator Kinerja", "Target"]],
+            [["No", "Sasaran", "Indikator Kinerja", "Target", "Satuan"]],
             rows,
-            [w_no, rest * 0.45, rest * 0.55, w_target],
-            align="CLLC",
+            [w_no, rest * 0.45, rest * 0.55, w_target, w_unit],
+            align="CLLCC",
             size=9.5,
             spans=spans,
         )
     )
-    table2: list = [kit.para("Tabel 2. Program dan Anggaran", st.heading)]
+    return story
+
+
+def _satuan(line: TargetLine) -> str:
+    return "-" if line.qualitative or not line.satuan.strip() else line.satuan.strip()
+
+
+def _table2(pk: AgreementDetail, width: float, rows: slice, *, header: bool) -> kit.Flowable:
+    """Rows `rows` of table 2 (the budget lines, then the Jumlah); `header` False continues a table above it."""
     label = "Program" if pk.unit_id is None else "Kegiatan / Sub Kegiatan"
     brows = [[str(b.no), f"{b.code} {b.name}".strip(), formats.rupiah_figure(b.amount), b.note] for b in pk.budget]
     brows.append(["Jumlah", "", formats.rupiah_figure(pk.budget_total), ""])
-    w_amount, w_note = 3.6 * cm, 2.6 * cm
-    table2.append(
-        kit.data_table(
-            [["No", label, "Anggaran (Rp)", "Keterangan"]],
-            brows,
-            [w_no, width - w_no - w_amount - w_note, w_amount, w_note],
-            align="CLRC",
-            size=9.5,
-            total_rows=1,
-            spans=[((0, len(brows)), (1, len(brows)))],
-        )
+    total = len(brows)
+    start = rows.indices(total)[0]
+    part = brows[rows]
+    has_total = start + len(part) == total
+    nh = 1 if header else 0
+    plain = [("BACKGROUND", (0, 0), (-1, -2 if has_total else -1), colors.white), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    w_no, w_amount, w_note = 0.9 * cm, 3.6 * cm, 2.6 * cm
+    return kit.data_table(
+        [["No", label, "Anggaran (Rp)", "Keterangan"]] if header else [],
+        part,
+        [w_no, width - w_no - w_amount - w_note, w_amount, w_note],
+        align="CLRC",
+        size=9.5,
+        total_rows=1 if has_total else 0,
+        spans=[((0, nh + len(part) - 1), (1, nh + len(part) - 1))] if has_total else [],
+        extra_style=() if header else plain,
     )
-    return [*story, table2]
+
+
+def _table2_with_signatures(setup: kit.DocSetup, pk: AgreementDetail, st: kit.Styles, width: float) -> list:
+    """Table 2 under table 1; its last budget line and the Jumlah travel with the signatures (a seamless second
+    part of the same table), so a long table 2 runs on over the page instead of moving whole to the next one."""
+    heading = [CondPageBreak(3 * cm), kit.para("Tabel 2. Program dan Anggaran", st.heading)]
+    signatures = _signatures(setup, pk, width)
+    if len(pk.budget) < 2:
+        return [KeepTogether([*heading, _table2(pk, width, slice(None), header=True), signatures])]
+    return [
+        *heading,
+        _table2(pk, width, slice(None, -2), header=True),
+        KeepTogether([_table2(pk, width, slice(-2, None), header=False), signatures]),
+    ]
 
 
 def build_pk(setup: kit.DocSetup, pk: AgreementDetail, out: Path | BinaryIO, footer_note: str = "") -> int:
@@ -154,9 +184,7 @@ def build_pk(setup: kit.DocSetup, pk: AgreementDetail, out: Path | BinaryIO, foo
     story: list = _title(pk, st) + _statement(setup, pk, st, width)
     story.append(_signatures(setup, pk, width))
     story.append(PageBreak())
-    *lampiran, table2 = _lampiran(setup, pk, st, width)
-    # Table 2 goes with the signatures, so they never stand alone on the last page.
-    story += [*lampiran, KeepTogether([*table2, _signatures(setup, pk, width)])]
+    story += _lampiran(setup, pk, st, width) + _table2_with_signatures(setup, pk, st, width)
     if pk.status is Status.DRAFT:
         footer_note = f"DRAF · {footer_note}"
     return kit.build_pdf(setup, story, out, title=pk.title, kop="first", footer_note=footer_note)

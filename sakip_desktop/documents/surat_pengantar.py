@@ -1,8 +1,8 @@
 """Surat pengantar: the cover letter that sends a document to the Bupati, Bappeda or Inspektorat.
 
-Kop; place and date at the top right; Nomor (the agenda number of the outgoing register), Sifat,
-Lampiran and Hal on the left with the addressee (Kepada Yth. … di – Tempat) on the right; the body; the
-Camat's (or Plt./Plh.'s) signature as of the letter's date; the Tembusan list at the bottom left.
+Kop; place and date at the top right; Nomor (the agenda number of the outgoing register, in the office's format),
+Sifat, Lampiran and Hal ("Penyampaian …") on the left with the addressee (Kepada Yth. … di – Tempat) on the right;
+the body; the Camat's (or Plt./Plh.'s) signature as of the letter's date; the Tembusan list at the bottom left.
 """
 
 from __future__ import annotations
@@ -51,6 +51,12 @@ class LetterDoc:
 def letter_data(db: Database, letter_id: int) -> LetterDoc:
     """The register entry, the office and the Camat (or Plt./Plh.) on the letter's date."""
     letter = get_letter(db, letter_id)
+    if letter.minutes_of is not None:
+        raise ValidationError(
+            f"Nomor {letter.agenda_number} adalah nomor berita acara evaluasi kinerja, bukan surat pengantar; "
+            "cetak berita acaranya dari rapat evaluasi.",
+            field="letter_id",
+        )
     profile = get_profile(db)
     return LetterDoc(
         letter_id=letter.id,
@@ -117,6 +123,14 @@ def _copies(doc: LetterDoc, width: float) -> list:
     return [Spacer(1, 18), Paragraph("<u>Tembusan:</u>", st.body), Spacer(1, 2), table]
 
 
+def subject_line(subject: str) -> str:
+    """The Hal of a cover letter: 'Penyampaian …' (the register may hold only what is sent, 'Laporan Kinerja …')."""
+    subject = " ".join(subject.split()).rstrip(".")
+    if subject.lower().startswith("penyampaian"):
+        return subject[0].upper() + subject[1:]
+    return f"Penyampaian {subject}"
+
+
 def build_letter(setup: kit.DocSetup, doc: LetterDoc, out: Path | BinaryIO, footer_note: str = "") -> int:
     """Write the cover letter as a portrait PDF; return the page count."""
     st = kit.styles(11)
@@ -129,7 +143,7 @@ def build_letter(setup: kit.DocSetup, doc: LetterDoc, out: Path | BinaryIO, foot
             ("Nomor", doc.agenda_number),
             ("Sifat", doc.nature or "Biasa"),
             ("Lampiran", doc.attachment or "-"),
-            ("Hal", doc.subject),
+            ("Hal", subject_line(doc.subject)),
         ],
         width - right_width - 0.6 * cm,
         st,

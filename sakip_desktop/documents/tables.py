@@ -18,8 +18,10 @@ from sakip_desktop.ops.agreements.views import AgreementDetail
 TW = ("TW I", "TW II", "TW III", "TW IV")
 
 
-def period_text(year: int, quarter: int | None) -> str:
-    """'Triwulan III Tahun 2025' or 'Tahun 2025'."""
+def period_text(year: int, quarter: int | None, through: int | None = None) -> str:
+    """'Triwulan III Tahun 2025', 'Tahun 2025', or a year not yet final 'Tahun 2025 s.d. TW III (DRAF)'."""
+    if quarter is None and through is not None:
+        return f"Tahun {year} s.d. {TW[through - 1]} (DRAF)"
     return f"Tahun {year}" if quarter is None else f"Triwulan {ROMAN[quarter - 1]} Tahun {year}"
 
 
@@ -64,19 +66,20 @@ def pk_tables(prepared: Prepared) -> list[SheetTable]:
 def pengukuran_tables(prepared: Prepared) -> list[SheetTable]:
     """FPK: A. capaian kinerja sasaran (with the mean) and B. realisasi anggaran program (with the Jumlah)."""
     doc: PengukuranDoc = prepared.data
-    subtitle = f"{doc.office_title} – {period_text(doc.year, doc.quarter)}"
+    subtitle = f"{doc.office_title} – {period_text(doc.year, doc.quarter, doc.through)}"
     return [_pengukuran_capaian(doc, subtitle), _pengukuran_budget(doc, subtitle)]
 
 
 def _pengukuran_capaian(doc: PengukuranDoc, subtitle: str) -> SheetTable:
-    head = tuple(capaian_head(doc.quarter))
-    rows = [tuple(capaian_cells(r, doc.quarter)) for r in doc.rows]
+    at = doc.table_quarter
+    head = tuple(capaian_head(at))
+    rows = [tuple(capaian_cells(r, at)) for r in doc.rows]
     widths: tuple[float, ...] = (5, 40, 50, 12, 12, 12, 12, 14)
     numeric = frozenset({0, 4, 5, 6})
-    if doc.quarter is not None:
+    if at is not None:
         widths, numeric = (5, 38, 46, 11, 12, 12, 13, 13, 14, 14), frozenset({0, 4, 5, 6, 7, 8})
     total: list[str | None] = ["Rata-rata capaian kinerja"] + [None] * (len(head) - 1)
-    total[6 if doc.quarter is None else 7] = doc.mean_capaian
+    total[6 if at is None else 7] = doc.mean_capaian
     total[-1] = doc.mean_category
     rows.append(tuple(total))
     return SheetTable(

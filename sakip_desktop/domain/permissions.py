@@ -124,6 +124,7 @@ class Op(StrEnum):
     SETTINGS_UPDATE = "office.settings.update"
     BANDS_UPDATE = "office.bands.update"
     LETTER_FORMAT_UPDATE = "office.letter_format.update"
+    TEAM_DECREE_UPDATE = "office.team_decree.update"
     DAY_OFF_ADD = "office.day_off.add"
     DAY_OFF_DELETE = "office.day_off.delete"
     UNIT_ADD = "office.unit.add"
@@ -285,6 +286,7 @@ _ROWS: tuple[tuple[Op, str, str, tuple[str, ...], str], ...] = (
     (Op.SETTINGS_UPDATE, OFFICE, "Ubah pengaturan", (ADMIN,), ""),
     (Op.BANDS_UPDATE, OFFICE, "Ubah kategori capaian", (ADMIN,), ""),
     (Op.LETTER_FORMAT_UPDATE, OFFICE, "Ubah format nomor surat", (ADMIN,), ""),
+    (Op.TEAM_DECREE_UPDATE, OFFICE, "Ubah nomor Keputusan Tim SAKIP", (ADMIN,), ""),
     (Op.DAY_OFF_ADD, OFFICE, "Tambah hari libur kantor", (ADMIN,), ""),
     (Op.DAY_OFF_DELETE, OFFICE, "Hapus hari libur kantor", (ADMIN,), ""),
     (Op.UNIT_ADD, OFFICE, "Tambah unit", (ADMIN,), ""),

@@ -21,7 +21,9 @@ from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import UserError
 from sakip_desktop.files import replace_atomically
 from sakip_desktop.ops.measurement.capaian import IndicatorInfo, MeasurementRow, measure, office_summary
-from sakip_desktop.ops.org.office import get_profile
+from sakip_desktop.ops.measurement.summary import OBJECTIVES, average_note
+from sakip_desktop.ops.measurement.year import NO_DATA, draft_note, measure_year, rated, row_states
+from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.storage.database import Database
 
 if TYPE_CHECKING:
@@ -54,9 +56,12 @@ def headers(quarter: int) -> tuple[str, ...]:
     )
 
 
-def title(office_title: str, year: int, quarter: int | None) -> str:
-    """'Pengukuran Kinerja Kecamatan Contoh Tahun 2025 Triwulan III' (without the triwulan for the year)."""
+def title(office_title: str, year: int, quarter: int | None, through: int | None = None) -> str:
+    """'Pengukuran Kinerja Kecamatan Contoh Tahun 2025 Triwulan III' (without the triwulan for the year; a year
+    not yet final: '… Tahun 2025 s.d. TW III (DRAF)')."""
     text = f"Pengukuran Kinerja {office_title} Tahun {year}"
+    if quarter is None and through is not None:
+        return f"{text} s.d. {quarter_label(through)} (DRAF)"
     return text if quarter is None else f"{text} Triwulan {ROMAN[quarter - 1]}"
 
 
@@ -98,12 +103,13 @@ def export_measurement(db: Database, year: int, quarter: int | None, path: Path 
     from openpyxl import Workbook
 
     path = Path(path)
-    at = 4 if quarter is None else quarter
-    rows = measure(db, year, at)
+    whole = measure_year(db, year) if quarter is None else None
+    through = whole.measured_to if whole is not None and not whole.final else None
+    rows = measure(db, year, quarter or through or 4)
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    _write(ws, get_profile(db).office_title, year, quarter, rows)
+    _write(ws, get_profile(db).office_title, year, quarter, rows, through, get_settings(db).achievement_average)
     try:
         replace_atomically(path, wb.save)
     except PermissionError as exc:
@@ -113,22 +119,35 @@ def export_measurement(db: Database, year: int, quarter: int | None, path: Path 
     return len(rows)
 
 
-def _write(ws: Worksheet, office_title: str, year: int, quarter: int | None, rows: list[MeasurementRow]) -> None:
-    """The whole sheet: title, header, one row per indicator, the office's mean, the notes, the print setup."""
-    yearly = quarter is None
-    at = 4 if quarter is None else quarter
-    _title(ws, office_title, year, quarter, at)
+def _write(
+    ws: Worksheet,
+    office_title: str,
+    year: int,
+    quarter: int | None,
+    rows: list[MeasurementRow],
+    through: int | None,
+    average: str = OBJECTIVES,
+) -> None:
+    """The whole sheet: title, header, one row per indicator, the office's mean, the notes, the print setup.
+
+    `through`: a year not yet final (ops.measurement.year), measured s.d. TW n and titled so, as a DRAF."""
+    yearly = quarter is None and through is None
+    at = quarter or through or 4
+    _title(ws, office_title, year, quarter, at, through)
     _header(ws, at)
     flagged: list[MeasurementRow] = []
     r = HEADER_ROW
     for n, row in enumerate(rows, start=1):
         r += 1
-        if _indicator_row(ws, r, n, row, yearly):
+        if _indicator_row(ws, r, n, row, yearly, through is not None):
             flagged.append(row)
     r += 1
-    _mean_row(ws, r, rows, yearly)
+    _mean_row(ws, r, rows, yearly, average)
     r += 1
-    for note in _notes(rows, flagged, at, yearly):
+    notes = _notes(rows, flagged, at, yearly, average)
+    if through is not None:
+        notes.insert(0, draft_note(through))
+    for note in notes:
         r += 1
         _note_row(ws, r, note)
     _print_setup(ws)
@@ -141,17 +160,17 @@ def _border() -> Any:
     return Border(left=line, right=line, top=line, bottom=line)
 
 
-def _title(ws: Worksheet, office_title: str, year: int, quarter: int | None, at: int) -> None:
+def _title(ws: Worksheet, office_title: str, year: int, quarter: int | None, at: int, through: int | None) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     last_column = get_column_letter(len(WIDTHS))
-    ws["A1"] = title(office_title, year, quarter)
+    ws["A1"] = title(office_title, year, quarter, through)
     ws["A1"].font = Font(bold=True, size=13)
     ws.merge_cells(f"A1:{last_column}1")
     ws["A2"] = (
         f"Capaian: realisasi s.d. {quarter_label(4)} terhadap target tahun {year}."
-        if quarter is None
+        if quarter is None and through is None
         else f"Capaian: realisasi s.d. {quarter_label(at)} terhadap target s.d. {quarter_label(at)} tahun {year}."
     )
     ws["A2"].font = Font(italic=True)
@@ -174,17 +193,23 @@ def _header(ws: Worksheet, at: int) -> None:
     ws.row_dimensions[HEADER_ROW].height = 32
 
 
-def _row_values(n: int, row: MeasurementRow, yearly: bool) -> tuple[tuple[tuple[Any, str | None], ...], bool]:
+def _row_values(
+    n: int, row: MeasurementRow, yearly: bool, draft: bool = False
+) -> tuple[tuple[tuple[Any, str | None], ...], bool]:
     """The cells (value, number format) of one indicator and whether its capaian was entered by hand."""
     info = row.info
-    capaian = row.achievement_year if yearly else row.achievement_to_date
-    manual = ("year" if yearly else "to_date") in row.manual_in
+    capaian = (row.achievement_year if yearly else row.achievement_to_date) if row.has_data else None
+    manual = row.has_data and ("year" if yearly else "to_date") in row.manual_in
     band = row.scale.band(capaian)
     shown = row.scale.shown(capaian)
     capaian_cell: Any = _cent(shown) if shown is not None else (NOT_COMPUTABLE if manual else None)
     category = band.label if band else (NOT_COMPUTABLE if manual else None)
     if manual and band:
         category = f"{category} *)"
+    if not row.has_data:
+        category = NO_DATA
+    elif draft and (note := row_states([row], final=False)[0].note):
+        category = f"{category} ({note})"
     values = (
         (n, INTEGER_FORMAT),
         (row.objective_label, None),
@@ -200,11 +225,11 @@ def _row_values(n: int, row: MeasurementRow, yearly: bool) -> tuple[tuple[tuple[
     return values, manual
 
 
-def _indicator_row(ws: Worksheet, r: int, n: int, row: MeasurementRow, yearly: bool) -> bool:
+def _indicator_row(ws: Worksheet, r: int, n: int, row: MeasurementRow, yearly: bool, draft: bool) -> bool:
     """Write one indicator's row at `r`; True when its capaian was entered by hand (a note explains it)."""
     from openpyxl.styles import Alignment, Font
 
-    values, manual = _row_values(n, row, yearly)
+    values, manual = _row_values(n, row, yearly, draft)
     border, top = _border(), Alignment(wrap_text=True, vertical="top")
     for col, (value, fmt) in enumerate(values, start=1):
         cell = ws.cell(row=r, column=col, value=value)
@@ -220,14 +245,17 @@ def _indicator_row(ws: Worksheet, r: int, n: int, row: MeasurementRow, yearly: b
     return manual
 
 
-def _mean_row(ws: Worksheet, r: int, rows: list[MeasurementRow], yearly: bool) -> None:
+def _mean_row(ws: Worksheet, r: int, rows: list[MeasurementRow], yearly: bool, average: str) -> None:
     """The office's mean capaian (the mean of the sasaran) and its category."""
     from openpyxl.styles import Font
 
-    summary = office_summary(rows)
+    summary = office_summary(rated(rows), average=average)
     mean_value = summary.achievement_year if yearly else summary.achievement
     scale = rows[0].scale if rows else None
-    ws.cell(row=r, column=3, value="Rata-rata capaian kinerja (rata-rata capaian sasaran)").font = Font(bold=True)
+    label = "Rata-rata capaian kinerja (" + (
+        "rata-rata capaian sasaran" if average == OBJECTIVES else "rata-rata indikator"
+    )
+    ws.cell(row=r, column=3, value=label + ")").font = Font(bold=True)
     shown = None if mean_value is None or scale is None else scale.shown(mean_value)
     if shown is not None and scale is not None:
         cell = ws.cell(row=r, column=9, value=_cent(shown))
@@ -267,7 +295,7 @@ def _height(texts: list[str], widths: tuple[int, ...]) -> float:
     return 15 * lines + 2
 
 
-def _notes(rows: list[MeasurementRow], flagged: list[MeasurementRow], at: int, yearly: bool) -> list[str]:
+def _notes(rows: list[MeasurementRow], flagged: list[MeasurementRow], at: int, yearly: bool, average: str) -> list[str]:
     notes = []
     if flagged:
         notes.append(
@@ -292,4 +320,8 @@ def _notes(rows: list[MeasurementRow], flagged: list[MeasurementRow], at: int, y
         )
     if yearly:
         notes.append("Capaian tahunan: realisasi s.d. TW IV dibandingkan dengan target tahunan.")
+    missing = sum(1 for row in rows if not row.has_data)
+    if missing:
+        notes.append(f"{missing} indikator belum ada data, tidak dihitung dalam rata-rata capaian.")
+    notes.append(average_note(average))
     return notes

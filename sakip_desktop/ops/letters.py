@@ -3,7 +3,8 @@
 The agenda number comes from a per-office format with the placeholders {seq} (next number of the
 year), {kode} (the office's classification/unit code), {tahun} and {bulan} (month in Roman numerals),
 default "050/{seq}/{kode}/{tahun}". A letter carries its sifat (Biasa/Segera/Penting/Rahasia), lampiran
-and tembusan (one addressee a line).
+and tembusan (one addressee a line). A berita acara evaluasi kinerja takes the next number of the register when its
+meeting is made final (`ops.monitoring.minutes`); the meeting keeps that entry (`minutes_letter_id`).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
-from sakip_desktop.ops.base import Actor, Clock, snapshot, utcnow, write
+from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import DocumentRecord, Office, OutgoingLetter, Setting
+from sakip_desktop.storage.models import DocumentRecord, EvaluationMeeting, Office, OutgoingLetter, Setting
 
 FORMAT_KEY = "letter_agenda_format"
 CODE_KEY = "letter_office_code"
@@ -93,6 +94,7 @@ class LetterView:
     sent_on: dt.date | None
     proof_filename: str
     proof_added_by: str
+    minutes_of: int | None = None  # the evaluation meeting whose berita acara this number is
 
     @property
     def status(self) -> str:
@@ -180,7 +182,9 @@ def letter_settings(db: Database) -> LetterSettings:
         return _settings(s)
 
 
-def update_letter_settings(db: Database, actor: Actor, values: LetterSettings) -> LetterSettings:
+def update_letter_settings(
+    db: Database, actor: Actor, values: LetterSettings, *, clock: Clock = utcnow
+) -> LetterSettings:
     """Operation 'Ubah format nomor surat' (administrator)."""
     fmt, code = check_format(values.agenda_format), " ".join(values.office_code.split())
     if len(code) > 60:
@@ -189,7 +193,7 @@ def update_letter_settings(db: Database, actor: Actor, values: LetterSettings) -
         raise ValidationError(
             "Nomor agenda hasil format ini terlalu panjang (paling banyak 120 huruf).", field="agenda_format"
         )
-    with write(db, actor, Op.LETTER_FORMAT_UPDATE) as tx:
+    with write(db, actor, Op.LETTER_FORMAT_UPDATE, clock=clock) as tx:
         keys = [FORMAT_KEY, CODE_KEY]
         current = {r.key: r for r in tx.session.scalars(select(Setting).where(Setting.key.in_(keys)))}
         for key, value in ((FORMAT_KEY, fmt), (CODE_KEY, code)):
@@ -230,32 +234,35 @@ def register_letter(db: Database, actor: Actor, data: LetterInput, *, clock: Clo
     """Operation 'Daftarkan surat keluar': the next number of the letter's year and its agenda number."""
     data = _check(data)
     with write(db, actor, Op.LETTER_REGISTER, clock=clock) as tx:
-        s = tx.session
-        if data.document_record_id is not None and s.get(DocumentRecord, data.document_record_id) is None:
+        if data.document_record_id is not None and tx.session.get(DocumentRecord, data.document_record_id) is None:
             raise ValidationError("Dokumen yang dilampirkan tidak ada di register dokumen.", field="document_record_id")
-        year = data.letter_date.year
-        seq = _next_seq(s, year)
-        settings = _settings(s)
-        row = OutgoingLetter(
-            year=year,
-            seq=seq,
-            agenda_number=agenda_number(
-                settings.agenda_format, seq=seq, code=settings.office_code, day=data.letter_date
-            ),
-            letter_date=data.letter_date,
-            recipient=data.recipient,
-            subject=data.subject,
-            attachment=data.attachment,
-            nature=data.nature,
-            copies_to="\n".join(data.copies_to),
-            document_record_id=data.document_record_id,
-            created_by=actor.name,
-            created_at=tx.now,
-        )
-        s.add(row)
-        s.flush()
-        tx.audit("outgoing_letter", row.id, None, snapshot(row, _FIELDS))
-        return _view(s, row)
+        return _view(tx.session, add_to_register(tx, data))
+
+
+def add_to_register(tx: Tx, data: LetterInput) -> OutgoingLetter:
+    """The next number of the letter's year in the office's format, written and audited inside `tx`."""
+    s = tx.session
+    year = data.letter_date.year
+    seq = _next_seq(s, year)
+    settings = _settings(s)
+    row = OutgoingLetter(
+        year=year,
+        seq=seq,
+        agenda_number=agenda_number(settings.agenda_format, seq=seq, code=settings.office_code, day=data.letter_date),
+        letter_date=data.letter_date,
+        recipient=data.recipient,
+        subject=data.subject,
+        attachment=data.attachment,
+        nature=data.nature,
+        copies_to="\n".join(data.copies_to),
+        document_record_id=data.document_record_id,
+        created_by=tx.actor.name,
+        created_at=tx.now,
+    )
+    s.add(row)
+    s.flush()
+    tx.audit("outgoing_letter", row.id, None, snapshot(row, _FIELDS))
+    return row
 
 
 def _letter(session: Session, letter_id: int) -> OutgoingLetter:
@@ -306,8 +313,17 @@ def get_proof(db: Database, letter_id: int) -> tuple[str, bytes] | None:
         return (row.proof_filename, row.proof_data) if row.proof_data else None
 
 
-def _view(session: Session, r: OutgoingLetter) -> LetterView:
+def _minutes(session: Session) -> dict[int, int]:
+    """Letter id -> meeting id of the register entries that number a berita acara."""
+    numbered = select(EvaluationMeeting.minutes_letter_id, EvaluationMeeting.id).where(
+        EvaluationMeeting.minutes_letter_id.is_not(None)
+    )
+    return {letter_id: meeting_id for letter_id, meeting_id in session.execute(numbered) if letter_id is not None}
+
+
+def _view(session: Session, r: OutgoingLetter, minutes: dict[int, int] | None = None) -> LetterView:
     doc = session.get(DocumentRecord, r.document_record_id) if r.document_record_id else None
+    minutes = _minutes(session) if minutes is None else minutes
     return LetterView(
         id=r.id,
         year=r.year,
@@ -325,6 +341,7 @@ def _view(session: Session, r: OutgoingLetter) -> LetterView:
         sent_on=r.sent_on,
         proof_filename=r.proof_filename,
         proof_added_by=r.proof_added_by,
+        minutes_of=minutes.get(r.id),
     )
 
 
@@ -334,10 +351,13 @@ def get_letter(db: Database, letter_id: int) -> LetterView:
         return _view(s, _letter(s, letter_id))
 
 
-def list_letters(db: Database, year: int | None = None) -> list[LetterView]:
-    """The outgoing register, newest number first."""
+def list_letters(db: Database, year: int | None = None, *, cover_letters_only: bool = False) -> list[LetterView]:
+    """The outgoing register, newest number first; `cover_letters_only` leaves out the numbers of berita acara (what
+    a surat pengantar can be printed for)."""
     q = select(OutgoingLetter)
     if year is not None:
         q = q.where(OutgoingLetter.year == year)
     with db.reading() as s:
-        return [_view(s, r) for r in s.scalars(q.order_by(OutgoingLetter.year.desc(), OutgoingLetter.seq.desc()))]
+        minutes = _minutes(s)
+        rows = s.scalars(q.order_by(OutgoingLetter.year.desc(), OutgoingLetter.seq.desc()))
+        return [_view(s, r, minutes) for r in rows if not (cover_letters_only and r.id in minutes)]

@@ -20,6 +20,7 @@ from sakip_desktop.errors import ValidationError
 from sakip_desktop.sop.stdtime import StandardTime, parse_standard_time
 
 FORMAT_VERSION = 1
+BASED_ON = "Disusun dari "  # how `SopDefinition.source` begins when an office adopted a shipped template
 
 # What the program can open for a step's work: action code → the button that opens it.
 ACTIONS: dict[str, str] = {
@@ -46,7 +47,7 @@ class Identity:
     created: str = ""
     revised: str = ""
     effective: str = ""
-    approved_by: str = ""
+    approved_by: str = ""  # "JABATAN; Nama; Pangkat; NIP. …" (read and checked by sop/approver.py)
     legal_basis: tuple[str, ...] = ()
     qualifications: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
@@ -97,7 +98,7 @@ class SopDefinition:
     identity: Identity
     actors: tuple[Actor, ...]
     steps: tuple[Step, ...]
-    source: str = ""  # where it came from: a seed file name, "xlsx", "manual"
+    source: str = ""  # where it came from: a seed file name, "xlsx", "manual", or "Disusun dari SOP …" (adopted)
     start_roles: tuple[Role, ...] = (Role.CAMAT, Role.SEKRETARIS, Role.KASUBAG_PERENCANAAN)
 
     def actor(self, key: str) -> Actor:
@@ -259,6 +260,7 @@ def load_templates() -> list[SopDefinition]:
 
 __all__ = [
     "ACTIONS",
+    "BASED_ON",
     "FORMAT_VERSION",
     "Actor",
     "Identity",

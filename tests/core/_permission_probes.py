@@ -26,7 +26,7 @@ from sakip_desktop.ops.agreements.common import Party, read_pk_settings
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.ops.lkj import sections as lkj
 from sakip_desktop.ops.measurement import bands
-from sakip_desktop.ops.monitoring import evaluation, follow_ups
+from sakip_desktop.ops.monitoring import evaluation, follow_ups, minutes
 from sakip_desktop.ops.monitoring import telaah as monitoring
 from sakip_desktop.ops.org import acting, auth, office, people, role_changes, units
 from sakip_desktop.ops.org.auth import actor_for
@@ -280,6 +280,8 @@ PROBES: dict[Op, dict[str, Probe]] = {
         db, a, bands.get_scale(db).bands, bands.get_scale(db).cap)},
     Op.LETTER_FORMAT_UPDATE: {"ops.letters.update_letter_settings": lambda db, a, t: letters.update_letter_settings(
         db, a, letters.letter_settings(db))},
+    Op.TEAM_DECREE_UPDATE: {"ops.monitoring.minutes.update_team_decree": lambda db, a, t: minutes.update_team_decree(
+        db, a, "188.4/09/35.99.01/2025")},
     Op.DAY_OFF_ADD: {"ops.sop.library.add_day_off": lambda db, a, t: sops.add_day_off(
         db, a, dt.date(2025, 12, 24), "Cuti bersama")},
     Op.DAY_OFF_DELETE: {"ops.sop.library.delete_day_off": lambda db, a, t: sops.delete_day_off(db, a, NOWHERE)},

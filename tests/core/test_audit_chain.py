@@ -29,6 +29,7 @@ from sakip_desktop.ops.sop.library import add_day_off
 from sakip_desktop.storage.audit_chain import GENESIS, UPGRADE_SEAL_OPERATION
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.sqlitefile import backup_file
+from tests._lkj_ready import finish_lkj
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DAY = dt.date(2025, 10, 20)  # the new Kasi Trantib in office, the Sekcam not acting as Camat
@@ -216,6 +217,7 @@ def test_changes_made_by_the_program_keep_the_seals_matching(demo_db):
     revise(demo_db, camat, approved, Decimal("12.5"), "Salah ketik pada laporan seksi")
     key = section_defs(lkj_data(demo_db, 2025))[0].key
     save_section(demo_db, actor_for(demo_db, "kasubag_renkeu", DAY), 2025, key, "Teks bab yang ditandatangani.")
+    finish_lkj(demo_db, 2025)  # issue #12: only a reviewed LKj with final figures may be marked signed
     mark_signed(demo_db, camat, 2025, dt.date(2026, 2, 20))
     # THEN the trail is whole and every sealed record still matches
     assert check_audit_trail(demo_db).ok

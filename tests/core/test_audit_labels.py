@@ -45,7 +45,9 @@ LABEL_WORDS = {
 
 
 def leaks(text: str) -> set[str]:
-    """Table names, field keys, stored codes and raw dates/booleans found in a shown text."""
+    """Table names, field keys, stored codes and raw dates/booleans found in a shown text (placeholders of a number
+    format as the administrator typed it, '{seq:03d}', are the value itself)."""
+    text = re.sub(r"\{\w+(:\w+)?\}", "", text)
     words = set(WORD.findall(text))
     found = {w for w in words if (w in TABLES or w in KEYS) and ("_" in w or w.casefold() not in LABEL_WORDS)}
     found |= {w for w in words if w in CODES and not w.islower()}

@@ -163,8 +163,9 @@ def test_surat_pengantar_numbers_from_the_register(demo_db: Database) -> None:
     # WHEN the cover letter is printed
     _, text = _text(catalog.preview(demo_db, DocRequest(kind="surat-pengantar", letter_id=letter.id))[0])
     flat = _flat(text)
-    # THEN it carries the agenda number, the date, the addressee and the Camat's signature
-    assert "Nomor : 050/1/Kec.Contoh/2025" in flat
+    # THEN it carries the agenda number (in the demo office's format; its berita acara took number 1), the date,
+    # the addressee and the Camat's signature
+    assert "Nomor : 000.8/002/35.99.01/2025" in flat
     assert "Contoh, 14 Oktober 2025" in flat and "Yth. Bupati Contoh" in flat
     assert "sampaikan Laporan Kinerja Triwulan III" in flat
     assert _grouped(office_signer(demo_db, dt.date(2025, 10, 14)).nip) in flat

@@ -41,16 +41,17 @@ def test_signature_pages_carry_the_last_section(demo_db: Database) -> None:
         assert last_heading in signed[0], (kind, signed[0][:200])
 
 
-def test_footer_keeps_version_and_data_fingerprint_when_the_title_is_long(demo_db: Database) -> None:
-    # GIVEN the Seksi Trantib's PK Perubahan, whose title is too long for the footer
+def test_footer_keeps_its_long_title_whole_and_no_register_code(demo_db: Database) -> None:
+    # GIVEN the Seksi Trantib's PK Perubahan, whose title is long
     unit = next(a.unit_id for a in list_agreements(demo_db, 2025) if a.unit_id and "Ketenteraman" in a.scope)
     # WHEN it is generated (and recorded) for printing
     result = catalog.generate(demo_db, SYSTEM, DocRequest(kind="pk", year=2025, unit_id=unit, paper="A4"))
     pages = _pages(result.pdf)
-    # THEN every footer still ends with the version and the data fingerprint, the title is the part shortened
+    # THEN every footer carries the whole title and no register code (issue #12 §1: it stays in the register)
     for text in pages:
-        assert f"Versi {result.record.version} · Data {result.record.short_hash}" in text
-    assert "…" in pages[0]
+        assert "Perjanjian Kinerja Perubahan Tahun 2025 – Seksi Ketenteraman dan Ketertiban Umum" in text
+        assert f"Data {result.record.short_hash}" not in text and "Versi" not in text
+    assert "…" not in pages[0]
 
 
 def test_berita_acara_absent_participant_has_no_signing_line(demo_db: Database) -> None:
@@ -88,8 +89,8 @@ def test_lkj_draft_text_has_no_codes_or_doubled_punctuation(demo_db: Database) -
     # GIVEN the demo year, whose TW IV is still empty
     pdf, _ = catalog.preview(demo_db, DocRequest(kind="lkj", year=2025, paper="A4"))
     text = " ".join(_pages(pdf))
-    # THEN the compiler's note counts the incomplete indicators instead of listing internal codes
-    assert "Catatan penyusun: realisasi seluruh 12 indikator belum lengkap" in text
+    # THEN no internal code is printed (the compiler's note on incomplete indicators is no longer printed at all,
+    # issue #12: it is shown in the LKj editor, see tests/core/test_lkj_final.py)
     assert "IK01" not in text
     # AND the Kasi's sentences joined into one line do not leave ".;" behind
     assert ".;" not in text

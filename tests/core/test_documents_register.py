@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from sakip_desktop.ops.letters import (
     update_letter_settings,
 )
 from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.office import get_settings, update_settings
 from sakip_desktop.ops.register import data_hash, list_documents
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import Realisation
@@ -54,11 +56,15 @@ def test_same_data_same_version_changed_data_next_version(demo_db: Database) -> 
         row = s.scalars(select(Realisation).where(Realisation.year == 2025, Realisation.quarter == 3)).first()
         row.value = (row.value or Decimal(0)) + 1
     revised = catalog.generate(demo_db, kasubag, TW3)
-    # THEN it is version 2, and the footer prints the version and the short data hash
+    # THEN it is version 2; the version and short data hash stay in the register, off the paper (issue #12) ...
     assert revised.record.version == 2 and revised.record.data_hash != first.record.data_hash
-    assert f"Versi 2 · Data {revised.record.short_hash}" in _footer(revised.pdf)
+    assert revised.record.short_hash not in _footer(revised.pdf) and "Versi" not in _footer(revised.pdf)
+    # ... unless the office asks for the code on paper: then a small "Kode dokumen <hash>-<version>"
+    update_settings(demo_db, kasubag, replace(get_settings(demo_db), print_document_code=True))
+    coded = catalog.generate(demo_db, kasubag, TW3)
+    assert f"Kode dokumen {revised.record.short_hash}-2" in _footer(coded.pdf)
     # AND the register lists all three printings, newest first, with who, pages and paper
-    register = list_documents(demo_db, 2025, "triwulan")
+    register = list_documents(demo_db, 2025, "triwulan")[1:]  # (the coded printing above is the newest)
     assert [r.version for r in register] == [2, 1, 1]
     assert register[0].generated_by == kasubag.name and register[0].pages == revised.pages
     assert register[0].paper == "A4" and register[0].subject_key == "2025-TW3"
@@ -84,8 +90,8 @@ def test_outgoing_register_numbers_sends_and_keeps_proof(demo_db: Database) -> N
     # WHEN two letters are registered in October 2025
     one = register_letter(demo_db, SYSTEM, LetterInput(dt.date(2025, 10, 14), "Bupati Contoh", "Laporan TW III"))
     two = register_letter(demo_db, SYSTEM, LetterInput(dt.date(2025, 10, 15), "Kepala Bappeda", "Laporan TW III"))
-    # THEN they get consecutive numbers of the year
-    assert (one.agenda_number, two.agenda_number) == ("005/1/35.99.01/X/2025", "005/2/35.99.01/X/2025")
+    # THEN they get consecutive numbers of the year (number 1 of 2025 is the demo's berita acara of 15 Juli)
+    assert (one.agenda_number, two.agenda_number) == ("005/2/35.99.01/X/2025", "005/3/35.99.01/X/2025")
     # WHEN proof is attached before the letter is sent THEN that is refused, naming what to do first
     with pytest.raises(ValidationError, match="tanggal kirim"):
         attach_proof(demo_db, SYSTEM, one.id, "tanda-terima.jpg", b"\xff\xd8\xff data")

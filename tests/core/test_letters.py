@@ -31,6 +31,9 @@ from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import AuditEntry
 
 DAY = dt.date(2025, 10, 14)
+# The demo office numbers its letters as its PKs (classification, number, region code, year); its berita acara of
+# 15 Juli 2025 took number 1 of 2025 when the meeting was made final.
+DEMO_FORMAT, CODE = "000.8/{seq:03d}/{kode}/{tahun}", "35.99.01"
 
 
 def _flat(pdf: bytes) -> str:
@@ -71,17 +74,17 @@ def test_good_formats_pass_and_the_allowed_list_is_named() -> None:
 
 
 def test_next_number_example_follows_the_register_without_saving(demo_db: Database) -> None:
-    # GIVEN two letters registered in 2025 under the default format
+    # GIVEN two letters registered in 2025 under the demo office's format (after its berita acara, number 1)
     for subject in ("Laporan TW III", "Laporan PK"):
         register_letter(demo_db, SYSTEM, LetterInput(DAY, "Bupati Contoh", subject))
     typed = LetterSettings("005/{seq:03d}/{kode}/{bulan}/{tahun}", "35.99.01")
     # WHEN the example for a typed (unsaved) format is asked for a day in 2025 and one in 2026
-    # THEN it shows the third number of 2025 and the first of 2026
-    assert next_number_example(demo_db, typed, dt.date(2025, 11, 3)) == "005/003/35.99.01/XI/2025"
+    # THEN it shows the fourth number of 2025 and the first of 2026
+    assert next_number_example(demo_db, typed, dt.date(2025, 11, 3)) == "005/004/35.99.01/XI/2025"
     assert next_number_example(demo_db, typed, dt.date(2026, 1, 5)) == "005/001/35.99.01/I/2026"
-    # AND nothing was stored: the next letter still uses the default format
+    # AND nothing was stored: the next letter still uses the office's format
     third = register_letter(demo_db, SYSTEM, LetterInput(DAY, "Bupati Contoh", "Laporan LKj"))
-    assert third.agenda_number == "050/3/Kec.Contoh/2025"
+    assert third.agenda_number == f"000.8/004/{CODE}/2025"
     # AND a bad typed format gives the same message as saving it would
     with pytest.raises(ValidationError, match=r"\{no\}"):
         next_number_example(demo_db, LetterSettings("{no}/{seq}", ""), DAY)
@@ -100,7 +103,8 @@ def test_saving_the_format_is_audited_and_only_for_the_administrator(demo_db: Da
     with demo_db.reading() as s:
         rows = s.scalars(select(AuditEntry).where(AuditEntry.operation == "Ubah format nomor surat")).all()
         entries = [(r.actor_name, json.loads(r.old or "{}"), json.loads(r.new)) for r in rows]
-    assert (admin.name, {"letter_agenda_format": None}, {"letter_agenda_format": "005/{seq}/{kode}/{tahun}"}) in entries
+    old = {"letter_agenda_format": DEMO_FORMAT}
+    assert (admin.name, old, {"letter_agenda_format": "005/{seq}/{kode}/{tahun}"}) in entries
     assert any(new == {"letter_office_code": "35.99.01"} for _, _, new in entries)
 
 
@@ -134,7 +138,7 @@ def test_sifat_lampiran_and_tembusan_are_kept_and_printed(demo_db: Database) -> 
     flat = _flat(catalog.preview(demo_db, DocRequest(kind="surat-pengantar", letter_id=letter.id))[0])
     # THEN the Nomor/Sifat/Lampiran/Hal block, the addressee with 'di – TEMPAT' and the numbered Tembusan show,
     # the Tembusan after the signature
-    assert "Nomor : 050/1/Kec.Contoh/2025 Sifat : Segera Lampiran : 2 (dua) berkas Hal : Penyampaian" in flat
+    assert f"Nomor : 000.8/002/{CODE}/2025 Sifat : Segera Lampiran : 2 (dua) berkas Hal : Penyampaian" in flat
     assert "Kepada Yth. Bupati Contoh di – TEMPAT" in flat
     tembusan = "Tembusan: 1. Sekretaris Daerah Kabupaten Contoh 2. Inspektur Kabupaten Contoh 3. Arsip"
     assert tembusan in flat
@@ -153,5 +157,5 @@ def test_a_plain_letter_is_biasa_without_tembusan_and_a_bad_sifat_is_refused(dem
     assert info.value.field == "nature"
     with pytest.raises(ValidationError, match="Tembusan baris 1"):
         register_letter(demo_db, SYSTEM, LetterInput(DAY, "Bupati Contoh", "Hal", copies_to=("x" * 251,)))
-    assert get_letter(demo_db, letter.id).seq == 1
-    assert next_number_example(demo_db, letter_settings(demo_db), DAY) == "050/2/Kec.Contoh/2025"
+    assert get_letter(demo_db, letter.id).seq == 2  # number 1 of 2025 is the demo's berita acara
+    assert next_number_example(demo_db, letter_settings(demo_db), DAY) == f"000.8/003/{CODE}/2025"

@@ -56,6 +56,7 @@ from sakip_desktop.ops.realisation.entry import (
 )
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
+from tests._lkj_ready import finish_lkj
 
 DAY = dt.date(2025, 10, 20)  # after the demo's Plh. Camat days: the Camat acts in person
 YEAR = 2025
@@ -204,6 +205,7 @@ def test_a_signed_lkj_year_is_never_overwritten_until_the_camat_unlocks_it(demo_
     # GIVEN the LKj 2025 with a conclusion, signed by the Camat
     kasubag, camat = who(demo_db, "kasubag_renkeu"), who(demo_db, "camat")
     save_section(demo_db, kasubag, YEAR, "bab4.simpulan", "Kinerja baik.")
+    finish_lkj(demo_db, YEAR)  # issue #12: only a reviewed LKj with final figures may be marked signed
     mark_signed(demo_db, camat, YEAR, dt.date(2026, 1, 30))
     before = fingerprint(demo_db, "lkj_section")
     # WHEN anyone edits a section, or signs it again

@@ -125,3 +125,17 @@ def test_enter_on_a_late_step_opens_the_step_screen(qtbot, demo_db, modals: Moda
     qtbot.keyClick(view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: modals.pending == 0)
     assert seen
+
+
+def test_an_empty_quarter_reads_belum_ada_data_not_a_bad_capaian(qtbot, demo_db):
+    # GIVEN TW IV 2025 opened with no realisasi yet (issue #12 §2)
+    ctx = AppContext(db=demo_db, actor=actor_for(demo_db, "camat", DAY), year=2025, quarter=4, today=lambda: DAY)
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.reload()
+    # THEN the office tile has no figure and says the data is missing (was 92,30% from the carried-over TW III)
+    assert page.office_tile.value.text() == "—"
+    assert page.office_tile.note.text() == "Belum ada data"
+    assert "12 indikator belum ada data TW IV: tidak dihitung dalam rata-rata." in page.subtitle.text()
+    # AND every indicator's category reads "Belum ada data", none graded
+    assert set(table_texts(page.indicators.view, 7)) == {"Belum ada data"}

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from sakip_desktop.ops.lkj.sections import lkj_view
 from sakip_desktop.ops.org.auth import actor_for
+from tests._lkj_ready import finish_lkj
 from ui.context import AppContext
 from ui.documents.preview import PreviewDialog
 from ui.lkj.page import KEY_ROLE, LkjPage
@@ -76,7 +77,8 @@ def test_use_draft_replaces_the_editor_text(qtbot, demo_db) -> None:
 
 
 def test_camat_signs_and_saving_is_refused(qtbot, demo_db, modals) -> None:
-    # GIVEN the Camat (on a day without a Plh.) marks the LKj signed
+    # GIVEN the Camat (on a day without a Plh.) marks the LKj signed, once it is finished (issue #12)
+    finish_lkj(demo_db, 2025)
     camat = _page(qtbot, demo_db, "camat")
     assert camat.sign(dt.date(2026, 2, 20))
     assert "terkunci" in camat.state.text() and not camat.sign_button.isEnabled()
@@ -102,3 +104,32 @@ def test_preview_shows_the_pages(qtbot, demo_db) -> None:
     assert dialog is not None and dialog.isVisible()
     assert dialog.page_label.text().startswith("Halaman 1 dari ") and len(dialog.pages) > 10
     dialog.accept()
+
+
+def test_the_editor_counts_what_is_missing_and_highlights_the_gaps(qtbot, demo_db, modals, tmp_path) -> None:
+    # GIVEN the demo's 2025: no section reviewed yet, TW IV not approved
+    page = _page(qtbot, demo_db, "kasubag_renkeu")
+    view = lkj_view(demo_db, 2025)
+    # THEN the page says how much is still missing and that the LKj prints as DRAF
+    assert "0 dari 46 bagian sudah ditinjau" in page.state.text()
+    assert "58 hal belum lengkap (dicetak DRAF)" in page.state.text()
+    assert "Realisasi TW IV belum disetujui Camat" in page.state.toolTip()
+    # AND a section with a gap shows it highlighted above the editor, not in the text that is printed
+    s2 = view.data.sasaran[1]
+    _select(page, f"bab3.s{s2.objective_id}.a5")
+    assert page.notes.isVisible() and "Belum ada uraian faktor pendukung/penghambat" in page.notes.text()
+    assert "Belum ada uraian" not in page.editor.toPlainText()
+    assert page.tree.currentItem().toolTip(0)
+    page.grab().save(str(tmp_path / "lkj_notes.png"))
+    # AND a section without a gap shows no note
+    _select(page, "kata_pengantar")
+    assert not page.notes.isVisible()
+    # WHEN the section is saved, the count drops by one
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "1 dari 46 bagian sudah ditinjau" in page.state.text() and "57 hal belum lengkap" in page.state.text()
+    # WHEN the Camat tries to mark it signed THEN the refusal lists what is missing
+    camat = _page(qtbot, demo_db, "camat")
+    messages: list[str] = []
+    modals.answer(read_and_close(messages))
+    assert not camat.sign(dt.date(2026, 2, 20))
+    assert "57 hal yang belum selesai" in messages[0] and "Realisasi TW IV belum disetujui Camat" in messages[0]

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from sakip_desktop.ops.base import SYSTEM
 from sakip_desktop.ops.letters import LetterInput, LetterSettings, get_letter, letter_settings, register_letter
+from sakip_desktop.ops.monitoring.minutes import team_decree
 from ui.documents.registers import LetterDialog
 from ui.settings import SettingsTab
 from ui.settings.letters_page import LettersSettingsPage
@@ -23,15 +24,16 @@ def test_the_page_shows_the_next_number_live_and_refuses_a_bad_format(qtbot, ctx
     page = tabs.letters_page
     assert isinstance(page, LettersSettingsPage)
     assert tabs.tabText(tabs.indexOf(page)) == "Surat keluar"
-    # THEN it shows the stored format, the default office code and the example of the next number
-    assert page.agenda_format.text() == "050/{seq}/{kode}/{tahun}"
-    assert page.example.text() == "050/2/Kec.Contoh/2025"
+    # THEN it shows the stored format and office code (the demo office's: as its PKs) and the example of the next
+    # number (number 1 of 2025 is the demo's berita acara, 2 the letter above)
+    assert page.agenda_format.text() == "000.8/{seq:03d}/{kode}/{tahun}"
+    assert page.example.text() == "000.8/003/35.99.01/2025"
     # WHEN the administrator types another format and code THEN the example follows at once (nothing saved yet)
     page.agenda_format.clear()
     qtbot.keyClicks(page.agenda_format, "005/{seq:03d}/{kode}/{bulan}/{tahun}")
     page.office_code.setText("35.99.01")
-    assert page.example.text() == "005/002/35.99.01/VIII/2025"
-    assert letter_settings(ctx.db).agenda_format == "050/{seq}/{kode}/{tahun}"
+    assert page.example.text() == "005/003/35.99.01/VIII/2025"
+    assert letter_settings(ctx.db).agenda_format == "000.8/{seq:03d}/{kode}/{tahun}"
     # WHEN an unknown placeholder is typed THEN the example line says which one
     page.agenda_format.setText("005/{nomor}/{tahun}")
     assert "Isian {nomor}" in page.example.text()
@@ -40,7 +42,7 @@ def test_the_page_shows_the_next_number_live_and_refuses_a_bad_format(qtbot, ctx
     tabs.show()
     qtbot.keyClick(page.agenda_format, Qt.Key.Key_Return)
     assert page.error.isVisible() and "Isian {nomor}" in page.error.text()
-    assert letter_settings(ctx.db).agenda_format == "050/{seq}/{kode}/{tahun}"
+    assert letter_settings(ctx.db).agenda_format == "000.8/{seq:03d}/{kode}/{tahun}"
     # WHEN a format without {seq} is saved THEN it is refused too
     page.agenda_format.setText("005/{kode}/{tahun}")
     assert page.save() is False and "{seq}" in page.error.text()
@@ -53,7 +55,7 @@ def test_the_page_shows_the_next_number_live_and_refuses_a_bad_format(qtbot, ctx
     tabs.grab().save("/tmp/h12/settings_letters.png")
     # AND the next letter registered gets that number
     nxt = register_letter(ctx.db, ctx.actor, LetterInput(dt.date(2025, 8, 13), "Bupati Contoh", "Laporan"))
-    assert nxt.agenda_number == "005/2/35.99.01/2025"
+    assert nxt.agenda_number == "005/3/35.99.01/2025"
 
 
 def test_the_letter_dialog_keeps_sifat_lampiran_and_tembusan(qtbot, ctx) -> None:  # noqa: F811
@@ -79,3 +81,17 @@ def test_the_letter_dialog_keeps_sifat_lampiran_and_tembusan(qtbot, ctx) -> None
     again.attachment_count.setValue(0)
     assert not again.attachment_what.isEnabled() and again.attachment_text() == "-"
     assert again.attachment_count.text() == "tidak ada"
+
+
+def test_the_page_keeps_the_number_of_the_keputusan_on_the_tim_sakip(qtbot, ctx) -> None:  # noqa: F811
+    # GIVEN the Pengaturan › Surat keluar page of the demo office (its Keputusan Camat on the Tim SAKIP is set)
+    page = LettersSettingsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.team_decree.text() == "188.4/05/35.99.01/2025"
+    # WHEN the administrator types another number and presses Enter THEN it is stored, spaces tidied
+    page.team_decree.setText(" 188.4/07/35.99.01/2025 ")
+    qtbot.keyClick(page.team_decree, Qt.Key.Key_Return)
+    assert team_decree(ctx.db) == "188.4/07/35.99.01/2025"
+    # WHEN the field is emptied and saved THEN the office has none (the berita acara leaves the line out)
+    page.team_decree.clear()
+    assert page.save() is True and team_decree(ctx.db) == ""

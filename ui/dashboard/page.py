@@ -47,6 +47,18 @@ SERAPAN = "#1e88e5"
 SERAPAN_TOTAL = "#0d47a1"
 
 
+def _office_note(data: Dashboard) -> str:
+    """Under the office's capaian: its band and what the mean is over; missing data is said, never graded."""
+    office = data.office
+    if office.band is None:
+        return "Belum ada data" if data.no_data else "Belum terukur"
+    over = f"{office.objectives} sasaran" if data.average == "objectives" else "indikator"
+    text = f"{office.band.label} · rata-rata {over}"
+    if data.no_data:
+        text += f" · {data.no_data} indikator belum ada data (tidak dihitung)"
+    return text
+
+
 def _colour(band: Band | None) -> str:
     return band.colour if band else "#90a4ae"
 
@@ -289,6 +301,8 @@ class DashboardPage(ShownPage):
         if not data.has_measurement:
             return f"Belum ada target kinerja tahun {data.year}: belum ada yang dapat diukur."
         text = f"{len(data.indicators)} indikator dari {len(data.objectives)} sasaran, diukur s.d. {tw}."
+        if data.no_data:
+            text += f" {data.no_data} indikator belum ada data {tw}: tidak dihitung dalam rata-rata."
         if data.pending:
             text += f" Realisasi {data.pending} indikator belum seluruhnya disetujui; angkanya dapat berubah."
         else:
@@ -300,7 +314,7 @@ class DashboardPage(ShownPage):
         self.office_tile.show_figure(
             pct(office.achievement),
             _colour(office.band),
-            (office.band.label if office.band else "Belum terukur") + f" · rata-rata {office.objectives} sasaran",
+            _office_note(data),
         )
         total = data.budget.total
         self.budget_tile.show_figure(

@@ -29,6 +29,10 @@ def tint(band: Band | None, strength: float = 0.28) -> str | None:
     return QColor(*mix).name()
 
 
+# An indicator without realisasi in the quarter: not measured, not a bad capaian (ops.measurement.year.NO_DATA).
+NO_DATA_TEXT = "Belum ada data"
+
+
 def _pct(value: Decimal | None) -> str:
     return formats.percent(value, missing=DASH)
 
@@ -64,7 +68,7 @@ INDICATOR_COLUMNS = [
     ),
     Column[IndicatorLight](
         "Kategori",
-        lambda r: r.band_to_date.label if r.band_to_date else DASH,
+        lambda r: r.band_to_date.label if r.band_to_date else (NO_DATA_TEXT if r.actual is None else DASH),
         width=110,
         background=lambda r: tint(r.band_to_date),
     ),

@@ -166,7 +166,10 @@ class DocumentsPage(QWidget):
             items = [(m.title, m.id) for m in list_meetings(self.ctx.db, year)]
         elif kind == "surat-pengantar":
             self.subject_label.setText("Surat keluar:")
-            items = [(f"{x.agenda_number} – {x.recipient}: {x.subject}", x.id) for x in list_letters(self.ctx.db, year)]
+            items = [
+                (f"{x.agenda_number} – {x.recipient}: {x.subject}", x.id)
+                for x in list_letters(self.ctx.db, year, cover_letters_only=True)
+            ]
         for text, subject in items:
             self.subject.addItem(text, subject)
         self.form.setRowVisible(self.subject, kind in ("pk", "berita-acara", "surat-pengantar"))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -42,6 +43,7 @@ from ui.plain_text import plain_label
 from ui.widgets.files import ask_save_path, open_file
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+NOTES_STYLE = "background: #fff3c4; border: 1px solid #e0b000; padding: 4px"
 
 
 class SignDialog(QDialog):
@@ -131,6 +133,10 @@ class LkjPage(QWidget):
         self.title.setStyleSheet("font-weight: bold; font-size: 11pt")
         self.info = plain_label()
         self.info.setWordWrap(True)
+        # What the office still has to supply for this section: highlighted, never printed.
+        self.notes = plain_label()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet(NOTES_STYLE)
         self.editor = QPlainTextEdit()
         self.editor.setReadOnly(not can_edit)
         self.editor.textChanged.connect(self._edited)
@@ -150,6 +156,7 @@ class LkjPage(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.title)
         rl.addWidget(self.info)
+        rl.addWidget(self.notes)
         rl.addWidget(self.editor, 1)
         rl.addLayout(buttons)
         return right
@@ -176,6 +183,9 @@ class LkjPage(QWidget):
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             item = QTreeWidgetItem(group, [self._item_text(s.title, s.is_saved)])
             item.setData(0, KEY_ROLE, s.key)
+            if s.notes:
+                item.setBackground(0, QColor("#fff3c4"))
+                item.setToolTip(0, "\n".join(s.notes))
             if chosen is None or s.key == keep:
                 chosen = item
         self.tree.expandAll()
@@ -184,7 +194,12 @@ class LkjPage(QWidget):
             self.state.setText(f"Sudah ditandatangani Camat pada {long_date(signed.signed_on)} — terkunci")
         else:
             saved = sum(s.is_saved for s in self.view.sections)
-            self.state.setText(f"{saved} dari {len(self.view.sections)} bagian sudah ditulis; sisanya memakai draf")
+            missing = self.view.missing
+            self.state.setText(
+                f"{saved} dari {len(self.view.sections)} bagian sudah ditinjau; "
+                + (f"{len(missing)} hal belum lengkap (dicetak DRAF)" if missing else "siap ditandatangani")
+            )
+            self.state.setToolTip("\n".join(missing))
         self.sign_button.setEnabled(signed is None)
         self.unlock_button.setEnabled(signed is not None)
         self.tree.setCurrentItem(chosen)  # type: ignore[arg-type]  # None (no sections) clears the choice
@@ -206,6 +221,7 @@ class LkjPage(QWidget):
         locked = self.view is None or self.view.signed is not None
         if key is None or self.view is None:
             self.title.setText("")
+            self.notes.setVisible(False)
             self.info.setText("Pilih bagian di sebelah kiri.")
             self.editor.blockSignals(True)
             self.editor.setPlainText("")
@@ -216,6 +232,8 @@ class LkjPage(QWidget):
             return
         s = self.view.section(key)
         self.title.setText(s.title)
+        self.notes.setText("Perlu dilengkapi (tidak dicetak):\n" + "\n".join(f"• {n}" for n in s.notes))
+        self.notes.setVisible(bool(s.notes))
         if s.is_saved:
             when = s.updated_at.strftime("%d-%m-%Y %H:%M") if s.updated_at else ""
             self.info.setText(f"Disimpan oleh {s.updated_by} {when} (UTC).")

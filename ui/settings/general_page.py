@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.domain.nip import format_nip
+from sakip_desktop.ops.measurement.summary import AVERAGES
 from sakip_desktop.ops.org.office import DOCUMENT_FONTS, TIME_ZONES, OfficeSettings, get_settings, update_settings
 from ui.context import AppContext
 from ui.widgets.forms import error_label, save_inline, save_row, saved_label
@@ -104,6 +106,20 @@ class GeneralPage(QWidget):
         self.paraf.setPlaceholderText("kosongkan bila tidak ada paraf")
         self.paraf.setToolTip("Jabatan yang memaraf di samping tanda tangan Camat, dipisah titik koma (;)")
         form.addRow("Kotak paraf (jabatan, dipisah ;):", self.paraf)
+        self.document_code = QCheckBox("Cetak kode dokumen (kode register) kecil di kaki halaman")
+        self.document_code.setToolTip(
+            "Kode register (sidik data dan nomor cetakan) selalu tercatat di Register Dokumen; "
+            "centang bila kantor ingin kode itu juga tercetak di kertas."
+        )
+        form.addRow("Kode dokumen:", self.document_code)
+        self.average = QComboBox()
+        for key, label in AVERAGES.items():
+            self.average.addItem(label[0].upper() + label[1:], key)
+        self.average.setToolTip(
+            "Cara menghitung baris 'Rata-rata capaian kinerja' di pengukuran, laporan dan dasbor; "
+            "indikator yang belum ada data tidak dihitung. Dokumen menyebutkan cara ini di bawah tabelnya."
+        )
+        form.addRow("Rata-rata capaian kinerja:", self.average)
 
     def _add_backup_rows(self, form: QFormLayout) -> None:
         """How many automatic backups are kept and when to remind of a flash-disk copy."""
@@ -130,6 +146,8 @@ class GeneralPage(QWidget):
             box.setValue(getattr(s, name))
         self.font.setCurrentIndex(self.font.findData(s.document_font))
         self.paraf.setText(s.paraf_labels)
+        self.document_code.setChecked(s.print_document_code)
+        self.average.setCurrentIndex(self.average.findData(s.achievement_average))
         self.keep_backups.setValue(s.backup_keep_daily)
         self.backup_reminder.setValue(s.backup_reminder_days)
 
@@ -151,6 +169,8 @@ class GeneralPage(QWidget):
             utc_offset_hours=self.time_zone.currentData(),
             document_font=self.font.currentData(),
             paraf_labels=self.paraf.text(),
+            print_document_code=self.document_code.isChecked(),
+            achievement_average=self.average.currentData(),
             backup_keep_daily=self.keep_backups.value(),
             backup_reminder_days=self.backup_reminder.value(),
             **{name: box.value() for name, box in self.margins.items()},

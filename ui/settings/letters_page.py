@@ -1,5 +1,6 @@
 """Pengaturan › Surat keluar: the agenda-number format of outgoing letters and the office code, with a live example
-of the number the next letter would get."""
+of the number the next letter would get; and the number of the Keputusan Camat on the Tim SAKIP that every berita
+acara cites (empty: the line is left out)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sakip_desktop.ops.letters import (
     next_number_example,
     update_letter_settings,
 )
+from sakip_desktop.ops.monitoring.minutes import team_decree, update_team_decree
 from ui.context import AppContext
 from ui.plain_text import plain_label
 from ui.widgets.forms import error_label, hint, save_inline, save_row, saved_label
@@ -31,6 +33,10 @@ class LettersSettingsPage(QWidget):
         self.agenda_format.setMaxLength(100)
         self.office_code = QLineEdit()
         self.office_code.setMaxLength(60)
+        self.team_decree = QLineEdit()
+        self.team_decree.setMaxLength(120)
+        self.team_decree.setPlaceholderText("mis. 188.4/05/35.99.01/2025 (kosong: tidak dicantumkan)")
+        self.team_decree.returnPressed.connect(self.save)
         self.example = plain_label()  # built from the office's code and format: data
         self.example.setWordWrap(True)
         for edit in (self.agenda_format, self.office_code):
@@ -42,6 +48,7 @@ class LettersSettingsPage(QWidget):
         form.addRow("Format nomor agenda:", self.agenda_format)
         form.addRow("Kode kantor ({kode}):", self.office_code)
         form.addRow("Nomor surat berikutnya:", self.example)
+        form.addRow("Nomor Keputusan Camat tentang Tim SAKIP:", self.team_decree)
         self.error, self.saved = error_label(), saved_label()
         actions = save_row(self.saved, self.save, self.default_button)
         layout = QVBoxLayout(self)
@@ -50,7 +57,9 @@ class LettersSettingsPage(QWidget):
             hint(
                 "Nomor agenda surat keluar disusun dari format ini. Isian yang dikenal: {seq} nomor urut surat dalam "
                 "tahun (wajib; {seq:03d} menulis 001), {kode} kode kantor, {tahun} tahun surat, {bulan} bulan dalam "
-                "angka Romawi. Surat yang sudah terdaftar tidak berubah nomornya."
+                "angka Romawi. Surat yang sudah terdaftar tidak berubah nomornya. Berita acara evaluasi kinerja "
+                "mendapat nomor berikutnya saat rapatnya difinalkan, dan mencantumkan Keputusan Camat tentang Tim "
+                "SAKIP pada Dasar bila nomornya diisi."
             )
         )
         layout.addLayout(form)
@@ -64,6 +73,7 @@ class LettersSettingsPage(QWidget):
         stored = letter_settings(self.ctx.db)
         self.agenda_format.setText(stored.agenda_format)
         self.office_code.setText(stored.office_code)
+        self.team_decree.setText(team_decree(self.ctx.db))
         self._show_example()
 
     def values(self) -> LetterSettings:
@@ -85,9 +95,11 @@ class LettersSettingsPage(QWidget):
 
         def update() -> None:
             update_letter_settings(self.ctx.db, self.ctx.actor, self.values())
+            update_team_decree(self.ctx.db, self.ctx.actor, self.team_decree.text())
 
         def focus(exc: ValidationError) -> None:
-            (self.office_code if exc.field == "office_code" else self.agenda_format).setFocus()
+            fields = {"office_code": self.office_code, "team_decree": self.team_decree}
+            fields.get(exc.field or "", self.agenda_format).setFocus()
 
         if not save_inline(self, update, self.error, self.saved, "Format nomor surat tersimpan.", focus):
             return False

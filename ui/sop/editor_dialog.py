@@ -23,6 +23,7 @@ from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.sop.library import get_definition, list_versions, save_version
+from sakip_desktop.sop.approver import check_approver
 from sakip_desktop.sop.definition import SopDefinition, StepKind, to_dict, validate
 from sakip_desktop.sop.stdtime import parse_standard_time
 from ui.context import AppContext
@@ -288,6 +289,12 @@ class SopEditorDialog(QDialog):
             steps=steps,
             start_roles=start_roles,
         )
+        try:
+            check_approver(edited.identity.approved_by)
+        except ValidationError:
+            self.tabs.setCurrentIndex(0)  # the identity page, where 'Disahkan oleh' is written
+            self.identity_form.lines["approved_by"].setFocus()
+            raise
         return validate(edited)
 
     def save(self) -> None:

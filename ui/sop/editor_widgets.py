@@ -117,6 +117,7 @@ class IdentityForm(QWidget):
             edit.setCursorPosition(0)
             self.lines[name] = edit
             left.addRow(f"{label}:", edit)
+        self.lines["approved_by"].setPlaceholderText("JABATAN; Nama; Pangkat; NIP. 18 angka")
         self.start_roles: dict[Role, QCheckBox] = {}
         roles = QWidget()
         grid = QGridLayout(roles)

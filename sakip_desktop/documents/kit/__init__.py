@@ -53,7 +53,7 @@ from sakip_desktop.documents.kit.blocks import (
     two_party_block,
     with_paraf,
 )
-from sakip_desktop.documents.kit.pages import counting_canvas, page_number_text
+from sakip_desktop.documents.kit.pages import DRAFT_PREFIX, counting_canvas, page_number_text, paint_draft_mark
 from sakip_desktop.documents.kit.paper import paper_size
 from sakip_desktop.ops.org.signers import Signer, office_signer, person_signer, role_signer
 
@@ -112,11 +112,16 @@ def _footer(setup: DocSetup, note: str) -> Any:
         baseline = min(setup.margins.bottom / 2, 1.2 * cm)
         number = page_number_text(page, total)
         room = right - left - stringWidth(number, fonts.REGULAR, 8) - 24
-        text = _fit_note(note, room)
+        # A long title first gets a smaller face (down to 6,5 pt), and is shortened only when even that is too wide.
+        size = max(6.5, min(8.0, 8 * room / max(stringWidth(note, fonts.REGULAR, 8), 1)))
+        text = _fit_note(note, room * 8 / size)
+        if note.startswith(DRAFT_PREFIX):
+            paint_draft_mark(canvas)
         canvas.saveState()
-        canvas.setFont(fonts.REGULAR, 8)
+        canvas.setFont(fonts.REGULAR, size)
         canvas.setFillGray(0.3)
         canvas.drawString(left, baseline, text)
+        canvas.setFont(fonts.REGULAR, 8)
         canvas.drawRightString(right, baseline, number)
         canvas.restoreState()
 
@@ -124,8 +129,8 @@ def _footer(setup: DocSetup, note: str) -> Any:
 
 
 def _fit_note(note: str, room: float) -> str:
-    """`note` shortened to `room` points: its longest ' · ' part (the title) is cut first, so the version and
-    the data fingerprint that match the signed paper to its data stay readable."""
+    """`note` shortened to `room` points (at 8 pt): its longest ' · ' part (the title) is cut first, so a short
+    part ("DRAF", the "Kode dokumen" an office may ask for) stays readable."""
     parts = note.split(" · ")
     while stringWidth(" · ".join(parts), fonts.REGULAR, 8) > room:
         i = max(range(len(parts)), key=lambda k: len(parts[k]))
@@ -150,7 +155,8 @@ def build_pdf(
 
     `kop` "first" puts the kop surat above the story, "every" paints it at the top of every page,
     "none" leaves it out. Pages can turn with `orientation_break()`. The footer carries
-    `footer_note` on the left and "Halaman x dari y" on the right.
+    `footer_note` on the left and "Halaman x dari y" on the right; a note starting "DRAF · " also puts the
+    "DRAF" watermark on every page.
     """
     fonts.register_fonts()
     templates = []

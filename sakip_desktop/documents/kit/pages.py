@@ -1,4 +1,4 @@
-"""Page furniture shared by printed documents: "Halaman X dari Y" footers.
+"""Page furniture shared by printed documents: "Halaman X dari Y" footers and the "DRAF" watermark.
 
 The total page count is only known once every page is laid out, so the canvas keeps each finished
 page and paints the footers when the document is saved (the usual two-pass reportlab recipe).
@@ -71,3 +71,21 @@ def simple_footer(left_text: str, *, left: float, right: float, baseline: float,
         canvas.restoreState()
 
     return paint
+
+
+DRAFT_WORD = "DRAF"
+DRAFT_PREFIX = f"{DRAFT_WORD} · "  # how a draft's footer note starts
+
+
+def paint_draft_mark(canvas: Canvas) -> None:
+    """A large, light "DRAF" across the page: the paper is not the final document."""
+    width, height = canvas._pagesize
+    size = min(width, height) / 4
+    canvas.saveState()
+    canvas.setFont(fonts.BOLD, size)
+    canvas.setFillGray(0.5)
+    canvas.setFillAlpha(0.18)  # painted over the page's text, so it must stay see-through
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, -size / 3, DRAFT_WORD)
+    canvas.restoreState()

@@ -124,10 +124,14 @@ def _sasaran(ctx: Ctx, s: SasaranResult, n: int) -> list[Flowable]:
         6: _efficiency_table(ctx, s, f"3.{n}.6"),
         7: _program_table(ctx, s, f"3.{n}.7"),
     }
+    shown = 0
     for a in range(1, 8):
-        heading = para(f"{a}. {ANALYSES[a - 1]}", st["sub"])
         body = narrative(ctx.view.text(sasaran_key(s.objective_id, a)), ctx)
         block = tables.get(a, [])
+        if not body and not block:
+            continue  # nothing to say (e.g. no national standard entered): the sub-heading is left out
+        shown += 1
+        heading = para(f"{shown}. {ANALYSES[a - 1]}", st["sub"])
         out.append(KeepTogether([heading, *(block or body[:1])]))
         out += body[1:] if not block else [Spacer(1, 4), *body]
     return out

@@ -78,4 +78,6 @@ def build_lkj_pdf(setup: DocSetup, doc: LkjDoc, out: Path | BinaryIO, footer: st
     )
     story = cover(ctx) + front_matter(ctx) + bab1(ctx) + bab2(ctx) + bab3(ctx) + bab4(ctx) + lampiran(ctx)
     title = f"Laporan Kinerja {setup.profile.office_title} Tahun {doc.view.year}"
-    return build(setup, story, out, title=title, footer=f"{setup.profile.office_title} · {footer}")
+    footer = f"{setup.profile.office_title} · {footer}"
+    # Unreviewed sections or figures that are not final: the paper says DRAF (LkjView.missing lists why).
+    return build(setup, story, out, title=title, footer=footer, draft=not doc.view.is_final)

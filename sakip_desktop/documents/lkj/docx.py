@@ -71,6 +71,8 @@ def write_lkj_docx(
     setup = load_setup(db)
     signed_on = view.signed.signed_on if view.signed else (day or dt.date.today())
     doc = _new_document(setup)
+    if not view.is_final:
+        _draft_footer(doc)
     _cover(doc, setup, year)
     _kata_pengantar(doc, view, setup, office_signer(db, signed_on), signed_on)
     _chapter(doc, "IKHTISAR EKSEKUTIF")
@@ -105,6 +107,16 @@ def _new_document(setup: DocSetup) -> Any:
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Arial", Pt(11)
     return doc
+
+
+def _draft_footer(doc: Any) -> None:
+    """'DRAF' in the footer of every page: unreviewed sections or figures that are not final."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    p = doc.sections[0].footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run("DRAF — belum final, jangan ditandatangani")
+    run.bold = True
 
 
 def _page_break(doc: Any) -> None:
@@ -179,9 +191,14 @@ def _bab3(doc: Any, view: LkjView) -> None:
             [capaian_cells(k, i) for k, i in enumerate(s.indicators, start=1)],
             [0.9, 6.4, 1.7, 1.6, 1.8, 1.9, 2.2],
         )
+        shown = 0
         for a in range(1, 8):
-            doc.add_heading(f"{a}. {ANALYSES[a - 1]}", level=3)
-            _text(doc, view.text(sasaran_key(s.objective_id, a)))
+            text = view.text(sasaran_key(s.objective_id, a))
+            if not text.strip():
+                continue  # nothing to say: the sub-heading is left out, as in the PDF
+            shown += 1
+            doc.add_heading(f"{shown}. {ANALYSES[a - 1]}", level=3)
+            _text(doc, text)
     doc.add_heading("B. Realisasi Anggaran", level=2)
     _text(doc, view.text("bab3.anggaran"))
     _table(

@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
 
 from sakip_desktop.documents.kit import DocSetup, fonts
+from sakip_desktop.documents.kit.pages import DRAFT_PREFIX, paint_draft_mark
 from sakip_desktop.documents.kit.paper import paper_size
 
 COVER, FRONT, BODY, LANDSCAPE = "cover", "front", "body", "landscape"
@@ -144,10 +145,11 @@ def next_page(template: str) -> list[Flowable]:
 class LkjDocTemplate(BaseDocTemplate):
     """Numbers front matter and chapters separately and fills the daftar isi at the end."""
 
-    def __init__(self, out: Any, setup: DocSetup, footer: str, **kw: Any) -> None:
+    def __init__(self, out: Any, setup: DocSetup, footer: str, draft: bool = False, **kw: Any) -> None:
         paper = paper_size(setup.paper)
         super().__init__(out, pagesize=paper.portrait, **kw)
-        self.footer = footer
+        self.footer = f"{DRAFT_PREFIX}{footer}" if draft else footer
+        self.draft = draft
         self.setup = setup
         self._starts: dict[str, int] = {}
         self.toc_rows: list[tuple[int, str]] = []
@@ -162,7 +164,14 @@ class LkjDocTemplate(BaseDocTemplate):
     def _template(self, name: str, size: tuple[float, float]) -> PageTemplate:
         x, y, w, h = self.setup.margins.frame(size)
         frame = Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"f-{name}")
-        return PageTemplate(id=name, frames=[frame], pagesize=size, onPage=self._paint_footer)
+        return PageTemplate(
+            id=name, frames=[frame], pagesize=size, onPage=self._paint_footer, onPageEnd=self._paint_draft_mark
+        )
+
+    def _paint_draft_mark(self, canvas: Any, doc: Any) -> None:
+        # After the page's content, so the page's own text comes first when the PDF is read as text.
+        if self.draft:
+            paint_draft_mark(canvas)
 
     def number(self) -> int | None:
         """The number of the current page as the daftar isi records it (None on the cover)."""
@@ -208,13 +217,17 @@ class LkjDocTemplate(BaseDocTemplate):
         super()._endBuild()
 
 
-def build(setup: DocSetup, story: list[Flowable], out: Path | BinaryIO, *, title: str, footer: str) -> int:
-    """Lay out the LKj in one pass (the daftar isi filled at the end) and return the page count."""
+def build(
+    setup: DocSetup, story: list[Flowable], out: Path | BinaryIO, *, title: str, footer: str, draft: bool = False
+) -> int:
+    """Lay out the LKj in one pass (the daftar isi filled at the end) and return the page count; a `draft` has
+    the "DRAF" watermark on every page and "DRAF" in its footer."""
     fonts.register_fonts()
     doc = LkjDocTemplate(
         str(out) if isinstance(out, Path) else out,
         setup,
         footer,
+        draft,
         title=title,
         author=setup.profile.office_title,
         subject=title,

@@ -16,6 +16,7 @@ Every side of a symbol carries at most one arrow, so lines never run on top of e
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from sakip_desktop.documents.sop_sheet.layout import (
     CONNECTOR_H,
@@ -27,10 +28,11 @@ from sakip_desktop.documents.sop_sheet.layout import (
 )
 from sakip_desktop.sop.definition import SopDefinition, StepKind
 
-LANE_OFFSET = 4.0
+LANE_OFFSET = 4.0  # the least room between a lane and its column's border
+LABEL_WIDTH = 16.0  # "Tidak" in 6,5 pt italic
+LABEL_BELOW = 7.0  # baseline of a label set under its line (cap height of 6,5 pt plus a gap)
 ARROW_MIN = 5.0  # shortest final segment that still shows its arrowhead
 TURN_INSET = 5.0  # a decision's forward arrow turns this far above its row's bottom line
-LABEL_ROOM = 18.0  # width a "Tidak" label needs beside a line
 # Where a pentagon's square part is centred, as a share of its height from the top.
 PENTAGON_BODY = 0.31
 
@@ -90,23 +92,34 @@ class _Router:
         return (shape.left if side == "left" else shape.right, y)
 
     def label_at(self, position: int, side: str, toward: float | None = None) -> tuple[float, float, str]:
-        """Where Ya/Tidak goes for a branch leaving `position` by `side`.
-
-        Below the diamond beside the line for a bottom exit (on the side away from where the line
-        turns, `toward`); for a side exit, above the line just past the column edge when the line
-        runs that far, else above the diamond's corner.
-        """
+        """Where Ya/Tidak goes for a branch leaving `position` by its bottom corner: below the diamond beside
+        the line, on the side away from where the line turns (`toward`). Side exits: `side_label`."""
+        assert side == "bottom", side
         _, s = self.sym(position)
-        if side == "bottom":
-            if toward is not None and toward > s.cx:
-                return (s.cx - 3.0, s.bottom + 7.5, "right")
-            return (s.cx + 3.0, s.bottom + 7.5, "left")
-        k = self.column(position)
-        edge = self.cols.actor_left(k) + (0 if side == "left" else self.cols.actor_width(k))
-        room = LABEL_ROOM
-        if toward is not None and (toward <= edge - room if side == "left" else toward >= edge + room):
-            return (edge - 2.0, s.cy - 2.0, "right") if side == "left" else (edge + 2.0, s.cy - 2.0, "left")
-        return (s.cx - 3.0, s.top - 1.5, "right") if side == "left" else (s.cx + 3.0, s.top - 1.5, "left")
+        if toward is not None and toward > s.cx:
+            return (s.cx - 3.0, s.bottom + 7.5, "right")
+        return (s.cx + 3.0, s.bottom + 7.5, "left")
+
+    def side_label(
+        self, position: int, side: str, end: float, below: bool, turns: bool = True
+    ) -> tuple[float, float, str]:
+        """Where Ya/Tidak goes for a branch leaving `position` by `side` along a line to x = `end`: on that line,
+        on its side away from where the line turns (`below` when it turns up), in the longest stretch of the line
+        that crosses no column border when the label fits there. Otherwise, when the line `turns` at `end` (a
+        lane), beside the lane just past the turn, away from the symbol; else just past the symbol's corner."""
+        _, s = self.sym(position)
+        x, y = self.side_point(s, side)
+        baseline = y + LABEL_BELOW if below else y - 2.0
+        low, high = sorted((x, end))
+        cuts = [b for b in (self.cols.left(i) for i in range(len(self.cols.widths) + 1)) if low < b < high]
+        stops = [low, *cuts, high]
+        a, b = max(pairwise(stops), key=lambda pair: pair[1] - pair[0])
+        if b - a >= LABEL_WIDTH + 4.0:
+            return (b - 2.0, baseline, "right") if side == "left" else (a + 2.0, baseline, "left")
+        if turns:
+            beside = y - 3.0 if below else y + LABEL_BELOW + 1.0  # along the lane's run, on this side of the row
+            return (end + 2.0, beside, "left") if end > x else (end - 2.0, beside, "right")
+        return (x + 2.0, baseline, "left") if side == "right" else (x - 2.0, baseline, "right")
 
     def label(self, position: int, forward: bool) -> str:
         if self.d.steps[position - 1].kind is not StepKind.DECISION:
@@ -207,8 +220,8 @@ class _Router:
             joins = [lane for lane in lanes if lane[3:] == (target, side)]
             if side in self.exits[target] or (side in self.entries[target] and not joins):
                 continue
-            x = joins[0][0] if joins else left_edge + LANE_OFFSET if side == "left" else right_edge - LANE_OFFSET
             entry = t.left if side == "left" else t.right
+            x = joins[0][0] if joins else self.lane_x(left_edge if side == "left" else right_edge, entry)
             if abs(entry - x) < ARROW_MIN:
                 continue
             exit_side = "left" if x < s.left else "right" if x > s.right else None
@@ -230,8 +243,16 @@ class _Router:
         lanes.append((x, low, high, target, side))
         ex, ey = self.side_point(s, exit_side)
         points = [(ex, ey), (x, ey), (x, t.cy), (entry, t.cy)]
-        self.add(page, Arrow(points, label, self.label_at(source, exit_side, x) if label else None))
+        self.add(page, Arrow(points, label, self.side_label(source, exit_side, x, t.cy < ey) if label else None))
         return True
+
+    @staticmethod
+    def lane_x(edge: float, entry: float) -> float:
+        """A lane halfway between the column border and the target's side (clear of both), yet leaving the last
+        segment long enough for its arrowhead."""
+        gap = abs(entry - edge)
+        offset = max(LANE_OFFSET, min(gap / 2, gap - ARROW_MIN))
+        return edge + offset if entry > edge else edge - offset
 
     def free_side(self, position: int, outgoing: bool) -> str:
         """A side for a connector: free if possible, preferring one with a pelaksana column beyond it;
@@ -267,7 +288,7 @@ class _Router:
             self.shape(page, conn)
             near = conn.right if side == "left" else conn.left
             if outgoing:
-                at = self.label_at(position, side, near) if label else None
+                at = self.side_label(position, side, near, below=False, turns=False) if label else None
                 self.add(page, Arrow([(sx, sy), (near, sy)], label, at))
             else:
                 self.add(page, Arrow([(near, sy), (sx, sy)]))

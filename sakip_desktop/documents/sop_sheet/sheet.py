@@ -9,6 +9,7 @@ repeated on every sheet and off-page connectors where the flow crosses a sheet.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -20,16 +21,22 @@ from reportlab.platypus import BaseDocTemplate, Frame, Image, PageBreak, PageTem
 from reportlab.platypus import TableStyle as TStyle
 
 from sakip_desktop.documents.kit import fonts
+from sakip_desktop.documents.kit.base import DocSetup
+from sakip_desktop.documents.kit.blocks import signature_block
 from sakip_desktop.documents.kit.pages import counting_canvas, simple_footer
 from sakip_desktop.documents.kit.paper import Margins, paper_size
 from sakip_desktop.documents.sop_sheet.draw import FlowchartPage
 from sakip_desktop.documents.sop_sheet.layout import layout_flow
 from sakip_desktop.documents.sop_sheet.routes import route
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.sop.definition import SopDefinition
+from sakip_desktop.ops.org.office import OfficeProfile
+from sakip_desktop.ops.org.signers import Signer
+from sakip_desktop.sop.approver import parse_approver
+from sakip_desktop.sop.definition import BASED_ON, Identity, SopDefinition
 
 IDENTITY_SIZE = 10.0
-IDENTITY_SIZES = (10.0, 9.5, 9.0, 8.5)
+# (type size, top and bottom cell padding), tried in turn until the identity fits one page
+IDENTITY_SIZES = ((10.0, 4.0, 5.0), (9.5, 4.0, 5.0), (9.0, 4.0, 5.0), (8.5, 4.0, 5.0), (8.5, 2.0, 3.0), (8.0, 2.0, 3.0))
 LOGO_HEIGHT = 62.0
 FOOTER_SIZE = 8.0
 
@@ -51,6 +58,7 @@ def _styles(size: float) -> dict[str, ParagraphStyle]:
             alignment=TA_CENTER,
         ),
         "item": ParagraphStyle("sop-id-item", parent=base, leftIndent=16, bulletIndent=0),
+        "note": ParagraphStyle("sop-id-note", parent=base, fontName=fonts.ITALIC, fontSize=size - 2, leading=size),
     }
 
 
@@ -63,6 +71,27 @@ def _numbered(items: tuple[str, ...], styles: dict[str, ParagraphStyle]) -> list
     if not items:
         return [_p("-", styles["text"])]
     return [Paragraph(escape(" ".join(t.split())), styles["item"], bulletText=f"{n}.") for n, t in enumerate(items, 1)]
+
+
+def _date(text: str) -> str:
+    """'01 Januari 2016' → '1 Januari 2016' (dates print without a leading zero)."""
+    return re.sub(r"\b0([1-9])(?=\s+[A-Za-z])", r"\1", " ".join(text.split()))
+
+
+def approval_block(ident: Identity, width: float, size: float, nip_grouping: tuple[int, ...] | None) -> Table:
+    """'Disahkan oleh' as the kit's signature block: JABATAN, space to sign, name bold and underlined, pangkat,
+    NIP grouped. A NIP whose structure is not valid is left out rather than printed."""
+    who = parse_approver(ident.approved_by, ident.unit_name)
+    position = who.position
+    if not position and who.name:
+        position = " ".join(
+            ["CAMAT", *(w for w in ident.unit_name.upper().split() if w not in ("KANTOR", "KECAMATAN"))]
+        )
+    signer = Signer(position=position.upper(), name=who.name, rank=who.rank, nip=who.valid_nip)
+    setup = DocSetup(profile=OfficeProfile("", "", ""), logo=None, nip_grouping=nip_grouping)
+    block = signature_block(setup, signer, width=width, size=size, align="CENTER")
+    block.spaceBefore = 0
+    return block
 
 
 def _logo(logo: bytes, max_width: float) -> Image | None:
@@ -83,8 +112,10 @@ def identity_table(
     logo: bytes | None,
     office_lines: tuple[str, str] | None,
     size: float = IDENTITY_SIZE,
+    nip_grouping: tuple[int, ...] | None = (8, 6, 1, 3),
+    padding: tuple[float, float] = (4.0, 5.0),
 ) -> Table:
-    """The identity page as one bordered table, set in `size` points."""
+    """The identity page as one bordered table, set in `size` points with `padding` (top, bottom) in each cell."""
     st = _styles(size)
     ident = definition.identity
     half = width / 2
@@ -94,13 +125,13 @@ def identity_table(
     if logo:
         left += [_logo(logo, half - 20), Spacer(1, 8)]
     left += [_p(line.upper(), st["office"]) for line in lines if line.strip()]
-    approved = escape(" ".join(ident.approved_by.split())).replace(" NIP", "<br/>NIP")
+    approved = approval_block(ident, half - label_w - 10, size, nip_grouping) if ident.approved_by.strip() else ""
     rows = [
         [left, _p("Nomor SOP", st["text"]), _p(ident.number, st["text"])],
-        ["", _p("Tanggal Pembuatan", st["text"]), _p(ident.created, st["text"])],
-        ["", _p("Tanggal Revisi", st["text"]), _p(ident.revised, st["text"])],
-        ["", _p("Tanggal Efektif", st["text"]), _p(ident.effective, st["text"])],
-        ["", _p("Disahkan oleh", st["text"]), Paragraph(approved, st["text"])],
+        ["", _p("Tanggal Pembuatan", st["text"]), _p(_date(ident.created), st["text"])],
+        ["", _p("Tanggal Revisi", st["text"]), _p(_date(ident.revised), st["text"])],
+        ["", _p("Tanggal Efektif", st["text"]), _p(_date(ident.effective), st["text"])],
+        ["", _p("Disahkan oleh", st["text"]), approved],
         ["", _p("Nama SOP", st["bold"]), _p(ident.name, st["bold"])],
     ]
     grid = [
@@ -117,8 +148,8 @@ def identity_table(
         ("ALIGN", (0, 0), (0, 5), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), padding[0]),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding[1]),
     ]
     for left_title, left_items, right_title, right_items in grid:
         r = len(rows)
@@ -129,18 +160,26 @@ def identity_table(
             ("SPAN", (1, r + 1), (2, r + 1)),
             ("BACKGROUND", (0, r), (-1, r), "#e0e0e0"),
         ]
+    if definition.source.startswith(BASED_ON):  # an adopted template names the SOP it was made from
+        style += [("SPAN", (0, len(rows)), (2, len(rows)))]
+        rows.append([_p(definition.source, st["note"]), "", ""])
     return Table(rows, colWidths=[half, label_w, half - label_w], style=TStyle(style))
 
 
 def _fitting_identity(
-    definition: SopDefinition, width: float, height: float, logo: bytes | None, office_lines: tuple[str, str] | None
+    definition: SopDefinition,
+    width: float,
+    height: float,
+    logo: bytes | None,
+    office_lines: tuple[str, str] | None,
+    nip_grouping: tuple[int, ...] | None,
 ) -> Table:
-    """The identity table at the largest size (10 down to 8,5 pt) that keeps it on one page.
+    """The identity table at the largest size (10 down to 8,5 pt, then tighter cells, then 8 pt) that fits one page.
 
     A very long Dasar Hukum may still need a second page; the table then breaks between rows.
     """
-    for size in IDENTITY_SIZES:
-        table = identity_table(definition, width, logo, office_lines, size)
+    for size, top, bottom in IDENTITY_SIZES:
+        table = identity_table(definition, width, logo, office_lines, size, nip_grouping, (top, bottom))
         if table.wrap(width, height)[1] <= height:
             break
     return table
@@ -154,12 +193,13 @@ def build_sop_sheet(
     logo: bytes | None = None,
     office_lines: tuple[str, str] | None = None,
     font: str = "sans",
+    nip_grouping: tuple[int, ...] | None = (8, 6, 1, 3),
 ) -> int:
     """Write the SOP sheet of `definition` as a landscape PDF to `out`; return the number of pages.
 
     `paper` is "A4" or "F4"; `logo` is PNG/JPG bytes of the lambang daerah (left out when None);
     `office_lines` replaces the identity's regency and unit lines in the header; `font` is the office's
-    document typeface ("sans", Arial metrics, or "serif", Times metrics).
+    document typeface ("sans", Arial metrics, or "serif", Times metrics); `nip_grouping` the office's NIP spacing.
     Raises `ValidationError` for an unknown paper or an unreadable logo, `UserError` when the
     table cannot fit the paper (too many pelaksana, or one step longer than a page).
     """
@@ -169,7 +209,7 @@ def build_sop_sheet(
     x, y, width, height = margins.frame(pagesize)
     layout = route(definition, layout_flow(definition, width, height))
 
-    story: list = [_fitting_identity(definition, width, height, logo, office_lines)]
+    story: list = [_fitting_identity(definition, width, height, logo, office_lines, nip_grouping)]
     for page in range(len(layout.pages)):
         story += [PageBreak(), FlowchartPage(layout, page)]
 

@@ -81,6 +81,8 @@ class TargetLine:
     value: Decimal
     value_high: Decimal | None
     target: str  # '70 nilai', '95%', '80–90%'
+    figure: str = ""  # the target without its satuan, for a table with a Satuan column: '70', '80–90', 'Baik'
+    qualitative: bool = False  # the target is a level of a qualitative scale (no satuan)
 
 
 @dataclass(frozen=True)
@@ -244,7 +246,9 @@ def read_agreement(session: Session, agreement_id: int) -> AgreementDetail:
             satuan=i.unit,
             value=t.value,
             value_high=t.value_high,
-            target=target_text(t.value, t.value_high, i.unit, scale_levels(session, i.scale_id)),
+            target=target_text(t.value, t.value_high, i.unit, levels := scale_levels(session, i.scale_id)),
+            figure=target_text(t.value, t.value_high, "", levels),
+            qualitative=bool(levels),
         )
         for n, (t, i, o) in enumerate(target_rows, start=1)
     )

@@ -75,8 +75,11 @@ FIELD_LABELS = {
     "nip_grouping": "pengelompokan NIP", "utc_offset_hours": "zona waktu", "document_font": "jenis huruf dokumen",
     "paraf_labels": "kotak paraf", "margin_top_cm": "margin atas (cm)", "margin_bottom_cm": "margin bawah (cm)",
     "margin_left_cm": "margin kiri (cm)", "margin_right_cm": "margin kanan (cm)",
+    "print_document_code": "cetak kode dokumen",
     "pk_statement_text": "naskah pernyataan PK", "pk_superior": "atasan penanda tangan PK kantor",
     "letter_agenda_format": "format nomor agenda surat", "letter_office_code": "kode kantor pada nomor surat",
+    "tim_sakip_decree": "nomor Keputusan Camat tentang Tim SAKIP",
+    "achievement_average": "rata-rata capaian kinerja",
     "achievement_bands": "kategori capaian", "bands": "kategori", "minimum": "batas bawah", "colour": "warna",
     "cap": "batas atas capaian", "key": "kunci", "value": "nilai",
     # people, units, accounts, roles
@@ -131,6 +134,7 @@ FIELD_LABELS = {
     "decision_note": "catatan keputusan", "period_kind": "jenis periode", "period_no": "periode",
     "held_on": "tanggal rapat", "time_text": "waktu rapat", "basis": "dasar", "summary": "ringkasan",
     "chair_person_id": "pimpinan rapat", "note_taker_person_id": "notulis", "meeting_id": "rapat",
+    "minutes_letter_id": "nomor berita acara",
     "present": "hadir", "discussion": "pembahasan", "problems": "permasalahan", "action": "tindak lanjut",
     "due_on": "batas waktu", "responsible_person_id": "penanggung jawab", "progress": "kemajuan (%)",
     "progress_note": "catatan kemajuan", "recommendation_id": "rekomendasi", "done_at": "selesai pada",
@@ -196,6 +200,8 @@ VALUE_LABELS: dict[tuple[str, str] | str, dict[str, str]] = {
     ("document_record", "kind"): DOCUMENT_KINDS,
     "role": _ROLE_VALUES,
     "started_role": _ROLE_VALUES,
+    "print_document_code": {"True": "ya", "False": "tidak"},
+    "achievement_average": {"objectives": "rata-rata sasaran", "indicators": "rata-rata seluruh indikator"},
     "document_font": {"sans": "Liberation Sans (setara Arial)", "serif": "Liberation Serif (setara Times New Roman)"},
     "utc_offset_hours": {"7": "WIB (UTC+7)", "8": "WITA (UTC+8)", "9": "WIT (UTC+9)"},
 }

@@ -10,6 +10,7 @@ is read through `ops.home.first_reads` (plain SQL). Nothing here computes a capa
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -30,9 +31,13 @@ from sakip_desktop.ops.measurement.capaian import (
     objective_summary,
     office_summary,
 )
+from sakip_desktop.ops.measurement.summary import OBJECTIVES
+from sakip_desktop.ops.measurement.year import rated
 from sakip_desktop.ops.monitoring.follow_up_views import FollowUpView, overdue_follow_ups
 from sakip_desktop.ops.sop.views import InboxItem, inbox
 from sakip_desktop.storage.database import Database
+
+AVERAGE_KEY = "achievement_average"  # ops.org.office.OfficeSettings.achievement_average
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,8 @@ class Dashboard:
     overdue_steps: tuple[InboxItem, ...]
     overdue_follow_ups: tuple[FollowUpView, ...]
     pending: int  # indicators whose realisasi so far are not all approved
+    no_data: int = 0  # indicators without realisasi in TW n: no capaian, left out of the means ("belum ada data")
+    average: str = OBJECTIVES  # how the office's rata-rata is taken (setting achievement_average)
 
     @property
     def has_measurement(self) -> bool:
@@ -128,10 +135,10 @@ def _has_data(rows: list[MeasurementRow]) -> bool:
 
 
 def _trends(
-    measured: dict[tuple[int, int], list[MeasurementRow]], last: dict[int, int], year: int, quarter: int
+    measured: dict[tuple[int, int], list[MeasurementRow]], last: dict[int, int], year: int, quarter: int, average: str
 ) -> tuple[tuple[TrendPoint, ...], tuple[TrendPoint, ...]]:
     def point(label: str, y: int, q: int) -> TrendPoint:
-        office = office_summary(measured[(y, q)])
+        office = office_summary(rated(measured[(y, q)]), average=average)
         return TrendPoint(label, y, q, office.achievement, office.band)
 
     # This year as far as the quarter being looked at; another year to its last quarter with realisasi.
@@ -179,7 +186,7 @@ def dashboard(db: Database, year: int, quarter: int, today: dt.date, *, now: dt.
     # One load for every year shown, but only the quarters the dasbor shows are measured.
     periods = [(year, q) for q in QUARTERS] + [(y, q) for y, q in last.items() if y != year]
     measured = measure_periods(db, periods)
-    rows = measured[(year, quarter)]
+    rows = rated(measured[(year, quarter)])  # an indicator without data in TW n is not measured as 0
     scale = rows[0].scale if rows else get_scale(db)
     summaries = objective_summary(rows)
     objectives = tuple(
@@ -195,13 +202,15 @@ def dashboard(db: Database, year: int, quarter: int, today: dt.date, *, now: dt.
         )
         for o in summaries
     )
-    quarter_trend, year_trend = _trends(measured, last, year, quarter)
+    stored = first_reads.settings(db, [AVERAGE_KEY]).get(AVERAGE_KEY)
+    average = json.loads(stored) if stored else OBJECTIVES
+    quarter_trend, year_trend = _trends(measured, last, year, quarter, average)
     steps = inbox(db, SYSTEM, role=Role.CAMAT, now=now)  # the Camat's view: every overdue step is in it
     return Dashboard(
         year=year,
         quarter=quarter,
         scale=scale,
-        office=office_summary(rows, scale),
+        office=office_summary(rows, scale, average=average),
         objectives=objectives,
         indicators=_lights(rows),
         quarter_trend=quarter_trend,
@@ -210,4 +219,6 @@ def dashboard(db: Database, year: int, quarter: int, today: dt.date, *, now: dt.
         overdue_steps=tuple(i for i in steps if i.overdue),
         overdue_follow_ups=tuple(overdue_follow_ups(db, today)),
         pending=sum(not r.all_approved for r in rows),
+        no_data=sum(not r.has_data for r in rows),
+        average=average,
     )

@@ -3,6 +3,9 @@
 Pure functions of `LkjData` (no database). A draft pre-fills a section the office has not written yet.
 Text conventions the printers understand: paragraphs are separated by a blank line; a line starting
 with "- " is a bullet item.
+
+A draft holds only report text. What the office still has to supply (a gap in the data, an instruction to the
+writer) goes in the section's `notes`, which the LKj editor shows highlighted and which are never printed.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class SectionDef:
     chapter: str  # "Pendahuluan", "Bab I", ... as the editor groups them
     title: str
     draft: str
+    notes: tuple[str, ...] = ()  # what is still missing or to be written: shown in the editor, never printed
 
 
 def pct(value: Decimal | None) -> str:
@@ -78,9 +82,8 @@ def _incomplete_note(data: LkjData) -> str:
     else:
         which = f"{len(missing)} dari {len(data.indicators)} indikator"
     return (
-        f"Catatan penyusun: realisasi {which} belum lengkap atau belum disetujui Camat untuk seluruh "
-        f"triwulan tahun {data.year}; angka dalam laporan ini adalah realisasi yang tercatat sampai saat laporan "
-        "disusun dan perlu diperiksa kembali sebelum ditandatangani."
+        f"Realisasi {which} belum lengkap atau belum disetujui Camat untuk seluruh triwulan tahun {data.year}; "
+        "angka yang dicetak adalah realisasi yang tercatat saat ini."
     )
 
 
@@ -111,12 +114,12 @@ def _front(data: LkjData) -> list[SectionDef]:
             "Capaian per sasaran strategis:\n" + _bullets(per_sasaran),
             f"Untuk mencapai kinerja tersebut tersedia anggaran {rupiah(total.ceiling)} dengan realisasi "
             f"{rupiah(total.spent_to_date)} atau {pct(total.absorption)}.",
-            _incomplete_note(data),
         ]
     )
+    gap = _incomplete_note(data)
     return [
         SectionDef("kata_pengantar", "Pendahuluan", "Kata Pengantar", kata),
-        SectionDef("ikhtisar", "Pendahuluan", "Ikhtisar Eksekutif", ikhtisar),
+        SectionDef("ikhtisar", "Pendahuluan", "Ikhtisar Eksekutif", ikhtisar, (gap,) if gap else ()),
     ]
 
 
@@ -186,23 +189,25 @@ def _bab2(data: LkjData) -> list[SectionDef]:
     return [SectionDef("bab2.perencanaan", "Bab II", "Perencanaan Kinerja", _join(parts))]
 
 
-def _history_text(s: SasaranResult, data: LkjData) -> str:
-    lines = []
+Drafted = tuple[str, tuple[str, ...]]  # a section's report text and its notes for the editor
+
+
+def _history_text(s: SasaranResult, data: LkjData) -> Drafted:
+    lines, gaps = [], []
     for i in s.indicators:
         points = [f"{p.year}: {i.show(p.actual)} (capaian {pct(p.achievement)})" for p in i.history]
         if points:
             lines.append(f"{i.name}: " + "; ".join(points) + f"; {data.year}: {i.show(i.actual)}.")
-        elif i.baseline is not None:
+            continue
+        gaps.append(f"{i.name}: realisasi tahun-tahun sebelumnya belum diisi.")
+        if i.baseline is not None:
             lines.append(
-                f"{i.name}: kondisi awal Renstra {i.show(i.baseline)}, realisasi {data.year} {i.show(i.actual)}; "
-                "realisasi tahun-tahun sebelumnya belum tercatat dalam program."
+                f"{i.name}: kondisi awal Renstra {i.show(i.baseline)}, realisasi {data.year} {i.show(i.actual)}."
             )
-        else:
-            lines.append(f"{i.name}: realisasi tahun-tahun sebelumnya belum tercatat dalam program.")
-    return _bullets(lines)
+    return _bullets(lines), tuple(gaps)
 
 
-def _analyses(s: SasaranResult, data: LkjData) -> list[str]:
+def _analyses(s: SasaranResult, data: LkjData) -> list[Drafted]:
     year = data.year
     a1 = _join(
         [
@@ -222,12 +227,10 @@ def _analyses(s: SasaranResult, data: LkjData) -> list[str]:
                 f"({i.renstra_final_year}) {i.show(i.renstra_final_target)}, atau {pct(i.renstra_achievement)}."
             )
     a3 = _bullets(renstra)
-    a4 = _join(
-        [
-            "Belum tersedia standar nasional/provinsi untuk indikator berikut; tuliskan pembandingnya bila ada "
-            "(standar pelayanan minimal, rata-rata kecamatan lain di kabupaten, atau capaian provinsi):",
-            _bullets([f"{i.name}: realisasi {year} {i.show(i.actual)}{_unit(i)}" for i in s.indicators]),
-        ]
+    a4_note = (
+        "Tuliskan pembanding bila ada (standar pelayanan minimal, rata-rata kecamatan lain di kabupaten, atau "
+        "capaian provinsi) untuk: "
+        + "; ".join(f"{i.name} (realisasi {year} {i.show(i.actual)}{_unit(i)})" for i in s.indicators)
     )
     causes = []
     for i in s.indicators:
@@ -238,7 +241,7 @@ def _analyses(s: SasaranResult, data: LkjData) -> list[str]:
                 f"upaya: {_clause(c.follow_up)}" if c.follow_up else "",
             ]
             causes.append(f"{i.name} (TW {['I', 'II', 'III', 'IV'][c.quarter - 1]}) " + "; ".join(b for b in bits if b))
-    a5 = _bullets(causes) if causes else "Belum ada uraian faktor pendukung/penghambat dari seksi penanggung jawab."
+    a5_notes = () if causes else ("Belum ada uraian faktor pendukung/penghambat dari seksi penanggung jawab.",)
     b = s.budget
     if b is None:
         a6 = "Tidak ada program yang dihubungkan dengan sasaran ini, sehingga efisiensi tidak dapat dihitung."
@@ -258,7 +261,7 @@ def _analyses(s: SasaranResult, data: LkjData) -> list[str]:
         a7 = "Program yang menunjang sasaran ini:\n" + _bullets(progs)
     else:
         a7 = "Sasaran ini didukung oleh kegiatan rutin seksi tanpa program tersendiri."
-    return [a1, a2, a3, a4, a5, a6, a7]
+    return [(a1, ()), a2, (a3, ()), ("", (a4_note,)), (_bullets(causes), a5_notes), (a6, ()), (a7, ())]
 
 
 def _bab3(data: LkjData) -> list[SectionDef]:
@@ -281,8 +284,9 @@ def _bab3(data: LkjData) -> list[SectionDef]:
         )
     ]
     for s in data.sasaran:
-        for n, text in enumerate(_analyses(s, data), start=1):
-            out.append(SectionDef(sasaran_key(s.objective_id, n), f"Bab III {s.code}", f"{n}. {ANALYSES[n - 1]}", text))
+        for n, (text, notes) in enumerate(_analyses(s, data), start=1):
+            key = sasaran_key(s.objective_id, n)
+            out.append(SectionDef(key, f"Bab III {s.code}", f"{n}. {ANALYSES[n - 1]}", text, notes))
     t = data.budget.total
     lines = [
         f"{p.code} {p.name.title()}: pagu {rupiah(p.ceiling)}, realisasi {rupiah(p.spent_to_date)} "
@@ -319,15 +323,16 @@ def _bab4(data: LkjData) -> list[SectionDef]:
     for i in data.indicators:
         if i.causes and i.causes[-1].follow_up and (i.achievement is None or i.achievement < Decimal(100)):
             steps.append(i.causes[-1].follow_up)
-    langkah = _join(
-        [
-            "Langkah yang akan dilakukan untuk meningkatkan kinerja di masa mendatang:",
-            _bullets(steps) if steps else "- (tuliskan langkah perbaikan)",
-        ]
+    langkah = (
+        _join(["Langkah yang akan dilakukan untuk meningkatkan kinerja di masa mendatang:", _bullets(steps)])
+        if steps
+        else ""
     )
     return [
         SectionDef("bab4.simpulan", "Bab IV", "4.1 Simpulan", simpulan),
-        SectionDef("bab4.langkah", "Bab IV", "4.2 Langkah ke Depan", langkah),
+        SectionDef(
+            "bab4.langkah", "Bab IV", "4.2 Langkah ke Depan", langkah, () if steps else ("Tuliskan langkah perbaikan.",)
+        ),
     ]
 
 

@@ -1,7 +1,13 @@
 """The LKj narrative of a year: sections saved by the office, drafts for the rest, and the Camat's signature lock.
 
 Each section is one `LkjSection` row (year, key). A section without a row prints its draft (see
-`lkj_drafts`); saving an empty text deletes the row, so the section goes back to its draft.
+`lkj_drafts`); saving an empty text deletes the row, so the section goes back to its draft. Where the draft
+itself is empty (nothing to report, e.g. no national standard) and nothing is written, saving the empty text
+stores it, so the section counts as reviewed and prints nothing.
+
+A section counts as reviewed only when a person saved it; the figures are final only when every indicator's
+TW IV realisasi is approved. Until both hold, `LkjView.missing` lists what is left, the LKj prints as DRAF and
+the lock is refused with that list.
 
 The lock: when the Camat has signed the printed LKj, "Tandai sudah ditandatangani" stores a row with
 the reserved key `_signed` (text: the signing date, ISO) in the same table, so the lock travels with
@@ -55,6 +61,7 @@ class SectionView:
     saved_text: str | None
     updated_by: str
     updated_at: dt.datetime | None
+    notes: tuple[str, ...] = ()  # gaps and instructions for the writer (never printed)
 
     @property
     def is_saved(self) -> bool:
@@ -83,6 +90,28 @@ class LkjView:
     def section(self, key: str) -> SectionView:
         """The section with `key`."""
         return next(s for s in self.sections if s.key == key)
+
+    @property
+    def unreviewed(self) -> tuple[SectionView, ...]:
+        """Sections nobody has saved yet (they print their draft)."""
+        return tuple(s for s in self.sections if not s.is_saved)
+
+    @property
+    def open_year_end(self) -> tuple[str, ...]:
+        """Names of the indicators whose TW IV realisasi is missing or not yet approved by the Camat."""
+        return tuple(i.name for i in self.data.indicators if 4 in i.missing_quarters or 4 in i.unapproved_quarters)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """What keeps the LKj a draft, one line each (Indonesian); empty when it may be signed."""
+        out = [f"Realisasi TW IV belum disetujui Camat: {name}" for name in self.open_year_end]
+        out += [f"Bagian belum ditinjau dan disimpan: {s.chapter} — {s.title}" for s in self.unreviewed]
+        return tuple(out)
+
+    @property
+    def is_final(self) -> bool:
+        """True when every section is reviewed and every figure is final."""
+        return not self.missing
 
 
 @dataclass(frozen=True)
@@ -128,6 +157,7 @@ def lkj_view(db: Database, year: int, data: LkjData | None = None) -> LkjView:
                 row.text if row else None,
                 row.updated_by if row else "",
                 row.updated_at if row else None,
+                d.notes,
             )
         )
     return LkjView(year, data, tuple(sections), signed)
@@ -164,11 +194,13 @@ def save_section(db: Database, actor: Actor, year: int, key: str, text: str, *, 
         _refuse_when_signed(tx.session, year)
         row = tx.session.scalars(select(LkjSection).where(LkjSection.year == year, LkjSection.key == key)).first()
         old = snapshot(row, _FIELDS) if row else None
-        if not text:
+        # An empty text clears a written section back to its draft; where the draft is empty too (nothing to
+        # report) and nothing is written, it marks the section reviewed instead.
+        if not text and (d.draft or (row is not None and row.text)):
             if row is not None:
                 tx.session.delete(row)
                 tx.audit("lkj_section", row.id, old, None)
-            return SectionView(d.key, d.chapter, d.title, d.draft, None, "", None)
+            return SectionView(d.key, d.chapter, d.title, d.draft, None, "", None, d.notes)
         if row is None:
             row = LkjSection(year=year, key=key)
             tx.session.add(row)
@@ -177,7 +209,7 @@ def save_section(db: Database, actor: Actor, year: int, key: str, text: str, *, 
         row.updated_at = tx.now
         tx.session.flush()
         tx.audit("lkj_section", row.id, old, snapshot(row, _FIELDS))
-        return SectionView(d.key, d.chapter, d.title, d.draft, text, actor.name, tx.now)
+        return SectionView(d.key, d.chapter, d.title, d.draft, text, actor.name, tx.now, d.notes)
 
 
 def mark_signed(db: Database, actor: Actor, year: int, signed_on: dt.date, *, clock: Clock = utcnow) -> SignedInfo:
@@ -189,6 +221,7 @@ def mark_signed(db: Database, actor: Actor, year: int, signed_on: dt.date, *, cl
         )
     with write(db, actor, Op.LKJ_SIGN, clock=clock) as tx:
         _refuse_when_signed(tx.session, year)
+        _refuse_when_unfinished(lkj_view(db, year))
         row = LkjSection(
             year=year, key=SIGNED_KEY, text=signed_on.isoformat(), updated_by=actor.name, updated_at=tx.now
         )
@@ -196,6 +229,28 @@ def mark_signed(db: Database, actor: Actor, year: int, signed_on: dt.date, *, cl
         tx.session.flush()
         tx.audit("lkj_section", row.id, None, snapshot(row, _FIELDS))
         return SignedInfo(signed_on, actor.name, tx.now)
+
+
+class LkjUnfinished(ValidationError):
+    """The LKj still has unreviewed sections or figures that are not final; `missing` lists them."""
+
+    def __init__(self, year: int, missing: tuple[str, ...]) -> None:
+        shown = "\n".join(f"- {line}" for line in missing[:_LISTED])
+        more = f"\n- … dan {len(missing) - _LISTED} lagi" if len(missing) > _LISTED else ""
+        super().__init__(
+            f"LKj Tahun {year} belum dapat ditandai sudah ditandatangani; masih ada {len(missing)} hal yang belum "
+            f"selesai:\n{shown}{more}",
+            field="year",
+        )
+        self.missing = missing
+
+
+_LISTED = 30  # lines of the refusal that name what is missing; the rest are counted
+
+
+def _refuse_when_unfinished(view: LkjView) -> None:
+    if view.missing:
+        raise LkjUnfinished(view.year, view.missing)
 
 
 def unlock(db: Database, actor: Actor, year: int, reason: str, *, clock: Clock = utcnow) -> None:

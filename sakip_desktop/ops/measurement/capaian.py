@@ -1,17 +1,16 @@
 """Pengukuran kinerja: capaian per indicator, per sasaran and for the office, and the budget beside it.
 
-Read-only. Everything is loaded with a handful of queries (through the ORM; for the Camat's dasbor, a first
-screen, in plain SQL by `ops.home.first_reads`: the same rows) and computed in Python (`Decimal`, unrounded;
-screens and exports round half up to 2 decimals). Formulas: `sakip_desktop.domain.achievement`
-(regulations.md §3). Realisasi count whatever their status (a draft is measured too); the status is
-exposed so a screen can say what has not been approved yet.
+Read-only. Loaded with a handful of queries (ORM; the Camat's dasbor in plain SQL by `ops.home.first_reads`: the
+same rows), computed in Python (`Decimal`, unrounded; shown rounded half up to 2 decimals). Formulas:
+`domain.achievement` (regulations.md §3). Realisasi count whatever their status; the status is exposed so a screen
+can say what is not approved yet. What a year document may print (final or s.d. TW n): `ops.measurement.year`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -20,126 +19,27 @@ from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.achievement import (
     Aggregation,
-    Band,
     Polarity,
     Target,
     achievement,
     aggregate,
-    mean,
 )
-from sakip_desktop.domain.qualitative import label_of
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.home import first_reads
 from sakip_desktop.ops.home.first_reads import MeasurementRead
 from sakip_desktop.ops.measurement.bands import SETTING_KEY, Scale, scale_from, scale_setting
+from sakip_desktop.ops.measurement.rows import APPROVED as APPROVED
+from sakip_desktop.ops.measurement.rows import Actual as Actual
+from sakip_desktop.ops.measurement.rows import IndicatorInfo as IndicatorInfo
+from sakip_desktop.ops.measurement.rows import MeasurementRow as MeasurementRow
+from sakip_desktop.ops.measurement.summary import ObjectiveRow as ObjectiveRow
+from sakip_desktop.ops.measurement.summary import OfficeSummary as OfficeSummary
+from sakip_desktop.ops.measurement.summary import objective_summary as objective_summary
+from sakip_desktop.ops.measurement.summary import office_summary as office_summary
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 
-APPROVED = "APPROVED"
 QUARTERS = (1, 2, 3, 4)
-
-
-@dataclass(frozen=True)
-class IndicatorInfo:
-    """What measurement needs to know of an indicator and its sasaran."""
-
-    indicator_id: int
-    code: str
-    name: str
-    unit: str
-    polarity: Polarity
-    aggregation: Aggregation
-    is_key: bool
-    responsible_unit_id: int | None
-    objective_id: int
-    objective_code: str
-    objective_statement: str
-    # A qualitative indicator: its scale's labels by rank (values are ranks); empty for a numeric one.
-    levels: dict[int, str] = field(default_factory=dict, compare=False)
-
-    def value_text(self, value: Decimal | None) -> str | None:
-        """The level label a value stands for on a qualitative indicator; None for a number to format."""
-        return label_of(self.levels, value)
-
-
-@dataclass(frozen=True)
-class Actual:
-    """A quarter's realisasi as measurement sees it."""
-
-    value: Decimal | None
-    status: str = "DRAFT"
-    manual_achievement: Decimal | None = None
-    manual_justification: str = ""
-
-
-@dataclass(frozen=True)
-class MeasurementRow:
-    """One indicator measured at TW `quarter` of `year`.
-
-    The capaian figures hold the manual capaian of TW `quarter` where a target of 0 makes them
-    impossible to compute; `manual_in` names those figures ("quarter", "to_date", "year") and
-    `not_computable` says it of the capaian to date, the one a sasaran is measured by.
-    """
-
-    info: IndicatorInfo
-    year: int
-    quarter: int
-    year_target: Target | None
-    quarter_target: Target | None
-    target_to_date: Target | None  # the quarterly targets TW I..n aggregated the indicator's way
-    actual: Decimal | None  # realisasi of TW n
-    actual_to_date: Decimal | None  # realisasi TW I..n aggregated
-    achievement_quarter: Decimal | None  # realisasi TW n against target TW n
-    achievement_to_date: Decimal | None  # realisasi s.d. TW n against target s.d. TW n
-    achievement_year: Decimal | None  # realisasi s.d. TW n against the yearly target
-    band: Band | None  # category of the capaian to date
-    status: str | None  # status of the TW n realisasi; None when not entered
-    statuses: tuple[str | None, ...]  # of TW I..n
-    not_computable: bool
-    manual_in: tuple[str, ...]
-    manual_achievement: Decimal | None
-    manual_justification: str
-    scale: Scale
-
-    @property
-    def objective_label(self) -> str:
-        """'S1 Meningkatnya …'."""
-        return f"{self.info.objective_code} {self.info.objective_statement}"
-
-    @property
-    def all_approved(self) -> bool:
-        """True when every realisasi counted so far has been approved by the Camat."""
-        return all(s == APPROVED for s in self.statuses)
-
-    @property
-    def shown_to_date(self) -> Decimal | None:
-        """The capaian to date as shown (display cap applied)."""
-        return self.scale.shown(self.achievement_to_date)
-
-
-@dataclass(frozen=True)
-class ObjectiveRow:
-    """A sasaran: the mean capaian of its indicators."""
-
-    objective_id: int
-    code: str
-    statement: str
-    indicators: int
-    measured: int  # indicators that have a capaian to date
-    achievement: Decimal | None  # mean of the capaian to date
-    achievement_year: Decimal | None  # mean of the capaian for the year
-    band: Band | None
-    not_computable: int  # indicators whose capaian to date is a manual value (or missing)
-
-
-@dataclass(frozen=True)
-class OfficeSummary:
-    """The office: the mean capaian of its sasaran."""
-
-    objectives: int
-    achievement: Decimal | None
-    achievement_year: Decimal | None
-    band: Band | None
 
 
 # --- the computation -----------------------------------------------------------------------------------------
@@ -356,43 +256,3 @@ def measure_periods(
     years = sorted({year for year, _quarter in periods})
     data = _assemble(first_reads.measurement(db, years, unit_id, SETTING_KEY))
     return {(year, quarter): _rows(data, year, quarter) for year, quarter in periods}
-
-
-# --- summaries -----------------------------------------------------------------------------------------------
-
-
-def objective_summary(rows: Sequence[MeasurementRow], scale: Scale | None = None) -> list[ObjectiveRow]:
-    """Per sasaran, in the rows' order: the mean of its indicators' capaian to date and its band.
-
-    The scale (bands) is the one the rows were measured with unless another is given.
-    """
-    groups: dict[int, list[MeasurementRow]] = {}
-    for row in rows:
-        groups.setdefault(row.info.objective_id, []).append(row)
-    out = []
-    for members in groups.values():
-        first = members[0]
-        value = mean([r.achievement_to_date for r in members])
-        used = scale or first.scale
-        out.append(
-            ObjectiveRow(
-                objective_id=first.info.objective_id,
-                code=first.info.objective_code,
-                statement=first.info.objective_statement,
-                indicators=len(members),
-                measured=sum(r.achievement_to_date is not None for r in members),
-                achievement=value,
-                achievement_year=mean([r.achievement_year for r in members]),
-                band=used.band(value),
-                not_computable=sum(r.not_computable for r in members),
-            )
-        )
-    return out
-
-
-def office_summary(rows: Sequence[MeasurementRow], scale: Scale | None = None) -> OfficeSummary:
-    """The office: the mean over its sasaran (each sasaran weighs the same, however many indicators it has)."""
-    objectives = objective_summary(rows, scale)
-    value = mean([o.achievement for o in objectives])
-    used = scale or (rows[0].scale if rows else Scale())
-    return OfficeSummary(len(objectives), value, mean([o.achievement_year for o in objectives]), used.band(value))

@@ -16,6 +16,7 @@ from sakip_desktop.domain.periods import period_label
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
+from sakip_desktop.ops.monitoring.minutes import register_minutes
 from sakip_desktop.ops.monitoring.telaah import clean_text
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
@@ -152,7 +153,8 @@ def delete_meeting(db: Database, actor: Actor, meeting_id: int, *, clock: Clock 
 
 
 def finalise_meeting(db: Database, actor: Actor, meeting_id: int, *, clock: Clock = utcnow) -> None:
-    """Operation 'Finalkan rapat evaluasi': needs a chair, a note-taker and someone present; then frozen."""
+    """Operation 'Finalkan rapat evaluasi': needs a chair, a note-taker and someone present; then frozen, and its
+    berita acara takes the next number of the outgoing register (`ops.monitoring.minutes.register_minutes`)."""
     with write(db, actor, Op.MEETING_FINALISE, clock=clock) as tx:
         row = get_meeting(tx, meeting_id)
         ensure_draft(row)
@@ -173,6 +175,8 @@ def finalise_meeting(db: Database, actor: Actor, meeting_id: int, *, clock: Cloc
         old = snapshot(row, _MEETING_FIELDS)
         row.status = FINAL
         tx.audit("evaluation_meeting", row.id, old, snapshot(row, _MEETING_FIELDS))
+        period = period_label(row.period_kind, row.period_no, row.year)
+        register_minutes(tx, row.id, row.held_on, f"Berita Acara Evaluasi Kinerja {period}")
 
 
 # --- peserta ------------------------------------------------------------------------------------------------

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sakip_desktop.domain import formats
 from sakip_desktop.domain.follow_up import DONE, IN_PROGRESS, OPEN, STATUS_LABELS
+from sakip_desktop.domain.periods import quarter_end, quarter_label
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
@@ -48,12 +50,55 @@ def _get(tx: Tx, follow_up_id: int) -> m.FollowUp:
     return row
 
 
+def latest_due(start: dt.date) -> dt.date:
+    """The last allowed batas waktu for a tindak lanjut set on `start`: the same day a year later (28 Februari for
+    a 29 Februari)."""
+    try:
+        return start.replace(year=start.year + 1)
+    except ValueError:
+        return start.replace(year=start.year + 1, day=28)
+
+
+def check_due(due: dt.date, start: dt.date, origin: str) -> None:
+    """A batas waktu lies between the day the tindak lanjut was set (`origin`: 'rapat evaluasi' / 'rekomendasi
+    diterima') and one year after it; otherwise `ValidationError` naming both dates."""
+    if due < start:
+        raise ValidationError(
+            f"Batas waktu {formats.long_date(due)} sebelum tanggal {origin} ({formats.long_date(start)}); "
+            "batas waktu tindak lanjut tidak boleh mendahuluinya.",
+            field="due_on",
+        )
+    if due > latest_due(start):
+        raise ValidationError(
+            f"Batas waktu {formats.long_date(due)} lebih dari satu tahun setelah {origin} "
+            f"({formats.long_date(start)}); paling lambat {formats.long_date(latest_due(start))}.",
+            field="due_on",
+        )
+
+
+def _start(tx: Tx, row: m.FollowUp) -> tuple[dt.date, str] | None:
+    """Where a batas waktu is counted from: the meeting's date; for a tindak lanjut of a rekomendasi alone, the last
+    day of the triwulan the rekomendasi is about."""
+    if row.meeting_id is not None:
+        meeting = tx.session.get(m.EvaluationMeeting, row.meeting_id)
+        if meeting is not None:
+            return meeting.held_on, "rapat evaluasi"
+    if row.recommendation_id is not None:
+        rec = tx.session.get(m.Recommendation, row.recommendation_id)
+        if rec is not None:
+            end = quarter_end(rec.year, rec.quarter)
+            return end, f"akhir {quarter_label(rec.quarter)} {rec.year} yang direkomendasikan"
+    return None
+
+
 def _apply(tx: Tx, row: m.FollowUp, data: FollowUpInput) -> None:
     action = clean_text(data.action, "Uraian tindak lanjut", "action")
     if data.responsible_person_id is None or tx.session.get(m.Person, data.responsible_person_id) is None:
         raise ValidationError("Pilih penanggung jawab tindak lanjut.", field="responsible_person_id")
     if data.due_on is None:
         raise ValidationError("Isi batas waktu tindak lanjut.", field="due_on")
+    if (start := _start(tx, row)) is not None:
+        check_due(data.due_on, *start)
     if data.indicator_id is not None and tx.session.get(m.Indicator, data.indicator_id) is None:
         raise ValidationError("Indikator tidak ditemukan.", field="indicator_id")
     row.action = action

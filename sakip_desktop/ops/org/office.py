@@ -190,6 +190,11 @@ class OfficeSettings:
     document_font: str = "sans"
     # Who initials (paraf koordinasi) beside the Camat's signature, separated by ';' ("" for nobody).
     paraf_labels: str = "Sekretaris; Kasubag Perencanaan"
+    # Print the register's code (version and data fingerprint) small in the footer of documents; off by default.
+    print_document_code: bool = False
+    # How "Rata-rata capaian kinerja" is taken: "objectives" (mean of the sasaran means) or "indicators"
+    # (ops.measurement.summary.AVERAGES; regulations.md names the row without defining it: the old rule stays default).
+    achievement_average: str = "objectives"
     # Automatic backups in the data folder's cadangan/: the newest kept (plus the first of each month for a year).
     backup_keep_daily: int = 14
     # "Menunggu Anda" of the Camat and the administrator reminds when no flash-drive backup is this many days old.
@@ -230,6 +235,10 @@ def validate_settings(values: OfficeSettings) -> OfficeSettings:
         raise ValidationError(
             "Kotak paraf: paling banyak 4 jabatan, masing-masing paling panjang 40 huruf, dipisah ';'.",
             field="paraf_labels",
+        )
+    if values.achievement_average not in ("objectives", "indicators"):
+        raise ValidationError(
+            "Rata-rata capaian harus dari rata-rata sasaran atau dari seluruh indikator.", field="achievement_average"
         )
     if not 3 <= values.backup_keep_daily <= 90:
         raise ValidationError("Cadangan otomatis yang disimpan: 3 sampai 90.", field="backup_keep_daily")

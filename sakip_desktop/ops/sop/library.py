@@ -9,10 +9,14 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sakip_desktop.domain.formats import long_date
 from sakip_desktop.domain.permissions import Op
-from sakip_desktop.errors import NotFound, ValidationError
+from sakip_desktop.errors import NotFound, UserError, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, utcnow, write
-from sakip_desktop.sop.definition import SopDefinition, from_json, load_templates, to_dict, validate
+from sakip_desktop.ops.org.office import get_profile
+from sakip_desktop.ops.org.signers import office_signer
+from sakip_desktop.sop.approver import Approver, check_approver, parse_approver
+from sakip_desktop.sop.definition import BASED_ON, SopDefinition, from_json, load_templates, to_dict, validate
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import OfficeDayOff, Sop, SopRun, SopVersion
 
@@ -170,18 +174,60 @@ def _add_sop(tx: Tx, definition: SopDefinition, template_code: str, note: str) -
     return sop.id
 
 
+def based_on(template: SopDefinition) -> str:
+    """'Disusun dari SOP … Nomor …, Kecamatan Karangploso (disahkan …, 2 Januari 2018)': the seed's own identity."""
+    ident = template.identity
+    name = " ".join(ident.name.split())
+    title = name if name.upper().startswith("SOP ") else f"SOP {name}"
+    number = f" Nomor {ident.number}" if ident.number.strip() else ""
+    office = f", {ident.unit_name.title()}" if ident.unit_name.strip() else ""
+    seed = parse_approver(ident.approved_by, ident.unit_name)  # its NIP is not repeated (it may be invalid)
+    made = [" ".join(x.split()) for x in (f"{seed.position} {seed.name}", ident.created) if x.strip()]
+    made_text = f" (disahkan {', '.join(made)})" if seed.position or seed.name else ""
+    return f"{BASED_ON}{title}{number}{office}{made_text}."
+
+
+def adopted(template: SopDefinition, db: Database, day: dt.date) -> SopDefinition:
+    """The template as this office's SOP: its kop names, the adoption date, its Camat as approver, no seed number.
+
+    The seed's identity stays readable in `source` ("Disusun dari SOP …"). Without a Camat on `day` the approver
+    is left empty for the office to fill in the editor.
+    """
+    profile = get_profile(db)
+    try:
+        camat = office_signer(db, day)
+        approver = Approver(camat.jabatan, camat.name, camat.rank, camat.nip).as_text()
+    except UserError:
+        approver = ""
+    identity = replace(
+        template.identity,
+        number="",
+        created=long_date(day),
+        revised="-",
+        effective=long_date(day),
+        approved_by=approver,
+        unit_name=f"KANTOR {profile.office_title.upper()}",
+        regency_name=f"PEMERINTAH {profile.regency_title.upper()}",
+    )
+    return replace(template, identity=identity, source=based_on(template))
+
+
 def adopt_templates(db: Database, actor: Actor, codes: list[str], *, clock: Clock = utcnow) -> list[int]:
-    """Operation 'Adopsi templat SOP': copy shipped templates into the office (all or none)."""
+    """Operation 'Adopsi templat SOP': copy shipped templates into the office (all or none), each with the
+    office's own identity (see `adopted`)."""
     templates = {t.code: t for t in template_choices()}
     missing = [c for c in codes if c not in templates]
     if missing:
         raise ValidationError(f"Templat tidak dikenal: {', '.join(missing)}.")
+    day = clock().date()
+    own = {c: adopted(templates[c], db, day) for c in codes}
     with write(db, actor, Op.SOP_ADOPT, clock=clock) as tx:
-        return [_add_sop(tx, templates[c], c, "Diadopsi dari templat") for c in codes]
+        return [_add_sop(tx, own[c], c, "Diadopsi dari templat") for c in codes]
 
 
 def create_sop(db: Database, actor: Actor, definition: SopDefinition, note: str = "SOP baru") -> int:
-    """Operation 'Buat SOP baru' (also used by the .xlsx import)."""
+    """Operation 'Buat SOP baru' (also used by the .xlsx import). A NIP in 'Disahkan oleh' must be valid."""
+    check_approver(definition.identity.approved_by)
     with write(db, actor, Op.SOP_CREATE) as tx:
         return _add_sop(tx, definition, "", note)
 
@@ -189,6 +235,7 @@ def create_sop(db: Database, actor: Actor, definition: SopDefinition, note: str 
 def save_version(db: Database, actor: Actor, sop_id: int, definition: SopDefinition, note: str) -> int:
     """Operation 'Simpan versi SOP': a new version; runs under way keep theirs. Returns the version number."""
     definition = validate(definition)
+    check_approver(definition.identity.approved_by)
     if not note.strip():
         raise ValidationError("Tulis apa yang diubah pada versi ini.", field="note")
     with write(db, actor, Op.SOP_SAVE_VERSION) as tx:

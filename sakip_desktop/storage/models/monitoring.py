@@ -64,6 +64,10 @@ class EvaluationMeeting(Base):
     status: Mapped[str] = mapped_column(String(12), default="DRAFT")  # DRAFT / FINAL
     created_by: Mapped[str] = mapped_column(String(250))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # The outgoing-register entry that numbers the berita acara, taken when the meeting is made final.
+    minutes_letter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outgoing_letter.id", ondelete="SET NULL"), nullable=True, default=None
+    )
 
 
 class MeetingParticipant(Base):
