@@ -147,8 +147,8 @@ def cell_mutations(draw: st.DrawFn, data: bytes) -> bytes:
                 wb.remove(ws)
             elif kind == "rename":
                 ws.title = draw(st.sampled_from(["_format", "X", ws.title.upper(), "Seksi Pemerintahan", "Target"]))
-        except ValueError:  # openpyxl's own refusals (an illegal character, a duplicate title): not a file
-            reject()
+        except (ValueError, AttributeError):  # openpyxl's own refusals (an illegal character, a duplicate
+            reject()  # title, typing into a cell covered by a merge): not a file
     out = io.BytesIO()
     try:
         wb.save(out)
