@@ -23,11 +23,12 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
 
 from sakip_desktop.documents import kit
-from sakip_desktop.documents.measure_text import DASH, amount_text, capaian_text, target_text
+from sakip_desktop.documents.measure_text import DASH, amount_text, capaian_text, no_data_notes, target_text
 from sakip_desktop.documents.request import DocRequest, Prepared
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.monitoring.evaluation_views import meeting_detail
+from sakip_desktop.ops.measurement.year import NO_DATA, rated
+from sakip_desktop.ops.monitoring.evaluation_views import DiscussionRow, meeting_detail
 from sakip_desktop.ops.monitoring.minutes import minutes_number, team_decree
 from sakip_desktop.ops.org.office import get_profile
 from sakip_desktop.ops.org.signers import Signer, person_signer
@@ -88,25 +89,26 @@ class BeritaAcaraDoc:
     discussions: tuple[BaDiscussion, ...]
     follow_ups: tuple[BaFollowUp, ...]
     final: bool
+    notes: tuple[str, ...] = ()  # under the pembahasan: how many indicators are "belum ada data"
+
+
+def _discussion(d: DiscussionRow) -> BaDiscussion:
+    """One indicator as discussed; without realisasi in the quarter it is "belum ada data" (`year.rated`)."""
+    row = rated([d.measurement])[0] if d.measurement else None
+    if row is None:
+        target = actual = capaian = DASH
+    else:
+        target = target_text(row.target_to_date, row.info)
+        actual = amount_text(row.actual_to_date if row.has_data else None, row.info)
+        capaian = capaian_text(row, row.achievement_to_date) if row.has_data else NO_DATA
+    return BaDiscussion(d.name, target, actual, capaian, d.discussion, d.problems)
 
 
 def berita_acara_data(db: Database, meeting_id: int) -> BeritaAcaraDoc:
     """Read the meeting (ops.evaluation_views) and turn it into printed text."""
     detail = meeting_detail(db, meeting_id)
     m = detail.meeting
-    discussions = []
-    for d in detail.discussions:
-        row = d.measurement
-        discussions.append(
-            BaDiscussion(
-                indicator=d.name,
-                target=target_text(row.target_to_date, row.info) if row else DASH,
-                actual=amount_text(row.actual_to_date, row.info) if row else DASH,
-                capaian=capaian_text(row, row.achievement_to_date) if row else DASH,
-                discussion=d.discussion,
-                problems=d.problems,
-            )
-        )
+    discussions = [_discussion(d) for d in detail.discussions]
     from sakip_desktop.domain.periods import quarter_label
 
     profile = get_profile(db)
@@ -131,6 +133,7 @@ def berita_acara_data(db: Database, meeting_id: int) -> BeritaAcaraDoc:
         discussions=tuple(discussions),
         follow_ups=tuple(BaFollowUp(f.action, f.responsible, formats.long_date(f.due_on)) for f in detail.follow_ups),
         final=m.is_final,
+        notes=no_data_notes([d.measurement for d in detail.discussions if d.measurement]),
     )
 
 
@@ -230,6 +233,7 @@ def _body(doc: BeritaAcaraDoc, st: kit.Styles, width: float) -> list:
             size=9,
         )
     )
+    story += [kit.para("Catatan: " + note, st.small) for note in doc.notes]
     story += _heading("4. Permasalahan", st)
     story += _numbered(
         [f"<b>{escape(d.indicator)}</b>: {escape(d.problems)}" for d in doc.discussions if d.problems], st

@@ -16,6 +16,7 @@ from sakip_desktop.domain.achievement import Target
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.qualitative import level_label
 from sakip_desktop.ops.measurement.capaian import IndicatorInfo, MeasurementRow
+from sakip_desktop.ops.measurement.year import excluded_notes
 from sakip_desktop.ops.realisation.views import PeriodRevision
 
 if TYPE_CHECKING:
@@ -57,6 +58,12 @@ def band_text(row: MeasurementRow, value: Decimal | None) -> str:
     """The category of a capaian ('Baik') or '-'."""
     band = row.scale.band(value)
     return band.label if band else DASH
+
+
+def no_data_notes(rows: Sequence[MeasurementRow]) -> tuple[str, ...]:
+    """The note under a quarter table on its rows without realisasi in the quarter ("belum ada data", left out of
+    the averages; `ops.measurement.year.rated`), worded as the FPK's; nothing when every row has data."""
+    return tuple(excluded_notes(sum(1 for r in rows if not r.has_data)))
 
 
 def percent_text(value: Decimal | None) -> str:

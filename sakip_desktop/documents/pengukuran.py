@@ -35,7 +35,7 @@ from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.measurement.budget import BudgetLine, budget_measurement
 from sakip_desktop.ops.measurement.capaian import MeasurementRow, measure, office_summary
 from sakip_desktop.ops.measurement.summary import average_note
-from sakip_desktop.ops.measurement.year import NO_DATA, measure_year, rated
+from sakip_desktop.ops.measurement.year import NO_DATA, excluded_notes, measure_year, rated
 from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.ops.realisation.views import period_revisions
 from sakip_desktop.storage.database import Database
@@ -147,8 +147,7 @@ def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) 
     summary = office_summary(rows, average=average)
     mean = summary.achievement_year if yearly else summary.achievement
     excluded = sum(not r.has_data for r in rows)
-    missing = [f"{excluded} indikator belum ada data, tidak dihitung dalam rata-rata capaian."] if excluded else []
-    notes = whole.notes() if whole else [*missing, average_note(average)]
+    notes = whole.notes() if whole else [*excluded_notes(excluded), average_note(average)]
     budget = budget_measurement(db, year, at, rows)
 
     def line(n: str, b: BudgetLine) -> FpkBudgetRow:

@@ -26,6 +26,7 @@ from sakip_desktop.documents.measure_text import (
     amount_text,
     band_text,
     capaian_text,
+    no_data_notes,
     percent_text,
     revision_lines,
     revision_notes,
@@ -37,6 +38,7 @@ from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.measurement.budget import budget_measurement
 from sakip_desktop.ops.measurement.capaian import measure, office_summary
+from sakip_desktop.ops.measurement.year import NO_DATA, rated
 from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.ops.org.signers import office_signer
 from sakip_desktop.ops.realisation.narratives import quarter_narratives
@@ -99,6 +101,7 @@ class TriwulanDoc:
     signer: kit.Signer
     sign_date: dt.date | None = None
     revisions: tuple[str, ...] = ()  # approved values changed later, with the reason
+    notes: tuple[str, ...] = ()  # under table A: how many indicators are "belum ada data"
 
 
 def _narratives(db: Database, year: int, quarter: int) -> tuple[tuple[Narrative, ...], ...]:
@@ -135,7 +138,7 @@ def _budget(db: Database, year: int, quarter: int) -> tuple[TwBudgetRow, ...]:
 def triwulan_data(db: Database, year: int, quarter: int, day: dt.date) -> TriwulanDoc:
     """Measure TW I..`quarter` and gather the budget and narratives of the quarter."""
     per_q = [measure(db, year, q) for q in range(1, 5)]
-    rows = per_q[quarter - 1]
+    rows = rated(per_q[quarter - 1])  # an indicator without realisasi in the quarter: "belum ada data"
     out: list[TwRow] = []
     previous = None
     for n, r in enumerate(rows):
@@ -150,9 +153,9 @@ def triwulan_data(db: Database, year: int, quarter: int, day: dt.date) -> Triwul
                 target_year=target_text(r.year_target, r.info),
                 targets=tuple(target_text(x.quarter_target, x.info) for x in quarters),  # type: ignore[arg-type]
                 actuals=tuple(actuals),  # type: ignore[arg-type]
-                cumulative=amount_text(r.actual_to_date, r.info),
+                cumulative=amount_text(r.actual_to_date if r.has_data else None, r.info),
                 capaian=capaian_text(r, r.achievement_year),
-                category=band_text(r, r.achievement_year),
+                category=band_text(r, r.achievement_year) if r.has_data else NO_DATA,
             )
         )
         previous = r.info.objective_id
@@ -172,6 +175,7 @@ def triwulan_data(db: Database, year: int, quarter: int, day: dt.date) -> Triwul
         signer=office_signer(db, day),
         sign_date=day,
         revisions=revision_lines(period_revisions(db, year, quarter), get_settings(db).utc_offset_hours),
+        notes=no_data_notes(rows),
     )
 
 
@@ -287,6 +291,7 @@ def build_triwulan(setup: kit.DocSetup, doc: TriwulanDoc, out: Path | BinaryIO, 
     story: list = kit.title_block(["LAPORAN KINERJA TRIWULAN", doc.office_title.upper(), period], st)
     story.append(kit.para("A. Capaian Kinerja Sasaran dan Indikator", st.heading))
     story.append(_table(doc, width))
+    story += [kit.para("Catatan: " + note, st.small) for note in doc.notes]
     story += revision_notes(doc.revisions, st)
     story.append(kit.para("B. Realisasi Anggaran per Triwulan", st.heading))
     story.append(_budget_table(doc, width))

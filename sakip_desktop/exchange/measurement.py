@@ -22,7 +22,7 @@ from sakip_desktop.errors import UserError
 from sakip_desktop.files import replace_atomically
 from sakip_desktop.ops.measurement.capaian import IndicatorInfo, MeasurementRow, measure, office_summary
 from sakip_desktop.ops.measurement.summary import OBJECTIVES, average_note
-from sakip_desktop.ops.measurement.year import NO_DATA, draft_note, measure_year, rated, row_states
+from sakip_desktop.ops.measurement.year import NO_DATA, draft_note, excluded_notes, measure_year, rated, row_states
 from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.storage.database import Database
 
@@ -320,8 +320,6 @@ def _notes(rows: list[MeasurementRow], flagged: list[MeasurementRow], at: int, y
         )
     if yearly:
         notes.append("Capaian tahunan: realisasi s.d. TW IV dibandingkan dengan target tahunan.")
-    missing = sum(1 for row in rows if not row.has_data)
-    if missing:
-        notes.append(f"{missing} indikator belum ada data, tidak dihitung dalam rata-rata capaian.")
+    notes.extend(excluded_notes(sum(1 for row in rows if not row.has_data)))
     notes.append(average_note(average))
     return notes

@@ -42,9 +42,10 @@ def test_data_holds_the_demo_figures_for_the_seven_analyses(demo_db: Database) -
     # GIVEN the demo office (2025, TW I-III entered, TW IV empty)
     # WHEN the LKj data of 2025 is gathered
     data = lkj_data(demo_db, 2025)
-    # THEN IK01 shows its latest value 68,92 against the target 70 and the Renstra's end target 72,5 (2026)
+    # THEN IK01 shows its latest value 68,92 against the target 69 s.d. TW III and the Renstra's end target 72,5 (2026)
+    # (issue #12, one year rule: the year is not final, so s.d. TW III against the target s.d. TW III, as the FPK)
     ik01 = next(i for i in data.indicators if i.code == "IK01")
-    assert ik01.actual == Decimal("68.92") and ik01.target.low == Decimal("70")
+    assert ik01.actual == Decimal("68.92") and ik01.target.low == Decimal("69")
     assert ik01.renstra_final_year == 2026 and ik01.renstra_final_target == Decimal("72.5")
     assert ik01.baseline == Decimal("58.20")
     assert ik01.causes and "68,92" in ik01.causes[-1].supporting
@@ -78,11 +79,12 @@ def test_drafts_carry_the_numbers_in_indonesian_format(demo_db: Database) -> Non
     # (issue #12: a section with nothing to print yet, e.g. no national standard, has notes for the editor instead)
     assert all((s.draft or s.notes) and not s.is_saved for s in view.sections)
     ikhtisar = view.text("ikhtisar")
-    assert "89,80%" in ikhtisar and "Rp1.813.450.000,00" in ikhtisar
+    # (issue #12, one year rule: the office's rata-rata s.d. TW III, 99,61% as the FPK prints it)
+    assert "99,61%" in ikhtisar and "Rp1.813.450.000,00" in ikhtisar
     # AND analysis 1 of S1 names IK01's target, realisasi and capaian; analysis 5 quotes the Kasi
     s1 = view.data.sasaran[0]
     a1 = view.text(sasaran_key(s1.objective_id, 1))
-    assert "target 70 nilai, realisasi 68,92 nilai, capaian 98,46%" in a1
+    assert "target 69 nilai, realisasi 68,92 nilai, capaian 99,88%" in a1
     assert "upaya: Melengkapi kertas kerja pengukuran" in view.text(sasaran_key(s1.objective_id, 5))
 
 
@@ -129,7 +131,7 @@ def test_pdf_has_chapters_contents_numbers_and_signature(demo_db: Database, kasu
         assert heading in printed[listed[entry]], entry
     assert len(listed) >= 20
     # AND capaian and money in Indonesian format, the Camat's signature with NIP and date
-    assert "98,46%" in text and "1.813.450.000" in text
+    assert "99,88%" in text and "1.813.450.000" in text  # IK01 s.d. TW III (issue #12, one year rule)
     assert "Contoh, 20 Februari 2026" in pages[1] and "CAMAT CONTOH," in pages[1]
     assert re.search(r"NIP\. \d{8} \d{6} \d \d{3}", pages[1])
     # AND the register has the document; its version and data hash stay there, off the paper (issue #12)

@@ -34,7 +34,7 @@ def test_docx_has_headings_tables_and_saved_text(demo_db: Database, tmp_path: Pa
     # AND the capaian table of S1 reads back with IK01's figures in Indonesian format
     capaian = next(t for t in document.tables if [c.text for c in t.rows[0].cells][4:6] == ["Realisasi", "Capaian"])
     first = [c.text for c in capaian.rows[1].cells]
-    assert first[3:6] == ["70", "68,92", "98,46%"]
+    assert first[3:6] == ["69", "68,92", "99,88%"]  # s.d. TW III, as the FPK (issue #12, one year rule)
     # AND the saved text and the Camat's NIP are in it
     texts = [p.text for p in document.paragraphs]
     assert "Kinerja tahun 2025 tergolong baik." in texts

@@ -44,7 +44,7 @@ def test_edit_save_and_build_pdf(qtbot, demo_db, tmp_path) -> None:
     # GIVEN the Kasubag Perencanaan on the LKj page of 2025, showing the draft of the simpulan
     page = _page(qtbot, demo_db, "kasubag_renkeu")
     _select(page, "bab4.simpulan")
-    assert "89,80%" in page.editor.toPlainText()
+    assert "99,61%" in page.editor.toPlainText()
     page.grab().save(str(tmp_path / "lkj_page.png"))
     # WHEN the text is typed and saved
     page.editor.selectAll()

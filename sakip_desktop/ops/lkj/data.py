@@ -5,9 +5,9 @@ years before), `measurement_budget` (pagu, realisasi anggaran, efisiensi per sas
 targets (the end-of-plan target for analysis 3), the office PK of the year (Bab II) and the narratives
 the Kasi entered with each realisasi (faktor pendukung/penghambat/upaya, analysis 5).
 
-The year is measured at TW IV: "realisasi s.d. TW IV" against the yearly target. Where TW IV (or any
-quarter) is still empty the figures are those entered so far and `missing_quarters` says so, so the
-draft can warn before the Camat signs.
+The year is measured by the one rule of `measurement.year`, as the FPK "Tahun" (`LkjData.measure`): final (TW IV
+against the yearly target) only when every TW IV is in and every realisasi approved, else s.d. TW n against the
+target s.d. TW n, rows without data left out of the means, and a DRAF.
 
 A benchmark ("standar nasional", analysis 4) has no place in the schema: the office writes it as the
 narrative of that analysis (section `bab3.s<id>.a4`), whose draft lists the realisasi to compare.
@@ -30,7 +30,8 @@ from sakip_desktop.errors import NotFound, ValidationError
 from sakip_desktop.ops.lkj.pk import BudgetTreeLine, PkSummary, budget_tree, pk_summary
 from sakip_desktop.ops.measurement.bands import Scale
 from sakip_desktop.ops.measurement.budget import BudgetLine, BudgetMeasurement, budget_measurement_in
-from sakip_desktop.ops.measurement.capaian import MeasurementRow, measure_all_in, objective_summary, office_summary
+from sakip_desktop.ops.measurement.capaian import MeasurementRow, measure_all_in, objective_summary
+from sakip_desktop.ops.measurement.year import RowState, YearMeasurement, average_in, year_from
 from sakip_desktop.ops.org.office import OfficeProfile, profile_in
 from sakip_desktop.ops.org.units import UnitView, list_units
 from sakip_desktop.storage.database import Database
@@ -77,9 +78,9 @@ class IndicatorResult:
     unit: str
     polarity: Polarity
     is_key: bool
-    target: Target | None
-    actual: Decimal | None  # realisasi s.d. TW IV
-    achievement: Decimal | None  # against the yearly target
+    target: Target | None  # the yearly target when the year is final, else the target s.d. TW n
+    actual: Decimal | None  # realisasi s.d. TW IV (s.d. TW n while the year is not final)
+    achievement: Decimal | None  # as `measurement.year` prints it; None: belum ada data
     band_label: str
     band_colour: str
     quarter_achievements: tuple[Decimal | None, ...]  # capaian s.d. TW I..IV against the target to date
@@ -119,7 +120,7 @@ class SasaranResult:
     statement: str
     goal_statement: str
     indicators: tuple[IndicatorResult, ...]
-    achievement: Decimal | None  # mean capaian of its indicators against their yearly targets
+    achievement: Decimal | None  # mean capaian of its indicators with data (as `measurement.year` measures them)
     band_label: str
     band_colour: str
     history: tuple[YearPoint, ...]  # mean capaian of earlier years (actual is None)
@@ -154,13 +155,14 @@ class LkjData:
     plan: PlanInfo | None
     scale: Scale
     sasaran: tuple[SasaranResult, ...]
-    achievement: Decimal | None  # the office: mean over its sasaran
+    achievement: Decimal | None  # the office's rata-rata (its setting), = `measure.achievement`
     band_label: str
     history_years: tuple[int, ...]
     budget: BudgetMeasurement
     budget_lines: tuple[BudgetTreeLine, ...]  # program / kegiatan / sub kegiatan for Bab III.B
     pk: PkSummary
     units: tuple[UnitView, ...]
+    measure: YearMeasurement  # the year rule: final or DRAF, s.d. TW n, rows without data
 
     @property
     def indicators(self) -> tuple[IndicatorResult, ...]:
@@ -256,16 +258,18 @@ def _facts(session: Session, year: int) -> _Facts:
 
 def _indicator(
     row: MeasurementRow,
+    state: RowState,
+    year_final: bool,
     per_year: dict[int, dict[int, MeasurementRow]],
     quarters: list[MeasurementRow | None],
     facts: _Facts,
 ) -> IndicatorResult:
     info = row.info
-    band = row.scale.band(row.achievement_year)
+    band, measured = state.band, state.row
     final = facts.finals.get(info.indicator_id)
     renstra = None
-    if final is not None and row.actual_to_date is not None:
-        renstra = achievement(row.actual_to_date, Target(final[1]), info.polarity)
+    if final is not None and measured.actual_to_date is not None:
+        renstra = achievement(measured.actual_to_date, Target(final[1]), info.polarity)
     history = tuple(
         YearPoint(y, r.actual_to_date, r.achievement_year)
         for y, rows in sorted(per_year.items())
@@ -279,9 +283,9 @@ def _indicator(
         unit=info.unit,
         polarity=info.polarity,
         is_key=info.is_key,
-        target=row.year_target,
-        actual=row.actual_to_date,
-        achievement=row.achievement_year,
+        target=measured.year_target if year_final else measured.target_to_date,
+        actual=measured.actual_to_date,
+        achievement=state.achievement,
         band_label=band.label if band else "",
         band_colour=band.colour if band else "#9e9e9e",
         # a quarter without a realisasi has no capaian yet (not the last value held against its target)
@@ -316,22 +320,29 @@ def _sasaran_history(
 
 def _sasaran(
     measured: dict[tuple[int, int], list[MeasurementRow]],
-    year: int,
+    measure: YearMeasurement,
     per_year: dict[int, dict[int, MeasurementRow]],
     budget: BudgetMeasurement,
     facts: _Facts,
 ) -> tuple[SasaranResult, ...]:
-    """Each sasaran of `year` with its indicators, their mean (as measurement computes it) and its programs."""
+    """Each sasaran of the year with its indicators, their mean (as `measurement.year` measures the year: the rows
+    with data, s.d. TW n while it is not final) and its programs."""
+    year = measure.year
     rows = measured[(year, 4)]
     by_quarter = [{r.info.indicator_id: r for r in measured[(year, q)]} for q in (1, 2, 3, 4)]
+    states = {s.row.info.indicator_id: s for s in measure.rows}
     grouped: dict[int, list[IndicatorResult]] = {}
     for row in rows:
         quarters = [by_quarter[q].get(row.info.indicator_id) for q in range(4)]
-        grouped.setdefault(row.info.objective_id, []).append(_indicator(row, per_year, quarters, facts))
+        state = states[row.info.indicator_id]
+        grouped.setdefault(row.info.objective_id, []).append(
+            _indicator(row, state, measure.final, per_year, quarters, facts)
+        )
     history = _sasaran_history(measured, sorted(per_year), rows)
     out = []
-    for summary in objective_summary(rows):
-        band = rows[0].scale.band(summary.achievement_year)
+    for summary in objective_summary([s.row for s in measure.rows]):
+        value = summary.achievement_year if measure.final else summary.achievement
+        band = measure.scale.band(value)
         programs = tuple(p for p in budget.programs if p.objective_id == summary.objective_id)
         out.append(
             SasaranResult(
@@ -340,7 +351,7 @@ def _sasaran(
                 statement=summary.statement,
                 goal_statement=facts.goal_of.get(summary.objective_id, ""),
                 indicators=tuple(grouped[summary.objective_id]),
-                achievement=summary.achievement_year,
+                achievement=value,
                 band_label=band.label if band else "",
                 band_colour=band.colour if band else "#9e9e9e",
                 history=tuple(history.get(summary.objective_id, ())),
@@ -366,24 +377,24 @@ def lkj_data(db: Database, year: int, *, today: dt.date | None = None) -> LkjDat
         rows = measured[(year, 4)]
         if not rows:
             raise NotFound(f"Belum ada indikator dengan target tahun {year}; LKj tahun {year} belum dapat disusun.")
+        measure = year_from(measured, year, average_in(s))
         budget = budget_measurement_in(s, year, 4, rows)
         # Their readings share this one's session (`Database.reading`): the same snapshot.
         pk, budget_lines = pk_summary(db, year, rows), budget_tree(db, year)
         units = tuple(list_units(db, today or dt.date(year, 12, 31)))
     per_year = {y: {r.info.indicator_id: r for r in measured[(y, 4)]} for y in range(first, year) if measured[(y, 4)]}
-    office_year = office_summary(rows).achievement_year
-    office_band = rows[0].scale.band(office_year)
     return LkjData(
         year=year,
         office=office,
         plan=facts.plan,
         scale=rows[0].scale,
-        sasaran=_sasaran(measured, year, per_year, budget, facts),
-        achievement=office_year,
-        band_label=office_band.label if office_band else "",
+        sasaran=_sasaran(measured, measure, per_year, budget, facts),
+        achievement=measure.achievement,
+        band_label=measure.band.label if measure.band else "",
         history_years=tuple(sorted(per_year)),
         budget=budget,
         budget_lines=budget_lines,
         pk=pk,
         units=units,
+        measure=measure,
     )

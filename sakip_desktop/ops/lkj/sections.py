@@ -6,7 +6,8 @@ itself is empty (nothing to report, e.g. no national standard) and nothing is wr
 stores it, so the section counts as reviewed and prints nothing.
 
 A section counts as reviewed only when a person saved it; the figures are final only when every indicator's
-TW IV realisasi is approved. Until both hold, `LkjView.missing` lists what is left, the LKj prints as DRAF and
+TW IV realisasi is in and every realisasi approved (`measurement.year`, the rule the FPK prints by). Until both
+hold, `LkjView.missing` lists what is left, the LKj prints as DRAF and
 the lock is refused with that list.
 
 The lock: when the Camat has signed the printed LKj, "Tandai sudah ditandatangani" stores a row with
@@ -24,11 +25,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.formats import long_date
+from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import UserError, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, snapshot, utcnow, write
 from sakip_desktop.ops.lkj.data import LkjData, check_year, lkj_data
 from sakip_desktop.ops.lkj.drafts import SectionDef, section_defs
+from sakip_desktop.ops.measurement.rows import APPROVED
+from sakip_desktop.ops.measurement.year import RowState
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import LkjSection
 
@@ -97,14 +101,11 @@ class LkjView:
         return tuple(s for s in self.sections if not s.is_saved)
 
     @property
-    def open_year_end(self) -> tuple[str, ...]:
-        """Names of the indicators whose TW IV realisasi is missing or not yet approved by the Camat."""
-        return tuple(i.name for i in self.data.indicators if 4 in i.missing_quarters or 4 in i.unapproved_quarters)
-
-    @property
     def missing(self) -> tuple[str, ...]:
-        """What keeps the LKj a draft, one line each (Indonesian); empty when it may be signed."""
-        out = [f"Realisasi TW IV belum disetujui Camat: {name}" for name in self.open_year_end]
+        """What keeps the LKj a draft, one line each (Indonesian); empty when it may be signed. The figures are
+        final by the year rule the FPK prints by (`measurement.year`, `LkjData.measure`)."""
+        measure = self.data.measure
+        out = [_open_line(s, measure.through) for s in measure.open_rows]
         out += [f"Bagian belum ditinjau dan disimpan: {s.chapter} — {s.title}" for s in self.unreviewed]
         return tuple(out)
 
@@ -112,6 +113,14 @@ class LkjView:
     def is_final(self) -> bool:
         """True when every section is reviewed and every figure is final."""
         return not self.missing
+
+
+def _open_line(state: RowState, through: int) -> str:
+    """'Realisasi TW IV belum disetujui Camat: <indikator>' (or the earlier quarters still waiting)."""
+    waiting = "TW IV"
+    if through == 4 and state.has_data:
+        waiting = ", ".join(quarter_label(q) for q, s in enumerate(state.row.statuses, start=1) if s != APPROVED)
+    return f"Realisasi {waiting} belum disetujui Camat: {state.row.info.name}"
 
 
 @dataclass(frozen=True)

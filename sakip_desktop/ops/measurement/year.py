@@ -15,16 +15,21 @@ with data; `notes()` says which rule it was.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.achievement import Band
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.ops.measurement.bands import Scale
 from sakip_desktop.ops.measurement.capaian import APPROVED, QUARTERS, MeasurementRow, measure_all
-from sakip_desktop.ops.measurement.summary import OBJECTIVES, average_note, office_summary
+from sakip_desktop.ops.measurement.summary import AVERAGES, OBJECTIVES, average_note, office_summary
 from sakip_desktop.ops.org.office import get_settings
+from sakip_desktop.storage import models as m  # declared on first use (the Dasbor imports this module)
 from sakip_desktop.storage.database import Database
 
 NO_DATA = "belum ada data"
@@ -73,15 +78,27 @@ class YearMeasurement:
         """Rows with data not (yet) approved."""
         return sum(1 for s in self.rows if s.has_data and not s.approved)
 
+    @property
+    def open_rows(self) -> tuple[RowState, ...]:
+        """The indicators that keep the year from being final (TW IV not in, or a realisasi not approved)."""
+        if self.final:
+            return ()
+        return tuple(s for s in self.rows if self.through < 4 or not s.approved)
+
     def notes(self) -> list[str]:
         """The notes a year table prints under it (why DRAF, what was left out, how the mean is taken)."""
         out = []
         if not self.final:
             out.append(draft_note(self.measured_to))
-        if self.excluded:
-            out.append(f"{self.excluded} indikator belum ada data, tidak dihitung dalam rata-rata capaian.")
+        out.extend(excluded_notes(self.excluded))
         out.append(average_note(self.average))
         return out
+
+
+def excluded_notes(excluded: int) -> list[str]:
+    """The note on the indicators without realisasi ("belum ada data"), left out of the averages; none when every
+    indicator has data. One wording for every table that prints it."""
+    return [f"{excluded} indikator belum ada data, tidak dihitung dalam rata-rata capaian."] if excluded else []
 
 
 def draft_note(through: int) -> str:
@@ -147,6 +164,14 @@ def year_from(
     by_quarter = {q: measured.get((year, q), []) for q in QUARTERS}
     first = next((rows[0] for rows in by_quarter.values() if rows), None)
     return year_measurement(year, by_quarter, first.scale if first else Scale(), average)
+
+
+def average_in(session: Session) -> str:
+    """The office's rule for the rata-rata (setting `achievement_average`) read in `session`, e.g. the LKj's one read
+    (`get_settings` reads in plain SQL, outside it)."""
+    raw = session.scalar(select(m.Setting.value).where(m.Setting.key == "achievement_average"))
+    value = json.loads(raw) if raw else OBJECTIVES
+    return value if value in AVERAGES else OBJECTIVES
 
 
 def measure_year(db: Database, year: int, *, unit_id: int | None = None) -> YearMeasurement:
