@@ -113,7 +113,7 @@ def test_the_administrator_flag_comes_from_another_administrator_and_the_camat_h
     assert actor_for(demo_db, "kasubag_umum", DAY).is_admin
     camat = actor_for(demo_db, "camat", DAY)
     (change,) = pending_role_changes(demo_db, camat.person_id)
-    assert change.description == f"Hak administrator diberikan kepada {umum.full_name}."
+    assert change.description == f"Hak administrator diberikan kepada {umum.full_name}".rstrip(".") + "."
     assert change.by_name == admin.name
     # WHEN the Staf Perencanaan drops his own flag THEN he cannot take it back: that takes another administrator
     me = _person(demo_db, "staf_renkeu")
@@ -264,3 +264,19 @@ def test_demo_passwords_are_exempt_only_while_the_office_is_the_demo(demo_db):
         conn.close()
     # THEN every demo password must be replaced at the next login
     assert all(password_change_required(demo_db, u) for u in ("camat", "sekcam", "kasi_pem", "staf_renkeu"))
+
+
+def test_a_role_change_about_a_name_ending_in_a_degree_reads_with_one_full_stop(demo_db):
+    # GIVEN the Staf Umum, whose name ends in a degree with its own full stop
+    admin = actor_for(demo_db, "kasubag_renkeu", DAY)
+    umum = _person(demo_db, "staf_umum")
+    people.update_person(demo_db, admin, umum.id, _as_input(umum, back_title="S.Sos., M.M."))
+    umum = _person(demo_db, "staf_umum")
+    assert umum.full_name.endswith("M.M.")
+    # WHEN an administrator gives him the Admin Data role
+    people.update_person(demo_db, admin, umum.id, _as_input(umum, roles=(*umum.roles, people.RoleRef(Role.ADMIN_DATA))))
+    # THEN the Camat reads one sentence with one full stop at its end
+    camat = actor_for(demo_db, "camat", DAY)
+    assert pending_role_changes(demo_db, camat.person_id)[-1].description == (
+        f"Peran Admin Data diberikan kepada {umum.full_name}"
+    )

@@ -71,6 +71,8 @@ def record_change(tx: Tx, person_id: int | None, person_name: str, description: 
     """
     if tx.actor.is_system:
         return
+    if description.endswith(".."):  # a sentence ending in a name with its degree ("…, M.M.") takes one full stop
+        description = description[:-1]
     tx.session.add(
         m.RoleChange(
             at=tx.now,
