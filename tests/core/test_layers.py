@@ -8,7 +8,9 @@
 
 Imports are read from the source (`ast`), at any depth: a function-level import is an import, and so is one
 under `if TYPE_CHECKING:` (it is still a dependency of the design). `from pkg import submodule` is an import of
-the submodule, not of the package; `from pkg.module import name` is an import of the module.
+the submodule, not of the package; `from pkg.module import name` is an import of the module. The cycle check also
+counts the package of `from pkg import submodule` (Python runs its `__init__` first): a package whose `__init__`
+re-exports its submodules must not be imported that way by them.
 """
 
 from __future__ import annotations
@@ -95,23 +97,26 @@ def _from_base(module: str, path: Path, node: ast.ImportFrom) -> str:
     return ".".join([*base, *([node.module] if node.module else [])])
 
 
-def _named_imports(module: str, path: Path, known: Iterable[str]) -> Iterator[str]:
-    """Every name `module` imports, resolved to a submodule where `from pkg import submodule` names one."""
+def _named_imports(module: str, path: Path, known: Iterable[str], packages: bool = False) -> Iterator[str]:
+    """Every name `module` imports, resolved to a submodule where `from pkg import submodule` names one (and, with
+    `packages`, to the package as well)."""
     known = set(known)
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             base = _from_base(module, path, node)
+            if packages:
+                yield base
             for alias in node.names:
                 yield f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base
 
 
-def import_graph(root: Path = ROOT) -> dict[str, set[str]]:
-    """Module -> the project modules it imports (itself left out)."""
+def import_graph(root: Path = ROOT, *, packages: bool = False) -> dict[str, set[str]]:
+    """Module -> the project modules it imports (itself left out); `packages`: see `_named_imports`."""
     modules = module_files(root)
     return {
-        name: {target for target in _named_imports(name, path, modules) if target in modules and target != name}
+        name: {t for t in _named_imports(name, path, modules, packages) if t in modules and t != name}
         for name, path in modules.items()
     }
 
@@ -247,7 +252,7 @@ def test_exchange_and_documents_never_import_the_models():
 
 
 def test_no_import_cycles():
-    assert import_cycles(import_graph()) == []
+    assert import_cycles(import_graph(packages=True)) == []
 
 
 def test_every_module_has_a_layer():
@@ -350,6 +355,22 @@ def test_the_cycle_rule_detects_a_violation(tmp_path):
     # THEN the ring is one cycle, without the module outside it
     assert import_cycles(import_graph(root)) == [
         ["sakip_desktop.exchange.a", "sakip_desktop.exchange.b", "sakip_desktop.exchange.c"]
+    ]
+
+
+def test_the_cycle_rule_sees_a_package_imported_back_by_its_submodule(tmp_path):
+    # GIVEN a package whose __init__ re-exports a submodule that takes a sibling through the package
+    root = _tree(
+        tmp_path,
+        {
+            "sakip_desktop/documents/kit/__init__.py": "from sakip_desktop.documents.kit.base import setup\n",
+            "sakip_desktop/documents/kit/base.py": "from sakip_desktop.documents.kit import fonts\n",
+            "sakip_desktop/documents/kit/fonts.py": "",
+        },
+    )
+    # THEN the package and its submodule are a cycle (the __init__ runs before the submodule can be loaded)
+    assert import_cycles(import_graph(root, packages=True)) == [
+        ["sakip_desktop.documents.kit", "sakip_desktop.documents.kit.base"]
     ]
 
 

@@ -37,7 +37,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
-from sakip_desktop.documents.kit import fonts
+import sakip_desktop.documents.kit.fonts as fonts
 from sakip_desktop.documents.kit.base import DocSetup, Styles, load_setup, para, place_date, styles, title_block
 from sakip_desktop.documents.kit.blocks import (
     DoubleRule,

@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from sakip_desktop.documents.kit import fonts
+import sakip_desktop.documents.kit.fonts as fonts
 from sakip_desktop.documents.kit.paper import Margins, paper_size
 from sakip_desktop.domain.formats import place_date as _place_date
 from sakip_desktop.domain.nip import format_nip

@@ -14,7 +14,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from sakip_desktop.documents.kit import fonts
+import sakip_desktop.documents.kit.fonts as fonts
 from sakip_desktop.documents.kit.base import DocSetup, Styles, para, styles
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.org.office import OfficeProfile

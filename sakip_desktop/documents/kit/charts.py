@@ -21,7 +21,7 @@ from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from sakip_desktop.documents.kit import fonts
+import sakip_desktop.documents.kit.fonts as fonts
 from sakip_desktop.domain.formats import number, percent
 
 PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#a50021", "#7f7f7f")

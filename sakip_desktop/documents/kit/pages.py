@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from sakip_desktop.documents.kit import fonts
+import sakip_desktop.documents.kit.fonts as fonts
 
 FooterPainter = Callable[[Canvas, int, int], None]
 
