@@ -10,7 +10,7 @@ from __future__ import annotations
 from sakip_desktop.documents.berita_acara import BeritaAcaraDoc
 from sakip_desktop.documents.pengukuran import PengukuranDoc, capaian_cells, capaian_head
 from sakip_desktop.documents.request import Prepared, Row, SheetTable
-from sakip_desktop.documents.triwulan import TriwulanDoc
+from sakip_desktop.documents.triwulan import TriwulanDoc, capaian_headers
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.ops.agreements.views import AgreementDetail
@@ -121,21 +121,7 @@ def triwulan_tables(prepared: Prepared) -> list[SheetTable]:
 
 
 def _triwulan_capaian(doc: TriwulanDoc, subtitle: str) -> SheetTable:
-    at = quarter_label(doc.quarter)
-    head1: tuple[str, ...] = (
-        "No",
-        "Sasaran",
-        "Indikator Kinerja",
-        "Satuan",
-        "Target Tahunan",
-        "Target",
-        "",
-        "",
-        "",
-        "Realisasi",
-    )
-    head1 += ("", "", "", f"Kumulatif s.d. {at}", "Capaian (%)", "Kategori")
-    head2 = ("", "", "", "", "", *TW, *TW, "", "", "")
+    head1, head2 = capaian_headers(doc.quarter)
     rows: list[tuple[str | None, ...]] = [
         (r.no, r.objective, r.indicator, r.satuan, r.target_year, *r.targets, *(a or None for a in r.actuals),
          r.cumulative, r.capaian, r.category)

@@ -197,28 +197,16 @@ def prepare_triwulan(db: Database, request: DocRequest) -> Prepared:
     )
 
 
+def capaian_headers(quarter: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The two header rows of table A (capaian), for the PDF and the .xlsx alike."""
+    tw = ("TW I", "TW II", "TW III", "TW IV")
+    head1: tuple[str, ...] = ("No", "Sasaran", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target", "", "", "")
+    head1 += ("Realisasi", "", "", "", f"Kumulatif s.d. {quarter_label(quarter)}", "Capaian (%)", "Kategori")
+    return head1, ("", "", "", "", "", *tw, *tw, "", "", "")
+
+
 def _table(doc: TriwulanDoc, width: float) -> kit.Flowable:
-    at = quarter_label(doc.quarter)
-    tw = ["TW I", "TW II", "TW III", "TW IV"]
-    head1 = [
-        "No",
-        "Sasaran",
-        "Indikator Kinerja",
-        "Satuan",
-        "Target Tahunan",
-        "Target",
-        "",
-        "",
-        "",
-        "Realisasi",
-        "",
-        "",
-        "",
-        f"Kumulatif s.d. {at}",
-        "Capaian (%)",
-        "Kategori",
-    ]
-    head2 = ["", "", "", "", "", *tw, *tw, "", "", ""]
+    head1, head2 = (list(h) for h in capaian_headers(doc.quarter))
     cells: list[list] = [
         [
             r.no,
