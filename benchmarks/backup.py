@@ -37,11 +37,12 @@ def build(path: Path, size_mb: int) -> None:
     from decimal import Decimal
 
     from sakip_desktop.demo.office import create_demo
+    from sakip_desktop.demo.timeline import BASE_ANCHOR
     from sakip_desktop.ops.base import SYSTEM
     from sakip_desktop.ops.realisation.entry import add_evidence, save_realisation
     from sakip_desktop.storage import sql
 
-    db = create_demo(path)
+    db = create_demo(path, anchor=BASE_ANCHOR)  # the 2025 demo the scenario pins
     try:
         with db.plain_reading() as s:
             indicators = [r[0] for r in sql.rows(s, "SELECT id FROM indicator ORDER BY id")]

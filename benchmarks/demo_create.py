@@ -1,11 +1,12 @@
 """Demo office benchmark: the time to write the demo office "Kecamatan Contoh" into a new database file.
 
 `create_demo` builds the whole office (people, planning, realisasi and their review, PKs, SOP runs, monitoring)
-through the program's operations. This times it end to end, a new file each run, and reports the median and the
-spread; also the number of rows written and of audit entries, so a change in how the demo is built shows in both.
-The test suite builds the demo once per run (tests/conftest.py `demo_template`) and copies it. Run:
+through the program's operations, told for today (or `--date`). This times it end to end, a new file each run, and
+reports the median and the spread; also the number of rows written and of audit entries, so a change in how the demo
+is built shows in both. The test suite builds the demo once per run (tests/conftest.py `demo_template`, told for
+2025-10-15) and copies it. Run:
 
-    python benchmarks/demo_create.py [--runs 3]
+    python benchmarks/demo_create.py [--runs 3] [--date 2025-10-15]
 """
 
 from __future__ import annotations
@@ -38,7 +39,11 @@ def _counts(path: Path) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--date", default="", help="the demo's day (YYYY-MM-DD); default today, as `sakip demo create`")
     args = parser.parse_args()
+    import datetime as dt
+
+    anchor = dt.date.fromisoformat(args.date) if args.date else None
 
     started = time.perf_counter()
     from sakip_desktop.demo.office import create_demo
@@ -50,7 +55,7 @@ def main() -> None:
         for run in range(args.runs):
             path = Path(folder) / f"contoh{run}.db"
             started, started_cpu = time.perf_counter(), time.process_time()
-            create_demo(path).close()
+            create_demo(path, anchor=anchor).close()
             times.append(time.perf_counter() - started)
             cpu.append(time.process_time() - started_cpu)
         rows, audit = _counts(path)

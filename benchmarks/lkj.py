@@ -129,13 +129,14 @@ def enlarge(path: Path) -> None:
 
 def main() -> int:
     from sakip_desktop.demo.office import create_demo
+    from sakip_desktop.demo.timeline import BASE_ANCHOR
     from sakip_desktop.documents.lkj.output import render_lkj
     from sakip_desktop.ops.lkj.data import lkj_data
     from sakip_desktop.storage.database import Database
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "besar.db"
-        create_demo(path).close()
+        create_demo(path, anchor=BASE_ANCHOR).close()  # the 2025 demo the scenario pins
         enlarge(path)
         db = Database.open(path)
         data = lkj_data(db, 2025)

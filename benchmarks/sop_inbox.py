@@ -22,6 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main() -> int:
     from sakip_desktop.demo.office import create_demo
     from sakip_desktop.demo.sops import DEMO_PEOPLE
+    from sakip_desktop.demo.timeline import BASE_ANCHOR
     from sakip_desktop.domain.roles import Role
     from sakip_desktop.ops.org.auth import actor_for
     from sakip_desktop.ops.sop.library import list_sops
@@ -31,7 +32,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "demo.db"
-        create_demo(path).close()
+        create_demo(path, anchor=BASE_ANCHOR).close()  # the 2025 demo the scenario pins
         db = Database.open(path, durable=False)  # history is written fast; the timing reads only
         people = {role: actor_for(db, name, dt.date(2025, 9, 1)) for role, name in DEMO_PEOPLE.items()}
         sops = list_sops(db)

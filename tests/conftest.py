@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The day every demo of the test run is told for (sakip_desktop.demo.timeline): TW I-II 2025 approved, TW III 2025
+# under review, as the tests expect; also for demos made without an anchor (helpers, `--demo` in a subprocess).
+os.environ["SAKIP_DEMO_DATE"] = "2025-10-15"
 
 import pytest
 
@@ -15,6 +18,7 @@ from sakip_desktop.demo.office import create_demo
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.sqlitefile import backup_file
 
+DEMO_ANCHOR = dt.date.fromisoformat(os.environ["SAKIP_DEMO_DATE"])
 # A day inside the demo's Plh. Camat assignment (11-15 Agustus 2025), after the old Kasi Trantib left.
 DEMO_DAY = dt.date(2025, 8, 13)
 
@@ -23,7 +27,7 @@ DEMO_DAY = dt.date(2025, 8, 13)
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo office, written once per test run (hashing 15 demo passwords takes a second)."""
     path = tmp_path_factory.mktemp("template") / "kecamatan_contoh.db"
-    create_demo(path).close()
+    create_demo(path, anchor=DEMO_ANCHOR).close()
     return path
 
 
@@ -43,3 +47,16 @@ def empty_db(tmp_path: Path) -> Iterator[Database]:
     db = Database.open(tmp_path / "baru.db", create=True)
     yield db
     db.close()
+
+
+@pytest.fixture
+def evidence_optional(demo_db: Database) -> Database:
+    """The demo office with the setting "Bukti dukung wajib" off (issue 13 §5; on by default), for the older tests
+    that submit realisasi without a bukti dukung file while testing something else (narratives, review, locks)."""
+    import json
+
+    from sakip_desktop.storage import models as m
+
+    with demo_db.transaction() as s:
+        s.merge(m.Setting(key="evidence_required", value=json.dumps(False)))
+    return demo_db

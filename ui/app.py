@@ -43,16 +43,25 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--db", type=Path, help="berkas basis data kantor (bawaan: folder data pengguna)")
     parser.add_argument("--demo", action="store_true", help="buka kantor contoh dalam basis data contoh yang baru")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="simpan gambar jendela utama lalu keluar")
+    parser.add_argument(
+        "--user",
+        metavar="NAMA_PENGGUNA",
+        help="dengan --screenshot: masuk sebagai orang ini di kantor contoh (bawaan: camat); tanpanya: nama yang "
+        "terpilih di layar masuk",
+    )
     return parser.parse_args(argv)
 
 
 class Controller:
     """Owns the opened database and runs login → main window → switch user / lock → login."""
 
-    def __init__(self, app: QApplication, db: Database, *, screenshot: Path | None = None, care: bool = False) -> None:
+    def __init__(
+        self, app: QApplication, db: Database, *, screenshot: Path | None = None, care: bool = False, user: str = ""
+    ) -> None:
         from sakip_desktop.ops.org.office import get_profile, get_settings
 
         self.app, self.db, self.screenshot = app, db, screenshot
+        self.user = user  # the name selected at the first login (--user)
         # The program's own care for the file: the health check and daily backup after start, the backup on
         # closing. The program turns it on; tests of other things leave it off, so no background work races them.
         self.care = care
@@ -91,7 +100,7 @@ class Controller:
 
     def start(self, actor: Actor | None, notice: str = "") -> bool:
         """Log in (unless `actor` is given) and show the main window; False when the person quit."""
-        actor = actor or self.ask_login(notice)
+        actor = actor or self.ask_login(notice, self.user)
         if actor is None:
             return False
         self.open_window(actor)
@@ -113,7 +122,11 @@ class Controller:
         self.ctx.signals.restore_requested.connect(self.restore)
         self.window = MainWindow(self.ctx, self.profile)
         self.window.switch_user_requested.connect(self.switch_user)
-        self.window.show()
+        if self.screenshot is not None:  # the picture shows the window as big as the screen lets it (maximised)
+            self.window.setGeometry(self.window.screen().availableGeometry())
+            self.window.show()
+        else:
+            self.window.show_fitting()  # maximised on the office laptop, where the default size does not fit
         self.idle.restart()
         QTimer.singleShot(0, self._window_up)  # queued before any other zero-timer: runs before the first grab
 
@@ -372,6 +385,21 @@ def _open_database(db_path: Path, fresh_demo: bool) -> Database | int:
         return 1
 
 
+def _screenshot_actor(controller: Controller, username: str) -> Actor | None:
+    """Who the screenshot logs in as, without the login dialog (so without the first login's password change);
+    only in the demo office, whose passwords are no secret. None (and said why) otherwise."""
+    if not controller.profile.is_demo:
+        print("--screenshot memerlukan kantor contoh (--demo) untuk masuk otomatis.", file=sys.stderr)
+        return None
+    from sakip_desktop.ops.org.auth import actor_for
+
+    try:
+        return actor_for(controller.db, username)
+    except UserError as exc:
+        print(f"--user {username}: {exc.message}", file=sys.stderr)
+        return None
+
+
 def _start_session(app: QApplication, db: Database, args: argparse.Namespace) -> Controller | int:
     """Log in and show the main window (recovering first when the file turns out damaged); else the exit status."""
     from ui.opening import recover_before_login
@@ -380,15 +408,14 @@ def _start_session(app: QApplication, db: Database, args: argparse.Namespace) ->
     while True:
         controller: Controller | None = None
         try:
-            controller = Controller(app, db, screenshot=args.screenshot, care=args.screenshot is None)
+            controller = Controller(
+                app, db, screenshot=args.screenshot, care=args.screenshot is None, user=args.user or ""
+            )
             actor = None
-            if args.screenshot and controller.profile.is_demo:
-                from sakip_desktop.ops.org.auth import actor_for
-
-                actor = actor_for(db, DEMO_SCREENSHOT_USER)
-            if args.screenshot and actor is None:
-                print("--screenshot memerlukan kantor contoh (--demo) untuk masuk otomatis.", file=sys.stderr)
-                return 2
+            if args.screenshot:
+                actor = _screenshot_actor(controller, args.user or DEMO_SCREENSHOT_USER)
+                if actor is None:
+                    return 2
             return controller if controller.start(actor, notice) else 0
         except DatabaseDamaged as exc:  # met while logging in or building the first window
             if controller is not None:

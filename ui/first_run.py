@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCommandLinkButton,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -171,9 +170,11 @@ class _LogoPage(_CheckedPage):
         form.addRow(self.error)
 
     def _choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Pilih logo", "", "Gambar (*.png *.jpg *.jpeg)")
-        if name:
-            self.load_logo(Path(name))
+        from ui.widgets.files import ask_open_path
+
+        path = ask_open_path(self, "Pilih logo", "Gambar (*.png *.jpg *.jpeg)")
+        if path is not None:
+            self.load_logo(path)
 
     def load_logo(self, path: Path) -> bool:
         """Read and check a logo file; show it or say what is wrong."""

@@ -1,43 +1,79 @@
-"""'Menunggu Anda': the SOP steps waiting for one role, overdue ones marked."""
+"""'Menunggu Anda': the SOP steps waiting for one role, oldest first, each with its run's period; overdue ones and
+those a return brought back marked. Opening a step sets the period being worked on to its run's."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from sakip_desktop.domain import formats
+from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.ops.base import RoleGrant
+from sakip_desktop.ops.home.first_reads import step_periods
 from sakip_desktop.ops.sop.views import InboxItem, inbox
 from ui.context import AppContext
 from ui.widgets.colours import LATE_COLOUR
 from ui.widgets.table import RECORD_ROLE, Column, RecordTableModel, make_table
 
 
-def _state(item: InboxItem) -> str:
+@dataclass(frozen=True)
+class WaitingStep:
+    """A step of the SOP inbox with its run's period."""
+
+    step: InboxItem
+    year: int
+    quarter: int | None
+
+    @property
+    def period(self) -> str:
+        """'TW III 2025' or '2025'."""
+        return f"{quarter_label(self.quarter)} {self.year}" if self.quarter else str(self.year)
+
+    @property
+    def returned(self) -> bool:
+        """The step is to be done again: a later step returned it for revision (`InboxItem.returned` says how)."""
+        return self.step.returned is not None
+
+
+def waiting_steps(items: list[InboxItem], periods: dict[int, tuple[int, int | None]]) -> list[WaitingStep]:
+    """The inbox's steps with their periods (a step closed since the inbox was read is left out)."""
+    return [WaitingStep(i, *periods[i.step_run_id]) for i in items if i.step_run_id in periods]
+
+
+def _state(w: WaitingStep) -> str:
+    item = w.step
+    parts = ["↩ Dikembalikan"] if w.returned else []
     if item.paused:
-        return "Dijeda"
-    if item.overdue:
-        return "⚠ Melebihi standar"
-    return "Berjalan"
+        parts.append("Dijeda")
+    elif item.overdue:
+        parts.append("⚠ Melebihi standar")
+    return ", ".join(parts) or "Berjalan"
 
 
-def _started(item: InboxItem) -> str:
-    return f"{formats.long_date(item.started_at.date())} {item.started_at:%H.%M}"
+def _state_tip(w: WaitingStep) -> str:
+    return w.step.returned.text if w.step.returned is not None else ""
 
 
-def _mark(item: InboxItem) -> str | None:
-    return LATE_COLOUR if item.overdue else None
+def _started(w: WaitingStep) -> str:
+    return f"{formats.long_date(w.step.started_at.date())} {w.step.started_at:%H.%M}"
+
+
+def _mark(w: WaitingStep) -> str | None:
+    return LATE_COLOUR if w.step.overdue else None
 
 
 COLUMNS = [
-    Column[InboxItem]("Langkah", lambda i: f"{i.step_number}. {i.activity}", width=380, background=_mark),
-    Column[InboxItem](
-        "Pelaksanaan SOP", lambda i: f"{i.run_title}", tooltip=lambda i: i.sop_name, width=300, background=_mark
+    Column[WaitingStep]("Langkah", lambda w: f"{w.step.step_number}. {w.step.activity}", width=360, background=_mark),
+    Column[WaitingStep](
+        "Pelaksanaan SOP", lambda w: w.step.run_title, tooltip=lambda w: w.step.sop_name, width=280, background=_mark
     ),
-    Column[InboxItem]("Peran", lambda i: i.role.label, width=130, background=_mark),
-    Column[InboxItem]("Mulai", _started, width=170, background=_mark),
-    Column[InboxItem]("Berjalan", lambda i: i.elapsed.label(), width=120, background=_mark),
-    Column[InboxItem]("Keadaan", _state, width=140, background=_mark),
+    Column[WaitingStep]("Periode", lambda w: w.period, width=95, background=_mark),
+    Column[WaitingStep]("Peran", lambda w: w.step.role.label, width=120, background=_mark),
+    Column[WaitingStep]("Mulai", _started, width=160, background=_mark),
+    Column[WaitingStep]("Berjalan", lambda w: w.step.elapsed.label(), width=110, background=_mark),
+    Column[WaitingStep]("Keadaan", _state, tooltip=_state_tip, width=170, background=_mark),
 ]
 
 
@@ -68,20 +104,24 @@ class InboxPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the waiting steps again."""
-        items = inbox(self.ctx.db, self.ctx.actor, role=self.grant.role)
+        items = waiting_steps(inbox(self.ctx.db, self.ctx.actor, role=self.grant.role), step_periods(self.ctx.db))
         self.model.set_rows(items)
         self.stack.setCurrentWidget(self.view if items else self.empty)
-        overdue = sum(1 for i in items if i.overdue)
-        self.summary.setText(
-            f"{len(items)} langkah menunggu" + (f", {overdue} melebihi waktu standar." if overdue else ".")
-            if items
-            else ""
+        overdue = sum(1 for i in items if i.step.overdue)
+        returned = sum(1 for i in items if i.returned)
+        notes = ([f"{returned} dikembalikan untuk diperbaiki"] if returned else []) + (
+            [f"{overdue} melebihi waktu standar"] if overdue else []
         )
+        self.summary.setText(f"{len(items)} langkah menunggu" + (", " + ", ".join(notes) if notes else "") + ".")
         self.summary.setStyleSheet("color:#b00020; font-weight:bold;" if overdue else "")
         self.summary.setVisible(bool(items))
 
     def items(self) -> list[InboxItem]:
-        """The items shown, in model order."""
+        """The steps shown, in model order."""
+        return [w.step for w in self.model.rows()]
+
+    def steps(self) -> list[WaitingStep]:
+        """The steps shown with their period and return, in model order."""
         return self.model.rows()
 
     def showEvent(self, event) -> None:
@@ -95,7 +135,8 @@ class InboxPanel(QWidget):
     def _open(self, index: QModelIndex) -> None:
         item = index.data(RECORD_ROLE)
         if item is not None:
-            self.open_step(item.step_run_id)
+            self.ctx.set_period(item.year, item.quarter or self.ctx.quarter)  # the tools follow the step's period
+            self.open_step(item.step.step_run_id)
 
     def open_step(self, step_run_id: int) -> None:
         """Open the step screen; afterwards every inbox redraws."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +24,19 @@ from ui.plain_text import esc, plain_label, rich
 from ui.widgets.table import Column, RecordTableModel
 
 _COLUMNS = [Column[LoginChoice]("Pegawai", lambda c: f"{c.display_name}\n{c.position}")]
+
+
+class _PeopleList(QListView):
+    """The list of names: Enter on a name means "this is me" (`chosen`), not "log in with no password"."""
+
+    chosen = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.chosen.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class LoginDialog(QDialog):
@@ -79,12 +93,15 @@ class LoginDialog(QDialog):
         """The office's people to choose from; a double click goes on to the password."""
         self.model = RecordTableModel(_COLUMNS, self)
         self.model.set_rows(login_choices(self.db))
-        self.people = QListView()
+        self.people = _PeopleList()
         self.people.setModel(self.model)
         self.people.setAlternatingRowColors(True)
         self.people.setSpacing(2)
         self.people.selectionModel().currentChanged.connect(self._on_person_changed)
-        self.people.doubleClicked.connect(lambda _i: self.password.setFocus())
+        # A click on a name, also the one already chosen, and Enter on it go on to the password. Typing letters
+        # in the list finds a name and keeps the focus there: the rest of the name is not typed as a password.
+        self.people.clicked.connect(lambda _i: self.password.setFocus())
+        self.people.chosen.connect(lambda: self.password.setFocus())
 
     def _build_password_fields(self) -> None:
         """The password field, the demo office's hint under it and the error line."""
@@ -125,8 +142,7 @@ class LoginDialog(QDialog):
         self.hint.setText(f"Kantor contoh — kata sandi: <b>{esc(demo.password)}</b>" if demo else "")
         self.hint.setVisible(demo is not None)
         self.error.hide()
-        self.password.clear()
-        self.password.setFocus()
+        self.password.clear()  # a password typed for someone else is not kept for this person
 
     def try_login(self) -> None:
         """Check the password; stay open with a message when it is wrong.
@@ -138,6 +154,9 @@ class LoginDialog(QDialog):
             self._fail("Pilih nama Anda lebih dulu.")
             return
         password = self.password.text()
+        if not password:  # Enter before typing it: said, and not counted as a failed try
+            self._fail("Ketik kata sandi Anda di kolom Kata sandi, lalu tekan Enter.")
+            return
         try:
             actor = login(self.db, username, password)
             must_change = password_change_required(self.db, actor.username)

@@ -5,21 +5,32 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from sakip_desktop import __version__
 from sakip_desktop.domain.periods import quarter_label
+from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.home.overview import plan_years
 from sakip_desktop.ops.org.office import OfficeProfile, get_profile
 from ui.context import AppContext
 from ui.errors import open_log_folder
 from ui.plain_text import esc, plain_label, plain_tooltip
 from ui.role_tab import RoleTab
+from ui.widgets.screen import resize_to_fit, show_fitting
 
 if TYPE_CHECKING:  # imported when first opened: the first window does not load it
     from ui.backup_dialog import BackupDialog
+    from ui.first_steps import FirstStepsPanel
+
+# When an administrator's window, once up, checks whether "Langkah awal" still has steps (an ORM read).
+FIRST_STEPS_DELAY_MS = 1500
+# When dialogs get their keys (ui/keys.py): after the first paint.
+KEYS_DELAY_MS = 300
+
+
+# The window's size on a large screen; on the office laptop (1366×768 less the taskbar) it is what fits.
+DEFAULT_SIZE = (1280, 800)
 
 
 class MainWindow(QMainWindow):
@@ -32,15 +43,11 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.profile = profile
         self._set_title()
-        self.resize(1180, 760)
+        resize_to_fit(self, *DEFAULT_SIZE)  # less on a small screen: the whole window stays on it
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.role_tabs: list[RoleTab] = []
-        for grant in ctx.actor.grants:
-            tab = RoleTab(ctx, grant)
-            self.role_tabs.append(tab)
-            self.tabs.addTab(tab, tab.title)
+        self.role_tabs: list[RoleTab] = self._add_role_tabs()
         from ui.sop_tab import SopTab
 
         self.sop_tab = SopTab(ctx)
@@ -51,7 +58,17 @@ class MainWindow(QMainWindow):
 
             self.settings_tab = SettingsTab(ctx)
             self.tabs.addTab(self.settings_tab, "Pengaturan")
-        if not self.role_tabs:
+        self.first_steps: FirstStepsPanel | None = None  # "Langkah awal" (ui/first_steps.py), for administrators
+        self.help_window: QWidget | None = None  # the guide (ui/help/viewer.py), once opened
+        self.dialog_keys: QObject | None = None
+        QTimer.singleShot(KEYS_DELAY_MS, self, self._give_dialogs_keys)
+        if not self.role_tabs and ctx.actor.is_admin:
+            from ui.first_steps import show_first_steps
+
+            show_first_steps(self)  # the first administrator of a new office: what to set up, not "Tanpa peran"
+        elif ctx.actor.is_admin:  # while steps remain; read once the window is up (start-up reads no more)
+            QTimer.singleShot(FIRST_STEPS_DELAY_MS, self, self._offer_first_steps)
+        if not self.role_tabs and not ctx.actor.is_admin:
             note = QLabel(
                 "Akun Anda belum memiliki peran. Minta administrator menambahkan peran Anda di Pengaturan › Pegawai."
             )
@@ -74,7 +91,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.tabs.currentChanged.connect(self._update_role_label)
         ctx.signals.master_data_changed.connect(self._on_master_data_changed)
+        ctx.signals.period_changed.connect(self._show_period)  # also when "Menunggu Anda" opens a tool on a period
         self._update_role_label()
+
+    def show_fitting(self) -> None:
+        """Show the window at its default size, or maximised where the screen is smaller than that."""
+        show_fitting(self, *DEFAULT_SIZE)
 
     def _set_title(self) -> None:
         demo = " — KANTOR CONTOH" if self.profile.is_demo else ""
@@ -105,6 +127,25 @@ class MainWindow(QMainWindow):
         self.backup_action, self.restore_action = backup, restore
         self.backup_dialog: BackupDialog | None = None
         help_menu = self.menuBar().addMenu("Ban&tuan")
+        self.help_action = QAction("&Panduan…", self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        self.help_action.setToolTip("Panduan alat yang sedang dipakai; dari sana semua halaman panduan")
+        self.help_action.triggered.connect(self._open_help_here)
+        help_menu.addAction(self.help_action)
+        if self.ctx.actor.is_admin:
+            self.first_steps_action = QAction("&Langkah awal", self)
+            self.first_steps_action.triggered.connect(self.show_first_steps)
+            help_menu.addAction(self.first_steps_action)
+        help_menu.addSeparator()
+        # Ctrl+S and Ctrl+P press the "Simpan" / "Cetak" of the form or document shown (ui/keys.py).
+        for keys, slot in (
+            (QKeySequence.StandardKey.Save, self._press_save),
+            (QKeySequence.StandardKey.Print, self._press_print),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            self.addAction(action)
         self.log_folder_action = QAction("Buka folder &log", self)
         self.log_folder_action.setToolTip("Folder catatan kesalahan program: kirim isinya kepada pengelola aplikasi")
         self.log_folder_action.triggered.connect(self._open_log_folder)
@@ -113,6 +154,43 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
         self.switch_user_action = switch
+
+    def _offer_first_steps(self) -> None:
+        from ui.first_steps import offer_first_steps
+
+        offer_first_steps(self)
+
+    def show_first_steps(self) -> None:
+        """Bantuan › Langkah awal: the checklist's tab, brought forward."""
+        from ui.first_steps import show_first_steps
+
+        show_first_steps(self)
+
+    def open_help(self, key: str | None = None, parent: QWidget | None = None) -> None:
+        """Bantuan › Panduan (F1): the guide, on the page of the tool in use unless `key` names one."""
+        from ui.help.viewer import open_help
+
+        self.help_window = open_help(self, key, parent)
+
+    def _open_help_here(self) -> None:
+        self.open_help()
+
+    def _press_save(self) -> None:
+        from ui.keys import SAVE_WORDS, press
+
+        press(self, SAVE_WORDS)
+
+    def _press_print(self) -> None:
+        from ui.keys import PRINT_WORDS, press
+
+        press(self, PRINT_WORDS)
+
+    def _give_dialogs_keys(self) -> None:
+        """Every dialog gets Ctrl+S, Ctrl+P and F1 (made once the window is up: start-up does not pay for it)."""
+        from ui.keys import DialogKeys
+
+        if self.dialog_keys is None:
+            self.dialog_keys = DialogKeys(self)
 
     def _open_log_folder(self) -> None:
         open_log_folder(self)
@@ -141,6 +219,7 @@ class MainWindow(QMainWindow):
         self.show_health()
         self.db_label = plain_label(f"Basis data: {ctx.db_path}")
         self.db_label.setToolTip(plain_tooltip(str(ctx.db_path)))
+        self.db_label.setMinimumWidth(80)  # a long path is cut (the tooltip has it): it never widens the window
         for widget in (self.office_label, self.user_label, self.role_label):
             bar.addWidget(widget)
         bar.addPermanentWidget(QLabel("Tahun:"))
@@ -163,10 +242,42 @@ class MainWindow(QMainWindow):
     def _period_selected(self) -> None:
         self.ctx.set_period(self.year_combo.currentData(), self.quarter_combo.currentData())
 
+    def _show_period(self, year: int, quarter: int) -> None:
+        """The status bar shows the period being worked on, however it was chosen; no period change signalled."""
+        if (self.year_combo.currentData(), self.quarter_combo.currentData()) == (year, quarter):
+            return
+        self._fill_years()
+        self.quarter_combo.blockSignals(True)
+        try:
+            self.quarter_combo.setCurrentIndex(quarter - 1)
+        finally:
+            self.quarter_combo.blockSignals(False)
+
+    def _add_role_tabs(self) -> list[RoleTab]:
+        """A tab per role the person holds; a person of several roles opens on the one where work waits."""
+        tabs = [RoleTab(self.ctx, grant) for grant in self.ctx.actor.grants]
+        for tab in tabs:
+            self.tabs.addTab(tab, tab.title)
+        if len(tabs) > 1:
+            self.tabs.setCurrentIndex(self._tab_with_work(tabs))
+        return tabs
+
+    def _tab_with_work(self, tabs: list[RoleTab]) -> int:
+        """The role tab to open on: the first with late work, else the first with any work, else the first. The
+        tabs of the person's positions come before the Tim SAKIP's, whose work any member of the team may do."""
+        order = sorted(range(len(tabs)), key=lambda i: tabs[i].grant.role is Role.TIM_SAKIP)
+        counts = {i: tabs[i].pending() for i in order}
+        late = [i for i in order if counts[i][1]]
+        waiting = [i for i in order if counts[i][0]]
+        return (late or waiting or [0])[0]
+
     def _update_role_label(self) -> None:
+        """Name the role of the tab shown; a tool tab (SOP, Pengaturan) is no role, so the last role shown stays."""
         widget = self.tabs.currentWidget()
-        title = widget.title if isinstance(widget, RoleTab) else self.tabs.tabText(self.tabs.currentIndex())
-        self.role_label.setText(f"Peran: {title}")
+        if isinstance(widget, RoleTab):
+            self.role_label.setText(f"Peran: {widget.title}")
+        elif not self.role_label.text().startswith("Peran: "):
+            self.role_label.setText("")
 
     def _on_master_data_changed(self, what: str) -> None:
         if what == "office":
@@ -235,9 +346,12 @@ class MainWindow(QMainWindow):
         ChangePasswordDialog(self.ctx.db, self.ctx.actor, self).exec()
 
     def _about(self) -> None:
+        from sakip_desktop.paths import app_metadata
+
+        about = app_metadata()  # name and version as the package metadata, the frozen build and installer have them
         QMessageBox.about(
             self,
-            "Tentang SAKIP Desktop",
-            f"<b>SAKIP Desktop {__version__}</b><br>Aplikasi luring untuk akuntabilitas kinerja kantor "
+            f"Tentang {about.name}",
+            f"<b>{esc(about.name)} {esc(about.version)}</b><br>Aplikasi luring untuk akuntabilitas kinerja kantor "
             f"kecamatan.<br><br>Basis data: {esc(self.ctx.db_path)}",
         )

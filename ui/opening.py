@@ -28,10 +28,9 @@ def first_run(db_path: Path) -> Database | None:
         demo_path = paths.demo_db_path() if db_path == paths.default_db_path() else db_path
         return open_demo(demo_path, fresh=False)
     if dialog.choice == "restore":
-        from ui.restore_dialog import restore_sources
-        from ui.safety import carry_out_restore, choose_backup
+        from ui.safety import carry_out_restore
 
-        chosen = choose_backup(None, db_path, restore_sources(None))
+        chosen = choose_existing(db_path)
         if chosen is None:
             return first_run(db_path)  # back to the three choices
         outcome = carry_out_restore(None, db_path, chosen[0], chosen[1], None)
@@ -50,6 +49,24 @@ def first_run(db_path: Path) -> Database | None:
         show_error(None, exc)
         return None
     return db
+
+
+def choose_existing(db_path: Path) -> tuple[Path, bool] | None:
+    """'Buka basis data yang ada…' on a PC with no office yet: a backup or a database file, on this PC or a flash drive
+    (offered first), checked by the restore's checks before anything is used; (file, confirmed for another office)."""
+    from ui.restore_dialog import RestoreDialog, restore_sources
+
+    dialog = RestoreDialog(db_path, restore_sources(None))
+    dialog.setWindowTitle("Buka basis data yang ada")
+    dialog.restore_button.setText("Pakai berkas ini")
+    dialog.restore_button.setDefault(True)  # Enter uses the checked file, not "Pilih berkas lain…"
+    dialog.restore_button.setToolTip("Salin berkas yang sudah diperiksa ini menjadi data kantor di komputer ini")
+    try:
+        if dialog.exec() and dialog.chosen is not None:
+            return dialog.chosen, dialog.confirm_other_office
+        return None
+    finally:
+        dialog.deleteLater()
 
 
 def instance_lock(db_path: Path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox
 
 from sakip_desktop.errors import UserError
 from sakip_desktop.ops.base import Actor
@@ -71,6 +71,18 @@ class ChangePasswordDialog(QDialog):
         except UserError as exc:
             self._fail(exc.message)
             return
+        if self._current is not None:  # at login: the main window opening is the confirmation
+            self.accept()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.windowTitle(),
+            "Kata sandi Anda sudah diganti. Mulai sekarang masuk dengan kata sandi yang baru; "
+            "kata sandi lama tidak berlaku lagi.",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.exec()
         self.accept()
 
     def _fail(self, message: str) -> None:

@@ -6,9 +6,11 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGroupBox,
+    QFrame,
+    QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +54,10 @@ EMPTY_INBOX = {
     Role.ADMIN_DATA: "Tidak ada yang menunggu Anda. Langkah SOP giliran Admin Data, seperti menyalin data ke "
     "sistem daring kabupaten, akan tampil di sini.",
 }
+
+
+# The heights of "Menunggu Anda" and the tools, in per cent of the tab, when it opens (the inbox's tables scroll).
+INBOX_SHARE = [28, 72]
 
 
 def grant_title(grant: RoleGrant) -> str:
@@ -107,14 +113,10 @@ class RoleTab(QWidget):
         self.ctx, self.grant = ctx, grant
 
         self.inbox = InboxPanel(ctx, grant, EMPTY_INBOX[grant.role])
-        inbox_box = QGroupBox("Menunggu Anda")
-        inbox_layout = QVBoxLayout(inbox_box)
         self.waiting = WaitingWorkPanel(ctx, grant)  # realisasi, rekomendasi, PKs waiting: links to the tools
-        self.waiting.open_tool.connect(self.show_tool)
-        inbox_layout.addWidget(self.waiting, 0, Qt.AlignmentFlag.AlignTop)  # at the top when it shows alone
-        inbox_layout.addWidget(self.inbox)
+        self.waiting.open_work.connect(self.open_work)
         self.follow_ups = FollowUpPanel(ctx, grant)  # tindak lanjut waiting, under the SOP steps
-        inbox_layout.addWidget(self.follow_ups)
+        self.inbox_box = self._build_inbox_box()
 
         self.tools = QTabWidget()
         self.indicator_model = RecordTableModel(INDICATOR_COLUMNS, self)
@@ -144,17 +146,108 @@ class RoleTab(QWidget):
         self.measurement_page: LazyPage | None = self.cycle_pages.get(MEASUREMENT)
         self.dashboard_page: LazyPage | None = self.cycle_pages.get(DASHBOARD)
 
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(inbox_box)
+        split = self.split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.inbox_box)
         split.addWidget(self.tools)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
         self._stale = True
-        ctx.signals.period_changed.connect(lambda *_: self.refresh())
+        self._inbox_fresh = False  # read by `pending()` just before the tab is first shown
+        self._folded_once = False  # whether the inbox was folded (or not) on the first reading
+        self._sized = False  # whether the inbox was given its share of the height, once shown
+        # What waits does not depend on the period chosen (issue 13 §1): a new period re-reads only the tools' data.
+        ctx.signals.period_changed.connect(lambda *_: self.refresh(inbox=False))
         ctx.signals.work_changed.connect(self.refresh)
+
+    def _build_inbox_box(self) -> QFrame:
+        """'Menunggu Anda': a header that folds it to one line, over the work, the SOP steps and the tindak lanjut."""
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.inbox_toggle = QToolButton()
+        self.inbox_toggle.setCheckable(True)
+        self.inbox_toggle.setChecked(True)
+        self.inbox_toggle.setAutoRaise(True)
+        self.inbox_toggle.setStyleSheet("QToolButton { font-weight:bold; padding:2px 4px; }")
+        self.inbox_toggle.setToolTip("Tampilkan atau lipat daftar 'Menunggu Anda'")
+        self.inbox_toggle.toggled.connect(self.fold_inbox)
+        self.inbox_body = QWidget()
+        body = QVBoxLayout(self.inbox_body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.waiting, 0, Qt.AlignmentFlag.AlignTop)  # at the top when it shows alone
+        body.addWidget(self.inbox)
+        body.addWidget(self.follow_ups)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(6, 2, 6, 6)
+        column.setSpacing(2)
+        column.addWidget(self.inbox_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        # Scrolled, so the inbox never makes the tab (and the window) taller than the screen.
+        self.inbox_scroll = QScrollArea()
+        self.inbox_scroll.setWidgetResizable(True)
+        self.inbox_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.inbox_scroll.setWidget(self.inbox_body)
+        column.addWidget(self.inbox_scroll)
+        self._update_inbox_header()
+        return box
+
+    def fold_inbox(self, expanded: bool) -> None:
+        """Show 'Menunggu Anda' whole, or only its header line (the tools then take the height)."""
+        if self.inbox_toggle.isChecked() != expanded:
+            self.inbox_toggle.setChecked(expanded)  # comes back here through `toggled`
+            return
+        self.inbox_scroll.setVisible(expanded)
+        header = self.inbox_toggle.sizeHint().height() + 12
+        self.inbox_box.setMaximumHeight(16_777_215 if expanded else header)
+        if expanded and self.isVisible():
+            self._share_height()
+        self._update_inbox_header()
+
+    def counts(self) -> tuple[int, int]:
+        """(how many things wait in this tab, how many of them are late), as last read."""
+        steps = self.inbox.steps()
+        follow_ups = self.follow_ups.items()
+        total = len(steps) + len(follow_ups) + len(self.waiting.items())
+        late = sum(1 for s in steps if s.step.overdue) + sum(1 for f in follow_ups if f.overdue)
+        return total, late
+
+    def pending(self) -> tuple[int, int]:
+        """`counts()` read now, also while the tab is hidden (the main window picks the tab to open on)."""
+        self._refresh_inbox()
+        self._inbox_fresh = True
+        return self.counts()
+
+    def _update_inbox_header(self) -> None:
+        total, late = self.counts()
+        expanded = self.inbox_toggle.isChecked()
+        text = f"{'▾' if expanded else '▸'} Menunggu Anda"
+        if total:
+            text += f" — {total} hal" + (f", {late} terlambat" if late else "")
+        if not expanded:
+            text += " (klik untuk membuka)"
+        self.inbox_toggle.setText(text)
+
+    def _refresh_inbox(self) -> None:
+        self.inbox.refresh()
+        self.follow_ups.refresh()
+        self.waiting.refresh()
+        # "Nothing waits" would contradict the work listed beside it: then only that shows.
+        self.inbox.setVisible(bool(self.inbox.items()) or not (self.follow_ups.items() or self.waiting.items()))
+        if not self._folded_once:
+            # The Camat opens on his dasbor: the inbox starts folded unless something is late.
+            self._folded_once = True
+            if self.dashboard_page is not None and self.counts()[1] == 0:
+                self.fold_inbox(False)
+        self._update_inbox_header()
+
+    def open_work(self, tool: str, year: int, quarter: int) -> None:
+        """Bring the tool of a waiting item forward on the item's period (year 0: keep the period; quarter 0:
+        keep the quarter); the status bar follows."""
+        if year:
+            self.ctx.set_period(year, quarter or self.ctx.quarter)
+        self.show_tool(tool)
 
     def _build_dashboard(self) -> QWidget:
         from ui.dashboard.page import DashboardPage
@@ -166,6 +259,14 @@ class RoleTab(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+        if not self._sized and self.inbox_toggle.isChecked():
+            self._sized = True
+            self._share_height()
+
+    def _share_height(self) -> None:
+        """Give "Menunggu Anda" its share of the tab's height (`INBOX_SHARE`), the tools the rest."""
+        total = max(sum(self.split.sizes()), self.split.height())
+        self.split.setSizes([total * INBOX_SHARE[0] // 100, total * INBOX_SHARE[1] // 100])
 
     def show_tool(self, title: str) -> None:
         """Bring the tool tab of that title forward (nothing happens for a title the role does not have)."""
@@ -179,22 +280,24 @@ class RoleTab(QWidget):
         """The tab's title."""
         return grant_title(self.grant)
 
-    def refresh(self) -> None:
-        """Reload what the tab shows for the period being worked on (later, if the tab is hidden)."""
+    def refresh(self, inbox: bool = True) -> None:
+        """Reload what the tab shows for the period being worked on (later, if the tab is hidden); `inbox` False
+        keeps "Menunggu Anda" as it is (it does not follow the period)."""
         if not self.isVisible():
             self._stale = True
+            self._inbox_fresh = False  # something changed since `pending()` read it
             return
         self._stale = False
         ctx = self.ctx
-        self.inbox.refresh()
-        self.follow_ups.refresh()
-        self.waiting.refresh()
-        # "Nothing waits" would contradict the work listed beside it: then only that shows.
-        self.inbox.setVisible(bool(self.inbox.items()) or not (self.follow_ups.items() or self.waiting.items()))
+        if inbox and not self._inbox_fresh:
+            self._refresh_inbox()
+        self._inbox_fresh = False
         unit_id = self.grant.unit_id if self.grant.role is Role.KASI else None
         rows = indicator_rows(ctx.db, ctx.year, ctx.quarter, unit_id)
         self.indicator_model.set_rows(rows)
-        scope = f"seksi {self.grant.unit_name}" if unit_id else "kantor"
+        name = self.grant.unit_name or ""
+        # "Seksi Kesejahteraan Sosial", not "seksi Seksi Kesejahteraan Sosial"
+        scope = (name if name.lower().startswith("seksi") else f"seksi {name}") if unit_id else "kantor"
         self.indicator_title.setText(
             f"Indikator kinerja {scope}: target dan realisasi {quarter_label(ctx.quarter)} tahun {ctx.year} "
             f"({len(rows)} indikator)."

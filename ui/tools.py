@@ -112,6 +112,18 @@ def _lkj(ctx: AppContext, _grant: RoleGrant) -> QWidget:
     return LkjPage(ctx)
 
 
+def _e81(ctx: AppContext, _grant: RoleGrant) -> QWidget:
+    from ui.documents.e81_page import E81Page
+
+    return E81Page(ctx)
+
+
+def _pack(ctx: AppContext, _grant: RoleGrant) -> QWidget:
+    from ui.pack.page import PackPage
+
+    return PackPage(ctx)
+
+
 def _review(ctx: AppContext, _grant: RoleGrant) -> QWidget:
     from ui.monitoring.review_page import ReviewPage
 
@@ -161,6 +173,9 @@ TOOLS: tuple[Tool, ...] = (
     Tool("Persetujuan realisasi", writers(Op.REALISATION_APPROVE), _approve),
     Tool("Perjanjian Kinerja", writers(Op.PK_FINALISE), _agreement, _not_plh),
     Tool("LKj", writers(Op.LKJ_SECTION_SAVE, Op.LKJ_SIGN), _lkj),
+    Tool("Formulir E.81", writers(Op.E81_NOTE_SAVE), _e81),
+    # The Tim SAKIP and the Admin Data keep the pack; the Camat follows it (and sees what is late).
+    Tool("Paket Kabupaten", writers(Op.PACK_STATUS_SET) | {_C}, _pack),
     Tool("Pemantauan", writers(Op.REVIEW_SAVE), _review),
     Tool("Rekomendasi", writers(Op.RECOMMENDATION_ADD, Op.RECOMMENDATION_ACCEPT), _recommendations),
     Tool("Evaluasi kinerja", writers(Op.MEETING_CREATE) | {_C}, _meetings),  # the Camat reads the minutes

@@ -1,6 +1,7 @@
-"""The part of "Menunggu Anda" above the SOP steps: the realisasi, rekomendasi and PKs waiting for the role in the
-period being worked on, each a link-like button to the tool tab that handles it; for the Camat also the role and
-Plt./Plh. changes he has not yet acknowledged, whose button opens their list."""
+"""The part of "Menunggu Anda" above the SOP steps: the realisasi, rekomendasi and PKs waiting for the role in every
+open period (not only the one chosen in the status bar), oldest first, each a link-like button that opens the tool
+tab that handles it on that item's period; for the Camat also the role and Plt./Plh. changes he has not yet
+acknowledged, whose button opens their list."""
 
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ _LINK_STYLE = (
 
 
 class WaitingWorkPanel(QWidget):
-    """One button per kind of work waiting; hidden while nothing waits. `open_tool` gives the tool tab's title."""
+    """One button per kind of work and period; hidden while nothing waits. `open_work` gives the tool tab's title
+    and the period to open it on (year, quarter; 0 for none)."""
 
-    open_tool = Signal(str)
+    open_work = Signal(str, int, int)
 
     def __init__(self, ctx: AppContext, grant: RoleGrant, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,9 +38,9 @@ class WaitingWorkPanel(QWidget):
         self.setVisible(False)
 
     def refresh(self) -> None:
-        """Read what waits again, for ctx.year / ctx.quarter."""
+        """Read what waits again (whatever period the status bar shows)."""
         ctx = self.ctx
-        self._items = waiting_work(ctx.db, self.grant, ctx.actor.person_id, ctx.year, ctx.quarter)
+        self._items = waiting_work(ctx.db, self.grant, ctx.actor.person_id, ctx.today())
         if self._reminds_backup():
             reminder = backup_reminder(ctx.db)
             if reminder is not None:
@@ -59,8 +61,8 @@ class WaitingWorkPanel(QWidget):
                 button.setToolTip("Lihat siapa memberi siapa peran apa, lalu tandai sudah diketahui")
                 button.clicked.connect(self.show_role_changes)
             else:
-                button.setToolTip(f"Buka '{item.tool}'")
-                button.clicked.connect(lambda _=False, tool=item.tool: self.open_tool.emit(tool))
+                button.setToolTip(f"Buka '{item.tool}' pada {item.period}" if item.period else f"Buka '{item.tool}'")
+                button.clicked.connect(lambda _=False, i=item: self.open_work.emit(i.tool, i.year or 0, i.quarter or 0))
             self._layout.addWidget(button)
             self.buttons.append(button)
         self.setVisible(bool(self._items))

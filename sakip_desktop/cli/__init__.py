@@ -14,9 +14,15 @@ if TYPE_CHECKING:
 
 
 def _cmd_demo_create(args: argparse.Namespace) -> int:
+    import datetime as dt
+
     from sakip_desktop.demo.office import create_demo
 
-    db = create_demo(Path(args.path))
+    try:
+        anchor = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise UserError(f"Tanggal '{args.date}' tidak dikenal; tulis TTTT-BB-HH, mis. 2026-12-07.") from None
+    db = create_demo(Path(args.path), anchor=anchor)
     db.close()
     print(f"Kantor contoh ditulis ke {Path(args.path).resolve()}")
     return 0
@@ -87,7 +93,7 @@ def _cmd_sop_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_report_sop(args: argparse.Namespace) -> int:
-    from sakip_desktop.documents.sop_sheet.sheet import build_sop_sheet
+    from sakip_desktop.documents.sop_sheet.sheet import build_sop_sheet, nip_grouping_of
     from sakip_desktop.ops.org.office import get_logo, get_settings
     from sakip_desktop.ops.sop.library import get_definition
 
@@ -100,7 +106,8 @@ def _cmd_report_sop(args: argparse.Namespace) -> int:
     finally:
         db.close()
     out = Path(args.out)
-    pages = build_sop_sheet(definition, out, paper=paper, logo=logo, font=settings.document_font)
+    grouping = nip_grouping_of(settings.nip_grouping)  # the office's NIP spacing, as every document prints it
+    pages = build_sop_sheet(definition, out, paper=paper, logo=logo, font=settings.document_font, nip_grouping=grouping)
     print(f"Lembar SOP '{definition.identity.name}' ({pages} halaman, {paper}) ditulis ke {out.resolve()}")
     return 0
 
@@ -140,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo_sub = demo.add_subparsers(dest="demo_command", required=True)
     create = demo_sub.add_parser("create", help="tulis basis data kantor contoh ke berkas baru")
     create.add_argument("path", help="berkas .db yang akan dibuat")
+    create.add_argument("--date", default="", help="hari kantor contoh dibuat (TTTT-BB-HH); bawaan: hari ini")
     create.set_defaults(func=_cmd_demo_create)
 
     check = sub.add_parser("check", help="periksa integritas dan versi skema basis data")
@@ -188,6 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
     from sakip_desktop.cli.backup import add_backup_parsers
 
     add_backup_parsers(sub)
+    from sakip_desktop.cli.pack import add_pack_parser
+
+    add_pack_parser(sub)
     return parser
 
 

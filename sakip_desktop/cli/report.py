@@ -81,6 +81,7 @@ REPORTS: dict[str, ReportSpec] = {
     "berita-acara": ReportSpec("Berita Acara Evaluasi Kinerja", _meeting),
     "surat-pengantar": ReportSpec("Surat pengantar dari register surat keluar", _letter),
     "lkj": ReportSpec("Laporan Kinerja (LKj) tahunan; --format docx untuk Word", _lkj),
+    "e81": ReportSpec("Formulir E.81 Evaluasi Renja per triwulan (ke Bappeda); xlsx seperti templat", _triwulan),
 }
 
 
@@ -135,7 +136,12 @@ def run_xlsx(kind: str, args: argparse.Namespace) -> int:
     out = Path(args.out)
     db = Database.open(Path(args.db))
     try:
-        tables = write_tables_xlsx(db, request_from_args(kind, args), out)
+        if kind == "e81":  # the form's own layout (one sheet "Formulir E.81"), not one sheet per table
+            from sakip_desktop.documents.e81_export import write_e81_xlsx
+
+            tables = write_e81_xlsx(db, request_from_args(kind, args), out)
+        else:
+            tables = write_tables_xlsx(db, request_from_args(kind, args), out)
     finally:
         db.close()
     print(f"{len(tables)} tabel ({', '.join(t.sheet for t in tables)}) ditulis ke {out.resolve()}")

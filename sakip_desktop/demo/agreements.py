@@ -1,15 +1,17 @@
-"""The demo office's Perjanjian Kinerja 2025: the office's PK (Camat with the Bupati) and one for the Sekretaris
-and each Kasi with the Camat, all made final at the end of January; the Kasi Trantib's PK was revised (PK
-Perubahan, ground MUTASI) when the old Kasi left in July 2025, so the demo shows a superseded version too.
+"""The demo office's Perjanjian Kinerja of its year: the office's PK (Camat with the Bupati) and one for the
+Sekretaris and each Kasi with the Camat, all made final at the end of January; the Kasi Trantib's PK was revised (PK
+Perubahan, ground MUTASI) when the old Kasi left in July, so the demo shows a superseded version too (when the demo's
+anchor is after that; the days are those of the 2025 story, moved by `demo.timeline.Story`).
 
-Every name and number here is made up for the demonstration. Fixed clocks keep the demo the same every time.
+Every name and number here is made up for the demonstration. The same anchor gives the same demo every time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sakip_desktop.demo.timeline import at
+from sakip_desktop.demo.timeline import BASE_ANCHOR, Story, at
+from sakip_desktop.domain import formats
 from sakip_desktop.ops.agreements.common import pk_units
 from sakip_desktop.ops.agreements.pk import (
     DEFAULT_STATEMENT,
@@ -27,8 +29,8 @@ from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.ops.org.units import list_units
 from sakip_desktop.storage.database import Database
 
-YEAR = 2025
 BUPATI = Party(name="H. Suryo Atmojo, S.H., M.M.", title="Bupati Contoh")
+# The 2025 story (moved to the demo's year by `demo.timeline.Story`).
 SIGNED = dt.date(2025, 1, 31)
 PREPARED_AT = dt.datetime(2025, 1, 27, 2, 0)  # UTC: 09.00 WIB
 FINALISED_AT = dt.datetime(2025, 1, 31, 3, 0)
@@ -44,9 +46,10 @@ NUMBERS = {  # unit code (None: the office) -> document number
     "SEKSI_PELAYANAN": "000.8.3/017/35.99.01/2025",
 }
 TRANTIB_REASON = (
-    "Heru Cahyono, S.H. dimutasi ke Satuan Polisi Pamong Praja per 15 Juli 2025; jabatan Kepala Seksi Ketenteraman "
-    "dan Ketertiban Umum dilanjutkan oleh Rizky Firmansyah, S.STP. sejak 15 Juli 2025."
+    "Heru Cahyono, S.H. dimutasi ke Satuan Polisi Pamong Praja per {left}; jabatan Kepala Seksi Ketenteraman "
+    "dan Ketertiban Umum dilanjutkan oleh Rizky Firmansyah, S.STP. sejak {left}."
 )
+TRANTIB_LEFT = dt.date(2025, 7, 15)
 TRANTIB_NUMBER = "000.8.3/104/35.99.01/2025"
 
 
@@ -59,27 +62,36 @@ def _number(db: Database, actor: Actor, agreement_id: int, number: str, moment: 
     update_agreement(db, actor, agreement_id, edit, clock=_clock(moment))
 
 
-def add_agreements(db: Database) -> None:
-    """Write the demo's PKs 2025 (see the module notes) into a demo database just built."""
-    prepare = actor_for(db, "kasubag_renkeu", SIGNED)
-    camat = actor_for(db, "camat", SIGNED)
+def add_agreements(db: Database, story: Story | None = None) -> None:
+    """Write the demo's PKs of the year (see the module notes) into a demo database just built."""
+    story = story or Story.of(BASE_ANCHOR)
+    signed, prepared_at, finalised_at = story.day(SIGNED), story.moment(PREPARED_AT), story.moment(FINALISED_AT)
+    prepare = actor_for(db, "kasubag_renkeu", signed)
+    camat = actor_for(db, "camat", signed)
     update_pk_settings(db, prepare, DEFAULT_STATEMENT, BUPATI)
     with db.reading() as s:
         scopes: list[tuple[int | None, str | None]] = [(None, None)] + [(u.id, u.code) for u in pk_units(s)]
     trantib = next(u.id for u in list_units(db) if u.code == "SEKSI_TRANTIB")
     for unit_id, code in scopes:
-        agreement_id = create_agreement(db, prepare, YEAR, unit_id, signed_on=SIGNED, clock=_clock(PREPARED_AT))
-        _number(db, prepare, agreement_id, NUMBERS.get(code, ""), PREPARED_AT)
-        finalise_agreement(db, camat, agreement_id, clock=_clock(FINALISED_AT))
-        if unit_id == trantib:
-            revised = start_revision(
-                db,
-                actor_for(db, "kasubag_renkeu", REVISED_ON),
-                agreement_id,
-                "MUTASI",
-                TRANTIB_REASON,
-                TRANTIB_NUMBER,
-                signed_on=REVISED_ON,
-                clock=_clock(REVISED_AT),
-            )
-            finalise_agreement(db, actor_for(db, "camat", REVISED_ON), revised, clock=_clock(REVISED_AT))
+        agreement_id = create_agreement(db, prepare, story.year, unit_id, signed_on=signed, clock=_clock(prepared_at))
+        _number(db, prepare, agreement_id, story.text(NUMBERS.get(code, "")), prepared_at)
+        finalise_agreement(db, camat, agreement_id, clock=_clock(finalised_at))
+        if unit_id == trantib and story.happened(story.moment(REVISED_AT)):
+            _revise(db, story, agreement_id)
+
+
+def _revise(db: Database, story: Story, agreement_id: int) -> None:
+    """The Kasi Trantib's PK Perubahan after the old Kasi left."""
+    revised_on, revised_at = story.day(REVISED_ON), story.moment(REVISED_AT)
+    reason = TRANTIB_REASON.format(left=formats.long_date(story.day(TRANTIB_LEFT)))
+    revised = start_revision(
+        db,
+        actor_for(db, "kasubag_renkeu", revised_on),
+        agreement_id,
+        "MUTASI",
+        reason,
+        story.text(TRANTIB_NUMBER),
+        signed_on=revised_on,
+        clock=_clock(revised_at),
+    )
+    finalise_agreement(db, actor_for(db, "camat", revised_on), revised, clock=_clock(revised_at))

@@ -13,13 +13,16 @@ import datetime as dt
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.files import replace_atomically
 from sakip_desktop.paths import resources_dir
 from sakip_desktop.storage.database import Database
+
+if TYPE_CHECKING:
+    from sakip_desktop.demo.timeline import Story
 
 DEMO_FILE = "demo/kecamatan_contoh.toml"
 
@@ -49,14 +52,20 @@ def demo_accounts(data: dict[str, Any] | None = None) -> list[DemoAccount]:
     ]
 
 
-def create_demo(path: Path | str, *, data: dict[str, Any] | None = None, now: dt.datetime | None = None) -> Database:
+def create_demo(
+    path: Path | str, *, data: dict[str, Any] | None = None, anchor: dt.date | dt.datetime | None = None
+) -> Database:
     """Write the demo office into a new database file at `path` (which must not hold data yet) and open it.
 
     All or nothing: the office is built in a temporary file beside `path`, which takes its name only once
-    complete. `now` (UTC) places the SOP runs still under way a day or two before it, and the one tindak lanjut
-    not yet due a month after it.
+    complete. The demo is told for `anchor` (`demo.timeline.Story.of`: a day, a moment in UTC, or None for now):
+    its year and quarter, the SOP runs still under way a day or two before it, the tindak lanjut due around it.
     """
-    data = data or load_demo_data()
+    from sakip_desktop.demo.retell import retold
+    from sakip_desktop.demo.timeline import Story
+
+    story = Story.of(anchor)
+    data = retold(data or load_demo_data(), story)
     target = Path(path)
     if target.exists() and target.stat().st_size > 0:
         raise ValidationError(f"Berkas {target} sudah ada; kantor contoh hanya ditulis ke berkas baru.")
@@ -65,7 +74,7 @@ def create_demo(path: Path | str, *, data: dict[str, Any] | None = None, now: dt
     def build(scratch: Path) -> None:
         db = Database.open(scratch, create=True, durable=False)  # a new file: filled fast, synced on close
         try:
-            _populate(db, data, now)
+            _populate(db, data, story)
         finally:
             db.close()
 
@@ -73,18 +82,19 @@ def create_demo(path: Path | str, *, data: dict[str, Any] | None = None, now: dt
     return Database.open(target)
 
 
-def _populate(db: Database, data: dict[str, Any], now: dt.datetime | None) -> None:
+def _populate(db: Database, data: dict[str, Any], story: Story) -> None:
     """The demo office's whole story, in the order an office lives it."""
     from sakip_desktop.demo.agreements import add_agreements
     from sakip_desktop.demo.monitoring import add_monitoring_history
     from sakip_desktop.demo.planning import add_plans
     from sakip_desktop.demo.realisation import add_realisations
-    from sakip_desktop.demo.sops import add_sop_history
+    from sakip_desktop.demo.sops import add_returned_run, add_sop_history
     from sakip_desktop.demo.staff import add_office_and_staff
 
-    add_office_and_staff(db, data)
-    indicators = add_plans(db, data)
-    add_agreements(db)
-    add_realisations(db, data, indicators)
-    add_sop_history(db, now=now)
-    add_monitoring_history(db, now=now)
+    add_office_and_staff(db, data, story)
+    indicators = add_plans(db, data, story)
+    add_agreements(db, story)
+    add_realisations(db, data, indicators, story)
+    add_sop_history(db, now=story.present)
+    add_monitoring_history(db, now=story.present)
+    add_returned_run(db, now=story.present)

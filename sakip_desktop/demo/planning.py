@@ -1,16 +1,18 @@
 """The demo office's plans, entered by its Kasubag Perencanaan (an administrator) through the planning screens'
-operations on the day after the set-up: the Renstra 2021-2026 with its tujuan, sasaran, indicators and Renstra
-targets, the qualitative scale, the targets of 2025 per quarter, and the programs, kegiatan and sub kegiatan with
-their pagu. The spending of each quarter is entered ten days after the quarter ends.
+operations on the day after the set-up: the Renstra (2021-2026 in the 2025 story) with its tujuan, sasaran,
+indicators and Renstra targets, the qualitative scale, the targets of the year per quarter, and the programs,
+kegiatan and sub kegiatan with their pagu. The spending of each quarter is entered ten days after the quarter ends,
+when that is before the demo's anchor (`demo.timeline.Story`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sakip_desktop.demo.timeline import ADMINISTRATOR, PLANNING_DAY, at, person, wib
+from sakip_desktop.demo.timeline import ADMINISTRATOR, BASE_ANCHOR, PLANNING_DAY, Story, at, person, wib
 from sakip_desktop.domain.achievement import Aggregation, Polarity, Target
 from sakip_desktop.ops.base import Actor, Clock
 from sakip_desktop.ops.org.units import list_units
@@ -29,7 +31,28 @@ from sakip_desktop.ops.planning.targets import set_renstra_targets, set_year_tar
 from sakip_desktop.ops.realisation.qualitative import ScaleInput, add_scale
 from sakip_desktop.storage.database import Database
 
-RENSTRA_AT, TARGETS_AT, BUDGET_AT = wib(PLANNING_DAY, 9), wib(PLANNING_DAY, 11), wib(PLANNING_DAY, 14)
+
+@dataclass(frozen=True)
+class _Days:
+    """When the plans are entered in one telling of the story, and the story's present."""
+
+    story: Story
+
+    @property
+    def planning(self) -> dt.date:
+        return self.story.day(PLANNING_DAY)
+
+    @property
+    def renstra(self) -> dt.datetime:
+        return wib(self.planning, 9)
+
+    @property
+    def targets(self) -> dt.datetime:
+        return wib(self.planning, 11)
+
+    @property
+    def budget(self) -> dt.datetime:
+        return wib(self.planning, 14)
 
 
 def _renstra(db: Database, admin: Actor, data: dict[str, Any], clock: Clock) -> dict[str, int]:
@@ -68,27 +91,32 @@ def _indicator_input(i: dict[str, Any], order: int, units: dict[str, int]) -> In
     )
 
 
-def _indicators(db: Database, admin: Actor, data: dict[str, Any], objectives: dict[str, int]) -> dict[str, int]:
+def _indicators(
+    db: Database, admin: Actor, data: dict[str, Any], objectives: dict[str, int], days: _Days
+) -> dict[str, int]:
     """The indicators with their Renstra targets, then the targets of each year; returns their ids by code."""
-    units = {u.code: u.id for u in list_units(db, PLANNING_DAY)}
+    renstra_at, targets_at = days.renstra, days.targets
+    units = {u.code: u.id for u in list_units(db, days.planning)}
     indicators: dict[str, int] = {}
     for order, i in enumerate(data["indicators"]):
         entry = _indicator_input(i, order, units)
-        indicators[i["code"]] = add_indicator(db, admin, objectives[i["objective"]], entry, clock=at(RENSTRA_AT))
+        indicators[i["code"]] = add_indicator(db, admin, objectives[i["objective"]], entry, clock=at(renstra_at))
         renstra = {int(year): Decimal(value) for year, value in i.get("renstra_targets", {}).items()}
         if renstra:
-            set_renstra_targets(db, admin, indicators[i["code"]], renstra, clock=at(RENSTRA_AT))
+            set_renstra_targets(db, admin, indicators[i["code"]], renstra, clock=at(renstra_at))
     for t in data["targets"]:
         quarters = [Target(Decimal(value)) for value in t["quarters"]]
         yearly = Target(Decimal(t["target"]))
-        set_year_targets(db, admin, indicators[t["indicator"]], t["year"], yearly, quarters, clock=at(TARGETS_AT))
+        set_year_targets(db, admin, indicators[t["indicator"]], t["year"], yearly, quarters, clock=at(targets_at))
     return indicators
 
 
-def _budget_tree(db: Database, admin: Actor, data: dict[str, Any], objectives: dict[str, int]) -> dict[str, int]:
+def _budget_tree(
+    db: Database, admin: Actor, data: dict[str, Any], objectives: dict[str, int], days: _Days
+) -> dict[str, int]:
     """Programs, kegiatan and sub kegiatan; returns the sub kegiatan ids by code."""
-    units = {u.code: u.id for u in list_units(db, PLANNING_DAY)}
-    clock = at(BUDGET_AT)
+    units = {u.code: u.id for u in list_units(db, days.planning)}
+    clock = at(days.budget)
     programs = {
         p["code"]: save_node(
             db,
@@ -112,7 +140,7 @@ def _budget_tree(db: Database, admin: Actor, data: dict[str, Any], objectives: d
     return subs
 
 
-def _budgets(db: Database, data: dict[str, Any], subs: dict[str, int]) -> None:
+def _budgets(db: Database, data: dict[str, Any], subs: dict[str, int], days: _Days) -> None:
     """Each sub kegiatan's pagu with the plans, then the spending of each quarter ten days after it ends."""
     budgets = [
         (subs[sa["code"]], b["year"], int(b["ceiling"]), ([int(amount) for amount in b.get("spent", [])] + [0] * 4)[:4])
@@ -123,7 +151,9 @@ def _budgets(db: Database, data: dict[str, Any], subs: dict[str, int]) -> None:
         for sub_id, year, ceiling, spent in budgets:
             if quarter and not spent[quarter - 1]:
                 continue
-            moment = _after_quarter(year, quarter) if quarter else BUDGET_AT
+            moment = _after_quarter(year, quarter) if quarter else days.budget
+            if not days.story.happened(moment):
+                continue
             so_far = [amount if q <= quarter else 0 for q, amount in enumerate(spent, start=1)]
             admin = person(db, ADMINISTRATOR, moment)
             save_budget(
@@ -136,10 +166,11 @@ def _after_quarter(year: int, quarter: int) -> dt.datetime:
     return wib(dt.date(year + quarter // 4, quarter * 3 % 12 + 1, 10), 10)
 
 
-def add_plans(db: Database, data: dict[str, Any]) -> dict[str, int]:
+def add_plans(db: Database, data: dict[str, Any], story: Story | None = None) -> dict[str, int]:
     """Write the demo's plans (see the module notes); returns the indicator ids by code."""
-    admin = person(db, ADMINISTRATOR, RENSTRA_AT)
-    objectives = _renstra(db, admin, data, at(RENSTRA_AT))
-    indicators = _indicators(db, admin, data, objectives)
-    _budgets(db, data, _budget_tree(db, admin, data, objectives))
+    days = _Days(story or Story.of(BASE_ANCHOR))
+    admin = person(db, ADMINISTRATOR, days.renstra)
+    objectives = _renstra(db, admin, data, at(days.renstra))
+    indicators = _indicators(db, admin, data, objectives, days)
+    _budgets(db, data, _budget_tree(db, admin, data, objectives, days), days)
     return indicators

@@ -1,7 +1,8 @@
-"""The demo office's realisasi of 2025, each through the road the office takes: the Kasi, Kasubag or staff enters
-the value and narrative, the head of the unit submits the quarter an hour after its last entry, the Sekretaris
-verifies two working days after that entry and the Camat approves two working days later, as far as each
-realisasi's status in the demo data has gone (TW I and II approved, TW III submitted or verified).
+"""The demo office's realisasi of its year, each through the road the office takes: the Kasi, Kasubag or staff
+enters the value, the narrative and a bukti dukung file, the head of the unit submits the quarter an hour after its
+last entry, the Sekretaris verifies two working days after that entry and the Camat approves two working days later,
+as far as each realisasi's status in the demo data has gone (the quarters before the reported one approved, the
+reported one submitted or verified: `demo.retell`) and as far as the demo's anchor allows (`demo.timeline.Story`).
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sakip_desktop.demo.timeline import WIB, at, holder, moment_of, person, working_days_after
+from sakip_desktop.demo.timeline import WIB, Story, at, holder, moment_of, person, working_days_after
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.ops.org.units import list_units
-from sakip_desktop.ops.realisation.entry import save_realisation, submit_quarter
+from sakip_desktop.ops.realisation.entry import add_evidence, save_realisation, submit_quarter
 from sakip_desktop.ops.realisation.review import CheckInput, approve, verify
 from sakip_desktop.storage.database import Database
 
@@ -57,11 +58,12 @@ def _quarters(db: Database, data: dict[str, Any]) -> list[_Quarter]:
 
 
 def _enter(db: Database, indicators: dict[str, int], r: dict[str, Any]) -> int:
-    """The person of the demo data enters one realisasi at its time; returns its id."""
+    """The person of the demo data enters one realisasi at its time with its bukti dukung; returns its id."""
     entered = moment_of(r["entered_at"])
-    return save_realisation(
+    actor = person(db, r["entered_by"], entered)
+    realisation_id = save_realisation(
         db,
-        person(db, r["entered_by"], entered),
+        actor,
         indicators[r["indicator"]],
         r["year"],
         r["quarter"],
@@ -71,32 +73,42 @@ def _enter(db: Database, indicators: dict[str, int], r: dict[str, Any]) -> int:
         follow_up=r.get("follow_up", ""),
         clock=at(entered),
     )
+    period = f"TW{r['quarter']}-{r['year']}"
+    note = f"Bukti dukung realisasi {r['indicator']} {period}, Kecamatan Contoh (berkas contoh).\n"
+    add_evidence(db, actor, realisation_id, f"bukti-{r['indicator']}-{period}.txt", note.encode(), clock=at(entered))
+    return realisation_id
 
 
-def _review(db: Database, data: dict[str, Any], q: _Quarter) -> None:
-    """Submit, verify and approve the quarter's realisasi as far as each has gone."""
+def _review(db: Database, data: dict[str, Any], q: _Quarter, story: Story | None) -> None:
+    """Submit, verify and approve the quarter's realisasi as far as each has gone (and the anchor allows)."""
     submitted, verified, approved = q.reached
 
     def who(roles: tuple[str, ...], unit: str | None, moment: dt.datetime) -> Actor:
         return person(db, holder(data, roles, unit, (moment + WIB).date()), moment)
 
-    if submitted:
-        moment = q.last_entry + dt.timedelta(hours=1)
+    def due(moment: dt.datetime) -> bool:
+        return story is None or story.happened(moment)
+
+    moment = q.last_entry + dt.timedelta(hours=1)
+    if submitted and due(moment):
         submit_quarter(db, who(q.heads, q.unit_code, moment), q.unit_id, q.year, q.quarter, clock=at(moment))
-    if verified:
-        moment = working_days_after(q.last_entry, 2)
+    moment = working_days_after(q.last_entry, 2)
+    if verified and due(moment):
         checks = dict.fromkeys(verified, _ALL_TICKED)
         verify(db, who(("SEKRETARIS",), None, moment), verified, checks, clock=at(moment))
-    if approved:
-        moment = working_days_after(q.last_entry, 4)
+    moment = working_days_after(q.last_entry, 4)
+    if approved and due(moment):
         approve(db, who(("CAMAT",), None, moment), approved, clock=at(moment))
 
 
-def add_realisations(db: Database, data: dict[str, Any], indicators: dict[str, int]) -> None:
-    """Write the demo's realisasi and their review (see the module notes)."""
+def add_realisations(
+    db: Database, data: dict[str, Any], indicators: dict[str, int], story: Story | None = None
+) -> None:
+    """Write the demo's realisasi and their review (see the module notes); with `story`, nothing after its
+    present."""
     for q in _quarters(db, data):
         for r in q.rows:
             realisation_id = _enter(db, indicators, r)
             for step in range(_REACHED.get(r["status"], 0)):
                 q.reached[step].append(realisation_id)
-        _review(db, data, q)
+        _review(db, data, q, story)

@@ -1,7 +1,8 @@
 """The demo office set up as an office would: the new-office wizard makes the office and its first administrator
 (the Kasubag Perencanaan), who adds the seksi, the people with their roles and logins, and the Plh. Camat of
-August 2025; when the Kasi Trantib leaves in July 2025 he ends his service and adds his successor. The Camat
-acknowledges each day's changes of roles; those about the Camat himself wait for the Plh. Camat.
+August; when the Kasi Trantib leaves in July he ends his service and adds his successor. The Camat acknowledges
+each day's changes of roles; those about the Camat himself wait for the Plh. Camat. (Days of the 2025 story, moved
+by `demo.timeline.Story`; a change that would come after the demo's anchor is not made.)
 """
 
 from __future__ import annotations
@@ -10,7 +11,18 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from sakip_desktop.demo.timeline import ADMINISTRATOR, CAMAT, SETUP_DAY, WIB, at, date_of, person, wib
+from sakip_desktop.demo.timeline import (
+    ADMINISTRATOR,
+    BASE_ANCHOR,
+    CAMAT,
+    SETUP_DAY,
+    WIB,
+    Story,
+    at,
+    date_of,
+    person,
+    wib,
+)
 from sakip_desktop.domain.roles import ActingKind, Employment, Role, UnitKind
 from sakip_desktop.ops.org.acting import ActingInput, add_acting
 from sakip_desktop.ops.org.office import EDITABLE_FIELDS, OfficeProfile
@@ -24,13 +36,15 @@ from sakip_desktop.storage.database import Database
 DEMO_LOGO = "demo/logo_kabupaten_contoh.png"
 
 
-def _person_input(p: dict[str, Any], units: dict[str, int], *, end: dt.date | None = None) -> PersonInput:
+def _person_input(
+    p: dict[str, Any], units: dict[str, int], setup: dt.date, *, end: dt.date | None = None
+) -> PersonInput:
     """What the administrator types for the demo person `p` (his unit left out while it does not exist yet)."""
     unit_id = units.get(p["unit"])
     return PersonInput(
         name=p["name"],
         employment=Employment(p["employment"]),
-        active_from=date_of(p["active_from"]) or SETUP_DAY,
+        active_from=date_of(p["active_from"]) or setup,
         front_title=p["front_title"],
         back_title=p["back_title"],
         nip=p["nip"],
@@ -45,24 +59,24 @@ def _person_input(p: dict[str, Any], units: dict[str, int], *, end: dt.date | No
     )
 
 
-def _create_office(db: Database, data: dict[str, Any], admin: dict[str, Any]) -> None:
+def _create_office(db: Database, data: dict[str, Any], admin: dict[str, Any], setup: dt.date) -> None:
     """The new-office wizard: the office, its standard units, the paper size, the logo and the administrator."""
     office = data["office"]
     logo = resources_dir() / DEMO_LOGO
     new = NewOffice(
         profile=OfficeProfile(**{f: office[f] for f in EDITABLE_FIELDS}),
-        admin=_person_input(admin, {}),
+        admin=_person_input(admin, {}, setup),
         paper_size=office.get("paper_size", "A4"),
         logo=logo.read_bytes() if logo.exists() else None,
         logo_filename=logo.name if logo.exists() else "",
     )
-    create_office(db, new, now=wib(SETUP_DAY, 8), demo=True)
+    create_office(db, new, now=wib(setup, 8), demo=True)
 
 
-def _add_units(db: Database, data: dict[str, Any]) -> dict[str, int]:
+def _add_units(db: Database, data: dict[str, Any], setup: dt.date) -> dict[str, int]:
     """The units the wizard did not make; returns the id of every unit by code."""
-    admin = person(db, ADMINISTRATOR, wib(SETUP_DAY, 8, 30))
-    units = {u.code: u.id for u in list_units(db, SETUP_DAY)}
+    admin = person(db, ADMINISTRATOR, wib(setup, 8, 30))
+    units = {u.code: u.id for u in list_units(db, setup)}
     for order, u in enumerate(data["units"]):
         if u["code"] in units:
             continue
@@ -70,11 +84,13 @@ def _add_units(db: Database, data: dict[str, Any]) -> dict[str, int]:
         unit = UnitInput(
             name=u["name"], kind=UnitKind(u["kind"]), parent_id=parent, code=u["code"], sort_order=order * 10
         )
-        units[u["code"]] = add_unit(db, admin, unit, clock=at(wib(SETUP_DAY, 8, 30)))
+        units[u["code"]] = add_unit(db, admin, unit, clock=at(wib(setup, 8, 30)))
     return units
 
 
-def _staff_changes(data: dict[str, Any], admin_key: str) -> list[tuple[dt.datetime, str, dict[str, Any]]]:
+def _staff_changes(
+    data: dict[str, Any], admin_key: str, setup: dt.date
+) -> list[tuple[dt.datetime, str, dict[str, Any]]]:
     """When the administrator adds each person, ends a service, or appoints a Plt./Plh., in time order.
 
     People already in service at the set-up are added that morning, a successor the day before he starts, whoever
@@ -82,24 +98,26 @@ def _staff_changes(data: dict[str, Any], admin_key: str) -> list[tuple[dt.dateti
     """
     events: list[tuple[dt.datetime, str, dict[str, Any]]] = []
     for n, p in enumerate(p for p in data["people"] if p["key"] != admin_key):
-        start, end = date_of(p["active_from"]) or SETUP_DAY, date_of(p.get("active_to"))
-        added = wib(SETUP_DAY, 9, n) if start <= SETUP_DAY else wib(start - dt.timedelta(days=1), 9)
+        start, end = date_of(p["active_from"]) or setup, date_of(p.get("active_to"))
+        added = wib(setup, 9, n) if start <= setup else wib(start - dt.timedelta(days=1), 9)
         events.append((added, "add", p))
         if end is not None:
             events.append((wib(end, 8), "end", p))
     for a in data.get("acting", []):
-        start = date_of(a["start"]) or SETUP_DAY
+        start = date_of(a["start"]) or setup
         events.append((wib(start - dt.timedelta(days=3), 10), "acting", a))
     return sorted(events, key=lambda e: e[0])
 
 
-def _apply_change(db: Database, moment: dt.datetime, what: str, item: dict[str, Any], units: dict[str, int]) -> None:
+def _apply_change(
+    db: Database, moment: dt.datetime, what: str, item: dict[str, Any], units: dict[str, int], setup: dt.date
+) -> None:
     admin = person(db, ADMINISTRATOR, moment)
     if what == "add":
-        add_person(db, admin, _person_input(item, units), clock=at(moment))
+        add_person(db, admin, _person_input(item, units, setup), clock=at(moment))
     elif what == "end":
         found = next(p for p in list_people(db) if p.username == item["key"])
-        ended = replace(_person_input(item, units, end=date_of(item["active_to"])), password=None)
+        ended = replace(_person_input(item, units, setup, end=date_of(item["active_to"])), password=None)
         update_person(db, admin, found.id, ended, clock=at(moment))
     else:
         people = {p.username: p.id for p in list_people(db)}
@@ -108,7 +126,7 @@ def _apply_change(db: Database, moment: dt.datetime, what: str, item: dict[str, 
             person_id=people[item["person"]],
             kind=ActingKind(item["kind"]),
             role=role,
-            start=date_of(item["start"]) or SETUP_DAY,
+            start=date_of(item["start"]) or setup,
             end=date_of(item.get("end")),
             unit_id=units[item["unit"]] if role.per_unit else None,
             position=item.get("position", ""),
@@ -125,21 +143,25 @@ def _acknowledge(db: Database, username: str, moment: dt.datetime) -> None:
         acknowledge_role_changes(db, reader, waiting[-1].id, clock=at(moment))
 
 
-def add_office_and_staff(db: Database, data: dict[str, Any]) -> None:
+def add_office_and_staff(db: Database, data: dict[str, Any], story: Story | None = None) -> None:
     """Write the demo office, its units, people and Plt./Plh. into a new, empty database (see the module notes)."""
+    story = story or Story.of(BASE_ANCHOR)
+    setup = story.day(SETUP_DAY)
     admin = next(p for p in data["people"] if p["key"] == ADMINISTRATOR)
-    _create_office(db, data, admin)
-    units = _add_units(db, data)
-    placed = replace(_person_input(admin, units), password=None)  # the wizard left his unit empty
-    me = person(db, ADMINISTRATOR, wib(SETUP_DAY, 8, 45))
+    _create_office(db, data, admin, setup)
+    units = _add_units(db, data, setup)
+    placed = replace(_person_input(admin, units, setup), password=None)  # the wizard left his unit empty
+    me = person(db, ADMINISTRATOR, wib(setup, 8, 45))
     assert me.person_id is not None
-    update_person(db, me, me.person_id, placed, clock=at(wib(SETUP_DAY, 8, 45)))
-    changes = _staff_changes(data, admin["key"])
+    update_person(db, me, me.person_id, placed, clock=at(wib(setup, 8, 45)))
+    changes = [c for c in _staff_changes(data, admin["key"], setup) if story.happened(c[0])]
     for n, (moment, what, item) in enumerate(changes):
-        _apply_change(db, moment, what, item, units)
+        _apply_change(db, moment, what, item, units, setup)
         day = (moment + WIB).date()
-        if n + 1 == len(changes) or (changes[n + 1][0] + WIB).date() != day:
+        last_of_day = n + 1 == len(changes) or (changes[n + 1][0] + WIB).date() != day
+        if last_of_day and story.happened(wib(day, 14)):
             _acknowledge(db, CAMAT, wib(day, 14))
     for a in data.get("acting", []):  # the changes about the Camat himself: for the Plh. Camat to know
-        if a["role"] == Role.CAMAT.value:
-            _acknowledge(db, a["person"], wib(date_of(a["start"]) or SETUP_DAY, 9))
+        start = wib(date_of(a["start"]) or setup, 9)
+        if a["role"] == Role.CAMAT.value and story.happened(start):
+            _acknowledge(db, a["person"], start)

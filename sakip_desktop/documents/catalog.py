@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import BinaryIO, TypedDict
 
 from sakip_desktop.documents.berita_acara import prepare_berita_acara
+from sakip_desktop.documents.e81_pdf import prepare_e81
+from sakip_desktop.documents.e81_xlsx import e81_tables, e81_workbook
 from sakip_desktop.documents.kit import load_setup
 from sakip_desktop.documents.lkj.build import prepare_lkj
-from sakip_desktop.documents.lkj.tables import lkj_tables
+from sakip_desktop.documents.lkj.sheets import lkj_tables
 from sakip_desktop.documents.pengukuran import prepare_pengukuran
 from sakip_desktop.documents.pk import prepare_pk
 from sakip_desktop.documents.request import Builder, DocRequest, Prepared, SheetTable, TablesFn, need
@@ -64,6 +66,9 @@ class KindSpec:
     label: str
     prepare: Callable[[Database, DocRequest], Prepared]
     tables: TablesFn | None = None
+    # A kind whose .xlsx is laid out as its own form (Formulir E.81): (prepared, paper, margins cm) -> .xlsx bytes;
+    # None: the tables go through the generic writer (`documents.tables_xlsx`).
+    workbook: Callable[[Prepared, str, tuple[float, float, float, float]], bytes] | None = None
 
 
 # Every kind the program prints, in the order the Dokumen page lists them.
@@ -76,6 +81,7 @@ KINDS: dict[str, KindSpec] = {
         KindSpec("berita-acara", "Berita Acara Evaluasi Kinerja", prepare_berita_acara, berita_acara_tables),
         KindSpec("surat-pengantar", "Surat Pengantar", prepare_letter),
         KindSpec("lkj", "Laporan Kinerja (LKj) tahunan", prepare_lkj, lkj_tables),
+        KindSpec("e81", "Formulir E.81 Evaluasi Renja", prepare_e81, e81_tables, e81_workbook),
     )
 }
 

@@ -1,15 +1,17 @@
 """Formulir Pengukuran Kinerja (FPK) for a quarter or the year (regulations.md §3.3), landscape.
 
-Table 1 per sasaran and indicator: target, realisasi, capaian and category (for a quarter: to date
-and against the yearly target); the office's mean capaian. Table 2 per program: pagu, realisasi
-anggaran, serapan, the capaian of the sasaran it serves, efisiensi. Signed by the Camat.
+Table A per sasaran and indicator (`measure_rows`, the row builder the Laporan Triwulan shares): target, realisasi,
+capaian s.d. TW n with its category and the progress against the yearly target (a final year: the capaian for the
+year); the office's rata-rata by its rule. Table B per program part and sasaran (`ops.measurement.budget`): pagu,
+rencana and realisasi anggaran, serapan, the sasaran's capaian and efisiensi over the same period, with the formula
+under it. Each table is built once as data (`capaian_sheet`, `budget_sheet`) for the PDF and the .xlsx. Signed by the
+Camat.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -18,24 +20,26 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether
 
 from sakip_desktop.documents import kit
-from sakip_desktop.documents.measure_text import (
-    DASH,
-    amount_text,
-    band_text,
-    capaian_text,
-    percent_text,
-    revision_lines,
-    revision_notes,
-    target_text,
+from sakip_desktop.documents.measure_rows import (
+    MEAN_LABEL,
+    PROGRESS,
+    IndicatorLine,
+    MeanLine,
+    indicator_lines,
+    mean_line,
+    measures_note,
+    pdf_spans,
 )
-from sakip_desktop.documents.request import DocRequest, Prepared
+from sakip_desktop.documents.measure_text import percent_text, revision_lines, revision_notes
+from sakip_desktop.documents.request import DocRequest, Prepared, SheetTable
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.measurement.budget import BudgetLine, budget_measurement
-from sakip_desktop.ops.measurement.capaian import MeasurementRow, measure, office_summary
+from sakip_desktop.ops.measurement.budget import BudgetLine, BudgetMeasurement, budget_measurement, efficiency_note
+from sakip_desktop.ops.measurement.budget_links import LINK_NOTE, SHARED_NOTE
+from sakip_desktop.ops.measurement.capaian import measure
 from sakip_desktop.ops.measurement.summary import average_note
-from sakip_desktop.ops.measurement.year import NO_DATA, excluded_notes, measure_year, rated
+from sakip_desktop.ops.measurement.year import excluded_notes, measure_year, rated
 from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.ops.realisation.views import period_revisions
 from sakip_desktop.storage.database import Database
@@ -43,31 +47,21 @@ from sakip_desktop.storage.database import Database
 KIND = "pengukuran"
 
 
-@dataclass(frozen=True)
-class FpkRow:
-    """One indicator line, every cell as printed; `objective` None under the sasaran's first line."""
-
-    no: str
-    objective: str | None
-    indicator: str
-    satuan: str
-    target_year: str
-    target_to_date: str
-    actual: str
-    capaian: str
-    capaian_year: str
-    category: str
+FpkRow = IndicatorLine  # one indicator line of table A (the triwulan report prints the same, `measure_rows`)
 
 
 @dataclass(frozen=True)
 class FpkBudgetRow:
-    """One program line of table 2."""
+    """One line of table B: a program (or its part serving one sasaran), or the Jumlah."""
 
     no: str
     program: str
+    objective: str  # the sasaran it serves ('' when none, or for the Jumlah)
     ceiling: str
+    planned: str  # rencana anggaran s.d. TW n
     spent: str
-    absorption: str
+    absorption: str  # thd pagu
+    absorption_plan: str  # thd rencana s.d. TW n
     capaian: str
     efficiency: str
 
@@ -79,9 +73,8 @@ class PengukuranDoc:
     office_title: str
     year: int
     quarter: int | None  # None: the whole year
-    rows: tuple[FpkRow, ...]
-    mean_capaian: str
-    mean_category: str
+    rows: tuple[IndicatorLine, ...]
+    mean: MeanLine
     budget: tuple[FpkBudgetRow, ...]
     budget_total: FpkBudgetRow
     unapproved: int
@@ -90,6 +83,7 @@ class PengukuranDoc:
     revisions: tuple[str, ...] = ()  # approved values changed later, with the reason
     through: int | None = None  # a year document not yet final: measured s.d. TW n (ops.measurement.year)
     notes: tuple[str, ...] = ()  # the year rule's notes (DRAF reason, rows left out, how the mean is taken)
+    budget_notes: tuple[str, ...] = ()  # under table B: the efisiensi formula, how programs meet sasaran
 
     @property
     def table_quarter(self) -> int | None:
@@ -101,6 +95,11 @@ class PengukuranDoc:
         """A year document before every TW IV realisasi is in and approved."""
         return self.quarter is None and self.through is not None
 
+    @property
+    def mean_capaian(self) -> str:
+        """The rata-rata capaian as printed."""
+        return self.mean.capaian
+
 
 def period_text(year: int, quarter: int | None, through: int | None = None) -> str:
     """'TRIWULAN III TAHUN 2025', 'TAHUN 2025', or a year not yet final 'TAHUN 2025 S.D. TW III (DRAF)'."""
@@ -109,31 +108,29 @@ def period_text(year: int, quarter: int | None, through: int | None = None) -> s
     return f"TAHUN {year}" if quarter is None else f"TRIWULAN {ROMAN[quarter - 1]} TAHUN {year}"
 
 
-def _fpk_rows(rows: Sequence[MeasurementRow], yearly: bool, notes: dict[int, str]) -> tuple[FpkRow, ...]:
-    """Table A's cells; `rows` rated (a row without data has no capaian), `notes` the year rule's row notes."""
-    out: list[FpkRow] = []
-    previous = None
-    for n, r in enumerate(rows, start=1):
-        capaian = r.achievement_year if yearly else r.achievement_to_date
-        category = band_text(r, capaian) if r.has_data else NO_DATA
-        if note := notes.get(r.info.indicator_id, "") if r.has_data else "":
-            category = f"{category} ({note})"
-        out.append(
-            FpkRow(
-                no=str(n),
-                objective=r.objective_label if r.info.objective_id != previous else None,
-                indicator=r.info.name + (" (IKU)" if r.info.is_key else ""),
-                satuan=r.info.unit,
-                target_year=target_text(r.year_target, r.info),
-                target_to_date=target_text(r.target_to_date, r.info),
-                actual=amount_text(r.actual_to_date if r.has_data else None, r.info),
-                capaian=capaian_text(r, capaian),
-                capaian_year=capaian_text(r, r.achievement_year),
-                category=category,
-            )
-        )
-        previous = r.info.objective_id
-    return tuple(out)
+def _budget_line(n: str, b: BudgetLine) -> FpkBudgetRow:
+    program = f"{b.code} {b.name}".strip()
+    if b.sub_codes:
+        program += f" (bagian: sub kegiatan {', '.join(b.sub_codes)})"
+    return FpkBudgetRow(
+        no=n,
+        program=program,
+        objective=b.objective_code,
+        ceiling=formats.rupiah_figure(b.ceiling),
+        planned=formats.rupiah_figure(b.planned),
+        spent=formats.rupiah_figure(b.spent_to_date),
+        absorption=percent_text(b.absorption),
+        absorption_plan=percent_text(b.absorption_plan),
+        capaian=percent_text(b.achievement),
+        efficiency=percent_text(b.efficiency),
+    )
+
+
+def _budget_notes(budget: BudgetMeasurement) -> tuple[str, ...]:
+    notes = [efficiency_note(budget.quarter, budget.final), LINK_NOTE]
+    if budget.shared:
+        notes.append(SHARED_NOTE)
+    return tuple(notes)
 
 
 def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) -> PengukuranDoc:
@@ -142,24 +139,15 @@ def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) 
     at = quarter or (whole.measured_to if whole else 4)
     rows = rated(measure(db, year, at))  # an indicator without realisasi in TW n: "belum ada data"
     yearly = whole is not None and whole.final
-    out = _fpk_rows(rows, yearly, {s.row.info.indicator_id: s.note for s in whole.rows} if whole else {})
+    lines = indicator_lines(
+        rows, yearly=yearly, notes={s.row.info.indicator_id: s.note for s in whole.rows} if whole else {}
+    )
     average = get_settings(db).achievement_average
-    summary = office_summary(rows, average=average)
-    mean = summary.achievement_year if yearly else summary.achievement
     excluded = sum(not r.has_data for r in rows)
     notes = whole.notes() if whole else [*excluded_notes(excluded), average_note(average)]
-    budget = budget_measurement(db, year, at, rows)
-
-    def line(n: str, b: BudgetLine) -> FpkBudgetRow:
-        return FpkBudgetRow(
-            no=n,
-            program=f"{b.code} {b.name}".strip(),
-            ceiling=formats.rupiah_figure(b.ceiling),
-            spent=formats.rupiah_figure(b.spent_to_date),
-            absorption=percent_text(b.absorption),
-            capaian=percent_text(b.achievement),
-            efficiency=percent_text(b.efficiency),
-        )
+    if not yearly:
+        notes.append(measures_note(at))
+    budget = budget_measurement(db, year, at, rows, final=yearly, average=average)
 
     from sakip_desktop.ops.org.signers import office_signer
 
@@ -167,17 +155,17 @@ def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) 
         office_title=get_profile(db).office_title,
         year=year,
         quarter=quarter,
-        rows=out,
-        mean_capaian=DASH if mean is None else formats.number(mean, 2),
-        mean_category=summary.band.label if summary.band else DASH,
-        budget=tuple(line(str(n), b) for n, b in enumerate(budget.programs, start=1)),
-        budget_total=line("", budget.total),
+        rows=lines,
+        mean=mean_line(rows, average, yearly=yearly),
+        budget=tuple(_budget_line(str(n), b) for n, b in enumerate(budget.parts, start=1)),
+        budget_total=_budget_line("", budget.total),
         unapproved=sum(1 for r in rows if not r.all_approved or r.status is None),
         signer=office_signer(db, day),
         sign_date=day,
         revisions=revision_lines(period_revisions(db, year, at), get_settings(db).utc_offset_hours),
         through=None if whole is None or whole.final else at,
         notes=tuple(notes),
+        budget_notes=_budget_notes(budget),
     )
 
 
@@ -211,54 +199,101 @@ def capaian_head(quarter: int | None) -> list[str]:
                 "Kategori"]  # fmt: skip
     at = quarter_label(quarter)
     return ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target Tahunan", f"Target s.d. {at}",
-            f"Realisasi s.d. {at}", f"Capaian s.d. {at} (%)", "Capaian thd Target Tahunan (%)", "Kategori"]  # fmt: skip
+            f"Realisasi s.d. {at}", f"Capaian s.d. {at} (%)", "Kategori", PROGRESS]  # fmt: skip
 
 
-def capaian_cells(r: FpkRow, quarter: int | None) -> list[str | None]:
+def capaian_cells(r: IndicatorLine, quarter: int | None) -> list[str | None]:
     """One indicator's cells of table A, under `capaian_head(quarter)`."""
     if quarter is None:
         return [r.no, r.objective, r.indicator, r.satuan, r.target_year, r.actual, r.capaian, r.category]
     return [r.no, r.objective, r.indicator, r.satuan, r.target_year, r.target_to_date, r.actual, r.capaian,
-            r.capaian_year, r.category]  # fmt: skip
+            r.category, r.progress]  # fmt: skip
 
 
-def _table(doc: PengukuranDoc, width: float) -> kit.Flowable:
-    yearly = doc.table_quarter is None
-    head = capaian_head(doc.table_quarter)
-    cells: list[list[Any]] = [capaian_cells(r, doc.table_quarter) for r in doc.rows]
+def capaian_sheet(doc: PengukuranDoc, subtitle: str = "") -> SheetTable:
+    """Table A as data: what the PDF prints and the .xlsx holds (`documents.tables`)."""
+    at = doc.table_quarter
+    head = tuple(capaian_head(at))
+    rows: list[tuple[str | None, ...]] = [tuple(capaian_cells(r, at)) for r in doc.rows]
+    total: list[str | None] = [MEAN_LABEL] + [None] * (len(head) - 1)
+    if at is None:
+        total[6], total[7] = doc.mean.capaian, doc.mean.category
+        widths: tuple[float, ...] = (5, 40, 50, 12, 12, 12, 12, 14)
+        numeric = frozenset({0, 4, 5, 6})
+    else:
+        total[7], total[8], total[9] = doc.mean.capaian, doc.mean.category, doc.mean.progress
+        widths, numeric = (5, 38, 46, 11, 12, 12, 13, 13, 14, 14), frozenset({0, 4, 5, 6, 7, 9})
+    rows.append(tuple(total))
+    return SheetTable(
+        "A Capaian Kinerja", "A. Capaian Kinerja Sasaran", subtitle, (head,), tuple(rows), widths,
+        numeric=numeric, total_rows=1, notes=doc.notes,
+    )  # fmt: skip
+
+
+def budget_sheet(doc: PengukuranDoc, subtitle: str = "") -> SheetTable:
+    """Table B as data: each program's part per sasaran with its efisiensi, and the Jumlah."""
+    final = doc.table_quarter is None
+    at = quarter_label(doc.table_quarter or 4)
+    rows = [_budget_cells(b, final) for b in doc.budget]
+    total = _budget_cells(doc.budget_total, final)
+    rows.append(("Jumlah", None, None, *total[3:]))
+    if final:
+        head: tuple[str, ...] = ("No", "Program", "Sasaran", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)",
+                                 "Capaian Sasaran (%)", "Efisiensi (%)")  # fmt: skip
+        widths: tuple[float, ...] = (6, 60, 9, 18, 18, 12, 14, 12)
+    else:
+        head = ("No", "Program", "Sasaran", "Anggaran (Rp)", f"Rencana s.d. {at} (Rp)", f"Realisasi s.d. {at} (Rp)",
+                "Serapan thd Pagu (%)", "Serapan thd Rencana (%)", f"Capaian Sasaran s.d. {at} (%)",
+                "Efisiensi (%)")  # fmt: skip
+        widths = (6, 54, 9, 17, 17, 17, 12, 12, 14, 12)
+    notes = doc.budget_notes
+    if doc.unapproved:
+        notes += (f"{doc.unapproved} indikator memuat realisasi yang belum disetujui Camat atau belum diisi.",)
+    return SheetTable(
+        "B Realisasi Anggaran", "B. Realisasi Anggaran Program dan Efisiensi per Sasaran", subtitle, (head,),
+        tuple(rows), widths, numeric=frozenset({0, *range(3, len(head))}), total_rows=1, notes=notes,
+    )  # fmt: skip
+
+
+def _budget_cells(b: FpkBudgetRow, final: bool) -> tuple[str | None, ...]:
+    if final:
+        return (b.no, b.program, b.objective or None, b.ceiling, b.spent, b.absorption, b.capaian, b.efficiency)
+    return (b.no, b.program, b.objective or None, b.ceiling, b.planned, b.spent, b.absorption, b.absorption_plan,
+            b.capaian, b.efficiency)  # fmt: skip
+
+
+def _table(sheet: SheetTable, width: float) -> kit.Flowable:
+    yearly = len(sheet.header_rows[0]) == 8
     if yearly:
         fixed: list[float | None] = [0.9, None, None, 2.0, 2.2, 2.2, 2.0, 2.3]
         align = "CLLCRRRC"
     else:
-        fixed = [0.9, None, None, 1.8, 2.0, 2.0, 2.0, 2.0, 2.2, 2.1]
-        align = "CLLCRRRRRC"
-    n = len(head)
-    mean_col = 6 if yearly else 7
-    label = kit.para("Rata-rata capaian kinerja", kit.styles(cell_size=8.5).cell_br)
-    total: list[Any] = [label] + [""] * (n - 1)
-    total[mean_col] = doc.mean_capaian
-    total[-1] = doc.mean_category
-    cells.append(total)
+        fixed = [0.9, None, None, 1.8, 2.0, 2.0, 2.0, 2.0, 2.1, 2.2]
+        align = "CLLCRRRRCR"
+    n = len(fixed)
+    cells: list[list[Any]] = [list(r) for r in sheet.rows]
+    cells[-1][0] = kit.para(MEAN_LABEL, kit.styles(cell_size=8.5).cell_br)
     known = sum(f * cm for f in fixed if f)
     free = width - known
     widths = [f * cm if f else (free * 0.45 if i == 1 else free * 0.55) for i, f in enumerate(fixed)]
-    last = len(cells) + 1  # two header rows
-    spans = kit.group_spans([c[1] for c in cells[:-1]], column=1, header_rows=2)
-    spans.append(((0, last), (mean_col - 1, last)))
+    spans = pdf_spans(dataclasses.replace(sheet, header_rows=(*sheet.header_rows, ())), 1, 6 if yearly else 7)
+    head = list(sheet.header_rows[0])
     return kit.data_table(
         [head, kit.column_numbers(n)], cells, widths, align=align, size=8.5, total_rows=1, spans=spans
     )
 
 
-def _budget_table(doc: PengukuranDoc, width: float) -> kit.Flowable:
-    head = ["No", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian Sasaran (%)", "Efisiensi (%)"]
-    rows = [[b.no, b.program, b.ceiling, b.spent, b.absorption, b.capaian, b.efficiency] for b in doc.budget]
-    t = doc.budget_total
-    rows.append(["Jumlah", "", t.ceiling, t.spent, t.absorption, t.capaian, t.efficiency])
-    fixed = [0.9 * cm, 3.4 * cm, 3.4 * cm, 2.3 * cm, 2.6 * cm, 2.4 * cm]
-    widths = [fixed[0], width - sum(fixed), *fixed[1:]]
-    last = len(rows)
-    return kit.data_table([head], rows, widths, align="CLRRRRR", size=8.5, total_rows=1, spans=[((0, last), (1, last))])
+def _budget_table(sheet: SheetTable, width: float) -> kit.Flowable:
+    final = len(sheet.header_rows[0]) == 8
+    fixed = [0.9, None, 1.5, 2.6, 2.6, 1.8, 1.9, 1.8] if final else [0.9, None, 1.5, 2.3, 2.3, 2.3, 1.6, 1.6, 1.8, 1.6]
+    free = width - sum(f * cm for f in fixed if f)
+    widths = [f * cm if f else free for f in fixed]
+    last = len(sheet.rows)
+    cells = [list(r) for r in sheet.rows]
+    return kit.data_table(
+        [list(sheet.header_rows[0])], cells, widths, align="CLC" + "R" * (len(fixed) - 3), size=7.5, total_rows=1,
+        spans=[((0, last), (2, last))],
+    )  # fmt: skip
 
 
 def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | BinaryIO, footer_note: str = "") -> int:
@@ -268,22 +303,13 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
     story: list = kit.title_block(
         ["FORMULIR PENGUKURAN KINERJA", doc.office_title.upper(), period_text(doc.year, doc.quarter, doc.through)], st
     )
-    story.append(kit.para("A. Capaian Kinerja Sasaran", st.heading))
-    story.append(_table(doc, width))
-    story += [kit.para("Catatan: " + note, st.small) for note in doc.notes]
+    capaian, budget = capaian_sheet(doc), budget_sheet(doc)
+    story.append(kit.para(capaian.title, st.heading))
+    story.append(_table(capaian, width))
+    story += [kit.para("Catatan: " + note, st.small) for note in capaian.notes]
     story += revision_notes(doc.revisions, st)
-    tail: list = [kit.para("B. Realisasi Anggaran Program", st.heading), _budget_table(doc, width)]
-    notes = []
-    if doc.table_quarter is not None:
-        at = quarter_label(doc.table_quarter)
-        notes.append(
-            f"Capaian s.d. {at}: realisasi s.d. {at} terhadap target s.d. {at}; "
-            "efisiensi = capaian sasaran dibanding serapan."
-        )
-    if doc.unapproved:
-        notes.append(f"{doc.unapproved} indikator memuat realisasi yang belum disetujui Camat atau belum diisi.")
-    for note in notes:
-        tail.append(kit.para("Catatan: " + note, st.small))
+    tail: list = [kit.para(budget.title, st.heading), _budget_table(budget, width)]
+    tail += [kit.para("Catatan: " + note, st.small) for note in budget.notes]
     if doc.draft:
         footer_note = f"DRAF · {footer_note}"
     place_date = kit.place_date(setup, doc.sign_date) if doc.sign_date else None

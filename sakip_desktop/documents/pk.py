@@ -6,6 +6,10 @@ the scope, then table 1 (Sasaran | Indikator Kinerja | Target | Satuan) and tabl
 Anggaran (Rp) | Keterangan, with the Jumlah), and the signatures again. Table 2 starts right under table 1 (on the
 next page only when less than 3 cm are left) and runs on over the page; its last line and the Jumlah go with the
 signatures, so the signatures never stand alone and no page is left half empty before table 2.
+
+A target prints as every other document prints a figure (`formats.amount_range`: '92,50', '70', '80–90'), its satuan
+in its own column; a qualitative target by its level's label. `pk_story` is the whole PK as flowables: the PDF lays it
+out, and the LKj prints it as its Lampiran 1.
 """
 
 from __future__ import annotations
@@ -116,7 +120,7 @@ def _lampiran(setup: kit.DocSetup, pk: AgreementDetail, st: kit.Styles, width: f
         objective = f"{line.objective_code} {line.objective}" if line.objective != previous else None
         previous = line.objective
         indicator = line.indicator + (" (IKU)" if line.is_key else "")
-        rows.append([str(line.no), objective, indicator, line.figure or line.target, _satuan(line)])
+        rows.append([str(line.no), objective, indicator, target_figure(line), _satuan(line)])
     spans = kit.group_spans([r[1] for r in rows], column=1)
     if not rows:
         rows.append(["", "Belum ada indikator dalam PK ini.", "", "", ""])
@@ -133,6 +137,14 @@ def _lampiran(setup: kit.DocSetup, pk: AgreementDetail, st: kit.Styles, width: f
         )
     )
     return story
+
+
+def target_figure(line: TargetLine) -> str:
+    """A target as the Target cell prints it, without its satuan: '92,50', '80–90' (the other documents' number form,
+    `formats.amount_range`), or a qualitative level's label."""
+    if line.qualitative:
+        return line.figure or line.target
+    return formats.amount_range(line.value, line.value_high)
 
 
 def _satuan(line: TargetLine) -> str:
@@ -177,14 +189,21 @@ def _table2_with_signatures(setup: kit.DocSetup, pk: AgreementDetail, st: kit.St
     ]
 
 
-def build_pk(setup: kit.DocSetup, pk: AgreementDetail, out: Path | BinaryIO, footer_note: str = "") -> int:
-    """Write the PK (statement page and lampiran) as a portrait PDF; return the page count."""
+def pk_story(setup: kit.DocSetup, pk: AgreementDetail, width: float, *, kop: bool = False) -> list:
+    """The whole PK as flowables `width` points wide: title, statement and signatures, then on a new page the
+    lampiran (tables 1 and 2 and the signatures again). `kop`: the kop surat first (the PDF draws it on its first
+    page itself; the LKj's Lampiran 1 asks for it)."""
     st = kit.styles(11)
-    width = kit.frame_width(setup)
-    story: list = _title(pk, st) + _statement(setup, pk, st, width)
+    story: list = [kit.kop(setup, width), Spacer(1, 6)] if kop else []
+    story += _title(pk, st) + _statement(setup, pk, st, width)
     story.append(_signatures(setup, pk, width))
     story.append(PageBreak())
-    story += _lampiran(setup, pk, st, width) + _table2_with_signatures(setup, pk, st, width)
+    return story + _lampiran(setup, pk, st, width) + _table2_with_signatures(setup, pk, st, width)
+
+
+def build_pk(setup: kit.DocSetup, pk: AgreementDetail, out: Path | BinaryIO, footer_note: str = "") -> int:
+    """Write the PK (statement page and lampiran) as a portrait PDF; return the page count."""
+    story = pk_story(setup, pk, kit.frame_width(setup))
     if pk.status is Status.DRAFT:
         footer_note = f"DRAF · {footer_note}"
     return kit.build_pdf(setup, story, out, title=pk.title, kop="first", footer_note=footer_note)

@@ -74,6 +74,8 @@ class SheetTable:
     numeric: frozenset[int] = frozenset()
     header_merges: tuple[tuple[int, int, int, int], ...] = ()
     total_rows: int = 0
+    notes: tuple[str, ...] = ()  # printed under the table (a source, what the rata-rata counts)
+    group_rows: frozenset[int] = frozenset()  # rows heading the rows below (a sasaran over its indicators): bold
 
 
 TablesFn = Callable[[Prepared], "list[SheetTable]"]

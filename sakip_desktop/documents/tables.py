@@ -7,10 +7,12 @@ The LKj's tables are in `lkj.tables`; the catalog (`documents.catalog.KINDS`) li
 
 from __future__ import annotations
 
+from sakip_desktop.documents import pengukuran, triwulan
 from sakip_desktop.documents.berita_acara import BeritaAcaraDoc
-from sakip_desktop.documents.pengukuran import PengukuranDoc, capaian_cells, capaian_head
+from sakip_desktop.documents.pengukuran import PengukuranDoc
+from sakip_desktop.documents.pk import target_figure
 from sakip_desktop.documents.request import Prepared, Row, SheetTable
-from sakip_desktop.documents.triwulan import TriwulanDoc, capaian_headers
+from sakip_desktop.documents.triwulan import TriwulanDoc
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.ops.agreements.views import AgreementDetail
@@ -34,7 +36,10 @@ def pk_tables(prepared: Prepared) -> list[SheetTable]:
     for line in pk.targets:
         objective = f"{line.objective_code} {line.objective}" if line.objective != previous else None
         previous = line.objective
-        rows.append((str(line.no), objective, line.indicator + (" (IKU)" if line.is_key else ""), line.target))
+        indicator = line.indicator + (" (IKU)" if line.is_key else "")
+        # As the PK prints it: the figure alone ('70', '92,50', a level's label), the satuan in its own column.
+        satuan = "-" if line.qualitative or not line.satuan.strip() else line.satuan.strip()
+        rows.append((str(line.no), objective, indicator, target_figure(line), satuan))
     label = "Program" if pk.unit_id is None else "Kegiatan / Sub Kegiatan"
     brows: list[Row] = [
         (str(b.no), f"{b.code} {b.name}".strip(), formats.rupiah_figure(b.amount), b.note or None) for b in pk.budget
@@ -45,9 +50,9 @@ def pk_tables(prepared: Prepared) -> list[SheetTable]:
             "Tabel 1",
             "Tabel 1. Sasaran, Indikator Kinerja dan Target",
             subtitle,
-            (("No", "Sasaran", "Indikator Kinerja", "Target"),),
+            (("No", "Sasaran", "Indikator Kinerja", "Target", "Satuan"),),
             tuple(rows),
-            (6, 45, 55, 14),
+            (6, 45, 55, 12, 12),
             numeric=frozenset({0, 3}),
         ),
         SheetTable(
@@ -71,46 +76,11 @@ def pengukuran_tables(prepared: Prepared) -> list[SheetTable]:
 
 
 def _pengukuran_capaian(doc: PengukuranDoc, subtitle: str) -> SheetTable:
-    at = doc.table_quarter
-    head = tuple(capaian_head(at))
-    rows = [tuple(capaian_cells(r, at)) for r in doc.rows]
-    widths: tuple[float, ...] = (5, 40, 50, 12, 12, 12, 12, 14)
-    numeric = frozenset({0, 4, 5, 6})
-    if at is not None:
-        widths, numeric = (5, 38, 46, 11, 12, 12, 13, 13, 14, 14), frozenset({0, 4, 5, 6, 7, 8})
-    total: list[str | None] = ["Rata-rata capaian kinerja"] + [None] * (len(head) - 1)
-    total[6 if at is None else 7] = doc.mean_capaian
-    total[-1] = doc.mean_category
-    rows.append(tuple(total))
-    return SheetTable(
-        "A Capaian Kinerja",
-        "A. Capaian Kinerja Sasaran",
-        subtitle,
-        (head,),
-        tuple(rows),
-        widths,
-        numeric=numeric,
-        total_rows=1,
-    )
+    return pengukuran.capaian_sheet(doc, subtitle)  # the PDF's table A as data (one row builder, `measure_rows`)
 
 
 def _pengukuran_budget(doc: PengukuranDoc, subtitle: str) -> SheetTable:
-    bhead = ("No", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian Sasaran (%)", "Efisiensi (%)")
-    brows: list[Row] = [
-        (b.no, b.program, b.ceiling, b.spent, b.absorption, b.capaian, b.efficiency) for b in doc.budget
-    ]
-    t = doc.budget_total
-    brows.append(("Jumlah", None, t.ceiling, t.spent, t.absorption, t.capaian, t.efficiency))
-    return SheetTable(
-        "B Realisasi Anggaran",
-        "B. Realisasi Anggaran Program",
-        subtitle,
-        (bhead,),
-        tuple(brows),
-        (6, 60, 18, 18, 12, 14, 12),
-        numeric=frozenset({0, 2, 3, 4, 5, 6}),
-        total_rows=1,
-    )
+    return pengukuran.budget_sheet(doc, subtitle)  # the PDF's table B as data
 
 
 def triwulan_tables(prepared: Prepared) -> list[SheetTable]:
@@ -121,27 +91,7 @@ def triwulan_tables(prepared: Prepared) -> list[SheetTable]:
 
 
 def _triwulan_capaian(doc: TriwulanDoc, subtitle: str) -> SheetTable:
-    head1, head2 = capaian_headers(doc.quarter)
-    rows: list[tuple[str | None, ...]] = [
-        (r.no, r.objective, r.indicator, r.satuan, r.target_year, *r.targets, *(a or None for a in r.actuals),
-         r.cumulative, r.capaian, r.category)
-        for r in doc.rows
-    ]  # fmt: skip
-    total: list[str | None] = ["Rata-rata capaian kinerja terhadap target tahunan"] + [None] * 15
-    total[14], total[15] = doc.mean_capaian, doc.mean_category
-    rows.append(tuple(total))
-    merges = (*((0, c, 1, c) for c in (0, 1, 2, 3, 4, 13, 14, 15)), (0, 5, 0, 8), (0, 9, 0, 12))
-    return SheetTable(
-        "A Capaian Kinerja",
-        "A. Capaian Kinerja Sasaran dan Indikator",
-        subtitle,
-        (head1, head2),
-        tuple(rows),
-        (5, 32, 40, 10, 10, *[9] * 8, 12, 11, 12),
-        numeric=frozenset({0, 4, *range(5, 15)}),
-        header_merges=merges,
-        total_rows=1,
-    )
+    return triwulan.capaian_sheet(doc, subtitle)  # the PDF's table A as data (one row builder, `measure_rows`)
 
 
 def _triwulan_budget(doc: TriwulanDoc, subtitle: str) -> SheetTable:

@@ -1,9 +1,11 @@
 """Laporan Kinerja Triwulan (regulations.md §5), landscape, signed by the Camat.
 
-A. per sasaran and indicator: target tahunan, target TW I–IV, realisasi TW I–IV (up to the reported
-quarter), realisasi kumulatif, capaian against the yearly target and its category; B. the budget per
-program per quarter with serapan; C–E. faktor pendukung, faktor penghambat and tindak lanjut as the
-Kasi wrote them with the realisasi of the quarter.
+A. per sasaran and indicator (`measure_rows`, the row builder the FPK shares): target tahunan, target TW I–IV,
+realisasi TW I–IV (up to the reported quarter), realisasi s.d. TW n, the capaian s.d. TW n against the target s.d.
+TW n with its category, and the progress against the yearly target (not graded); the rata-rata by the office's rule;
+B. the budget per program per quarter with serapan; C–E. faktor pendukung, faktor penghambat and tindak lanjut as
+the Kasi wrote them with the realisasi of the quarter. Table A is built once as data (`capaian_sheet`) for the PDF
+and the .xlsx.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -21,24 +23,25 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Paragraph
 
 from sakip_desktop.documents import kit
-from sakip_desktop.documents.measure_text import (
-    DASH,
-    amount_text,
-    band_text,
-    capaian_text,
-    no_data_notes,
-    percent_text,
-    revision_lines,
-    revision_notes,
-    target_text,
+from sakip_desktop.documents.measure_rows import (
+    MEAN_LABEL,
+    PROGRESS,
+    IndicatorLine,
+    MeanLine,
+    indicator_lines,
+    mean_line,
+    measures_note,
+    pdf_spans,
 )
-from sakip_desktop.documents.request import DocRequest, Prepared
+from sakip_desktop.documents.measure_text import no_data_notes, percent_text, revision_lines, revision_notes
+from sakip_desktop.documents.request import DocRequest, Prepared, SheetTable
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.measurement.budget import budget_measurement
-from sakip_desktop.ops.measurement.capaian import measure, office_summary
-from sakip_desktop.ops.measurement.year import NO_DATA, rated
+from sakip_desktop.ops.measurement.capaian import measure
+from sakip_desktop.ops.measurement.summary import average_note
+from sakip_desktop.ops.measurement.year import rated
 from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.ops.org.signers import office_signer
 from sakip_desktop.ops.realisation.narratives import quarter_narratives
@@ -48,20 +51,7 @@ from sakip_desktop.storage.database import Database
 KIND = "triwulan"
 
 
-@dataclass(frozen=True)
-class TwRow:
-    """One indicator line as printed; `objective` None under the sasaran's first line."""
-
-    no: str
-    objective: str | None
-    indicator: str
-    satuan: str
-    target_year: str
-    targets: tuple[str, str, str, str]
-    actuals: tuple[str, str, str, str]
-    cumulative: str
-    capaian: str
-    category: str
+TwRow = IndicatorLine  # one indicator line of table A: the FPK's row builder (`measure_rows`)
 
 
 @dataclass(frozen=True)
@@ -91,9 +81,8 @@ class TriwulanDoc:
     office_title: str
     year: int
     quarter: int
-    rows: tuple[TwRow, ...]
-    mean_capaian: str
-    mean_category: str
+    rows: tuple[IndicatorLine, ...]
+    mean: MeanLine
     budget: tuple[TwBudgetRow, ...]
     supporting: tuple[Narrative, ...]
     inhibiting: tuple[Narrative, ...]
@@ -101,7 +90,7 @@ class TriwulanDoc:
     signer: kit.Signer
     sign_date: dt.date | None = None
     revisions: tuple[str, ...] = ()  # approved values changed later, with the reason
-    notes: tuple[str, ...] = ()  # under table A: how many indicators are "belum ada data"
+    notes: tuple[str, ...] = ()  # under table A: "belum ada data", how the rata-rata is taken, the two measures
 
 
 def _narratives(db: Database, year: int, quarter: int) -> tuple[tuple[Narrative, ...], ...]:
@@ -139,35 +128,14 @@ def triwulan_data(db: Database, year: int, quarter: int, day: dt.date) -> Triwul
     """Measure TW I..`quarter` and gather the budget and narratives of the quarter."""
     per_q = [measure(db, year, q) for q in range(1, 5)]
     rows = rated(per_q[quarter - 1])  # an indicator without realisasi in the quarter: "belum ada data"
-    out: list[TwRow] = []
-    previous = None
-    for n, r in enumerate(rows):
-        quarters = [per_q[q][n] for q in range(4)]
-        actuals = [amount_text(x.actual, x.info) if q < quarter else "" for q, x in enumerate(quarters)]
-        out.append(
-            TwRow(
-                no=str(n + 1),
-                objective=r.objective_label if r.info.objective_id != previous else None,
-                indicator=r.info.name + (" (IKU)" if r.info.is_key else ""),
-                satuan=r.info.unit,
-                target_year=target_text(r.year_target, r.info),
-                targets=tuple(target_text(x.quarter_target, x.info) for x in quarters),  # type: ignore[arg-type]
-                actuals=tuple(actuals),  # type: ignore[arg-type]
-                cumulative=amount_text(r.actual_to_date if r.has_data else None, r.info),
-                capaian=capaian_text(r, r.achievement_year),
-                category=band_text(r, r.achievement_year) if r.has_data else NO_DATA,
-            )
-        )
-        previous = r.info.objective_id
-    summary = office_summary(rows)
+    average = get_settings(db).achievement_average
     supporting, inhibiting, follow_up = _narratives(db, year, quarter)
     return TriwulanDoc(
         office_title=get_profile(db).office_title,
         year=year,
         quarter=quarter,
-        rows=tuple(out),
-        mean_capaian=DASH if summary.achievement_year is None else formats.number(summary.achievement_year, 2),
-        mean_category=band_text(rows[0], summary.achievement_year) if rows else DASH,
+        rows=indicator_lines(rows, quarters=per_q),
+        mean=mean_line(rows, average),
         budget=_budget(db, year, quarter),
         supporting=supporting,
         inhibiting=inhibiting,
@@ -175,7 +143,7 @@ def triwulan_data(db: Database, year: int, quarter: int, day: dt.date) -> Triwul
         signer=office_signer(db, day),
         sign_date=day,
         revisions=revision_lines(period_revisions(db, year, quarter), get_settings(db).utc_offset_hours),
-        notes=no_data_notes(rows),
+        notes=(*no_data_notes(rows), average_note(average), measures_note(quarter)),
     )
 
 
@@ -200,41 +168,47 @@ def prepare_triwulan(db: Database, request: DocRequest) -> Prepared:
 def capaian_headers(quarter: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The two header rows of table A (capaian), for the PDF and the .xlsx alike."""
     tw = ("TW I", "TW II", "TW III", "TW IV")
+    at = quarter_label(quarter)
     head1: tuple[str, ...] = ("No", "Sasaran", "Indikator Kinerja", "Satuan", "Target Tahunan", "Target", "", "", "")
-    head1 += ("Realisasi", "", "", "", f"Kumulatif s.d. {quarter_label(quarter)}", "Capaian (%)", "Kategori")
-    return head1, ("", "", "", "", "", *tw, *tw, "", "", "")
+    head1 += ("Realisasi", "", "", "", f"Realisasi s.d. {at}", f"Capaian s.d. {at} (%)", "Kategori", PROGRESS)
+    return head1, ("", "", "", "", "", *tw, *tw, "", "", "", "")
+
+
+def capaian_sheet(doc: TriwulanDoc, subtitle: str = "") -> SheetTable:
+    """Table A as data: what the PDF prints and the .xlsx holds (`documents.tables`)."""
+    rows: list[tuple[str | None, ...]] = [
+        (r.no, r.objective, r.indicator, r.satuan, r.target_year, *r.targets, *(a or None for a in r.actuals),
+         r.actual, r.capaian, r.category, r.progress)
+        for r in doc.rows
+    ]  # fmt: skip
+    total: list[str | None] = [MEAN_LABEL] + [None] * 16
+    total[14], total[15], total[16] = doc.mean.capaian, doc.mean.category, doc.mean.progress
+    rows.append(tuple(total))
+    merges = (*((0, c, 1, c) for c in (0, 1, 2, 3, 4, 13, 14, 15, 16)), (0, 5, 0, 8), (0, 9, 0, 12))
+    return SheetTable(
+        "A Capaian Kinerja",
+        "A. Capaian Kinerja Sasaran dan Indikator",
+        subtitle,
+        capaian_headers(doc.quarter),
+        tuple(rows),
+        (5, 32, 40, 10, 10, *[9] * 8, 12, 11, 12, 12),
+        numeric=frozenset({0, 4, *range(5, 15), 16}),
+        header_merges=merges,
+        total_rows=1,
+        notes=doc.notes,
+    )
 
 
 def _table(doc: TriwulanDoc, width: float) -> kit.Flowable:
-    head1, head2 = (list(h) for h in capaian_headers(doc.quarter))
-    cells: list[list] = [
-        [
-            r.no,
-            r.objective,
-            r.indicator,
-            r.satuan,
-            r.target_year,
-            *r.targets,
-            *r.actuals,
-            r.cumulative,
-            r.capaian,
-            r.category,
-        ]
-        for r in doc.rows
-    ]
-    st = kit.styles(cell_size=7.5)
-    total: list = [kit.para("Rata-rata capaian kinerja terhadap target tahunan", st.cell_br)] + [""] * 15
-    total[14], total[15] = doc.mean_capaian, doc.mean_category
-    cells.append(total)
-    fixed = [0.7, None, None, 1.4, 1.4] + [1.15] * 8 + [1.5, 1.5, 1.8]  # "Sangat Baik" on one line
+    sheet = capaian_sheet(doc)
+    cells: list[list[Any]] = [list(r) for r in sheet.rows]
+    cells[-1][0] = kit.para(MEAN_LABEL, kit.styles(cell_size=7.5).cell_br)
+    fixed = [0.7, None, None, 1.4, 1.5] + [1.1] * 8 + [1.45, 1.5, 1.8, 1.6]  # "Sangat Baik" on one line
     free = width - sum(f * cm for f in fixed if f)
     widths = [f * cm if f else (free * 0.42 if i == 1 else free * 0.58) for i, f in enumerate(fixed)]
-    spans = [((c, 0), (c, 1)) for c in (0, 1, 2, 3, 4, 13, 14, 15)] + [((5, 0), (8, 0)), ((9, 0), (12, 0))]
-    spans += kit.group_spans([c[1] for c in cells[:-1]], column=1, header_rows=2)
-    last = len(cells) + 1
-    spans.append(((0, last), (13, last)))
+    heads = [list(h) for h in sheet.header_rows]
     return kit.data_table(
-        [head1, head2], cells, widths, align="CLLC" + "R" * 10 + "RC", size=7.5, total_rows=1, spans=spans
+        heads, cells, widths, align="CLLC" + "R" * 11 + "CR", size=7.5, total_rows=1, spans=pdf_spans(sheet, 1, 14)
     )
 
 

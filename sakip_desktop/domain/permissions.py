@@ -100,11 +100,16 @@ class Op(StrEnum):
     LKJ_SECTION_SAVE = "lkj.section.save"
     LKJ_SIGN = "lkj.sign"
     LKJ_UNLOCK = "lkj.unlock"
+    E81_NOTE_SAVE = "e81.note.save"
     # Dokumen dan surat
     DOCUMENT_RECORD = "document.record"
     LETTER_REGISTER = "letter.register"
     LETTER_MARK_SENT = "letter.mark_sent"
     LETTER_ATTACH_PROOF = "letter.attach_proof"
+    PACK_LIST_SAVE = "pack.list.save"
+    PACK_LIST_REMOVE = "pack.list.remove"
+    PACK_STATUS_SET = "pack.status.set"
+    PACK_FILE_ATTACH = "pack.file.attach"
     # SOP
     SOP_ADOPT = "sop.adopt"
     SOP_CREATE = "sop.create"
@@ -187,6 +192,7 @@ _MEETING = (_S, _T)
 _LIBRARY = (_S, _KP, ADMIN)
 _DOCUMENT = (_C, _S, _T, _KP, _KU, ADMIN)
 _LKJ_EDIT = (_S, _T, _KP, ADMIN)
+_PACK = (_T, _AD, ADMIN)  # the submission pack to the kabupaten: the Tim SAKIP and the Admin Data keep it
 
 _UNIT_NOTE = "Hanya untuk unit sendiri: Kasi seksinya, Kasubag sub bagiannya, staf unitnya (Administrator semua unit)."
 _STEP_NOTE = "Hanya pemegang peran yang ditetapkan untuk langkah itu dalam SOP."
@@ -265,10 +271,15 @@ _ROWS: tuple[tuple[Op, str, str, tuple[str, ...], str], ...] = (
      "Hanya selama LKj tahun itu belum ditandatangani."),
     (Op.LKJ_SIGN, LKJ, "Tandai LKj sudah ditandatangani", (_C,), "Mengunci LKj tahun itu."),
     (Op.LKJ_UNLOCK, LKJ, "Buka kunci LKj", (_C,), "Satu-satunya jalan mengubah LKj yang sudah ditandatangani."),
+    (Op.E81_NOTE_SAVE, LKJ, "Simpan faktor dan tindak lanjut Formulir E.81", _LKJ_EDIT, ""),
     (Op.DOCUMENT_RECORD, DOCUMENTS, "Catat dokumen yang dicetak", _DOCUMENT, ""),
     (Op.LETTER_REGISTER, DOCUMENTS, "Daftarkan surat keluar", _DOCUMENT, ""),
     (Op.LETTER_MARK_SENT, DOCUMENTS, "Catat surat terkirim", _DOCUMENT, ""),
     (Op.LETTER_ATTACH_PROOF, DOCUMENTS, "Lampirkan bukti pengiriman", _DOCUMENT, ""),
+    (Op.PACK_LIST_SAVE, DOCUMENTS, "Ubah daftar paket Kabupaten", _PACK, ""),
+    (Op.PACK_LIST_REMOVE, DOCUMENTS, "Hapus baris daftar paket Kabupaten", _PACK, ""),
+    (Op.PACK_STATUS_SET, DOCUMENTS, "Ubah status berkas paket Kabupaten", _PACK, ""),
+    (Op.PACK_FILE_ATTACH, DOCUMENTS, "Lampirkan berkas paket Kabupaten", _PACK, ""),
     (Op.SOP_ADOPT, SOP, "Adopsi templat SOP", _LIBRARY, ""),
     (Op.SOP_CREATE, SOP, "Buat SOP baru", _LIBRARY, ""),
     (Op.SOP_SAVE_VERSION, SOP, "Simpan versi SOP", _LIBRARY, ""),

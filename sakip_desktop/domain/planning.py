@@ -22,6 +22,7 @@ CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,19}")
 MAX_PLAN_YEARS = 10
 MAX_SATUAN = 40
 MAX_BUDGET_CODE = 40
+MAX_BENCHMARK = 300  # characters of an indicator's benchmark (one line in the LKj's table)
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
@@ -67,6 +68,7 @@ class IndicatorInput:
     scale_id: int | None = None
     baseline: Decimal | None = None
     sort_order: int = 0
+    benchmark: str | None = None  # standar nasional / pembanding; None: keep what is stored
 
 
 def one_line(text: str) -> str:
@@ -161,6 +163,20 @@ def indicator_unit(unit: str) -> str:
     return unit
 
 
+def indicator_benchmark(text: str | None) -> str | None:
+    """An indicator's benchmark (e.g. 'SPM 100% (Permendagri 59/2021)') on one line, at most `MAX_BENCHMARK`
+    characters; '' for none; None stays None (keep what is stored)."""
+    if text is None:
+        return None
+    text = one_line(text)
+    if len(text) > MAX_BENCHMARK:
+        raise ValidationError(
+            f"Standar nasional/pembanding paling panjang {MAX_BENCHMARK} karakter (sekarang {len(text)}).",
+            field="benchmark",
+        )
+    return text
+
+
 def indicator_kind(
     polarity: Polarity | str, aggregation: Aggregation | str, qualitative: bool
 ) -> tuple[Polarity, Aggregation]:
@@ -202,6 +218,7 @@ def clean_indicator(data: IndicatorInput) -> IndicatorInput:
         scale_id=data.scale_id,
         baseline=indicator_value(data.baseline, "Baseline", "baseline"),
         sort_order=data.sort_order,
+        benchmark=indicator_benchmark(data.benchmark),
     )
 
 

@@ -51,6 +51,9 @@ MAX_TEXT = 4000  # characters of one narrative field: about a page
 
 LOCKED_MESSAGE = "Data triwulan ini sudah disetujui dan terkunci; ubah melalui revisi dengan alasan."
 
+# The office setting "Bukti dukung wajib" (ops.org.office.OfficeSettings.evidence_required) as the rules name it.
+EVIDENCE_SETTING = "Pengaturan › Umum › Bukti dukung wajib"
+
 
 @dataclass(frozen=True)
 class RealisationInput:
@@ -191,6 +194,28 @@ class QuarterFacts:
     justification: str
     narrative: Narrative
     previous: Decimal | None  # capaian of the quarter before, when it has a value
+    evidence_files: int = 0  # the bukti dukung files uploaded
+    evidence_required: bool = False  # the office's setting "Bukti dukung wajib"
+
+
+def evidence_problem(files: int, required: bool) -> str | None:
+    """Rule: while the office requires it, a realisasi is submitted only with at least one bukti dukung file."""
+    if required and files == 0:
+        return f"bukti dukung belum diunggah; unggah sedikitnya satu berkas bukti dukung ({EVIDENCE_SETTING})"
+    return None
+
+
+def evidence_check_problem(files: int, ticked: bool, required: bool) -> str | None:
+    """Rule of the Sekretaris's checklist on a realisasi without a bukti dukung file: 'bukti dukung ada' cannot be
+    ticked, and while the office requires bukti the realisasi goes back to its unit instead of being verified.
+    (With a file the item is ticked like the others.)"""
+    if files:
+        return None
+    if ticked:
+        return "tidak ada berkas bukti dukung, jadi 'bukti dukung ada' tidak dapat dicentang"
+    if required:
+        return f"bukti dukung wajib ({EVIDENCE_SETTING}) tetapi tidak ada berkasnya; kembalikan ke unitnya"
+    return None
 
 
 def submission_problems(facts: QuarterFacts) -> list[str]:
@@ -200,6 +225,9 @@ def submission_problems(facts: QuarterFacts) -> list[str]:
     if facts.target is None:
         return ["target triwulan belum ditetapkan; minta Kasubag Perencanaan menetapkannya"]
     problems = []
+    evidence = evidence_problem(facts.evidence_files, facts.evidence_required)
+    if evidence:
+        problems.append(evidence)
     if is_zero_target(facts.target) and (facts.manual is None or not facts.justification.strip()):
         problems.append(
             "target triwulan 0 sehingga capaian tidak dapat dihitung; isi capaian manual beserta justifikasinya"
@@ -219,6 +247,7 @@ def _join(words: list[str]) -> str:
 
 
 __all__ = [
+    "EVIDENCE_SETTING",
     "LOCKED_MESSAGE",
     "MAX_TEXT",
     "NARRATIVE_LABELS",
@@ -229,6 +258,8 @@ __all__ = [
     "Seen",
     "Status",
     "clean_text",
+    "evidence_check_problem",
+    "evidence_problem",
     "is_zero_target",
     "justification_problem",
     "manual_achievement_problem",

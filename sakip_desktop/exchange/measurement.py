@@ -1,9 +1,9 @@
 """The measurement table as an .xlsx workbook, for copying into the kabupaten's online systems.
 
-One sheet: a title, a line saying what is compared with what, one row per indicator, the office's
-mean capaian, and notes (capaian that could not be computed, realisasi not yet approved, the display
-cap). Numbers are numeric cells with Indonesian-looking formats; capaian are rounded half up to 2
-decimals before they are written, so the cell holds exactly the figure shown.
+One sheet: a title, a line saying what is compared with what, one row per indicator (with its code, by which
+the kabupaten matches the rows), the office's mean capaian, and notes (capaian that could not be computed,
+realisasi not yet approved, the display cap). Numbers are numeric cells with Indonesian-looking formats; capaian
+are rounded half up to 2 decimals before they are written, so the cell holds exactly the figure shown.
 
 openpyxl is imported inside the functions: the program should not pay for it at start-up.
 """
@@ -34,7 +34,9 @@ NOT_COMPUTABLE = "tidak dapat dihitung"
 POLARITY_TEXT = {Polarity.POSITIVE: "Positif", Polarity.NEGATIVE: "Negatif"}
 CENT = Decimal("0.01")
 HEADER_ROW = 4
-WIDTHS = (5, 42, 50, 11, 10, 12, 14, 14, 12, 16)
+WIDTHS = (5, 9, 42, 50, 11, 10, 12, 14, 14, 12, 16)
+# Columns (1-based) the mean row and the notes write to.
+LABEL_COLUMN, CAPAIAN_COLUMN, CATEGORY_COLUMN = 4, 10, 11
 INTEGER_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.00"
 
@@ -44,6 +46,7 @@ def headers(quarter: int) -> tuple[str, ...]:
     tw = quarter_label(quarter)
     return (
         "No",
+        "Kode",
         "Sasaran",
         "Indikator Kinerja",
         "Satuan",
@@ -212,6 +215,7 @@ def _row_values(
         category = f"{category} ({note})"
     values = (
         (n, INTEGER_FORMAT),
+        (info.code, None),
         (row.objective_label, None),
         (info.name, None),
         (info.unit, None),
@@ -240,7 +244,7 @@ def _indicator_row(ws: Worksheet, r: int, n: int, row: MeasurementRow, yearly: b
         if fmt:
             cell.number_format = fmt
     if manual:
-        ws.cell(row=r, column=9).font = Font(italic=True)
+        ws.cell(row=r, column=CAPAIAN_COLUMN).font = Font(italic=True)
     ws.row_dimensions[r].height = _height([str(v) if v is not None else "" for v, _ in values], WIDTHS)
     return manual
 
@@ -255,14 +259,14 @@ def _mean_row(ws: Worksheet, r: int, rows: list[MeasurementRow], yearly: bool, a
     label = "Rata-rata capaian kinerja (" + (
         "rata-rata capaian sasaran" if average == OBJECTIVES else "rata-rata indikator"
     )
-    ws.cell(row=r, column=3, value=label + ")").font = Font(bold=True)
+    ws.cell(row=r, column=LABEL_COLUMN, value=label + ")").font = Font(bold=True)
     shown = None if mean_value is None or scale is None else scale.shown(mean_value)
     if shown is not None and scale is not None:
-        cell = ws.cell(row=r, column=9, value=_cent(shown))
+        cell = ws.cell(row=r, column=CAPAIAN_COLUMN, value=_cent(shown))
         cell.number_format = DECIMAL_FORMAT
         cell.font = Font(bold=True)
         band = scale.band(mean_value)
-        ws.cell(row=r, column=10, value=band.label if band else None).font = Font(bold=True)
+        ws.cell(row=r, column=CATEGORY_COLUMN, value=band.label if band else None).font = Font(bold=True)
     border = _border()
     for col in range(1, len(WIDTHS) + 1):
         ws.cell(row=r, column=col).border = border

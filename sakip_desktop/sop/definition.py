@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sakip_desktop.domain.roles import Role
+from sakip_desktop.domain.roles import Role, UnitKind
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.sop.stdtime import StandardTime, parse_standard_time
 
@@ -60,11 +60,17 @@ class Identity:
 
 @dataclass(frozen=True)
 class Actor:
-    """A pelaksana column: its heading as written and the program role that acts in it."""
+    """A pelaksana column (a lane): its heading as written, the program role that acts in it and, when the lane
+    belongs to one unit, which: `unit` (the office's unit code: only that unit's holder of the role, and his
+    Plt./Plh.) or `unit_kind` (a UnitKind value: a holder in any unit of that kind, e.g. "Staf Pada Seksi").
+    `unit_hint` is how a template names the unit ("ekonomi pembangunan"): adopting finds the office's unit by it."""
 
     key: str
     label: str
     role: Role
+    unit: str = ""
+    unit_kind: str = ""
+    unit_hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,7 @@ class Step:
     on_return: int | None = None
     actor_inferred: bool = False  # the seed lost the mark; the role was read from the wording
     action: str = ""  # a key of ACTIONS: the program screen that does this step's work; "" for none
+    track: str = ""  # the parallel track of the step: neighbouring steps with tracks run side by side (sop.flow)
 
     @property
     def standard_time(self) -> StandardTime | None:
@@ -111,6 +118,22 @@ class SopDefinition:
     def role_of(self, position: int) -> Role:
         """The role acting in step `position` (1-based)."""
         return self.actor(self.steps[position - 1].actor).role
+
+    def blocks(self) -> tuple[range, ...]:
+        """The parallel blocks: runs of neighbouring steps that name a track (positions, 1-based)."""
+        found: list[range] = []
+        start: int | None = None
+        for position, step in enumerate((*self.steps, None), start=1):
+            if step is not None and step.track:
+                start = position if start is None else start
+            elif start is not None:
+                found.append(range(start, position))
+                start = None
+        return tuple(found)
+
+    def block_of(self, position: int) -> range | None:
+        """The parallel block holding step `position`, or None."""
+        return next((b for b in self.blocks() if position in b), None)
 
     def next_position(self, position: int, approved: bool = True) -> int | None:
         """Where the run goes after step `position`; None when the SOP ends."""
@@ -161,7 +184,44 @@ def validate(definition: SopDefinition) -> SopDefinition:
         if step.action and step.action not in ACTIONS:
             known = ", ".join(ACTIONS)
             raise ValidationError(f"{where}: aksi program '{step.action}' tidak dikenal; pakai {known}.", field="steps")
+    _check_lanes(definition)
+    _check_tracks(definition)
     return definition
+
+
+_UNIT_KINDS = tuple(k.value for k in UnitKind)
+
+
+def _check_lanes(definition: SopDefinition) -> None:
+    for actor in definition.actors:
+        if actor.unit_kind and actor.unit_kind not in _UNIT_KINDS:
+            raise ValidationError(
+                f"Pelaksana '{actor.label}': jenis unit '{actor.unit_kind}' tidak dikenal; "
+                f"pakai {', '.join(_UNIT_KINDS)}.",
+                field="actors",
+            )
+
+
+def _check_tracks(definition: SopDefinition) -> None:
+    """Parallel tracks: a block has two tracks or more; inside it a decision goes back only within its own track."""
+    for block in definition.blocks():
+        tracks = {definition.steps[p - 1].track for p in block}
+        first, last = definition.steps[block.start - 1].number, definition.steps[block.stop - 2].number
+        if len(tracks) < 2:
+            raise ValidationError(
+                f"Langkah {first}–{last}: jalur paralel harus sedikitnya dua (kini hanya '{tracks.pop()}').",
+                field="steps",
+            )
+        for position in block:
+            step = definition.steps[position - 1]
+            if step.kind is not StepKind.DECISION:
+                continue
+            where = f"Langkah ke-{position} (nomor {step.number or '-'})"
+            target = step.on_return
+            if step.on_approve is not None:
+                raise ValidationError(f"{where}: langkah di jalur paralel tidak boleh melompat saat disetujui.")
+            if target is None or target not in block or definition.steps[target - 1].track != step.track:
+                raise ValidationError(f"{where}: di jalur paralel, 'Kembalikan' harus ke langkah jalur '{step.track}'.")
 
 
 # --- (de)serialisation: TOML templates and JSON in the database share one dict shape -----------
@@ -194,7 +254,17 @@ def from_dict(data: dict[str, Any]) -> SopDefinition:
         ident = data["identity"]
         fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in ident.items()}
         identity = Identity(**fields)
-        actors = tuple(Actor(key=a["key"], label=a["label"], role=Role(a["role"])) for a in data["actors"])
+        actors = tuple(
+            Actor(
+                key=a["key"],
+                label=a["label"],
+                role=Role(a["role"]),
+                unit=str(a.get("unit", "")),
+                unit_kind=str(a.get("unit_kind", "")),
+                unit_hint=str(a.get("unit_hint", "")),
+            )
+            for a in data["actors"]
+        )
         steps = tuple(
             Step(
                 number=str(s.get("number", "")),
@@ -209,6 +279,7 @@ def from_dict(data: dict[str, Any]) -> SopDefinition:
                 on_return=s.get("on_return"),
                 actor_inferred=bool(s.get("actor_inferred", False)),
                 action=str(s.get("action", "")),
+                track=str(s.get("track", "")),
             )
             for s in data["steps"]
         )

@@ -24,12 +24,15 @@ from sakip_desktop.ops import register as document_register
 from sakip_desktop.ops.agreements import pk as agreements
 from sakip_desktop.ops.agreements.common import Party, read_pk_settings
 from sakip_desktop.ops.base import Actor
+from sakip_desktop.ops.e81 import notes as e81_notes
 from sakip_desktop.ops.lkj import sections as lkj
 from sakip_desktop.ops.measurement import bands
 from sakip_desktop.ops.monitoring import evaluation, follow_ups, minutes
 from sakip_desktop.ops.monitoring import telaah as monitoring
 from sakip_desktop.ops.org import acting, auth, office, people, role_changes, units
 from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.pack import edit as pack
+from sakip_desktop.ops.pack.due import DIUNGGAH, ItemType
 from sakip_desktop.ops.planning import budget as budget_plan
 from sakip_desktop.ops.planning import renstra as planning
 from sakip_desktop.ops.planning import targets as planning_targets
@@ -244,6 +247,8 @@ PROBES: dict[Op, dict[str, Probe]] = {
         db, a, 2025, "bab4.simpulan", "Kinerja baik.")},
     Op.LKJ_SIGN: {"ops.lkj.sections.mark_signed": lambda db, a, t: lkj.mark_signed(db, a, 2025, dt.date(2026, 2, 2))},
     Op.LKJ_UNLOCK: {"ops.lkj.sections.unlock": lambda db, a, t: lkj.unlock(db, a, 2025, "Salah angka")},
+    Op.E81_NOTE_SAVE: {"ops.e81.notes.save_notes": lambda db, a, t: e81_notes.save_notes(
+        db, a, 2025, 3, {"pendorong": "Koordinasi baik."})},
     Op.DOCUMENT_RECORD: {"ops.register.record_document": lambda db, a, t: document_register.record_document(
         db, a, kind="PK", subject_key="uji", title="Uji", year=2025, quarter=None, digest="0" * 64, pages=1,
         paper="A4")},
@@ -252,6 +257,13 @@ PROBES: dict[Op, dict[str, Probe]] = {
         db, a, NOWHERE, dt.date(2025, 10, 2))},
     Op.LETTER_ATTACH_PROOF: {"ops.letters.attach_proof": lambda db, a, t: letters.attach_proof(
         db, a, NOWHERE, "tanda-terima.pdf", PDF)},
+    Op.PACK_LIST_SAVE: {"ops.pack.edit.save_item_type": lambda db, a, t: pack.save_item_type(
+        db, a, ItemType("", "", "Lainnya"))},  # an empty title: refused after the gate
+    Op.PACK_LIST_REMOVE: {"ops.pack.edit.remove_item_type": lambda db, a, t: pack.remove_item_type(db, a, "tidak-ada")},
+    Op.PACK_STATUS_SET: {"ops.pack.edit.set_status": lambda db, a, t: pack.set_status(
+        db, a, "tidak-ada", 2025, 0, DIUNGGAH)},
+    Op.PACK_FILE_ATTACH: {"ops.pack.edit.attach_file": lambda db, a, t: pack.attach_file(
+        db, a, "tidak-ada", 2025, 0, "dpa.pdf", PDF)},
     Op.SOP_ADOPT: {"ops.sop.library.adopt_templates": lambda db, a, t: sops.adopt_templates(
         db, a, [sops.template_choices()[0].code])},
     Op.SOP_CREATE: {"ops.sop.library.create_sop": lambda db, a, t: sops.create_sop(

@@ -220,8 +220,9 @@ def test_cli_check_fails_on_a_damaged_or_foreign_file(demo_template, tmp_path):
 
 def test_cli_lists_the_sops_and_prints_a_sheet(demo_template, tmp_path):
     listed = _sakip("sop", "list", "--db", str(demo_template))
-    assert listed.returncode == 0 and "KALIPARE-PENYUSUNAN-LAPORAN-KINERJA" in listed.stdout
-    line = next(ln for ln in listed.stdout.splitlines() if "KALIPARE" in ln)
+    # (adopted SOPs carry the office's own code, issue 13 §4: the Kalipare template is CONTOH-PENYUSUNAN-…)
+    assert listed.returncode == 0 and "CONTOH-PENYUSUNAN-LAPORAN-KINERJA" in listed.stdout
+    line = next(ln for ln in listed.stdout.splitlines() if "CONTOH-PENYUSUNAN-LAPORAN-KINERJA" in ln)
     sop_id = line.split()[0]
     out = tmp_path / "lkj.pdf"
     printed = _sakip("report", "sop", "--db", str(demo_template), "--sop", sop_id, "--paper", "F4", "--out", str(out))
@@ -245,7 +246,7 @@ def test_cli_writes_the_sop_compliance_report(demo_template, tmp_path):
     headers = [c.value for c in ws[4]]
     assert headers[:3] == ["SOP", "Versi", "No"] and "Melebihi standar" in headers
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
-    lkj = [r for r in rows if r[0] == "Penyusunan Laporan Kinerja (LKj)"]
+    lkj = [r for r in rows if r[0] == "Penyusunan laporan kinerja (LKj)"]  # the adopted SOP's name (#13 §4)
     assert len(lkj) == 12 and all(r[6] >= 2 for r in lkj)  # two finished runs of every step (one loop)
     returned = next(r for r in lkj if r[2] == 6)  # the decision that sent the work back once
     assert returned[12] == 1

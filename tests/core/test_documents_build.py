@@ -104,7 +104,8 @@ def test_triwulan_targets_realisasi_budget_and_narratives(demo_db: Database) -> 
     flat = _flat(text)
     # THEN both tables, the budget total in Indonesian thousands, and the three narrative sections appear
     assert "LAPORAN KINERJA TRIWULAN" in text and "TRIWULAN II TAHUN 2025" in text
-    assert "Kumulatif s.d. TW II" in flat and "Realisasi Anggaran per Triwulan" in flat
+    # (issue #12 §3: one row builder with the FPK, whose column is "Realisasi s.d. TW n")
+    assert "Realisasi s.d. TW II" in flat and "Realisasi Anggaran per Triwulan" in flat
     assert formats.number(budget.total.ceiling, 0) in flat and "." in formats.number(budget.total.ceiling, 0)
     assert "Faktor Pendukung" in flat and "Faktor Penghambat" in flat and "Tindak Lanjut" in flat
     assert "Tidak ada catatan" not in flat.split("Faktor Pendukung")[1][:60]
@@ -163,9 +164,9 @@ def test_surat_pengantar_numbers_from_the_register(demo_db: Database) -> None:
     # WHEN the cover letter is printed
     _, text = _text(catalog.preview(demo_db, DocRequest(kind="surat-pengantar", letter_id=letter.id))[0])
     flat = _flat(text)
-    # THEN it carries the agenda number (in the demo office's format; its berita acara took number 1), the date,
-    # the addressee and the Camat's signature
-    assert "Nomor : 000.8/002/35.99.01/2025" in flat
+    # THEN it carries the agenda number (in the demo office's format; its berita acara took number 1, its surat
+    # pengantar number 2), the date, the addressee and the Camat's signature
+    assert "Nomor : 000.8/003/35.99.01/2025" in flat
     assert "Contoh, 14 Oktober 2025" in flat and "Yth. Bupati Contoh" in flat
     assert "sampaikan Laporan Kinerja Triwulan III" in flat
     assert _grouped(office_signer(demo_db, dt.date(2025, 10, 14)).nip) in flat

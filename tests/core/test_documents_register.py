@@ -90,8 +90,9 @@ def test_outgoing_register_numbers_sends_and_keeps_proof(demo_db: Database) -> N
     # WHEN two letters are registered in October 2025
     one = register_letter(demo_db, SYSTEM, LetterInput(dt.date(2025, 10, 14), "Bupati Contoh", "Laporan TW III"))
     two = register_letter(demo_db, SYSTEM, LetterInput(dt.date(2025, 10, 15), "Kepala Bappeda", "Laporan TW III"))
-    # THEN they get consecutive numbers of the year (number 1 of 2025 is the demo's berita acara of 15 Juli)
-    assert (one.agenda_number, two.agenda_number) == ("005/2/35.99.01/X/2025", "005/3/35.99.01/X/2025")
+    # THEN they get consecutive numbers of the year (1 and 2 of 2025 are the demo's berita acara of 15 Juli and its
+    # surat pengantar)
+    assert (one.agenda_number, two.agenda_number) == ("005/3/35.99.01/X/2025", "005/4/35.99.01/X/2025")
     # WHEN proof is attached before the letter is sent THEN that is refused, naming what to do first
     with pytest.raises(ValidationError, match="tanggal kirim"):
         attach_proof(demo_db, SYSTEM, one.id, "tanda-terima.jpg", b"\xff\xd8\xff data")

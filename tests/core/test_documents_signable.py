@@ -86,7 +86,7 @@ def test_a_meeting_made_final_takes_the_next_number_and_a_draft_has_none(demo_db
     add_participants(demo_db, sekcam, meeting, [camat.person_id])
     set_attendance(demo_db, sekcam, participants(demo_db, meeting)[0].id, True)
     finalise_meeting(demo_db, sekcam, meeting)
-    assert "Nomor: 000.8/002/35.99.01/2025" in _berita_acara(demo_db, meeting)
+    assert "Nomor: 000.8/003/35.99.01/2025" in _berita_acara(demo_db, meeting)
     # AND that number is not offered for a surat pengantar, and printing one for it is refused
     entry = next(x for x in list_letters(demo_db, 2025) if x.minutes_of == meeting)
     assert entry.id not in {x.id for x in list_letters(demo_db, 2025, cover_letters_only=True)}
@@ -185,7 +185,7 @@ def test_the_surat_pengantar_numbers_in_the_office_format_with_a_proper_hal(demo
     # WHEN the cover letter is printed
     [text] = _pages(catalog.preview(demo_db, DocRequest(kind="surat-pengantar", letter_id=letter.id))[0])
     # THEN its number is in the office's format (as its PKs: classification/number/region code/year)
-    assert "Nomor : 000.8/002/35.99.01/2025" in text
+    assert "Nomor : 000.8/003/35.99.01/2025" in text
     # AND the Hal says what the letter does
     assert "Hal : Penyampaian Laporan Kinerja Triwulan III Tahun 2025" in text
     # AND no internal code (data hash, register version) is printed

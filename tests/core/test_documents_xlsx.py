@@ -83,8 +83,8 @@ def test_pengukuran_tw3_capaian_of_ik08_as_printed(demo_db: Database) -> None:
         "Target s.d. TW III",
         "Realisasi s.d. TW III",
         "Capaian s.d. TW III (%)",
-        "Capaian thd Target Tahunan (%)",
-        "Kategori",
+        "Kategori",  # (issue #12 §3: the band beside the capaian it grades; the progress is not graded)
+        "Progres thd Target Tahunan (%)",
     ]
     assert ws.freeze_panes == "A5" and ws.column_dimensions["C"].width == 46
     # AND IK08's capaian is a number holding the figure shown, with a two-decimal format, as the PDF prints it
@@ -96,16 +96,17 @@ def test_pengukuran_tw3_capaian_of_ik08_as_printed(demo_db: Database) -> None:
     assert actual.data_type == "n" and Decimal(str(actual.value)) == ik08.actual_to_date
     # (the PDF prints the capaian to date and against the year side by side: the same two figures)
     pdf = _pdf_text(demo_db, request)
-    both = [formats.number(Decimal(str(ws.cell(row=r, column=c).value)), 2) for c in (8, 9)]
-    assert " ".join(both) in pdf
+    both = [formats.number(Decimal(str(ws.cell(row=r, column=c).value)), 2) for c in (8, 10)]
+    assert f"{both[0]} {ws.cell(row=r, column=9).value} {both[1]}" in pdf
     # AND the last row is the mean capaian of the office, bold, under the capaian column
-    mean = ws.cell(row=ws.max_row, column=8)
-    assert ws.cell(row=ws.max_row, column=1).value == "Rata-rata capaian kinerja" and mean.font.bold
+    last = _row_of(ws, 1, "Rata-rata capaian kinerja")  # (the notes under the table follow it)
+    mean = ws.cell(row=last, column=8)
+    assert ws.cell(row=last, column=1).value == "Rata-rata capaian kinerja" and mean.font.bold
     assert formats.number(Decimal(str(mean.value)), 2) == formats.number(office_summary(rows).achievement, 2)
     # AND the budget table ends with the Jumlah, its rupiah whole numbers
     wsb = wb["B Realisasi Anggaran"]
-    assert wsb.cell(row=wsb.max_row, column=1).value == "Jumlah"
-    ceiling = wsb.cell(row=wsb.max_row, column=3)
+    jumlah = _row_of(wsb, 1, "Jumlah")  # (the efisiensi formula and other notes follow it)
+    ceiling = wsb.cell(row=jumlah, column=4)  # (issue #12 §3: after No, Program and Sasaran)
     assert isinstance(ceiling.value, int) and ceiling.number_format == "#,##0"
     assert f"Jumlah {formats.number(ceiling.value, 0)}" in pdf
 
@@ -119,7 +120,7 @@ def test_pk_lampiran_tables(demo_db: Database) -> None:
     # THEN table 1 lists every target line and table 2 ends with the Jumlah as a number
     assert wb.sheetnames == ["Tabel 1", "Tabel 2"]
     t1, t2 = wb["Tabel 1"], wb["Tabel 2"]
-    assert [c.value for c in t1[4]] == ["No", "Sasaran", "Indikator Kinerja", "Target"]
+    assert [c.value for c in t1[4]] == ["No", "Sasaran", "Indikator Kinerja", "Target", "Satuan"]
     assert t1.max_row - 4 == len(detail.targets)
     assert t1["A2"].value.endswith(detail.scope)
     assert [c.value for c in t2[4]] == ["No", "Program", "Anggaran (Rp)", "Keterangan"]
@@ -169,29 +170,21 @@ def test_lkj_every_table_and_the_ringkasan(demo_db: Database) -> None:
     view = lkj_view(demo_db, 2025)
     # WHEN its tables are exported
     wb = _book(demo_db, DocRequest(kind="lkj", year=2025, day=DAY))
-    # THEN the ringkasan, the PK tables, the tables of each sasaran, the realisasi anggaran and the FPK lampiran
+    # THEN the ringkasan, the PK tables, the tables of each sasaran, the realisasi anggaran and the FPK lampiran,
+    # numbered as the PDF numbers them (issue #12 §4: Tabel 1, 2, 3, … without gaps)
+    titles = {ws["A1"].value.split(". ", 1)[-1]: ws for ws in wb.worksheets}
     n = len(view.data.sasaran)
-    for name in (
-        "Tabel 1",
-        "Tabel 2.1",
-        "Tabel 2.2",
-        "Tabel 3.1.1",
-        "Tabel 3.1.2",
-        "Tabel 3.1.3",
-        f"Tabel 3.{n}.1",
-        f"Tabel 3.{n + 1}",
-        "Lampiran 2",
-    ):
-        assert name in wb.sheetnames
+    assert wb.sheetnames == [f"Tabel {k}" for k in range(1, len(wb.sheetnames))] + ["Lampiran 2"]
+    assert len(wb.sheetnames) >= 3 + 5 * n
     ringkasan = wb["Tabel 1"]
-    assert ringkasan["A1"].value == "Tabel 1. Ringkasan Capaian Kinerja Tahun 2025"
+    assert ringkasan["A1"].value == "Tabel 1. Ringkasan Capaian Kinerja s.d. TW III 2025"  # a DRAF year (#12 §5)
     mean = ringkasan.cell(row=ringkasan.max_row, column=4)
     assert mean.number_format == '#,##0.00"%"'
     assert Decimal(str(mean.value)) == view.data.achievement.quantize(CENT, rounding=ROUND_HALF_UP)
     first = view.data.sasaran[0]
-    s1 = wb["Tabel 3.1.1"]
+    s1 = titles["Capaian Indikator Kinerja Sasaran S1 s.d. TW III 2025"]
     assert s1.max_row - 4 == len(first.indicators) + 1
-    anggaran = wb[f"Tabel 3.{n + 1}"]
+    anggaran = titles["Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan"]
     assert anggaran.cell(row=anggaran.max_row, column=3).value == view.data.budget.total.ceiling
 
 

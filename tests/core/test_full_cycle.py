@@ -253,6 +253,7 @@ def collect_verify_approve(db: Database, tmp_path: Path) -> None:
     assert {e.approved_by for e in entries} == {camat.name}
 
 
+@pytest.mark.usefixtures("evidence_optional")  # submits without bukti dukung (issue 13 §5)
 def test_a_unit_cannot_submit_without_the_narrative_the_rule_requires(demo_db, tmp_path):
     # GIVEN the Kasi Pelayanan imports TW IV values without any narrative
     units = unit_ids(demo_db)

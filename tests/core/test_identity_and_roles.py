@@ -155,7 +155,7 @@ def test_role_and_acting_changes_wait_in_the_camats_menunggu_anda_until_acknowle
     ]
     assert {c.by_name for c in changes} == {admin.name}
     # AND "Menunggu Anda" says so
-    items = waiting_work(demo_db, grant, camat.person_id, 2025, 4)
+    items = waiting_work(demo_db, grant, camat.person_id, DAY)  # every open period (issue 13 §1)
     assert [(i.text, i.tool) for i in items if i.tool == ROLE_CHANGES_TOOL] == [
         ("2 perubahan peran, Plt./Plh. atau akun yang perlu Anda ketahui", ROLE_CHANGES_TOOL)
     ]

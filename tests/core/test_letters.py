@@ -79,12 +79,12 @@ def test_next_number_example_follows_the_register_without_saving(demo_db: Databa
         register_letter(demo_db, SYSTEM, LetterInput(DAY, "Bupati Contoh", subject))
     typed = LetterSettings("005/{seq:03d}/{kode}/{bulan}/{tahun}", "35.99.01")
     # WHEN the example for a typed (unsaved) format is asked for a day in 2025 and one in 2026
-    # THEN it shows the fourth number of 2025 and the first of 2026
-    assert next_number_example(demo_db, typed, dt.date(2025, 11, 3)) == "005/004/35.99.01/XI/2025"
+    # THEN it shows the fifth number of 2025 (the demo registered 1 and 2, this test 3 and 4) and the first of 2026
+    assert next_number_example(demo_db, typed, dt.date(2025, 11, 3)) == "005/005/35.99.01/XI/2025"
     assert next_number_example(demo_db, typed, dt.date(2026, 1, 5)) == "005/001/35.99.01/I/2026"
     # AND nothing was stored: the next letter still uses the office's format
     third = register_letter(demo_db, SYSTEM, LetterInput(DAY, "Bupati Contoh", "Laporan LKj"))
-    assert third.agenda_number == f"000.8/004/{CODE}/2025"
+    assert third.agenda_number == f"000.8/005/{CODE}/2025"
     # AND a bad typed format gives the same message as saving it would
     with pytest.raises(ValidationError, match=r"\{no\}"):
         next_number_example(demo_db, LetterSettings("{no}/{seq}", ""), DAY)
@@ -138,7 +138,7 @@ def test_sifat_lampiran_and_tembusan_are_kept_and_printed(demo_db: Database) -> 
     flat = _flat(catalog.preview(demo_db, DocRequest(kind="surat-pengantar", letter_id=letter.id))[0])
     # THEN the Nomor/Sifat/Lampiran/Hal block, the addressee with 'di – TEMPAT' and the numbered Tembusan show,
     # the Tembusan after the signature
-    assert f"Nomor : 000.8/002/{CODE}/2025 Sifat : Segera Lampiran : 2 (dua) berkas Hal : Penyampaian" in flat
+    assert f"Nomor : 000.8/003/{CODE}/2025 Sifat : Segera Lampiran : 2 (dua) berkas Hal : Penyampaian" in flat
     assert "Kepada Yth. Bupati Contoh di – TEMPAT" in flat
     tembusan = "Tembusan: 1. Sekretaris Daerah Kabupaten Contoh 2. Inspektur Kabupaten Contoh 3. Arsip"
     assert tembusan in flat
@@ -157,5 +157,5 @@ def test_a_plain_letter_is_biasa_without_tembusan_and_a_bad_sifat_is_refused(dem
     assert info.value.field == "nature"
     with pytest.raises(ValidationError, match="Tembusan baris 1"):
         register_letter(demo_db, SYSTEM, LetterInput(DAY, "Bupati Contoh", "Hal", copies_to=("x" * 251,)))
-    assert get_letter(demo_db, letter.id).seq == 2  # number 1 of 2025 is the demo's berita acara
-    assert next_number_example(demo_db, letter_settings(demo_db), DAY) == f"000.8/003/{CODE}/2025"
+    assert get_letter(demo_db, letter.id).seq == 3  # 1 and 2 of 2025 are the demo's berita acara and surat pengantar
+    assert next_number_example(demo_db, letter_settings(demo_db), DAY) == f"000.8/004/{CODE}/2025"

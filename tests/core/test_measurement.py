@@ -296,10 +296,13 @@ def test_budget_serapan_and_efficiency_of_a_program(demo_db):
     assert program.spent_to_date == 80_400_000
     assert r2(program.absorption) == Decimal("57.43")  # 80,4 / 140 × 100 = 57,428…
     assert r2(program.achievement) == Decimal("90.20")  # S5's capaian to date (above)
-    assert r2(program.efficiency) == Decimal("157.07")  # 90,2027… / 57,4285… × 100 = 157,0695…
+    # issue #12 §3: efisiensi over one period, capaian s.d. TW III against serapan of the plan s.d. TW III (3/4 pagu)
+    assert program.planned == 105_000_000 and r2(program.absorption_plan) == Decimal("76.57")  # 80,4 / 105
+    assert r2(program.efficiency) == Decimal("117.80")  # 90,2027… / 76,5714… × 100 = 117,802…
     s5 = next(o for o in budget.objectives if o.code == "S5")
     assert (s5.ceiling, s5.spent_to_date) == (program.ceiling, program.spent_to_date)
-    assert [o.code for o in budget.objectives] == ["S1", "S3", "S5"]
+    # (issue #12 §3: S2 and S4 are served through the Seksi's PKs, a part of 7.01.02 each)
+    assert [o.code for o in budget.objectives] == ["S1", "S2", "S3", "S4", "S5"]
     assert r2(budget.total.absorption) == Decimal("75.10")  # the demo's IK02 realisasi TW III
 
 
@@ -377,17 +380,19 @@ def test_export_of_tw3_reads_back(demo_db, tmp_path):
     ws = _sheet(path)
     assert ws["A1"].value == "Pengukuran Kinerja Kecamatan Contoh Tahun 2025 Triwulan III"
     assert [c.value for c in ws[4]] == [
-        "No", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Target (tahun)",
+        "No", "Kode", "Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Target (tahun)",
         "Target s.d. TW III", "Realisasi s.d. TW III", "Capaian (%)", "Kategori",
     ]  # fmt: skip
     assert ws.freeze_panes == "A5" and ws["B4"].font.bold
     ik04 = next(
-        row for row in ws.iter_rows(min_row=5, values_only=True) if row[2] and row[2].startswith("Jumlah pembinaan")
+        row for row in ws.iter_rows(min_row=5, values_only=True) if row[3] and row[3].startswith("Jumlah pembinaan")
     )
-    assert ik04[0] == 4 and ik04[1].startswith("S2 ") and ik04[3:8] == ("kali", "Positif", 24, 18, 19)
-    assert ik04[8] == pytest.approx(105.56) and ik04[9] == "Sangat Baik"
-    assert ws.cell(row=8, column=9).number_format == "#,##0.00"
-    assert isinstance(ws.cell(row=10, column=7).value, float)  # IK06's target to date is a number, 82,67
+    # the indicator's code, by which the kabupaten matches the row (issue 13 §5)
+    assert ik04[0] == 4 and ik04[1] == "IK04" and ik04[2].startswith("S2 ")
+    assert ik04[4:9] == ("kali", "Positif", 24, 18, 19)
+    assert ik04[9] == pytest.approx(105.56) and ik04[10] == "Sangat Baik"
+    assert ws.cell(row=8, column=10).number_format == "#,##0.00"
+    assert isinstance(ws.cell(row=10, column=8).value, float)  # IK06's target to date is a number, 82,67
     texts = [c.value for c in ws["A"] if isinstance(c.value, str)]
     assert any(t.startswith("Realisasi 12 indikator belum seluruhnya disetujui") for t in texts)
 
@@ -397,14 +402,14 @@ def test_export_of_the_year_and_of_a_zero_target(demo_db, tmp_path):
     update_bands(demo_db, actor_for(demo_db, ADMIN), DEFAULT_BANDS, Decimal(110))
     export_measurement(demo_db, 2025, 3, tmp_path / "tw3.xlsx")
     ws = _sheet(tmp_path / "tw3.xlsx")
-    ik08 = next(row for row in ws.iter_rows(min_row=5) if row[2].value and "pengaduan" in row[2].value)
-    assert ik08[8].value == 95 and ik08[8].font.italic and ik08[9].value == "Sangat Baik *)"
+    ik08 = next(row for row in ws.iter_rows(min_row=5) if row[3].value and "pengaduan" in row[3].value)
+    assert ik08[9].value == 95 and ik08[9].font.italic and ik08[10].value == "Sangat Baik *)"
     notes = [c.value for c in ws["A"] if isinstance(c.value, str)]
     assert any("tidak dapat dihitung karena targetnya 0" in n for n in notes)
     assert any(n.strip().startswith(f"{ZERO_CODE} ") and REASON in n and "95,00%" in n for n in notes)
     assert any("Capaian di atas 110% ditampilkan 110%" in n for n in notes)
-    ik10 = next(row for row in ws.iter_rows(min_row=5, values_only=True) if row[2] and "patroli" in row[2])
-    assert ik10[8] == 110  # 115,38 shown at the office's cap
+    ik10 = next(row for row in ws.iter_rows(min_row=5, values_only=True) if row[3] and "patroli" in row[3])
+    assert ik10[9] == 110  # 115,38 shown at the office's cap
 
     export_measurement(demo_db, 2025, None, tmp_path / "tahun.xlsx")
     ws = _sheet(tmp_path / "tahun.xlsx")
@@ -412,11 +417,11 @@ def test_export_of_the_year_and_of_a_zero_target(demo_db, tmp_path):
     # (this test pinned the old 'Tahun 2025' / 'Target s.d. TW IV' / 19 of 24 = 79,17 on nine months of data;
     # the whole-year case is in tests/core/test_year_measurement.py).
     assert ws["A1"].value == "Pengukuran Kinerja Kecamatan Contoh Tahun 2025 s.d. TW III (DRAF)"
-    assert ws["G4"].value == "Target s.d. TW III"
+    assert ws["H4"].value == "Target s.d. TW III"
     ik04 = next(
-        row for row in ws.iter_rows(min_row=5, values_only=True) if row[2] and row[2].startswith("Jumlah pembinaan")
+        row for row in ws.iter_rows(min_row=5, values_only=True) if row[3] and row[3].startswith("Jumlah pembinaan")
     )
-    assert ik04[8] == pytest.approx(105.56) and ik04[9] == "Sangat Baik (TW III belum disetujui)"  # 19 of 18
+    assert ik04[9] == pytest.approx(105.56) and ik04[10] == "Sangat Baik (TW III belum disetujui)"  # 19 of 18
 
 
 def test_cli_exports_the_measurement(demo_db, tmp_path, capsys):

@@ -138,9 +138,9 @@ def test_measurement_export_shows_levels_and_a_numeric_capaian(demo_db, tmp_path
     path = tmp_path / "pengukuran.xlsx"
     export_measurement(demo_db, 2025, 4, path)
     ws = openpyxl.load_workbook(path).active
-    [row] = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[2] and r[2].startswith("Predikat SAKIP")]
+    [row] = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[3] and r[3].startswith("Predikat SAKIP")]
     # THEN target, target to date and realisasi are labels; capaian is the number 4/5 × 100
-    assert row[5:8] == ("BB", "BB", "B")
-    assert row[8] == pytest.approx(80)
-    ik04 = next(r for r in ws.iter_rows(min_row=5, values_only=True) if r[2] and r[2].startswith("Jumlah pembinaan"))
-    assert isinstance(ik04[5], (int, float))  # numeric indicators stay numbers
+    assert row[6:9] == ("BB", "BB", "B")
+    assert row[9] == pytest.approx(80)
+    ik04 = next(r for r in ws.iter_rows(min_row=5, values_only=True) if r[3] and r[3].startswith("Jumlah pembinaan"))
+    assert isinstance(ik04[6], (int, float))  # numeric indicators stay numbers

@@ -56,12 +56,14 @@ def test_the_triwulan_leaves_one_missing_indicator_out_of_the_mean(demo_db: Data
     text = _flat_pdf(catalog.preview(demo_db, request)[0])
     after = catalog.sheet_tables(catalog.prepare(demo_db, request))[0].rows
     # THEN IK04 alone is "belum ada data", with no capaian, and the note counts one indicator left out
-    assert text.count("belum ada data") == 2  # the row and the note
+    # (issue #12 §3: the triwulan now also prints the rata-rata rule, "… yang belum ada data tidak dihitung")
+    assert text.count("belum ada data") == 3  # the row, the note and the rata-rata rule
     assert "Catatan: 1 indikator belum ada data, tidak dihitung dalam rata-rata capaian." in text
-    missing = [r for r in after[:-1] if r[-1] == "belum ada data"]
-    # (no TW II realisasi, no kumulatif, no capaian)
-    assert len(missing) == 1 and missing[0][10] == missing[0][13] == missing[0][14] == "-"
-    assert after[-1][14] != before[-1][14]  # the mean no longer counts IK04
+    missing = [r for r in after[:-1] if r[15] == "belum ada data"]  # (Kategori; the progress column follows it)
+    # (no TW II realisasi, no kumulatif, no capaian, no progress)
+    assert len(missing) == 1 and missing[0][10] == missing[0][13] == missing[0][14] == missing[0][16] == "-"
+    # the mean no longer counts IK04 (its capaian s.d. TW II was 100 as S2's other one: the mean progress shows it)
+    assert after[-1][16] != before[-1][16]
 
 
 def test_the_berita_acara_of_an_empty_quarter_grades_nothing(demo_db: Database) -> None:

@@ -177,6 +177,7 @@ def test_submit_lists_every_missing_value(demo_db):
     assert entry(demo_db, "IK04", 4).status is Status.DRAFT
 
 
+@pytest.mark.usefixtures("evidence_optional")  # submits without bukti dukung (issue 13 §5)
 def test_narrative_below_target_and_below_previous_quarter(demo_db):
     kasi = who(demo_db, "kasi_trantib")
     trantib = unit_id(demo_db, "SEKSI_TRANTIB")
@@ -220,6 +221,7 @@ def test_narrative_below_quarterly_target(demo_db):
     assert entry(demo_db, "IK12", 4).status is Status.DRAFT
 
 
+@pytest.mark.usefixtures("evidence_optional")  # submits without bukti dukung (issue 13 §5)
 def test_a_zero_target_requires_manual_capaian_and_justification(demo_db):
     # GIVEN IK12's TW IV target set to 0
     kasi = who(demo_db, "kasi_kesos")
@@ -258,8 +260,10 @@ def test_a_manual_capaian_is_refused_where_capaian_can_be_computed(demo_db):
 def submitted_tw4_pemerintahan(db) -> list[int]:
     kasi = who(db, "kasi_pem")
     # IK04: 7 / 6 = 116.67%, as in TW III; IK05: 92.86 / 92.86 = 100%, TW III was 100%: no narrative needed
-    save_realisation(db, kasi, entry(db, "IK04", 4).indicator_id, YEAR, 4, Decimal(7), **EMPTY)
-    save_realisation(db, kasi, entry(db, "IK05", 4).indicator_id, YEAR, 4, Decimal("92.86"), **EMPTY)
+    ik04 = save_realisation(db, kasi, entry(db, "IK04", 4).indicator_id, YEAR, 4, Decimal(7), **EMPTY)
+    ik05 = save_realisation(db, kasi, entry(db, "IK05", 4).indicator_id, YEAR, 4, Decimal("92.86"), **EMPTY)
+    for rid in (ik04, ik05):  # "Bukti dukung wajib" (issue 13 §5)
+        add_evidence(db, kasi, rid, "daftar hadir.pdf", b"%PDF-1.4 daftar hadir")
     return submit_quarter(db, kasi, unit_id(db, "SEKSI_PEMERINTAHAN"), YEAR, 4)
 
 
@@ -379,11 +383,12 @@ def test_a_locked_value_changes_only_by_revision_with_a_reason(demo_db):
 def test_evidence_size_limit_checksum_and_removal(demo_db):
     kasi = who(demo_db, "kasi_pem")
     rid = save_realisation(demo_db, kasi, entry(demo_db, "IK04", 4).indicator_id, YEAR, 4, Decimal(6), **EMPTY)
+    before = count(demo_db, m.RealisationEvidence)  # the demo's realisasi carry bukti (issue 13 §5)
     # WHEN a file over 10 MB is added THEN it is refused in Indonesian
     with pytest.raises(ValidationError) as info:
         add_evidence(demo_db, kasi, rid, "scan besar.pdf", b"0" * (MAX_EVIDENCE_BYTES + 1))
     assert "'scan besar.pdf' berukuran 10,0 MB; batasnya 10 MB" in info.value.message
-    assert count(demo_db, m.RealisationEvidence) == 0
+    assert count(demo_db, m.RealisationEvidence) == before
     # WHEN a file of exactly 10 MB comes from a Windows path THEN it is stored with its SHA-256
     data = bytes(range(256)) * (MAX_EVIDENCE_BYTES // 256)
     eid = add_evidence(demo_db, kasi, rid, r"C:\Users\kasi\Dokumen\daftar hadir.pdf", data)

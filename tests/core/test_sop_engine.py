@@ -56,7 +56,9 @@ def _adopt(db, people, code):
 
 def test_the_demo_has_every_template_adopted(office):
     db, _people = office
-    assert {s.code for s in list_sops(db)} == {t.code for t in load_templates()}
+    assert {s.template_code for s in list_sops(db)} == {t.code for t in load_templates()}
+    # ... each under the office's own code, not the seed office's (issue 13 §4)
+    assert all(s.code.startswith("CONTOH-") for s in list_sops(db))
     with pytest.raises(ValidationError, match="sudah ada di kantor ini"):
         adopt_templates(db, office[1][Role.KASUBAG_PERENCANAAN], ["KARANGPLOSO-PEMANTAUAN-KINERJA"])
 
@@ -64,7 +66,7 @@ def test_the_demo_has_every_template_adopted(office):
 def test_every_template_is_adopted_and_runs_end_to_end(office):
     db, people = office
     for template in load_templates():
-        sop_id = next(s.id for s in list_sops(db) if s.code == template.code)
+        sop_id = next(s.id for s in list_sops(db) if s.template_code == template.code)
         has_decision = any(s.kind is StepKind.DECISION for s in template.steps)
         clock = SteppingClock(MONDAY_9_WIB)
         # WHEN the run is worked through, sending the first decision back once

@@ -130,7 +130,7 @@ def test_an_invalid_nip_is_refused_where_the_sop_is_saved(demo_db):
     definition = dataclasses.replace(with_approver(bad), code="UJI-NIP")
     with pytest.raises(ValidationError, match="Disahkan oleh: NIP"):
         create_sop(demo_db, kasubag, definition)
-    sop = next(s for s in list_sops(demo_db) if s.code == "KARANGPLOSO-PENGUKURAN-KINERJA")
+    sop = next(s for s in list_sops(demo_db) if s.template_code == "KARANGPLOSO-PENGUKURAN-KINERJA")
     edited = get_definition(demo_db, sop.id)
     edited = dataclasses.replace(edited, identity=dataclasses.replace(edited.identity, approved_by=bad))
     with pytest.raises(ValidationError, match="Disahkan oleh: NIP"):
@@ -158,7 +158,7 @@ def test_dates_print_without_a_leading_zero(tmp_path: Path):
 def test_an_adopted_sop_prints_the_offices_identity(demo_db, tmp_path: Path):
     # GIVEN the demo office, which adopted the Karangploso templates
     profile = get_profile(demo_db)
-    sop = next(s for s in list_sops(demo_db) if s.code == "KARANGPLOSO-PENGUKURAN-KINERJA")
+    sop = next(s for s in list_sops(demo_db) if s.template_code == "KARANGPLOSO-PENGUKURAN-KINERJA")
     definition = get_definition(demo_db, sop.id)
     camat = office_signer(demo_db, dt.date(2025, 4, 1))
     lines = (f"PEMERINTAH {profile.regency_title.upper()}", f"KANTOR KECAMATAN {profile.name.upper()}")

@@ -309,7 +309,10 @@ def test_the_workbook_is_laid_out_for_a_person(tmp_path: Path):
     steps = wb["Langkah"]
     assert [c.value for c in steps[1]] == [
         "Urutan", "Nomor", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan", "Jenis",
-        "Jika disetujui ke", "Jika dikembalikan ke", "Pelaksana disimpulkan", "Aksi program",
+        "Jika disetujui ke", "Jika dikembalikan ke", "Pelaksana disimpulkan", "Aksi program", "Jalur paralel",
+    ]  # fmt: skip
+    assert [c.value for c in wb["Pelaksana"][1]] == [
+        "Kunci", "Judul kolom", "Peran", "Unit", "Jenis unit", "Petunjuk unit",
     ]  # fmt: skip
     for name in ("Identitas", "Pelaksana", "Langkah"):
         ws = wb[name]

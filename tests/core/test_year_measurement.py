@@ -109,7 +109,8 @@ def test_the_year_fpk_on_nine_months_is_a_draft_to_tw3(demo_db: Database) -> Non
     assert text.count("TW III belum disetujui") == 12
     assert "Rata-rata capaian kinerja = rata-rata capaian sasaran (capaian sasaran = rata-rata capaian" in text
     # AND IK09 reads 87,50 Baik (s.d. TW III), not 115,63 Sangat Baik
-    assert "27 87,50 115,63 Baik (TW III belum disetujui)" in text
+    # (issue #12 §3: the band beside the capaian it grades, then the progress, realisasi ÷ target tahunan = 27/32)
+    assert "27 87,50 Baik (TW III belum disetujui) 84,38" in text
 
 
 def test_the_year_fpk_of_a_whole_approved_year_is_final(demo_db: Database) -> None:
@@ -131,9 +132,9 @@ def test_the_year_export_is_a_draft_to_tw3(demo_db: Database, tmp_path) -> None:
     export_measurement(demo_db, 2025, None, tmp_path / "tahun.xlsx")
     ws = load_workbook(tmp_path / "tahun.xlsx").active
     assert ws["A1"].value == "Pengukuran Kinerja Kecamatan Contoh Tahun 2025 s.d. TW III (DRAF)"
-    assert ws["G4"].value == "Target s.d. TW III"
-    ik09 = next(row for row in ws.iter_rows(min_row=5, values_only=True) if row[2] and "gangguan" in row[2])
-    assert ik09[8] == 87.5 and ik09[9] == "Baik (TW III belum disetujui)"
+    assert ws["H4"].value == "Target s.d. TW III"
+    ik09 = next(row for row in ws.iter_rows(min_row=5, values_only=True) if row[3] and "gangguan" in row[3])
+    assert ik09[9] == 87.5 and ik09[10] == "Baik (TW III belum disetujui)"
     notes = [c.value for c in ws["A"] if isinstance(c.value, str)]
     assert any(n.startswith("DRAF:") for n in notes) and average_note() in notes
 
@@ -143,9 +144,9 @@ def test_the_year_export_of_a_whole_approved_year(demo_db: Database, tmp_path) -
     export_measurement(demo_db, 2025, None, tmp_path / "tahun.xlsx")
     ws = load_workbook(tmp_path / "tahun.xlsx").active
     assert ws["A1"].value == "Pengukuran Kinerja Kecamatan Contoh Tahun 2025"
-    assert ws["G4"].value == "Target s.d. TW IV"
-    ik04 = next(row for row in ws.iter_rows(min_row=5, values_only=True) if row[2] and "pembinaan dan" in row[2])
-    assert ik04[8] == 104.17 and ik04[9] == "Sangat Baik"  # (19 + 6) / 24 against the yearly target
+    assert ws["H4"].value == "Target s.d. TW IV"
+    ik04 = next(row for row in ws.iter_rows(min_row=5, values_only=True) if row[3] and "pembinaan dan" in row[3])
+    assert ik04[9] == 104.17 and ik04[10] == "Sangat Baik"  # (19 + 6) / 24 against the yearly target
 
 
 def test_the_dasbor_does_not_grade_an_empty_quarter(demo_db: Database) -> None:

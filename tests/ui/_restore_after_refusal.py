@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -28,6 +29,17 @@ from ui.login import LoginDialog
 from ui.restore_dialog import RestoreDialog
 
 
+def _root_page_offset(path: Path, table: str) -> int:
+    """Where the table's root page starts in the file (damaging it is damage SQLite's check must see)."""
+    conn = sqlite3.connect(path)
+    try:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    finally:
+        conn.close()
+    return int((root - 1) * page_size)
+
+
 def main() -> None:
     app = QApplication(sys.argv[:1])
     base = Path(sys.argv[1])
@@ -39,7 +51,7 @@ def main() -> None:
     good = make_backup(db_path, usb).path
     bad = usb / "rusak.db"
     shutil.copy(db_path, bad)
-    for path, offset in ((bad, 20 * 4096), (db_path, 106 * 4096 + 8)):
+    for path, offset in ((bad, 20 * 4096), (db_path, _root_page_offset(db_path, "audit_entry") + 8)):
         with open(path, "r+b") as fh:
             fh.seek(offset)
             fh.write(os.urandom(4000))

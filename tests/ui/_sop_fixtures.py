@@ -37,6 +37,7 @@ PEOPLE = {
 DAY = dt.date(2025, 9, 1)
 MONDAY_9_WIB = dt.datetime(2025, 9, 1, 2, 0)  # stored and injected times are UTC
 PEMANTAUAN = "KARANGPLOSO-PEMANTAUAN-KINERJA"
+PEMANTAUAN_OWN = "CONTOH-PEMANTAUAN-KINERJA"  # its code once adopted by the demo office (Kecamatan Contoh)
 DECISION_CODE = "UJI-PEMANTAUAN-KEPUTUSAN"
 
 
@@ -77,6 +78,7 @@ def bare_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("bare") / "kantor_tanpa_sop.db"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("sakip_desktop.demo.sops.add_sop_history", lambda db, now=None: None)
+        patch.setattr("sakip_desktop.demo.sops.add_returned_run", lambda db, now=None: None, raising=False)
         create_demo(path).close()
     return path
 

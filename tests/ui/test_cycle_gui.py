@@ -182,6 +182,7 @@ def test_one_quarter_from_entry_to_approval(qtbot, demo_db, modals: Modals, tmp_
     click(qtbot, page.form.save_button)
     assert stored(demo_db, "IK05").value == Decimal("85.71")
     assert status_of(page, "IK05") == "Draf (belum lengkap)"
+    click(qtbot, page.form.add_button)  # its bukti dukung too ("Bukti dukung wajib", issue 13 §5)
 
     # WHEN he submits anyway THEN the refusal lists the problem in a scrollable window and nothing is submitted
     refusal: list[str] = []

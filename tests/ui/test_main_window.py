@@ -69,6 +69,7 @@ def test_role_tab_opens_on_menunggu_anda_and_its_tools(qtbot, demo_db):
         "Persetujuan realisasi",
         "Perjanjian Kinerja",
         "LKj",
+        "Paket Kabupaten",
         "Rekomendasi",
         "Evaluasi kinerja",
         "Dokumen",
@@ -86,9 +87,16 @@ def test_status_bar_names_office_user_role_period_and_database(qtbot, demo_db):
     window = _window(qtbot, demo_db, "kasubag_renkeu")
     assert window.office_label.text() == "Kecamatan Contoh"
     assert window.user_label.text().startswith("Andi Prasetyo")
-    assert window.role_label.text() == "Peran: Tim SAKIP"
-    window.tabs.setCurrentIndex(1)
+    # He opens where his late work waits (issue 13 §1; this pinned the first tab, the Tim's)
     assert window.role_label.text() == "Peran: Kasubag Perencanaan"
+    window.tabs.setCurrentIndex(0)
+    assert window.role_label.text() == "Peran: Tim SAKIP"
+    # AND a tool tab (SOP, Pengaturan) is no role: the status bar keeps the role last shown (issue 13 §4)
+    tool_tabs = [i for i in range(window.tabs.count()) if window.tabs.tabText(i) in ("SOP", "Pengaturan")]
+    assert tool_tabs
+    for index in tool_tabs:
+        window.tabs.setCurrentIndex(index)
+        assert window.role_label.text() == "Peran: Tim SAKIP"
     assert window.year_combo.currentText() == "2025" and window.quarter_combo.currentText() == "TW III"
     assert str(demo_db.path) in window.db_label.text()
     assert "KANTOR CONTOH" in window.windowTitle()

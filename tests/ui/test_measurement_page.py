@@ -74,7 +74,8 @@ def test_indicators_are_grouped_under_their_sasaran_with_band_colours(qtbot, off
     assert "99,61% (Sangat Baik)" in page.summary.text()
     # AND the sasaran table carries the budget: S5's serapan and efisiensi
     s5 = next(line for line in page.summary_model.rows() if line.code == "S5")
-    assert page.summary_model.index(4, 8).data() == "57,43" and page.summary_model.index(4, 9).data() == "157,07"
+    # (issue #12 §3: efisiensi over one period, 90,20 ÷ the serapan of the plan s.d. TW III 76,57; was ÷ 57,43)
+    assert page.summary_model.index(4, 8).data() == "57,43" and page.summary_model.index(4, 9).data() == "117,80"
     assert s5.budget is not None and s5.budget.ceiling == 140_000_000
     assert page.summary_model.rows()[-1].is_total
 

@@ -19,7 +19,13 @@ from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.ops.org.units import list_units
-from sakip_desktop.ops.realisation.entry import quarter_entries, save_realisation, submit_quarter, verify
+from sakip_desktop.ops.realisation.entry import (
+    add_evidence,
+    quarter_entries,
+    save_realisation,
+    submit_quarter,
+    verify,
+)
 from sakip_desktop.ops.realisation.review import CheckInput, approve
 from ui.context import AppContext
 from ui.cycle.approve_page import ApprovePage
@@ -94,16 +100,21 @@ def test_entry_page_chooses_and_shows_the_level(qtbot, demo_db):
     shot(page, "qualitative_entry")
 
 
+def submit_with_bukti(db, kasi, unit: int, indicators: list[int], values: list) -> None:
+    """The Kasi enters the values with their narrative and a bukti dukung each (required: issue 13 §5), then submits."""
+    for indicator, value in zip(indicators, values, strict=True):
+        rid = save_realisation(db, kasi, indicator, 2025, 4, Decimal(value), **NARRATIVE)
+        add_evidence(db, kasi, rid, "bukti.pdf", b"%PDF-1.4 bukti")
+    submit_quarter(db, kasi, unit, 2025, 4)
+
+
 def test_verify_and_approve_pages_show_the_level(qtbot, demo_db):
     # GIVEN IK60 submitted with realisasi B together with the unit's other indicators
     new = add_qualitative_indicator(demo_db)
     unit = next(u.id for u in list_units(demo_db) if u.code == "SEKSI_PEMERINTAHAN")
     kasi = actor_for(demo_db, "kasi_pem", DAY)
     ids = {e.code: e.indicator_id for e in quarter_entries(demo_db, 2025, 4, unit)}
-    save_realisation(demo_db, kasi, ids["IK04"], 2025, 4, Decimal(7), **NARRATIVE)
-    save_realisation(demo_db, kasi, ids["IK05"], 2025, 4, Decimal(100), **NARRATIVE)
-    save_realisation(demo_db, kasi, new, 2025, 4, Decimal(RANK["B"]), **NARRATIVE)
-    submit_quarter(demo_db, kasi, unit, 2025, 4)
+    submit_with_bukti(demo_db, kasi, unit, [ids["IK04"], ids["IK05"], new], [7, 100, RANK["B"]])
     # WHEN the Sekretaris opens her verification queue and reads IK60
     page = show(qtbot, VerifyPage(context_for(demo_db, "sekcam")))
     assert cell(page.table, CODE, "Target TW") == "BB"
@@ -128,10 +139,7 @@ def test_an_approved_level_is_revised_by_choosing_a_level(qtbot, demo_db):
     unit = next(u.id for u in list_units(demo_db) if u.code == "SEKSI_PEMERINTAHAN")
     kasi = actor_for(demo_db, "kasi_pem", DAY)
     ids = {e.code: e.indicator_id for e in quarter_entries(demo_db, 2025, 4, unit)}
-    save_realisation(demo_db, kasi, ids["IK04"], 2025, 4, Decimal(7), **NARRATIVE)
-    save_realisation(demo_db, kasi, ids["IK05"], 2025, 4, Decimal(100), **NARRATIVE)
-    save_realisation(demo_db, kasi, new, 2025, 4, Decimal(RANK["B"]), **NARRATIVE)
-    submit_quarter(demo_db, kasi, unit, 2025, 4)
+    submit_with_bukti(demo_db, kasi, unit, [ids["IK04"], ids["IK05"], new], [7, 100, RANK["B"]])
     rids = [e.realisation_id for e in quarter_entries(demo_db, 2025, 4, unit)]
     verify(demo_db, actor_for(demo_db, "sekcam", DAY), rids, {r: CheckInput(True, True, True, "") for r in rids})
     approve(demo_db, actor_for(demo_db, "camat", DAY), rids)

@@ -25,14 +25,14 @@ def test_the_page_shows_the_next_number_live_and_refuses_a_bad_format(qtbot, ctx
     assert isinstance(page, LettersSettingsPage)
     assert tabs.tabText(tabs.indexOf(page)) == "Surat keluar"
     # THEN it shows the stored format and office code (the demo office's: as its PKs) and the example of the next
-    # number (number 1 of 2025 is the demo's berita acara, 2 the letter above)
+    # number (1 and 2 of 2025 are the demo's berita acara and surat pengantar, 3 the letter above)
     assert page.agenda_format.text() == "000.8/{seq:03d}/{kode}/{tahun}"
-    assert page.example.text() == "000.8/003/35.99.01/2025"
+    assert page.example.text() == "000.8/004/35.99.01/2025"
     # WHEN the administrator types another format and code THEN the example follows at once (nothing saved yet)
     page.agenda_format.clear()
     qtbot.keyClicks(page.agenda_format, "005/{seq:03d}/{kode}/{bulan}/{tahun}")
     page.office_code.setText("35.99.01")
-    assert page.example.text() == "005/003/35.99.01/VIII/2025"
+    assert page.example.text() == "005/004/35.99.01/VIII/2025"
     assert letter_settings(ctx.db).agenda_format == "000.8/{seq:03d}/{kode}/{tahun}"
     # WHEN an unknown placeholder is typed THEN the example line says which one
     page.agenda_format.setText("005/{nomor}/{tahun}")
@@ -55,7 +55,7 @@ def test_the_page_shows_the_next_number_live_and_refuses_a_bad_format(qtbot, ctx
     tabs.grab().save("/tmp/h12/settings_letters.png")
     # AND the next letter registered gets that number
     nxt = register_letter(ctx.db, ctx.actor, LetterInput(dt.date(2025, 8, 13), "Bupati Contoh", "Laporan"))
-    assert nxt.agenda_number == "005/3/35.99.01/2025"
+    assert nxt.agenda_number == "005/4/35.99.01/2025"
 
 
 def test_the_letter_dialog_keeps_sifat_lampiran_and_tembusan(qtbot, ctx) -> None:  # noqa: F811

@@ -46,7 +46,7 @@ def test_a_slow_run_shows_its_step_over_the_standard(qtbot, demo_db, qtmodeltest
     select_data(page.sop_combo, sop_id)
 
     # THEN each of its six steps has a row; step 1 ran twice, once over its standard, and is marked
-    assert table_texts(page.table, NO) == ["1", "2", "3", "4", "5", "6"]
+    assert table_texts(page.table, NO) == ["1", "2", "1", "2", "3", "4"]  # numbered as the SOP numbers them
     assert set(table_texts(page.table, SOP)) == {"Pemantauan Kinerja (uji keputusan)"}
     first = page.rows()[0]
     assert (first.count, first.over_standard) == (2, 1)
@@ -91,10 +91,10 @@ def test_the_compliance_report_is_exported_for_the_chosen_sop(qtbot, demo_db, tm
     page = CompliancePage(ctx)
     qtbot.addWidget(page)
     page.show()
-    page.sop_combo.setCurrentIndex(page.sop_combo.findText("Pemantauan Kinerja"))
+    page.sop_combo.setCurrentIndex(page.sop_combo.findText("Pemantauan kinerja"))  # the adopted SOP's name
     assert page.export_to(tmp_path / "k.xlsx")
     from openpyxl import load_workbook
 
     names = {r[0].value for r in load_workbook(tmp_path / "k.xlsx").active.iter_rows(min_row=5)}
-    assert names == {"Pemantauan Kinerja"}
+    assert names == {"Pemantauan kinerja"}
     assert "disimpan ke k.xlsx" in page.summary.text()

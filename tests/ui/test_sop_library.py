@@ -14,6 +14,7 @@ import pytest
 from _settings_fixtures import Modals, modals, read_and_close, table_texts  # noqa: F401  (fixtures)
 from _sop_fixtures import (  # noqa: F401  (fixtures)
     PEMANTAUAN,
+    PEMANTAUAN_OWN,
     bare_db,
     bare_template,
     choose_file,
@@ -66,10 +67,10 @@ def test_adopting_a_template_and_starting_a_run_opens_the_first_step(qtbot, bare
     _adopt_pemantauan(qtbot, page, modals)
 
     # THEN the office has it, selected, as version 1 with its six steps
-    assert table_texts(page.sop_table, CODE) == [PEMANTAUAN]
+    assert table_texts(page.sop_table, CODE) == [PEMANTAUAN_OWN]
     assert table_texts(page.sop_table, VERSION) == ["1"] and table_texts(page.sop_table, STEPS) == ["6"]
     assert table_texts(page.sop_table, ACTIVE) == ["Aktif"]
-    assert page.selected_sop().code == PEMANTAUAN and page.start_button.isEnabled()
+    assert page.selected_sop().code == PEMANTAUAN_OWN and page.start_button.isEnabled()
     assert page.note.text() == "1 SOP diadopsi dari templat."
     seen: dict[str, str] = {}
 
@@ -95,15 +96,15 @@ def test_adopting_a_template_and_starting_a_run_opens_the_first_step(qtbot, bare
 
     # THEN the first step opened for him, since it is his role's (Sub. Evapor)
     assert seen == {
-        "suggested": "Pemantauan Kinerja Triwulan III 2025",
-        "annual": "Pemantauan Kinerja Tahun 2025",
-        "step": "Langkah 1 dari 6",
+        "suggested": "Pemantauan kinerja Triwulan III 2025",
+        "annual": "Pemantauan kinerja Tahun 2025",
+        "step": "Langkah 1 · langkah ke-1 dari 6",
         "finish": "True",
     }
     # ... and the run is listed under the SOP, waiting for the Kasubag Perencanaan
     (run,) = list_runs(bare_db)
-    assert (run.title, run.status) == ("Pemantauan Kinerja Triwulan III 2025", "RUNNING")
-    assert table_texts(page.run_table, TITLE) == ["Pemantauan Kinerja Triwulan III 2025"]
+    assert (run.title, run.status) == ("Pemantauan kinerja Triwulan III 2025", "RUNNING")
+    assert table_texts(page.run_table, TITLE) == ["Pemantauan kinerja Triwulan III 2025"]
     assert table_texts(page.run_table, STATUS) == ["Berjalan"]
     assert table_texts(page.run_table, ROLE) == ["Kasubag Perencanaan"]
     assert table_texts(page.sop_table, RUNNING) == ["1"]
@@ -116,7 +117,7 @@ def test_an_exported_workbook_edited_in_excel_comes_back_as_a_new_version(qtbot,
     workbook = tmp_path / "pemantauan.xlsx"
     modals.answer(choose_file(workbook))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    assert workbook.exists() and page.note.text() == f"SOP Pemantauan Kinerja diekspor ke {workbook}."
+    assert workbook.exists() and page.note.text() == f"SOP Pemantauan kinerja diekspor ke {workbook}."
 
     # WHEN someone changes step 2's time in the workbook and it is imported, confirming a new version
     wb = load_workbook(workbook)
@@ -136,7 +137,7 @@ def test_an_exported_workbook_edited_in_excel_comes_back_as_a_new_version(qtbot,
     qtbot.waitUntil(lambda: modals.pending == 0)
 
     # THEN the SOP has version 2 with the new time, noted as imported
-    assert "sudah punya SOP berkode KARANGPLOSO-PEMANTAUAN-KINERJA" in questions[0]
+    assert f"sudah punya SOP berkode {PEMANTAUAN_OWN}" in questions[0]
     (sop,) = list_sops(bare_db)
     assert sop.version == 2 and get_definition(bare_db, sop.id).steps[1].time == "2 jam"
     assert list_versions(bare_db, sop.id)[0].note == "Diimpor dari pemantauan.xlsx"
@@ -149,7 +150,7 @@ def test_an_exported_workbook_edited_in_excel_comes_back_as_a_new_version(qtbot,
     wb.save(workbook)
     page.import_xlsx(workbook)
     # THEN it becomes a second SOP of the office, selected
-    assert sorted(table_texts(page.sop_table, CODE)) == ["KARANGPLOSO-PEMANTAUAN-KINERJA", "PEMANTAUAN-KINERJA-SALINAN"]
+    assert sorted(table_texts(page.sop_table, CODE)) == [PEMANTAUAN_OWN, "PEMANTAUAN-KINERJA-SALINAN"]
     assert page.selected_sop().code == "PEMANTAUAN-KINERJA-SALINAN"
 
 
@@ -197,18 +198,18 @@ def test_the_sop_sheet_is_printed_to_pdf(qtbot, bare_db, modals, tmp_path):
     office = get_profile(bare_db).name.upper()
     assert f"KANTOR KECAMATAN {office}" in text and "KANTOR KECAMATAN KARANGPLOSO" not in text
     assert "Pemantauan Kinerja" in text
-    assert page.note.text().startswith("Lembar SOP Pemantauan Kinerja (")
+    assert page.note.text().startswith("Lembar SOP Pemantauan kinerja (")
 
 
 def test_deactivating_stops_new_runs_but_keeps_the_sop(qtbot, demo_db):
     # GIVEN the demo office's library (every template adopted, with history)
     page = _page(qtbot, demo_db)
-    assert page.select_sop(next(s.id for s in list_sops(demo_db) if s.code == PEMANTAUAN))
+    assert page.select_sop(next(s.id for s in list_sops(demo_db) if s.code == PEMANTAUAN_OWN))
     # WHEN the Pemantauan Kinerja SOP is deactivated
     qtbot.mouseClick(page.toggle_button, Qt.MouseButton.LeftButton)
     # THEN it stays listed as Nonaktif, cannot be started, and can be activated again
-    assert page.selected_sop().code == PEMANTAUAN and not page.selected_sop().active
-    assert table_texts(page.sop_table, ACTIVE)[table_texts(page.sop_table, CODE).index(PEMANTAUAN)] == "Nonaktif"
+    assert page.selected_sop().code == PEMANTAUAN_OWN and not page.selected_sop().active
+    assert table_texts(page.sop_table, ACTIVE)[table_texts(page.sop_table, CODE).index(PEMANTAUAN_OWN)] == "Nonaktif"
     assert not page.start_button.isEnabled() and page.toggle_button.text() == "Aktifkan"
     qtbot.mouseClick(page.toggle_button, Qt.MouseButton.LeftButton)
     assert page.selected_sop().active and page.start_button.isEnabled()

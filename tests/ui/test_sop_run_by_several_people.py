@@ -44,7 +44,7 @@ def _work_the_step(qtbot, seen):
 
 def test_a_run_goes_from_inbox_to_inbox_as_people_take_turns(qtbot, modals, demo_db):
     # GIVEN the Camat is logged in and starts "Pemantauan Kinerja" for TW III
-    sop = next(s for s in list_sops(demo_db) if s.code == "KARANGPLOSO-PEMANTAUAN-KINERJA")
+    sop = next(s for s in list_sops(demo_db) if s.template_code == "KARANGPLOSO-PEMANTAUAN-KINERJA")
     controller = app_module.Controller(QApplication.instance(), demo_db)
     controller.open_window(actor_for(demo_db, "camat"))
     run_id = start_run(demo_db, controller.ctx.actor, sop.id, "Pemantauan Kinerja Triwulan III 2025 (uji)", 2025, 3)
@@ -55,8 +55,7 @@ def test_a_run_goes_from_inbox_to_inbox_as_people_take_turns(qtbot, modals, demo
         modals.answer(_log_in_as(qtbot, DEMO_PEOPLE[role]))
         controller.window.switch_user_action.trigger()
         qtbot.waitUntil(lambda: not modals.pending, timeout=5000)
-        window = controller.window
-        qtbot.addWidget(window)
+        window = controller.window  # the controller's: it deletes it at the next switch, and closes the last one
         tab = next(t for t in window.role_tabs if t.grant.role is role)
         window.tabs.setCurrentWidget(tab)
         mine = [i for i in tab.inbox.items() if i.step_run_id == step_run_id]

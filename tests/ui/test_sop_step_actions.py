@@ -19,6 +19,7 @@ from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.sop.library import create_sop
 from sakip_desktop.ops.sop.simulate import SteppingClock, walk_run
 from sakip_desktop.ops.sop.views import run_timeline
+from sakip_desktop.sop.definition import Actor as SopActor
 from ui.cycle.entry_page import EntryPage
 from ui.cycle.verify_page import VerifyPage
 from ui.sop.step_dialog import StepDialog
@@ -26,13 +27,17 @@ from ui.sop.step_dialog import StepDialog
 RUN_TITLE = "Pemantauan Kinerja Triwulan III 2025"
 
 
-def _open_step(db, clock: SteppingClock, actions: dict[int, str], done: int) -> int:
-    """A run of the decision SOP with `actions` by 1-based position, `done` steps finished; its open step."""
+def _open_step(db, clock: SteppingClock, actions: dict[int, str], done: int, kasi_steps: tuple[int, ...] = ()) -> int:
+    """A run of the decision SOP with `actions` by 1-based position, `done` steps finished; its open step.
+    `kasi_steps`: positions done by a Kasi (a lane added for them)."""
     definition = decision_definition()
     steps = list(definition.steps)
     for position, action in actions.items():
         steps[position - 1] = replace(steps[position - 1], action=action)
-    definition = replace(definition, code="UJI-AKSI", steps=tuple(steps))
+    for position in kasi_steps:
+        steps[position - 1] = replace(steps[position - 1], actor="kasi")
+    actors = (*definition.actors, SopActor("kasi", "Kasi", Role.KASI))
+    definition = replace(definition, code="UJI-AKSI", steps=tuple(steps), actors=actors)
     sop_id = create_sop(db, people_of(db)[Role.KASUBAG_PERENCANAAN], definition, "Untuk pengujian")
     run_id = walk_run(db, sop_id, people_of(db), clock, title=RUN_TITLE, year=2025, quarter=3, stop_before=done)
     (entry,) = [e for e in run_timeline(db, run_id, now=clock.now).entries if e.finished_at is None]
@@ -76,8 +81,8 @@ def test_a_verification_step_opens_the_verification_screen(qtbot, demo_db, clock
 
 
 def test_an_entry_step_opens_the_entry_of_the_kasis_own_seksi(qtbot, demo_db, clock, modals: Modals):
-    # GIVEN step 1 carries ENTRY, looked at by a Kasi
-    step_id = _open_step(demo_db, clock, {1: "ENTRY"}, done=0)
+    # GIVEN step 1 carries ENTRY and is a Kasi's (the program screen is offered only to whom the step is: #13 §4)
+    step_id = _open_step(demo_db, clock, {1: "ENTRY"}, done=0, kasi_steps=(1,))
     ctx_kasi = context_for(demo_db, "kasi_pem")
     (kasi_grant,) = [g for g in ctx_kasi.actor.grants if g.role is Role.KASI]
     dialog = _dialog(qtbot, demo_db, "kasi_pem", step_id, clock)

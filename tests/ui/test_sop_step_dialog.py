@@ -70,7 +70,7 @@ def test_selesai_waits_for_every_item_and_finishing_hands_the_run_to_the_next_ro
     # THEN the screen says what to do, by whom, against which standard, and Selesai is not yet possible
     assert dialog.run_label.text() == RUN_TITLE
     assert dialog.sop_label.text() == "SOP Pemantauan Kinerja (uji keputusan)"
-    assert dialog.position_label.text() == "Langkah 1 dari 6"
+    assert dialog.position_label.text() == "Langkah 1 · langkah ke-1 dari 6"
     assert dialog.actor_label.text() == "Sub. Evapor (peran Kasubag Perencanaan)"
     assert dialog.timer_label.text() == "Berjalan: 5 menit (standar 15 menit)"
     assert dialog.timer.isActive()
@@ -107,19 +107,20 @@ def test_selesai_waits_for_every_item_and_finishing_hands_the_run_to_the_next_ro
     # WHEN he opens that next step from here
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     # THEN the same window shows step 2, ready to work on
-    assert dialog.position_label.text() == "Langkah 2 dari 6"
+    assert dialog.position_label.text() == "Langkah 2 · langkah ke-2 dari 6"
     assert dialog.finish_button.isVisible() and not dialog.finish_button.isEnabled()
     assert not dialog.next_button.isVisible() and not dialog.message.isVisible()
 
 
 def test_returning_needs_a_reason_and_sends_the_work_back(qtbot, demo_db, clock, modals: Modals):
-    # GIVEN the run at step 4, the Camat's decision (approve → 5, return → 3)
+    # GIVEN the run at step 4, the Camat's decision (approve → 5, return → 3); the SOP numbers its steps 1, 2, 1,
+    # 2, 3, 4, and the buttons say the SOP's own numbers (issue 13 §4): approve → "3", return → "1"
     run_id = _run(demo_db, clock, actions=3)
     step_id = _open_step(demo_db, run_id, clock)
     dialog = _dialog(qtbot, demo_db, "camat", step_id, clock)
     # THEN both ways and where they lead are shown; approving waits for the checklist, returning does not
-    assert dialog.approve_button.text() == "Setujui → langkah 5"
-    assert dialog.return_button.text() == "Kembalikan → langkah 3…"
+    assert dialog.approve_button.text() == "Setujui → langkah 3"
+    assert dialog.return_button.text() == "Kembalikan → langkah 1…"
     assert not dialog.approve_button.isEnabled() and dialog.return_button.isEnabled()
     assert not dialog.finish_button.isVisible()
     problems: list[str] = []
@@ -143,7 +144,7 @@ def test_returning_needs_a_reason_and_sends_the_work_back(qtbot, demo_db, clock,
     assert (returned.outcome, returned.reason) == ("RETURNED", "Rekomendasi belum memuat IKU 2")
     last = run.entries[-1]
     assert (last.position, last.visit, last.role, last.finished_at) == (3, 2, Role.SEKRETARIS, None)
-    assert dialog.message.text() == "Diteruskan ke langkah 3 (Sekretaris)."
+    assert dialog.message.text() == "Diteruskan ke langkah 1 (Sekretaris)."  # the SOP's number of position 3
     assert dialog.banner.text().endswith("Alasan: Rekomendasi belum memuat IKU 2")
     assert not dialog.return_button.isVisible()
 

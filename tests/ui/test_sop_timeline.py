@@ -53,8 +53,9 @@ def test_a_returned_decision_shows_as_a_loop_with_the_reason(qtbot, demo_db, clo
     assert dialog.status_label.text() == "Selesai, dikembalikan 1 kali"
     assert dialog.started_label.text() == "1 Sep 2025 09.00 oleh Ardiansyah Nugroho, S.STP., M.Si."
     assert dialog.end_caption.text() == "Selesai:" and dialog.end_label.text() == "1 Sep 2025 13.00"
-    # ... the steps in the order they happened, steps 3 and 4 visited twice
-    assert table_texts(dialog.table, NO) == ["1", "2", "3", "4", "3", "4", "5", "6"]
+    # ... the steps in the order they happened, steps 3 and 4 visited twice, each by the number the SOP gives it
+    # (the seed numbers them 1, 2, 1, 2, 3, 4)
+    assert table_texts(dialog.table, NO) == ["1", "2", "1", "2", "1", "2", "3", "4"]
     assert table_texts(dialog.table, VISIT) == ["", "", "", "", "ke-2", "ke-2", "", ""]
     assert table_texts(dialog.table, OUTCOME)[3:6] == ["Dikembalikan", "Selesai", "Disetujui"]
     assert table_texts(dialog.table, REMARKS)[3] == "Data belum lengkap, mohon dilengkapi."

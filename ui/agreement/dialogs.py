@@ -25,6 +25,7 @@ from sakip_desktop.ops.agreements.pk import (
 from ui.context import AppContext
 from ui.widgets.dialogs import FormDialog
 from ui.widgets.forms import date_edit, date_of, fill_combo, form_layout, hint, set_date
+from ui.widgets.screen import resize_to_fit
 
 
 class PartyBox(QGroupBox):
@@ -105,7 +106,7 @@ class AgreementDialog(FormDialog):
         )
         body.addWidget(self.statement)
         self.finish_layout(body)
-        self.resize(860, 640)
+        resize_to_fit(self, 860, 640)
 
     def save(self) -> int:
         edit = AgreementEdit(
@@ -153,7 +154,7 @@ class RevisionDialog(FormDialog):
         )
         body.addLayout(form)
         self.finish_layout(body)
-        self.resize(560, 320)
+        resize_to_fit(self, 560, 320)
         self.reason_code.setFocus()
 
     def save(self) -> int:

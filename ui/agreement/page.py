@@ -82,7 +82,7 @@ class AgreementPage(PeriodPage):
         )
         self.list_model = RecordTableModel(LIST_COLUMNS, self)
         self.list_table = make_table(self.list_model, LIST_COLUMNS, 1)
-        self.list_table.setMinimumHeight(150)
+        self.list_table.setMinimumHeight(110)  # three rows and the header
         buttons = self._build_buttons()
         versions = self._build_version_row()
         self._build_detail_tabs()
@@ -150,11 +150,11 @@ class AgreementPage(PeriodPage):
 
     def _assemble(self, intro: str, buttons: QHBoxLayout, versions: QHBoxLayout) -> None:
         """The list with its buttons above, the chosen version's detail below, in a vertical splitter."""
+        # The heading and the wrapped intro stand above the splitter: a splitter gives its panes their minimum
+        # height without a wrapped label's extra lines, and the buttons then covered the list's last row.
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.heading)
-        top_layout.addWidget(hint(intro))
         top_layout.addWidget(self.list_table, 1)
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.message)
@@ -170,7 +170,10 @@ class AgreementPage(PeriodPage):
         split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        QVBoxLayout(self).addWidget(split)
+        page = QVBoxLayout(self)
+        page.addWidget(self.heading)
+        page.addWidget(hint(intro))
+        page.addWidget(split, 1)
 
     # ---- reading ------------------------------------------------------------------------------------------
 

@@ -120,8 +120,9 @@ class BudgetPlanPage(QWidget):
     def _build_table(self) -> None:
         """Programs, kegiatan and sub kegiatan with their pagu and serapan, one row chosen at a time."""
         self.model = RecordTableModel(COLUMNS, self)
-        # One line per row (the full name is in the tooltip); rows are shaded by level, in the tree's order.
-        self.view = make_table(self.model, COLUMNS, 1, sortable=False, striped=False, wrap=False)
+        # Long names wrap (a row is as tall as its text; cut to one line they ended in "…" at 1366 px); rows are
+        # shaded by level, in the tree's order.
+        self.view = make_table(self.model, COLUMNS, 1, sortable=False, striped=False)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
 

@@ -17,6 +17,7 @@ from ui.errors import attempt
 from ui.widgets.dialogs import apply_cancel_buttons, attempt_listed, confirm_import
 from ui.widgets.files import ask_open_path, ask_save_path, offer_to_open
 from ui.widgets.forms import hint
+from ui.widgets.screen import resize_to_fit
 from ui.widgets.table import Column, RecordTableModel, make_table
 
 XLSX_FILTER = "Buku kerja Excel (*.xlsx)"
@@ -86,7 +87,7 @@ class RencanaPreviewDialog(QDialog):
         layout.addWidget(self.warnings, 1)
         layout.addWidget(self.buttons)
         self.warnings.setVisible(bool(preview.warnings))
-        self.resize(900, 520)
+        resize_to_fit(self, 900, 520)
 
 
 def download_template(parent: QWidget, ctx: AppContext) -> Path | None:

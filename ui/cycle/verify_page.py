@@ -36,6 +36,25 @@ CHECK_TIPS = (
     "target)",
 )
 CHECK_COLUMN = 7
+# Why 'Bukti dukung ada' cannot be ticked on a realisasi without a file (domain.realisation.evidence_check_problem).
+NO_EVIDENCE_TIPS = {
+    True: "Tidak ada berkas bukti dukung, padahal bukti dukung wajib: kembalikan ke unitnya agar diunggah.",
+    False: "Tidak ada berkas bukti dukung, jadi tidak dapat dicentang (bukti dukung tidak diwajibkan kantor).",
+}
+
+
+def evidence_needed(entry: EntryView) -> bool:
+    """Whether 'Bukti dukung ada' is one of the items to tick: there is a file (without one it cannot be ticked)."""
+    return bool(entry.evidence)
+
+
+def check_complete(entry: EntryView, check: CheckInput | None) -> bool:
+    """Every item to tick is ticked; a realisasi without bukti while bukti is required never is (it goes back)."""
+    if check is None or not (check.plausible and check.narrative_ok):
+        return False
+    if evidence_needed(entry):
+        return check.evidence_ok
+    return not entry.evidence_required
 
 
 def queue_columns(check_text) -> list[Column[EntryView]]:
@@ -148,15 +167,21 @@ class VerifyPage(ReviewQueue):
         if self.queue:
             self.summary.setText(
                 f"{len(self.queue)} realisasi menunggu verifikasi. Pilih baris, periksa isian dan bukti dukungnya, "
-                "lalu centang ketiga butir. Yang tidak sesuai: pilih barisnya lalu Kembalikan ke Kasi dengan alasan."
+                "lalu centang butir daftar periksanya ('Bukti dukung ada' hanya bila ada berkasnya). Yang tidak "
+                "sesuai atau tanpa bukti dukung wajib: pilih barisnya lalu Kembalikan ke Kasi dengan alasan."
             )
         else:
             self.summary.setText(f"Tidak ada realisasi {tw} yang menunggu verifikasi.")
 
     def _check_text(self, entry: EntryView) -> str:
         check = self.checks.get(entry.realisation_id or 0)
+        if not evidence_needed(entry) and entry.evidence_required:
+            return "tanpa bukti: kembalikan"
+        if check_complete(entry, check):
+            return "✔ lengkap"
+        items = 3 if evidence_needed(entry) else 2
         ticked = 0 if check is None else sum((check.evidence_ok, check.plausible, check.narrative_ok))
-        return "✔ lengkap" if ticked == 3 else f"{ticked} dari 3"
+        return f"{ticked} dari {items}"
 
     # ---- the checklist of the selected row ------------------------------------------------------------------
 
@@ -170,6 +195,12 @@ class VerifyPage(ReviewQueue):
             for box, value in zip(self.boxes, values, strict=True):
                 box.setChecked(value)
             self.note_edit.setText(check.note if check else "")
+            has_files = entry is None or evidence_needed(entry)
+            self.boxes[0].setChecked(self.boxes[0].isChecked() and has_files)
+            self.boxes[0].setEnabled(has_files)  # nothing to tick without a file
+            self.boxes[0].setToolTip(
+                CHECK_TIPS[0] if has_files else NO_EVIDENCE_TIPS[bool(entry and entry.evidence_required)]
+            )
         finally:
             self._loading = False
         self.checklist.setEnabled(entry is not None)
@@ -189,11 +220,11 @@ class VerifyPage(ReviewQueue):
         self._update_buttons()
 
     def complete(self) -> list[int]:
-        """The realisasi whose three items are ticked."""
+        """The realisasi whose items to tick are all ticked."""
         return [
-            rid
-            for rid, c in self.checks.items()
-            if c.evidence_ok and c.plausible and c.narrative_ok and any(e.realisation_id == rid for e in self.queue)
+            e.realisation_id
+            for e in self.queue
+            if e.realisation_id is not None and check_complete(e, self.checks.get(e.realisation_id))
         ]
 
     def _update_buttons(self) -> None:

@@ -25,6 +25,7 @@ from ui.dashboard.tables import (
     FOLLOW_UP_COLUMNS,
     INDICATOR_COLUMNS,
     LIGHT_COLUMNS,
+    PACK_COLUMNS,
     STEP_COLUMNS,
     LightDelegate,
     table,
@@ -212,6 +213,13 @@ class DashboardPage(ShownPage):
             0,
             "Tidak ada tindak lanjut yang melewati batas waktu.",
         )
+        self.late_documents = ListCard(
+            "Dokumen paket Kabupaten yang melewati batas waktu",
+            RecordTableModel(PACK_COLUMNS, self),
+            PACK_COLUMNS,
+            0,
+            "Tidak ada dokumen paket Kabupaten yang terlambat.",
+        )
 
     def _assemble(self, tiles: QHBoxLayout, grid: QGridLayout) -> None:
         """Everything in one column on the styled "dasbor" body, in a scroll area that fits the page's width."""
@@ -229,6 +237,7 @@ class DashboardPage(ShownPage):
         column.addWidget(self.indicators)
         column.addWidget(self.steps)
         column.addWidget(self.follow_ups)
+        column.addWidget(self.late_documents)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -296,6 +305,7 @@ class DashboardPage(ShownPage):
         self.indicators.set_rows(list(data.indicators))
         self.steps.set_rows(list(data.overdue_steps))
         self.follow_ups.set_rows(list(data.overdue_follow_ups))
+        self.late_documents.set_rows(list(data.late_documents))
 
     def _subtitle(self, data: Dashboard, tw: str) -> str:
         if not data.has_measurement:

@@ -1,4 +1,5 @@
-"""The dasbor's tables: indicators with traffic-light cells, overdue SOP steps, overdue tindak lanjut."""
+"""The dasbor's tables: indicators with traffic-light cells, overdue SOP steps, overdue tindak lanjut, late documents
+of the submission pack."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from sakip_desktop.domain.achievement import Band
 from sakip_desktop.ops.home.dashboard import IndicatorLight
 from sakip_desktop.ops.home.overview import STATUS_LABELS
 from sakip_desktop.ops.monitoring.follow_up_views import FollowUpView
+from sakip_desktop.ops.pack.due import STATUS_LABELS as PACK_STATUS
+from sakip_desktop.ops.pack.due import LateDocument
 from sakip_desktop.ops.sop.views import InboxItem
 from ui.widgets.colours import LATE_COLOUR
 from ui.widgets.forms import DASH
@@ -151,6 +154,17 @@ FOLLOW_UP_COLUMNS = [
         width=190,
     ),
     Column[FollowUpView]("Asal", lambda f: f.meeting_title, width=280),
+]
+
+# The submission pack's documents past their deadline (issue 15 §2).
+PACK_COLUMNS = [
+    Column[LateDocument]("Dokumen", lambda d: d.title),
+    Column[LateDocument]("Jenis dokumen ESR", lambda d: d.esr_type, width=390),
+    Column[LateDocument]("Periode", lambda d: d.period, width=100),
+    Column[LateDocument](
+        "Batas waktu", lambda d: formats.long_date(d.deadline), width=160, background=lambda d: LATE_COLOUR
+    ),
+    Column[LateDocument]("Status", lambda d: PACK_STATUS.get(d.status, d.status), width=110),
 ]
 
 

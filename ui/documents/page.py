@@ -36,7 +36,7 @@ from sakip_desktop.ops.letters import list_letters
 from sakip_desktop.ops.monitoring.evaluation_views import list_meetings
 from sakip_desktop.ops.org.office import get_settings
 from ui.context import AppContext
-from ui.documents.output import build, print_generated, temp_pdf
+from ui.documents.output import build, print_request, temp_pdf
 from ui.documents.preview import PreviewDialog
 from ui.documents.registers import RegistersPanel
 from ui.errors import attempt
@@ -153,7 +153,7 @@ class DocumentsPage(QWidget):
             self.quarter.addItem(text, value)
         wanted = current_quarter if current_quarter is not None else self.ctx.quarter
         self.quarter.setCurrentIndex(max(0, self.quarter.findData(wanted)))
-        self.form.setRowVisible(self.quarter, kind in ("pengukuran", "triwulan"))
+        self.form.setRowVisible(self.quarter, kind in ("pengukuran", "triwulan", "e81"))
         self.subject.clear()
         items: list[tuple[str, object]] = []
         if kind == "pk":
@@ -173,7 +173,7 @@ class DocumentsPage(QWidget):
         for text, subject in items:
             self.subject.addItem(text, subject)
         self.form.setRowVisible(self.subject, kind in ("pk", "berita-acara", "surat-pengantar"))
-        self.sign_day.setEnabled(kind in ("pengukuran", "triwulan"))
+        self.sign_day.setEnabled(kind in ("pengukuran", "triwulan", "e81"))
         self.xlsx_button.setEnabled(catalog.has_tables(kind))
 
     def request(self) -> DocRequest:
@@ -182,7 +182,7 @@ class DocumentsPage(QWidget):
         return DocRequest(
             kind=kind,
             year=self.year.value(),
-            quarter=self.quarter.currentData() if kind in ("pengukuran", "triwulan") else None,
+            quarter=self.quarter.currentData() if kind in ("pengukuran", "triwulan", "e81") else None,
             agreement_id=subject if kind == "pk" else None,
             meeting_id=subject if kind == "berita-acara" else None,
             letter_id=subject if kind == "surat-pengantar" else None,
@@ -225,10 +225,12 @@ class DocumentsPage(QWidget):
         return result
 
     def print_document(self) -> None:
-        """Generate, then print through the system print dialog with the document's paper size."""
-        result = self.generate()
+        """Print through the print dialog on the document's paper; recorded in the register only once printed."""
+        result = print_request(self, self.ctx.db, self.ctx.actor, self.request(), "Cetak dokumen")
         if result is not None:
-            print_generated(self, result, "Cetak dokumen")
+            self.last, r = result, result.record
+            self.status.setText(f"Dicetak dan tercatat: {r.title}, versi {r.version}, {result.pages} halaman.")
+            self.registers.refresh()
 
     def save_pdf(self, path: str | None = None) -> Path | None:
         """Generate, then save the PDF where the user chooses (or to `path`)."""

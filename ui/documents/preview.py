@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.documents.pdfpages import PdfPages
+from ui.widgets.screen import resize_to_fit
 
 ZOOMS = (("50%", 0.5), ("75%", 0.75), ("100%", 1.0), ("125%", 1.25), ("150%", 1.5), ("200%", 2.0))
 SCREEN_SCALE = 96 / 72  # a point at 100% zoom on a 96-dpi screen
@@ -47,7 +48,7 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
-        self.resize(980, 820)
+        resize_to_fit(self, 980, 820)
         self.show_page(0)
 
     def _build_page_view(self) -> QScrollArea:

@@ -41,6 +41,7 @@ from ui.documents.output import build
 from ui.errors import attempt
 from ui.plain_text import plain_label
 from ui.widgets.files import ask_save_path, open_file
+from ui.widgets.wrap import wrap_rows
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 NOTES_STYLE = "background: #fff3c4; border: 1px solid #e0b000; padding: 4px"
@@ -86,6 +87,7 @@ class LkjPage(QWidget):
         top = self._build_toolbar(is_camat=ctx.actor.has(Role.CAMAT))
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
+        wrap_rows(self.tree)  # long titles of Bab III's parts wrap onto a second line, not "…"
         self.tree.currentItemChanged.connect(lambda item, _prev: self._show(item))
         right = self._build_editor(can_edit=ctx.actor.may(Op.LKJ_SECTION_SAVE))
         split = QSplitter()

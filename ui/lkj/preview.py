@@ -1,7 +1,7 @@
 """'Pratinjau' of the LKj page: the Dokumen preview window (ui/documents) on the year's LKj.
 
-The preview itself is not recorded; printing and opening in another program generate the document
-through the catalog, which records it in the document register like every printed document.
+The preview itself is not recorded; opening in another program generates the document through the catalog, which
+records it in the document register like every printed document; printing records it once it has been printed.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from sakip_desktop.documents import catalog
 from sakip_desktop.documents.catalog import DocRequest
 from ui.context import AppContext
-from ui.documents.output import build, print_generated, temp_pdf
+from ui.documents.output import build, print_request, temp_pdf
 from ui.documents.preview import PreviewDialog
 from ui.errors import attempt
 
@@ -31,10 +31,8 @@ def _generate(parent: QWidget, ctx: AppContext, year: int) -> catalog.Generated 
 
 
 def print_lkj(parent: QWidget, ctx: AppContext, year: int) -> None:
-    """Generate (recorded), then print through the system print dialog on the office's paper."""
-    result = _generate(parent, ctx, year)
-    if result is not None:
-        print_generated(parent, result, "Cetak LKj")
+    """Print through the print dialog on the office's paper; recorded in the register only once printed."""
+    print_request(parent, ctx.db, ctx.actor, _request(ctx, year), "Cetak LKj")
 
 
 def open_lkj(parent: QWidget, ctx: AppContext, year: int) -> Path | None:

@@ -34,6 +34,7 @@ from ui.plain_text import plain_label
 from ui.widgets.dialogs import FormDialog
 from ui.widgets.files import EvidenceList, ask_open_path
 from ui.widgets.forms import date_edit, date_of, fill_combo, form_layout, hint, set_date
+from ui.widgets.screen import resize_to_fit
 from ui.widgets.texts import office_offset
 
 
@@ -94,7 +95,7 @@ class FollowUpDialog(FormDialog):
         else:
             self.save_button.setText("Simpan laporan")
         self.finish_layout(body)
-        self.resize(620, 560)
+        resize_to_fit(self, 620, 560)
 
     def _status_chosen(self) -> None:
         # Choosing "Selesai" means 100%, "Belum dimulai" 0%: fill it in rather than refuse it later.
@@ -165,7 +166,7 @@ class FollowUpEditDialog(FormDialog):
             action=self.action, responsible_person_id=self.person, due_on=self.due, indicator_id=self.indicator
         )
         self.finish_layout(form)
-        self.resize(560, 300)
+        resize_to_fit(self, 560, 300)
         self.action.setFocus()
 
     def save(self) -> int:

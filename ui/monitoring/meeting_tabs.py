@@ -40,6 +40,7 @@ from ui.plain_text import esc, rich
 from ui.widgets.colours import DONE_COLOUR, LATE_COLOUR
 from ui.widgets.dialogs import FormDialog, confirm
 from ui.widgets.forms import form_layout, hint
+from ui.widgets.screen import resize_to_fit
 from ui.widgets.table import Column, RecordTableModel, current_record, make_table, select_where
 
 
@@ -104,7 +105,7 @@ class PeopleDialog(QDialog):
         layout.addWidget(hint("Centang pegawai yang diundang; nama dan jabatannya dicatat seperti hari ini."))
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(520, 440)
+        resize_to_fit(self, 520, 440)
 
     def tick_all(self) -> None:
         """Tick everyone listed."""

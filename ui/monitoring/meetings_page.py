@@ -37,6 +37,7 @@ from ui.widgets.colours import DONE_COLOUR
 from ui.widgets.dialogs import attempt_listed, confirm
 from ui.widgets.forms import date_edit, date_of, fill_combo, form_layout, hint, set_date
 from ui.widgets.pages import PeriodPage
+from ui.widgets.screen import resize_to_fit
 from ui.widgets.table import Column, RecordTableModel, current_record, make_table
 
 KINDS = [("Triwulan", "QUARTER"), ("Semester", "SEMESTER"), ("Tahunan", "YEAR")]
@@ -142,7 +143,7 @@ class NewMeetingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
-        self.resize(640, 520)
+        resize_to_fit(self, 640, 520)
 
     def accept(self) -> None:
         ok, meeting_id = attempt(self, lambda: create_meeting(self.ctx.db, self.ctx.actor, self.form.data()))
@@ -190,7 +191,7 @@ class MeetingEditor(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.resize(1100, 680)
+        resize_to_fit(self, 1100, 680)
         self.reload()
 
     def _notify(self) -> None:

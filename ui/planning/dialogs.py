@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from sakip_desktop.domain.achievement import Aggregation, Polarity
+from sakip_desktop.domain.planning import MAX_BENCHMARK
 from sakip_desktop.ops.home.overview import AGGREGATION_LABELS, POLARITY_LABELS
 from sakip_desktop.ops.org.units import UnitView
 from sakip_desktop.ops.planning.renstra import (
@@ -175,6 +176,7 @@ class IndicatorDialog(FormDialog):
             "scale_id": self.scale_combo,
             "responsible_unit_id": self.unit_combo,
             "baseline": self.baseline_edit,
+            "benchmark": self.benchmark_edit,
         }
         self.scale_combo.currentIndexChanged.connect(self._scale_chosen)
 
@@ -207,6 +209,9 @@ class IndicatorDialog(FormDialog):
         self.definition_edit = _text_box()
         self.formula_edit = _text_box(44)
         self.source_edit = QLineEdit(i.data_source if i else "")
+        self.benchmark_edit = QLineEdit(i.benchmark if i else "")
+        self.benchmark_edit.setPlaceholderText("mis. SPM 100% (Permendagri 59/2021); kosongkan bila tidak ada")
+        self.benchmark_edit.setMaxLength(MAX_BENCHMARK)
         if i:
             self.definition_edit.setPlainText(i.definition)
             self.formula_edit.setPlainText(i.formula)
@@ -233,6 +238,8 @@ class IndicatorDialog(FormDialog):
         form.addRow("&Definisi operasional:", self.definition_edit)
         form.addRow("&Formula:", self.formula_edit)
         form.addRow("Sumber &data:", self.source_edit)
+        form.addRow("Standar nasional/pe&mbanding:", self.benchmark_edit)
+        form.addRow("", hint("Bila diisi, LKj Bab III memuat perbandingan realisasi dengan standar ini."))
         form.addRow("&Urutan:", self.order_spin)
         return form
 
@@ -260,6 +267,7 @@ class IndicatorDialog(FormDialog):
             scale_id=self.scale_combo.currentData(),
             baseline=parse_number(self.baseline_edit.text(), "Baseline", "baseline"),
             sort_order=self.order_spin.value(),
+            benchmark=self.benchmark_edit.text(),
         )
         if self._indicator is None:
             return add_indicator(self.ctx.db, self.ctx.actor, self._objective_id, data)

@@ -33,6 +33,7 @@ from ui.planning.dialogs import IndicatorDialog, NodeDialog, PlanDialog
 from ui.planning.targets import TargetsPanel
 from ui.widgets.dialogs import confirm
 from ui.widgets.forms import hint
+from ui.widgets.wrap import wrap_rows
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, record) of a tree row
 KINDS = ("plan", "goal", "objective", "indicator")
@@ -115,7 +116,7 @@ class PlanningPage(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
+        wrap_rows(self.tree)  # long names of sasaran and indicators wrap onto a second line, not "…"
 
     def _build_toolbar(self) -> QHBoxLayout:
         """The add, change and remove buttons above the tree."""
@@ -162,9 +163,9 @@ class PlanningPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.detail)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        split.setSizes([720, 620])
+        split.setStretchFactor(0, 3)  # the tree's names are the long texts: it takes the larger share
+        split.setStretchFactor(1, 2)
+        split.setSizes([780, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint(

@@ -2,19 +2,83 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QScrollArea, QStackedWidget, QWidget
 
 from ui.context import AppContext
 
 
-class SettingsTab(QTabWidget):
+class PageList(QWidget):
+    """Pages chosen from a list on the left: every title readable at 768 px (rotated tabs hid the last ones behind
+    scroll arrows). Each page scrolls when it is taller than the room. Offers the calls of a QTabWidget."""
+
+    currentChanged = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setStyleSheet("QListWidget::item { padding: 5px 8px; }")  # rows as easy to hit as tabs
+        self.stack = QStackedWidget()
+        self.pages: list[QWidget] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addWidget(self.stack, 1)
+        self.list.currentRowChanged.connect(self._row_changed)
+
+    def addTab(self, page: QWidget, title: str) -> int:
+        """Add a page at the end of the list."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.pages.append(page)
+        self.stack.addWidget(scroll)
+        self.list.addItem(title)
+        width = max(self.list.sizeHintForColumn(0), 120) + 2 * self.list.frameWidth() + 16
+        self.list.setFixedWidth(width)
+        if self.list.currentRow() < 0:
+            self.list.setCurrentRow(0)
+        return len(self.pages) - 1
+
+    def count(self) -> int:
+        return len(self.pages)
+
+    def tabText(self, index: int) -> str:
+        item = self.list.item(index)
+        return item.text() if item is not None else ""
+
+    def widget(self, index: int) -> QWidget | None:
+        return self.pages[index] if 0 <= index < len(self.pages) else None
+
+    def indexOf(self, page: QWidget) -> int:
+        return next((i for i, p in enumerate(self.pages) if p is page), -1)
+
+    def currentIndex(self) -> int:
+        return self.list.currentRow()
+
+    def currentWidget(self) -> QWidget | None:
+        return self.widget(self.currentIndex())
+
+    def setCurrentIndex(self, index: int) -> None:
+        self.list.setCurrentRow(index)
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        self.setCurrentIndex(self.indexOf(page))
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.currentChanged.emit(row)
+
+
+class SettingsTab(PageList):
     """One page per kind of master data; built when first shown, so an administrator's start-up does not pay."""
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.built = False
-        self.setTabPosition(QTabWidget.TabPosition.West)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -120,6 +120,21 @@ class GeneralPage(QWidget):
             "indikator yang belum ada data tidak dihitung. Dokumen menyebutkan cara ini di bawah tabelnya."
         )
         form.addRow("Rata-rata capaian kinerja:", self.average)
+        self.evidence_required = QCheckBox("Realisasi hanya dapat diajukan bila ada berkas bukti dukungnya")
+        self.evidence_required.setToolTip(
+            "Bila dicentang, realisasi tanpa bukti dukung ditolak saat diajukan, dan Sekretaris mengembalikannya; "
+            "bila tidak, Sekretaris tetap tidak dapat mencentang 'Bukti dukung ada' untuk realisasi tanpa berkas."
+        )
+        form.addRow("Bukti dukung wajib:", self.evidence_required)
+        # Formulir E.81: the Bappeda official who signs "Dievaluasi".
+        self.e81 = {name: QLineEdit() for name in ("e81_evaluator_position", "e81_evaluator_name",
+                                                   "e81_evaluator_rank", "e81_evaluator_nip")}  # fmt: skip
+        self.e81["e81_evaluator_position"].setPlaceholderText("mis. Kepala Bidang Litbang Bappeda Kabupaten ...")
+        for label, name in (("Pengevaluasi E.81 (Bappeda), jabatan:", "e81_evaluator_position"),
+                            ("Pengevaluasi E.81, nama dan gelar:", "e81_evaluator_name"),
+                            ("Pengevaluasi E.81, pangkat (golongan):", "e81_evaluator_rank"),
+                            ("Pengevaluasi E.81, NIP:", "e81_evaluator_nip")):  # fmt: skip
+            form.addRow(label, self.e81[name])
 
     def _add_backup_rows(self, form: QFormLayout) -> None:
         """How many automatic backups are kept and when to remind of a flash-disk copy."""
@@ -148,6 +163,9 @@ class GeneralPage(QWidget):
         self.paraf.setText(s.paraf_labels)
         self.document_code.setChecked(s.print_document_code)
         self.average.setCurrentIndex(self.average.findData(s.achievement_average))
+        self.evidence_required.setChecked(s.evidence_required)
+        for name, edit in self.e81.items():
+            edit.setText(getattr(s, name))
         self.keep_backups.setValue(s.backup_keep_daily)
         self.backup_reminder.setValue(s.backup_reminder_days)
 
@@ -171,6 +189,11 @@ class GeneralPage(QWidget):
             paraf_labels=self.paraf.text(),
             print_document_code=self.document_code.isChecked(),
             achievement_average=self.average.currentData(),
+            evidence_required=self.evidence_required.isChecked(),
+            e81_evaluator_position=self.e81["e81_evaluator_position"].text().strip(),
+            e81_evaluator_name=self.e81["e81_evaluator_name"].text().strip(),
+            e81_evaluator_rank=self.e81["e81_evaluator_rank"].text().strip(),
+            e81_evaluator_nip=self.e81["e81_evaluator_nip"].text().strip(),
             backup_keep_daily=self.keep_backups.value(),
             backup_reminder_days=self.backup_reminder.value(),
             **{name: box.value() for name, box in self.margins.items()},

@@ -37,7 +37,7 @@ COLUMNS = marked(
             "SOP", lambda r: r.sop_name + (f" (versi {r.version})" if r.version > 1 else ""), width=200
         ),
         Column[StepCompliance](
-            "No", lambda r: str(r.position), sort_key=lambda r: (r.sop_name, r.position), align_right=True, width=36
+            "No", lambda r: r.number, sort_key=lambda r: (r.sop_name, r.position), align_right=True, width=36
         ),
         Column[StepCompliance]("Kegiatan", lambda r: r.activity, tooltip=lambda r: r.activity, width=320),
         Column[StepCompliance]("Standar", lambda r: r.standard_label, width=80),

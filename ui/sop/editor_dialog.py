@@ -36,14 +36,15 @@ from ui.sop.editor_models import (
     RETURN,
     ROLE,
     TIME,
+    UNIT,
     ActorsModel,
     StepsModel,
 )
-from ui.sop.editor_widgets import ComboDelegate, IdentityForm, Index, TextDelegate
+from ui.sop.editor_widgets import ComboDelegate, IdentityForm, Index, TextDelegate, lane_unit_choices
 from ui.widgets.dialogs import ReasonDialog
 from ui.widgets.forms import error_label, hint
 
-STEP_WIDTHS = (52, 230, 115, 170, 72, 150, 110, 82, 115, 125)
+STEP_WIDTHS = (52, 230, 115, 170, 72, 150, 110, 82, 115, 125, 100)
 TAB_OF_FIELD = {"actors": 1, "steps": 2}
 
 
@@ -110,12 +111,19 @@ class SopEditorDialog(QDialog):
 
     def _build_actor_table(self) -> None:
         """The 'Pelaksana' table: each actor's role (chosen from a list) and label."""
-        self.actors = ActorsModel(self.original.actors, self.editable, self)
+        units = lane_unit_choices(self.ctx)
+        labels = {value: text for text, value in units}
+
+        def unit_label(value: str) -> str:
+            return labels.get(value) or f"{value.partition(':')[2]} (unit ini tidak ada lagi: pilih unitnya)"
+
+        self.actors = ActorsModel(self.original.actors, self.editable, unit_label, self)
         self.actor_table = _table(self.actors, self.editable)
         roles = [(r.label, r) for r in Role]
         self.actor_table.setItemDelegateForColumn(ROLE, ComboDelegate(lambda _i: roles, self))
+        self.actor_table.setItemDelegateForColumn(UNIT, ComboDelegate(lambda _i: units, self))
         self.actor_table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((180, 260)):
+        for column, width in enumerate((180, 260, 170)):
             self.actor_table.setColumnWidth(column, width)
 
     def _build_step_table(self) -> None:
@@ -173,7 +181,8 @@ class SopEditorDialog(QDialog):
         layout = QVBoxLayout(page)
         if self.editable:
             text = {
-                "actors": "Kolom pelaksana pada lembar SOP dan peran di program yang mengerjakannya.",
+                "actors": "Kolom pelaksana pada lembar SOP, peran di program yang mengerjakannya, dan unitnya bila "
+                "hanya pemegang peran di unit itu (atau Plt./Plh.-nya) yang boleh.",
                 "steps": "Klik dua kali sel untuk mengubahnya. Kelengkapan: satu butir per baris. Nomor baris di "
                 "kiri adalah urutan langkah yang dipakai tujuan cabang keputusan.",
             }[topic]

@@ -73,22 +73,34 @@ class _RowsModel(QAbstractTableModel):
 
 # ---- pelaksana ----------------------------------------------------------------------------------------------
 
-KEY, LABEL, ROLE = range(3)
+KEY, LABEL, ROLE, UNIT = range(4)
+
+
+def lane_unit(actor: Actor) -> str:
+    """The 'Unit' cell's value: 'unit:CODE' (one unit), 'kind:SEKSI' (any unit of a kind) or '' (any unit)."""
+    if actor.unit:
+        return f"unit:{actor.unit}"
+    return f"kind:{actor.unit_kind}" if actor.unit_kind else ""
 
 
 class ActorsModel(_RowsModel):
-    """Kunci, Judul kolom, Peran."""
+    """Kunci, Judul kolom, Peran, Unit (the unit whose holder of the role works in the column, if one)."""
 
-    titles = ("Kunci", "Judul kolom", "Peran")
+    titles = ("Kunci", "Judul kolom", "Peran", "Unit")
     key_renamed = Signal(str, str)
 
-    def __init__(self, actors: tuple[Actor, ...], editable: bool, parent=None) -> None:
-        super().__init__([[a.key, a.label, a.role] for a in actors], editable, parent)
+    def __init__(
+        self, actors: tuple[Actor, ...], editable: bool, unit_label: Callable[[str], str] = str, parent=None
+    ) -> None:
+        super().__init__([[a.key, a.label, a.role, lane_unit(a), a.unit_hint] for a in actors], editable, parent)
+        self.unit_label = unit_label
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or role not in (DISPLAY, EDIT):
             return None
         value = self._rows[index.row()][index.column()]
+        if index.column() == UNIT and role == DISPLAY:
+            return self.unit_label(value)
         return value.label if isinstance(value, Role) and role == DISPLAY else value
 
     def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
@@ -97,6 +109,8 @@ class ActorsModel(_RowsModel):
         row = self._rows[index.row()]
         if index.column() == ROLE:
             row[ROLE] = Role(value)
+        elif index.column() == UNIT:
+            row[UNIT] = str(value or "")
         else:
             text = str(value).strip()
             old, row[index.column()] = row[index.column()], text
@@ -107,11 +121,11 @@ class ActorsModel(_RowsModel):
 
     def choices(self) -> list[tuple[str, str]]:
         """(label, key) of each pelaksana, for the steps' combo."""
-        return [(f"{label} ({role.label})", key) for key, label, role in self._rows]
+        return [(f"{label} ({role.label})", key) for key, label, role, *_ in self._rows]
 
     def label_of(self, key: str) -> str:
         """The heading of the pelaksana with `key` (the key itself when unknown)."""
-        return next((label for k, label, _ in self._rows if k == key), key or "—")
+        return next((label for k, label, *_ in self._rows if k == key), key or "—")
 
     def key_at(self, row: int) -> str:
         return self._rows[row][KEY]
@@ -120,7 +134,7 @@ class ActorsModel(_RowsModel):
         """Append a new pelaksana; returns its row."""
         keys = {r[KEY] for r in self._rows}
         n = next(i for i in range(1, len(keys) + 2) if f"pelaksana_{i}" not in keys)
-        self._reset(lambda: self._rows.append([f"pelaksana_{n}", "Pelaksana baru", Role.STAF]))
+        self._reset(lambda: self._rows.append([f"pelaksana_{n}", "Pelaksana baru", Role.STAF, "", ""]))
         return len(self._rows) - 1
 
     def remove(self, row: int) -> None:
@@ -135,14 +149,20 @@ class ActorsModel(_RowsModel):
         return other
 
     def actors(self) -> tuple[Actor, ...]:
-        return tuple(Actor(key=k, label=label, role=role) for k, label, role in self._rows)
+        out = []
+        for key, label, role, unit, hint in self._rows:
+            kind, _, code = str(unit).partition(":")
+            scope = {"unit": code} if kind == "unit" else {"unit_kind": code} if kind == "kind" else {}
+            out.append(Actor(key=key, label=label, role=role, unit_hint=hint, **scope))
+        return tuple(out)
 
 
 # ---- langkah ------------------------------------------------------------------------------------------------
 
-NUMBER, ACTIVITY, ACTOR, INPUTS, TIME, OUTPUT, NOTE, KIND, APPROVE, RETURN = range(10)
+NUMBER, ACTIVITY, ACTOR, INPUTS, TIME, OUTPUT, NOTE, KIND, APPROVE, RETURN, TRACK = range(11)
 MULTILINE = (ACTIVITY, INPUTS, OUTPUT, NOTE)
 _FIELDS = {NUMBER: "number", ACTIVITY: "activity", ACTOR: "actor", TIME: "time", OUTPUT: "output", NOTE: "note"}
+_FIELDS[TRACK] = "track"
 
 
 @dataclass
@@ -161,6 +181,7 @@ class StepRow:
     on_return: int | None
     actor_inferred: bool
     action: str = ""  # kept as it is; not shown in the grid (set through the .xlsx exchange or the template)
+    track: str = ""  # the parallel track (sop.flow): neighbouring steps with a track run side by side
 
     @classmethod
     def of(cls, step: Step) -> StepRow:
@@ -186,6 +207,7 @@ class StepsModel(_RowsModel):
         "Jenis",
         "Jika disetujui\nke",
         "Jika dikembalikan\nke",
+        "Jalur paralel",
     )
 
     def __init__(self, steps: tuple[Step, ...], actor_label: Callable[[str], str], editable: bool, parent=None):

@@ -156,3 +156,18 @@ class IdentityForm(QWidget):
 
     def chosen_start_roles(self) -> tuple[Role, ...]:
         return tuple(role for role, box in self.start_roles.items() if box.isChecked())
+
+
+def lane_unit_choices(ctx) -> list[tuple[str, str]]:
+    """The 'Unit' choices of a pelaksana column: any unit, any unit of a kind, or one of the office's units
+    (values as `editor_models.lane_unit` writes them)."""
+    from sakip_desktop.domain.roles import UnitKind
+    from sakip_desktop.ops.org.units import list_units
+
+    kinds = [
+        ("Seksi mana pun", f"kind:{UnitKind.SEKSI.value}"),
+        ("Sekretariat (dan Sub Bagian-nya)", f"kind:{UnitKind.SEKRETARIAT.value}"),
+        ("Sub Bagian mana pun", f"kind:{UnitKind.SUBBAGIAN.value}"),
+    ]
+    units = [(u.name, f"unit:{u.code}") for u in list_units(ctx.db)]
+    return [("— (unit mana pun)", ""), *kinds, *units]

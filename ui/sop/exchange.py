@@ -91,7 +91,7 @@ def print_sheet(parent: QWidget, ctx: AppContext, sop: SopView, path: Path) -> i
     """Build the SOP sheet PDF on the office's paper with its logo; the page count, or None when it failed."""
 
     def build() -> int:
-        from sakip_desktop.documents.sop_sheet.sheet import build_sop_sheet
+        from sakip_desktop.documents.sop_sheet.sheet import build_sop_sheet, nip_grouping_of
 
         settings = get_settings(ctx.db)
         return build_sop_sheet(
@@ -101,6 +101,7 @@ def print_sheet(parent: QWidget, ctx: AppContext, sop: SopView, path: Path) -> i
             font=settings.document_font,
             logo=get_logo(ctx.db),
             office_lines=office_lines(ctx),
+            nip_grouping=nip_grouping_of(settings.nip_grouping),
         )
 
     ok, pages = attempt(parent, build)

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.domain.permissions import Op
+from sakip_desktop.ops.sop.lanes import may_start_sop, unbound_lanes
 from sakip_desktop.ops.sop.library import (
     SopView,
-    get_definition,
     list_sops,
     set_active,
 )
@@ -70,7 +70,7 @@ class SopLibraryPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.may_edit = ctx.actor.may(Op.SOP_SAVE_VERSION)
-        self._start_roles: dict[int, list[str]] = {}
+        self._start_roles: dict[int, bool] = {}  # SOP id -> the person may start it
         top = self._build_sop_part()
         runs_box = self._build_runs_part()
         split = QSplitter(Qt.Orientation.Vertical)
@@ -229,9 +229,9 @@ class SopLibraryPage(QWidget):
 
     def _may_start(self, sop: SopView) -> bool:
         if sop.id not in self._start_roles:
-            ok, definition = attempt(self, lambda: get_definition(self.ctx.db, sop.id))
-            self._start_roles[sop.id] = [r.value for r in definition.start_roles] if ok and definition else []
-        return self.ctx.actor.may(self._start_roles[sop.id])
+            ok, may = attempt(self, lambda: may_start_sop(self.ctx.db, self.ctx.actor, sop.id))
+            self._start_roles[sop.id] = bool(ok and may)
+        return self._start_roles[sop.id]
 
     def _update_buttons(self) -> None:
         sop = self.selected_sop()
@@ -286,10 +286,12 @@ class SopLibraryPage(QWidget):
 
     def adopt(self) -> None:
         """'Adopsi templat…'."""
-        adopted = {s.code for s in self.sop_model.rows()}
+        adopted = {s.template_code for s in self.sop_model.rows() if s.template_code}
         dialog = AdoptDialog(self.ctx, adopted, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._say(f"{len(dialog.adopted)} SOP diadopsi dari templat.")
+            unbound = [text for sop_id in dialog.adopted for text in unbound_lanes(self.ctx.db, sop_id)]
+            advice = f" Pilih unit pelaksana di Lihat/ubah…: {'; '.join(unbound)}." if unbound else ""
+            self._say(f"{len(dialog.adopted)} SOP diadopsi dari templat.{advice}")
             self.ctx.signals.master_data_changed.emit("sops")
             self.select_sop(dialog.adopted[0])
 

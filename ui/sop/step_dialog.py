@@ -29,8 +29,8 @@ from sakip_desktop.sop.definition import ACTIONS
 from ui.context import AppContext
 from ui.errors import attempt, show_error
 from ui.plain_text import plain_label
+from ui.sop import step_texts as texts
 from ui.sop.checklist import ChecklistPanel
-from ui.sop.step_texts import BANNER_STYLES, OVER_STYLE, banner, next_text, standard_text, timer_text
 from ui.sop.timeline_dialog import TimelineDialog
 from ui.tools import ACTION_PAGES
 from ui.widgets.dialogs import ReasonDialog
@@ -90,6 +90,9 @@ class StepDialog(QDialog):
     def _build_fields(self) -> QFormLayout:
         """The step's own lines: activity, actor, standard time, timer, output, note."""
         self.banner = _wrapped()
+        self.return_banner = _wrapped()  # why the run was sent back to this step: who, when, why
+        self.return_banner.setStyleSheet(texts.BANNER_STYLES["returned"])
+        self.return_banner.hide()
         self.activity_label = _wrapped()
         self.actor_label = _wrapped()
         self.standard_label = QLabel()
@@ -124,7 +127,7 @@ class StepDialog(QDialog):
         self.notes.setFixedHeight(64)
         body = QWidget()
         inner = QVBoxLayout(body)
-        for widget in (self.run_label, self.sop_label, self.position_label, self.banner):
+        for widget in (self.run_label, self.sop_label, self.position_label, self.return_banner, self.banner):
             inner.addWidget(widget)
         inner.addLayout(form)
         inner.addWidget(checklist_box)
@@ -161,27 +164,29 @@ class StepDialog(QDialog):
 
     def refresh(self) -> None:
         """Read the step again and show it."""
-        ok, detail = attempt(self, lambda: step_detail(self.ctx.db, self.step_run_id, now=self._now()))
+        ok, detail = attempt(
+            self, lambda: step_detail(self.ctx.db, self.step_run_id, now=self._now(), actor=self.ctx.actor)
+        )
         if not ok or detail is None:
             self.timer.stop()
             return
         self.detail = detail
-        self.editable = (
-            detail.run_status == "RUNNING" and detail.finished_at is None and self.ctx.actor.has(detail.role)
-        )
+        self.editable = detail.run_status == "RUNNING" and detail.finished_at is None and detail.yours
         if self._built_for != detail.step_run_id:
             self.checklist.build(detail.checklist)
             self.notes.setPlainText(detail.notes)
             self._built_for = detail.step_run_id
-        self.setWindowTitle(f"Langkah {detail.position} — {detail.sop_name}")
+        self.setWindowTitle(f"Langkah {detail.number} — {detail.sop_name}")
         self.run_label.setText(detail.run_title)
         self.sop_label.setText(f"SOP {detail.sop_name}")
-        visit = f" · kunjungan ke-{detail.visit}" if detail.visit > 1 else ""
-        self.position_label.setText(f"Langkah {detail.position} dari {detail.step_count}{visit}")
+        self.position_label.setText(texts.position_text(detail))
+        returned = texts.returned_text(detail)
+        self.return_banner.setVisible(returned is not None)
+        self.return_banner.setText(returned or "")
         self.activity_label.setText(detail.activity or DASH)
-        actor = detail.actor_label
-        self.actor_label.setText(actor if actor == detail.role.label else f"{actor} (peran {detail.role.label})")
-        self.standard_label.setText(standard_text(detail.standard_label, detail.elapsed))
+        actor, role = detail.actor_label, detail.role.label + (f" {detail.lane_unit}" if detail.lane_unit else "")
+        self.actor_label.setText(actor if actor == role else f"{actor} (peran {role})")
+        self.standard_label.setText(texts.standard_text(detail.standard_label, detail.elapsed))
         self.output_label.setText(detail.output or DASH)
         self.note_label.setText(detail.note or DASH)
         self.checklist.show_items(detail.checklist, self.editable)
@@ -199,18 +204,18 @@ class StepDialog(QDialog):
             self.timer.stop()
 
     def _show_timer(self, detail: StepDetail) -> None:
-        self.timer_label.setText(timer_text(detail))
-        self.timer_label.setStyleSheet(OVER_STYLE if detail.elapsed.over else "")
+        self.timer_label.setText(texts.timer_text(detail))
+        self.timer_label.setStyleSheet(texts.OVER_STYLE if detail.elapsed.over else "")
 
     def _show_banner(self, detail: StepDetail) -> None:
         run = None
         if detail.finished_at is not None:  # who finished it and why is in the run's timeline
             _ok, run = attempt(self, lambda: run_timeline(self.ctx.db, detail.run_id, now=self._now()))
-        said = banner(detail, self.ctx.actor, run)
+        said = texts.banner(detail, self.ctx.actor, run)
         self.banner.setVisible(said is not None)
         if said is not None:
             self.banner.setText(said[0])
-            self.banner.setStyleSheet(BANNER_STYLES[said[1]])
+            self.banner.setStyleSheet(texts.BANNER_STYLES[said[1]])
 
     def _show_buttons(self, detail: StepDetail) -> None:
         editable, decision = self.editable, detail.is_decision
@@ -223,11 +228,11 @@ class StepDialog(QDialog):
             button.setEnabled(detail.can_finish)
             button.setToolTip("" if detail.can_finish else "Centang semua kelengkapan lebih dahulu.")
         if decision:
-            go = f"langkah {detail.approve_target}" if detail.approve_target else "selesai"
-            self.approve_button.setText(f"Setujui → {go}")
-            self.return_button.setText(f"Kembalikan → langkah {detail.return_target}…")
+            self.approve_button.setText(texts.approve_text(detail))
+            self.return_button.setText(f"Kembalikan → langkah {detail.return_number}…")
         self.next_button.setVisible(self.next_step_run_id is not None)
-        label = ACTIONS.get(detail.action) if detail.action in ACTION_PAGES else None
+        # The program screen of the step's work, only for whom the step is (not for someone who only looks).
+        label = ACTIONS.get(detail.action) if detail.action in ACTION_PAGES and editable else None
         self.action_button.setVisible(label is not None)
         self.action_button.setText(label or "")
 
@@ -328,7 +333,7 @@ class StepDialog(QDialog):
         dialog = ReasonDialog(
             self.ctx,
             "Kembalikan langkah",
-            f"Pekerjaan dikembalikan ke langkah {self.detail.return_target}. Tulis alasannya (wajib), "
+            f"Pekerjaan dikembalikan ke langkah {self.detail.return_number}. Tulis alasannya (wajib), "
             "agar pelaksana tahu apa yang harus diperbaiki:",
             lambda reason: decide_step(db, actor, step, False, reason, notes, clock=self._now),
             "Kembalikan",
@@ -347,7 +352,7 @@ class StepDialog(QDialog):
         ok, run = attempt(self, lambda: run_timeline(self.ctx.db, detail.run_id, now=self._now()))
         if not ok or run is None:
             return
-        text, self.next_step_run_id = next_text(run, self.ctx.actor)
+        text, self.next_step_run_id = texts.next_text(run, texts.yours_waiting(self.ctx.db, run, self.ctx.actor))
         self.message.setText(text)
         self.message.show()
         self.next_button.setVisible(self.next_step_run_id is not None)

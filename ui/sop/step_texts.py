@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from sakip_desktop.ops.base import Actor
-from sakip_desktop.ops.sop.views import OUTCOME_LABELS, STATUS_LABELS, RunView, StepDetail
+from sakip_desktop.ops.sop.views import OUTCOME_LABELS, STATUS_LABELS, RunView, StepDetail, step_detail
 from sakip_desktop.sop.timer import Elapsed
+from sakip_desktop.storage.database import Database
 from ui.widgets.texts import when
 
 BANNER_STYLES = {
     "paused": "background:#fff4d6; border:1px solid #e0b000; padding:6px;",
     "closed": "background:#e8f0fe; border:1px solid #8ab4f8; padding:6px;",
     "other": "background:#f1f3f4; border:1px solid #bdc1c6; padding:6px;",
+    "returned": "background:#fde7e9; border:1px solid #d93025; padding:6px; color:#5f0f14;",
 }
 OVER_STYLE = "color:#b00020; font-weight:bold;"
 
@@ -57,21 +59,57 @@ def banner(detail: StepDetail, actor: Actor, run: RunView | None) -> tuple[str, 
         return closed_text(detail, run), "closed"
     if detail.paused_reason is not None:
         return f"Dijeda: {detail.paused_reason}", "paused"
-    if not actor.has(detail.role):
+    if not detail.yours:
         return (
-            f"Langkah ini dikerjakan oleh {detail.role.label}; Anda hanya dapat melihatnya. "
+            f"Langkah ini dikerjakan oleh {' '.join(x for x in (detail.role.label, detail.lane_unit) if x)}; "
+            "Anda hanya dapat melihatnya. "
             f"Dimulai {when(detail.started_at)}.",
             "other",
         )
     return None
 
 
-def next_text(run: RunView, actor: Actor) -> tuple[str, int | None]:
-    """Where the run went after a step, and the next visit when it is the same person's turn."""
-    waiting = next((e for e in run.entries if e.finished_at is None), None)
-    if waiting is None:
+def returned_text(detail: StepDetail) -> str | None:
+    """'Dikembalikan oleh … pada … dari langkah 5. Alasan: …' on a step the run was sent back to, or None."""
+    if detail.returned is None:
+        return None
+    return "↩ " + detail.returned.text
+
+
+def position_text(detail: StepDetail) -> str:
+    """'Langkah 13 · langkah ke-11 dari 19 · jalur Seksi · kunjungan ke-2': the SOP's number, then the position."""
+    parts = [f"Langkah {detail.number}", detail.position_text]
+    if detail.track:
+        parts.append(f"jalur {detail.track}")
+    if detail.visit > 1:
+        parts.append(f"kunjungan ke-{detail.visit}")
+    return " · ".join(parts)
+
+
+def approve_text(detail: StepDetail) -> str:
+    """The approve button: where the run goes, by the SOP's numbers."""
+    if detail.approve_number is None:
+        return "Setujui → selesai"
+    wait = " (setelah jalur lain selesai)" if detail.joins_tracks else ""
+    return f"Setujui → langkah {detail.approve_number}{wait}"
+
+
+def next_text(run: RunView, mine: set[int]) -> tuple[str, int | None]:
+    """Where the run went after a step, and the next visit when it is the same person's turn (`mine`: the waiting
+    visits the person may work on)."""
+    waiting = [e for e in run.entries if e.finished_at is None]
+    if not waiting:
         return f"Pelaksanaan SOP {run.status_label.lower()}.", None
-    text = f"Diteruskan ke langkah {waiting.position} ({waiting.role.label})."
-    if actor.has(waiting.role):
-        return text + " Langkah itu juga giliran Anda.", waiting.step_run_id
-    return text, None
+    listed = " dan ".join(f"langkah {e.number} ({e.role.label})" for e in waiting)
+    text = f"Diteruskan ke {listed}."
+    yours = next((e for e in waiting if e.step_run_id in mine), None)
+    if yours is None:
+        return text, None
+    which = "Langkah itu" if len(waiting) == 1 else f"Langkah {yours.number}"
+    return text + f" {which} juga giliran Anda.", yours.step_run_id
+
+
+def yours_waiting(db: Database, run: RunView, actor: Actor) -> set[int]:
+    """The run's waiting step visits `actor` may work on (his role, in the unit of the step's lane)."""
+    waiting = [e.step_run_id for e in run.entries if e.finished_at is None]
+    return {i for i in waiting if step_detail(db, i, actor=actor).yours}

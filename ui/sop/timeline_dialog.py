@@ -50,9 +50,7 @@ def _took_tip(entry: TimelineEntry) -> str:
 
 COLUMNS = marked(
     [
-        Column[TimelineEntry](
-            "No", lambda e: str(e.position), sort_key=lambda e: e.position, align_right=True, width=34
-        ),
+        Column[TimelineEntry]("No", lambda e: e.number, sort_key=lambda e: e.position, align_right=True, width=34),
         Column[TimelineEntry]("Kegiatan", lambda e: e.activity, tooltip=lambda e: e.activity, width=250),
         Column[TimelineEntry]("Peran", lambda e: e.role.label, width=105),
         Column[TimelineEntry]("Kunjungan", lambda e: f"ke-{e.visit}" if e.visit > 1 else "", width=75),

@@ -1,6 +1,6 @@
 """Files: choosing a file or a folder with the system's dialog spoken in Indonesian, save and open dialogs that
-start in Documents, opening a file with the program the computer uses for it, "x KB" sizes, and the list of
-bukti dukung files of a record with "Buka".
+start in the last folder used (else Documents, never the program's folder), opening a file with the program the
+computer uses for it, "x KB" sizes, and the list of bukti dukung files of a record with "Buka".
 
 Qt ships no Indonesian translation of its own file dialog; on Linux it would say "Look in", "File name" and
 "Cancel". Windows' native dialog speaks the language of Windows itself and is kept there.
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
@@ -36,7 +36,7 @@ _LABELS = {
 
 
 def _dialog(parent: QWidget | None, title: str, start: Path | None) -> QFileDialog:
-    dialog = QFileDialog(parent, title, str(start or Path.home()))
+    dialog = QFileDialog(parent, title, str(start or start_folder()))
     if sys.platform != "win32":
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         for label, text in _LABELS.items():
@@ -68,32 +68,84 @@ def _run(dialog: QFileDialog) -> Path | None:
     """Show the dialog, then delete it on the GUI thread at once (with its file-system watcher), rather than
     whenever its parent goes."""
     try:
-        chosen = dialog.selectedFiles() if dialog.exec() else []
+        return taken(dialog) if dialog.exec() else None
     finally:
         dialog.deleteLater()
-    return Path(chosen[0]) if chosen else None
+
+
+def taken(dialog: QFileDialog) -> Path | None:
+    """The file or folder chosen in an accepted dialog; its folder is where the next dialog starts."""
+    chosen = dialog.selectedFiles()
+    if not chosen:
+        return None
+    path = Path(chosen[0])
+    remember_folder(path if dialog.fileMode() == QFileDialog.FileMode.Directory else path.parent)
+    return path
 
 
 def documents_dir() -> Path:
-    """Where save dialogs start."""
+    """The person's Documents folder (the home folder where there is none)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(found) if found else Path.home()
 
 
+# The folder of the last file chosen or saved, for the next dialog. Kept for the next start of the program too
+# (in the user's settings) once the program has named itself (`ui.app`); tests keep it to their own process.
+_last_folder: list[Path] = []
+_LAST_FOLDER_KEY = "berkas/folder_terakhir"
+
+
+def _settings() -> QSettings | None:
+    return QSettings() if QCoreApplication.organizationName() else None
+
+
+def remember_folder(folder: Path) -> None:
+    """The folder the next file dialog starts in."""
+    _last_folder[:] = [folder]
+    stored = _settings()
+    if stored is not None:
+        stored.setValue(_LAST_FOLDER_KEY, str(folder))
+
+
+def start_folder() -> Path:
+    """Where a file dialog starts: the last folder used while it still exists, else Documents (never the
+    program's own folder)."""
+    if not _last_folder:
+        stored = _settings()
+        value = stored.value(_LAST_FOLDER_KEY, "") if stored is not None else ""
+        if isinstance(value, str) and value:
+            _last_folder[:] = [Path(value)]
+    if _last_folder and _last_folder[0].is_dir():
+        return _last_folder[0]
+    return documents_dir()
+
+
 def ask_save_path(parent: QWidget, title: str, file_name: str, file_filter: str) -> Path | None:
     """The file chosen in a save dialog, or None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(documents_dir() / file_name), file_filter)
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(start_folder() / file_name), file_filter)
     if not name:
         return None
     path = Path(name)
+    remember_folder(path.parent)
     wanted = Path(file_name).suffix
     return path if path.suffix.lower() == wanted else path.with_name(path.name + wanted)
 
 
 def ask_open_path(parent: QWidget, title: str, file_filter: str) -> Path | None:
     """The file chosen in an open dialog, or None when cancelled."""
-    name, _ = QFileDialog.getOpenFileName(parent, title, str(documents_dir()), file_filter)
-    return Path(name) if name else None
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder()), file_filter)
+    if not name:
+        return None
+    remember_folder(Path(name).parent)
+    return Path(name)
+
+
+def ask_open_paths(parent: QWidget, title: str, file_filter: str) -> list[Path]:
+    """The files chosen in an open dialog that takes several (e.g. bukti dukung); [] when cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, title, str(start_folder()), file_filter)
+    if names:
+        remember_folder(Path(names[0]).parent)
+    return [Path(n) for n in names]
 
 
 def open_file(path: Path) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ui.context import AppContext
 from ui.errors import attempt
@@ -166,14 +166,23 @@ class RecordPage(QWidget):
 
 
 class LazyPage(QWidget):
-    """Holds `build()`'s widget once the page is first shown; `content` is None until then."""
+    """Holds `build()`'s widget once the page is first shown; `content` is None until then.
+
+    The content sits in a frameless scroll area: on a small screen (1366×768 less the taskbar) a page taller or
+    wider than the room scrolls, instead of growing the main window past the screen or squeezing its rows and
+    buttons on top of each other.
+    """
 
     def __init__(self, build: Callable[[], QWidget], parent=None) -> None:
         super().__init__(parent)
         self._build = build
         self.content: QWidget | None = None
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.scroller)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -183,7 +192,7 @@ class LazyPage(QWidget):
         """Build the content now if it is not there yet."""
         if self.content is None:
             self.content = self._build()
-            self._layout.addWidget(self.content)
+            self.scroller.setWidget(self.content)
         return self.content
 
 

@@ -40,12 +40,27 @@ def apply_widths(view: QTableView, columns: Sequence[Column], stretch: int | Non
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for i, column in enumerate(columns):
-        if column.width:
-            view.setColumnWidth(i, column.width)
+        needed = header_width(view, column.title)
+        if column.width or needed > header.defaultSectionSize():
+            view.setColumnWidth(i, max(column.width, needed))
     if stretch is None:
         header.setStretchLastSection(True)
     else:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+# Room in a header section besides its title: the style's margins, and the sort arrow of a sortable table (which
+# otherwise covers the title's end, as it did "Target TW").
+HEADER_MARGIN, SORT_ARROW = 14, 18
+WIDEST_QUARTER = "TW III"  # what a "{tw}" in a title becomes at its widest (ui/measurement_table.py)
+
+
+def header_width(view: QTableView, title: str) -> int:
+    """The width a column needs to show its whole title (each line of it) and, when sortable, the sort arrow."""
+    metrics = view.horizontalHeader().fontMetrics()
+    lines = title.replace("{tw}", WIDEST_QUARTER).split("\n")
+    text = max((metrics.horizontalAdvance(line) for line in lines), default=0)
+    return text + HEADER_MARGIN + (SORT_ARROW if view.isSortingEnabled() else 0)
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):

@@ -3,113 +3,94 @@ anggaran), Bab IV Penutup and the lampiran (Perjanjian Kinerja, Formulir Penguku
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from sakip_desktop.documents.kit import charts, data_table, para
-from sakip_desktop.documents.lkj import cells
+from sakip_desktop.documents.kit import charts, para
+from sakip_desktop.documents.lkj import cells, compare_specs, tables
 from sakip_desktop.documents.lkj.chapters import (
     Ctx,
-    caption,
     extra,
-    long_caption,
+    figure_caption,
     narrative,
-    pk_tables,
+    numbered,
     sections_chapter,
 )
+from sakip_desktop.documents.lkj.lampiran_pk import lampiran_pk
 from sakip_desktop.documents.lkj.layout import BODY, LANDSCAPE, next_page, toc_heading
-from sakip_desktop.domain import formats
+from sakip_desktop.documents.tablespec import pdf_table, spec_of
 from sakip_desktop.ops.lkj.data import SasaranResult
 from sakip_desktop.ops.lkj.drafts import ANALYSES, sasaran_key
 
 
-def _capaian_table(ctx: Ctx, s: SasaranResult, number: str) -> list[Flowable]:
-    w = ctx.width
-    rows = [cells.capaian_cells(n, i) for n, i in enumerate(s.indicators, start=1)]
-    rows.append(["", "Rata-rata capaian sasaran", "", "", "", formats.percent(s.achievement), s.band_label or "-"])
-    return [
-        caption(f"Tabel {number} Capaian Indikator Kinerja Sasaran {s.code} Tahun {ctx.year}", ctx),
-        data_table(
-            [cells.CAPAIAN_HEAD],
-            rows,
-            [0.8 * cm, w - 11.3 * cm, 1.8 * cm, 1.9 * cm, 1.9 * cm, 2.2 * cm, 2.7 * cm],
-            align="CLCRRRC",
-            total_rows=1,
-        ),
-    ]
+def _capaian_table(ctx: Ctx, s: SasaranResult) -> list[Flowable]:
+    return pdf_table(numbered(tables.capaian_spec(ctx.view.data, s, "0"), ctx), ctx.width)
 
 
-def _history_table(ctx: Ctx, s: SasaranResult, number: str) -> list[Flowable]:
-    w = ctx.width
-    head = cells.history_head(ctx.view.data, ctx.year)
-    rows = [cells.history_cells(i, ctx.view.data.history_years) for i in s.indicators]
-    col = 2.1 * cm
-    widths = [w - col * (len(head) - 1)] + [col] * (len(head) - 1)
-    return [
-        caption(f"Tabel {number} Perbandingan Realisasi dengan Tahun-Tahun Sebelumnya", ctx),
-        data_table([head], rows, widths, align="L" + "R" * (len(head) - 1), size=8.5),
-    ]
+def _history_table(ctx: Ctx, s: SasaranResult) -> list[Flowable]:
+    return pdf_table(compare_specs.history_spec(ctx.view.history, s, ctx.numbers.table()), ctx.width)
 
 
-def _trend_chart(ctx: Ctx, s: SasaranResult) -> list[Flowable]:
-    years = ctx.view.data.history_years
-    if years:
-        cats = [str(y) for y in years] + [str(ctx.year)]
-        series = [
-            (i.name, [{p.year: p.achievement for p in i.history}.get(y) for y in years] + [i.achievement])
+def _renstra_table(ctx: Ctx, s: SasaranResult) -> list[Flowable]:
+    plan = ctx.view.data.plan
+    base, end = (plan.start_year - 1, plan.end_year) if plan else (None, None)
+    spec = compare_specs.renstra_spec(ctx.view.history, s, ctx.numbers.table(), base, end)
+    return pdf_table(spec, ctx.width)
+
+
+def _benchmark_table(ctx: Ctx, s: SasaranResult) -> list[Flowable]:
+    if not ctx.view.history.benchmarked(s):
+        return []  # no benchmark entered: analysis 4 is left out (unless the office wrote its text)
+    spec = compare_specs.benchmark_spec(ctx.view.history, s, ctx.numbers.table())
+    return pdf_table(spec, ctx.width) if spec else []
+
+
+def _efficiency_table(ctx: Ctx, s: SasaranResult) -> list[Flowable]:
+    spec = tables.efficiency_spec(s, "0", ctx.view.data)
+    return pdf_table(numbered(spec, ctx), ctx.width) if spec else []
+
+
+def _program_table(ctx: Ctx, s: SasaranResult) -> list[Flowable]:
+    spec = tables.programs_spec(s, "0")
+    return pdf_table(numbered(spec, ctx), ctx.width) if spec else []
+
+
+def sasaran_chart(ctx: Ctx, s: SasaranResult) -> tuple[int, list[Flowable]]:
+    """The capaian of each indicator of `s` as small multiples, and the analysis it illustrates: per year n-2..n
+    (analysis 2) when the program holds an earlier year, else s.d. each quarter of the year (analysis 1)."""
+    h, scale = ctx.view.history, ctx.view.data.scale
+
+    def colour(value: Decimal | None) -> str:
+        band = scale.band(value)
+        return band.colour if band else "#9e9e9e"
+
+    if any(c.held for c in h.columns[:-1]):
+        categories = [str(c.year) for c in h.columns]
+        panels = [
+            (
+                i.name,
+                [
+                    (f.achievement if c.held else None, colour(f.achievement))
+                    for c, f in zip(h.columns, h.of(i).years, strict=True)
+                ],
+            )
             for i in s.indicators
         ]
-        title = f"Capaian per indikator {cats[0]}-{ctx.year}"
+        now = h.columns[-1]
+        period = f"{h.columns[0].year}–{now.label}"
+        title, analysis = f"Capaian Indikator Sasaran {s.code} Tahun {period}", 2
     else:
-        cats = list(cells.QUARTERS)
-        series = [(i.name, list(i.quarter_achievements)) for i in s.indicators]
-        title = f"Capaian s.d. triwulan per indikator Tahun {ctx.year}"
-    return [charts.trend_lines(cats, series, ctx.width * 0.92, title=title)]
+        categories = list(cells.QUARTERS)
+        panels = [(i.name, [(v, colour(v)) for v in i.quarter_achievements]) for i in s.indicators]
+        title, analysis = f"Capaian s.d. Triwulan Indikator Sasaran {s.code} Tahun {ctx.year}", 1
+    return analysis, [figure_caption(title, ctx), *charts.small_multiples(panels, categories, ctx.width)]
 
 
-def _renstra_table(ctx: Ctx, s: SasaranResult, number: str) -> list[Flowable]:
-    w = ctx.width
-    return [
-        caption(f"Tabel {number} Realisasi Dibanding Target Akhir Renstra", ctx),
-        data_table(
-            [cells.renstra_head(ctx.year)],
-            [cells.renstra_cells(i) for i in s.indicators],
-            [w - 8.4 * cm, 2.8 * cm, 2.8 * cm, 2.8 * cm],
-            align="LRRR",
-        ),
-    ]
-
-
-def _efficiency_table(ctx: Ctx, s: SasaranResult, number: str) -> list[Flowable]:
-    b = s.budget
-    if b is None:
-        return []
-    w = ctx.width
-    return [
-        caption(f"Tabel {number} Efisiensi Penggunaan Anggaran Sasaran {s.code}", ctx),
-        data_table(
-            [cells.EFFICIENCY_HEAD],
-            [cells.efficiency_cells(b)],
-            [w / 5] * 5,
-            align="RRRRR",
-        ),
-    ]
-
-
-def _program_table(ctx: Ctx, s: SasaranResult, number: str) -> list[Flowable]:
-    if not s.programs:
-        return []
-    w = ctx.width
-    rows = [cells.money_cells(p.code, p.name, p.ceiling, p.spent_to_date, p.absorption) for p in s.programs]
-    return [
-        caption(f"Tabel {number} Program Penunjang Sasaran {s.code}", ctx),
-        data_table(
-            [cells.PROGRAM_HEAD],
-            rows,
-            [1.8 * cm, w - 10.4 * cm, 3.1 * cm, 3.1 * cm, 2.4 * cm],
-            align="LLRRR",
-        ),
-    ]
+def _kept(block: list[Flowable]) -> int:
+    """How many flowables of `block` stay with the analysis heading: up to its first table."""
+    return next((n + 1 for n, f in enumerate(block) if spec_of(f) is not None), len(block))
 
 
 def _sasaran(ctx: Ctx, s: SasaranResult, n: int) -> list[Flowable]:
@@ -117,23 +98,28 @@ def _sasaran(ctx: Ctx, s: SasaranResult, n: int) -> list[Flowable]:
     out: list[Flowable] = [CondPageBreak(6 * cm)]
     short = s.statement if len(s.statement) <= 70 else s.statement[:69].rsplit(" ", 1)[0] + " …"
     out.append(toc_heading(f"A.{n} Sasaran {s.code}: {s.statement}", st["section"], 1, f"A.{n} {s.code} {short}"))
-    tables = {
-        1: _capaian_table(ctx, s, f"3.{n}.1"),
-        2: _history_table(ctx, s, f"3.{n}.2") + _trend_chart(ctx, s),
-        3: _renstra_table(ctx, s, f"3.{n}.3"),
-        6: _efficiency_table(ctx, s, f"3.{n}.6"),
-        7: _program_table(ctx, s, f"3.{n}.7"),
+    # built in the order they print: the running table numbers follow the page
+    blocks = {
+        1: _capaian_table(ctx, s),
+        2: _history_table(ctx, s),
+        3: _renstra_table(ctx, s),
+        4: _benchmark_table(ctx, s),
+        6: _efficiency_table(ctx, s),
+        7: _program_table(ctx, s),
     }
+    charted, chart = sasaran_chart(ctx, s)
+    blocks[charted] += chart
     shown = 0
     for a in range(1, 8):
         body = narrative(ctx.view.text(sasaran_key(s.objective_id, a)), ctx)
-        block = tables.get(a, [])
+        block = blocks.get(a, [])
         if not body and not block:
             continue  # nothing to say (e.g. no national standard entered): the sub-heading is left out
         shown += 1
         heading = para(f"{shown}. {ANALYSES[a - 1]}", st["sub"])
-        out.append(KeepTogether([heading, *(block or body[:1])]))
-        out += body[1:] if not block else [Spacer(1, 4), *body]
+        keep = _kept(block) if block else 1
+        out.append(KeepTogether([heading, *(block or body)[:keep]]))
+        out += ([*block[keep:], Spacer(1, 4), *body]) if block else body[1:]
     return out
 
 
@@ -146,37 +132,17 @@ def bab3(ctx: Ctx) -> list[Flowable]:
     out.append(toc_heading("A. Capaian Kinerja Organisasi", st["section"], 1))
     out += narrative(ctx.view.text("bab3.pengukuran"), ctx)
     bars = [(f"{s.code} {s.statement}", s.achievement, s.band_colour) for s in data.sasaran]
-    out.append(caption(f"Gambar 3.1 Capaian Kinerja per Sasaran Strategis Tahun {ctx.year}", ctx))
-    out.append(charts.achievement_bars(bars, ctx.width, label_chars=48))
+    out.append(figure_caption(f"Capaian Kinerja per Sasaran Strategis {cells.period_label(data)}", ctx))
+    out.append(charts.achievement_bars(bars, ctx.width, label_chars=48, wrap=True))
     for n, s in enumerate(data.sasaran, start=1):
         out += _sasaran(ctx, s, n)
     out.append(CondPageBreak(8 * cm))
     out.append(toc_heading("B. Realisasi Anggaran", st["section"], 1))
     out += narrative(ctx.view.text("bab3.anggaran"), ctx)
     items = [(p.code, p.ceiling, p.spent_to_date) for p in data.budget.programs]
-    out.append(caption(f"Gambar 3.2 Pagu dan Realisasi Anggaran per Program Tahun {ctx.year}", ctx))
+    out.append(figure_caption(f"Pagu dan Realisasi Anggaran per Program {cells.period_label(data)}", ctx))
     out.append(charts.absorption_bars(items, ctx.width * 0.9))
-    w = ctx.width
-    rows = [
-        cells.money_cells(line.code, "\u00a0" * 4 * line.level + line.name, line.ceiling, line.spent, line.absorption)
-        for line in data.budget_lines
-    ]
-    t = data.budget.total
-    rows.append(cells.money_cells("", "Jumlah", t.ceiling, t.spent_to_date, t.absorption))
-    bold = [("BACKGROUND", (0, r + 1), (-1, r + 1), "#f2f2f2") for r, x in enumerate(data.budget_lines) if x.level == 0]
-    title = f"Tabel 3.{len(data.sasaran) + 1} Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan"
-    out += long_caption(title, ctx)
-    out.append(
-        data_table(
-            [cells.BUDGET_HEAD],
-            rows,
-            [2.7 * cm, w - 10.4 * cm, 2.9 * cm, 2.9 * cm, 1.9 * cm],
-            align="LLRRR",
-            size=8,
-            total_rows=1,
-            extra_style=bold,
-        )
-    )
+    out += pdf_table(numbered(tables.anggaran_spec(data, "0"), ctx), ctx.width)
     return out
 
 
@@ -186,35 +152,13 @@ def bab4(ctx: Ctx) -> list[Flowable]:
 
 
 def lampiran(ctx: Ctx) -> list[Flowable]:
-    """Lampiran 1 the PK tables; Lampiran 2 the Formulir Pengukuran Kinerja (landscape)."""
+    """Lampiran 1 the signed Perjanjian Kinerja itself; Lampiran 2 the Formulir Pengukuran Kinerja (landscape)."""
     st = extra(ctx)
     out: list[Flowable] = next_page(BODY)
     out.append(toc_heading("LAMPIRAN 1\nPERJANJIAN KINERJA", st["chapter"], 0, "Lampiran 1 Perjanjian Kinerja"))
-    out += pk_tables(ctx, "Tabel L1")
+    out += lampiran_pk(ctx)
     out += next_page(LANDSCAPE)
     title = "LAMPIRAN 2\nFORMULIR PENGUKURAN KINERJA"
     out.append(toc_heading(title, st["chapter"], 0, "Lampiran 2 Formulir Pengukuran Kinerja"))
-    w = ctx.land_width
-    rows: list[list[str]] = []
-    spans = []
-    for s in ctx.view.data.sasaran:
-        rows.append([s.code, s.statement] + [""] * 10)
-        spans.append(((1, len(rows)), (-1, len(rows))))
-        rows += [cells.fpk_cells(f"{s.code}.{n}", i) for n, i in enumerate(s.indicators, start=1)]
-    fixed = [1.2, 1.6, 1.6] + [1.5] * 4 + [1.8, 1.9, 2.2, 3.2]
-    widths = [fixed[0] * cm, w - sum(fixed) * cm] + [x * cm for x in fixed[1:]]
-    shade = [("BACKGROUND", (0, r), (-1, r), "#f2f2f2") for (_c, r), _ in spans]
-    heads = [r for (_c, r), _ in spans]
-    out.append(
-        data_table(
-            [cells.FPK_HEAD],
-            rows,
-            widths,
-            align="CLCRRRRRRRCL",
-            size=8,
-            spans=spans,
-            extra_style=shade,
-            keep_with_next=heads,
-        )
-    )
+    out += pdf_table(tables.fpk_spec(ctx.view.data), ctx.land_width)
     return out

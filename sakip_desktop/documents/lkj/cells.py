@@ -1,9 +1,8 @@
-"""The LKj's table headers and cells as text, one place for the PDF (`bab3`), the .xlsx export (`tables`) and the
-Word file (`docx`), so the three print the same figure the same way."""
+"""The LKj's table headers and cells as text, read by the table specs (`lkj.tables`) that the PDF, the .xlsx export
+and the Word file all print, so the three print the same figure the same way."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 
 from sakip_desktop.domain import formats
@@ -41,43 +40,36 @@ def capaian_cells(number: int, i: IndicatorResult) -> list[str]:
     ]
 
 
-def history_head(data: LkjData, year: int) -> list[str]:
-    """The head of Tabel 3.n.2: the Renstra's base year, the earlier years, then `year`."""
-    base_year = f"Kondisi Awal ({data.plan.start_year - 1})" if data.plan else "Kondisi Awal"
-    earlier = [f"Realisasi {y}" for y in data.history_years]
-    return ["Indikator Kinerja", base_year, *earlier, f"Realisasi {year}", f"Capaian {year}"]
+def year_label(data: LkjData) -> str:
+    """The report year as its columns say it: '2025' on a final year, 's.d. TW III 2025' before that."""
+    if data.measure.final:
+        return str(data.year)
+    return f"s.d. {QUARTERS[data.measure.measured_to - 1]} {data.year}"
 
 
-def history_cells(i: IndicatorResult, years: Sequence[int]) -> list[str]:
-    """An indicator's line of Tabel 3.n.2: baseline, realisasi of the earlier `years` ('-' where none), this year."""
-    by_year = {p.year: p for p in i.history}
-    earlier = [i.show(by_year[y].actual) if y in by_year else "-" for y in years]
-    return [i.name, i.show(i.baseline), *earlier, i.show(i.actual), formats.percent(i.achievement)]
+def period_label(data: LkjData) -> str:
+    """The report year as its titles say it: 'Tahun 2025', or 's.d. TW III 2025' while the year is not final."""
+    return data.measure.period
 
 
-def renstra_head(year: int) -> list[str]:
-    """The head of Tabel 3.n.3."""
-    return ["Indikator Kinerja", "Target Akhir Renstra", f"Realisasi s.d. {year}", "Capaian thd Renstra"]
+def efficiency_head(through: str = "") -> list[str]:
+    """The head of a sasaran's efisiensi table; `through` ('TW III') while the year is not final: the plan s.d. TW n
+    gets its column and the serapan is against it (the period of the capaian)."""
+    if not through:
+        return list(EFFICIENCY_HEAD)
+    return ["Capaian Kinerja", "Pagu (Rp)", f"Rencana s.d. {through} (Rp)", "Realisasi (Rp)", "Serapan thd Rencana",
+            "Efisiensi"]  # fmt: skip
 
 
-def renstra_cells(i: IndicatorResult) -> list[str]:
-    """An indicator's line of Tabel 3.n.3: the end-of-plan target (with its year), realisasi and capaian."""
-    final_year = f" ({i.renstra_final_year})" if i.renstra_final_year else ""
-    return [
-        i.name,
-        i.show(i.renstra_final_target) + final_year,
-        i.show(i.actual),
-        formats.percent(i.renstra_achievement),
-    ]
-
-
-def efficiency_cells(b: BudgetLine) -> list[str]:
-    """The line of Tabel 3.n.6: capaian, pagu, realisasi, serapan and efisiensi of a sasaran's programs."""
+def efficiency_cells(b: BudgetLine, *, planned: bool = False) -> list[str]:
+    """The line of the efisiensi table: capaian, pagu, [rencana s.d. TW n,] realisasi, serapan and efisiensi."""
+    plan = [formats.rupiah_figure(b.planned)] if planned else []
     return [
         formats.percent(b.achievement),
         formats.rupiah_figure(b.ceiling),
+        *plan,
         formats.rupiah_figure(b.spent_to_date),
-        formats.percent(b.absorption),
+        formats.percent(b.absorption_plan if planned else b.absorption),
         formats.percent(b.efficiency),
     ]
 

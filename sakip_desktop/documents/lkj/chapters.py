@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -15,10 +15,31 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Image, Paragraph, Spacer
 
-from sakip_desktop.documents.kit import DocSetup, Signer, Styles, data_table, fonts, para, place_date, signature_block
+from sakip_desktop.documents.kit import DocSetup, Signer, Styles, fonts, para, place_date, signature_block
+from sakip_desktop.documents.lkj import tables
 from sakip_desktop.documents.lkj.layout import BODY, FRONT, DaftarIsi, next_page, toc_heading
-from sakip_desktop.domain import formats
+from sakip_desktop.documents.tablespec import TableSpec, pdf_table
+from sakip_desktop.ops.agreements.views import AgreementDetail
 from sakip_desktop.ops.lkj.sections import LkjView
+
+
+class Numbering:
+    """The running numbers of the LKj's tables and figures: Tabel 1, 2, 3, … and Gambar 1, 2, … through the whole
+    document, in the order they are laid out (a table left out takes no number)."""
+
+    def __init__(self) -> None:
+        self.tables = 0
+        self.figures = 0
+
+    def table(self) -> int:
+        """The next table's number."""
+        self.tables += 1
+        return self.tables
+
+    def figure(self) -> int:
+        """The next figure's number."""
+        self.figures += 1
+        return self.figures
 
 
 @dataclass(frozen=True)
@@ -32,6 +53,8 @@ class Ctx:
     land_width: float  # landscape frame width
     signer: Signer
     day: dt.date
+    agreement: AgreementDetail | None = None  # the office's PK of the year, printed whole as Lampiran 1
+    numbers: Numbering = field(default_factory=Numbering)
 
     @property
     def year(self) -> int:
@@ -87,14 +110,32 @@ def narrative(text: str, ctx: Ctx) -> list[Flowable]:
 
 
 def caption(text: str, ctx: Ctx) -> Paragraph:
-    """'Tabel 3.1 …' centred above a table or chart, kept on the page of what follows."""
+    """A caption centred above a table or chart, kept on the page of what follows."""
     return para(text, extra(ctx)["caption"])
 
 
-def long_caption(text: str, ctx: Ctx) -> list[Flowable]:
-    """The caption of a table that may run over pages: it starts on this page when 4 cm are left."""
+def table_caption(title: str, ctx: Ctx) -> Paragraph:
+    """'Tabel n. `title`' with the next table number."""
+    return caption(f"Tabel {ctx.numbers.table()}. {title}", ctx)
+
+
+def figure_caption(title: str, ctx: Ctx) -> Paragraph:
+    """'Gambar n. `title`' with the next figure number."""
+    return caption(f"Gambar {ctx.numbers.figure()}. {title}", ctx)
+
+
+def long_caption(title: str, ctx: Ctx) -> list[Flowable]:
+    """'Tabel n. `title`' above a table that may run over pages: it starts on this page when 4 cm are left."""
     style = ParagraphStyle("caption_long", parent=extra(ctx)["caption"], keepWithNext=0)
-    return [CondPageBreak(4 * cm), para(text, style)]
+    return [CondPageBreak(4 * cm), para(f"Tabel {ctx.numbers.table()}. {title}", style)]
+
+
+def numbered(spec: TableSpec, ctx: Ctx) -> TableSpec:
+    """`spec` with the next running table number: caption 'Tabel 5. <title>', sheet 'Tabel 5' (whatever number the
+    spec was made with)."""
+    n = ctx.numbers.table()
+    title = spec.caption.split(" ", 2)[2] if spec.caption.startswith("Tabel ") else spec.caption
+    return replace(spec, key=f"Tabel {n}", caption=f"Tabel {n}. {title}")
 
 
 def cover(ctx: Ctx) -> list[Flowable]:
@@ -130,24 +171,7 @@ def front_matter(ctx: Ctx) -> list[Flowable]:
     out += next_page(FRONT)
     out.append(toc_heading("IKHTISAR EKSEKUTIF", chapter, 0, "Ikhtisar Eksekutif"))
     out += narrative(view.text("ikhtisar"), ctx)
-    rows = [
-        [s.code, s.statement, str(len(s.indicators)), formats.percent(s.achievement), s.band_label or "-"]
-        for s in view.data.sasaran
-    ]
-    data = view.data
-    rows.append(["", "Rata-rata capaian organisasi", str(len(data.indicators)), formats.percent(data.achievement),
-                 data.band_label or "-"])  # fmt: skip
-    w = ctx.width
-    out.append(caption(f"Tabel 1. Ringkasan Capaian Kinerja Tahun {ctx.year}", ctx))
-    out.append(
-        data_table(
-            [["Kode", "Sasaran Strategis", "Jumlah Indikator", "Capaian", "Kategori"]],
-            rows,
-            [1.2 * cm, w - 7.8 * cm, 2 * cm, 2.3 * cm, 2.3 * cm],
-            align="CLCRC",
-            total_rows=1,
-        )
-    )
+    out += pdf_table(numbered(tables.ringkasan_spec(view.data), ctx), ctx.width)
     out += next_page(FRONT)
     out.append(toc_heading("DAFTAR ISI", chapter, 0, "Daftar Isi"))
     out.append(DaftarIsi())
@@ -179,50 +203,14 @@ def bab2(ctx: Ctx) -> list[Flowable]:
     out.append(toc_heading("BAB II\nPERENCANAAN KINERJA", s["chapter"], 0, "BAB II PERENCANAAN KINERJA"))
     out += narrative(ctx.view.text("bab2.perencanaan"), ctx)
     out.append(toc_heading("2.1 Ringkasan Perjanjian Kinerja", s["section"], 1))
-    out += pk_tables(ctx, "Tabel 2")
+    out += pk_tables(ctx)
     return out
 
 
-def pk_tables(ctx: Ctx, prefix: str) -> list[Flowable]:
-    """The PK's two tables: sasaran/indikator/target and program/anggaran (Bab II and Lampiran 1)."""
-    pk = ctx.view.data.pk
-    w = ctx.width
-    rows: list[list[str]] = []
-    spans = []
-    last = None
-    n = 0
-    for t in pk.targets:
-        if t.objective_code != last:
-            last, n = t.objective_code, 0
-            rows.append([t.objective_code, f"{t.objective_statement}", "", ""])
-            spans.append(((1, len(rows)), (3, len(rows))))
-        n += 1
-        target = formats.amount_range(t.target_low, t.target_high)
-        rows.append([f"{t.objective_code}.{n}", t.indicator_name, t.unit, target])
-    bold = [("FONTNAME", (0, r), (-1, r), fonts.BOLD) for (_c, r), _ in spans]
-    out = long_caption(f"{prefix}.1 Sasaran Strategis, Indikator Kinerja dan Target Tahun {ctx.year}", ctx)
-    table = data_table(
-        [["No", "Sasaran Strategis / Indikator Kinerja", "Satuan", "Target"]],
-        rows,
-        [1.4 * cm, w - 6.4 * cm, 2.5 * cm, 2.5 * cm],
-        align="CLCR",
-        spans=spans,
-        extra_style=[("BACKGROUND", (0, r), (-1, r), "#f2f2f2") for (_c, r), _ in spans] + bold,
-        keep_with_next=[r for (_c, r), _ in spans],
-    )
-    out.append(table)
-    budget_rows = [[str(i), b.code, b.name, formats.rupiah_figure(b.amount)] for i, b in enumerate(pk.budgets, start=1)]
-    budget_rows.append(["", "", "Jumlah", formats.rupiah_figure(pk.total)])
+def pk_tables(ctx: Ctx) -> list[Flowable]:
+    """The PK's two tables in summary (Bab II): sasaran/indikator/target and program/anggaran. Lampiran 1 prints the
+    signed PK itself (`lampiran_pk`)."""
+    data = ctx.view.data
+    out = pdf_table(numbered(tables.pk_target_spec(data, "2"), ctx), ctx.width)
     out.append(Spacer(1, 8))
-    out += long_caption(f"{prefix}.2 Program dan Anggaran Tahun {ctx.year}", ctx)
-    out.append(
-        data_table(
-            [["No", "Kode", "Program", "Anggaran (Rp)"]],
-            budget_rows,
-            [1 * cm, 2.2 * cm, w - 7.2 * cm, 4 * cm],
-            align="CLLR",
-            total_rows=1,
-        )
-    )
-    out.append(para(f"Sumber: {pk.source}.", ctx.st.small))
-    return out
+    return out + pdf_table(numbered(tables.pk_budget_spec(data, "2"), ctx), ctx.width)

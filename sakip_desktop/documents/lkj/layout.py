@@ -218,10 +218,18 @@ class LkjDocTemplate(BaseDocTemplate):
 
 
 def build(
-    setup: DocSetup, story: list[Flowable], out: Path | BinaryIO, *, title: str, footer: str, draft: bool = False
+    setup: DocSetup,
+    story: list[Flowable],
+    out: Path | BinaryIO,
+    *,
+    title: str,
+    footer: str,
+    draft: bool = False,
+    contents: list[tuple[int, str, str]] | None = None,
 ) -> int:
     """Lay out the LKj in one pass (the daftar isi filled at the end) and return the page count; a `draft` has
-    the "DRAF" watermark on every page and "DRAF" in its footer."""
+    the "DRAF" watermark on every page and "DRAF" in its footer. `contents`, when given, receives the daftar isi
+    as printed: (level, text, page label) per line."""
     fonts.register_fonts()
     doc = LkjDocTemplate(
         str(out) if isinstance(out, Path) else out,
@@ -239,4 +247,6 @@ def build(
         if isinstance(f, DaftarIsi):
             f.rows = doc.toc_rows
     doc.build(story)
+    if contents is not None:
+        contents += [(lvl, text, page_label(n)) for (lvl, text), n in zip(doc.toc_rows, doc.toc_numbers, strict=False)]
     return doc.page

@@ -78,6 +78,12 @@ def _date(text: str) -> str:
     return re.sub(r"\b0([1-9])(?=\s+[A-Za-z])", r"\1", " ".join(text.split()))
 
 
+def nip_grouping_of(setting: str) -> tuple[int, ...] | None:
+    """The office setting `nip_grouping` ('8-6-1-3'; '' for a NIP printed unspaced) as `build_sop_sheet` takes it:
+    the one reading for every way a sheet is printed (the SOP page, `sakip report sop`)."""
+    return tuple(int(x) for x in setting.split("-")) if setting.strip() else None
+
+
 def approval_block(ident: Identity, width: float, size: float, nip_grouping: tuple[int, ...] | None) -> Table:
     """'Disahkan oleh' as the kit's signature block: JABATAN, space to sign, name bold and underlined, pangkat,
     NIP grouped. A NIP whose structure is not valid is left out rather than printed."""

@@ -48,7 +48,18 @@ REQUIRED_IDENTITY = ("Kode", "Nama SOP")
 COL_KEY = "Kunci"
 COL_LABEL = "Judul kolom"
 COL_ROLE = "Peran"
-ACTOR_COLUMNS: tuple[tuple[str, int], ...] = ((COL_KEY, 18), (COL_LABEL, 32), (COL_ROLE, 26))
+COL_UNIT = "Unit"  # optional (files written before lanes named units): the office's unit code
+COL_UNIT_KIND = "Jenis unit"  # optional: SEKSI, SEKRETARIAT, … (a holder in any unit of that kind)
+COL_UNIT_HINT = "Petunjuk unit"  # optional: words of the unit's name, used when a template is adopted
+ACTOR_COLUMNS: tuple[tuple[str, int], ...] = (
+    (COL_KEY, 18),
+    (COL_LABEL, 32),
+    (COL_ROLE, 26),
+    (COL_UNIT, 22),
+    (COL_UNIT_KIND, 14),
+    (COL_UNIT_HINT, 22),
+)
+OPTIONAL_ACTOR_COLUMNS = (COL_UNIT, COL_UNIT_KIND, COL_UNIT_HINT)
 
 # "Langkah"
 COL_ORDER = "Urutan"
@@ -64,6 +75,7 @@ COL_APPROVE = "Jika disetujui ke"
 COL_RETURN = "Jika dikembalikan ke"
 COL_INFERRED = "Pelaksana disimpulkan"
 COL_ACTION = "Aksi program"  # optional: files written before it existed have no such column
+COL_TRACK = "Jalur paralel"  # optional: steps side by side with others (sop.flow)
 STEP_COLUMNS: tuple[tuple[str, int], ...] = (
     (COL_ORDER, 8),
     (COL_NUMBER, 8),
@@ -78,7 +90,8 @@ STEP_COLUMNS: tuple[tuple[str, int], ...] = (
     (COL_RETURN, 13),
     (COL_INFERRED, 12),
     (COL_ACTION, 14),
+    (COL_TRACK, 14),
 )
-OPTIONAL_STEP_COLUMNS = (COL_ACTION,)
+OPTIONAL_STEP_COLUMNS = (COL_ACTION, COL_TRACK)
 
 KIND_WORDS = {StepKind.PROCESS: "PROSES", StepKind.DECISION: "KEPUTUSAN"}

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sakip_desktop
-from sakip_desktop.domain.roles import Role
+from sakip_desktop.domain.roles import Role, UnitKind
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.exchange.guard import refusing_damage
 from sakip_desktop.exchange.sop.columns import (
@@ -22,10 +22,14 @@ from sakip_desktop.exchange.sop.columns import (
     COL_KEY,
     COL_LABEL,
     COL_ROLE,
+    COL_UNIT,
+    COL_UNIT_HINT,
+    COL_UNIT_KIND,
     COL_VALUE,
     FORMAT_NAME,
     IDENTITY_LISTS,
     IDENTITY_TEXTS,
+    OPTIONAL_ACTOR_COLUMNS,
     REQUIRED_IDENTITY,
     SHEET_ACTORS,
     SHEET_FORMAT,
@@ -178,7 +182,7 @@ def _roles(raw: Any, errors: ImportErrors, sheet: str, row: int) -> tuple[Role, 
 
 def _read_actors(ws: Worksheet, errors: ImportErrors) -> tuple[list[Actor], list[str]] | None:
     """The actors that are right, and every key written (to check the steps against)."""
-    rows = read_table(ws, (title for title, _w in ACTOR_COLUMNS), errors)
+    rows = read_table(ws, (title for title, _w in ACTOR_COLUMNS), errors, optional=OPTIONAL_ACTOR_COLUMNS)
     if rows is None:
         return None
     actors: list[Actor] = []
@@ -199,8 +203,10 @@ def _read_actors(ws: Worksheet, errors: ImportErrors) -> tuple[list[Actor], list
         if role is None:
             problem = f"peran '{role_text}' tidak dikenal" if role_text else "peran wajib diisi"
             errors.add(f"{problem}; pakai {_role_list()}.", ws.title, row, COL_ROLE)
+        unit_kind = _unit_kind(cell_text(values[COL_UNIT_KIND]), errors, ws.title, row)
         if key and role is not None:
-            actors.append(Actor(key=key, label=label, role=role))
+            unit, hint = cell_text(values[COL_UNIT]).upper(), cell_text(values[COL_UNIT_HINT])
+            actors.append(Actor(key=key, label=label, role=role, unit=unit, unit_kind=unit_kind, unit_hint=hint))
     if not rows:
         errors.add("belum ada pelaksana; SOP harus punya sedikitnya satu.", ws.title)
     return actors, list(first_row)
@@ -213,6 +219,18 @@ def _role(text: str) -> Role | None:
     """A role from its code, tolerating case and spaces ("Tim SAKIP" → TIM_SAKIP)."""
     code = re.sub(r"[\s.\-]+", "_", text.strip()).upper()
     return Role.__members__.get(code) if code else None
+
+
+def _unit_kind(text: str, errors: ImportErrors, sheet: str, row: int) -> str:
+    """A kind of unit from its code ('' for an empty cell), the error noted for an unknown word."""
+    code = re.sub(r"[\s.\-]+", "", text.strip()).upper()
+    if code and code not in UnitKind.__members__:
+        known = ", ".join(k.value for k in UnitKind)
+        errors.add(
+            f"jenis unit '{text.strip()}' tidak dikenal; kosongkan atau pakai {known}.", sheet, row, COL_UNIT_KIND
+        )
+        return ""
+    return code
 
 
 def _role_list() -> str:

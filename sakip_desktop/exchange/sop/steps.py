@@ -20,6 +20,7 @@ from sakip_desktop.exchange.sop.columns import (
     COL_OUTPUT,
     COL_RETURN,
     COL_TIME,
+    COL_TRACK,
     KIND_WORDS,
     OPTIONAL_STEP_COLUMNS,
     SHEET_ACTORS,
@@ -82,6 +83,7 @@ def _read_step(values: dict[str, Any], position: int, count: int, known_keys: se
         on_return=branches[COL_RETURN],
         actor_inferred=inferred_text == YES,
         action=_step_action(values, error),
+        track=cell_text(values[COL_TRACK]),
     )
 
 

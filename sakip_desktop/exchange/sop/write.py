@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sakip_desktop
-from sakip_desktop.domain.roles import ROLE_LABELS, Role
+from sakip_desktop.domain.roles import ROLE_LABELS, Role, UnitKind
 from sakip_desktop.exchange.sop.columns import (
     ACTOR_COLUMNS,
     COL_ACTION,
@@ -33,6 +33,7 @@ from sakip_desktop.exchange.sop.columns import (
     COL_OUTPUT,
     COL_RETURN,
     COL_TIME,
+    COL_TRACK,
     COL_VALUE,
     FORMAT_NAME,
     IDENTITY_LISTS,
@@ -147,6 +148,9 @@ def _write_actors(ws: Worksheet, definition: SopDefinition) -> None:
         _put(ws, row, 1, actor.key)
         _put(ws, row, 2, actor.label)
         _put(ws, row, 3, actor.role.value)
+        _put(ws, row, 4, actor.unit)
+        _put(ws, row, 5, actor.unit_kind)
+        _put(ws, row, 6, actor.unit_hint)
     last = len(definition.actors) + 1 + _SPARE_ROWS
     _list_validation(
         ws,
@@ -154,6 +158,13 @@ def _write_actors(ws: Worksheet, definition: SopDefinition) -> None:
         f"C2:C{last}",
         "Peran tidak dikenal",
         "Pilih salah satu kode peran dari daftar (lihat lembar 'Petunjuk').",
+    )
+    _list_validation(
+        ws,
+        '"' + ",".join(k.value for k in UnitKind) + '"',
+        f"E2:E{last}",
+        "Jenis unit tidak dikenal",
+        "Kosongkan, atau pilih SEKSI, SEKRETARIAT, SUBBAGIAN atau PIMPINAN.",
     )
 
 
@@ -179,6 +190,7 @@ def _write_steps(ws: Worksheet, definition: SopDefinition) -> None:
             COL_RETURN: step.on_return,
             COL_INFERRED: YES if step.actor_inferred else NO,
             COL_ACTION: step.action,
+            COL_TRACK: step.track,
         }
         for column, (title, _width) in enumerate(STEP_COLUMNS, start=1):
             number = title in (COL_ORDER, COL_APPROVE, COL_RETURN)
@@ -228,6 +240,8 @@ _HELP_TEXT = (
     "'Langkah'; 'Judul kolom' tercetak di SOP; 'Peran' adalah kode peran di bawah.",
     "Lembar 'Langkah': satu baris per langkah, dari atas ke bawah. 'Urutan' harus 1, 2, 3, … tanpa loncatan; "
     "nomori ulang bila menyisipkan atau menghapus baris.",
+    "'Jalur paralel' (boleh kosong): langkah-langkah berurutan yang diberi nama jalur (mis. Sekretariat, Seksi) "
+    "berjalan bersamaan; tiap jalur berjalan sendiri dan langkah sesudahnya dibuka setelah semua jalur selesai.",
     "'Waktu' ditulis mis. '15 menit', '1 jam', '2-3 hari'; kosong atau 0 bila tidak ada.",
     "'Jenis' PROSES atau KEPUTUSAN (kosong berarti PROSES). Langkah KEPUTUSAN wajib mengisi 'Jika dikembalikan ke' "
     "dan boleh mengisi 'Jika disetujui ke' dengan nomor Urutan tujuan; langkah PROSES mengosongkan keduanya.",

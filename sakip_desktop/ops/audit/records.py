@@ -25,6 +25,7 @@ _PERIOD = (
 _SQL = {
     "indicator": "SELECT id, code || ' ' || name FROM indicator WHERE id IN ({ids})",
     "unit": "SELECT id, name FROM unit WHERE id IN ({ids})",
+    "e81_note": f"SELECT id, 'E.81 ' || {_TW.format(q='quarter')} || ' ' || year FROM e81_note WHERE id IN ({{ids}})",
     "person": f"SELECT id, {_PERSON.format(p='person')} FROM person WHERE id IN ({{ids}})",
     "account": f"SELECT a.id, {_PERSON.format(p='p')} FROM account a JOIN person p ON p.id = a.person_id "
     "WHERE a.id IN ({ids})",

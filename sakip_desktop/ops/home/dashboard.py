@@ -1,5 +1,6 @@
 """The Camat's dasbor: capaian per sasaran and indicator with their band colours, the trend over quarters and
-years, serapan anggaran, and what is late (SOP steps over their standard time, tindak lanjut past due).
+years, serapan anggaran, and what is late (SOP steps over their standard time, tindak lanjut past due, documents
+of the submission pack to the kabupaten past their deadline: `ops.home.pack_reads`).
 
 Read-only, and built from the existing read views: the figures are `ops.measurement` (one load for every year
 shown), the budget `ops.measurement.budget`, the SOP steps `ops.sop.views.inbox` as the Camat sees it, the tindak
@@ -19,7 +20,7 @@ from sakip_desktop.domain.formats import amount, span
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.base import SYSTEM
-from sakip_desktop.ops.home import first_reads
+from sakip_desktop.ops.home import first_reads, pack_reads
 from sakip_desktop.ops.measurement.bands import Scale, get_scale
 from sakip_desktop.ops.measurement.budget import BudgetMeasurement, first_screen_budget
 from sakip_desktop.ops.measurement.capaian import (
@@ -34,6 +35,7 @@ from sakip_desktop.ops.measurement.capaian import (
 from sakip_desktop.ops.measurement.summary import OBJECTIVES
 from sakip_desktop.ops.measurement.year import rated
 from sakip_desktop.ops.monitoring.follow_up_views import FollowUpView, overdue_follow_ups
+from sakip_desktop.ops.pack.due import LateDocument
 from sakip_desktop.ops.sop.views import InboxItem, inbox
 from sakip_desktop.storage.database import Database
 
@@ -104,6 +106,7 @@ class Dashboard:
     pending: int  # indicators whose realisasi so far are not all approved
     no_data: int = 0  # indicators without realisasi in TW n: no capaian, left out of the means ("belum ada data")
     average: str = OBJECTIVES  # how the office's rata-rata is taken (setting achievement_average)
+    late_documents: tuple[LateDocument, ...] = ()  # the submission pack to the kabupaten (issue 15 §2)
 
     @property
     def has_measurement(self) -> bool:
@@ -221,4 +224,5 @@ def dashboard(db: Database, year: int, quarter: int, today: dt.date, *, now: dt.
         pending=sum(not r.all_approved for r in rows),
         no_data=sum(not r.has_data for r in rows),
         average=average,
+        late_documents=tuple(pack_reads.late_documents(db, today)),
     )

@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
-from decimal import Decimal
 from typing import Any, NamedTuple
 
 from sakip_desktop.domain.follow_up import DONE
+
+# The shapes of the reads, re-exported: their users import them from here.
+from sakip_desktop.ops.home.first_rows import AccountRead as AccountRead
+from sakip_desktop.ops.home.first_rows import FollowUpRead as FollowUpRead
+from sakip_desktop.ops.home.first_rows import IndicatorTable as IndicatorTable
+from sakip_desktop.ops.home.first_rows import Record as Record
+from sakip_desktop.ops.home.first_rows import SopSteps as SopSteps
+from sakip_desktop.ops.home.first_rows import WaitingRead as WaitingRead
 from sakip_desktop.storage import sql
 from sakip_desktop.storage.database import Database
 
-# A row: a tuple whose items are also attributes named as its columns (`sql.rows`).
-Record = Any
 # Columns typed as the mapped classes give them.
 _FLAGS: dict[str, sql.Converter] = {"is_demo": sql.boolean, "has_logo": sql.boolean, "is_admin": sql.boolean}
 _EXACT: dict[str, sql.Converter] = {n: sql.decimal for n in ("value", "value_high", "manual_achievement")}
@@ -65,13 +70,6 @@ def login_list(db: Database, today: dt.date) -> list[Record]:
             """,
             today=today.isoformat(),
         )
-
-
-class AccountRead(NamedTuple):
-    """An account with its person, and the person's roles: (role, unit_id, unit name, acting kind or None)."""
-
-    account: Record  # id, username, is_admin, person_id, front_title, name, back_title
-    roles: list[tuple[str, int | None, str, str | None]]
 
 
 def account(db: Database, username: str, today: dt.date) -> AccountRead | None:
@@ -124,32 +122,25 @@ def plan_years(db: Database) -> list[int]:
 
 
 def period_facts(db: Database, year: int) -> tuple[bool, tuple[int, int] | None]:
-    """Whether `year` has a yearly target, and the latest (year, quarter) with a realisasi."""
+    """Whether `year` has a yearly target, and the earliest (year, quarter) with a realisasi not yet approved, else
+    the latest with a realisasi."""
     with db.plain_reading() as s:
         planned = sql.scalar(s, "SELECT id FROM yearly_target WHERE year = :year LIMIT 1", year=year) is not None
-        latest = sql.rows(s, "SELECT year, quarter FROM realisation ORDER BY year DESC, quarter DESC LIMIT 1")
-    return planned, (latest[0][0], latest[0][1]) if latest else None
+        found = sql.rows(
+            s, "SELECT year, quarter FROM realisation WHERE status <> 'APPROVED' ORDER BY year, quarter LIMIT 1"
+        ) or sql.rows(s, "SELECT year, quarter FROM realisation ORDER BY year DESC, quarter DESC LIMIT 1")
+    return planned, (found[0][0], found[0][1]) if found else None
 
 
 # --- "Menunggu Anda" ---------------------------------------------------------------------------------------
 
 
-def count(db: Database, what: str, **params: Any) -> int:
-    """How many of `what` wait: one of the counts of `COUNTS`."""
+def role_changes_waiting(db: Database, viewer: int | None) -> int:
+    """How many role changes wait for the Camat `viewer` to acknowledge (those about himself excepted)."""
+    query = """SELECT COUNT(*) FROM role_change
+                WHERE acknowledged_at IS NULL AND (person_id IS NULL OR person_id IS NOT :viewer)"""
     with db.plain_reading() as s:
-        return int(sql.scalar(s, COUNTS[what], **params) or 0)
-
-
-_PENDING_CHANGES = """
-    SELECT id, at, by_name, person_name, description FROM role_change
-     WHERE acknowledged_at IS NULL AND (person_id IS NULL OR person_id IS NOT :viewer)
-"""
-COUNTS = {
-    "realisation": "SELECT COUNT(*) FROM realisation WHERE year = :year AND quarter = :quarter AND status = :status",
-    "proposed": "SELECT COUNT(*) FROM recommendation WHERE year = :year AND quarter = :quarter AND status = 'PROPOSED'",
-    "draft_agreements": "SELECT COUNT(*) FROM performance_agreement WHERE year = :year AND status = 'DRAFT'",
-    "role_changes": f"SELECT COUNT(*) FROM ({_PENDING_CHANGES})",
-}
+        return int(sql.scalar(s, query, viewer=viewer) or 0)
 
 
 def unit_of_person(db: Database, person_id: int) -> list[tuple[int | None]]:
@@ -158,38 +149,60 @@ def unit_of_person(db: Database, person_id: int) -> list[tuple[int | None]]:
         return sql.rows(s, "SELECT unit_id FROM person WHERE id = :id", id=person_id)
 
 
-# The indicators with a target for the year, each with the status of its realisasi of the quarter (NULL: none).
-_PLANNED = """
-    SELECT i.id, r.status
-      FROM indicator i
-      JOIN objective o ON o.id = i.objective_id
-      JOIN goal g ON g.id = o.goal_id
-      JOIN yearly_target t ON t.indicator_id = i.id AND t.year = :year
-      LEFT JOIN realisation r ON r.indicator_id = i.id AND r.year = :year AND r.quarter = :quarter
-     WHERE :unit IS NULL OR i.responsible_unit_id = :unit
+# The indicators with a target in the year (as `realisation.common.planned_indicators` picks them).
+_PLANNED_IN = """
+      FROM indicator i JOIN objective o ON o.id = i.objective_id JOIN goal g ON g.id = o.goal_id
+      JOIN yearly_target t ON t.indicator_id = i.id
 """
+_TALLIES = {
+    "planned": f"SELECT t.year, i.responsible_unit_id, COUNT(*) {_PLANNED_IN} GROUP BY 1, 2",
+    "realisations": f"""
+        SELECT r.year, r.quarter, i.responsible_unit_id, r.status, COUNT(*) {_PLANNED_IN}
+          JOIN realisation r ON r.indicator_id = i.id AND r.year = t.year GROUP BY 1, 2, 3, 4
+    """,
+    "unreviewed": f"""
+        SELECT r.year, r.quarter, COUNT(*) {_PLANNED_IN}
+          JOIN realisation r ON r.indicator_id = i.id AND r.year = t.year
+         WHERE r.status IN ('SUBMITTED', 'VERIFIED', 'APPROVED') AND NOT EXISTS (
+               SELECT 1 FROM monitoring_review v
+                WHERE v.indicator_id = r.indicator_id AND v.year = r.year AND v.quarter = r.quarter)
+         GROUP BY 1, 2
+    """,
+    "proposed": "SELECT year, quarter, COUNT(*) FROM recommendation WHERE status = 'PROPOSED' GROUP BY 1, 2",
+    "draft_agreements": "SELECT year, COUNT(*) FROM performance_agreement WHERE status = 'DRAFT' GROUP BY 1",
+}
 
 
-def planned_statuses(db: Database, year: int, quarter: int, unit_id: int | None) -> list[tuple[int, str | None]]:
-    """Each indicator with a target in `year` (all, or one unit's) and the status of its TW `quarter` realisasi."""
+def waiting_tallies(db: Database) -> WaitingRead:
+    """The counts "Menunggu Anda" is made of, by period, in one read."""
     with db.plain_reading() as s:
-        return [(i, status) for i, status in sql.rows(s, _PLANNED, year=year, quarter=quarter, unit=unit_id)]
+        return WaitingRead(**{name: sql.rows(s, query) for name, query in _TALLIES.items()})
 
 
-def reviewed_indicators(db: Database, year: int, quarter: int) -> set[int]:
-    """The indicators the Tim has reviewed (telaah) for TW `quarter` of `year`."""
-    query = "SELECT indicator_id FROM monitoring_review WHERE year = :year AND quarter = :quarter"
+def step_periods(db: Database) -> dict[int, tuple[int, int | None]]:
+    """The period (year, quarter or None) of the run of each open step visit of a running SOP, by visit id."""
+    query = """
+        SELECT sr.id, r.year, r.quarter FROM sop_step_run sr JOIN sop_run r ON r.id = sr.run_id
+         WHERE r.status = 'RUNNING' AND sr.finished_at IS NULL
+    """
     with db.plain_reading() as s:
-        return {i for (i,) in sql.rows(s, query, year=year, quarter=quarter)}
+        return {i: (year, quarter) for i, year, quarter in sql.rows(s, query)}
 
 
-class SopSteps(NamedTuple):
-    """The open steps of running SOPs with what their inbox needs."""
+def units(db: Database) -> list[Record]:
+    """Every unit: id, code, name, kind, parent_id (whether a person's unit lies in an SOP lane's unit)."""
+    with db.plain_reading() as s:
+        return sql.rows(s, "SELECT id, code, name, kind, parent_id FROM unit")
 
-    days_off: list[dt.date]
-    steps: list[Record]  # id, run_id, position, role, started_at, title, sop_version_id (oldest first)
-    pauses: list[tuple[int, dt.datetime, dt.datetime | None]]  # (step_run_id, start, end) in order
-    definitions: dict[int, str]  # sop_version id -> its definition (JSON)
+
+def sop_returns(db: Database, run_ids: Collection[int]) -> list[Record]:
+    """The returned step visits of these runs, oldest first: id, run_id, position, finished_at, finished_by, reason."""
+    query = """
+        SELECT id, run_id, position, finished_at, finished_by, reason FROM sop_step_run
+         WHERE outcome = 'RETURNED' AND run_id IN :ids ORDER BY finished_at, id
+    """
+    with db.plain_reading() as s:
+        return sql.rows(s, query, types={"finished_at": sql.datetime}, ids=list(run_ids))
 
 
 def open_sop_steps(db: Database) -> SopSteps:
@@ -213,17 +226,6 @@ def open_sop_steps(db: Database) -> SopSteps:
         versions = {row.sop_version_id for row in found}
         texts = dict(sql.rows(s, "SELECT id, definition FROM sop_version WHERE id IN :ids", ids=versions))
     return SopSteps(days_off, found, pauses, texts)
-
-
-class FollowUpRead(NamedTuple):
-    """Tindak lanjut rows and the records they name, by id."""
-
-    rows: list[Record]  # id, action, responsible_person_id, due_on, status, progress, progress_note, done_at, …
-    people: dict[int, Record]  # id, front_title, name, back_title, position
-    meetings: dict[int, Record]  # id, period_kind, period_no, year
-    recommendations: dict[int, Record]  # id, quarter, year
-    indicators: dict[int, Record]  # id, code, name
-    evidence: dict[int, int]  # follow_up id -> number of bukti
 
 
 _FOLLOW_UPS = {"own": "responsible_person_id = :person", "overdue": "due_on < :before"}
@@ -256,17 +258,6 @@ def follow_ups(db: Database, which: str, *, person: int | None = None, before: d
 
 
 # --- a role's indicators -------------------------------------------------------------------------------------
-
-
-class IndicatorTable(NamedTuple):
-    """A role's indicators with the period's figures."""
-
-    indicators: list[Record]  # id, code, name, unit, polarity, aggregation, is_key, responsible_unit_id, code, …
-    units: dict[int, str]
-    year_targets: dict[int, tuple[int, Decimal | None]]  # indicator -> (yearly target id, value)
-    quarter_targets: dict[int, Decimal | None]  # yearly target id -> the quarter's value
-    actuals: dict[int, tuple[Decimal | None, str]]  # indicator -> (the quarter's realisasi, its status)
-    scales: dict[int, tuple[str, dict[int, str]]]  # qualitative indicator -> (scale name, labels by rank)
 
 
 def indicator_table(db: Database, year: int, quarter: int, unit_id: int | None) -> IndicatorTable:
@@ -370,6 +361,8 @@ class BudgetRead(NamedTuple):
     ceilings: list[Record]  # program id, budget id, ceiling
     spending: list[Record]  # budget id, amount
     programs: list[Record]  # id, code, name, objective_id, objective code, objective statement (by code)
+    subs: Sequence[Record] = ()  # budget id, sub kegiatan code
+    links: Sequence[Record] = ()  # budget id, unit PK id, unit id, version, status, objective id, code, statement
 
 
 def budget(db: Database, year: int, quarter: int) -> BudgetRead:
@@ -390,5 +383,28 @@ def budget(db: Database, year: int, quarter: int) -> BudgetRead:
               FROM program p LEFT OUTER JOIN objective o ON o.id = p.objective_id ORDER BY p.code
         """
         return BudgetRead(
-            sql.rows(s, ceilings, year=year), sql.rows(s, spending, year=year, quarter=quarter), sql.rows(s, programs)
+            sql.rows(s, ceilings, year=year),
+            sql.rows(s, spending, year=year, quarter=quarter),
+            sql.rows(s, programs),
+            sql.rows(s, _BUDGET_SUBS, year=year),
+            sql.rows(s, _BUDGET_LINKS, year=year),
         )
+
+
+# The sub kegiatan of the year's pagu, and the sasaran the units' PKs link them to (`ops.measurement.budget_links`).
+_BUDGET_SUBS = """
+    SELECT b.id, sa.code FROM budget b JOIN sub_activity sa ON sa.id = b.sub_activity_id WHERE b.year = :year
+"""
+_BUDGET_LINKS = """
+    SELECT DISTINCT b.id, pa.id, pa.unit_id, pa.version, pa.status, o.id, o.code, o.statement
+      FROM budget b JOIN sub_activity sa ON sa.id = b.sub_activity_id JOIN activity a ON a.id = sa.activity_id
+      JOIN program p ON p.id = a.program_id JOIN agreement_budget ab ON ab.code IN (sa.code, a.code, p.code)
+      JOIN performance_agreement pa ON pa.id = ab.agreement_id JOIN agreement_target t ON t.agreement_id = pa.id
+      JOIN indicator i ON i.id = t.indicator_id JOIN objective o ON o.id = i.objective_id
+     WHERE b.year = :year AND pa.year = :year AND pa.unit_id IS NOT NULL AND pa.status IN ('FINAL', 'DRAFT')
+       AND NOT EXISTS (
+           SELECT pb.id FROM performance_agreement pb
+            WHERE pb.unit_id = pa.unit_id AND pb.year = pa.year AND pb.status IN ('FINAL', 'DRAFT')
+              AND ((pb.status = 'FINAL') > (pa.status = 'FINAL')
+                   OR ((pb.status = 'FINAL') = (pa.status = 'FINAL') AND pb.version > pa.version)))
+"""

@@ -152,7 +152,8 @@ def budget_rows(db: Database, year: int, quarter: int) -> list[BudgetRow]:
 
 def default_period(db: Database, today: dt.date) -> tuple[int, int]:
     """The year and quarter to open on: the office's reporting quarter when it has a target that
-    year, otherwise the latest quarter that has realisasi (a demo or an older database)."""
+    year, otherwise the earliest quarter still under way (a realisasi not yet approved: one Kasi entering the next
+    quarter early moves no one), else the latest quarter that has realisasi (a demo or an older database)."""
     from sakip_desktop.domain.periods import current_reporting_period
 
     year, quarter = current_reporting_period(today)

@@ -1,17 +1,14 @@
 """Everything the annual Laporan Kinerja (LKj) shows for a year, read from the core (regulations.md §1.3, §1.5).
 
-Read-only. The numbers come from `measurement` (capaian per indicator and sasaran, this year and the
-years before), `measurement_budget` (pagu, realisasi anggaran, efisiensi per sasaran), the Renstra
-targets (the end-of-plan target for analysis 3), the office PK of the year (Bab II) and the narratives
-the Kasi entered with each realisasi (faktor pendukung/penghambat/upaya, analysis 5).
+Read-only. The numbers come from `measurement` (capaian per indicator and sasaran, this year and the years before),
+`measurement.budget` (pagu, realisasi, efisiensi per sasaran over the period measured; programs linked to sasaran
+through the units' PK lines, a shared program split by its sub kegiatan), the Renstra targets (analysis 3), the
+office PK of the year (Bab II) and the narratives the Kasi entered with each realisasi (analysis 5).
 
 The year is measured by the one rule of `measurement.year`, as the FPK "Tahun" (`LkjData.measure`): final (TW IV
 against the yearly target) only when every TW IV is in and every realisasi approved, else s.d. TW n against the
-target s.d. TW n, rows without data left out of the means, and a DRAF.
-
-A benchmark ("standar nasional", analysis 4) has no place in the schema: the office writes it as the
-narrative of that analysis (section `bab3.s<id>.a4`), whose draft lists the realisasi to compare.
-The PK tables and the budget tree live in `lkj_pk`.
+target s.d. TW n, rows without data left out of the means, and a DRAF; the budget and the PK summary follow it.
+The PK tables and the budget tree live in `lkj.pk`.
 """
 
 from __future__ import annotations
@@ -27,7 +24,14 @@ from sqlalchemy.orm import Session
 from sakip_desktop.domain.achievement import Polarity, Target, achievement
 from sakip_desktop.domain.formats import amount, span
 from sakip_desktop.errors import NotFound, ValidationError
-from sakip_desktop.ops.lkj.pk import BudgetTreeLine, PkSummary, budget_tree, pk_summary
+from sakip_desktop.ops.lkj.pk import (
+    BudgetTreeLine,
+    PkSummary,
+    budget_tree,
+    part_activities,
+    pk_summary,
+    program_activities,
+)
 from sakip_desktop.ops.measurement.bands import Scale
 from sakip_desktop.ops.measurement.budget import BudgetLine, BudgetMeasurement, budget_measurement_in
 from sakip_desktop.ops.measurement.capaian import MeasurementRow, measure_all_in, objective_summary
@@ -36,11 +40,9 @@ from sakip_desktop.ops.org.office import OfficeProfile, profile_in
 from sakip_desktop.ops.org.units import UnitView, list_units
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
-    Activity,
     Goal,
     Indicator,
     Objective,
-    Program,
     Realisation,
     RenstraTarget,
     StrategicPlan,
@@ -125,8 +127,8 @@ class SasaranResult:
     band_colour: str
     history: tuple[YearPoint, ...]  # mean capaian of earlier years (actual is None)
     budget: BudgetLine | None  # the programs serving it together, with efisiensi
-    programs: tuple[BudgetLine, ...]
-    activities: dict[str, tuple[str, ...]]  # program code -> names of its kegiatan
+    programs: tuple[BudgetLine, ...]  # the parts of programs serving it (`BudgetMeasurement.parts`)
+    activities: dict[str, tuple[str, ...]]  # program code -> names of its kegiatan in the part
 
     @property
     def label(self) -> str:
@@ -229,7 +231,7 @@ class _Facts:
     baselines: dict[int, Decimal | None]
     causes: dict[int, list[Cause]]
     goal_of: dict[int, str]  # objective id -> its goal's statement
-    activities: dict[str, list[str]]  # program code -> names of its kegiatan
+    activities: dict[str, list[tuple[str, set[str]]]]  # program code -> its kegiatan (name, sub kegiatan codes)
 
 
 def _plan_info(session: Session, plan: StrategicPlan | None) -> PlanInfo | None:
@@ -247,11 +249,7 @@ def _facts(session: Session, year: int) -> _Facts:
     plan = _plan(session, year)
     finals, baselines = _renstra(session, plan.end_year if plan else None)
     goals = session.execute(select(Goal.statement, Objective.id).join(Objective, Objective.goal_id == Goal.id))
-    activities: dict[str, list[str]] = defaultdict(list)
-    for code, name in session.execute(
-        select(Program.code, Activity.name).join(Activity, Activity.program_id == Program.id).order_by(Activity.code)
-    ):
-        activities[code].append(name)
+    activities = program_activities(session)
     goal_of = {oid: statement for statement, oid in goals}
     return _Facts(_plan_info(session, plan), finals, baselines, _causes(session, year), goal_of, activities)
 
@@ -343,7 +341,7 @@ def _sasaran(
     for summary in objective_summary([s.row for s in measure.rows]):
         value = summary.achievement_year if measure.final else summary.achievement
         band = measure.scale.band(value)
-        programs = tuple(p for p in budget.programs if p.objective_id == summary.objective_id)
+        programs = tuple(p for p in budget.parts if p.objective_id == summary.objective_id)
         out.append(
             SasaranResult(
                 objective_id=summary.objective_id,
@@ -357,7 +355,7 @@ def _sasaran(
                 history=tuple(history.get(summary.objective_id, ())),
                 budget=next((b for b in budget.objectives if b.objective_id == summary.objective_id), None),
                 programs=programs,
-                activities={p.code: tuple(facts.activities.get(p.code, ())) for p in programs},
+                activities={p.code: part_activities(facts.activities, p) for p in programs},
             )
         )
     return tuple(out)
@@ -378,9 +376,13 @@ def lkj_data(db: Database, year: int, *, today: dt.date | None = None) -> LkjDat
         if not rows:
             raise NotFound(f"Belum ada indikator dengan target tahun {year}; LKj tahun {year} belum dapat disusun.")
         measure = year_from(measured, year, average_in(s))
-        budget = budget_measurement_in(s, year, 4, rows)
+        # The year rule of `measurement.year`: s.d. TW n (the rows it measures) until final, then the year.
+        counted = [state.row for state in measure.rows]
+        budget = budget_measurement_in(
+            s, year, measure.measured_to, counted, final=measure.final, average=measure.average
+        )
         # Their readings share this one's session (`Database.reading`): the same snapshot.
-        pk, budget_lines = pk_summary(db, year, rows), budget_tree(db, year)
+        pk, budget_lines = pk_summary(db, year, counted), budget_tree(db, year)
         units = tuple(list_units(db, today or dt.date(year, 12, 31)))
     per_year = {y: {r.info.indicator_id: r for r in measured[(y, 4)]} for y in range(first, year) if measured[(y, 4)]}
     return LkjData(

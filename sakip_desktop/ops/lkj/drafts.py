@@ -70,6 +70,17 @@ def _clause(text: str) -> str:
     return text.strip().rstrip(".").rstrip()
 
 
+def _covered(data: LkjData) -> str:
+    """What the rata-rata counts: 'Rata-rata capaian kinerja seluruh sasaran' only when every indicator has data for
+    the whole year, else how many sasaran and indicators it covers and to which quarter."""
+    sasaran = sum(1 for s in data.sasaran if s.achievement is not None)
+    rated = len(data.indicators) - data.measure.excluded
+    period = "" if data.measure.final else f" {data.measure.period.removesuffix(f' {data.year}')}"
+    if data.measure.final and sasaran == len(data.sasaran) and not data.measure.excluded:
+        return "Rata-rata capaian kinerja seluruh sasaran"
+    return f"Rata-rata capaian kinerja{period} atas {sasaran} sasaran dengan {rated} indikator yang sudah ada datanya"
+
+
 def _incomplete_note(data: LkjData) -> str:
     missing = data.incomplete
     if not missing:
@@ -109,7 +120,7 @@ def _front(data: LkjData) -> list[SectionDef]:
     ikhtisar = _join(
         [
             f"Pada Tahun {year} {o.office_title} menetapkan {len(data.sasaran)} sasaran strategis yang diukur "
-            f"dengan {n_ind} indikator kinerja. Rata-rata capaian kinerja seluruh sasaran adalah "
+            f"dengan {n_ind} indikator kinerja. {_covered(data)} adalah "
             f"{pct(data.achievement)} dengan kategori {data.band_label or '-'}.",
             "Capaian per sasaran strategis:\n" + _bullets(per_sasaran),
             f"Untuk mencapai kinerja tersebut tersedia anggaran {rupiah(total.ceiling)} dengan realisasi "
@@ -228,8 +239,9 @@ def _analyses(s: SasaranResult, data: LkjData) -> list[Drafted]:
             )
     a3 = _bullets(renstra)
     a4_note = (
-        "Tuliskan pembanding bila ada (standar pelayanan minimal, rata-rata kecamatan lain di kabupaten, atau "
-        "capaian provinsi) untuk: "
+        "Standar nasional/pembanding (standar pelayanan minimal, rata-rata kecamatan lain di kabupaten, capaian "
+        "provinsi) diisi pada formulir indikator di Perencanaan; bila diisi, tabel perbandingannya dicetak di bagian "
+        "ini, dan uraian dapat ditulis di sini. Indikator sasaran ini: "
         + "; ".join(f"{i.name} (realisasi {year} {i.show(i.actual)}{_unit(i)})" for i in s.indicators)
     )
     causes = []
@@ -247,8 +259,9 @@ def _analyses(s: SasaranResult, data: LkjData) -> list[Drafted]:
         a6 = "Tidak ada program yang dihubungkan dengan sasaran ini, sehingga efisiensi tidak dapat dihitung."
     else:
         a6 = (
-            f"Capaian kinerja sasaran {pct(b.achievement)} dicapai dengan penyerapan anggaran {pct(b.absorption)} "
-            f"({rupiah(b.spent_to_date)} dari pagu {rupiah(b.ceiling)}), sehingga tingkat efisiensi "
+            f"Capaian kinerja sasaran {pct(b.achievement)} dicapai dengan penyerapan anggaran {pct(b.absorption_plan)} "
+            f"({rupiah(b.spent_to_date)} dari rencana {rupiah(b.planned)}; pagu {rupiah(b.ceiling)}), sehingga "
+            "tingkat efisiensi "
             f"{pct(b.efficiency)}. Nilai di atas 100% berarti capaian kinerja lebih tinggi dari penyerapan anggaran."
         )
     if s.programs:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.achievement import absorption
+from sakip_desktop.ops.measurement.budget import BudgetLine
 from sakip_desktop.ops.measurement.capaian import MeasurementRow
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
@@ -220,3 +221,27 @@ def budget_tree(db: Database, year: int) -> tuple[BudgetTreeLine, ...]:
             totals[key][0] += ceiling
             totals[key][1] += spent[bid]
     return tuple(BudgetTreeLine(level, code, names[(level, code)], *totals[(level, code)]) for level, code in order)
+
+
+def program_activities(session: Session) -> dict[str, list[tuple[str, set[str]]]]:
+    """Per program code: its kegiatan in code order, each as (name, the codes of its sub kegiatan)."""
+    subs: dict[int, set[str]] = defaultdict(set)
+    for activity_id, sub_code in session.execute(select(SubActivity.activity_id, SubActivity.code)):
+        subs[activity_id].add(sub_code)
+    out: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+    for code, activity_id, name in session.execute(
+        select(Program.code, Activity.id, Activity.name)
+        .join(Activity, Activity.program_id == Program.id)
+        .order_by(Activity.code)
+    ):
+        out[code].append((name, subs[activity_id]))
+    return out
+
+
+def part_activities(activities: dict[str, list[tuple[str, set[str]]]], part: BudgetLine) -> tuple[str, ...]:
+    """The names of the kegiatan of a program's part (`BudgetMeasurement.parts`): those with a sub kegiatan in it,
+    all of them for a whole program."""
+    of_program = activities.get(part.code, ())
+    if not part.sub_codes:
+        return tuple(name for name, _subs in of_program)
+    return tuple(name for name, subs in of_program if subs & set(part.sub_codes))

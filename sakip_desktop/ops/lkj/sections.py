@@ -31,10 +31,11 @@ from sakip_desktop.errors import UserError, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, snapshot, utcnow, write
 from sakip_desktop.ops.lkj.data import LkjData, check_year, lkj_data
 from sakip_desktop.ops.lkj.drafts import SectionDef, section_defs
+from sakip_desktop.ops.lkj.history import LkjHistory, lkj_history
 from sakip_desktop.ops.measurement.rows import APPROVED
 from sakip_desktop.ops.measurement.year import RowState
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import LkjSection
+from sakip_desktop.storage.models import LkjSection, PerformanceAgreement
 
 SIGNED_KEY = "_signed"
 MAX_SECTION = 20000  # characters: several pages, far more than a section needs
@@ -80,12 +81,14 @@ class SectionView:
 
 @dataclass(frozen=True)
 class LkjView:
-    """The year's LKj: data, sections in print order, and the lock."""
+    """The year's LKj: data, sections in print order, the lock, and the comparisons of analyses 2–4."""
 
     year: int
     data: LkjData
     sections: tuple[SectionView, ...]
     signed: SignedInfo | None
+    history: LkjHistory
+    pk_final: bool = True  # the office's PK of the year is FINAL (signed): Lampiran 1 prints it
 
     def text(self, key: str) -> str:
         """The printed text of a section ('' for an unknown key)."""
@@ -106,6 +109,8 @@ class LkjView:
         final by the year rule the FPK prints by (`measurement.year`, `LkjData.measure`)."""
         measure = self.data.measure
         out = [_open_line(s, measure.through) for s in measure.open_rows]
+        if not self.pk_final:
+            out.append(f"Perjanjian Kinerja kantor Tahun {self.year} belum ditetapkan (final); Lampiran 1 memuatnya.")
         out += [f"Bagian belum ditinjau dan disimpan: {s.chapter} — {s.title}" for s in self.unreviewed]
         return tuple(out)
 
@@ -147,12 +152,23 @@ def signed_info(db: Database, year: int) -> SignedInfo | None:
         )
 
 
+def _office_pk_final(session: Session, year: int) -> bool:
+    """True when the office (not a unit) has a FINAL Perjanjian Kinerja of `year`."""
+    final = select(PerformanceAgreement.id).where(
+        PerformanceAgreement.year == year,
+        PerformanceAgreement.unit_id.is_(None),
+        PerformanceAgreement.status == "FINAL",
+    )
+    return session.scalar(final.limit(1)) is not None
+
+
 def lkj_view(db: Database, year: int, data: LkjData | None = None) -> LkjView:
     """The LKj of `year` with every section (saved or drafted); `data` saves gathering it again."""
     data = data or lkj_data(db, year)
     with db.reading() as s:
         stored = {r.key: r for r in s.scalars(select(LkjSection).where(LkjSection.year == year))}
         signed = _signed(stored.get(SIGNED_KEY))
+        pk_final = _office_pk_final(s, year)
         rows = {k: _Row(r.text, r.updated_by, r.updated_at) for k, r in stored.items()}
     sections = []
     for d in section_defs(data):
@@ -169,7 +185,7 @@ def lkj_view(db: Database, year: int, data: LkjData | None = None) -> LkjView:
                 d.notes,
             )
         )
-    return LkjView(year, data, tuple(sections), signed)
+    return LkjView(year, data, tuple(sections), signed, lkj_history(db, data), pk_final)
 
 
 def _refuse_when_signed(session: Session, year: int) -> None:

@@ -199,6 +199,14 @@ class OfficeSettings:
     backup_keep_daily: int = 14
     # "Menunggu Anda" of the Camat and the administrator reminds when no flash-drive backup is this many days old.
     backup_reminder_days: int = 7
+    # "Bukti dukung wajib": a realisasi is submitted only with a bukti dukung file
+    # (domain.realisation.evidence_problem).
+    evidence_required: bool = True
+    # Formulir E.81: the Bappeda official who signs "Dievaluasi" (regulations.md §3.3); empty leaves the block blank.
+    e81_evaluator_position: str = ""  # e.g. "Kepala Bidang Perencanaan, Pengendalian dan Evaluasi Bappeda"
+    e81_evaluator_name: str = ""
+    e81_evaluator_rank: str = ""  # pangkat (golongan)
+    e81_evaluator_nip: str = ""
 
 
 TIME_ZONES = {7: "WIB (UTC+7)", 8: "WITA (UTC+8)", 9: "WIT (UTC+9)"}
@@ -244,6 +252,7 @@ def validate_settings(values: OfficeSettings) -> OfficeSettings:
         raise ValidationError("Cadangan otomatis yang disimpan: 3 sampai 90.", field="backup_keep_daily")
     if not 1 <= values.backup_reminder_days <= 60:
         raise ValidationError("Pengingat cadangan ke flash disk: 1 sampai 60 hari.", field="backup_reminder_days")
+    _check_e81_evaluator(values)
     values = replace(values, paraf_labels="; ".join(labels))
     for name in ("margin_top_cm", "margin_bottom_cm", "margin_left_cm", "margin_right_cm"):
         if not 1.0 <= getattr(values, name) <= 6.0:
@@ -255,6 +264,16 @@ def validate_settings(values: OfficeSettings) -> OfficeSettings:
             field="nip_grouping",
         )
     return replace(values, nip_grouping=grouping)
+
+
+def _check_e81_evaluator(values: OfficeSettings) -> None:
+    """The Bappeda official of Formulir E.81: short texts, and a NIP of 18 digits when given."""
+    for name, limit in (("e81_evaluator_position", 160), ("e81_evaluator_name", 120), ("e81_evaluator_rank", 80)):
+        if len(getattr(values, name).strip()) > limit:
+            raise ValidationError(f"Pengevaluasi E.81: paling panjang {limit} huruf.", field=name)
+    nip = values.e81_evaluator_nip.replace(" ", "")
+    if nip and not re.fullmatch(r"\d{18}", nip):
+        raise ValidationError("NIP pengevaluasi E.81 harus 18 angka (atau kosong).", field="e81_evaluator_nip")
 
 
 def get_settings(db: Database) -> OfficeSettings:

@@ -49,6 +49,7 @@ INDICATOR_FIELDS = (
     "scale_id",
     "baseline",
     "sort_order",
+    "benchmark",
 )
 
 R = TypeVar("R")
@@ -183,6 +184,8 @@ def _indicator_values(data: IndicatorInput) -> dict[str, Any]:
     for f in ("polarity", "aggregation"):
         value = values[f]
         values[f] = value.value if isinstance(value, Polarity | Aggregation) else value
+    if values["benchmark"] is None:  # not given (e.g. the planning workbook): the stored benchmark stays
+        del values["benchmark"]
     return values
 
 

@@ -49,6 +49,7 @@ class IndicatorView:
     baseline: Decimal | None
     sort_order: int
     realisations: int  # how many realisasi it has (then it cannot be removed)
+    benchmark: str = ""  # standar nasional / pembanding the LKj compares it with ('' for none)
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ def planning_tree(db: Database) -> list[PlanNode]:
                     baseline=i.baseline,
                     sort_order=i.sort_order,
                     realisations=counts.get(i.id, 0),
+                    benchmark=i.benchmark,
                 )
             )
         by_goal: dict[int, list[ObjectiveNode]] = {}

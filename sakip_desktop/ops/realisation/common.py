@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sakip_desktop.domain import bounds
@@ -29,6 +29,7 @@ from sakip_desktop.storage.models import (
     Person,
     QuarterlyTarget,
     Realisation,
+    RealisationEvidence,
     Unit,
     YearlyTarget,
 )
@@ -181,6 +182,16 @@ def period_realisations(
     }
 
 
+def evidence_counts(session: Session, realisation_ids: Collection[int]) -> dict[int, int]:
+    """How many bukti dukung files each realisasi has (those without any are left out)."""
+    query = (
+        select(RealisationEvidence.realisation_id, func.count())
+        .where(RealisationEvidence.realisation_id.in_(list(realisation_ids)))
+        .group_by(RealisationEvidence.realisation_id)
+    )
+    return {rid: n for rid, n in session.execute(query)}
+
+
 def get_indicator(session: Session, indicator_id: int) -> Indicator:
     """The indicator, or `NotFound`."""
     indicator = session.get(Indicator, indicator_id)
@@ -276,6 +287,7 @@ __all__ = [
     "check_period",
     "describe",
     "ensure_editable",
+    "evidence_counts",
     "find_realisation",
     "get_indicator",
     "get_realisation",

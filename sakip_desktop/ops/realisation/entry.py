@@ -31,6 +31,7 @@ from sakip_desktop.domain.realisation import (
 )
 from sakip_desktop.errors import NotFound, UserError, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
+from sakip_desktop.ops.org.office import get_settings
 from sakip_desktop.ops.realisation.common import (
     FIELDS,
     EntryRefused,
@@ -39,6 +40,7 @@ from sakip_desktop.ops.realisation.common import (
     check_period,
     describe,
     ensure_editable,
+    evidence_counts,
     find_realisation,
     get_indicator,
     get_realisation,
@@ -276,7 +278,9 @@ def remove_evidence(db: Database, actor: Actor, evidence_id: int, *, clock: Cloc
 # --- submission ------------------------------------------------------------------------------------
 
 
-def _submission(tx: Tx, unit: Unit, year: int, quarter: int) -> tuple[list[Realisation], list[str]]:
+def _submission(
+    tx: Tx, unit: Unit, year: int, quarter: int, evidence_required: bool
+) -> tuple[list[Realisation], list[str]]:
     """The unit's realisasi that would be submitted, and everything that keeps them from it (by indicator)."""
     s = tx.session
     indicators = planned_indicators(s, year, unit.id)
@@ -286,6 +290,7 @@ def _submission(tx: Tx, unit: Unit, year: int, quarter: int) -> tuple[list[Reali
     rows = period_realisations(s, ids, year, quarter)
     targets = quarter_targets(s, ids, year, quarter)
     previous = previous_achievements(s, indicators, year, quarter)
+    files = evidence_counts(s, [r.id for r in rows.values()])
     problems: list[str] = []
     pending: list[Realisation] = []
     for indicator in indicators:
@@ -303,6 +308,8 @@ def _submission(tx: Tx, unit: Unit, year: int, quarter: int) -> tuple[list[Reali
             justification=row.manual_justification,
             narrative=Narrative(row.supporting_factors, row.inhibiting_factors, row.follow_up),
             previous=previous.get(indicator.id),
+            evidence_files=files.get(row.id, 0),
+            evidence_required=evidence_required,
         )
         problems.extend(f"{indicator.code} {indicator.name}: {p}" for p in submission_problems(facts))
         pending.append(row)
@@ -316,16 +323,18 @@ def submit_quarter(
 
     Refused, naming every indicator, when a value is missing, when capaian is below the quarterly target or
     below the previous quarter's and the narrative is incomplete, or when a target of 0 lacks a manual
-    capaian with justification. Returns the ids submitted.
+    capaian with justification, or, while the office requires bukti dukung (`OfficeSettings.evidence_required`),
+    when a realisasi has no bukti dukung file. Returns the ids submitted.
     """
     check_period(year, quarter)
+    evidence_required = get_settings(db).evidence_required
     with write(db, actor, Op.REALISATION_SUBMIT, clock=clock) as tx:
         unit = tx.session.get(Unit, unit_id)
         if unit is None:
             raise NotFound("Unit kerja tidak ditemukan.")
         require_entry(tx.session, actor, unit, "mengajukan realisasi")
         period = f"{quarter_label(quarter)} {year}"
-        pending, problems = _submission(tx, unit, year, quarter)
+        pending, problems = _submission(tx, unit, year, quarter, evidence_required)
         if problems:
             lines = "\n".join(f"- {p}" for p in problems)
             raise ValidationError(f"Realisasi {unit.name} {period} belum dapat diajukan:\n{lines}")

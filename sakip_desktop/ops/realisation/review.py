@@ -10,16 +10,18 @@ from typing import NamedTuple
 from sqlalchemy import select
 
 from sakip_desktop.domain.permissions import Op
-from sakip_desktop.domain.realisation import Status
+from sakip_desktop.domain.realisation import Status, evidence_check_problem
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, require, snapshot, utcnow, write
+from sakip_desktop.ops.org.office import get_settings
 from sakip_desktop.ops.realisation.common import (
     FIELDS,
     LOCKED_MESSAGE,
     RealisationLocked,
     check_amount,
     describe,
+    evidence_counts,
     get_indicator,
     get_realisation,
 )
@@ -69,21 +71,29 @@ def _refuse_wrong_status(tx: Tx, rows: list[Realisation], allowed: set[Status], 
 
 
 def _ticked_checklists(
-    tx: Tx, rows: list[Realisation], checks: Mapping[int, CheckInput | tuple[bool, bool, bool, str]]
+    tx: Tx,
+    rows: list[Realisation],
+    checks: Mapping[int, CheckInput | tuple[bool, bool, bool, str]],
+    evidence_required: bool,
 ) -> dict[int, CheckInput]:
-    """The checklist of each realisasi; refused, naming each, unless every item of every one is ticked."""
+    """The checklist of each realisasi; refused, naming each, unless every item of every one is ticked. Without a
+    bukti dukung file its item cannot be ticked (`domain.realisation.evidence_check_problem`)."""
     problems = []
     parsed: dict[int, CheckInput] = {}
+    files = evidence_counts(tx.session, [row.id for row in rows])
     for row in rows:
         raw = checks.get(row.id)
         if raw is None:
             problems.append(f"{_name(tx, row)}: daftar periksa belum diisi.")
             continue
         check = CheckInput(*raw)
+        evidence = evidence_check_problem(files.get(row.id, 0), check.evidence_ok, evidence_required)
+        if evidence:
+            problems.append(f"{_name(tx, row)}: {evidence}.")
         unticked = [
             label
             for label, ok in (
-                ("bukti dukung sesuai", check.evidence_ok),
+                ("bukti dukung sesuai", check.evidence_ok or not files.get(row.id)),
                 ("angka wajar", check.plausible),
                 ("narasi memadai", check.narrative_ok),
             )
@@ -110,11 +120,14 @@ def verify(
 ) -> list[int]:
     """Operation 'Verifikasi realisasi' (Sekretaris): stores the checklist of each submitted realisasi and marks
     them verified. Every item of every checklist must be ticked; otherwise nothing is stored (return the
-    realisasi to the Kasi with a reason instead). Returns the ids verified."""
+    realisasi to the Kasi with a reason instead). 'Bukti dukung sesuai' is ticked only where a bukti file is there;
+    without one a realisasi is verified only while the office does not require bukti (`evidence_required`), its
+    check then stored unticked. Returns the ids verified."""
+    evidence_required = get_settings(db).evidence_required
     with write(db, actor, Op.REALISATION_VERIFY, clock=clock) as tx:
         rows = _rows(tx, realisation_ids)
         _refuse_wrong_status(tx, rows, {Status.SUBMITTED}, "diverifikasi")
-        parsed = _ticked_checklists(tx, rows, checks)
+        parsed = _ticked_checklists(tx, rows, checks, evidence_required)
         for row in rows:
             check = parsed[row.id]
             record = tx.session.scalars(
@@ -124,7 +137,7 @@ def verify(
             if record is None:
                 record = VerificationCheck(realisation_id=row.id)
                 tx.session.add(record)
-            record.evidence_ok, record.plausible, record.narrative_ok = True, True, True
+            record.evidence_ok, record.plausible, record.narrative_ok = check.evidence_ok, True, True
             record.note = (check.note or "").strip()
             record.checked_by = actor.name
             record.checked_at = tx.now

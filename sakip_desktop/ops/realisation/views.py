@@ -21,6 +21,7 @@ from sakip_desktop.domain.realisation import (
     quarter_achievement,
 )
 from sakip_desktop.domain.realisation import submission_problems as _problems
+from sakip_desktop.ops.org.office import get_settings
 from sakip_desktop.ops.realisation.common import (
     period_realisations,
     planned_indicators,
@@ -105,6 +106,7 @@ class EntryView:
     # A qualitative indicator: its scale's name and labels by rank (values are ranks); empty for a numeric one.
     levels: dict[int, str] = field(default_factory=dict, compare=False)
     scale_name: str = ""
+    evidence_required: bool = True  # the office's setting "Bukti dukung wajib" when it was read
 
     def value_label(self, value: Decimal | None) -> str | None:
         """The level label a value stands for on a qualitative indicator; None for a number to format."""
@@ -176,9 +178,11 @@ class _Period:
     revised: dict[int, list[RevisionView]]
     checks: dict[int, CheckView]
     scales: dict[int, IndicatorScale]  # by indicator id
+    evidence_required: bool  # the office's setting "Bukti dukung wajib"
 
 
 def _entries(db: Database, year: int, quarter: int, unit_id: int | None, only: Status | None = None) -> list[EntryView]:
+    evidence_required = get_settings(db).evidence_required
     with db.reading() as s:
         indicators = planned_indicators(s, year, unit_id)
         ids = [i.id for i in indicators]
@@ -204,6 +208,7 @@ def _entries(db: Database, year: int, quarter: int, unit_id: int | None, only: S
                 for c in s.scalars(select(VerificationCheck).where(VerificationCheck.realisation_id.in_(row_ids)))
             },
             scales=indicator_scales(s, ids),
+            evidence_required=evidence_required,
         )
         return [_entry_view(ind, period) for ind in indicators]
 
@@ -250,7 +255,10 @@ def _entry_view(ind: Indicator, period: _Period) -> EntryView:
     status = Status(row.status) if row else None
     justification = row.manual_justification if row else ""
     previous = period.previous.get(ind.id)
-    facts = QuarterFacts(value, target, polarity, manual, justification, narrative, previous)
+    evidence = tuple(period.evidence.get(row.id, ())) if row else ()
+    facts = QuarterFacts(
+        value, target, polarity, manual, justification, narrative, previous, len(evidence), period.evidence_required
+    )
     return EntryView(
         indicator_id=ind.id,
         code=ind.code,
@@ -281,11 +289,12 @@ def _entry_view(ind: Indicator, period: _Period) -> EntryView:
         previous_achievement=previous,
         narrative_reason=narrative_reason(current, previous),
         problems=tuple(_problems(facts)) if status is None or status.editable else (),
-        evidence=tuple(period.evidence.get(row.id, ())) if row else (),
+        evidence=evidence,
         revisions=tuple(period.revised.get(row.id, ())) if row else (),
         check=period.checks.get(row.id) if row else None,
         levels=scale.levels if scale else {},
         scale_name=scale.name if scale else "",
+        evidence_required=period.evidence_required,
     )
 
 

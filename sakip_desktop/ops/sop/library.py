@@ -15,8 +15,10 @@ from sakip_desktop.errors import NotFound, UserError, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, utcnow, write
 from sakip_desktop.ops.org.office import get_profile
 from sakip_desktop.ops.org.signers import office_signer
-from sakip_desktop.sop.approver import Approver, check_approver, parse_approver
-from sakip_desktop.sop.definition import BASED_ON, SopDefinition, from_json, load_templates, to_dict, validate
+from sakip_desktop.sop.adoption import OfficeFacts
+from sakip_desktop.sop.adoption import adopted as own_sop
+from sakip_desktop.sop.approver import Approver, check_approver
+from sakip_desktop.sop.definition import SopDefinition, from_json, load_templates, to_dict, validate
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import OfficeDayOff, Sop, SopRun, SopVersion
 
@@ -174,42 +176,25 @@ def _add_sop(tx: Tx, definition: SopDefinition, template_code: str, note: str) -
     return sop.id
 
 
-def based_on(template: SopDefinition) -> str:
-    """'Disusun dari SOP … Nomor …, Kecamatan Karangploso (disahkan …, 2 Januari 2018)': the seed's own identity."""
-    ident = template.identity
-    name = " ".join(ident.name.split())
-    title = name if name.upper().startswith("SOP ") else f"SOP {name}"
-    number = f" Nomor {ident.number}" if ident.number.strip() else ""
-    office = f", {ident.unit_name.title()}" if ident.unit_name.strip() else ""
-    seed = parse_approver(ident.approved_by, ident.unit_name)  # its NIP is not repeated (it may be invalid)
-    made = [" ".join(x.split()) for x in (f"{seed.position} {seed.name}", ident.created) if x.strip()]
-    made_text = f" (disahkan {', '.join(made)})" if seed.position or seed.name else ""
-    return f"{BASED_ON}{title}{number}{office}{made_text}."
-
-
 def adopted(template: SopDefinition, db: Database, day: dt.date) -> SopDefinition:
-    """The template as this office's SOP: its kop names, the adoption date, its Camat as approver, no seed number.
+    """The template as this office's SOP (`sop.adoption.adopted`): its own code and sentence-case name, its kop
+    names, the adoption date, its Camat as approver, no seed number, lanes bound to its units.
 
     The seed's identity stays readable in `source` ("Disusun dari SOP …"). Without a Camat on `day` the approver
     is left empty for the office to fill in the editor.
     """
+    from sakip_desktop.ops.sop.lanes import unit_facts
+
     profile = get_profile(db)
     try:
         camat = office_signer(db, day)
         approver = Approver(camat.jabatan, camat.name, camat.rank, camat.nip).as_text()
     except UserError:
         approver = ""
-    identity = replace(
-        template.identity,
-        number="",
-        created=long_date(day),
-        revised="-",
-        effective=long_date(day),
-        approved_by=approver,
-        unit_name=f"KANTOR {profile.office_title.upper()}",
-        regency_name=f"PEMERINTAH {profile.regency_title.upper()}",
-    )
-    return replace(template, identity=identity, source=based_on(template))
+    office = OfficeFacts(profile.name, profile.office_title, profile.regency_title, approver, long_date(day))
+    with db.reading() as s:
+        units = list(unit_facts(s).values())
+    return own_sop(template, office, units)
 
 
 def adopt_templates(db: Database, actor: Actor, codes: list[str], *, clock: Clock = utcnow) -> list[int]:
@@ -225,9 +210,26 @@ def adopt_templates(db: Database, actor: Actor, codes: list[str], *, clock: Cloc
         return [_add_sop(tx, own[c], c, "Diadopsi dari templat") for c in codes]
 
 
+def _check_units(db: Database, definition: SopDefinition) -> None:
+    """A pelaksana bound to a unit names one of this office's units (a file from another office may not)."""
+    from sakip_desktop.ops.sop.lanes import unit_facts
+
+    with db.reading() as s:
+        codes = {u.code for u in unit_facts(s).values()}
+    for lane in definition.actors:
+        if lane.unit and lane.unit not in codes:
+            raise ValidationError(
+                f"Pelaksana '{lane.label}': unit '{lane.unit}' tidak ada di kantor ini. "
+                f"Pilih unitnya (kode yang ada: {', '.join(sorted(codes))}) atau kosongkan.",
+                field="actors",
+            )
+
+
 def create_sop(db: Database, actor: Actor, definition: SopDefinition, note: str = "SOP baru") -> int:
-    """Operation 'Buat SOP baru' (also used by the .xlsx import). A NIP in 'Disahkan oleh' must be valid."""
+    """Operation 'Buat SOP baru' (also used by the .xlsx import). A NIP in 'Disahkan oleh' must be valid; a
+    pelaksana bound to a unit names one of the office's units."""
     check_approver(definition.identity.approved_by)
+    _check_units(db, definition)
     with write(db, actor, Op.SOP_CREATE) as tx:
         return _add_sop(tx, definition, "", note)
 
@@ -236,6 +238,7 @@ def save_version(db: Database, actor: Actor, sop_id: int, definition: SopDefinit
     """Operation 'Simpan versi SOP': a new version; runs under way keep theirs. Returns the version number."""
     definition = validate(definition)
     check_approver(definition.identity.approved_by)
+    _check_units(db, definition)
     if not note.strip():
         raise ValidationError("Tulis apa yang diubah pada versi ini.", field="note")
     with write(db, actor, Op.SOP_SAVE_VERSION) as tx:
@@ -243,7 +246,7 @@ def save_version(db: Database, actor: Actor, sop_id: int, definition: SopDefinit
         if sop is None:
             raise NotFound("SOP tidak ditemukan.")
         latest = _latest(tx.session, sop_id)
-        old = json.loads(latest.definition)
+        old = to_dict(from_json(latest.definition))  # read as today's shape (older versions lack newer fields)
         definition = replace(definition, code=sop.code)
         new = to_dict(definition)
         if new == old:

@@ -12,7 +12,9 @@ from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, require, utcnow, write
+from sakip_desktop.ops.sop.lanes import fits, lane_who, require_start_lane
 from sakip_desktop.sop.definition import SopDefinition, StepKind, from_json
+from sakip_desktop.sop.flow import entry, following
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 
@@ -23,6 +25,14 @@ def _definition(session: Session, run: m.SopRun) -> SopDefinition:
     version = session.get(m.SopVersion, run.sop_version_id)
     assert version is not None
     return from_json(version.definition)
+
+
+def _open_positions(session: Session, run_id: int) -> list[int]:
+    return sorted(
+        session.scalars(
+            select(m.SopStepRun.position).where(m.SopStepRun.run_id == run_id, m.SopStepRun.finished_at.is_(None))
+        )
+    )
 
 
 def _enter(tx: Tx, run: m.SopRun, definition: SopDefinition, position: int) -> m.SopStepRun:
@@ -40,8 +50,8 @@ def _enter(tx: Tx, run: m.SopRun, definition: SopDefinition, position: int) -> m
         started_at=tx.now,
     )
     tx.session.add(step_run)
-    run.position = position
     tx.session.flush()
+    run.position = _open_positions(tx.session, run.id)[0]
     return step_run
 
 
@@ -76,6 +86,7 @@ def start_run(
         raise ValidationError("SOP ini nonaktif dan tidak dapat dimulai.")
     # The SOP (data) names who starts it; that narrows the table's row, never widens it.
     require(actor, Op.SOP_RUN_START, within=[r.value for r in definition.start_roles])
+    require_start_lane(db, actor, definition)
     with write(db, actor, Op.SOP_RUN_START, clock=clock) as tx:
         started_role = next((g.role for g in actor.grants if g.role in definition.start_roles), None)
         run = m.SopRun(
@@ -91,7 +102,8 @@ def start_run(
         )
         tx.session.add(run)
         tx.session.flush()
-        _enter(tx, run, definition, 1)
+        for position in entry(definition, 1):
+            _enter(tx, run, definition, position)
         tx.audit("sop_run", run.id, None, {"title": run.title, "sop": definition.code})
         return run.id
 
@@ -104,9 +116,11 @@ def _open_step(tx: Tx, step_run_id: int) -> tuple[m.SopStepRun, m.SopRun, SopDef
     assert run is not None
     if run.status != "RUNNING" or step_run.finished_at is not None:
         raise ValidationError("Langkah ini sudah selesai; tidak dapat diubah lagi.")
-    if not tx.actor.is_system and not tx.actor.has(Role(step_run.role)):
-        raise PermissionDenied(f"Langkah ini dikerjakan oleh {Role(step_run.role).label}.")
-    return step_run, run, _definition(tx.session, run)
+    definition = _definition(tx.session, run)
+    lane = definition.actor(definition.steps[step_run.position - 1].actor)
+    if not tx.actor.is_system and not (tx.actor.has(Role(step_run.role)) and fits(tx.session, tx.actor, lane)):
+        raise PermissionDenied(f"Langkah ini dikerjakan oleh {lane_who(tx.session, lane)}.")
+    return step_run, run, definition
 
 
 def tick_item(
@@ -204,14 +218,19 @@ def _close(tx: Tx, step_run: m.SopStepRun, outcome: str, reason: str, notes: str
     step_run.notes = notes.strip()
 
 
-def _advance(tx: Tx, run: m.SopRun, definition: SopDefinition, target: int | None) -> None:
-    if target is None:
+def _advance(tx: Tx, run: m.SopRun, definition: SopDefinition, position: int, approved: bool = True) -> None:
+    """After step `position` closed: open what follows it (parallel tracks wait for each other), or end the run."""
+    still_open = _open_positions(tx.session, run.id)
+    targets = following(definition, position, approved, still_open)
+    if targets is None and not still_open:
         run.status = "DONE"
         run.position = None
         run.finished_at = tx.now
         tx.audit("sop_run", run.id, {"status": "RUNNING"}, {"status": "DONE"})
-    else:
+        return
+    for target in targets or ():
         _enter(tx, run, definition, target)
+    run.position = _open_positions(tx.session, run.id)[0]
 
 
 def finish_step(db: Database, actor: Actor, step_run_id: int, notes: str = "", *, clock: Clock = utcnow) -> None:
@@ -224,7 +243,7 @@ def finish_step(db: Database, actor: Actor, step_run_id: int, notes: str = "", *
         _require_checklist(tx, step_run, step.inputs)
         _close(tx, step_run, "DONE", "", notes)
         tx.audit("sop_step_run", step_run.id, None, {"langkah": step.number, "hasil": "selesai"})
-        _advance(tx, run, definition, definition.next_position(step_run.position))
+        _advance(tx, run, definition, step_run.position)
 
 
 def _require_checklist(tx: Tx, step_run: m.SopStepRun, inputs: tuple[str, ...]) -> None:
@@ -267,7 +286,7 @@ def decide_step(
             None,
             {"langkah": step.number, "hasil": "disetujui" if approve else "dikembalikan", "alasan": reason.strip()},
         )
-        _advance(tx, run, definition, definition.next_position(step_run.position, approved=approve))
+        _advance(tx, run, definition, step_run.position, approved=approve)
 
 
 def cancel_run(db: Database, actor: Actor, run_id: int, reason: str, *, clock: Clock = utcnow) -> None:
@@ -285,10 +304,9 @@ def cancel_run(db: Database, actor: Actor, run_id: int, reason: str, *, clock: C
         assert run is not None
         if run.status != "RUNNING":
             raise ValidationError("Pelaksanaan ini sudah berakhir.")
-        open_step = tx.session.scalars(
+        for open_step in tx.session.scalars(
             select(m.SopStepRun).where(m.SopStepRun.run_id == run_id, m.SopStepRun.finished_at.is_(None))
-        ).first()
-        if open_step is not None:
+        ).all():
             _close(tx, open_step, "CANCELLED", reason.strip(), "")
         run.status, run.position, run.finished_at, run.cancel_reason = "CANCELLED", None, tx.now, reason.strip()
         tx.audit("sop_run", run.id, {"status": "RUNNING"}, {"status": "CANCELLED", "alasan": reason.strip()})

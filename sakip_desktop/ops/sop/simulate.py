@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from sqlalchemy import select
+
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.base import Actor
+from sakip_desktop.ops.sop.lanes import fits, may_start_sop
 from sakip_desktop.ops.sop.runs import decide_step, finish_step, start_run, tick_item
 from sakip_desktop.ops.sop.views import open_step, step_detail
+from sakip_desktop.sop.definition import from_json
+from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 
 
@@ -44,7 +49,7 @@ def walk_run(
     Stops when the run ends, or just before doing the `stop_before`-th action (leaving the run under way).
     Returns the run id.
     """
-    starter = next(a for a in people.values() if a.may(_start_roles(db, sop_id)))
+    starter = next(a for a in people.values() if may_start_sop(db, a, sop_id))
     run_id = start_run(db, starter, sop_id, title, year, quarter, clock=clock)
     actions = 0
     while True:
@@ -52,7 +57,10 @@ def walk_run(
         if step_run_id is None or (stop_before is not None and actions >= stop_before):
             return run_id
         step = step_detail(db, step_run_id, now=clock.now)
-        actor = people[step.role]
+        candidates = _candidates(db, people, step.step_run_id, clock.now)
+        if not candidates:
+            raise ValueError(f"nobody may work step {step.number} of run {run_id}")
+        actor = candidates[0]
         clock.advance(minutes=step_minutes(step.position))
         for item in step.checklist:
             tick_item(db, actor, step.step_run_id, item.index, True, clock=clock)
@@ -66,7 +74,31 @@ def walk_run(
         actions += 1
 
 
-def _start_roles(db: Database, sop_id: int) -> list[str]:
-    from sakip_desktop.ops.sop.library import get_definition
+def _candidates(db: Database, people: dict[Role, Actor], step_run_id: int, now: dt.datetime) -> list[Actor]:
+    """Who works the step: the person given for its role when the step's lane accepts him, else the holders of
+    the role in the lane's unit (a lane may name a unit: "Kasi Ekbang")."""
+    from sakip_desktop.ops.org.auth import actor_for
 
-    return [r.value for r in get_definition(db, sop_id).start_roles]
+    with db.reading() as s:
+        step_run = s.get(m.SopStepRun, step_run_id)
+        assert step_run is not None
+        run = s.get(m.SopRun, step_run.run_id)
+        version = s.get(m.SopVersion, run.sop_version_id) if run else None
+        assert version is not None
+        definition = from_json(version.definition)
+        lane = definition.actor(definition.steps[step_run.position - 1].actor)
+        given = people.get(lane.role)
+        if given is not None and fits(s, given, lane):
+            return [given]
+        holders = s.scalars(
+            select(m.Account.username)
+            .join(m.RoleAssignment, m.RoleAssignment.person_id == m.Account.person_id)
+            .where(m.RoleAssignment.role == lane.role.value)
+            .order_by(m.Account.username)
+        ).all()
+    found = [actor_for(db, username, now.date()) for username in holders]
+    with db.reading() as s:
+        fitting = [a for a in found if fits(s, a, lane)]
+    if fitting or given is None:
+        return fitting  # nobody: the step cannot be worked (`walk_run` then fails naming no one)
+    return [given]  # the operation refuses him, saying whose step it is

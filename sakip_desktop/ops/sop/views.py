@@ -5,80 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import NotFound
 from sakip_desktop.ops.base import Actor, utcnow
-from sakip_desktop.ops.home import first_reads
 from sakip_desktop.ops.org.office import get_settings
-from sakip_desktop.ops.sop.timing import SopClock, clock_in, pause_map, read_pauses
-from sakip_desktop.sop.definition import SopDefinition, StepKind
-from sakip_desktop.sop.timer import Elapsed, Pause
+from sakip_desktop.ops.sop.inbox import InboxItem as InboxItem
+from sakip_desktop.ops.sop.inbox import inbox as inbox
+from sakip_desktop.ops.sop.lanes import fits, lane_who, unit_facts
+from sakip_desktop.ops.sop.returns import ReturnNote, return_note
+from sakip_desktop.ops.sop.timing import clock_in, read_pauses
+from sakip_desktop.sop.definition import StepKind
+from sakip_desktop.sop.flow import following, next_number, waits_for_tracks
+from sakip_desktop.sop.lanes import unit_text
+from sakip_desktop.sop.timer import Elapsed
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 
 STATUS_LABELS = {"RUNNING": "Berjalan", "DONE": "Selesai", "CANCELLED": "Dibatalkan"}
 OUTCOME_LABELS = {"DONE": "Selesai", "APPROVED": "Disetujui", "RETURNED": "Dikembalikan", "CANCELLED": "Dibatalkan"}
-
-
-@dataclass(frozen=True)
-class InboxItem:
-    """A step waiting for a role."""
-
-    step_run_id: int
-    run_id: int
-    run_title: str
-    sop_name: str
-    step_number: str
-    activity: str
-    role: Role
-    started_at: dt.datetime  # local
-    elapsed: Elapsed
-    paused: bool
-    is_decision: bool
-
-    @property
-    def overdue(self) -> bool:
-        """Over its standard time."""
-        return self.elapsed.over
-
-
-def inbox(db: Database, actor: Actor, *, role: Role | None = None, now: dt.datetime | None = None) -> list[InboxItem]:
-    """Steps waiting for the actor's roles (or one `role`); the Camat also sees every overdue step.
-
-    A first-screen read (`ops.home.first_reads`): the inbox is part of "Menunggu Anda"."""
-    offset = get_settings(db).utc_offset_hours
-    roles = {g.role for g in actor.grants} if role is None else {role}
-    read = first_reads.open_sop_steps(db)
-    ctx = SopClock(read.days_off, read.definitions.__getitem__, now or utcnow(), offset)
-    pauses = pause_map(read.pauses, [row.id for row in read.steps], offset)
-    items = []
-    for row in read.steps:
-        definition = ctx.definition(row.sop_version_id)
-        took = ctx.elapsed(row.started_at, None, row.position, pauses[row.id], definition)
-        if Role(row.role) in roles or (Role.CAMAT in roles and took.over):
-            items.append(_inbox_item(row, definition, ctx, took, pauses[row.id]))
-    return items
-
-
-def _inbox_item(row: Any, definition: SopDefinition, ctx: SopClock, took: Elapsed, pauses: list[Pause]) -> InboxItem:
-    step = definition.steps[row.position - 1]
-    return InboxItem(
-        step_run_id=row.id,
-        run_id=row.run_id,
-        run_title=row.title,
-        sop_name=definition.identity.name,
-        step_number=step.number,
-        activity=step.activity or step.output,
-        role=Role(row.role),
-        started_at=ctx.local(row.started_at),
-        elapsed=took,
-        paused=any(end is None for _, end in pauses),
-        is_decision=step.kind is StepKind.DECISION,
-    )
 
 
 @dataclass(frozen=True)
@@ -125,6 +73,19 @@ class StepDetail:
     finished_by: str
     reason: str
     action: str = ""  # the program screen for this step's work (sop.definition.ACTIONS); "" for none
+    approve_number: str | None = None  # the SOP's own number of the step after approval (None: the SOP ends)
+    return_number: str | None = None  # … and after a return
+    joins_tracks: bool = False  # the last step of a parallel track: what follows waits for the other tracks
+    track: str = ""
+    lane_who: str = ""  # who works in it: 'Kasi Seksi Ekonomi dan Pembangunan (lajur Kasi Ekbang)'
+    lane_unit: str = ""  # the unit of its lane: 'Seksi Ekonomi dan Pembangunan', 'pada Seksi mana pun', ''
+    yours: bool = False  # the person asking may work on it (its role, in its lane's unit)
+    returned: ReturnNote | None = None  # the return that sent the run back to this step
+
+    @property
+    def position_text(self) -> str:
+        """'langkah ke-6 dari 7': the position only; the step's number is the one written in the SOP."""
+        return f"langkah ke-{self.position} dari {self.step_count}"
 
     @property
     def can_finish(self) -> bool:
@@ -152,8 +113,10 @@ def _checklist(inputs: Sequence[str], checks: dict[int, m.SopStepCheck]) -> tupl
     return tuple(out)
 
 
-def step_detail(db: Database, step_run_id: int, *, now: dt.datetime | None = None) -> StepDetail:
-    """The step screen's data."""
+def step_detail(
+    db: Database, step_run_id: int, *, now: dt.datetime | None = None, actor: Actor | None = None
+) -> StepDetail:
+    """The step screen's data; `yours` says whether `actor` may work on it (his role, in the lane's unit)."""
     offset = get_settings(db).utc_offset_hours
     with db.reading() as s:
         step_run = s.get(m.SopStepRun, step_run_id)
@@ -163,38 +126,35 @@ def step_detail(db: Database, step_run_id: int, *, now: dt.datetime | None = Non
         assert run is not None  # a step visit belongs to a run (foreign key)
         ctx = clock_in(s, now or utcnow(), offset)
         definition = ctx.definition(run.sop_version_id)
-        step = definition.steps[step_run.position - 1]
+        position = step_run.position
+        step = definition.steps[position - 1]
+        lane = definition.actor(step.actor)
         checks = {c.item: c for c in s.scalars(select(m.SopStepCheck).where(m.SopStepCheck.step_run_id == step_run_id))}
         pauses = read_pauses(s, [step_run_id], offset)[step_run_id]
-        open_pause = s.scalars(
-            select(m.SopPause).where(m.SopPause.step_run_id == step_run_id, m.SopPause.end.is_(None))
-        ).first()
-        approve_target = return_target = None
-        if step.kind is StepKind.DECISION:
-            approve_target = definition.next_position(step_run.position, approved=True)
-            return_target = definition.next_position(step_run.position, approved=False)
+        open_pause, returns = _pause_and_returns(s, step_run_id, run.id)
+        decision = step.kind is StepKind.DECISION
         return StepDetail(
             step_run_id=step_run.id,
             run_id=run.id,
             run_title=run.title,
             run_status=run.status,
             sop_name=definition.identity.name,
-            position=step_run.position,
+            position=position,
             step_count=len(definition.steps),
-            number=step.number,
+            number=step.number or str(position),
             activity=step.activity,
             role=Role(step_run.role),
-            actor_label=definition.actor(step.actor).label,
+            actor_label=lane.label,
             output=step.output,
             note=step.note,
             standard_label=step.standard_time.label() if step.standard_time else "tidak ditetapkan",
-            is_decision=step.kind is StepKind.DECISION,
-            approve_target=approve_target,
-            return_target=return_target,
+            is_decision=decision,
+            approve_target=_first(following(definition, position, True)) if decision else None,
+            return_target=_first(following(definition, position, False)) if decision else None,
             checklist=_checklist(step.inputs, checks),
             started_at=ctx.local(step_run.started_at),
             finished_at=ctx.local(step_run.finished_at),
-            elapsed=ctx.elapsed(step_run.started_at, step_run.finished_at, step_run.position, pauses, definition),
+            elapsed=ctx.elapsed(step_run.started_at, step_run.finished_at, position, pauses, definition),
             paused_reason=open_pause.reason if open_pause else None,
             visit=step_run.visit,
             notes=step_run.notes,
@@ -202,7 +162,28 @@ def step_detail(db: Database, step_run_id: int, *, now: dt.datetime | None = Non
             finished_by=step_run.finished_by,
             reason=step_run.reason,
             action=step.action,
+            approve_number=next_number(definition, position, True),
+            return_number=next_number(definition, position, False) if decision else None,
+            joins_tracks=waits_for_tracks(definition, position),
+            track=step.track,
+            lane_who=lane_who(s, lane),
+            lane_unit=unit_text(lane, unit_facts(s).values()),
+            yours=actor is not None and actor.has(lane.role) and fits(s, actor, lane),
+            returned=return_note(definition, position, step_run.started_at, returns, ctx.local),
         )
+
+
+def _pause_and_returns(s: Session, step_run_id: int, run_id: int) -> tuple[m.SopPause | None, list[m.SopStepRun]]:
+    """The visit's open pause, and the run's returned decision visits (to find the return that opened it)."""
+    open_pause = s.scalars(
+        select(m.SopPause).where(m.SopPause.step_run_id == step_run_id, m.SopPause.end.is_(None))
+    ).first()
+    returned = select(m.SopStepRun).where(m.SopStepRun.run_id == run_id, m.SopStepRun.outcome == "RETURNED")
+    return open_pause, list(s.scalars(returned))
+
+
+def _first(targets: tuple[int, ...] | None) -> int | None:
+    return targets[0] if targets else None
 
 
 def attachment(db: Database, step_run_id: int, item: int) -> tuple[str, bytes] | None:
@@ -355,13 +336,21 @@ def list_runs(db: Database, *, sop_id: int | None = None, status: str | None = N
         if status is not None:
             query = query.where(m.SopRun.status == status)
         ctx = clock_in(s, utcnow(), offset)
+        waiting: dict[int, list[int]] = {}
+        for run_id, position in s.execute(
+            select(m.SopStepRun.run_id, m.SopStepRun.position)
+            .where(m.SopStepRun.finished_at.is_(None))
+            .order_by(m.SopStepRun.position)
+        ):
+            waiting.setdefault(run_id, []).append(position)
         out = []
         for run, _sop_id, name in s.execute(query):
             current, role = "", None
-            if run.position is not None:
+            if run.status == "RUNNING" and waiting.get(run.id):
                 definition = ctx.definition(run.sop_version_id)
-                step = definition.steps[run.position - 1]
-                current, role = f"{step.number}. {step.activity or step.output}", definition.role_of(run.position)
+                steps = [(p, definition.steps[p - 1]) for p in waiting[run.id]]
+                current = "; ".join(f"{step.number or p}. {step.activity or step.output}" for p, step in steps)
+                role = definition.role_of(steps[0][0])
             out.append(
                 RunSummary(
                     run.id,

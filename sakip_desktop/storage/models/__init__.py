@@ -40,6 +40,9 @@ if TYPE_CHECKING:  # the type checker sees the classes; at run time __getattr__ 
         LkjSection,
         OutgoingLetter,
     )
+    from .e81 import (  # noqa: F401 (exported through __all__)
+        E81Note,
+    )
     from .monitoring import (  # noqa: F401 (exported through __all__)
         EvaluationMeeting,
         FollowUp,
@@ -57,6 +60,11 @@ if TYPE_CHECKING:  # the type checker sees the classes; at run time __getattr__ 
         RoleAssignment,
         RoleChange,
         Unit,
+    )
+    from .pack import (  # noqa: F401 (exported through __all__)
+        PackFile,
+        PackItem,
+        PackItemType,
     )
     from .planning import (  # noqa: F401 (exported through __all__)
         Goal,
@@ -100,6 +108,7 @@ _MODULE_OF = {
     "DocumentRecord": "documents",
     "LkjSection": "documents",
     "OutgoingLetter": "documents",
+    "E81Note": "e81",
     "EvaluationMeeting": "monitoring",
     "FollowUp": "monitoring",
     "FollowUpEvidence": "monitoring",
@@ -114,6 +123,9 @@ _MODULE_OF = {
     "RoleAssignment": "org",
     "RoleChange": "org",
     "Unit": "org",
+    "PackFile": "pack",
+    "PackItem": "pack",
+    "PackItemType": "pack",
     "Goal": "planning",
     "Indicator": "planning",
     "Objective": "planning",

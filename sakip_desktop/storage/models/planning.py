@@ -69,6 +69,8 @@ class Indicator(Base):
     scale_id: Mapped[int | None] = mapped_column(ForeignKey("qualitative_scale.id", ondelete="RESTRICT"), nullable=True)
     baseline: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # what the office compares the indicator with in the LKj (standar nasional, SPM, …); '' for none
+    benchmark: Mapped[str] = mapped_column(Text, default="")
 
 
 class RenstraTarget(Base):

@@ -1,0 +1,68 @@
+"""The cover sheet of the submission pack: the office, the year, and one line per expected document (ESR type,
+document, period, deadline, status, the file in the pack or why it is missing), signed by nobody: a list for the
+person uploading and for the verifikator."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sakip_desktop.documents import kit
+from sakip_desktop.domain.formats import long_date
+
+
+@dataclass(frozen=True)
+class CoverLine:
+    """One expected document as the cover sheet lists it."""
+
+    esr_type: str
+    title: str
+    period: str
+    deadline: dt.date
+    status: str
+    file_name: str  # '' when the pack holds no PDF for it
+    remark: str  # where the PDF comes from, or why it is missing
+
+
+def cover_pdf(setup: kit.DocSetup, office: str, year: int, lines: Sequence[CoverLine], made_on: dt.date) -> bytes:
+    """The cover sheet as PDF bytes."""
+    st = kit.styles(size=11, cell_size=8)
+    width = kit.frame_width(setup, "landscape")
+    held = sum(1 for line in lines if line.file_name)
+    story = [
+        *kit.title_block(["DAFTAR DOKUMEN PAKET KIRIM KE KABUPATEN", f"TAHUN {year}"], st),
+        kit.para(
+            f"{office}. Disiapkan {long_date(made_on)}: {held} dari {len(lines)} dokumen yang diminta ada dalam "
+            "paket ini, masing-masing satu berkas PDF bernama menurut jenis dokumen ESR.",
+            st.body,
+        ),
+        kit.para(" ", st.small),
+    ]
+    header = ("No", "Jenis dokumen ESR", "Dokumen", "Periode", "Batas waktu", "Status", "Berkas dalam paket")
+    rows = [
+        (
+            str(n),
+            line.esr_type,
+            line.title,
+            line.period,
+            f"{line.deadline:%d-%m-%Y}",
+            line.status,
+            f"{line.file_name}\n({line.remark})" if line.file_name else f"TIDAK ADA: {line.remark}",
+        )
+        for n, line in enumerate(lines, start=1)
+    ]
+    fractions = (0.04, 0.17, 0.19, 0.08, 0.09, 0.1, 0.33)
+    widths = [width * f for f in fractions]
+    story.append(kit.data_table([header], rows, widths, align="CLLCCCL", size=8))
+    out = io.BytesIO()
+    kit.build_pdf(
+        setup,
+        story,
+        out,
+        title=f"Daftar Dokumen Paket Kabupaten {year}",
+        orientation="landscape",
+        footer_note=f"Paket kirim ke Kabupaten {year}",
+    )
+    return out.getvalue()

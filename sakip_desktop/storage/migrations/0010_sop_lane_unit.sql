@@ -1,0 +1,5 @@
+-- Schema version 10: SOP lanes bound to units, parallel tracks, adopted SOPs made the office's own.
+-- No table changes: lanes and tracks are part of an SOP version's definition (JSON). The step's Python part
+-- (storage/migrations/sop_0010.py) gives every SOP adopted by an older program a new version with the office's
+-- code, name and identity, its lanes bound to the office's units and the template's corrections; runs under
+-- way keep the version they started with.

@@ -1,0 +1,56 @@
+"""Langkah awal: what a new office still has to set up, read from its data (ops/home/first_steps.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from _new_office import TODAY, new_office
+
+from sakip_desktop.domain.roles import UnitKind
+from sakip_desktop.ops.backups import backup_now
+from sakip_desktop.ops.home.first_steps import StepKey, first_steps
+from sakip_desktop.ops.home.overview import plan_years
+from sakip_desktop.ops.org.auth import actor_for
+from sakip_desktop.ops.org.units import UnitInput, add_unit
+from sakip_desktop.storage.database import Database
+
+
+def test_a_new_office_has_every_step_ahead_and_each_is_done_by_its_data(empty_db: Database, tmp_path: Path):
+    # GIVEN an office just made by the new-office wizard
+    new_office(empty_db)
+    # WHEN its first steps are read
+    steps = first_steps(empty_db, 2026, TODAY)
+    # THEN none of the six is done, and each says what is missing in the office's words
+    assert [s.key for s in steps.steps] == list(StepKey)
+    assert steps.remaining == steps.steps and not steps.all_done
+    assert steps.step(StepKey.UNITS).state == "4 unit kerja, belum ada seksi."
+    assert "Belum ada: Camat, Sekretaris, Kasubag Perencanaan." in steps.step(StepKey.PEOPLE).state
+    assert steps.step(StepKey.PLAN).state == "Belum ada Renstra yang mencakup 2026."
+    assert steps.step(StepKey.AGREEMENT).state == "Belum ada Perjanjian Kinerja kantor tahun 2026."
+    assert steps.step(StepKey.SOPS).state == "Belum ada SOP."
+    # WHEN a seksi is added, it is done, and the seksi now needs its Kasi
+    admin = actor_for(empty_db, "dyah.ekawati", TODAY)
+    add_unit(empty_db, admin, UnitInput(name="Seksi Pemerintahan", kind=UnitKind.SEKSI))
+    steps = first_steps(empty_db, 2026, TODAY)
+    assert steps.step(StepKey.UNITS).done and steps.step(StepKey.UNITS).state == "5 unit kerja, 1 seksi."
+    assert "Kasi Seksi Pemerintahan" in steps.step(StepKey.PEOPLE).state
+    # AND a backup to a flash drive makes the last step done
+    (tmp_path / "flashdisk").mkdir()
+    backup_now(empty_db.path, tmp_path / "flashdisk", db=empty_db, actor=admin)
+    assert first_steps(empty_db, 2026, TODAY).step(StepKey.BACKUP).done
+
+
+def test_the_demo_office_is_set_up_but_a_year_without_a_renstra_is_not(demo_db: Database):
+    # GIVEN the demo office, with its units, people, Renstra, PK and SOPs
+    today = dt.date.today()
+    year = max(plan_years(demo_db))
+    steps = first_steps(demo_db, year, today)
+    # THEN units, people and SOPs are done, the backup to a flash drive is not
+    done = {s.key for s in steps.steps if s.done}
+    assert {StepKey.UNITS, StepKey.PEOPLE, StepKey.SOPS} <= done and StepKey.BACKUP not in done
+    assert "IKU" in steps.step(StepKey.PLAN).state and "Semua peran utama terisi." in steps.step(StepKey.PEOPLE).state
+    # AND a year no Renstra covers has its plan and PK ahead
+    later = first_steps(demo_db, year + 10, today)
+    assert {StepKey.PLAN, StepKey.AGREEMENT} <= {s.key for s in later.remaining}
+    assert later.step(StepKey.PLAN).state == f"Belum ada Renstra yang mencakup {year + 10}."
