@@ -92,8 +92,9 @@ class PengukuranDoc:
 
     @property
     def draft(self) -> bool:
-        """A year document before every TW IV realisasi is in and approved."""
-        return self.quarter is None and self.through is not None
+        """A year document before every TW IV realisasi is in and approved; a quarter's while any indicator's
+        realisasi of it is missing or not yet approved by the Camat."""
+        return (self.quarter is None and self.through is not None) or self.unapproved > 0
 
     @property
     def mean_capaian(self) -> str:
@@ -300,9 +301,10 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
     """Write the FPK as a landscape PDF; return the page count."""
     st = kit.styles(11)
     width = kit.frame_width(setup, "landscape")
-    story: list = kit.title_block(
-        ["FORMULIR PENGUKURAN KINERJA", doc.office_title.upper(), period_text(doc.year, doc.quarter, doc.through)], st
-    )
+    period = period_text(doc.year, doc.quarter, doc.through)
+    if doc.draft and doc.quarter is not None:
+        period += " (DRAF)"
+    story: list = kit.title_block(["FORMULIR PENGUKURAN KINERJA", doc.office_title.upper(), period], st)
     capaian, budget = capaian_sheet(doc), budget_sheet(doc)
     story.append(kit.para(capaian.title, st.heading))
     story.append(_table(capaian, width))
@@ -321,7 +323,7 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
         setup,
         story,
         out,
-        title=f"Formulir Pengukuran Kinerja {period_text(doc.year, doc.quarter, doc.through)}",
+        title=f"Formulir Pengukuran Kinerja {period}",
         orientation="landscape",
         kop="none",
         footer_note=footer_note,

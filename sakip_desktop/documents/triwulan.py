@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -39,7 +40,7 @@ from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.measurement.budget import budget_measurement
-from sakip_desktop.ops.measurement.capaian import measure
+from sakip_desktop.ops.measurement.capaian import MeasurementRow, measure
 from sakip_desktop.ops.measurement.summary import average_note
 from sakip_desktop.ops.measurement.year import rated
 from sakip_desktop.ops.org.office import get_profile, get_settings
@@ -91,6 +92,12 @@ class TriwulanDoc:
     sign_date: dt.date | None = None
     revisions: tuple[str, ...] = ()  # approved values changed later, with the reason
     notes: tuple[str, ...] = ()  # under table A: "belum ada data", how the rata-rata is taken, the two measures
+    unapproved: int = 0  # indicators whose realisasi of the quarter is missing or not yet approved: a DRAF
+
+    @property
+    def draft(self) -> bool:
+        """The report is final only when every indicator's realisasi of the quarter is in and approved."""
+        return self.unapproved > 0
 
 
 def _narratives(db: Database, year: int, quarter: int) -> tuple[tuple[Narrative, ...], ...]:
@@ -127,7 +134,8 @@ def _budget(db: Database, year: int, quarter: int) -> tuple[TwBudgetRow, ...]:
 def triwulan_data(db: Database, year: int, quarter: int, day: dt.date) -> TriwulanDoc:
     """Measure TW I..`quarter` and gather the budget and narratives of the quarter."""
     per_q = [measure(db, year, q) for q in range(1, 5)]
-    rows = rated(per_q[quarter - 1])  # an indicator without realisasi in the quarter: "belum ada data"
+    measured = per_q[quarter - 1]
+    rows = rated(measured)  # an indicator without realisasi in the quarter: "belum ada data"
     average = get_settings(db).achievement_average
     supporting, inhibiting, follow_up = _narratives(db, year, quarter)
     return TriwulanDoc(
@@ -143,8 +151,21 @@ def triwulan_data(db: Database, year: int, quarter: int, day: dt.date) -> Triwul
         signer=office_signer(db, day),
         sign_date=day,
         revisions=revision_lines(period_revisions(db, year, quarter), get_settings(db).utc_offset_hours),
-        notes=(*no_data_notes(rows), average_note(average), measures_note(quarter)),
+        notes=(*no_data_notes(rows), average_note(average), measures_note(quarter), *_unapproved_note(measured)),
+        unapproved=_unapproved(measured),
     )
+
+
+def _unapproved(rows: Sequence[MeasurementRow]) -> int:
+    return sum(1 for r in rows if not r.all_approved or r.status is None)
+
+
+def _unapproved_note(rows: Sequence[MeasurementRow]) -> tuple[str, ...]:
+    n = _unapproved(rows)
+    if not n:
+        return ()
+    return (f"DRAF: {n} indikator memuat realisasi yang belum disetujui Camat atau belum diisi; laporan ini final "
+            "setelah seluruh realisasi triwulan disetujui.",)  # fmt: skip
 
 
 def prepare_triwulan(db: Database, request: DocRequest) -> Prepared:
@@ -250,7 +271,8 @@ def build_triwulan(setup: kit.DocSetup, doc: TriwulanDoc, out: Path | BinaryIO, 
     st = kit.styles(10.5)
     width = kit.frame_width(setup, "landscape")
     period = f"TRIWULAN {ROMAN[doc.quarter - 1]} TAHUN {doc.year}"
-    story: list = kit.title_block(["LAPORAN KINERJA TRIWULAN", doc.office_title.upper(), period], st)
+    heading = f"{period} (DRAF)" if doc.draft else period
+    story: list = kit.title_block(["LAPORAN KINERJA TRIWULAN", doc.office_title.upper(), heading], st)
     story.append(kit.para("A. Capaian Kinerja Sasaran dan Indikator", st.heading))
     story.append(_table(doc, width))
     story += [kit.para("Catatan: " + note, st.small) for note in doc.notes]
@@ -281,5 +303,5 @@ def build_triwulan(setup: kit.DocSetup, doc: TriwulanDoc, out: Path | BinaryIO, 
         title=f"Laporan Kinerja {period.title()}",
         orientation="landscape",
         kop="first",
-        footer_note=footer_note,
+        footer_note=f"{kit.DRAFT_PREFIX}{footer_note}" if doc.draft else footer_note,
     )
