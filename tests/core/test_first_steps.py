@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 from _new_office import TODAY, new_office
@@ -54,3 +55,22 @@ def test_the_demo_office_is_set_up_but_a_year_without_a_renstra_is_not(demo_db: 
     later = first_steps(demo_db, year + 10, today)
     assert {StepKey.PLAN, StepKey.AGREEMENT} <= {s.key for s in later.remaining}
     assert later.step(StepKey.PLAN).state == f"Belum ada Renstra yang mencakup {year + 10}."
+
+
+def test_an_indicator_nobody_can_fill_keeps_the_plan_step_open(demo_db: Database):
+    # GIVEN the demo office in 2025, whose indicators each belong to a seksi or sub bagian with its Kasi/Kasubag
+    day = dt.date(2025, 10, 15)
+    plan = first_steps(demo_db, 2025, day).step(StepKey.PLAN)
+    assert plan.done and "Belum ada yang dapat mengisi" not in plan.state
+    # WHEN IK01 is given to the Sekretariat, where no Kasi, Kasubag or staf of its own enters realisasi (found by the
+    # tester of session 6: the checklist said "Semua langkah sudah selesai" while nobody could ever fill it)
+    with sqlite3.connect(demo_db.path) as conn:
+        conn.execute(
+            "UPDATE indicator SET responsible_unit_id = (SELECT id FROM unit WHERE kind = 'SEKRETARIAT') "
+            "WHERE code = 'IK01'"
+        )
+    conn.close()
+    # THEN the plan step is open again and names the indicator and its unit
+    plan = first_steps(demo_db, 2025, day).step(StepKey.PLAN)
+    assert not plan.done
+    assert "Belum ada yang dapat mengisi realisasi: IK01 (Sekretariat)." in plan.state

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.roles import Role, UnitKind
 from sakip_desktop.ops.home.backup_status import backup_status
+from sakip_desktop.ops.realisation.common import KASUBAG_ROLES
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
     ActingAssignment,
@@ -89,7 +90,7 @@ def first_steps(db: Database, year: int, today: dt.date) -> FirstSteps:
         steps = [
             _units(s),
             _people(s, today),
-            _plan(s, year),
+            _plan(s, year, today),
             _agreement(s, year),
             _sops(s),
         ]
@@ -140,14 +141,58 @@ def _people(s: Session, today: dt.date) -> FirstStep:
     )
 
 
-def _plan(s: Session, year: int) -> FirstStep:
+def _entry_units(s: Session, today: dt.date) -> set[int]:
+    """The units whose realisasi someone in service can enter (ops.realisation.common.may_enter): a seksi with its
+    Kasi (or his Plt./Plh.), a sub bagian with its Kasubag, any unit with a staf member of its own."""
+    in_service = (Person.active_from <= today) & or_(Person.active_to.is_(None), Person.active_to >= today)
+    kasubag = {role.value for role in KASUBAG_ROLES}
+    held = s.execute(
+        select(RoleAssignment.role, RoleAssignment.unit_id, Person.unit_id, Unit.kind)
+        .join(Person, Person.id == RoleAssignment.person_id)
+        .outerjoin(Unit, Unit.id == Person.unit_id)
+        .where(in_service)
+    )
+    units: set[int] = set()
+    for role, grant_unit, own_unit, own_kind in held:
+        if role == Role.KASI.value and grant_unit is not None:
+            units.add(grant_unit)
+        elif own_unit is not None and (
+            role == Role.STAF.value or (role in kasubag and own_kind == UnitKind.SUBBAGIAN.value)
+        ):
+            units.add(own_unit)
+    acting = (ActingAssignment.start <= today) & or_(ActingAssignment.end.is_(None), ActingAssignment.end >= today)
+    units |= {
+        unit
+        for unit in s.scalars(select(ActingAssignment.unit_id).where(acting, ActingAssignment.role == Role.KASI.value))
+        if unit is not None
+    }
+    return units
+
+
+def _without_entry(s: Session, ids: set[int], today: dt.date) -> list[str]:
+    """'IK02 (Sekretariat)' for every indicator whose realisasi nobody in service may enter."""
+    units = _entry_units(s, today)
+    rows = s.execute(
+        select(Indicator.code, Unit.name)
+        .outerjoin(Unit, Unit.id == Indicator.responsible_unit_id)
+        .where(
+            Indicator.id.in_(ids),
+            or_(Indicator.responsible_unit_id.is_(None), Indicator.responsible_unit_id.not_in(units)),
+        )
+        .order_by(Indicator.code)
+    )
+    return [f"{code} ({name or 'tanpa unit penanggung jawab'})" for code, name in rows]
+
+
+def _plan(s: Session, year: int, today: dt.date) -> FirstStep:
     plan = s.scalars(
         select(StrategicPlan).where(StrategicPlan.start_year <= year, StrategicPlan.end_year >= year)
     ).first()
     how = (
         "Kasubag Perencanaan (atau administrator) mengisi Renstra, sasaran, indikator kinerja, IKU, target tahunan "
         "dan target triwulan: paling cepat dengan templat rencana (.xlsx) di 'Anggaran dan impor rencana', atau satu "
-        "per satu di 'Perencanaan'."
+        "per satu di 'Perencanaan'. Setiap indikator perlu unit penanggung jawab yang punya Kasi, Kasubag atau staf "
+        "untuk mengisi realisasinya."
     )
     if plan is None:
         return FirstStep(
@@ -169,7 +214,10 @@ def _plan(s: Session, year: int) -> FirstStep:
         f"Renstra {plan.start_year}–{plan.end_year}: {len(ids)} indikator, {key} IKU; "
         f"target tahunan dan triwulan {year} lengkap untuk {with_targets} dari {len(ids)} indikator."
     )
-    done = bool(ids) and key > 0 and with_targets == len(ids)
+    orphans = _without_entry(s, ids, today)
+    if orphans:
+        state += f" Belum ada yang dapat mengisi realisasi: {', '.join(orphans)}."
+    done = bool(ids) and key > 0 and with_targets == len(ids) and not orphans
     return FirstStep(StepKey.PLAN, "Renstra, IKU dan target", done, state, how)
 
 

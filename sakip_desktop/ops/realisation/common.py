@@ -35,7 +35,7 @@ from sakip_desktop.storage.models import (
 )
 
 # Roles that may possibly enter realisasi; `may_enter` then checks the unit.
-_KASUBAG = (Role.KASUBAG_PERENCANAAN, Role.KASUBAG_UMUM)
+KASUBAG_ROLES = (Role.KASUBAG_PERENCANAAN, Role.KASUBAG_UMUM)  # a Kasubag enters his own sub bagian's realisasi
 
 # Audit snapshot of a realisasi.
 FIELDS = (
@@ -105,7 +105,7 @@ def may_enter(session: Session, actor: Actor, unit: Unit | None) -> bool:
     own = person_unit_id(session, actor)
     if own != unit.id:
         return False
-    if unit.kind == UnitKind.SUBBAGIAN.value and any(g.role in _KASUBAG for g in actor.grants):
+    if unit.kind == UnitKind.SUBBAGIAN.value and any(g.role in KASUBAG_ROLES for g in actor.grants):
         return True
     return actor.has(Role.STAF)
 
