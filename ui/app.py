@@ -49,6 +49,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="dengan --screenshot: masuk sebagai orang ini di kantor contoh (bawaan: camat); tanpanya: nama yang "
         "terpilih di layar masuk",
     )
+    parser.add_argument(
+        "--restore",
+        type=Path,
+        metavar="CADANGAN.db",
+        help="setelah masuk, buka dialog pemulihan dengan berkas cadangan ini (dipakai 'Buka dengan' di Windows)",
+    )
     return parser.parse_args(argv)
 
 
@@ -62,6 +68,7 @@ class Controller:
 
         self.app, self.db, self.screenshot = app, db, screenshot
         self.user = user  # the name selected at the first login (--user)
+        self.restore_file: Path | None = None  # --restore: offered once the first window is up
         # The program's own care for the file: the health check and daily backup after start, the backup on
         # closing. The program turns it on; tests of other things leave it off, so no background work races them.
         self.care = care
@@ -129,6 +136,10 @@ class Controller:
             self.window.show_fitting()  # maximised on the office laptop, where the default size does not fit
         self.idle.restart()
         QTimer.singleShot(0, self._window_up)  # queued before any other zero-timer: runs before the first grab
+        if self.restore_file is not None:
+            backup, self.restore_file = self.restore_file, None
+            window = self.window
+            QTimer.singleShot(0, lambda: window.open_restore_with(backup))
 
     def _window_up(self) -> None:
         """The main window is up: start-up is over, and from now on input restarts the idle countdown."""
@@ -322,7 +333,7 @@ def _main(argv: list[str] | None) -> int:
                 "berkas di bawah jendela yang lain.",
             )
             return 0
-    db = _open_database(db_path, fresh_demo)
+    db = _open_database(db_path, fresh_demo, headless=args.screenshot is not None)
     if isinstance(db, int):
         return db
     controller = _start_session(app, db, args)
@@ -358,9 +369,10 @@ def _make_app(args: argparse.Namespace) -> QApplication:
     return app
 
 
-def _open_database(db_path: Path, fresh_demo: bool) -> Database | int:
+def _open_database(db_path: Path, fresh_demo: bool, headless: bool = False) -> Database | int:
     """The office's database: the demo written fresh, a new office set up, or the file opened; else the exit
-    status (0: the person left the first run, 1: the file cannot be opened)."""
+    status (0: the person left the first run, 1: the file cannot be opened). `headless` (--screenshot): nobody is
+    there to answer a dialog, so a refusal is written to stderr instead and the program ends."""
     from ui.opening import first_run, open_demo
 
     try:
@@ -370,11 +382,20 @@ def _open_database(db_path: Path, fresh_demo: bool) -> Database | int:
             end_startup()  # writing the demo is not start-up: collect its garbage as usual
             return open_demo(db_path, fresh=True)
         if read_header(db_path).is_empty:
+            if headless:
+                print(
+                    f"{db_path}: belum ada data kantor; --screenshot memerlukan basis data yang berisi.",
+                    file=sys.stderr,
+                )
+                return 1
             end_startup()  # writing a new office is not start-up: collect its garbage as usual
             opened = first_run(db_path)
             return 0 if opened is None else opened
         return Database.open(db_path, on_backup=lambda p: print(f"Cadangan sebelum peningkatan: {p}"))
     except UserError as exc:
+        if headless:
+            print(exc.message, file=sys.stderr)
+            return 1
         from ui.plain_text import plain_box
 
         plain_box(
@@ -411,6 +432,7 @@ def _start_session(app: QApplication, db: Database, args: argparse.Namespace) ->
             controller = Controller(
                 app, db, screenshot=args.screenshot, care=args.screenshot is None, user=args.user or ""
             )
+            controller.restore_file = args.restore
             actor = None
             if args.screenshot:
                 actor = _screenshot_actor(controller, args.user or DEMO_SCREENSHOT_USER)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -326,6 +327,11 @@ class MainWindow(QMainWindow):
 
     def open_restore(self) -> None:
         """'Pulihkan dari cadangan…': choose and confirm; the program then swaps the file and asks for a new login."""
+        self.open_restore_with(None)
+
+    def open_restore_with(self, backup: Path | None) -> None:
+        """The restore dialog with `backup` already chosen and checked (a backup file opened from Windows Explorer,
+        `--restore`), or none."""
         from ui.restore_dialog import RestoreDialog, restore_sources
 
         if not self.ctx.actor.is_admin and not self.ctx.db.damage:  # it replaces everyone's data
@@ -337,6 +343,8 @@ class MainWindow(QMainWindow):
             )
             return
         dialog = RestoreDialog(self.ctx.db_path, restore_sources(self.ctx.db), self)
+        if backup is not None:
+            dialog.select(backup)  # checked as any chosen file; a refusal shows in the dialog
         if dialog.exec() and dialog.chosen is not None:
             self.ctx.signals.restore_requested.emit(dialog.chosen, dialog.confirm_other_office)
 

@@ -174,6 +174,36 @@ def test_an_administrator_restores_from_pengaturan_and_everyone_logs_in_again(
     controller.close()
 
 
+def test_a_backup_opened_from_explorer_comes_up_chosen_in_the_restore_dialog(qtbot, modals, demo_db, tmp_path, patient):
+    # GIVEN a backup on a flash drive, after which a person was added
+    backup = make_backup(demo_db.path, tmp_path / "flashdisk", create=True).path
+    _add(demo_db, "Ditambah sesudah cadangan")
+    # WHEN the program is started on it as Windows' "Buka dengan" does (--restore FILE) and the administrator logs in
+    assert app_module.parse_args(["--restore", str(backup)]).restore == backup
+    controller = app_module.Controller(QApplication.instance(), demo_db)
+    controller.restore_file = backup
+    chosen: list[Path | None] = []
+
+    def restore_it(dialog):
+        assert isinstance(dialog, RestoreDialog)
+        chosen.append(dialog.chosen)  # already checked and chosen, nothing to pick
+        dialog.restore_button.click()
+
+    notices: list[str] = []
+    modals.answer(restore_it)
+    modals.answer(_yes)
+    modals.answer(_log_in(qtbot, "kasubag_renkeu", "kasubag_renkeu123", notices))
+    controller.open_window(actor_for(demo_db, "kasubag_renkeu", DAY))
+    win = controller.window
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: not modals.pending and controller.window is not win, timeout=20000)
+    qtbot.addWidget(controller.window)
+    # THEN the restore dialog came with that backup chosen, and the data is the backup's
+    assert chosen == [backup]
+    assert "Ditambah sesudah cadangan" not in person_names(controller.db.path)
+    controller.close()
+
+
 def test_damage_found_after_start_is_told_and_leads_to_a_restore(qtbot, modals, demo_template, tmp_path, patient):
     # GIVEN the office database with a backup, open in the program
     path = tmp_path / "data" / "sakip.db"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +22,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from reportlab.pdfgen.canvas import Canvas
 
 from sakip_desktop.demo.office import demo_accounts
+from sakip_desktop.storage.migrations import SCHEMA_VERSION
 from sakip_desktop.storage.sqlitefile import backup_file
 from ui.documents.preview import PreviewDialog
 from ui.settings import PageList, SettingsTab
@@ -116,3 +119,22 @@ def test_screenshot_logs_in_as_the_person_named(tmp_path):
     result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=180, cwd=REPO)
     assert result.returncode == 2
     assert "--user tidak_ada: Akun 'tidak_ada' tidak ditemukan." in result.stderr
+
+
+def test_a_screenshot_of_a_file_that_cannot_be_opened_says_why_and_ends(tmp_path, demo_template):
+    # GIVEN the demo office as a newer program left it (a schema version beyond this one's), and an empty file
+    newer = tmp_path / "baru.db"
+    shutil.copy(demo_template, newer)
+    conn = sqlite3.connect(newer)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    empty = tmp_path / "kosong.db"
+    empty.write_bytes(b"")
+    env = screen_env(tmp_path, 1366, 768)
+    for db in (newer, empty):
+        # WHEN a headless run is asked for a screenshot of it (nobody is there to close a dialog)
+        args = [sys.executable, "-m", "ui", "--db", str(db), "--screenshot", str(tmp_path / "x.png")]
+        result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=60, cwd=REPO)
+        # THEN it ends with status 1 and the reason on stderr, instead of waiting for ever on a message box
+        assert result.returncode == 1, result.stderr
+        assert result.stderr.strip() and "Traceback" not in result.stderr, result.stderr
