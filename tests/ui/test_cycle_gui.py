@@ -38,6 +38,7 @@ from ui.cycle.entry_page import EntryPage
 from ui.cycle.isian import IsianPreviewDialog, change_lines
 from ui.cycle.revision_page import RevisionDialog
 from ui.cycle.verify_page import VerifyPage
+from ui.widgets import files
 from ui.widgets.colours import LATE_COLOUR as RETURNED_COLOUR
 from ui.widgets.dialogs import ReasonDialog, TextDialog
 
@@ -160,8 +161,17 @@ def test_one_quarter_from_entry_to_approval(qtbot, demo_db, modals: Modals, tmp_
     # WHEN he adds the attendance list as bukti dukung and opens it again
     scan = tmp_path / "daftar hadir pembinaan.pdf"
     scan.write_bytes(b"%PDF-1.4 daftar hadir")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(scan)], "")))
+    asked: list[str] = []
+
+    def choose(_parent, _title, folder, _filter):
+        asked.append(folder)
+        return [str(scan)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
     click(qtbot, page.form.add_button)
+    # AND the dialog opened where files were last taken from (else Documents), and now remembers this folder
+    # (issue 13 §7: it opened in the home folder every time)
+    assert len(asked) == 1 and files.start_folder() == tmp_path
     # THEN it is listed, and "Buka" hands the program a copy with the same bytes
     assert texts(page.form.evidence.table, 0) == ["daftar hadir pembinaan.pdf"]
     opened: list[Path] = []

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,7 +38,7 @@ from ui.cycle._common import LOCKED_NOTE, note_label, target_of, zero_target
 from ui.errors import attempt
 from ui.plain_text import esc, plain_label, rich
 from ui.widgets.dialogs import confirm
-from ui.widgets.files import EvidenceList, documents_dir, size_text
+from ui.widgets.files import EvidenceList, ask_open_paths, size_text
 from ui.widgets.forms import fill_combo, form_layout, hint, parse_number, plain_number, select_data
 
 STATUS_NOTES = {
@@ -352,9 +351,7 @@ class EntryForm(QWidget):
         """'Tambah berkas…': stores the chosen files as bukti dukung (saving the form first)."""
         if self.entry is None or not self.editable:
             return
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Tambah bukti dukung", str(documents_dir()), "Semua berkas (*);;PDF (*.pdf);;Gambar (*.jpg *.png)"
-        )
+        names = ask_open_paths(self, "Tambah bukti dukung", "Semua berkas (*);;PDF (*.pdf);;Gambar (*.jpg *.png)")
         if not names:
             return
         # The files belong to a realisasi: one is made (with what is typed) when there is none yet.

@@ -16,7 +16,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from ui.documents.preview import PreviewDialog
 from ui.documents.registers import RegistersPanel
 from ui.errors import attempt
 from ui.plain_text import plain_label
+from ui.widgets.files import ask_save_path
 from ui.widgets.forms import date_edit, date_of, form_layout, hint, set_date
 
 QUARTERS = [("TW I", 1), ("TW II", 2), ("TW III", 3), ("TW IV", 4)]
@@ -238,10 +238,10 @@ class DocumentsPage(QWidget):
         if result is None:
             return None
         if path is None:
-            suggested = str(Path.home() / file_name(result.record.title))
-            path, _ = QFileDialog.getSaveFileName(self, "Simpan PDF", suggested, "Dokumen PDF (*.pdf)")
-            if not path:
+            chosen = ask_save_path(self, "Simpan PDF", file_name(result.record.title), "Dokumen PDF (*.pdf)")
+            if chosen is None:
                 return None
+            path = str(chosen)
         target = Path(path)
         ok, _ = attempt(self, lambda: write_atomically(target, result.pdf))
         return target if ok else None
@@ -251,10 +251,11 @@ class DocumentsPage(QWidget):
         request = self.request()
         if path is None:
             period = f" {self.quarter.currentText()}" if request.quarter else ""
-            suggested = str(Path.home() / xlsx_name(f"{self.kind.currentText()} {request.year}{period}"))
-            path, _ = QFileDialog.getSaveFileName(self, "Ekspor Excel", suggested, "Buku kerja Excel (*.xlsx)")
-            if not path:
+            suggested = xlsx_name(f"{self.kind.currentText()} {request.year}{period}")
+            chosen = ask_save_path(self, "Ekspor Excel", suggested, "Buku kerja Excel (*.xlsx)")
+            if chosen is None:
                 return None
+            path = str(chosen)
         target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
         ok, tables = attempt(self, lambda: build(self, lambda: write_tables_xlsx(self.ctx.db, request, target)))
         if not ok or tables is None:

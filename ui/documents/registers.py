@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -36,6 +35,7 @@ from ui.context import AppContext
 from ui.errors import attempt
 from ui.widgets.colours import DONE_COLOUR
 from ui.widgets.dialogs import FormDialog
+from ui.widgets.files import ask_open_path
 from ui.widgets.forms import date_edit, date_of, form_layout, set_date
 from ui.widgets.table import Column, RecordTableModel, current_record, make_table
 from ui.widgets.texts import local_when, office_offset
@@ -242,14 +242,12 @@ class RegistersPanel(QTabWidget):
         if letter is None:
             return
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self,
-                "Bukti pengiriman",
-                str(Path.home()),
-                "Gambar atau PDF (*.pdf *.png *.jpg *.jpeg);;Semua berkas (*)",
+            chosen = ask_open_path(
+                self, "Bukti pengiriman", "Gambar atau PDF (*.pdf *.png *.jpg *.jpeg);;Semua berkas (*)"
             )
-            if not path:
+            if chosen is None:
                 return
+            path = str(chosen)
         file = Path(path)
         ok, _ = attempt(
             self, lambda: attach_proof(self.ctx.db, self.ctx.actor, letter.id, file.name, file.read_bytes())

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.org.office import OfficeProfile, get_logo, get_profile, set_logo, update_profile
 from ui.context import AppContext
 from ui.errors import attempt
+from ui.widgets.files import ask_open_path
 from ui.widgets.forms import error_label, save_inline, saved_label
 
 _TEXT_FIELDS = (
@@ -136,9 +136,9 @@ class OfficePage(QWidget):
         return True
 
     def _choose_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Pilih logo", "", "Gambar (*.png *.jpg *.jpeg)")
-        if name:
-            self.load_logo(Path(name))
+        path = ask_open_path(self, "Pilih logo", "Gambar (*.png *.jpg *.jpeg)")
+        if path is not None:
+            self.load_logo(path)
 
     def load_logo(self, path: Path) -> bool:
         """Store a new logo from a file."""

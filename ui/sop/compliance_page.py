@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sakip_desktop.domain import formats
 from sakip_desktop.ops.sop.compliance import StepCompliance, compliance
@@ -13,6 +13,7 @@ from ui.context import AppContext
 from ui.errors import attempt
 from ui.plain_text import plain_label
 from ui.widgets.colours import LATE_COLOUR
+from ui.widgets.files import ask_save_path
 from ui.widgets.forms import DASH, hint, select_data
 from ui.widgets.table import Column, RecordTableModel, make_table, marked
 
@@ -134,11 +135,9 @@ class CompliancePage(QWidget):
         self.summary.setText(f"{len(rows)} langkah, {over} pernah melebihi standar." if rows else "")
 
     def _export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Simpan laporan kepatuhan SOP", "kepatuhan-sop.xlsx", "Buku kerja Excel (*.xlsx)"
-        )
-        if name:
-            self.export_to(Path(name))
+        path = ask_save_path(self, "Simpan laporan kepatuhan SOP", "kepatuhan-sop.xlsx", "Buku kerja Excel (*.xlsx)")
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
         """Write the compliance report of the chosen SOP (or all) to `path`."""
