@@ -26,7 +26,7 @@ def main() -> int:
     from sakip_desktop.demo.office import create_demo
     from sakip_desktop.demo.timeline import BASE_ANCHOR
     from sakip_desktop.documents.catalog import DocRequest, preview
-    from sakip_desktop.documents.e81_export import export_form
+    from sakip_desktop.documents.tables_xlsx import export_tables
     from sakip_desktop.storage.database import Database
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -41,7 +41,7 @@ def main() -> int:
             pdf, pages = preview(db, request)
             pdf_times.append(time.perf_counter() - t)
             t = time.perf_counter()
-            data, _tables = export_form(db, request)
+            data, _tables = export_tables(db, request)
             xlsx_times.append(time.perf_counter() - t)
             size = len(pdf)
         db.close()

@@ -138,6 +138,27 @@ def _cmd_report_kepatuhan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_report_parsers(sub: argparse._SubParsersAction) -> None:
+    """`sakip report …`: the SOP sheet and the compliance workbook here, the documents in cli/report.py."""
+    report = sub.add_parser("report", help="cetak dokumen ke PDF")
+    report_sub = report.add_subparsers(dest="report_kind", required=True)
+    sheet = report_sub.add_parser("sop", help="lembar SOP (identitas dan diagram alir)")
+    sheet.add_argument("--db", required=True, help="berkas basis data")
+    sheet.add_argument("--sop", required=True, type=int, help="ID SOP (lihat 'sakip sop list')")
+    sheet.add_argument("--version", type=int, help="versi SOP (bawaan: terbaru)")
+    sheet.add_argument("--paper", choices=["A4", "F4"], help="ukuran kertas (bawaan: pengaturan kantor)")
+    sheet.add_argument("--out", required=True, help="berkas PDF yang ditulis")
+    sheet.set_defaults(func=_cmd_report_sop)
+    kepatuhan = report_sub.add_parser("kepatuhan", help="laporan kepatuhan SOP (.xlsx): waktu nyata lawan standar")
+    kepatuhan.add_argument("--db", required=True, help="berkas basis data")
+    kepatuhan.add_argument("--sop", type=int, help="ID SOP (bawaan: semua SOP)")
+    kepatuhan.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
+    kepatuhan.set_defaults(func=_cmd_report_kepatuhan)
+    from sakip_desktop.cli.report import add_report_parsers
+
+    add_report_parsers(report_sub)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `sakip`."""
     parser = argparse.ArgumentParser(prog="sakip", description="SAKIP Desktop: perintah baris.")
@@ -160,23 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     sop_list.add_argument("--db", required=True, help="berkas basis data")
     sop_list.set_defaults(func=_cmd_sop_list)
 
-    report = sub.add_parser("report", help="cetak dokumen ke PDF")
-    report_sub = report.add_subparsers(dest="report_kind", required=True)
-    sheet = report_sub.add_parser("sop", help="lembar SOP (identitas dan diagram alir)")
-    sheet.add_argument("--db", required=True, help="berkas basis data")
-    sheet.add_argument("--sop", required=True, type=int, help="ID SOP (lihat 'sakip sop list')")
-    sheet.add_argument("--version", type=int, help="versi SOP (bawaan: terbaru)")
-    sheet.add_argument("--paper", choices=["A4", "F4"], help="ukuran kertas (bawaan: pengaturan kantor)")
-    sheet.add_argument("--out", required=True, help="berkas PDF yang ditulis")
-    sheet.set_defaults(func=_cmd_report_sop)
-    kepatuhan = report_sub.add_parser("kepatuhan", help="laporan kepatuhan SOP (.xlsx): waktu nyata lawan standar")
-    kepatuhan.add_argument("--db", required=True, help="berkas basis data")
-    kepatuhan.add_argument("--sop", type=int, help="ID SOP (bawaan: semua SOP)")
-    kepatuhan.add_argument("--out", required=True, help="berkas .xlsx yang ditulis")
-    kepatuhan.set_defaults(func=_cmd_report_kepatuhan)
-    from sakip_desktop.cli.report import add_report_parsers
-
-    add_report_parsers(report_sub)
+    _add_report_parsers(sub)
 
     export = sub.add_parser("export", help="ekspor data ke .xlsx")
     export_sub = export.add_subparsers(dest="export_kind", required=True)

@@ -136,12 +136,8 @@ def run_xlsx(kind: str, args: argparse.Namespace) -> int:
     out = Path(args.out)
     db = Database.open(Path(args.db))
     try:
-        if kind == "e81":  # the form's own layout (one sheet "Formulir E.81"), not one sheet per table
-            from sakip_desktop.documents.e81_export import write_e81_xlsx
-
-            tables = write_e81_xlsx(db, request_from_args(kind, args), out)
-        else:
-            tables = write_tables_xlsx(db, request_from_args(kind, args), out)
+        # A form with its own layout (Formulir E.81: one sheet) is written as the form; others a sheet per table.
+        tables = write_tables_xlsx(db, request_from_args(kind, args), out)
     finally:
         db.close()
     print(f"{len(tables)} tabel ({', '.join(t.sheet for t in tables)}) ditulis ke {out.resolve()}")

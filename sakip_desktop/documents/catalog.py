@@ -146,34 +146,55 @@ class Generated:
     record: DocumentRecordView
 
 
-def generate(db: Database, actor: Actor, request: DocRequest) -> Generated:
-    """Prepare, render and record a document for printing or saving; the PDF comes back as bytes."""
+@dataclass(frozen=True)
+class Built:
+    """A document built for printing or saving, with the version it gets in the register; not yet recorded."""
+
+    prepared: Prepared
+    pdf: bytes
+    pages: int
+    paper: str
+    version: int
+
+
+def build_unrecorded(db: Database, request: DocRequest) -> Built:
+    """Prepare and render the requested document; the register is not touched (`record_built` does that)."""
     prepared = prepare(db, request)
     buffer = io.BytesIO()
     setup = load_setup(db, paper=request.paper)
     version = version_for(db, prepared.kind, prepared.subject_key, prepared.digest)
     note = footer_note(prepared, version, with_code=get_settings(db).print_document_code)
     pages = prepared.build(setup, prepared.data, buffer, note)
-    pdf = buffer.getvalue()
+    return Built(prepared, buffer.getvalue(), pages, setup.paper, version)
+
+
+def record_built(db: Database, actor: Actor, built: Built) -> Generated:
+    """Enter a built document in the register: its pages, paper and the checksum of the very PDF given out."""
+    p = built.prepared
     what = _Printing(
-        kind=prepared.kind,
-        subject_key=prepared.subject_key,
-        title=prepared.title,
-        year=prepared.year,
-        quarter=prepared.quarter,
-        pages=pages,
-        paper=setup.paper,
-        file_sha256=hashlib.sha256(pdf).hexdigest(),
+        kind=p.kind,
+        subject_key=p.subject_key,
+        title=p.title,
+        year=p.year,
+        quarter=p.quarter,
+        pages=built.pages,
+        paper=built.paper,
+        file_sha256=hashlib.sha256(built.pdf).hexdigest(),
     )
     if db.read_only or db.damage:
         # The file takes no writes: people still read and print; the printing is not entered in the register.
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         record = DocumentRecordView(
-            id=0, version=version, data_hash=prepared.digest, generated_by=actor.name, generated_at=now, **what
+            id=0, version=built.version, data_hash=p.digest, generated_by=actor.name, generated_at=now, **what
         )
     else:
-        record = record_document(db, actor, digest=prepared.digest, **what)
-    return Generated(pdf=pdf, pages=pages, record=record)
+        record = record_document(db, actor, digest=p.digest, **what)
+    return Generated(pdf=built.pdf, pages=built.pages, record=record)
+
+
+def generate(db: Database, actor: Actor, request: DocRequest) -> Generated:
+    """Prepare, render and record a document for saving or opening elsewhere; the PDF comes back as bytes."""
+    return record_built(db, actor, build_unrecorded(db, request))
 
 
 class _Printing(TypedDict):

@@ -4,8 +4,9 @@ a percentage), the footer rows merged across, the notes and both signature block
 office's paper (A4 or F4) one page wide, the header rows repeated.
 
 `e81_tables` gives the same table as plain data for the generic exports (`documents.tables_xlsx`); `e81_workbook`
-writes the form itself (`documents.e81_export` prepares and saves it). An export is a working copy: it is not
-recorded in the document register. openpyxl is imported inside the functions (not at start-up).
+writes the form itself (`tables_xlsx.export_tables` prepares and saves it, as the kind's `KindSpec.workbook`). An
+export is a working copy: it is not recorded in the document register. openpyxl is imported inside the functions
+(not at start-up).
 """
 
 from __future__ import annotations

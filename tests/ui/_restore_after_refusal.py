@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the shared damage helper
 
+from _file_safety import corrupt_table
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -27,17 +28,6 @@ from sakip_desktop.storage.backup import make_backup
 from sakip_desktop.storage.database import Database
 from ui.login import LoginDialog
 from ui.restore_dialog import RestoreDialog
-
-
-def _root_page_offset(path: Path, table: str) -> int:
-    """Where the table's root page starts in the file (damaging it is damage SQLite's check must see)."""
-    conn = sqlite3.connect(path)
-    try:
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
-    finally:
-        conn.close()
-    return int((root - 1) * page_size)
 
 
 def main() -> None:
@@ -51,10 +41,10 @@ def main() -> None:
     good = make_backup(db_path, usb).path
     bad = usb / "rusak.db"
     shutil.copy(db_path, bad)
-    for path, offset in ((bad, 20 * 4096), (db_path, _root_page_offset(db_path, "audit_entry") + 8)):
-        with open(path, "r+b") as fh:
-            fh.seek(offset)
-            fh.write(os.urandom(4000))
+    with open(bad, "r+b") as fh:
+        fh.seek(20 * 4096)
+        fh.write(os.urandom(4000))
+    corrupt_table(db_path, "audit_entry")  # a table the first window does not read: the check after start finds it
     db = Database.open(db_path)
     app_module.end_startup()  # the collector on, as in the program after start
     controller = app_module.Controller(app, db, care=True)

@@ -171,7 +171,7 @@ class E81Page(QWidget):
 
     def make_xlsx(self) -> Path | None:
         """Export the form to .xlsx laid out as the kabupaten's template (not recorded)."""
-        from sakip_desktop.documents.e81_export import write_e81_xlsx
+        from sakip_desktop.documents.tables_xlsx import write_tables_xlsx
 
         year, quarter = self.chosen
         request = self._request()
@@ -179,5 +179,5 @@ class E81Page(QWidget):
             "Ekspor Formulir E.81 ke Excel",
             f"Formulir E.81 {year} TW {quarter}.xlsx",
             "Buku kerja Excel (*.xlsx)",
-            lambda p: write_e81_xlsx(self.ctx.db, request, p),
+            lambda p: write_tables_xlsx(self.ctx.db, request, p),
         )
