@@ -158,7 +158,8 @@ class Built:
 
 
 def build_unrecorded(db: Database, request: DocRequest) -> Built:
-    """Prepare and render the requested document; the register is not touched (`record_built` does that)."""
+    """Prepare and render the requested document; the register is not touched (`record_built` does that). Printing
+    builds first and records only once the print went to the printer, so a cancelled print is not in the register."""
     prepared = prepare(db, request)
     buffer = io.BytesIO()
     setup = load_setup(db, paper=request.paper)

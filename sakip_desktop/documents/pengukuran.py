@@ -39,7 +39,7 @@ from sakip_desktop.ops.measurement.budget import BudgetLine, BudgetMeasurement, 
 from sakip_desktop.ops.measurement.budget_links import LINK_NOTE, SHARED_NOTE
 from sakip_desktop.ops.measurement.capaian import measure
 from sakip_desktop.ops.measurement.summary import average_note
-from sakip_desktop.ops.measurement.year import excluded_notes, measure_year, rated
+from sakip_desktop.ops.measurement.year import excluded_notes, measure_year, not_final_count, rated
 from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.ops.realisation.views import period_revisions
 from sakip_desktop.storage.database import Database
@@ -160,7 +160,7 @@ def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) 
         mean=mean_line(rows, average, yearly=yearly),
         budget=tuple(_budget_line(str(n), b) for n, b in enumerate(budget.parts, start=1)),
         budget_total=_budget_line("", budget.total),
-        unapproved=sum(1 for r in rows if not r.all_approved or r.status is None),
+        unapproved=not_final_count(rows),
         signer=office_signer(db, day),
         sign_date=day,
         revisions=revision_lines(period_revisions(db, year, at), get_settings(db).utc_offset_hours),

@@ -42,7 +42,7 @@ from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.measurement.budget import budget_measurement
 from sakip_desktop.ops.measurement.capaian import MeasurementRow, measure
 from sakip_desktop.ops.measurement.summary import average_note
-from sakip_desktop.ops.measurement.year import rated
+from sakip_desktop.ops.measurement.year import not_final_count, rated
 from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.ops.org.signers import office_signer
 from sakip_desktop.ops.realisation.narratives import quarter_narratives
@@ -152,16 +152,12 @@ def triwulan_data(db: Database, year: int, quarter: int, day: dt.date) -> Triwul
         sign_date=day,
         revisions=revision_lines(period_revisions(db, year, quarter), get_settings(db).utc_offset_hours),
         notes=(*no_data_notes(rows), average_note(average), measures_note(quarter), *_unapproved_note(measured)),
-        unapproved=_unapproved(measured),
+        unapproved=not_final_count(measured),
     )
 
 
-def _unapproved(rows: Sequence[MeasurementRow]) -> int:
-    return sum(1 for r in rows if not r.all_approved or r.status is None)
-
-
 def _unapproved_note(rows: Sequence[MeasurementRow]) -> tuple[str, ...]:
-    n = _unapproved(rows)
+    n = not_final_count(rows)
     if not n:
         return ()
     return (f"DRAF: {n} indikator memuat realisasi yang belum disetujui Camat atau belum diisi; laporan ini final "

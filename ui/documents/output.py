@@ -15,8 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from sakip_desktop.documents.catalog import DocRequest, Generated
-from sakip_desktop.documents.printed import build_for_print, record_print
+from sakip_desktop.documents.catalog import DocRequest, Generated, build_unrecorded, record_built
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.storage.database import Database
 from ui.background import run_busy
@@ -44,10 +43,10 @@ def wait_cursor(action: Callable[[], T]) -> T:
 def print_request(parent: QWidget, db: Database, actor: Actor, request: DocRequest, title: str) -> Generated | None:
     """Build the requested document, print it through the print dialog (titled `title`) on its own paper, and only
     then enter it in the document register; None when the dialog was cancelled, printing stopped or failed."""
-    ok, built = attempt(parent, lambda: build(parent, lambda: build_for_print(db, request)))
+    ok, built = attempt(parent, lambda: build(parent, lambda: build_unrecorded(db, request)))
     if not ok or built is None or not print_pdf(parent, built.pdf, built.paper, title, built.prepared.title):
         return None
-    ok, result = attempt(parent, lambda: record_print(db, actor, built))
+    ok, result = attempt(parent, lambda: record_built(db, actor, built))
     return result if ok else None
 
 

@@ -120,6 +120,12 @@ def _note(row: MeasurementRow, final: bool) -> str:
     return f"{', '.join(waiting)} belum disetujui" if waiting else ""
 
 
+def not_final_count(rows: Sequence[MeasurementRow]) -> int:
+    """The indicators whose realisasi of the measured period is missing or not (all) approved by the Camat: while
+    any is, a quarter's documents are a DRAF."""
+    return sum(1 for r in rows if not r.all_approved or r.status is None)
+
+
 def rated(rows: Sequence[MeasurementRow]) -> list[MeasurementRow]:
     """The rows as averages and screens take them: a row without realisasi in its quarter keeps no capaian and
     no category ("belum ada data"), so `objective_summary`/`office_summary` leave it out of their means."""
