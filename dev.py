@@ -2,6 +2,7 @@
 
     python3 dev.py app [--demo | --db FILE | --screenshot FILE.png]   # the program
     python3 dev.py test [pytest arguments]                            # lint, format, types + all tests
+    python3 dev.py test --engine postgresql [pytest arguments]        # the tests on a PostgreSQL server
 
 (On Windows: `py dev.py app`.) The first run creates `.venv` beside this file and installs the
 project into it; later runs reinstall only when pyproject.toml has changed.
@@ -53,9 +54,16 @@ CHECKS = [
 
 
 def test(args: list[str]) -> int:
-    """Lint, check the format and the types, then run the whole test suite on Qt's offscreen platform."""
+    """Lint, check the format and the types, then run the whole test suite on Qt's offscreen platform.
+
+    `--engine postgresql` first: only the tests, with the database fixtures on a throwaway PostgreSQL server
+    (tests/_pg_server.py; needs the server binaries, Debian's `postgresql` package).
+    """
     _ensure_env("test")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if args[:1] == ["--engine"] and len(args) > 1:
+        env["SAKIP_TEST_ENGINE"] = args[1]
+        return subprocess.call([str(PYTHON), "-m", "pytest", *args[2:]], cwd=ROOT, env=env)
     for check in CHECKS:
         failed = subprocess.call([str(PYTHON), *check], cwd=ROOT)
         if failed:

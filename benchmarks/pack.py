@@ -1,8 +1,14 @@
 """Submission pack benchmark (issue 15: under 5 s): the 2025 pack of the large office of `benchmarks/lkj.py` (15
 sasaran, 60 indicators, 30 programs, five years of targets, realisasi and spending, the LKj's text written), timed
 from the data to the folder on disk: the PK, the LKj, the Pengukuran Kinerja, the Laporan Kinerja Triwulan and
-Formulir E.81 of each quarter printed (and entered in the document register), the attached files, the cover
-sheet and the lembar salin, written through the temporary folder and the rename. Run:
+Formulir E.81 of each quarter, the attached files, the cover sheet and the lembar salin, written through the
+temporary folder and the rename.
+
+The first run prints every document (and enters it in the document register): the "cold" figure. The runs after
+it find the register's printings current and copy them (`documents.pack_copies`): the "warm" figure, what a Tim
+SAKIP member sees preparing the pack again (as a .zip, after marking an item, on another drive). Both are printed
+with the process's CPU time beside the wall clock (on a shared machine the wall clock also counts the waiting).
+The target is checked on the cold run. Run:
 
     python benchmarks/pack.py
 """
@@ -41,19 +47,21 @@ def main() -> int:
         attach_file(db, tim, "dpa", 2025, 0, "DPA 2025.pdf", b"%PDF-1.4\n" + b"0" * 2_000_000)  # a 2 MB scan
         drive = Path(tmp) / "flashdisk"
         drive.mkdir()
-        times, files, size = [], 0, 0
-        for _ in range(3):
-            t = time.perf_counter()
+        times, cpu, files, size = [], [], 0, 0
+        for _ in range(4):
+            t, c = time.perf_counter(), time.process_time()
             result = prepare_pack(db, tim, 2025, drive, today=TODAY)
             times.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
             files = len(result.files)
             size = sum(p.stat().st_size for p in result.path.iterdir())
         db.close()
-    median = statistics.median(times)
+    warm, warm_cpu = statistics.median(times[1:]), statistics.median(cpu[1:])
     print(f"Paket Kabupaten 2025 of the large office: {files} files, {size // 1024} KB")
-    print(f"prepare: median of 3 {median:.2f} s (each: {', '.join(f'{t:.2f}' for t in times)}; "
-          f"target < {TARGET_SECONDS} s)")  # fmt: skip
-    return 0 if median < TARGET_SECONDS else 1
+    print(f"prepare, cold (every document printed): {times[0]:.2f} s (CPU {cpu[0]:.2f} s; target < {TARGET_SECONDS} s)")
+    print(f"prepare, warm (registered printings copied): median of 3 {warm:.2f} s (CPU {warm_cpu:.2f} s; each: "
+          f"{', '.join(f'{t:.2f}' for t in times[1:])})")  # fmt: skip
+    return 0 if times[0] < TARGET_SECONDS else 1
 
 
 if __name__ == "__main__":

@@ -74,7 +74,9 @@ class WriteGuard:
         self.violations.append(f"{origin}: {' '.join(statement.split())[:160]}")
 
     def watch(self, conn: sqlite3.Connection) -> None:
-        """Trace every statement of `conn`."""
+        """Trace every statement of `conn` (SQLite's trace callback: a server connection is not watched)."""
+        if not isinstance(conn, sqlite3.Connection):
+            return
         key = id(conn)
         conn.set_trace_callback(lambda statement: self.trace(key, statement))
 

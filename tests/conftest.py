@@ -22,6 +22,17 @@ DEMO_ANCHOR = dt.date.fromisoformat(os.environ["SAKIP_DEMO_DATE"])
 # A day inside the demo's Plh. Camat assignment (11-15 Agustus 2025), after the old Kasi Trantib left.
 DEMO_DAY = dt.date(2025, 8, 13)
 
+# --- engines (issue 17, helper pga): SAKIP_TEST_ENGINE=postgresql gives demo_db and empty_db on a throwaway
+# PostgreSQL server (tests/_pg_server.py); tests marked `sqlite_only` (they test the file itself) skip there.
+import _pg_server as _pg_engine  # noqa: E402
+
+TEST_ENGINE = _pg_engine.TEST_ENGINE
+pg_server = _pg_engine.pg_server
+pg_demo = _pg_engine.pg_demo
+pg_empty = _pg_engine.pg_empty
+pytest_collection_modifyitems = _pg_engine.skip_sqlite_only
+# --- end engines
+
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -32,8 +43,11 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+def demo_db(demo_template: Path, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
     """A private copy of the demo office for one test."""
+    if TEST_ENGINE == "postgresql":  # engines (issue 17)
+        yield from _pg_engine.server_database(request.getfixturevalue("pg_server"), request.getfixturevalue("pg_demo"))
+        return
     copy = tmp_path / "kantor.db"
     backup_file(demo_template, copy)
     db = Database.open(copy)
@@ -42,8 +56,11 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def empty_db(tmp_path: Path) -> Iterator[Database]:
+def empty_db(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
     """A new database at the newest schema with no office yet."""
+    if TEST_ENGINE == "postgresql":  # engines (issue 17)
+        yield from _pg_engine.server_database(request.getfixturevalue("pg_server"), request.getfixturevalue("pg_empty"))
+        return
     db = Database.open(tmp_path / "baru.db", create=True)
     yield db
     db.close()

@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING, cast
 
 # Start-up (import order, the garbage collector, the warm-up) is told and done in ui/startup.py; it imports the
 # Qt-free core, so it goes first, before PySide6.
-from ui.startup import WARM_UP_DELAY_MS, begin_startup, declared, end_startup, resident_kb, warm_up
+from ui.startup import (
+    SCREENSHOT_SIZE,
+    WARM_UP_DELAY_MS,
+    begin_startup,
+    declared,
+    end_startup,
+    parse_size,
+    resident_kb,
+    screenshot_screen,
+    warm_up,
+)
 
 # isort: split
 from sakip_desktop import paths
@@ -39,8 +49,13 @@ HEALTH_CHECK_DELAY_MS = 1500
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """Command-line arguments of the GUI."""
-    parser = argparse.ArgumentParser(prog="sakip-desktop", description="SAKIP Desktop")
+    from sakip_desktop.cli.indonesian import Parser  # help and usage errors in Indonesian
+
+    parser = Parser(prog="sakip-desktop", description="SAKIP Desktop")
     parser.add_argument("--db", type=Path, help="berkas basis data kantor (bawaan: folder data pengguna)")
+    parser.add_argument(  # issue 17: the kabupaten's comparison of its kecamatan
+        "--url", metavar="postgresql://…", help="buka data kabupaten (semua kecamatan) di server PostgreSQL ini"
+    )
     parser.add_argument("--demo", action="store_true", help="buka kantor contoh dalam basis data contoh yang baru")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="simpan gambar jendela utama lalu keluar")
     parser.add_argument(
@@ -48,6 +63,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         metavar="NAMA_PENGGUNA",
         help="dengan --screenshot: masuk sebagai orang ini di kantor contoh (bawaan: camat); tanpanya: nama yang "
         "terpilih di layar masuk",
+    )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=SCREENSHOT_SIZE,
+        metavar="LEBARxTINGGI",
+        help="dengan --screenshot: ukuran layar tempat jendela ditata (bawaan: 1366x768, laptop kantor)",
     )
     parser.add_argument(
         "--restore",
@@ -58,15 +80,30 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 class Controller:
     """Owns the opened database and runs login → main window → switch user / lock → login."""
 
     def __init__(
-        self, app: QApplication, db: Database, *, screenshot: Path | None = None, care: bool = False, user: str = ""
+        self,
+        app: QApplication,
+        db: Database,
+        *,
+        screenshot: Path | None = None,
+        care: bool = False,
+        user: str = "",
+        size: tuple[int, int] = SCREENSHOT_SIZE,
     ) -> None:
         from sakip_desktop.ops.org.office import get_profile, get_settings
 
         self.app, self.db, self.screenshot = app, db, screenshot
+        self.size = size  # --size: the screen a screenshot's window is laid out on
         self.user = user  # the name selected at the first login (--user)
         self.restore_file: Path | None = None  # --restore: offered once the first window is up
         # The program's own care for the file: the health check and daily backup after start, the backup on
@@ -129,8 +166,8 @@ class Controller:
         self.ctx.signals.restore_requested.connect(self.restore)
         self.window = MainWindow(self.ctx, self.profile)
         self.window.switch_user_requested.connect(self.switch_user)
-        if self.screenshot is not None:  # the picture shows the window as big as the screen lets it (maximised)
-            self.window.setGeometry(self.window.screen().availableGeometry())
+        if self.screenshot is not None:  # the picture: the window filling a screen of --size, as maximised there
+            self.window.setGeometry(0, 0, *self.size)
             self.window.show()
         else:
             self.window.show_fitting()  # maximised on the office laptop, where the default size does not fit
@@ -318,6 +355,10 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = _make_app(args)
+    if args.url:  # the kabupaten's data, read-only (issue 17)
+        from ui.kabupaten.window import run_kabupaten
+
+        return run_kabupaten(app, args.url, screenshot=args.screenshot)
     from ui.opening import instance_lock
 
     db_path, fresh_demo = _resolve_db(args)
@@ -351,8 +392,8 @@ def _main(argv: list[str] | None) -> int:
 
 def _make_app(args: argparse.Namespace) -> QApplication:
     """The application: Indonesian, named, with its icon, and the error reporter for what nothing caught."""
-    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if args.screenshot:
+        screenshot_screen(args.size)  # without a display: an offscreen screen of --size
     QLocale.setDefault(QLocale("id_ID"))  # by name: cheaper than building the enum classes
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))  # ours is always a QApplication
     app.setApplicationName(paths.APP_NAME)
@@ -430,7 +471,7 @@ def _start_session(app: QApplication, db: Database, args: argparse.Namespace) ->
         controller: Controller | None = None
         try:
             controller = Controller(
-                app, db, screenshot=args.screenshot, care=args.screenshot is None, user=args.user or ""
+                app, db, screenshot=args.screenshot, care=args.screenshot is None, user=args.user or "", size=args.size
             )
             controller.restore_file = args.restore
             actor = None

@@ -18,12 +18,21 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.domain import formats
-from sakip_desktop.ops.backups import backup_now, backup_status
+from sakip_desktop.ops.backups import backup_now, backup_status, is_external
 from sakip_desktop.storage.backup import BackupCancelled
 from sakip_desktop.storage.backup_places import data_backup_folder, removable_drives
 from ui.background import BackgroundJob
 from ui.context import AppContext
 from ui.plain_text import plain_label
+
+SAME_PC_NOTE = (
+    "Folder ini ada di komputer ini: salinannya ikut hilang bila komputer rusak, dan tidak dihitung sebagai "
+    "cadangan ke flash disk. Pilih flash disk atau drive lain."
+)
+SAME_PC_DONE = (
+    "Salinan ini ada di komputer yang sama, jadi tidak dihitung: langkah awal 'Cadangan pertama ke flash disk' "
+    "dan pengingat cadangan menunggu salinan di flash disk atau drive lain."
+)
 
 
 def seconds_left(done: int, total: int, started: float) -> float | None:
@@ -66,11 +75,17 @@ class BackupDialog(QDialog):
         self._started = 0.0
         self.setWindowTitle("Cadangkan basis data")
         intro = QLabel(
-            "Salinan seluruh data kantor disimpan ke folder yang Anda pilih, lalu diperiksa. Simpan cadangan di "
-            "flash disk dan simpan flash disk itu terpisah dari komputer ini. Program tetap dapat dipakai "
-            "selama pencadangan berjalan."
+            "Salinan seluruh data kantor disimpan ke folder yang Anda pilih, lalu diperiksa. Program tetap dapat "
+            "dipakai selama pencadangan berjalan.<br><b>Simpan cadangan di drive lain</b> (flash disk atau hard disk "
+            "eksternal) dan simpan drive itu terpisah dari komputer ini. Salinan di folder cadangan komputer ini "
+            "tidak menolong bila komputer rusak, hilang atau terkena virus; karena itu hanya cadangan di drive lain "
+            "yang menyelesaikan langkah awal 'Cadangan pertama ke flash disk' dan pengingat cadangan."
         )
         intro.setWordWrap(True)
+        # Said again under the choice while it is this PC's own folder.
+        self.same_pc_note = QLabel(SAME_PC_NOTE)
+        self.same_pc_note.setWordWrap(True)
+        self.same_pc_note.setStyleSheet("color:#8a4b00;")
         self.target = QComboBox()
         for label, path in backup_targets(ctx):
             self.target.addItem(label, str(path))
@@ -84,6 +99,7 @@ class BackupDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.target, 1)
         row.addWidget(choose)
+        self.target.currentIndexChanged.connect(lambda _i: self._show_same_pc_note())
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
@@ -109,11 +125,20 @@ class BackupDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(QLabel("Simpan ke:"))
         layout.addLayout(row)
+        layout.addWidget(self.same_pc_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.resize(620, 280)
+        self._show_same_pc_note()
+        self.resize(620, 340)
+
+    def on_this_pc(self) -> bool:
+        """Whether the chosen folder is this PC's own backup folder (a copy there is not counted)."""
+        return not is_external(self.ctx.db_path, self.folder())
+
+    def _show_same_pc_note(self) -> None:
+        self.same_pc_note.setVisible(bool(self.target.currentData()) and self.on_this_pc())
 
     def folder(self) -> Path:
         """The folder chosen."""
@@ -140,6 +165,8 @@ class BackupDialog(QDialog):
         if self.job is not None and self.job.running:
             return
         folder, db, actor = self.folder(), self.ctx.db, self.ctx.actor
+        if self.on_this_pc():  # the program's own folder: made on the first daily backup, or here if before it
+            folder.mkdir(parents=True, exist_ok=True)
         self.result_path, self.error_text = None, ""
         self.job = BackgroundJob(lambda progress: backup_now(db.path, folder, db=db, actor=actor, progress=progress))
         self.job.progressed.connect(self._on_progress)
@@ -181,10 +208,14 @@ class BackupDialog(QDialog):
         self.result_path = result.path
         self.progress.setValue(1000)
         self.status.setStyleSheet("color:#1b5e20;")
-        self.status.setText(
+        text = (
             f"✔ Cadangan tersimpan dan sudah diperiksa utuh ({formats.megabytes(result.size)}):\n{result.path}\n"
             "Checksum-nya disimpan di sebelahnya (.sha256)."
         )
+        if not is_external(self.ctx.db_path, result.path.parent):
+            self.status.setStyleSheet("color:#8a4b00;")
+            text += "\n" + SAME_PC_DONE
+        self.status.setText(text)
         self.ctx.signals.work_changed.emit()  # the reminder in "Menunggu Anda" goes away
         self.finished_backup.emit(result)
 

@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain.ranks import GRADES, rank_label
 from sakip_desktop.domain.roles import Employment
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.org.office import OfficeProfile, check_logo, validate_profile
+from sakip_desktop.ops.org.office import OfficeProfile, check_logo, check_region_code, validate_profile
 from sakip_desktop.ops.org.people import PersonInput, suggest_username
 from sakip_desktop.ops.org.setup import NewOffice, check_new_office
 from ui.plain_text import esc, plain_label
 
 
 class FirstRunDialog(QDialog):
-    """Asks what to open when there is no office database yet. `choice` is 'demo', 'new' or 'restore'."""
+    """Asks what to open when there is no office database yet. `choice` is 'demo', 'new', 'restore' or
+    'kabupaten'."""
 
     def __init__(self, db_path: Path, parent=None) -> None:
         super().__init__(parent)
@@ -58,6 +59,13 @@ class FirstRunDialog(QDialog):
             "Pindah komputer atau memulihkan: pilih berkas cadangan (mis. di flash disk). Isinya diperiksa "
             "lebih dulu, lalu dipakai sebagai data kantor di komputer ini.",
         )
+        kabupaten = QCommandLinkButton(  # issue 17: the kabupaten's comparison of its kecamatan
+            "Buka data kabupaten…",
+            "Untuk kabupaten (Bagian Organisasi, Bappeda, Inspektorat): data semua kecamatan di server PostgreSQL "
+            "kabupaten, dibandingkan berdampingan. Hanya untuk dibaca.",
+        )
+        kabupaten.clicked.connect(lambda: self._choose("kabupaten"))
+        self.kabupaten_button = kabupaten
         demo.clicked.connect(lambda: self._choose("demo"))
         new.clicked.connect(lambda: self._choose("new"))
         existing.clicked.connect(lambda: self._choose("restore"))
@@ -68,6 +76,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(demo)
         layout.addWidget(new)
         layout.addWidget(existing)
+        layout.addWidget(kabupaten)
         cancel = QPushButton("Keluar")
         cancel.clicked.connect(self.reject)
         row = QHBoxLayout()
@@ -107,12 +116,16 @@ class _OfficePage(_CheckedPage):
         self.name = QLineEdit()
         self.name.setPlaceholderText("mis. Karangploso (tanpa kata 'Kecamatan')")
         self.province = QLineEdit()
+        self.region_code = QLineEdit()  # the office's identity for the kabupaten (issue 17)
+        self.region_code.setPlaceholderText("kode Kemendagri kecamatan, mis. 35.07.19")
+        self.region_code.setMaxLength(8)
         self.error = _error_label()
         form = QFormLayout(self)
         form.addRow("Jenis daerah:", self.regency_kind)
         form.addRow("Nama kabupaten/kota:", self.regency_name)
         form.addRow("Nama kecamatan:", self.name)
         form.addRow("Provinsi:", self.province)
+        form.addRow("Kode wilayah kecamatan:", self.region_code)
         form.addRow(self.error)
 
 
@@ -218,7 +231,12 @@ class _AdminPage(_CheckedPage):
         self.password2 = QLineEdit()
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = _error_label()
-        self.name.textEdited.connect(lambda t: self.username.setText(suggest_username(t)))
+        # The username follows the name until the person writes his own (emptied, it follows again).
+        self.username_typed = False
+        self.username.textEdited.connect(lambda t: setattr(self, "username_typed", bool(t.strip())))
+        self.name.textEdited.connect(
+            lambda t: None if self.username_typed else self.username.setText(suggest_username(t))
+        )
         self.employment.currentIndexChanged.connect(self._on_employment)
         form = QFormLayout(self)
         form.addRow("Nama (tanpa gelar):", self.name)
@@ -272,6 +290,7 @@ class NewOfficeWizard(QWizard):
             email=a.email.text(),
             website=a.website.text(),
             signing_place=a.signing_place.text(),
+            region_code=o.region_code.text(),
         )
 
     def validateCurrentPage(self) -> bool:
@@ -280,10 +299,12 @@ class NewOfficeWizard(QWizard):
         try:
             if page in (self.office_page, self.address_page):
                 validate_profile(self.profile())
+                if page is self.office_page:
+                    check_region_code(self.office_page.region_code.text(), required=True)
             elif page is self.admin_page:
                 self.result_office = self._new_office()
         except ValidationError as exc:
-            on_office_page = exc.field in {"regency_kind", "regency_name", "name"}
+            on_office_page = exc.field in {"regency_kind", "regency_name", "name", "region_code"}
             if page is self.address_page and on_office_page:
                 return True  # that field belongs to the first page, already checked
             if page is self.office_page and not on_office_page and exc.field is not None:
@@ -301,7 +322,7 @@ class NewOfficeWizard(QWizard):
         admin = PersonInput(
             name=p.name.text(),
             employment=Employment(p.employment.currentData()),
-            active_from=self.today,
+            active_from=self.today.replace(month=1, day=1),  # in service before today (his roles: person_dialog)
             nip=p.nip.text(),
             grade=p.grade.currentData(),
             position=p.position.text(),

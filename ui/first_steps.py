@@ -63,10 +63,13 @@ BUTTONS = {
     StepKey.PLAN: "Buka impor rencana",
     StepKey.AGREEMENT: "Buka Perjanjian Kinerja",
     StepKey.SOPS: "Buka daftar SOP",
-    StepKey.BACKUP: "Cadangkan…",
+    StepKey.BACKUP: "Cadangkan ke flash disk…",
 }
-# The tool pages of a role tab (ui/tools.py) that do the planning and the PK.
-PLAN_TOOL, AGREEMENT_TOOL = "Anggaran dan impor rencana", "Perjanjian Kinerja"
+# The tool pages of a role tab (ui/tools.py) that do the planning and the PK, and print it.
+PLAN_TOOL, AGREEMENT_TOOL, DOCUMENTS_TOOL = "Anggaran dan impor rencana", "Perjanjian Kinerja", "Dokumen"
+# The PK step's second button: printing the PK for signing, in Dokumen (which an administrator may use even
+# without a role that has that tool: it then opens in a window of its own).
+PRINT_PK, PRINT_PK_TEXT = "print_pk", "Cetak PK…"
 
 _DONE_STYLE = "color:#1b5e20; font-size:15pt; font-weight:bold;"
 _TODO_STYLE = "color:#8a4b00; font-size:15pt; font-weight:bold;"
@@ -122,7 +125,20 @@ class FirstStepsPanel(QScrollArea):
         button.clicked.connect(lambda _checked=False, k=key: self.open_step.emit(k.value))
         grid.addWidget(mark, row, 0)
         grid.addWidget(text, row, 1)
-        grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
+        if key is StepKey.AGREEMENT:
+            self.print_button = QPushButton(PRINT_PK_TEXT)
+            self.print_button.setToolTip(
+                "Buka 'Dokumen' dengan Perjanjian Kinerja terpilih, untuk dicetak dan ditandatangani"
+            )
+            self.print_button.clicked.connect(lambda: self.open_step.emit(PRINT_PK))
+            both = QVBoxLayout()
+            both.setSpacing(4)
+            both.addWidget(button)
+            both.addWidget(self.print_button)
+            both.addStretch(1)
+            grid.addLayout(both, row, 2)
+        else:
+            grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
 
     def _mark_stale(self) -> None:
         self._stale = True
@@ -210,7 +226,15 @@ def offer_first_steps(window: MainWindow) -> None:
 
 
 def open_step(window: MainWindow, key: str) -> QWidget | None:
-    """Open the screen of step `key` in `window`; the widget shown (a tab page, a tool window or a dialog)."""
+    """Open the screen of step `key` in `window`; the widget shown (a tab page, a tool window or a dialog).
+    `PRINT_PK`: Dokumen with the office's PK of the year chosen."""
+    if key == PRINT_PK:
+        shown = _tool(window, DOCUMENTS_TOOL)
+        page = shown.page if isinstance(shown, ToolWindow) else getattr(shown, "ensure_built", lambda: shown)()
+        kind = getattr(page, "kind", None)
+        if kind is not None:
+            kind.setCurrentIndex(kind.findData("pk"))
+        return shown
     step = StepKey(key)
     if step in (StepKey.UNITS, StepKey.PEOPLE):
         return _settings_page(window, "units_page" if step is StepKey.UNITS else "people_page")
@@ -247,6 +271,10 @@ def _tool(window: MainWindow, title: str) -> QWidget:
         from ui.budget.page import BudgetPlanPage
 
         page: QWidget = BudgetPlanPage(ctx)
+    elif title == DOCUMENTS_TOOL:
+        from ui.documents.page import DocumentsPage
+
+        page = DocumentsPage(ctx)
     else:
         from ui.agreement.page import AgreementPage
 

@@ -64,17 +64,32 @@ def _mark(w: WaitingStep) -> str | None:
     return LATE_COLOUR if w.step.overdue else None
 
 
+def _step_tip(w: WaitingStep) -> str:
+    return f"{w.step.step_number}. {w.step.activity}\nSOP: {w.step.sop_name}\n{w.step.run_title}"
+
+
+# The step's text takes the spare width (issue 13: it was cut on the Camat's tab); the other columns are as narrow as
+# their usual text, wrapping the rest, and every cell that can be long names itself whole in its tooltip.
 COLUMNS = [
-    Column[WaitingStep]("Langkah", lambda w: f"{w.step.step_number}. {w.step.activity}", width=360, background=_mark),
     Column[WaitingStep](
-        "Pelaksanaan SOP", lambda w: w.step.run_title, tooltip=lambda w: w.step.sop_name, width=280, background=_mark
+        "Langkah", lambda w: f"{w.step.step_number}. {w.step.activity}", tooltip=_step_tip, background=_mark
     ),
-    Column[WaitingStep]("Periode", lambda w: w.period, width=95, background=_mark),
-    Column[WaitingStep]("Peran", lambda w: w.step.role.label, width=120, background=_mark),
-    Column[WaitingStep]("Mulai", _started, width=160, background=_mark),
-    Column[WaitingStep]("Berjalan", lambda w: w.step.elapsed.label(), width=110, background=_mark),
-    Column[WaitingStep]("Keadaan", _state, tooltip=_state_tip, width=170, background=_mark),
-]
+    Column[WaitingStep](
+        "Pelaksanaan SOP",
+        lambda w: w.step.run_title,
+        tooltip=lambda w: f"{w.step.run_title}\nSOP: {w.step.sop_name}",
+        width=230,
+        background=_mark,
+    ),
+    Column[WaitingStep]("Periode", lambda w: w.period, width=85, background=_mark),
+    Column[WaitingStep]("Peran", lambda w: w.step.role.label, tooltip=lambda w: w.step.role.label, width=110,
+                        background=_mark),
+    Column[WaitingStep]("Mulai", _started, tooltip=_started, width=160, background=_mark),
+    Column[WaitingStep]("Berjalan", lambda w: w.step.elapsed.label(), width=95, background=_mark),
+    Column[WaitingStep]("Keadaan", _state, tooltip=_state_tip, width=140, background=_mark),
+]  # fmt: skip
+# How many rows the table shows before it scrolls itself (below that, "Menunggu Anda" as a whole scrolls).
+SHOWN_ROWS = 4
 
 
 class InboxPanel(QWidget):
@@ -107,6 +122,7 @@ class InboxPanel(QWidget):
         items = waiting_steps(inbox(self.ctx.db, self.ctx.actor, role=self.grant.role), step_periods(self.ctx.db))
         self.model.set_rows(items)
         self.stack.setCurrentWidget(self.view if items else self.empty)
+        self._fit_height()
         overdue = sum(1 for i in items if i.step.overdue)
         returned = sum(1 for i in items if i.returned)
         notes = ([f"{returned} dikembalikan untuk diperbaiki"] if returned else []) + (
@@ -115,6 +131,18 @@ class InboxPanel(QWidget):
         self.summary.setText(f"{len(items)} langkah menunggu" + (", " + ", ".join(notes) if notes else "") + ".")
         self.summary.setStyleSheet("color:#b00020; font-weight:bold;" if overdue else "")
         self.summary.setVisible(bool(items))
+
+    def _fit_height(self) -> None:
+        """The table as tall as its first `SHOWN_ROWS` rows once they have their wrapped height: a row is read
+        whole or scrolled to as a whole, never cut at the bottom of the table."""
+        self.view.resizeRowsToContents()
+        rows = sum(self.view.rowHeight(r) for r in range(min(self.model.rowCount(), SHOWN_ROWS)))
+        header = self.view.horizontalHeader().sizeHint().height()
+        self.view.setMinimumHeight(header + rows + 2 * self.view.frameWidth() + 2)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_height)  # after the table's own rows took their new wrapped height
 
     def items(self) -> list[InboxItem]:
         """The steps shown, in model order."""

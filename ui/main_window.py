@@ -218,8 +218,8 @@ class MainWindow(QMainWindow):
         self.health_label.hide()
         bar.addWidget(self.health_label)
         self.show_health()
-        self.db_label = plain_label(f"Basis data: {ctx.db_path}")
-        self.db_label.setToolTip(plain_tooltip(str(ctx.db_path)))
+        self.db_label = plain_label(f"Basis data: {ctx.db.display_name}")  # a file, or a server's (issue 17)
+        self.db_label.setToolTip(plain_tooltip(ctx.db.display_name))
         self.db_label.setMinimumWidth(80)  # a long path is cut (the tooltip has it): it never widens the window
         for widget in (self.office_label, self.user_label, self.role_label):
             bar.addWidget(widget)
@@ -301,7 +301,9 @@ class MainWindow(QMainWindow):
             self.health_banner.setText(db.damage)
         elif db.read_only:
             self.health_label.setText("⚠ HANYA-BACA")
-            self.health_banner.setText(read_only_message(db.path))
+            # A kecamatan opened from the kabupaten's server data says why itself (ops.kabupaten.sources, issue 17).
+            reason = getattr(db, "read_only_text", None)
+            self.health_banner.setText(reason() if reason else read_only_message(db.path))
         self.health_label.setToolTip(plain_tooltip(self.health_banner.text()))
         for widget in (self.health_label, self.health_banner):
             widget.setVisible(bool(db.damage or db.read_only))

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from sakip_desktop.domain import formats
@@ -32,14 +34,17 @@ from ui.context import AppContext
 from ui.errors import attempt
 from ui.measurement_table import (
     DASH,
+    INDICATOR_COLUMN,
     MEASUREMENT_COLUMNS,
     SUMMARY_COLUMNS,
     MeasurementModel,
     Record,
     SummaryModel,
+    fit_to_words,
     summary_lines,
 )
 from ui.plain_text import esc, plain_label
+from ui.widgets.fit import FitsItsRoom
 from ui.widgets.pages import ShownPage
 from ui.widgets.table import Column, RecordTableModel, make_table
 
@@ -53,7 +58,7 @@ def _view(model: RecordTableModel, columns: list[Column], stretch: int) -> QTabl
     return view
 
 
-class MeasurementPage(ShownPage):
+class MeasurementPage(ShownPage, FitsItsRoom):
     """'Pengukuran kinerja' for ctx.year and ctx.quarter; redraws when the period or the bands change."""
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
@@ -70,7 +75,7 @@ class MeasurementPage(ShownPage):
         self.export_year_action = menu.addAction("Seluruh tahun", lambda: self.export_xlsx(whole_year=True))
         self.export_button.setMenu(menu)
         self.model = MeasurementModel(MEASUREMENT_COLUMNS, self)
-        self.table = _view(self.model, MEASUREMENT_COLUMNS, 1)
+        self.table = _view(self.model, MEASUREMENT_COLUMNS, INDICATOR_COLUMN)
         self.summary_model = SummaryModel(SUMMARY_COLUMNS, self)
         self.summary_table = _view(self.summary_model, SUMMARY_COLUMNS, 1)
         top = QHBoxLayout()
@@ -79,9 +84,21 @@ class MeasurementPage(ShownPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("<b>Capaian per sasaran dan anggaran</b>"))
-        layout.addWidget(self.summary_table)
+        # The indicators over the sasaran, with a handle between: on the office laptop a reader drags the
+        # sasaran table smaller to read more indicators (it starts as tall as its rows, never taller).
+        lower = QWidget()
+        below = QVBoxLayout(lower)
+        below.setContentsMargins(0, 0, 0, 0)
+        below.addWidget(QLabel("<b>Capaian per sasaran dan anggaran</b>"))
+        below.addWidget(self.summary_table)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(self.table)
+        self.split.addWidget(lower)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        self.split.setChildrenCollapsible(False)
+        self._split_shared = False  # the first showing gives the indicators most of the height
+        layout.addWidget(self.split, 1)
         layout.addWidget(self.status)
         self.rows: list[MeasurementRow] = []
         self.average = "objectives"  # the office's rule for the rata-rata (setting achievement_average)
@@ -107,6 +124,7 @@ class MeasurementPage(ShownPage):
         for model in (self.model, self.summary_model):
             model.set_period(ctx.quarter)
         self.model.set_rows(records)
+        fit_to_words(self.table, self.model, MEASUREMENT_COLUMNS, INDICATOR_COLUMN)
         self.table.clearSpans()
         for i, record in enumerate(records):
             if isinstance(record, ObjectiveRow):
@@ -115,6 +133,9 @@ class MeasurementPage(ShownPage):
         self.average = get_settings(ctx.db).achievement_average
         self.summary_model.set_rows(summary_lines(self.rows, by_objective, budget.total, self.average))
         self._fit_summary()
+        if not self._split_shared:
+            self._split_shared = True
+            QTimer.singleShot(0, self, self._share_split)  # not after the page is gone
         self.title.setText(f"<h3>Pengukuran kinerja {tw} tahun {ctx.year}</h3>")
         self.summary.setText(self._summary_text(tw))
         self.export_button.setEnabled(bool(self.rows))
@@ -123,7 +144,12 @@ class MeasurementPage(ShownPage):
         # The sasaran are few: their table is as tall as its rows, the indicators get the rest.
         view = self.summary_table
         rows = sum(view.rowHeight(i) for i in range(self.summary_model.rowCount()))
-        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth() + 2)
+        view.setMaximumHeight(view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth() + 2)
+
+    def _share_split(self) -> None:
+        # At least three fifths of the height for the indicators; the sasaran table (few rows) the rest, or less.
+        total = sum(self.split.sizes())
+        self.split.setSizes([total - total * 2 // 5, total * 2 // 5])
 
     def _summary_text(self, tw: str) -> str:
         if not self.rows:

@@ -12,9 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QTableView
 
 from sakip_desktop.domain import formats
-from sakip_desktop.domain.achievement import Band, Target
+from sakip_desktop.domain.achievement import Band, Polarity, Target
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.ops.home.overview import AGGREGATION_LABELS, POLARITY_LABELS, STATUS_LABELS
 from sakip_desktop.ops.measurement.budget import BudgetLine
@@ -26,10 +27,11 @@ from sakip_desktop.ops.measurement.capaian import (
 )
 from ui.widgets.colours import HEADING_COLOURS
 from ui.widgets.forms import DASH
-from ui.widgets.table import Column, RecordTableModel
+from ui.widgets.table import Column, RecordTableModel, header_width
 
 NOT_COMPUTABLE = "tidak dapat dihitung"
 GROUP_COLOUR = HEADING_COLOURS[0]  # the row naming a sasaran
+CELL_MARGIN = 14  # room the style takes around a cell's text
 Record = MeasurementRow | ObjectiveRow
 
 
@@ -108,60 +110,83 @@ def _status(r: MeasurementRow) -> str:
     return "Belum diisi" if r.status is None else STATUS_LABELS.get(r.status, r.status)
 
 
+def _indicator_text(r: MeasurementRow) -> str:
+    # Polarity has no column of its own (the name gets the width): a negative one, the exception, is said here.
+    negative = "  · polaritas negatif" if r.info.polarity is Polarity.NEGATIVE else ""
+    return r.info.name + ("  (IKU)" if r.info.is_key else "") + negative
+
+
+# Headers in up to three short lines, so the number columns stay narrow and the indicator's name gets the width
+# (issue 13: at 1366 px it had 150-230 px and most names ended in "…"). The widths are the starting ones: once the
+# rows are in, `fit_to_words` fits each column to its header and its longest word.
 MEASUREMENT_COLUMNS: list[Column[Any]] = [
     Column("Kode", lambda r: r.info.code if isinstance(r, MeasurementRow) else _group_text(r), width=52),
     Column(
         "Indikator kinerja",
-        _m(lambda r: r.info.name + ("  (IKU)" if r.info.is_key else "")),
+        _m(_indicator_text),
         tooltip=_m(
             lambda r: (
-                f"{r.objective_label}\nPolaritas {POLARITY_LABELS[r.info.polarity]}, "
+                f"{r.info.name}\n{r.objective_label}\nPolaritas {POLARITY_LABELS[r.info.polarity]}, "
                 f"{AGGREGATION_LABELS[r.info.aggregation].lower()}"
             )
         ),
     ),
-    Column("Satuan", _m(lambda r: r.info.unit), width=70),
-    Column("Polaritas", _m(lambda r: POLARITY_LABELS[r.info.polarity]), width=68),
-    Column("Target\ntahun", _m(lambda r: row_target_text(r, r.year_target)), align_right=True, width=70),
-    Column("Target\n{tw}", _m(lambda r: row_target_text(r, r.quarter_target)), align_right=True, width=72),
-    Column("Realisasi\n{tw}", _m(lambda r: value_text(r, r.actual)), align_right=True, width=80),
+    Column("Satuan", _m(lambda r: r.info.unit), width=60),
+    Column("Target\ntahun", _m(lambda r: row_target_text(r, r.year_target)), align_right=True),
+    Column("Target\n{tw}", _m(lambda r: row_target_text(r, r.quarter_target)), align_right=True),
+    Column("Realisasi\n{tw}", _m(lambda r: value_text(r, r.actual)), align_right=True),
     Column(
-        "Capaian\n{tw} (%)",
+        "Capaian\n{tw}\n(%)",
         _m(lambda r: capaian_text(r, r.achievement_quarter, "quarter")),
         tooltip=_m(lambda r: capaian_tip(r, r.achievement_quarter, "quarter")),
         align_right=True,
-        width=82,
     ),
-    Column("Target\ns.d. {tw}", _m(lambda r: row_target_text(r, r.target_to_date)), align_right=True, width=80),
-    Column("Realisasi\ns.d. {tw}", _m(lambda r: value_text(r, r.actual_to_date)), align_right=True, width=82),
+    Column("Target\ns.d. {tw}", _m(lambda r: row_target_text(r, r.target_to_date)), align_right=True),
+    Column("Realisasi\ns.d. {tw}", _m(lambda r: value_text(r, r.actual_to_date)), align_right=True),
     Column(
-        "Capaian\ns.d. {tw} (%)",
+        "Capaian\ns.d. {tw}\n(%)",
         _m(lambda r: capaian_text(r, r.achievement_to_date, "to_date")),
         tooltip=_m(lambda r: capaian_tip(r, r.achievement_to_date, "to_date")),
         align_right=True,
-        width=92,
         background=_m(lambda r: _band_colour(r.band), None),
     ),
     Column(
         "Kategori",
         _m(lambda r: r.band.label if r.band else (DASH if r.has_data else "Belum ada data")),
-        width=95,
+        width=84,
         background=_m(lambda r: _band_colour(r.band), None),
     ),
     Column(
-        "Capaian thd\ntarget tahun (%)",
+        "Capaian\nthd target\ntahun (%)",
         _m(lambda r: capaian_text(r, r.achievement_year, "year")),
         tooltip=_m(lambda r: capaian_tip(r, r.achievement_year, "year")),
         align_right=True,
-        width=100,
     ),
     Column(
         "Status\n{tw}",
         _m(_status),
         tooltip=_m(lambda r: "" if r.all_approved else "Ada realisasi s.d. triwulan ini yang belum disetujui Camat."),
-        width=88,
+        width=80,
     ),
 ]
+INDICATOR_COLUMN = 1
+# A column as wide as its longest line up to this many pixels; past it, as its longest word (the rest wraps).
+WORD_FIT_CAP = 90
+
+
+def fit_to_words(view: QTableView, model: RecordTableModel, columns: list[Column[Any]], skip: int) -> None:
+    """Fit every column but `skip` (the one that stretches) to its header and its longest unbreakable word, so a
+    number is never cut and a short label stays on one line; the rows wrap the rest (`make_table`)."""
+    metrics = view.fontMetrics()
+    records = [r for r in model.rows() if isinstance(r, MeasurementRow | SummaryLine)]
+    for i, column in enumerate(columns):
+        if i == skip:
+            continue
+        lines = [line for r in records for line in column.text(r).split("\n")]
+        longest_line = max((metrics.horizontalAdvance(line) for line in lines), default=0)
+        longest_word = max((metrics.horizontalAdvance(w) for line in lines for w in line.split()), default=0)
+        text = min(longest_line, max(WORD_FIT_CAP, longest_word)) + CELL_MARGIN
+        view.setColumnWidth(i, max(header_width(view, column.title), text, 0 if column.width else 40))
 
 
 class MeasurementModel(RecordTableModel):

@@ -27,6 +27,11 @@ def first_run(db_path: Path) -> Database | None:
     if dialog.choice == "demo":
         demo_path = paths.demo_db_path() if db_path == paths.default_db_path() else db_path
         return open_demo(demo_path, fresh=False)
+    if dialog.choice == "kabupaten":  # the kabupaten's data on its server (issue 17): its own window, then the end
+        from ui.kabupaten.window import open_kabupaten_from_first_run
+
+        open_kabupaten_from_first_run()
+        return None
     if dialog.choice == "restore":
         from ui.safety import carry_out_restore
 

@@ -20,6 +20,10 @@ The order, from the `sakip-desktop` command (`ui/__main__.py`) to the first pain
 from __future__ import annotations
 
 import gc
+import json
+import os
+import tempfile
+from pathlib import Path
 
 from sakip_desktop import paths  # noqa: F401  (the core before PySide6, see 2.)
 from sakip_desktop.domain import formats  # noqa: F401  (Babel, needed by every role tab)
@@ -30,6 +34,8 @@ from sakip_desktop.storage.database import Database
 
 # How long after the login dialog or the main window is up the mapped classes are declared (see warm_up).
 WARM_UP_DELAY_MS = 250
+# The screen a --screenshot lays the window out on unless --size says otherwise: the office laptop.
+SCREENSHOT_SIZE = (1366, 768)
 
 
 def begin_startup() -> None:
@@ -77,3 +83,29 @@ def resident_kb() -> int:
     except OSError:
         pass
     return 0
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'1366x768' as (1366, 768); ValueError with an Indonesian message for anything else."""
+    width, _, height = text.lower().replace("×", "x").partition("x")
+    try:
+        size = int(width), int(height)
+    except ValueError:
+        raise ValueError(f"ukuran '{text}' tidak dikenal; tulis LEBARxTINGGI, mis. 1366x768") from None
+    if not (320 <= size[0] <= 7680 and 240 <= size[1] <= 4320):
+        raise ValueError(f"ukuran '{text}' di luar 320x240 sampai 7680x4320")
+    return size
+
+
+def screenshot_screen(size: tuple[int, int]) -> None:
+    """Before the application is made: with no display (or Qt's offscreen platform named without a screen), a
+    --screenshot lays the window out on an offscreen screen of `size` at 96 dpi, not on Qt's 800×800 default, so
+    the picture shows what fits on that screen. A real display (or a configured one) is left as it is."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if (platform and platform != "offscreen") or (not platform and os.environ.get("DISPLAY")):
+        return
+    width, height = size
+    screen = {"name": "layar", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
+    config = Path(tempfile.gettempdir()) / f"sakip-desktop-layar-{width}x{height}.json"
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"

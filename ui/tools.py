@@ -24,6 +24,7 @@ _C, _S, _KP, _T, _AD = Role.CAMAT, Role.SEKRETARIS, Role.KASUBAG_PERENCANAAN, Ro
 
 # Titles the role tab looks up. (A title is also how "Menunggu Anda" opens a tool: ops/home/waiting_work.py.)
 DOCUMENTS, MEASUREMENT, BUDGET_VIEW, DASHBOARD = "Dokumen", "Pengukuran kinerja", "Anggaran", "Dasbor"
+LKE_TOOL = "Evaluasi SAKIP (LKE)"  # issue 16 §1-2 (helper lke)
 
 
 def writers(*ops: Op) -> frozenset[Role]:
@@ -124,6 +125,18 @@ def _pack(ctx: AppContext, _grant: RoleGrant) -> QWidget:
     return PackPage(ctx)
 
 
+def _lhe(ctx: AppContext, _grant: RoleGrant) -> QWidget:
+    from ui.lhe.page import LhePage  # issue 16 §3 (helper lhe)
+
+    return LhePage(ctx)
+
+
+def _lke(ctx: AppContext, _grant: RoleGrant) -> QWidget:
+    from ui.lke.page import LkePage  # issue 16 §1-2 (helper lke)
+
+    return LkePage(ctx)
+
+
 def _review(ctx: AppContext, _grant: RoleGrant) -> QWidget:
     from ui.monitoring.review_page import ReviewPage
 
@@ -179,6 +192,11 @@ TOOLS: tuple[Tool, ...] = (
     Tool("Pemantauan", writers(Op.REVIEW_SAVE), _review),
     Tool("Rekomendasi", writers(Op.RECOMMENDATION_ADD, Op.RECOMMENDATION_ACCEPT), _recommendations),
     Tool("Evaluasi kinerja", writers(Op.MEETING_CREATE) | {_C}, _meetings),  # the Camat reads the minutes
+    # The LHE and its TL LHE matrix (issue 16 §3): recorded, given RATL, checked by the Camat; "Menunggu Anda" opens
+    # it by this title (ops/home/waiting_work.py LHE_TOOL).
+    Tool("LHE dan TL LHE", writers(Op.LHE_SAVE, Op.FOLLOW_UP_ADD, Op.LHE_MATRIX_REVIEW), _lhe),
+    # The LKE self-assessment (issue 16 §1-2): filled by the Tim SAKIP, Admin Data or Sekretaris, signed by the Camat.
+    Tool(LKE_TOOL, writers(Op.LKE_ANSWER_SAVE, Op.LKE_SIGN), _lke),
     Tool(DOCUMENTS, frozenset({_C, _S, _KP, _T}), _documents),
     Tool(MEASUREMENT, frozenset({_C, _S, _KP, _T, _AD}), _measurement),  # the Admin Data copies it onward
     # The Kasubag Perencanaan edits the budget in 'Anggaran dan impor rencana'; the others read it here.

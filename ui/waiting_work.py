@@ -6,13 +6,14 @@ acknowledged, whose button opens their list."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.base import RoleGrant
 from sakip_desktop.ops.home.backup_status import BACKUP_TOOL, backup_reminder
 from sakip_desktop.ops.home.waiting_work import ROLE_CHANGES_TOOL, WorkItem, waiting_work
 from ui.context import AppContext
+from ui.widgets.layouts import discard
 
 _LINK_STYLE = (
     "QPushButton { text-align:left; border:none; padding:2px 4px; color:#0b57d0; font-weight:bold; }"
@@ -31,9 +32,11 @@ class WaitingWorkPanel(QWidget):
         self.ctx, self.grant = ctx, grant
         self._items: list[WorkItem] = []
         self.buttons: list[QPushButton] = []
-        self._layout = QVBoxLayout(self)
+        # In two columns when they fit side by side: the SOP steps under them keep their room (issue 13).
+        self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 4)
         self._layout.setSpacing(0)
+        self.columns = 1
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setVisible(False)
 
@@ -47,7 +50,7 @@ class WaitingWorkPanel(QWidget):
                 self._items.append(WorkItem(reminder[0], BACKUP_TOOL, reminder[1]))
         for button in self.buttons:
             self._layout.removeWidget(button)
-            button.deleteLater()
+            discard(button)
         self.buttons = []
         for item in self._items:
             button = QPushButton(f"▸ {item.text}  → {item.tool}")
@@ -63,13 +66,40 @@ class WaitingWorkPanel(QWidget):
             else:
                 button.setToolTip(f"Buka '{item.tool}' pada {item.period}" if item.period else f"Buka '{item.tool}'")
                 button.clicked.connect(lambda _=False, i=item: self.open_work.emit(i.tool, i.year or 0, i.quarter or 0))
-            self._layout.addWidget(button)
             self.buttons.append(button)
+        self._place(self._columns_fitting(self.width()))
         self.setVisible(bool(self._items))
 
+    def _columns_fitting(self, width: int) -> int:
+        """Two when there are more than two links and both columns fit side by side in `width`, else one."""
+        if len(self.buttons) <= 2:
+            return 1
+        rows = -(-len(self.buttons) // 2)
+        widths = [b.sizeHint().width() for b in self.buttons]
+        return 2 if max(widths[:rows]) + max(widths[rows:]) + 24 <= width else 1
+
+    def _place(self, columns: int) -> None:
+        for button in self.buttons:
+            self._layout.removeWidget(button)
+        rows = -(-len(self.buttons) // columns)
+        for i, button in enumerate(self.buttons):  # down the first column, then the second: oldest first
+            self._layout.addWidget(button, i % rows, i // rows, Qt.AlignmentFlag.AlignLeft)
+        for column in range(2):
+            self._layout.setColumnStretch(column, 1 if column < columns else 0)
+        self.columns = columns
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        columns = self._columns_fitting(event.size().width())
+        if columns != self.columns:
+            self._place(columns)
+
     def _reminds_backup(self) -> bool:
-        """The Camat's tab, and an administrator's first tab (unless he is the Camat: then that tab)."""
-        actor = self.ctx.actor
+        """The Camat's tab, and an administrator's first tab (unless he is the Camat: then that tab), on an office
+        file that can be written."""
+        actor, db = self.ctx.actor, self.ctx.db
+        if not db.is_file or db.read_only:  # a server's backups are the server's; a read-only file takes none
+            return False
         if self.grant.role is Role.CAMAT:
             return True
         return actor.is_admin and not actor.has(Role.CAMAT) and bool(actor.grants) and self.grant is actor.grants[0]

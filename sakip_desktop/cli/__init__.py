@@ -161,7 +161,9 @@ def _add_report_parsers(sub: argparse._SubParsersAction) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `sakip`."""
-    parser = argparse.ArgumentParser(prog="sakip", description="SAKIP Desktop: perintah baris.")
+    from sakip_desktop.cli.indonesian import Parser  # help and usage errors in Indonesian (sub-commands too)
+
+    parser: argparse.ArgumentParser = Parser(prog="sakip", description="SAKIP Desktop: perintah baris.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     demo = sub.add_parser("demo", help="kantor contoh")
@@ -204,6 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     from sakip_desktop.cli.pack import add_pack_parser
 
     add_pack_parser(sub)
+    from sakip_desktop.cli.kabupaten import add_kabupaten_parser  # issue 17: the kabupaten's consolidation
+
+    add_kabupaten_parser(sub)
     return parser
 
 

@@ -1,7 +1,7 @@
 """`sakip paket …`: the submission pack to the kabupaten from the command line.
 
-sakip paket daftar   --db F --year 2025 [--date D]                    the checklist with deadlines and statuses
-sakip paket siapkan  --db F --year 2025 --out FOLDER [--zip] --as U    write the pack onto a folder or flash drive
+sakip paket daftar   --db F --year 2025 [--tw 3] [--date D]                 the checklist with deadlines and statuses
+sakip paket siapkan  --db F --year 2025 [--tw 3] --out FOLDER [--zip] --as U   write the pack onto a flash drive
 sakip paket status   --db F --year 2025 --item lkj [--tw 3] --status diunggah [--date D] [--note T] --as U
 sakip paket lampirkan --db F --year 2025 --item dpa [--tw 3] --file scan.pdf --as U
 """
@@ -38,14 +38,18 @@ def _open(args: argparse.Namespace) -> Database:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from sakip_desktop.ops.pack.checklist import checklist
+    from sakip_desktop.documents.pack import period_name
+    from sakip_desktop.documents.pack_ready import pack_checklist
+    from sakip_desktop.ops.pack.checklist import pack_count
 
     db = _open(args)
+    today = _day(args.date)
     try:
-        rows = checklist(db, args.year, _day(args.date))
+        rows = pack_checklist(db, args.year, today, args.tw)
     finally:
         db.close()
-    print(f"Paket kirim ke Kabupaten {args.year}: {len(rows)} dokumen")
+    print(f"Paket kirim ke Kabupaten {period_name(args.year, args.tw)}: {len(rows)} dokumen; "
+          f"{pack_count(rows, today).text}")  # fmt: skip
     for row in rows:
         late = "  TERLAMBAT" if row.overdue else ""
         note = f"  catatan: {row.note}" if row.note else ""
@@ -60,10 +64,12 @@ def _cmd_prepare(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         actor = authenticate(db, args)
-        result = prepare_pack(db, actor, args.year, Path(args.out), as_zip=args.zip, today=_day(args.date))
+        result = prepare_pack(db, actor, args.year, Path(args.out), quarter=args.tw, as_zip=args.zip,
+                              today=_day(args.date))  # fmt: skip
     finally:
         db.close()
-    print(f"Paket Kabupaten {args.year} ditulis ke {result.path.resolve()} ({len(result.files)} berkas)")
+    period = f"TW {args.tw} {args.year}" if args.tw else str(args.year)
+    print(f"Paket Kabupaten {period} ditulis ke {result.path.resolve()} ({len(result.files)} berkas)")
     for line in result.missing:
         print(f"  tidak ada: {line.esr_type} - {line.title} {line.period} ({line.remark})")
     return 0
@@ -118,11 +124,13 @@ def add_pack_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     verbs = pack.add_subparsers(dest="paket_command", required=True)
     listing = verbs.add_parser("daftar", help="daftar dokumen yang diminta Kabupaten, batas waktu dan statusnya")
     _common(listing)
+    listing.add_argument("--tw", type=int, choices=[1, 2, 3, 4], help="hanya dokumen triwulanan triwulan ini")
     listing.add_argument("--date", help="hari ini menurut TTTT-BB-HH (untuk keterlambatan; bawaan: hari ini)")
     listing.set_defaults(func=_cmd_list)
     prepare = verbs.add_parser("siapkan", help="tulis paket (PDF per dokumen, daftar isi, lembar salin) ke folder")
     _common(prepare)
     prepare.add_argument("--out", required=True, help="folder tujuan, mis. flash disk")
+    prepare.add_argument("--tw", type=int, choices=[1, 2, 3, 4], help="paket triwulan: dokumen triwulanannya saja")
     prepare.add_argument("--zip", action="store_true", help="tulis satu berkas .zip alih-alih folder")
     prepare.add_argument("--date", help="tanggal paket TTTT-BB-HH (bawaan: hari ini)")
     add_identity_options(prepare, purpose="dokumen yang dicetak dicatat atas namanya")

@@ -59,6 +59,11 @@ def _triwulan(p: argparse.ArgumentParser) -> None:
     _day(p)
 
 
+def _year_day(p: argparse.ArgumentParser) -> None:
+    _year(p)
+    _day(p)
+
+
 def _meeting(p: argparse.ArgumentParser) -> None:
     p.add_argument("--meeting", type=int, required=True, help="ID rapat evaluasi")
 
@@ -82,6 +87,11 @@ REPORTS: dict[str, ReportSpec] = {
     "surat-pengantar": ReportSpec("Surat pengantar dari register surat keluar", _letter),
     "lkj": ReportSpec("Laporan Kinerja (LKj) tahunan; --format docx untuk Word", _lkj),
     "e81": ReportSpec("Formulir E.81 Evaluasi Renja per triwulan (ke Bappeda); xlsx seperti templat", _triwulan),
+    # issue 16 §3 (helper lhe): --year is the year the LHE evaluated
+    "tl-lhe": ReportSpec("Matriks Tindak Lanjut LHE AKIP Inspektorat (--year: tahun yang dievaluasi)", _year_day),
+    "tl-lhe-kemenpan": ReportSpec("Matriks Tindak Lanjut LHE AKIP Kementerian PANRB", _year_day),
+    # issue 16 §1-2 (helper lke): the self-assessment of --year; --format xlsx: the filled LKE in the template layout
+    "lke": ReportSpec("Penilaian mandiri SAKIP (LKE) untuk Inspektorat; xlsx: LKE terisi", _year_day),
 }
 
 

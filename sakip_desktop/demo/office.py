@@ -85,7 +85,9 @@ def create_demo(
 def _populate(db: Database, data: dict[str, Any], story: Story) -> None:
     """The demo office's whole story, in the order an office lives it."""
     from sakip_desktop.demo.agreements import add_agreements
+    from sakip_desktop.demo.desa import add_desa_master
     from sakip_desktop.demo.monitoring import add_monitoring_history
+    from sakip_desktop.demo.pack import add_pack_history
     from sakip_desktop.demo.planning import add_plans
     from sakip_desktop.demo.realisation import add_realisations
     from sakip_desktop.demo.sops import add_returned_run, add_sop_history
@@ -93,8 +95,13 @@ def _populate(db: Database, data: dict[str, Any], story: Story) -> None:
 
     add_office_and_staff(db, data, story)
     indicators = add_plans(db, data, story)
+    add_desa_master(db, indicators, story)  # the desa and the indicator over them (issue 15 §3)
     add_agreements(db, story)
     add_realisations(db, data, indicators, story)
     add_sop_history(db, now=story.present)
     add_monitoring_history(db, now=story.present)
+    from sakip_desktop.demo.lhe import add_lhe_history  # issue 16 §3 (helper lhe): the LHE and its TL LHE matrix
+
+    add_lhe_history(db, story)
+    add_pack_history(db, story)  # issue 15 §2: what the office sent the kabupaten (helper demopack)
     add_returned_run(db, now=story.present)

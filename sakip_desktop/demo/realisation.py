@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from sakip_desktop.demo.desa import enter_desa_marks
 from sakip_desktop.demo.timeline import WIB, Story, at, holder, moment_of, person, working_days_after
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.ops.org.units import list_units
@@ -76,6 +77,7 @@ def _enter(db: Database, indicators: dict[str, int], r: dict[str, Any]) -> int:
     period = f"TW{r['quarter']}-{r['year']}"
     note = f"Bukti dukung realisasi {r['indicator']} {period}, Kecamatan Contoh (berkas contoh).\n"
     add_evidence(db, actor, realisation_id, f"bukti-{r['indicator']}-{period}.txt", note.encode(), clock=at(entered))
+    enter_desa_marks(db, actor, realisation_id, r, entered)  # an indicator over desa: marked per desa
     return realisation_id
 
 

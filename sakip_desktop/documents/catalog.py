@@ -22,6 +22,8 @@ from sakip_desktop.documents.berita_acara import prepare_berita_acara
 from sakip_desktop.documents.e81_pdf import prepare_e81
 from sakip_desktop.documents.e81_xlsx import e81_tables, e81_workbook
 from sakip_desktop.documents.kit import load_setup
+from sakip_desktop.documents.lke import prepare_lke  # issue 16 §1-2 (helper lke)
+from sakip_desktop.documents.lke_xlsx import lke_tables, lke_workbook
 from sakip_desktop.documents.lkj.build import prepare_lkj
 from sakip_desktop.documents.lkj.sheets import lkj_tables
 from sakip_desktop.documents.pengukuran import prepare_pengukuran
@@ -29,6 +31,7 @@ from sakip_desktop.documents.pk import prepare_pk
 from sakip_desktop.documents.request import Builder, DocRequest, Prepared, SheetTable, TablesFn, need
 from sakip_desktop.documents.surat_pengantar import prepare_letter
 from sakip_desktop.documents.tables import berita_acara_tables, pengukuran_tables, pk_tables, triwulan_tables
+from sakip_desktop.documents.tl_lhe import prepare_tl_lhe, tl_lhe_tables  # issue 16 §3 (helper lhe)
 from sakip_desktop.documents.triwulan import prepare_triwulan
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.base import Actor
@@ -82,6 +85,10 @@ KINDS: dict[str, KindSpec] = {
         KindSpec("surat-pengantar", "Surat Pengantar", prepare_letter),
         KindSpec("lkj", "Laporan Kinerja (LKj) tahunan", prepare_lkj, lkj_tables),
         KindSpec("e81", "Formulir E.81 Evaluasi Renja", prepare_e81, e81_tables, e81_workbook),
+        # the TL LHE matrix, ESR types 15 and 19 (issue 16 §3, helper lhe)
+        KindSpec("tl-lhe", "Matriks TL LHE Inspektorat", prepare_tl_lhe, tl_lhe_tables),
+        KindSpec("lke", "Penilaian Mandiri SAKIP (LKE)", prepare_lke, lke_tables, lke_workbook),  # helper lke
+        KindSpec("tl-lhe-kemenpan", "Matriks TL LHE Kementerian PANRB", prepare_tl_lhe, tl_lhe_tables),
     )
 }
 

@@ -184,7 +184,7 @@ def header_rows(year: int, quarter: int, rp_head: str = "Rp") -> tuple[tuple[str
         f"Realisasi kinerja dan anggaran Renstra PD s.d. tahun {year}",
         f"Tingkat capaian kinerja dan realisasi anggaran Renstra PD s.d. tahun {year} (%)",
     )
-    first = ["No", "Sasaran", "Program/Kegiatan", "Indikator Kinerja Program (outcome)/Kegiatan (output)"]
+    first = ["No", "Sasaran", "Program/Kegiatan", "Indikator Kinerja Program (outcome)/ Kegiatan (output)"]
     for title in pairs:
         first += [title, ""]
     first += ["Unit PD Penanggung Jawab", "Keterangan"]

@@ -14,6 +14,8 @@ from typing import Any, BinaryIO
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, LongTable, PageBreak, Spacer, Table, TableStyle
 
 import sakip_desktop.documents.kit.fonts as fonts
@@ -90,6 +92,8 @@ def _style(nh: int, kinds: list[str]) -> list[tuple]:
         ("LEADING", (0, 0), (-1, -1), SIZE * 1.2),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, nh - 1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, nh - 1), fonts.BOLD),
+        ("ALIGN", (0, 0), (-1, nh - 1), "CENTER"),
         ("BACKGROUND", (0, 0), (-1, nh - 1), HEAD_FILL),
         ("ALIGN", (FIRST_PAIR, nh), (RP_COLUMNS[-1], -1), "RIGHT"),
         ("LEFTPADDING", (0, 0), (-1, -1), 1.5),
@@ -118,18 +122,50 @@ def _style(nh: int, kinds: list[str]) -> list[tuple]:
     return style
 
 
-def _cells(rows: list[list[Any]], st: kit.Styles, footer_from: int) -> list[list[Any]]:
-    """Text cells as wrapped paragraphs; numbers stay plain strings (drawn as they are, never wrapped: fast)."""
+PADDING = 3.0  # points: the cell's left and right padding together (`_style`)
+
+
+def wrap_text(text: str, width: float, font: str = fonts.REGULAR, size: float = SIZE) -> str:
+    """`text` broken into lines that fit `width` points, between words (a word longer than the line is cut), as
+    one string: a table draws it line by line without laying out a paragraph, which is what makes a form of
+    thousands of cells print in time; it looks as the paragraph did (same font, size and leading)."""
+    lines: list[str] = []
+    for line in simpleSplit(text, font, size, width):
+        while stringWidth(line, font, size) > width and len(line) > 1:
+            cut = max(1, next((n for n in range(len(line), 0, -1) if stringWidth(line[:n], font, size) <= width), 1))
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _head_cells(heads: tuple[tuple[str, ...], ...], widths: list[float]) -> list[list[Any]]:
+    """The header titles wrapped to their (merged) cells between words only ("outcome" never as "outcom e"; every
+    word fits its column at this size), bold and centred by the table's style; drawn as text on every page."""
+    span = {(r1, c1): c2 for r1, c1, _r2, c2 in header_merges()}
+    out = []
+    for r, row in enumerate(heads):
+        cells: list[Any] = []
+        for c, text in enumerate(row):
+            room = sum(widths[c : span.get((r, c), c) + 1]) - PADDING
+            cells.append("\n".join(simpleSplit(text, fonts.BOLD, SIZE, room)) if text else "")
+        out.append(cells)
+    return out
+
+
+def _cells(rows: list[list[Any]], st: kit.Styles, footer_from: int, widths: list[float]) -> list[list[Any]]:
+    """Body text cells as text wrapped to their column (`wrap_text`); the footer's labels and narrative (spanning
+    several columns) as paragraphs; numbers stay plain strings (drawn as they are, never wrapped)."""
     plain = {0, *K_COLUMNS, *RP_COLUMNS}
     out = []
     for r, row in enumerate(rows):
-        bold = r >= footer_from
+        footer = r >= footer_from
         cells: list[Any] = []
         for c, value in enumerate(row):
             if value is None:
                 cells.append("")
             elif isinstance(value, str) and c not in plain:
-                cells.append(kit.para(value, st.cell_b if bold else st.cell))
+                cells.append(kit.para(value, st.cell_b) if footer else wrap_text(value, widths[c] - PADDING))
             else:
                 cells.append(value)
         out.append(cells)
@@ -167,8 +203,9 @@ def table_rows(doc: E81Doc, width: float) -> TableRows:
     rows += [*all_footer[:2], *narrative]
     kinds = ["program" if line.level == "program" else "line" for line in doc.lines]
     kinds += ["mean", "mean"] + ["narrative"] * len(narrative)
-    head = [[kit.para(v, st.head) if v else "" for v in h] for h in heads]
-    return TableRows(head, _cells(rows, st, len(doc.lines)), kinds, column_widths(width))
+    widths = column_widths(width)
+    head = _head_cells(heads, widths)
+    return TableRows(head, _cells(rows, st, len(doc.lines), widths), kinds, widths)
 
 
 def _units(kinds: list[str]) -> list[tuple[int, int]]:

@@ -31,6 +31,7 @@ from sakip_desktop.documents.e81 import (
     whole_rupiah,
 )
 from sakip_desktop.documents.request import Prepared, SheetTable
+from sakip_desktop.documents.xlsx_sheets import mark_draft_sheet, set_properties
 from sakip_desktop.exchange.xlsxkit import fit_rows
 
 if TYPE_CHECKING:
@@ -79,6 +80,9 @@ def e81_workbook(prepared: Prepared, paper: str, margins_cm: tuple[float, float,
     _signatures(ws, doc, last + 3)
     ws.print_area = f"A1:{get_column_letter(COLUMNS)}{last + 12}"
     _page(ws, paper, margins_cm)
+    if doc.draft:  # at the top (the form's first row, beside "Formulir E.81") and on every printed page
+        mark_draft_sheet(ws, "A1", align="left")
+    set_properties(wb, f"Formulir E.81 {period_title(doc.year, doc.quarter).capitalize()}", draft=doc.draft)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -3,7 +3,9 @@ expected document, named '<ESR type> - <title> - <year>.pdf', the cover sheet li
 (.xlsx) of the quarterly figures.
 
 A document the program prints is taken from a scanned signed copy when one is attached to the item, otherwise
-printed now from the office's data through the catalog (and entered in the document register, as any printing).
+printed now from the office's data (each document's data gathered once, `pack_ready.Prepares`, and entered in the
+document register, as any printing). A quarter's pack (TW I–IV) holds that quarter's quarterly documents only; the
+year's pack holds the yearly documents and the quarterly ones of the quarters ended.
 Everything is gathered in memory first, then written into a hidden temporary folder on the target and renamed
 into place in one step: a pulled drive or a full disk leaves no pack that looks complete, only the old pack (if
 any) and a message in Indonesian.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import io
 import os
 import shutil
 import uuid
@@ -21,23 +24,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sakip_desktop.documents.catalog import DocRequest, generate, preview
+from sakip_desktop.documents.catalog import Built, Prepared, footer_note, record_built
 from sakip_desktop.documents.kit import load_setup
+from sakip_desktop.documents.pack_copies import find_copy, keep_copy, prune_copies
 from sakip_desktop.documents.pack_cover import CoverLine, cover_pdf
+from sakip_desktop.documents.pack_ready import Prepares, pack_checklist
 from sakip_desktop.documents.pack_salin import salin_workbook
+from sakip_desktop.domain.periods import ROMAN
 from sakip_desktop.domain.permissions import Op
-from sakip_desktop.errors import StorageFailure, StorageFull, UserError
+from sakip_desktop.errors import StorageFailure, StorageFull, UserError, ValidationError
 from sakip_desktop.files import write_atomically
 from sakip_desktop.ops.base import Actor
-from sakip_desktop.ops.org.office import get_profile
-from sakip_desktop.ops.pack.checklist import ChecklistRow, checklist, read_pack_file
+from sakip_desktop.ops.org.office import get_profile, get_settings
+from sakip_desktop.ops.pack.checklist import ChecklistRow, read_pack_file
 from sakip_desktop.ops.pack.due import pack_file_name
+from sakip_desktop.ops.register import version_for
 from sakip_desktop.storage.backup import fsync_folder
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.failures import os_error_words
 
-COVER_NAME = "00 - Daftar isi paket - {year}.pdf"
-SALIN_NAME = "Lembar salin capaian triwulan - {year}.xlsx"
+COVER_NAME = "00 - Daftar isi paket - {period}.pdf"
+SALIN_NAME = "Lembar salin capaian triwulan - {period}.xlsx"
 
 
 @dataclass(frozen=True)
@@ -54,45 +61,98 @@ class PackResult:
         return tuple(line for line in self.lines if not line.file_name)
 
 
-def pack_name(office: str, year: int) -> str:
-    """'Paket Kabupaten 2025 - Kecamatan Contoh' (the folder, or the .zip without its suffix)."""
-    name = f"Paket Kabupaten {year} - {office}"
+def period_name(year: int, quarter: int | None = None) -> str:
+    """'2025' for the year's pack, 'TW III 2025' for a quarter's."""
+    return f"TW {ROMAN[quarter - 1]} {year}" if quarter else str(year)
+
+
+def pack_name(office: str, year: int, quarter: int | None = None) -> str:
+    """'Paket Kabupaten 2025 - Kecamatan Contoh', 'Paket Kabupaten TW III 2025 - …' (the folder, or the .zip
+    without its suffix)."""
+    name = f"Paket Kabupaten {period_name(year, quarter)} - {office}"
     return "".join("-" if c in '<>:"/\\|?*' else c for c in name).strip()
 
 
-def _in_pack(row: ChecklistRow, today: dt.date) -> bool:
-    """A yearly document always; a quarterly one once its quarter has ended."""
-    if not row.quarter:
-        return True
-    end_month = 3 * row.quarter
-    return dt.date(row.year + (end_month == 12), end_month % 12 + 1, 1) <= today
+class _Printer:
+    """Lays out the program's documents of one pack from their prepared data (`pack_ready.Prepares`: each gathered
+    once) and enters each printing in the document register, as any printing is."""
+
+    def __init__(self, db: Database, actor: Actor, prepares: Prepares) -> None:
+        self.db, self.actor, self.prepares = db, actor, prepares
+        self.setup = load_setup(db)
+        self.with_code = get_settings(db).print_document_code
+        self.records = actor.may(Op.DOCUMENT_RECORD) and not (db.read_only or db.damage)
+
+    def pdf(self, row: ChecklistRow) -> tuple[bytes, str]:
+        prepared = self.prepares.get(row)
+        if isinstance(prepared, UserError):
+            raise prepared
+        copy = self._registered_copy(row, prepared)
+        if copy is not None:
+            return copy
+        version = version_for(self.db, prepared.kind, prepared.subject_key, prepared.digest)
+        buffer = io.BytesIO()
+        note = footer_note(prepared, version, with_code=self.with_code)
+        pages = prepared.build(self.setup, prepared.data, buffer, note)
+        if not self.records:
+            return buffer.getvalue(), "dicetak program"
+        made = record_built(self.db, self.actor, Built(prepared, buffer.getvalue(), pages, self.setup.paper, version))
+        keep_copy(self.db, made.pdf)
+        return made.pdf, f"dicetak program, versi {made.record.version}"
+
+    def _registered_copy(self, row: ChecklistRow, prepared: Prepared) -> tuple[bytes, str] | None:
+        """The register's newest printing of the document, when it was made from the data as it is now on the
+        office's paper and its file is kept (`pack_copies`): copied, not laid out again."""
+        record = row.printed
+        if record is None or record.data_hash != prepared.digest or record.paper != self.setup.paper:
+            return None
+        data = find_copy(self.db, record.file_sha256)
+        if data is None:
+            return None
+        return data, f"cetakan terdaftar versi {record.version}, {record.generated_at:%d-%m-%Y}"
 
 
-def _document(db: Database, actor: Actor, row: ChecklistRow) -> tuple[bytes, str]:
+def _document(db: Database, printer: _Printer, row: ChecklistRow) -> tuple[bytes, str]:
     """The PDF of an item and where it comes from; `UserError` when there is none."""
     if row.files:
         newest = row.files[-1]
         return read_pack_file(db, newest.id).data, f"berkas dilampirkan: {newest.filename}"
     if not row.item.source_kind:
         raise UserError("belum ada berkas yang dilampirkan")
-    request = DocRequest(row.item.source_kind, year=row.year, quarter=row.quarter or None)
-    if actor.may(Op.DOCUMENT_RECORD) and not (db.read_only or db.damage):
-        made = generate(db, actor, request)
-        return made.pdf, f"dicetak program, versi {made.record.version}"
-    pdf, _pages = preview(db, request)
-    return pdf, "dicetak program"
+    return printer.pdf(row)
 
 
-def gather_pack(db: Database, actor: Actor, year: int, today: dt.date) -> tuple[list[CoverLine], dict[str, bytes]]:
-    """The cover sheet's lines and the files of the pack (name -> bytes), cover and lembar salin included."""
+def _check_period(year: int, quarter: int | None, today: dt.date) -> None:
+    if quarter is None:
+        return
+    if quarter not in (1, 2, 3, 4):
+        raise ValidationError("Triwulan paket harus 1 sampai 4.", field="quarter")
+    end_month = 3 * quarter
+    opens = dt.date(year + (end_month == 12), end_month % 12 + 1, 1)
+    if today < opens:
+        raise ValidationError(
+            f"TW {ROMAN[quarter - 1]} {year} belum berakhir; paketnya dapat disiapkan mulai {opens:%d-%m-%Y}.",
+            field="quarter",
+        )
+
+
+def gather_pack(
+    db: Database, actor: Actor, year: int, today: dt.date, quarter: int | None = None
+) -> tuple[list[CoverLine], dict[str, bytes]]:
+    """The cover sheet's lines and the files of the pack (name -> bytes), cover and lembar salin included: the
+    year's pack (yearly documents, and the quarterly ones of the quarters ended), or TW `quarter`'s (its quarterly
+    documents only)."""
+    _check_period(year, quarter, today)
+    prepares = Prepares(db, today)
+    printer = _Printer(db, actor, prepares)
     lines: list[CoverLine] = []
     files: dict[str, bytes] = {}
-    for row in checklist(db, year, today):
-        if not _in_pack(row, today):
+    for row in pack_checklist(db, year, today, quarter, prepares):
+        if not row.in_pack(today):
             continue
         name = _unique(pack_file_name(row.item.esr_type, row.item.title, row.year, row.quarter), files)
         try:
-            data, remark = _document(db, actor, row)
+            data, remark = _document(db, printer, row)
         except UserError as exc:
             name, remark = "", str(exc).rstrip(".")
         else:
@@ -101,8 +161,11 @@ def gather_pack(db: Database, actor: Actor, year: int, today: dt.date) -> tuple[
                                remark))  # fmt: skip
     profile = get_profile(db)
     office = f"{profile.office_title}, {profile.regency_title}"
-    cover = cover_pdf(load_setup(db), office, year, lines, today)
-    return lines, {COVER_NAME.format(year=year): cover, **files, SALIN_NAME.format(year=year): salin_workbook(db, year)}
+    period = period_name(year, quarter)
+    prune_copies(db, (year - 1, year))
+    cover = cover_pdf(printer.setup, office, year, lines, today, quarter=quarter)
+    salin = salin_workbook(db, year, (quarter,) if quarter else None)
+    return lines, {COVER_NAME.format(period=period): cover, **files, SALIN_NAME.format(period=period): salin}
 
 
 def _unique(name: str, taken: dict[str, bytes]) -> str:
@@ -154,8 +217,6 @@ def write_folder(target: Path, name: str, files: dict[str, bytes]) -> Path:
 
 def write_zip(target: Path, name: str, files: dict[str, bytes]) -> Path:
     """Write `files` as `target/name.zip` through a temporary file and a rename (`files.write_atomically`)."""
-    import io
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for file_name, data in files.items():
@@ -174,17 +235,19 @@ def prepare_pack(
     year: int,
     target: Path,
     *,
+    quarter: int | None = None,
     as_zip: bool = False,
     today: dt.date | None = None,
     writer: Callable[[Path, str, dict[str, bytes]], Path] | None = None,
 ) -> PackResult:
-    """Prepare the pack of `year` in the folder `target` (a flash drive): a folder, or a .zip with `as_zip`."""
+    """Prepare the pack of `year` (or of its TW `quarter`) in the folder `target` (a flash drive): a folder, or a
+    .zip with `as_zip`."""
     target = Path(target)
     if not target.is_dir():
         raise StorageFailure(f"Folder tujuan {target} tidak ada. Pasang flash disk atau pilih folder lain.")
     today = today or dt.date.today()
-    lines, files = gather_pack(db, actor, year, today)
-    name = pack_name(get_profile(db).office_title, year)
+    lines, files = gather_pack(db, actor, year, today, quarter)
+    name = pack_name(get_profile(db).office_title, year, quarter)
     put = writer or (write_zip if as_zip else write_folder)
     path = put(target, name, files)
     return PackResult(path, tuple(lines), tuple(files))

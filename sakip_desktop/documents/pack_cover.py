@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from sakip_desktop.documents import kit
 from sakip_desktop.domain.formats import long_date
+from sakip_desktop.domain.periods import ROMAN
+from sakip_desktop.ops.pack.checklist import PackCount
 
 
 @dataclass(frozen=True)
@@ -26,16 +28,25 @@ class CoverLine:
     remark: str  # where the PDF comes from, or why it is missing
 
 
-def cover_pdf(setup: kit.DocSetup, office: str, year: int, lines: Sequence[CoverLine], made_on: dt.date) -> bytes:
-    """The cover sheet as PDF bytes."""
+def cover_pdf(
+    setup: kit.DocSetup,
+    office: str,
+    year: int,
+    lines: Sequence[CoverLine],
+    made_on: dt.date,
+    *,
+    quarter: int | None = None,
+) -> bytes:
+    """The cover sheet as PDF bytes (of the year's pack, or of TW `quarter`'s)."""
     st = kit.styles(size=11, cell_size=8)
     width = kit.frame_width(setup, "landscape")
-    held = sum(1 for line in lines if line.file_name)
+    count = PackCount(len(lines), sum(1 for line in lines if line.file_name), 0)  # as the screen counts
+    period = f"TRIWULAN {ROMAN[quarter - 1]} TAHUN {year}" if quarter else f"TAHUN {year}"
     story = [
-        *kit.title_block(["DAFTAR DOKUMEN PAKET KIRIM KE KABUPATEN", f"TAHUN {year}"], st),
+        *kit.title_block(["DAFTAR DOKUMEN PAKET KIRIM KE KABUPATEN", period], st),
         kit.para(
-            f"{office}. Disiapkan {long_date(made_on)}: {held} dari {len(lines)} dokumen yang diminta ada dalam "
-            "paket ini, masing-masing satu berkas PDF bernama menurut jenis dokumen ESR.",
+            f"{office}. Disiapkan {long_date(made_on)}: {count.text} ini, masing-masing satu berkas PDF bernama "
+            "menurut jenis dokumen ESR.",
             st.body,
         ),
         kit.para(" ", st.small),
@@ -61,8 +72,8 @@ def cover_pdf(setup: kit.DocSetup, office: str, year: int, lines: Sequence[Cover
         setup,
         story,
         out,
-        title=f"Daftar Dokumen Paket Kabupaten {year}",
+        title=f"Daftar Dokumen Paket Kabupaten {period.title()}",
         orientation="landscape",
-        footer_note=f"Paket kirim ke Kabupaten {year}",
+        footer_note=f"Paket kirim ke Kabupaten {period.title()}",
     )
     return out.getvalue()

@@ -51,12 +51,12 @@ def salin_rows(rows: Sequence[MeasurementRow], narratives: Sequence[QuarterNarra
     return out
 
 
-def salin_tables(db: Database, year: int) -> list[SheetTable]:
-    """One table per quarter of `year` (TW I–IV), in the web form's column order."""
+def salin_tables(db: Database, year: int, quarters: Sequence[int] | None = None) -> list[SheetTable]:
+    """One table per quarter of `year` (TW I–IV, or those of `quarters`), in the web form's column order."""
     measured = measure_all(db, [year])
     office = get_profile(db).name
     tables = []
-    for quarter in QUARTERS:
+    for quarter in quarters or QUARTERS:
         label = quarter_label(quarter)
         rows = salin_rows(measured[(year, quarter)], quarter_narratives(db, year, quarter))
         headers = tuple(
@@ -76,6 +76,6 @@ def salin_tables(db: Database, year: int) -> list[SheetTable]:
     return tables
 
 
-def salin_workbook(db: Database, year: int) -> bytes:
-    """The lembar salin of `year` as .xlsx bytes: a sheet per quarter."""
-    return workbook_bytes(salin_tables(db, year), SheetPage.of_office(db))
+def salin_workbook(db: Database, year: int, quarters: Sequence[int] | None = None) -> bytes:
+    """The lembar salin of `year` as .xlsx bytes: a sheet per quarter (those of `quarters`, default all four)."""
+    return workbook_bytes(salin_tables(db, year, quarters), SheetPage.of_office(db))

@@ -20,6 +20,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether
 
 from sakip_desktop.documents import kit
+from sakip_desktop.documents.desa_tables import summary_spec
 from sakip_desktop.documents.measure_rows import (
     MEAN_LABEL,
     PROGRESS,
@@ -32,9 +33,11 @@ from sakip_desktop.documents.measure_rows import (
 )
 from sakip_desktop.documents.measure_text import percent_text, revision_lines, revision_notes
 from sakip_desktop.documents.request import DocRequest, Prepared, SheetTable
+from sakip_desktop.documents.tablespec import TableSpec, pdf_table, sheet_table
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.periods import ROMAN, quarter_label
 from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.desa.fraction import Breakdown, period_breakdowns
 from sakip_desktop.ops.measurement.budget import BudgetLine, BudgetMeasurement, budget_measurement, efficiency_note
 from sakip_desktop.ops.measurement.budget_links import LINK_NOTE, SHARED_NOTE
 from sakip_desktop.ops.measurement.capaian import measure
@@ -84,6 +87,7 @@ class PengukuranDoc:
     through: int | None = None  # a year document not yet final: measured s.d. TW n (ops.measurement.year)
     notes: tuple[str, ...] = ()  # the year rule's notes (DRAF reason, rows left out, how the mean is taken)
     budget_notes: tuple[str, ...] = ()  # under table B: the efisiensi formula, how programs meet sasaran
+    desa: tuple[Breakdown, ...] = ()  # C: the per-desa breakdown of each indicator over desa (`desa_tables`)
 
     @property
     def table_quarter(self) -> int | None:
@@ -167,6 +171,7 @@ def pengukuran_data(db: Database, year: int, quarter: int | None, day: dt.date) 
         through=None if whole is None or whole.final else at,
         notes=tuple(notes),
         budget_notes=_budget_notes(budget),
+        desa=period_breakdowns(db, year, at),
     )
 
 
@@ -297,6 +302,26 @@ def _budget_table(sheet: SheetTable, width: float) -> kit.Flowable:
     )  # fmt: skip
 
 
+DESA_TITLE = "C. Rincian Indikator atas Desa"
+
+
+def _desa_specs(doc: PengukuranDoc) -> tuple[TableSpec, ...]:
+    at = doc.table_quarter or 4
+    return (summary_spec(doc.desa, f"{quarter_label(at)} {doc.year}", "C Rincian Desa"),)
+
+
+def desa_section(doc: PengukuranDoc, width: float, st: kit.Styles) -> list:
+    """C: for each indicator over desa, which desa met its criterion and which did not (none: nothing)."""
+    if not doc.desa:
+        return []
+    return [kit.para(DESA_TITLE, st.heading), *(f for spec in _desa_specs(doc) for f in pdf_table(spec, width))]
+
+
+def desa_sheets(doc: PengukuranDoc, subtitle: str = "") -> list[SheetTable]:
+    """C as data for the .xlsx: one sheet per indicator over desa."""
+    return [sheet_table(spec, subtitle) for spec in _desa_specs(doc)]
+
+
 def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | BinaryIO, footer_note: str = "") -> int:
     """Write the FPK as a landscape PDF; return the page count."""
     st = kit.styles(11)
@@ -310,6 +335,7 @@ def build_pengukuran(setup: kit.DocSetup, doc: PengukuranDoc, out: Path | Binary
     story.append(_table(capaian, width))
     story += [kit.para("Catatan: " + note, st.small) for note in capaian.notes]
     story += revision_notes(doc.revisions, st)
+    story += desa_section(doc, width, st)
     tail: list = [kit.para(budget.title, st.heading), _budget_table(budget, width)]
     tail += [kit.para("Catatan: " + note, st.small) for note in budget.notes]
     if doc.draft:

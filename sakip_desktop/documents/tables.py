@@ -72,7 +72,11 @@ def pengukuran_tables(prepared: Prepared) -> list[SheetTable]:
     """FPK: A. capaian kinerja sasaran (with the mean) and B. realisasi anggaran program (with the Jumlah)."""
     doc: PengukuranDoc = prepared.data
     subtitle = f"{doc.office_title} – {period_text(doc.year, doc.quarter, doc.through)}"
-    return [_pengukuran_capaian(doc, subtitle), _pengukuran_budget(doc, subtitle)]
+    return [
+        _pengukuran_capaian(doc, subtitle),
+        _pengukuran_budget(doc, subtitle),
+        *pengukuran.desa_sheets(doc, subtitle),
+    ]
 
 
 def _pengukuran_capaian(doc: PengukuranDoc, subtitle: str) -> SheetTable:

@@ -86,8 +86,14 @@ class SheetPage:
         return across - self.margins_cm[2] - self.margins_cm[3]
 
 
-def workbook_bytes(tables: list[SheetTable], page: SheetPage | None = None) -> bytes:
-    """The .xlsx file of `tables`, one sheet each, in order, set up to print on `page` (default A4)."""
+DRAFT_WORD = "DRAF"
+DRAFT_COLOR = "C00000"
+
+
+def workbook_bytes(tables: list[SheetTable], page: SheetPage | None = None, *, draft: bool = False) -> bytes:
+    """The .xlsx file of `tables`, one sheet each, in order, set up to print on `page` (default A4). A `draft`
+    workbook says DRAF at the top of every sheet (its title row, and the printed page's header) and in the file's
+    properties, as the PDF carries its DRAF watermark."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -98,9 +104,53 @@ def workbook_bytes(tables: list[SheetTable], page: SheetPage | None = None) -> b
         _write_sheet(ws, table)
         _write_notes(ws, table)
         _page_setup(ws, table, page or SheetPage())
+        if draft:
+            _draft_title_row(ws, len(table.widths))
+    set_properties(wb, tables[0].title if tables else "", draft=draft)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def mark_draft_sheet(ws: Worksheet, cell: str, align: str = "right") -> None:
+    """Say DRAF on a sheet: 'DRAF' large and red in `cell` of its title row (the title itself unchanged), and
+    'DRAF – belum final' in the header of every printed page."""
+    from openpyxl.styles import Alignment, Font
+
+    mark = ws[cell]
+    mark.value = DRAFT_WORD
+    mark.font = Font(bold=True, size=14, color=DRAFT_COLOR)
+    mark.alignment = Alignment(horizontal=align, vertical="top")
+    for header in (ws.oddHeader, ws.evenHeader, ws.firstHeader):
+        header.center.text = f"{DRAFT_WORD} – belum final"
+        header.center.color = DRAFT_COLOR
+        header.center.size = 14
+
+
+def _draft_title_row(ws: Worksheet, columns: int) -> None:
+    """The title row of a DRAF table: the title over all columns but the last, 'DRAF' in the last."""
+    from openpyxl.utils import get_column_letter
+
+    if columns < 2:
+        ws["A1"] = f"{DRAFT_WORD} · {ws['A1'].value or ''}"
+        mark_draft_sheet(ws, "B1")
+        return
+    ws.unmerge_cells(f"A1:{get_column_letter(columns)}1")
+    if columns > 2:
+        ws.merge_cells(f"A1:{get_column_letter(columns - 1)}1")
+    mark_draft_sheet(ws, f"{get_column_letter(columns)}1")
+
+
+def set_properties(wb: Any, title: str, *, draft: bool) -> None:
+    """The file's properties (Excel: File › Info; LibreOffice: File › Properties): its title, and for a draft
+    'DRAF' in the title, the keywords and the status."""
+    props = wb.properties
+    props.title = f"{DRAFT_WORD} · {title}" if draft and title else (DRAFT_WORD if draft else title) or None
+    props.creator = "SAKIP Desktop"
+    if draft:
+        props.keywords = DRAFT_WORD
+        props.contentStatus = f"{DRAFT_WORD} (belum final)"
+        props.subject = f"{DRAFT_WORD}: {title}" if title else DRAFT_WORD
 
 
 def _write_sheet(ws: Worksheet, table: SheetTable) -> None:

@@ -35,6 +35,7 @@ class Op(StrEnum):
     REALISATION_EVIDENCE_REMOVE = "realisation.evidence.remove"
     REALISATION_SUBMIT = "realisation.submit"
     ISIAN_IMPORT = "realisation.isian_import"
+    DESA_REALISATION_SAVE = "realisation.desa.save"  # desa helper (issue 15 §3)
     REALISATION_VERIFY = "realisation.verify"
     REALISATION_RETURN = "realisation.return"
     REALISATION_APPROVE = "realisation.approve"
@@ -52,6 +53,7 @@ class Op(StrEnum):
     INDICATOR_ADD = "planning.indicator.add"
     INDICATOR_UPDATE = "planning.indicator.update"
     INDICATOR_DELETE = "planning.indicator.delete"
+    INDICATOR_DESA_SET = "planning.indicator.desa"  # desa helper (issue 15 §3)
     RENSTRA_TARGETS_SAVE = "planning.renstra_targets.save"
     YEAR_TARGETS_SAVE = "planning.year_targets.save"
     SCALE_ADD = "planning.scale.add"
@@ -96,6 +98,20 @@ class Op(StrEnum):
     FOLLOW_UP_REPORT = "follow_up.report"
     FOLLOW_UP_EVIDENCE_ADD = "follow_up.evidence.add"
     FOLLOW_UP_EVIDENCE_REMOVE = "follow_up.evidence.remove"
+    # LHE and its TL LHE matrix (issue 16 §3, helper lhe)
+    LHE_SAVE = "lhe.save"
+    LHE_DELETE = "lhe.delete"
+    LHE_RECOMMENDATION_SAVE = "lhe.recommendation.save"
+    LHE_RECOMMENDATION_DELETE = "lhe.recommendation.delete"
+    LHE_MATRIX_REVIEW = "lhe.matrix.review"
+    # LKE, the self-assessment of SAKIP (issue 16 §1-2, helper lke)
+    LKE_TEMPLATE_IMPORT = "lke.template.import"
+    LKE_ASSESSMENT_SAVE = "lke.assessment.save"
+    LKE_ANSWER_SAVE = "lke.answer.save"
+    LKE_EVIDENCE_ADD = "lke.evidence.add"
+    LKE_EVIDENCE_REMOVE = "lke.evidence.remove"
+    LKE_SIGN = "lke.sign"
+    LKE_UNLOCK = "lke.unlock"
     # LKj
     LKJ_SECTION_SAVE = "lkj.section.save"
     LKJ_SIGN = "lkj.sign"
@@ -135,6 +151,9 @@ class Op(StrEnum):
     UNIT_ADD = "office.unit.add"
     UNIT_UPDATE = "office.unit.update"
     UNIT_DELETE = "office.unit.delete"
+    DESA_ADD = "office.desa.add"  # desa helper (issue 15 §3)
+    DESA_UPDATE = "office.desa.update"
+    DESA_SET_ACTIVE = "office.desa.set_active"
     PERSON_ADD = "office.person.add"
     PERSON_UPDATE = "office.person.update"
     ACTING_ADD = "office.acting.add"
@@ -193,11 +212,14 @@ _LIBRARY = (_S, _KP, ADMIN)
 _DOCUMENT = (_C, _S, _T, _KP, _KU, ADMIN)
 _LKJ_EDIT = (_S, _T, _KP, ADMIN)
 _PACK = (_T, _AD, ADMIN)  # the submission pack to the kabupaten: the Tim SAKIP and the Admin Data keep it
+_LKE = (_S, _T, _AD, ADMIN)  # the LKE self-assessment (issue 16 §1-2): the Tim SAKIP, Admin Data or Sekretaris fill it
+_LHE = (_S, _T, _AD, ADMIN)  # the LHE received and its rekomendasi (issue 16 §3): recorded by the Tim or Admin Data
 
 _UNIT_NOTE = "Hanya untuk unit sendiri: Kasi seksinya, Kasubag sub bagiannya, staf unitnya (Administrator semua unit)."
 _STEP_NOTE = "Hanya pemegang peran yang ditetapkan untuk langkah itu dalam SOP."
 _RESPONSIBLE_NOTE = "Hanya penanggung jawab tindak lanjut itu."
 _DRAFT_NOTE = "Hanya selama masih draf; PK yang sudah ditetapkan tidak dapat diubah."
+_LKE_NOTE = "Hanya selama penilaian mandiri tahun itu belum ditandatangani Camat."  # issue 16 (helper lke)
 _MEETING_NOTE = "Hanya selama rapat masih draf; berita acara yang sudah final tidak dapat diubah."
 
 _ROWS: tuple[tuple[Op, str, str, tuple[str, ...], str], ...] = (
@@ -207,6 +229,7 @@ _ROWS: tuple[tuple[Op, str, str, tuple[str, ...], str], ...] = (
     (Op.REALISATION_EVIDENCE_REMOVE, REALISATION, "Hapus bukti dukung", _ENTRY, _UNIT_NOTE),
     (Op.REALISATION_SUBMIT, REALISATION, "Ajukan realisasi triwulan", _ENTRY, _UNIT_NOTE),
     (Op.ISIAN_IMPORT, REALISATION, "Impor Format Isian", _ENTRY, _UNIT_NOTE),
+    (Op.DESA_REALISATION_SAVE, REALISATION, "Isi realisasi per desa", _ENTRY, _UNIT_NOTE),  # desa helper
     (Op.REALISATION_VERIFY, REALISATION, "Verifikasi realisasi", (_S,), ""),
     (Op.REALISATION_RETURN, REALISATION, "Kembalikan realisasi", (_S, _C),
      "Sekretaris: yang diajukan atau sudah diverifikasi; Camat: yang sudah diverifikasi."),
@@ -225,6 +248,8 @@ _ROWS: tuple[tuple[Op, str, str, tuple[str, ...], str], ...] = (
     (Op.INDICATOR_ADD, PLANNING, "Tambah indikator kinerja", _PLANNING, ""),
     (Op.INDICATOR_UPDATE, PLANNING, "Ubah indikator kinerja", _PLANNING, ""),
     (Op.INDICATOR_DELETE, PLANNING, "Hapus indikator kinerja", _PLANNING, ""),
+    (Op.INDICATOR_DESA_SET, PLANNING, "Tetapkan indikator atas desa", _PLANNING,
+     "Hanya selama indikator itu belum punya realisasi."),  # desa helper (issue 15 §3)
     (Op.RENSTRA_TARGETS_SAVE, PLANNING, "Simpan target Renstra", _PLANNING, ""),
     (Op.YEAR_TARGETS_SAVE, PLANNING, "Simpan target tahunan dan triwulan", _PLANNING, ""),
     (Op.SCALE_ADD, PLANNING, "Tambah skala kualitatif", _PLANNING, ""),
@@ -267,6 +292,24 @@ _ROWS: tuple[tuple[Op, str, str, tuple[str, ...], str], ...] = (
     (Op.FOLLOW_UP_REPORT, EVALUATION, "Laporkan tindak lanjut", (ANY_ACCOUNT,), _RESPONSIBLE_NOTE),
     (Op.FOLLOW_UP_EVIDENCE_ADD, EVALUATION, "Tambah bukti tindak lanjut", (ANY_ACCOUNT,), _RESPONSIBLE_NOTE),
     (Op.FOLLOW_UP_EVIDENCE_REMOVE, EVALUATION, "Hapus bukti tindak lanjut", (ANY_ACCOUNT,), _RESPONSIBLE_NOTE),
+    # LHE and its TL LHE matrix (issue 16 §3, helper lhe)
+    (Op.LHE_SAVE, EVALUATION, "Catat LHE", _LHE, ""),
+    (Op.LHE_DELETE, EVALUATION, "Hapus LHE", _LHE, "Hanya selama rekomendasinya belum ditindaklanjuti."),
+    (Op.LHE_RECOMMENDATION_SAVE, EVALUATION, "Simpan rekomendasi LHE", _LHE, ""),
+    (Op.LHE_RECOMMENDATION_DELETE, EVALUATION, "Hapus rekomendasi LHE", _LHE, "Hanya selama belum ada RATL-nya."),
+    (Op.LHE_MATRIX_REVIEW, EVALUATION, "Tandai matriks TL LHE diperiksa", (_C,),
+     "Matriks tercetak tanpa DRAF sesudahnya; mengubah rekomendasi atau RATL membatalkan tanda ini."),
+    # LKE, the self-assessment of SAKIP (issue 16 §1-2, helper lke)
+    (Op.LKE_TEMPLATE_IMPORT, EVALUATION, "Impor templat LKE", _LKE,
+     "Templat yang sudah dipakai penilaian tidak diganti."),
+    (Op.LKE_ASSESSMENT_SAVE, EVALUATION, "Simpan penilaian mandiri LKE", _LKE, _LKE_NOTE),
+    (Op.LKE_ANSWER_SAVE, EVALUATION, "Simpan jawaban LKE", _LKE,
+     _LKE_NOTE + " Jawaban lain dari usulan wajib beralasan."),
+    (Op.LKE_EVIDENCE_ADD, EVALUATION, "Tambah bukti LKE", _LKE, _LKE_NOTE),
+    (Op.LKE_EVIDENCE_REMOVE, EVALUATION, "Hapus bukti LKE", _LKE, _LKE_NOTE),
+    (Op.LKE_SIGN, EVALUATION, "Tandatangani penilaian mandiri LKE", (_C,), "Mengunci penilaian mandiri tahun itu."),
+    (Op.LKE_UNLOCK, EVALUATION, "Buka kunci penilaian mandiri LKE", (_C,),
+     "Satu-satunya jalan mengubah penilaian mandiri yang sudah ditandatangani."),
     (Op.LKJ_SECTION_SAVE, LKJ, "Simpan bagian LKj", _LKJ_EDIT,
      "Hanya selama LKj tahun itu belum ditandatangani."),
     (Op.LKJ_SIGN, LKJ, "Tandai LKj sudah ditandatangani", (_C,), "Mengunci LKj tahun itu."),
@@ -303,6 +346,9 @@ _ROWS: tuple[tuple[Op, str, str, tuple[str, ...], str], ...] = (
     (Op.UNIT_ADD, OFFICE, "Tambah unit", (ADMIN,), ""),
     (Op.UNIT_UPDATE, OFFICE, "Ubah unit", (ADMIN,), ""),
     (Op.UNIT_DELETE, OFFICE, "Hapus unit", (ADMIN,), ""),
+    (Op.DESA_ADD, OFFICE, "Tambah desa/kelurahan", _PLANNING, ""),  # desa helper (issue 15 §3)
+    (Op.DESA_UPDATE, OFFICE, "Ubah desa/kelurahan", _PLANNING, ""),
+    (Op.DESA_SET_ACTIVE, OFFICE, "Ubah status aktif desa/kelurahan", _PLANNING, ""),
     (Op.PERSON_ADD, OFFICE, "Tambah pegawai", (ADMIN,), ""),
     (Op.PERSON_UPDATE, OFFICE, "Ubah data pegawai", (ADMIN,), ""),
     (Op.ACTING_ADD, OFFICE, "Tambah Plt./Plh.", (ADMIN,), ""),

@@ -8,7 +8,6 @@ Texts are kept as written in the source; `StandardTime` is derived from the writ
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -306,6 +305,8 @@ def from_json(text: str) -> SopDefinition:
 
 def load_template(path: Path) -> SopDefinition:
     """Read one template file."""
+    import tomllib  # only adopting a template reads TOML; the first window does not
+
     with path.open("rb") as fh:
         try:
             data = tomllib.load(fh)

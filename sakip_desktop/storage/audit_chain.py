@@ -24,10 +24,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sakip_desktop.storage.plain import Plain
 
 GENESIS = "0" * 64  # the "previous hash" of the first entry
 HEAD_KEY = "audit_chain_head"
@@ -58,7 +60,7 @@ def entry_hash(prev_hash: str, values: Sequence[Any]) -> str:
     return hashlib.sha256(str(prev_hash).encode("utf-8") + b"\n" + canonical(values)).hexdigest()
 
 
-def read_head(conn: sqlite3.Connection) -> tuple[int, str] | None:
+def read_head(conn: Plain) -> tuple[int, str] | None:
     """(id, chain hash) of the newest entry the program wrote, or None when it has written none (or it is gone)."""
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (HEAD_KEY,)).fetchone()
     if row is None:
@@ -67,14 +69,14 @@ def read_head(conn: sqlite3.Connection) -> tuple[int, str] | None:
     return (int(entry_id), digest) if entry_id.isdigit() and digest else None
 
 
-def _write_head(conn: sqlite3.Connection, entry_id: int, digest: str) -> None:
+def _write_head(conn: Plain, entry_id: int, digest: str) -> None:
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (HEAD_KEY, f"{entry_id} {digest}"),
     )
 
 
-def chain_from(conn: sqlite3.Connection, first_id: int) -> tuple[int, str] | None:
+def chain_from(conn: Plain, first_id: int) -> tuple[int, str] | None:
     """Chain every entry from `first_id` on (the ones the open transaction wrote) and move the head to the last.
 
     Call inside the writing transaction, after the entries were inserted. Returns the new head.
@@ -106,7 +108,7 @@ def utc_text(now: dt.datetime | None = None) -> str:
     return now.strftime(SQLITE_DATETIME)
 
 
-def seal_existing(conn: sqlite3.Connection) -> None:
+def seal_existing(conn: Plain) -> None:
     """The Python part of schema step 7: chain the entries written before the chain existed and seal the records
     already approved or signed, so an upgraded office is protected from its first start.
 
@@ -196,7 +198,7 @@ class ChainWalker:
             self._expected = digest or ""
             self._prev_id = self.last_id = entry_id
 
-    def finish(self, conn: sqlite3.Connection) -> ChainWalk:
+    def finish(self, conn: Plain) -> ChainWalk:
         """Compare the end of the chain with the head (in the transaction that read the last entries)."""
         if self.full:
             count = conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0]
@@ -215,12 +217,12 @@ class ChainWalker:
         return ChainWalk(self.count, tuple(breaks))
 
 
-def read_entries(conn: sqlite3.Connection, after: int, limit: int) -> list[tuple]:
+def read_entries(conn: Plain, after: int, limit: int) -> list[tuple]:
     """The next `limit` entries after id `after`, as `ChainWalker.feed` takes them."""
     return conn.execute(f"{_SELECT} WHERE id > ? ORDER BY id LIMIT ?", (after, limit)).fetchall()
 
 
-def walk_chain(conn: sqlite3.Connection, *, limit: int = 50) -> ChainWalk:
+def walk_chain(conn: Plain, *, limit: int = 50) -> ChainWalk:
     """Walk the whole chain on one connection (one read transaction: one snapshot of the file)."""
     walker = ChainWalker(limit)
     cursor = conn.execute(f"{_SELECT} ORDER BY id")

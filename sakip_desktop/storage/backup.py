@@ -29,7 +29,7 @@ from typing import BinaryIO
 
 from sakip_desktop.domain import formats
 from sakip_desktop.errors import DatabaseDamaged, StorageFailure, StorageFull, UserError
-from sakip_desktop.storage.backup_names import backup_name
+from sakip_desktop.storage.backup_names import backup_name, office_now, utc_offset_of
 from sakip_desktop.storage.failures import damage_words, damaged_message, os_error_words
 from sakip_desktop.storage.sqlitefile import APPLICATION_ID, quick_check, read_header
 
@@ -60,7 +60,9 @@ class BackupResult:
     sha256: str
     size: int
     rows: dict[str, int]  # rows per table, equal in the source snapshot and the copy
-    taken_at: dt.datetime  # local time of the snapshot
+    taken_at: dt.datetime  # the office's local time of the snapshot (WIB/WITA/WIT, as its file name)
+    region_code: str = ""  # the office's identity (kode wilayah, UUID) as the file carries it; see office_identity
+    office_uuid: str = ""
 
 
 def checksum_path(backup: Path) -> Path:
@@ -128,6 +130,15 @@ def table_rows(conn: sqlite3.Connection) -> dict[str, int]:
     return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
+def office_identity(conn: sqlite3.Connection) -> tuple[str, str]:
+    """(kode wilayah, UUID) of the office in an office file; empty texts where the file is older than schema 16."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(office)")}
+    if not {"region_code", "uuid"} <= columns:
+        return "", ""
+    row = conn.execute("SELECT region_code, uuid FROM office ORDER BY id LIMIT 1").fetchone()
+    return (row[0] or "", row[1] or "") if row else ("", "")
+
+
 def connect_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     """A read-only connection; `immutable` for a file nobody writes (a backup), so no lock or journal is made."""
     query = "mode=ro&immutable=1" if immutable else "mode=ro"
@@ -163,7 +174,8 @@ def make_backup(
         conn.execute("BEGIN")
         rows = table_rows(conn)  # from here to the ROLLBACK, no write can reach the file
         office = conn.execute("SELECT name FROM office ORDER BY id LIMIT 1").fetchone() if "office" in rows else None
-        taken_at = now or dt.datetime.now()
+        identity = office_identity(conn) if "office" in rows else ("", "")
+        taken_at = now or office_now(utc_offset_of(conn))  # the office's clock, as every time the program shows
         snapshot_clock = time.time()
         size = source.stat().st_size
         _check_space(folder, size)
@@ -182,7 +194,15 @@ def make_backup(
         fsync_folder(folder)
         # The file's time is the snapshot's: "changed since the newest backup?" compares with it.
         os.utime(final, (snapshot_clock, snapshot_clock))
-        return BackupResult(path=final, sha256=digest, size=size, rows=rows, taken_at=taken_at)
+        return BackupResult(
+            path=final,
+            sha256=digest,
+            size=size,
+            rows=rows,
+            taken_at=taken_at,
+            region_code=identity[0],
+            office_uuid=identity[1],
+        )
     except OSError as exc:
         raise storage_error(exc, folder) from exc
     except sqlite3.DatabaseError as exc:  # the source itself: a damaged page met while counting its rows

@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sakip_desktop.storage.plain import Plain
 
 Key = tuple[str, int]  # (table = audit entity, record id)
 
@@ -57,7 +59,7 @@ def _in(ids: Iterable[int] | None) -> tuple[str, list[int]]:
     return f" AND id IN ({', '.join('?' * len(ids)) or 'NULL'})", ids
 
 
-def _children(conn: sqlite3.Connection, sql: str, parent_ids: list[int]) -> dict[int, list[list[Any]]]:
+def _children(conn: Plain, sql: str, parent_ids: list[int]) -> dict[int, list[list[Any]]]:
     found: dict[int, list[list[Any]]] = {}
     for start in range(0, len(parent_ids), 500):
         chunk = parent_ids[start : start + 500]
@@ -67,13 +69,13 @@ def _children(conn: sqlite3.Connection, sql: str, parent_ids: list[int]) -> dict
     return found
 
 
-def _rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], where: str, ids) -> dict[int, dict]:
+def _rows(conn: Plain, table: str, columns: tuple[str, ...], where: str, ids) -> dict[int, dict]:
     clause, params = _in(ids)
     sql = f"SELECT {', '.join(columns)} FROM {table} WHERE {where}{clause} ORDER BY id"
     return {row[0]: {"row": dict(zip(columns, row, strict=True))} for row in conn.execute(sql, params)}
 
 
-def _realisations(conn: sqlite3.Connection, ids: Iterable[int] | None) -> dict[int, dict]:
+def _realisations(conn: Plain, ids: Iterable[int] | None) -> dict[int, dict]:
     found = _rows(conn, "realisation", _REALISATION, "status = 'APPROVED'", ids)
     evidence = _children(
         conn,
@@ -86,7 +88,7 @@ def _realisations(conn: sqlite3.Connection, ids: Iterable[int] | None) -> dict[i
     return found
 
 
-def _agreements(conn: sqlite3.Connection, ids: Iterable[int] | None) -> dict[int, dict]:
+def _agreements(conn: Plain, ids: Iterable[int] | None) -> dict[int, dict]:
     found = _rows(conn, "performance_agreement", _AGREEMENT, "status IN ('FINAL', 'SUPERSEDED')", ids)
     targets = _children(
         conn,
@@ -106,11 +108,11 @@ def _agreements(conn: sqlite3.Connection, ids: Iterable[int] | None) -> dict[int
     return found
 
 
-def _documents(conn: sqlite3.Connection, ids: Iterable[int] | None) -> dict[int, dict]:
-    return _rows(conn, "document_record", _DOCUMENT, "1", ids)
+def _documents(conn: Plain, ids: Iterable[int] | None) -> dict[int, dict]:
+    return _rows(conn, "document_record", _DOCUMENT, "1 = 1", ids)
 
 
-def _signed_lkj(conn: sqlite3.Connection, ids: Iterable[int] | None) -> dict[int, dict]:
+def _signed_lkj(conn: Plain, ids: Iterable[int] | None) -> dict[int, dict]:
     clause, params = _in(ids)
     locks = conn.execute(
         f"SELECT id, year FROM lkj_section WHERE key = ?{clause} ORDER BY id", [LKJ_SIGNED_KEY, *params]
@@ -130,7 +132,7 @@ class SealedKind:
 
     entity: str
     label: str
-    contents: Callable[[sqlite3.Connection, Iterable[int] | None], dict[int, dict]]
+    contents: Callable[[Plain, Iterable[int] | None], dict[int, dict]]
 
 
 KINDS: dict[str, SealedKind] = {
@@ -155,7 +157,7 @@ TOUCH_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def owners(conn: sqlite3.Connection, table: str, values: Mapping[str, Any]) -> set[Key]:
+def owners(conn: Plain, table: str, values: Mapping[str, Any]) -> set[Key]:
     """The records whose seal may change when a row of `table` with `values` (`TOUCH_FIELDS`) changes."""
     if table in ("realisation", "performance_agreement", "document_record"):
         return {(table, values["id"])} if values.get("id") is not None else set()
@@ -178,7 +180,7 @@ def content_hash(content: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def current_seals(conn: sqlite3.Connection, keys: Iterable[Key] | None = None) -> dict[Key, str]:
+def current_seals(conn: Plain, keys: Iterable[Key] | None = None) -> dict[Key, str]:
     """The seal each record (of `keys`, or every sealed record) would have now; a record not sealed is left out."""
     wanted: dict[str, list[int] | None] = {entity: None for entity in KINDS}
     if keys is not None:
@@ -195,12 +197,12 @@ def current_seals(conn: sqlite3.Connection, keys: Iterable[Key] | None = None) -
     return found
 
 
-def all_sealed_keys(conn: sqlite3.Connection) -> set[Key]:
+def all_sealed_keys(conn: Plain) -> set[Key]:
     """Every record that is sealed now."""
     return set(current_seals(conn))
 
 
-def recorded_seals(conn: sqlite3.Connection, keys: Iterable[Key] | None = None) -> dict[Key, tuple[int, str]]:
+def recorded_seals(conn: Plain, keys: Iterable[Key] | None = None) -> dict[Key, tuple[int, str]]:
     """(entry id, seal) of the last audit entry carrying a seal, for each record (of `keys`, or all)."""
     if keys is None:
         rows = conn.execute(
@@ -219,7 +221,7 @@ def recorded_seals(conn: sqlite3.Connection, keys: Iterable[Key] | None = None) 
     return found
 
 
-def seals_due(conn: sqlite3.Connection, keys: Iterable[Key]) -> list[tuple[str, int, str]]:
+def seals_due(conn: Plain, keys: Iterable[Key]) -> list[tuple[str, int, str]]:
     """(table, id, seal) to record for `keys` now: the new seal of a sealed record whose content differs from its
     last recorded seal, and "" for a record sealed before that is gone or no longer sealed."""
     keys = sorted(set(keys))
@@ -250,7 +252,7 @@ class RecordBreak:
     entry_id: int | None  # the entry with the last seal
 
 
-def check_records(conn: sqlite3.Connection) -> list[RecordBreak]:
+def check_records(conn: Plain) -> list[RecordBreak]:
     """Every sealed record against its last recorded seal, in the order of the entries."""
     now = current_seals(conn)
     before = recorded_seals(conn)
@@ -269,7 +271,7 @@ def check_records(conn: sqlite3.Connection) -> list[RecordBreak]:
     return breaks
 
 
-def describe(conn: sqlite3.Connection, entity: str, record_id: int) -> str:
+def describe(conn: Plain, entity: str, record_id: int) -> str:
     """The record as the office names it: 'realisasi IK01 TW II 2025', 'LKj Tahun 2025', a document's title."""
     roman = ("I", "II", "III", "IV")
     if entity == "realisation":

@@ -29,6 +29,7 @@ from sakip_desktop.storage.backup import (
     file_sha256,
     fsync_folder,
     make_backup,
+    office_identity,
     read_checksum,
     storage_error,
 )
@@ -43,6 +44,10 @@ DAMAGED_MARK = "-rusak-sebelum-pulih-"  # in the name of a damaged database kept
 
 class RestoreRefused(UserError):
     """The file cannot be restored; the message says why. The current database was not touched."""
+
+    def __init__(self, message: str, why: str = "") -> None:
+        super().__init__(message)
+        self.why = why or message  # the reason alone, for another use of the same checks (the kabupaten import)
 
 
 class ConfirmationNeeded(UserError):
@@ -66,6 +71,8 @@ class BackupPreview:
     checksum: str  # "cocok" (matches its .sha256) or "tidak ada" (no .sha256 beside it)
     other_office: bool  # another office than the current database's
     needs_upgrade: bool
+    region_code: str = ""  # the office's identity (schema 16): kode wilayah, "" when not entered or older
+    office_uuid: str = ""  # its random UUID, "" in a file older than schema 16
 
     @property
     def office_title(self) -> str:
@@ -83,7 +90,7 @@ class RestoreResult:
 
 
 def _refuse(path: Path, why: str) -> RestoreRefused:
-    return RestoreRefused(f"Berkas {path} tidak dapat dipulihkan: {why} Basis data yang sekarang tidak diubah.")
+    return RestoreRefused(f"Berkas {path} tidak dapat dipulihkan: {why} Basis data yang sekarang tidak diubah.", why)
 
 
 def _shape(path: Path) -> None:
@@ -126,6 +133,7 @@ def inspect_backup(backup: Path, current: Path | None = None, progress: Progress
             if _has_table(conn, "audit_entry"):
                 newest = conn.execute("SELECT max(at) FROM audit_entry").fetchone()[0]
             offset = conn.execute("SELECT value FROM setting WHERE key = 'utc_offset_hours'").fetchone()
+            identity = office_identity(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -147,6 +155,8 @@ def inspect_backup(backup: Path, current: Path | None = None, progress: Progress
         checksum="cocok" if expected else "tidak ada",
         other_office=_other_office(current, name, regency_name),
         needs_upgrade=version < migrations.SCHEMA_VERSION,
+        region_code=identity[0],
+        office_uuid=identity[1],
     )
 
 

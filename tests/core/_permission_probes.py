@@ -24,7 +24,14 @@ from sakip_desktop.ops import register as document_register
 from sakip_desktop.ops.agreements import pk as agreements
 from sakip_desktop.ops.agreements.common import Party, read_pk_settings
 from sakip_desktop.ops.base import Actor
+from sakip_desktop.ops.desa import entry as desa_entry  # desa helper (issue 15 §3)
+from sakip_desktop.ops.desa import master as desa_master
+from sakip_desktop.ops.desa import revision as desa_revision  # fixups: revising an approved realisasi over desa
 from sakip_desktop.ops.e81 import notes as e81_notes
+from sakip_desktop.ops.lhe import edit as lhe  # issue 16 §3 (helper lhe)
+from sakip_desktop.ops.lke import assessment as lke  # issue 16 §1-2 (helper lke)
+from sakip_desktop.ops.lke import store as lke_store
+from sakip_desktop.ops.lke.template import shipped_template
 from sakip_desktop.ops.lkj import sections as lkj
 from sakip_desktop.ops.measurement import bands
 from sakip_desktop.ops.monitoring import evaluation, follow_ups, minutes
@@ -119,8 +126,10 @@ PARTY = Party(name="Drs. Contoh", title="Camat Contoh", rank="Pembina (IV/a)", n
 EDIT = agreements.AgreementEdit("", "Contoh", None, PARTY, PARTY, "Pernyataan.")
 MEETING = evaluation.MeetingInput(2025, "QUARTER", 3, dt.date(2025, 10, 10), place="Aula")
 FOLLOW_UP = follow_ups.FollowUpInput("Perbaiki data", None, None)
+LHE = lhe.LheInput("INSPEKTORAT", "700/01/2024", dt.date(2024, 5, 2), 2023, Decimal("70.5"))  # helper lhe
 LETTER = letters.LetterInput(dt.date(2025, 10, 1), "Bupati Contoh", "Laporan")
 UNIT = units.UnitInput("", UnitKind.SEKSI)  # an empty name: refused after the gate
+DESA = desa_master.DesaInput("", "")  # desa helper: an empty name, refused after the gate
 PERSON = people.PersonInput("", Employment.PNS, dt.date(2025, 1, 1))
 ACTING = acting.ActingInput(None, ActingKind.PLH, Role.CAMAT, dt.date(2025, 9, 1), dt.date(2025, 9, 2))
 INDICATOR = planning.IndicatorInput("IKX", "Indikator uji", "%")
@@ -149,7 +158,10 @@ PROBES: dict[Op, dict[str, Probe]] = {
     Op.REALISATION_APPROVE: {"ops.realisation.review.approve": lambda db, a, t: realisation_review.approve(
         db, a, [NOWHERE])},
     Op.REALISATION_REVISE: {"ops.realisation.review.revise": lambda db, a, t: realisation_review.revise(
-        db, a, NOWHERE, Decimal(2), "Salah ketik")},
+        db, a, NOWHERE, Decimal(2), "Salah ketik"),
+        # fixups: the revision of an indicator over desa goes through its per-desa marks
+        "ops.desa.revision.revise_desa_marks": lambda db, a, t: desa_revision.revise_desa_marks(
+        db, a, NOWHERE, [], "Salah tanda")},
     Op.PLAN_ADD: {"ops.planning.renstra.add_plan": lambda db, a, t: planning.add_plan(db, a, planning.PlanInput("", 2025, 2029))},
     Op.PLAN_UPDATE: {"ops.planning.renstra.update_plan": lambda db, a, t: planning.update_plan(
         db, a, NOWHERE, planning.PlanInput("Renstra", 2025, 2029))},
@@ -243,6 +255,28 @@ PROBES: dict[Op, dict[str, Probe]] = {
         follow_ups.add_follow_up_evidence(db, a, NOWHERE, "bukti.pdf", PDF)},
     Op.FOLLOW_UP_EVIDENCE_REMOVE: {"ops.monitoring.follow_ups.remove_follow_up_evidence": lambda db, a, t:
         follow_ups.remove_follow_up_evidence(db, a, NOWHERE)},
+    # LKE (issue 16 §1-2, helper lke): unknown criteria and ids, a template whose weights do not add up
+    Op.LKE_TEMPLATE_IMPORT: {"ops.lke.store.import_template": lambda db, a, t: lke_store.import_template(
+        db, a, dataclasses.replace(shipped_template(), components=()))},
+    Op.LKE_ASSESSMENT_SAVE: {"ops.lke.assessment.save_assessment": lambda db, a, t: lke.save_assessment(
+        db, a, 2025, template_id=NOWHERE)},
+    Op.LKE_ANSWER_SAVE: {"ops.lke.assessment.save_answer": lambda db, a, t: lke.save_answer(
+        db, a, 2025, lke.AnswerInput("9.z.9", "Y"))},
+    Op.LKE_EVIDENCE_ADD: {
+        "ops.lke.assessment.link_evidence": lambda db, a, t: lke.link_evidence(db, a, 2025, "1.a.1", "DOKUMEN", NOWHERE),
+        "ops.lke.assessment.attach_evidence": lambda db, a, t: lke.attach_evidence(db, a, 2025, "9.z.9", "a.pdf", b"%PDF"),
+    },
+    Op.LKE_EVIDENCE_REMOVE: {"ops.lke.assessment.remove_evidence": lambda db, a, t: lke.remove_evidence(db, a, NOWHERE)},
+    Op.LKE_SIGN: {"ops.lke.assessment.sign": lambda db, a, t: lke.sign(db, a, 2025)},
+    Op.LKE_UNLOCK: {"ops.lke.assessment.unlock": lambda db, a, t: lke.unlock(db, a, 2025, "Perbaikan")},
+    # LHE and its TL LHE matrix (issue 16 §3, helper lhe)
+    Op.LHE_SAVE: {"ops.lhe.edit.save_lhe": lambda db, a, t: lhe.save_lhe(db, a, LHE, lhe_id=NOWHERE)},
+    Op.LHE_DELETE: {"ops.lhe.edit.delete_lhe": lambda db, a, t: lhe.delete_lhe(db, a, NOWHERE)},
+    Op.LHE_RECOMMENDATION_SAVE: {"ops.lhe.edit.save_recommendation": lambda db, a, t: lhe.save_recommendation(
+        db, a, NOWHERE, "Perbaiki IKU")},
+    Op.LHE_RECOMMENDATION_DELETE: {"ops.lhe.edit.delete_recommendation": lambda db, a, t:
+        lhe.delete_recommendation(db, a, NOWHERE)},
+    Op.LHE_MATRIX_REVIEW: {"ops.lhe.edit.review_matrix": lambda db, a, t: lhe.review_matrix(db, a, NOWHERE)},
     Op.LKJ_SECTION_SAVE: {"ops.lkj.sections.save_section": lambda db, a, t: lkj.save_section(
         db, a, 2025, "bab4.simpulan", "Kinerja baik.")},
     Op.LKJ_SIGN: {"ops.lkj.sections.mark_signed": lambda db, a, t: lkj.mark_signed(db, a, 2025, dt.date(2026, 2, 2))},
@@ -300,6 +334,15 @@ PROBES: dict[Op, dict[str, Probe]] = {
     Op.UNIT_ADD: {"ops.org.units.add_unit": lambda db, a, t: units.add_unit(db, a, UNIT)},
     Op.UNIT_UPDATE: {"ops.org.units.update_unit": lambda db, a, t: units.update_unit(db, a, NOWHERE, UNIT)},
     Op.UNIT_DELETE: {"ops.org.units.delete_unit": lambda db, a, t: units.delete_unit(db, a, NOWHERE)},
+    # desa helper (issue 15 §3): an empty name, an indicator or desa no record has: refused after the gate
+    Op.DESA_ADD: {"ops.desa.master.add_desa": lambda db, a, t: desa_master.add_desa(db, a, DESA)},
+    Op.DESA_UPDATE: {"ops.desa.master.update_desa": lambda db, a, t: desa_master.update_desa(db, a, NOWHERE, DESA)},
+    Op.DESA_SET_ACTIVE: {"ops.desa.master.set_desa_active": lambda db, a, t: desa_master.set_desa_active(
+        db, a, NOWHERE, False)},
+    Op.INDICATOR_DESA_SET: {"ops.desa.entry.set_indicator_over_desa": lambda db, a, t:
+        desa_entry.set_indicator_over_desa(db, a, NOWHERE, False, "")},
+    Op.DESA_REALISATION_SAVE: {"ops.desa.entry.save_desa_marks": lambda db, a, t: desa_entry.save_desa_marks(
+        db, a, NOWHERE, 2025, 3, [])},
     Op.PERSON_ADD: {"ops.org.people.add_person": lambda db, a, t: people.add_person(db, a, PERSON)},
     Op.PERSON_UPDATE: {"ops.org.people.update_person": lambda db, a, t: people.update_person(db, a, NOWHERE, PERSON)},
     Op.ACTING_ADD: {"ops.org.acting.add_acting": lambda db, a, t: acting.add_acting(db, a, ACTING)},

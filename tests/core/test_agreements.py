@@ -92,6 +92,7 @@ def test_demo_office_has_final_pks_and_a_superseded_trantib_pk(demo_db):
     assert office.second_party.name == "H. Suryo Atmojo, S.H., M.M." and office.second_party.title == "Bupati Contoh"
 
 
+@pytest.mark.sqlite_only(reason="SQLite gives a deleted row's id to the next row; a PostgreSQL sequence does not")
 def test_office_draft_takes_targets_budget_and_parties_from_the_plan(db):
     # GIVEN the demo office without PKs
     # WHEN the Kasubag Perencanaan prepares the office's PK 2025

@@ -31,6 +31,9 @@ from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.sqlitefile import backup_file
 from tests._lkj_ready import finish_lkj
 
+# The file changed behind the program's back with plain sqlite3 (and read back so): SQLite's own. On a server the
+# chain and seals are checked by tests/core/test_engines.py.
+pytestmark = pytest.mark.sqlite_only(reason="tampers with the office file through plain sqlite3")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DAY = dt.date(2025, 10, 20)  # the new Kasi Trantib in office, the Sekcam not acting as Camat
 

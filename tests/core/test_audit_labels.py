@@ -10,6 +10,8 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from sakip_desktop.domain.permissions import PERMISSIONS
 from sakip_desktop.domain.roles import ActingKind, Role
 from sakip_desktop.ops.audit.labels import DOCUMENT_KINDS, ENTITY_LABELS, FIELD_LABELS, VALUE_LABELS
@@ -99,6 +101,7 @@ def test_every_operation_name_is_indonesian_words():
         assert label[0].isupper() and "_" not in label and label != permission.op.value, permission
 
 
+@pytest.mark.sqlite_only(reason="writes into the office file with plain sqlite3")
 def test_no_raw_code_reaches_the_viewer_for_the_whole_demo_trail(demo_db):
     # GIVEN the demo office after realisasi were verified, approved and revised, settings changed and a Plt. named
     sekcam, camat = actor_for(demo_db, "sekcam", DAY), actor_for(demo_db, "camat", DAY)
@@ -137,6 +140,7 @@ def test_no_raw_code_reaches_the_viewer_for_the_whole_demo_trail(demo_db):
     assert any("peran: Kasubag Umum" in s for s in summaries)
 
 
+@pytest.mark.sqlite_only(reason="writes into the office file with plain sqlite3")
 def test_times_are_on_the_offices_clock_and_periods_filter_by_local_day(demo_db):
     # GIVEN an entry stored at 16.30 UTC on 14 July 2025: 15 July 2025 at 00.30 WITA (UTC+8)
     admin = actor_for(demo_db, "kasubag_renkeu", DAY)

@@ -57,6 +57,7 @@ def test_five_wrong_tries_lock_the_account_for_a_while(demo_db):
         assert s.scalars(select(AuditEntry).where(AuditEntry.operation == "Akun terkunci")).first() is not None
 
 
+@pytest.mark.sqlite_only(reason="reads the bytes of the office file")
 def test_passwords_are_never_stored_in_clear(demo_db):
     with demo_db.reading() as s:
         hashes = s.scalars(select(Account.password_hash)).all()

@@ -16,6 +16,8 @@ from sakip_desktop.cli import main
 from sakip_desktop.ops.register import list_documents
 from sakip_desktop.storage.database import Database
 
+pytestmark = pytest.mark.sqlite_only(reason="the command line opens an office file (--db FILE)")
+
 
 def _password_file(tmp_path: Path, password: str) -> str:
     path = tmp_path / f"sandi-{len(list(tmp_path.glob('sandi-*')))}.txt"

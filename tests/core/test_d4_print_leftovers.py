@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from sakip_desktop import cli
@@ -34,6 +35,7 @@ def test_pk_targets_print_two_decimals_as_the_other_documents(demo_db: Database)
     assert "47,5 " not in text and "47,5%" not in text
 
 
+@pytest.mark.sqlite_only(reason="the command line opens an office file (--db FILE)")
 def test_report_sop_groups_the_nip_as_the_office_setting_says(demo_db: Database, tmp_path: Path) -> None:
     # GIVEN an office that prints the NIP unspaced
     kasubag = actor_for(demo_db, "kasubag_renkeu", DAY)

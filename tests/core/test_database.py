@@ -46,6 +46,7 @@ def test_a_new_file_gets_the_newest_schema_which_matches_the_models(tmp_path):
     assert header.user_version == SCHEMA_VERSION and header.application_id == APPLICATION_ID
 
 
+@pytest.mark.sqlite_only(reason="SQLite's pragmas")
 def test_connections_use_rollback_journal_full_sync_and_foreign_keys(empty_db):
     with empty_db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"

@@ -21,6 +21,7 @@ from sakip_desktop.documents import catalog
 from sakip_desktop.documents.catalog import DocRequest
 from sakip_desktop.domain.periods import current_reporting_period
 from sakip_desktop.ops.home.overview import default_period
+from sakip_desktop.ops.home.pack_reads import late_documents
 from sakip_desktop.ops.letters import list_letters
 from sakip_desktop.ops.monitoring.follow_ups import latest_due
 from sakip_desktop.storage import models as m
@@ -116,6 +117,31 @@ def test_due_dates_lie_around_the_anchor(told, tmp_path):
         assert any(due > anchor for _, _, due, _ in follow_ups)
     finally:
         db.close()
+
+
+def test_the_demo_sent_its_pack_but_for_the_newest_quarters_e81_and_report(told, tmp_path):
+    # GIVEN a demo made on the anchor day (issue 15 §2: demo.pack)
+    anchor, path = told
+    db = _open(path, tmp_path)
+    try:
+        late = late_documents(db, anchor)
+        with db.reading() as s:
+            items = s.execute(select(m.PackItem.status, m.PackItem.uploaded_on)).all()
+            rejected = s.scalar(
+                select(func.count(m.AuditEntry.id)).where(
+                    m.AuditEntry.entity == "pack_item", m.AuditEntry.new.contains('"DITOLAK"')
+                )
+            )
+    finally:
+        db.close()
+    # THEN what is reminded of is the E.81 and the Laporan Kinerja Triwulan of one quarter, not the whole list
+    assert sorted(d.title for d in late) == ["Formulir E.81", "Laporan Kinerja Triwulan"]
+    assert len({d.period for d in late}) == 1 and all(d.deadline < anchor for d in late)
+    # AND the rest was uploaded on or before the anchor, mostly accepted; one rejected with a note on the way
+    assert items and all(day is not None and day <= anchor for _, day in items)
+    statuses = [status for status, _ in items]
+    assert statuses.count("DITERIMA") > len(statuses) / 2 and set(statuses) <= {"DIUNGGAH", "DITERIMA"}
+    assert rejected == 1
 
 
 def test_the_demo_has_a_surat_pengantar_and_a_run_returned_for_revision(demo_db):

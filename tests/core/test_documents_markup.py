@@ -85,6 +85,7 @@ def marked_up(demo_db: Database) -> Database:
     return demo_db
 
 
+@pytest.mark.sqlite_only(reason="types markup into the office file with plain sqlite3")
 def test_markup_and_a_300_character_word_print_literally_in_every_document(marked_up: Database) -> None:
     db = marked_up
     letter = register_letter(db, SYSTEM, LetterInput(dt.date(2025, 10, 14), f"Bupati {MARKUP}", f"Laporan {LONG}"))

@@ -111,6 +111,7 @@ def test_outgoing_register_numbers_sends_and_keeps_proof(demo_db: Database) -> N
     assert info.value.field == "recipient"
 
 
+@pytest.mark.sqlite_only(reason="the command line opens an office file (--db FILE)")
 def test_cli_writes_the_pdf_and_records_it(demo_db: Database, tmp_path: Path, capsys) -> None:
     # GIVEN the demo database file
     db_path = str(demo_db.path)

@@ -69,7 +69,8 @@ def test_pengukuran_tw3_capaian_of_ik08_as_printed(demo_db: Database) -> None:
     # WHEN its tables are exported
     wb = _book(demo_db, request)
     # THEN one sheet per printed table, with the caption, the office and period, and the PDF's headers
-    assert wb.sheetnames == ["A Capaian Kinerja", "B Realisasi Anggaran"]
+    # (C: the per-desa breakdown of the demo's indicator over desa, IK05; desa helper, issue 15 §3)
+    assert wb.sheetnames == ["A Capaian Kinerja", "B Realisasi Anggaran", "C Rincian Desa"]
     ws = wb["A Capaian Kinerja"]
     assert ws["A1"].value == "A. Capaian Kinerja Sasaran"
     assert ws["A2"].value == "Kecamatan Contoh – Triwulan III Tahun 2025"
@@ -196,6 +197,7 @@ def test_surat_pengantar_has_no_tables(demo_db: Database) -> None:
         export_tables(demo_db, DocRequest(kind="surat-pengantar", letter_id=letter.id))
 
 
+@pytest.mark.sqlite_only(reason="the command line opens an office file (--db FILE)")
 def test_cli_writes_xlsx_not_recorded_and_libreoffice_reads_it(demo_db: Database, tmp_path: Path) -> None:
     # GIVEN the demo office on disk
     out = tmp_path / "fpk.xlsx"

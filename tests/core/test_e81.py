@@ -148,6 +148,7 @@ def _thousands(value: int) -> str:
     return _num(Decimal(value) / 1000, 0)
 
 
+@pytest.mark.sqlite_only(reason="adds rows with plain sqlite3; prints through the command line")
 def test_columns_12_to_14_recomputed_from_the_database_match_the_pdf_and_the_xlsx(demo_db, tmp_path):
     # GIVEN the demo office with an earlier Renstra year (a cumulative indicator and a sub kegiatan spent in 2024)
     conn = sqlite3.connect(demo_db.path)
@@ -185,6 +186,7 @@ def test_columns_12_to_14_recomputed_from_the_database_match_the_pdf_and_the_xls
         assert _num(Decimal(str(ws.cell(row, 24).value)), 2) == r14
 
 
+@pytest.mark.sqlite_only(reason="the command line opens an office file (--db FILE)")
 def test_the_form_is_laid_out_as_the_template_on_the_office_paper(demo_db, tmp_path):
     # WHEN E.81 is exported for F4 paper
     ws = load_workbook(_print(demo_db.path, tmp_path, ".xlsx", "--paper", "F4"))["Formulir E.81"]
@@ -209,6 +211,7 @@ def test_the_form_is_laid_out_as_the_template_on_the_office_paper(demo_db, tmp_p
     assert {"Disusun", "Dievaluasi", "Ardiansyah Nugroho, S.STP., M.Si."} <= values
 
 
+@pytest.mark.sqlite_only(reason="changes the office file with plain sqlite3; prints through the command line")
 def test_faktor_rows_are_drafted_saved_and_the_form_is_final_only_when_reviewed_and_approved(demo_db, tmp_path):
     # GIVEN TW III: the Kasi's narratives, realisasi still under review
     conn = sqlite3.connect(demo_db.path)
@@ -238,6 +241,7 @@ def test_faktor_rows_are_drafted_saved_and_the_form_is_final_only_when_reviewed_
     assert "DRAF" not in final and "Koordinasi lintas seksi berjalan baik." in final
 
 
+@pytest.mark.sqlite_only(reason="the command line opens an office file (--db FILE)")
 def test_the_bappeda_official_of_the_settings_signs_dievaluasi(demo_db, tmp_path):
     admin = login(demo_db, "kasubag_renkeu", "kasubag_renkeu123")
     settings = dataclasses.replace(
@@ -292,6 +296,7 @@ def test_without_a_quarter_the_form_is_of_the_last_quarter_holding_realisasi(dem
         prepare(demo_db, DocRequest("e81", year=2030))
 
 
+@pytest.mark.sqlite_only(reason="the command line opens an office file (--db FILE)")
 def test_a_typed_row_starting_with_an_equals_sign_stays_text_in_the_xlsx(demo_db, tmp_path):
     tim = login(demo_db, "analis_kebijakan", "analis_kebijakan123")
     save_notes(demo_db, tim, 2025, 3, {"penghambat": '=HYPERLINK("http://contoh")'})

@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+import pytest
 from _new_office import TODAY, new_office
 
 from sakip_desktop.domain.roles import UnitKind
@@ -17,6 +18,7 @@ from sakip_desktop.ops.org.units import UnitInput, add_unit
 from sakip_desktop.storage.database import Database
 
 
+@pytest.mark.sqlite_only(reason="backs up the office file")
 def test_a_new_office_has_every_step_ahead_and_each_is_done_by_its_data(empty_db: Database, tmp_path: Path):
     # GIVEN an office just made by the new-office wizard
     new_office(empty_db)
@@ -57,6 +59,7 @@ def test_the_demo_office_is_set_up_but_a_year_without_a_renstra_is_not(demo_db: 
     assert later.step(StepKey.PLAN).state == f"Belum ada Renstra yang mencakup {year + 10}."
 
 
+@pytest.mark.sqlite_only(reason="changes the office file with plain sqlite3")
 def test_an_indicator_nobody_can_fill_keeps_the_plan_step_open(demo_db: Database):
     # GIVEN the demo office in 2025, whose indicators each belong to a seksi or sub bagian with its Kasi/Kasubag
     day = dt.date(2025, 10, 15)

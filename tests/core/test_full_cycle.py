@@ -285,6 +285,7 @@ def spend_tw4(db: Database) -> None:
 # --- the whole cycle --------------------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only(reason="the command line opens an office file (--db FILE)")
 def test_one_quarter_through_the_whole_cycle(demo_db, tmp_path):
     db = demo_db
     # GIVEN every unit's TW IV realisasi collected through the Format Isian, verified and approved,

@@ -249,6 +249,7 @@ NUMBER_PROBLEMS = {
 
 @pytest.mark.parametrize("case", list(CASES))
 @pytest.mark.parametrize("importer", list(IMPORTERS))
+@pytest.mark.sqlite_only(reason="digests the office file's tables with sqlite3")
 def test_a_broken_or_hostile_file_is_refused_with_where_and_writes_nothing(
     importer: str, case: str, exported: dict[str, bytes], demo_db: Database, tmp_path: Path
 ):

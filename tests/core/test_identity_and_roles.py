@@ -65,6 +65,7 @@ def _person(db: Database, username: str) -> people.PersonView:
     return next(p for p in people.list_people(db) if p.username == username)
 
 
+@pytest.mark.sqlite_only(reason="counts rows in the office file with plain sqlite3")
 def test_a_staf_with_the_administrator_flag_cannot_make_himself_plt_camat(demo_db):
     # GIVEN the Staf Perencanaan, who has the administrator flag
     staf = actor_for(demo_db, "staf_renkeu", DAY)
@@ -122,6 +123,7 @@ def test_the_administrator_flag_comes_from_another_administrator_and_the_camat_h
         people.update_person(demo_db, actor_for(demo_db, "staf_renkeu", DAY), me.id, _as_input(me))
 
 
+@pytest.mark.sqlite_only(reason="counts rows in the office file with plain sqlite3")
 def test_a_plt_needs_the_number_of_its_sk(demo_db):
     # GIVEN an administrator appointing the Sekretaris Plt. Camat
     admin = actor_for(demo_db, "kasubag_renkeu", DAY)
@@ -135,6 +137,7 @@ def test_a_plt_needs_the_number_of_its_sk(demo_db):
     assert _count(demo_db, "acting_assignment") == before
 
 
+@pytest.mark.sqlite_only(reason="changes the office file with plain sqlite3")
 def test_role_and_acting_changes_wait_in_the_camats_menunggu_anda_until_acknowledged(demo_db):
     # GIVEN a quiet office: nothing waits for the Camat about roles
     camat = actor_for(demo_db, "camat", DAY)
@@ -252,6 +255,7 @@ def test_a_password_set_by_an_administrator_is_replaced_at_the_first_login(empty
     assert not password_change_required(empty_db, "dyah")
 
 
+@pytest.mark.sqlite_only(reason="changes the office file with plain sqlite3")
 def test_demo_passwords_are_exempt_only_while_the_office_is_the_demo(demo_db):
     # GIVEN the demo office, whose passwords are printed on its login screen
     assert not password_change_required(demo_db, "camat")

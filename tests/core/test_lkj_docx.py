@@ -42,6 +42,7 @@ def test_docx_has_headings_tables_and_saved_text(demo_db: Database, tmp_path: Pa
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice tidak terpasang")
+@pytest.mark.sqlite_only(reason="the command line opens an office file (--db FILE)")
 def test_libreoffice_opens_the_docx_from_the_command_line(demo_db: Database, tmp_path: Path) -> None:
     # GIVEN the .docx written by `sakip report lkj --format docx`
     out = tmp_path / "lkj.docx"

@@ -76,7 +76,7 @@ def fingerprint(db: Database, *tables: str) -> str:
     digest = hashlib.sha256()
     with db.plain_reading() as conn:
         for table in tables:
-            for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+            for row in conn.execute(f"SELECT * FROM {table} ORDER BY id"):
                 digest.update(repr(row).encode())
     return digest.hexdigest()
 

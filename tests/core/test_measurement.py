@@ -424,6 +424,7 @@ def test_export_of_the_year_and_of_a_zero_target(demo_db, tmp_path):
     assert ik04[9] == pytest.approx(105.56) and ik04[10] == "Sangat Baik (TW III belum disetujui)"  # 19 of 18
 
 
+@pytest.mark.sqlite_only(reason="the command line opens an office file (--db FILE)")
 def test_cli_exports_the_measurement(demo_db, tmp_path, capsys):
     out = tmp_path / "pengukuran tw3.xlsx"
     assert (

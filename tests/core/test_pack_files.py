@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import resource
 import signal
+import sqlite3
 import subprocess
 import zipfile
 from decimal import Decimal
@@ -16,8 +17,10 @@ import pytest
 from openpyxl import load_workbook
 
 from sakip_desktop.cli import main
+from sakip_desktop.documents.measure_text import amount_text
 from sakip_desktop.documents.pack import prepare_pack, write_folder
-from sakip_desktop.errors import StorageFailure, StorageFull
+from sakip_desktop.documents.xlsx_sheets import number_cell
+from sakip_desktop.errors import StorageFailure, StorageFull, ValidationError
 from sakip_desktop.ops.measurement.capaian import measure
 from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.ops.pack.due import DITOLAK, ItemType
@@ -67,7 +70,10 @@ def test_the_pack_folder_holds_one_pdf_per_item_a_cover_sheet_and_the_lembar_sal
     assert "TIDAK ADA: belum ada berkas yang dilampirkan" in flat
     assert "28-02-2026" in flat  # the LKj's deadline
     missing = {line.title for line in result.missing}
-    assert {"DPA", "Indikator Kinerja Utama", "Rencana Aksi"} <= missing and "Laporan Kinerja" not in missing
+    assert {"Berita Acara Evaluasi Kinerja", "Perjanjian Kinerja Perubahan"} <= missing
+    assert not {"DPA", "Indikator Kinerja Utama", "Rencana Aksi", "Laporan Kinerja"} & missing
+    # AND the scan the demo office attached to its DPA is in the pack as it was attached
+    assert (result.path / "DPA - DPA - 2025.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_the_lembar_salin_gives_the_quarters_figures_in_the_web_forms_order(demo_db, tmp_path):
@@ -87,8 +93,9 @@ def test_the_lembar_salin_gives_the_quarters_figures_in_the_web_forms_order(demo
     for row in measured:
         line = body[row.info.code]
         assert line[1] == row.info.name
-        if row.actual is not None and not row.info.levels:
-            assert Decimal(str(line[4])) == row.actual
+        if row.actual is not None and not row.info.levels:  # as printed (a count over desa: two decimals)
+            printed = number_cell(amount_text(row.actual, row.info))
+            assert printed is not None and Decimal(str(line[4])) == printed[0]
             assert Decimal(str(line[5])) == row.scale.shown(row.achievement_quarter).quantize(Decimal("0.01"))
     # AND the faktor and tindak lanjut come from the Kasi's narratives of the quarter
     assert any(str(r[6] or "").startswith("Pendukung:") for r in body.values())
@@ -101,14 +108,16 @@ def test_a_zip_pack_holds_the_same_files(demo_db, tmp_path):
     second = save_item_type(demo_db, tim, ItemType("", "DPA", "DPA"))
     attach_file(demo_db, tim, "dpa", 2025, 0, "dpa.pdf", b"%PDF-1.4 murni")
     attach_file(demo_db, tim, second.code, 2025, 0, "dpa-p.pdf", b"%PDF-1.4 perubahan")
-    result = prepare_pack(demo_db, tim, 2025, tmp_path, as_zip=True, today=DAY)
+    drive = tmp_path / "FLASHDISK"
+    drive.mkdir()
+    result = prepare_pack(demo_db, tim, 2025, drive, as_zip=True, today=DAY)
     assert result.path.name == "Paket Kabupaten 2025 - Kecamatan Contoh.zip"
     with zipfile.ZipFile(result.path) as archive:
         assert archive.testzip() is None
         names = [n.split("/", 1)[1] for n in archive.namelist()]
     assert names == list(result.files)
     assert {"DPA - DPA - 2025.pdf", "DPA - DPA - 2025 (2).pdf"} <= set(names)  # neither hides the other
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in drive.iterdir()] == [result.path.name]  # no temporary file left beside it
 
 
 @pytest.fixture
@@ -146,6 +155,7 @@ def test_a_missing_target_is_refused_before_anything_is_printed(demo_db, tmp_pat
     assert list_documents(demo_db, 2025) == []
 
 
+@pytest.mark.sqlite_only(reason="the command line opens an office file (--db FILE)")
 def test_sakip_paket_siapkan_writes_the_pack(demo_db, tmp_path, capsys):
     password = tmp_path / "sandi.txt"
     password.write_text("analis_kebijakan123\n", encoding="utf-8")
@@ -155,5 +165,118 @@ def test_sakip_paket_siapkan_writes_the_pack(demo_db, tmp_path, capsys):
                  "--date", "2025-10-15", "--as", "analis_kebijakan", "--password-file", str(password)])  # fmt: skip
     assert code == 0
     printed = capsys.readouterr().out
-    assert "Paket Kabupaten 2025 ditulis ke" in printed and "tidak ada: DPA - DPA 2025" in printed
+    assert "Paket Kabupaten 2025 ditulis ke" in printed
+    assert "tidak ada: Laporan Monev Renaksi - Berita Acara Evaluasi Kinerja TW III 2025" in printed
     assert (out / "Paket Kabupaten 2025 - Kecamatan Contoh.zip").is_file()
+
+
+def _forget_pack(db) -> None:
+    """The demo office as one that never opened the pack's tool: its pack records (demo.pack) taken away."""
+    with sqlite3.connect(db.path) as con:
+        for table in ("pack_file", "pack_item", "pack_item_type"):
+            con.execute(f"DELETE FROM {table}")
+
+
+@pytest.mark.sqlite_only(reason="takes the demo's pack records away with plain sqlite3")
+def test_the_programs_document_is_ready_by_itself_once_its_final_printing_is_in_the_register(demo_db):
+    from sakip_desktop.documents.catalog import DocRequest, generate
+    from sakip_desktop.documents.pack_ready import pack_checklist
+    from sakip_desktop.ops.e81.notes import e81_notes, save_notes
+    from sakip_desktop.ops.pack.checklist import checklist
+
+    tim = actor_for(demo_db, "analis_kebijakan", DAY)
+    _forget_pack(demo_db)  # an office that keeps no status: 'Siap' comes from the register alone
+
+    def status(code: str, quarter: int) -> str:
+        return next(
+            r.status_label for r in pack_checklist(demo_db, 2025, DAY) if (r.item.code, r.quarter) == (code, quarter)
+        )
+
+    # GIVEN the PK of 2025 (made final) and Formulir E.81 of TW II (its rows not yet reviewed: a DRAF) printed
+    generate(demo_db, tim, DocRequest("pk", year=2025, day=DAY))
+    generate(demo_db, tim, DocRequest("e81", year=2025, quarter=2, day=DAY))
+    # THEN the PK is 'Siap' with nobody clicking it; the DRAF E.81 stays 'Belum'
+    assert status("pk", 0) == "Siap" and status("e81", 2) == "Belum"
+    # WHEN the E.81 rows are reviewed and saved: the printing in the register is of older data, still 'Belum'
+    save_notes(demo_db, tim, 2025, 2, {n.key: n.draft or "-" for n in e81_notes(demo_db, 2025, 2)})
+    assert status("e81", 2) == "Belum"
+    # AND once the final form is printed, it is 'Siap'
+    generate(demo_db, tim, DocRequest("e81", year=2025, quarter=2, day=DAY))
+    assert status("e81", 2) == "Siap"
+    # AND the status is derived, never stored: the stored checklist still says 'Belum', and reading wrote nothing
+    assert next(r.status for r in checklist(demo_db, 2025, DAY) if r.item.code == "pk") == "BELUM"
+    with sqlite3.connect(demo_db.path) as con:
+        audit = con.execute("SELECT COUNT(*) FROM audit_entry").fetchone()[0]
+    pack_checklist(demo_db, 2025, DAY)
+    with sqlite3.connect(demo_db.path) as con:
+        assert con.execute("SELECT COUNT(*) FROM pack_item").fetchone()[0] == 0
+        assert con.execute("SELECT COUNT(*) FROM audit_entry").fetchone()[0] == audit
+
+
+def test_the_screen_and_the_cover_count_the_same_documents(demo_db, tmp_path):
+    from sakip_desktop.documents.pack_ready import pack_checklist
+    from sakip_desktop.ops.pack.checklist import pack_count
+
+    tim = actor_for(demo_db, "analis_kebijakan", DAY)
+    # WHEN the screen counts the 2025 pack on 15 October and the pack is prepared that day
+    count = pack_count(pack_checklist(demo_db, 2025, DAY), DAY)
+    result = prepare_pack(demo_db, tim, 2025, tmp_path, today=DAY)
+    # THEN the cover says the same "n dari m", one line per document counted, TW IV (not ended) not counted
+    cover = " ".join(_pdf_text(result.path / "00 - Daftar isi paket - 2025.pdf").split())
+    assert f"{count.held} dari {count.expected} dokumen ada untuk paket" in cover
+    assert (count.expected, count.held) == (len(result.lines), len(result.lines) - len(result.missing))
+    assert count.waiting == 4 and not any("TW IV" in line.period for line in result.lines)
+
+
+def test_a_quarter_pack_holds_only_that_quarters_documents(demo_db, tmp_path):
+    tim = actor_for(demo_db, "analis_kebijakan", DAY)
+    # WHEN the Tim prepares the TW III 2025 pack on 15 October 2025
+    result = prepare_pack(demo_db, tim, 2025, tmp_path, quarter=3, today=DAY)
+    # THEN it holds the quarterly documents of TW III only: no LKj (due February 2026), no PK, no other quarter
+    assert result.path.name == "Paket Kabupaten TW III 2025 - Kecamatan Contoh"
+    assert {line.period for line in result.lines} == {"TW III 2025"}
+    assert "Laporan Kinerja - Laporan Kinerja - 2025.pdf" not in result.files
+    assert "Lainnya - Formulir E.81 TW III - 2025.pdf" in result.files
+    cover = " ".join(_pdf_text(result.path / "00 - Daftar isi paket - TW III 2025.pdf").split())
+    assert "TRIWULAN III TAHUN 2025" in cover and "28-02-2026" not in cover
+    book = load_workbook(result.path / "Lembar salin capaian triwulan - TW III 2025.xlsx")
+    assert book.sheetnames == ["TW III"]
+    # AND the year's pack keeps the yearly documents with their own deadline
+    year = prepare_pack(demo_db, tim, 2025, tmp_path, today=DAY)
+    assert "Laporan Kinerja - Laporan Kinerja - 2025.pdf" in year.files
+    # AND a quarter not yet ended is refused with the day its pack can be made
+    with pytest.raises(ValidationError, match=r"TW IV 2025 belum berakhir; .* mulai 01-01-2026"):
+        prepare_pack(demo_db, tim, 2025, tmp_path, quarter=4, today=DAY)
+
+
+@pytest.mark.sqlite_only(reason="the kept printings live in a folder beside the office file; a server has none")
+def test_a_second_pack_copies_the_registered_printings_instead_of_printing_again(demo_db, tmp_path):
+    from sakip_desktop.documents.pack_copies import copies_dir
+    from sakip_desktop.ops.e81.notes import e81_notes, save_notes
+
+    tim = actor_for(demo_db, "analis_kebijakan", DAY)
+    first = prepare_pack(demo_db, tim, 2025, tmp_path, today=DAY)
+    e81 = "Lainnya - Formulir E.81 TW II - 2025.pdf"
+    printed = (first.path / e81).read_bytes()
+    register = len(list_documents(demo_db, 2025))
+    # WHEN the pack is prepared again with nothing changed (as a .zip this time)
+    second = prepare_pack(demo_db, tim, 2025, tmp_path, as_zip=True, today=DAY)
+    # THEN each program's document is the very file registered the first time (same checksum), copied, and the
+    # register holds no new printing
+    with zipfile.ZipFile(second.path) as archive:
+        assert archive.read(f"{second.path.stem}/{e81}") == printed
+    line = next(x for x in second.lines if x.title == "Formulir E.81" and x.period == "TW II 2025")
+    assert line.remark.startswith("cetakan terdaftar versi 1")
+    assert len(list_documents(demo_db, 2025)) == register
+    # WHEN the E.81 of TW II changes (its rows reviewed and saved), the next pack prints it anew, version 2
+    save_notes(demo_db, tim, 2025, 2, {n.key: n.draft or "-" for n in e81_notes(demo_db, 2025, 2)})
+    third = prepare_pack(demo_db, tim, 2025, tmp_path, today=DAY)
+    line = next(x for x in third.lines if x.title == "Formulir E.81" and x.period == "TW II 2025")
+    assert line.remark == "dicetak program, versi 2" and (third.path / e81).read_bytes() != printed
+    # AND a kept copy that was damaged is not used: the document is printed again
+    folder = copies_dir(demo_db)
+    assert folder is not None
+    for kept in folder.iterdir():
+        kept.write_bytes(b"%PDF-rusak")
+    fourth = prepare_pack(demo_db, tim, 2025, tmp_path, today=DAY)
+    assert all(not x.remark.startswith("cetakan terdaftar") for x in fourth.lines)

@@ -30,6 +30,8 @@ CORE = Path(__file__).resolve().parents[2] / "sakip_desktop"
 PLAIN_SQL_ALLOWED = {
     "ops/home/first_reads.py",
     "ops/home/pack_reads.py",  # the submission pack's late documents (first_reads is at its size limit)
+    "ops/lhe/waiting.py",  # the LHE's work in "Menunggu Anda" (issue 16 §3, helper lhe)
+    "ops/desa/map_reads.py",  # the Dasbor's desa map (issue 15 §3): one query, only when such indicators exist
     "storage/sql.py",
     "storage/database.py",
     "ops/audit/check.py",
@@ -105,6 +107,7 @@ def test_plain_reads_see_what_a_session_committed(demo_db: Database):
     assert get_profile(demo_db).phone == "(0341) 111222"
 
 
+@pytest.mark.sqlite_only(reason="sqlite3 connections of the file, kept per thread")
 def test_close_releases_the_connections_of_every_thread(demo_db: Database):
     # GIVEN plain reads made in the main thread and in a worker (as ui/background.py runs work)
     with demo_db.plain_reading() as main_conn:
@@ -136,6 +139,7 @@ def _open_handles(path: Path) -> int:
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files through /proc")
+@pytest.mark.sqlite_only(reason="counts the handles open on the database file")
 def test_a_worker_threads_connection_closes_when_the_thread_ends(demo_db: Database):
     # GIVEN the main thread's own plain connection
     with demo_db.plain_reading() as conn:

@@ -126,6 +126,7 @@ def test_formats_never_raise_on_a_number(value):
 # --- a realisasi: screen, preview, dry run, import -------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only(reason="digests the office file's tables with sqlite3")
 def test_a_realisasi_beyond_the_bound_is_refused_alike_everywhere_naming_the_column(demo_db, tmp_path, capsys):
     kasi = actor_for(demo_db, "kasi_pem", DAY)
     ik04 = indicator_id(demo_db, "IK04")
@@ -196,6 +197,7 @@ def test_a_manual_capaian_is_a_percentage_with_its_own_bound(demo_db, tmp_path):
     ],
     ids=["target", "target-rentang", "baseline", "pagu", "realisasi-anggaran"],
 )
+@pytest.mark.sqlite_only(reason="digests the office file's tables with sqlite3")
 def test_a_planning_number_beyond_its_bound_is_refused_naming_the_column(
     demo_db, tmp_path, capsys, sheet, title, value, shown, command_line
 ):
@@ -219,6 +221,7 @@ def test_a_planning_number_beyond_its_bound_is_refused_naming_the_column(
     assert {t for t in before if before[t] != after[t]} <= {"account", "audit_entry"}
 
 
+@pytest.mark.sqlite_only(reason="digests the office file's tables with sqlite3")
 def test_the_screens_refuse_a_target_and_a_pagu_beyond_the_bound(demo_db):
     kasubag = actor_for(demo_db, "kasubag_renkeu", DAY)
     sub = next(n for n in budget_tree(demo_db, 2025) if n.level == SUB_ACTIVITY)
@@ -236,6 +239,7 @@ def test_the_screens_refuse_a_target_and_a_pagu_beyond_the_bound(demo_db):
     assert table_digest(demo_db.path) == before
 
 
+@pytest.mark.sqlite_only(reason="digests the office file's tables with sqlite3")
 def test_a_planning_preview_changed_behind_the_reader_is_refused_by_the_import(demo_db, tmp_path):
     # GIVEN a preview of the exported plan, its first target then made too large (as by another program)
     path = tmp_path / "rencana.xlsx"

@@ -3,7 +3,12 @@
 
 Issue 13 §1: the count followed the quarter chosen in the status bar, so once a Kasi entered TW IV everyone opened on
 TW IV and was told nothing waited while TW III was unverified. These tests pinned the old per-quarter counts
-(`waiting_work(db, grant, person, year, quarter)`); they now ask the same questions of every open period."""
+(`waiting_work(db, grant, person, year, quarter)`); they now ask the same questions of every open period.
+
+Issue 15 §2: the Camat and the Tim SAKIP are also reminded of the documents of the submission pack past their
+deadline. The demo office sent its pack (`demo.pack`) but for the E.81 and the Laporan Kinerja Triwulan of TW III
+2025 (due 10 Oktober, the quarter still under review) and, on DAY, the Berita Acara Evaluasi of TW III (due 15
+Oktober): the whole lists below hold that reminder, of the year with no quarter, before the year's quarters."""
 
 from __future__ import annotations
 
@@ -13,7 +18,8 @@ from decimal import Decimal
 from sakip_desktop.domain.realisation import Status
 from sakip_desktop.domain.roles import ActingKind, Role
 from sakip_desktop.ops.base import RoleGrant
-from sakip_desktop.ops.home.waiting_work import WorkItem, open_periods, waiting_work
+from sakip_desktop.ops.home.pack_reads import late_documents
+from sakip_desktop.ops.home.waiting_work import PACK_TOOL, WorkItem, open_periods, waiting_work
 from sakip_desktop.ops.monitoring.telaah import save_review
 from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.ops.org.units import list_units
@@ -23,6 +29,13 @@ DAY = dt.date(2025, 10, 20)  # TW III 2025 is reported on; TW IV is under way (o
 JANUARY = dt.date(2026, 1, 12)  # TW IV 2025 is reported on
 YEAR = 2025
 EMPTY = {"supporting": "", "inhibiting": "", "follow_up": ""}
+# The demo's pack documents late on DAY (issue 15 §2): what the Camat and the Tim are reminded of.
+LATE_ON_DAY = {
+    ("Laporan Kinerja Triwulan", "TW III 2025"),
+    ("Formulir E.81", "TW III 2025"),
+    ("Berita Acara Evaluasi Kinerja", "TW III 2025"),
+}
+LATE_PACK = WorkItem("3 dokumen paket Kabupaten 2025 lewat batas waktu", PACK_TOOL, 3, YEAR)
 
 
 def who(db, username: str):
@@ -140,36 +153,43 @@ def test_drafts_and_returned_realisasi_are_told_apart_oldest_first(demo_db):
         "1 realisasi TW IV 2025 masih draf, belum diajukan",
     ]
     assert {i.tool for i in items} == {"Isi realisasi"}
-    # AND a draft is not yet the Tim's to review, while TW III's sent ones are
-    assert [i.quarter for i in work(demo_db, "analis_kebijakan", Role.TIM_SAKIP)] == [3]
+    # AND a draft is not yet the Tim's to review, while TW III's sent ones are (beside the late pack documents)
+    tim = work(demo_db, "analis_kebijakan", Role.TIM_SAKIP)
+    assert [(i.tool, i.quarter) for i in tim] == [(PACK_TOOL, None), ("Pemantauan", 3)]
 
 
 def test_the_tim_reviews_what_was_sent_and_not_yet_reviewed(demo_db):
-    # GIVEN TW III: every realisasi sent, none reviewed
+    # GIVEN TW III: every realisasi sent, none reviewed; and the demo's pack documents of TW III still to upload
     sent = [e for e in quarter_entries(demo_db, YEAR, 3) if e.status in (Status.SUBMITTED, Status.VERIFIED)]
+    assert {(d.title, d.period) for d in late_documents(demo_db, DAY)} == LATE_ON_DAY
     assert work(demo_db, "analis_kebijakan", Role.TIM_SAKIP) == [
+        LATE_PACK,
         WorkItem(
             f"{len(sent)} indikator TW III 2025 sudah diajukan realisasinya tetapi belum ditelaah Tim",
             "Pemantauan",
             len(sent),
             YEAR,
             3,
-        )
+        ),
     ]
-    # WHEN the Tim writes one telaah THEN one fewer waits
+    # WHEN the Tim writes one telaah THEN one fewer waits; the pack's reminder stays as it was
     save_review(demo_db, who(demo_db, "analis_kebijakan"), sent[0].indicator_id, YEAR, 3, "Capaian wajar.")
-    assert work(demo_db, "analis_kebijakan", Role.TIM_SAKIP)[0].count == len(sent) - 1
+    after = work(demo_db, "analis_kebijakan", Role.TIM_SAKIP)
+    assert after[0] == LATE_PACK and after[1].count == len(sent) - 1
 
 
 def test_the_camats_work_of_several_periods_comes_oldest_first(demo_db):
     # GIVEN the demo's rekomendasi proposed in TW II and not yet decided, and TW III verified realisasi
     items = work(demo_db, "camat", Role.CAMAT)
-    # THEN both wait, the TW II rekomendasi first, each for its own tool and period
-    assert [(i.tool, i.year, i.quarter) for i in items][:2] == [
+    # THEN both wait, the TW II rekomendasi first, each for its own tool and period; the year's late pack documents
+    # (of no quarter) come before the year's quarters
+    assert [(i.tool, i.year, i.quarter) for i in items] == [
+        (PACK_TOOL, YEAR, None),
         ("Rekomendasi", YEAR, 2),
         ("Persetujuan realisasi", YEAR, 3),
     ]
-    assert items[0].text == "1 rekomendasi TW II 2025 menunggu keputusan Anda" and items[0].period == "TW II 2025"
+    assert items[0] == LATE_PACK and items[0].period == "2025"
+    assert items[1].text == "1 rekomendasi TW II 2025 menunggu keputusan Anda" and items[1].period == "TW II 2025"
 
 
 def test_an_approval_takes_the_item_away_from_the_camat(demo_db):

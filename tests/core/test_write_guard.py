@@ -24,6 +24,8 @@ from sakip_desktop.ops.org import auth
 from sakip_desktop.ops.org.auth import login
 from sakip_desktop.storage import models as m
 
+pytestmark = pytest.mark.sqlite_only(reason="traces the statements SQLite runs")
+
 
 def test_the_watch_catches_program_code_writing_outside_write(demo_db, write_guard: WriteGuard):
     # GIVEN program code (compiled as a module of ops/) that opens a transaction of its own

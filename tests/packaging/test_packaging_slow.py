@@ -147,6 +147,16 @@ def test_the_frozen_program_and_its_command_run_headless(frozen: Frozen, install
     )
     with zipfile.ZipFile(docx) as word:
         assert "Kecamatan Contoh" in word.read("word/document.xml").decode("utf-8")
+    # AND the kabupaten's PostgreSQL driver is in the bundle: a server that is not there is reported as such
+    # (loaded by name through the URL, so only the spec's hidden imports bring it)
+    refused = subprocess.run(
+        [frozen.program("sakip"), "kabupaten", "import", "--url", "postgresql://sakip@127.0.0.1:9/none", db],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode == 1 and "tidak dapat dihubungi" in refused.stderr, refused.stderr
 
 
 def _unzip(archive: Path, target: Path) -> Path:

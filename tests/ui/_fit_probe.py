@@ -5,6 +5,8 @@ open every tab, tool and sub-tab of the main window, and print one JSON line per
 - the window grew while a tool was opened (Qt grows a window to its content's minimum size);
 - a button covers a table (a layout squeezed below its minimum draws its parts over each other).
 
+Each screen looked at is also printed as "SEEN {person, where, scroll}": `scroll` is how far the shown tool's page
+scrolls down in its tool area (0: it fits the room, its buttons on the screen without scrolling).
 Then "VISITED <n>" with the number of screens looked at. argv: database, then the usernames.
 """
 
@@ -24,6 +26,7 @@ from sakip_desktop.storage.database import Database  # noqa: E402
 from ui.context import AppContext  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.settings import PageList  # noqa: E402
+from ui.widgets.pages import LazyPage  # noqa: E402
 from ui.widgets.screen import FRAME_HEIGHT, FRAME_WIDTH  # noqa: E402
 
 YEAR, QUARTER = 2025, 3
@@ -78,6 +81,9 @@ class Probe:
             self.report(where, f"jendela {window.frameGeometry()} keluar dari layar {self.free}")
         for problem in covered_tables(window):
             self.report(where, problem)
+        tools = [p for p in window.findChildren(LazyPage) if p.isVisible() and p.content is not None]
+        scroll = max((p.scroller.verticalScrollBar().maximum() for p in tools), default=0)
+        print("SEEN " + json.dumps({"person": self.person, "where": " › ".join(where), "scroll": scroll}), flush=True)
 
     def walk(self, tabs: QTabWidget | PageList, where: list[str]) -> None:
         """Every page of `tabs`, and within it every tab widget (and page list) shown."""

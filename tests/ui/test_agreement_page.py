@@ -198,10 +198,9 @@ def test_camat_reads_and_a_draft_with_problems_is_refused(qtbot, demo_db, modals
         listing.append(window.findChildren(QLabel)[0].text() + "\n" + window.text.toPlainText())
         press("Tutup")(window)
 
-    modals.answer(press("Tetapkan"))
-    modals.answer(read)
+    modals.answer(read)  # (issue 13: no "Tetapkan?" question first; the problems are what he is told)
     click(qtbot, page.finalise_button)
-    # THEN the refusal lists the problem and the PK stays a draft
+    # THEN the refusal lists the problem at once, and the PK stays a draft
     assert modals.pending == 0
     assert listing[0].startswith("PK 2025 versi 1 belum dapat ditetapkan:")
     assert "- IK12: jumlah target TW I–IV = 25, tidak sama dengan target tahunan 20" in listing[0]

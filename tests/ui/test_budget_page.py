@@ -17,7 +17,7 @@ import openpyxl
 from _settings_fixtures import Modals, modals  # noqa: F401  (fixture)
 from _sop_fixtures import choose_file, press
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTableView, QWidget
 
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.org.auth import actor_for
@@ -103,6 +103,11 @@ def test_export_edit_and_import_the_plan_through_the_gui(qtbot, demo_db, modals:
     row = next(r[0].row for r in ws.iter_rows(min_row=2) if r[0].value == "7.01.01.2.01.0001")
     ws.cell(row=row, column=pagu_2025, value=25_000_000)
     wb["Program"].append(("7.01.09", "PROGRAM BARU DARI EXCEL", "S2"))
+    # ... and a new indicator with its targets of 2025 (one row of 'Target': a yearly, four TW and a Renstra target)
+    wb["Indikator"].append(
+        ("IK99", "Jumlah inovasi pelayanan", "inovasi", "Positif", "Kumulatif", "", "", "", "", "Tidak", None, "S3")
+    )
+    wb["Target"].append(("IK99", 2025, 4, 4, None, 1, 1, 1, 1))
     wb.save(path)
 
     # AND imports it: the file dialog, the preview, "Terapkan", the summary
@@ -114,14 +119,22 @@ def test_export_edit_and_import_the_plan_through_the_gui(qtbot, demo_db, modals:
         seen["program"] = rows["Program"].added
         seen["subs"] = rows["Sub Kegiatan"].changed
         seen["table"] = texts(dialog.table, 0)
+        seen["intro"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
         shot(dialog, "rencana_preview")
         click(qtbot, dialog.apply_button)
 
+    def read_summary(box: QWidget) -> None:
+        seen["summary"] = box.text()
+        press("OK")(box)
+
     modals.answer(choose_file(path))
     modals.answer(check_preview)
-    modals.answer(press("OK"))
+    modals.answer(read_summary)
     click(qtbot, page.import_button)
     qtbot.waitUntil(lambda: modals.pending == 0)
+    # THEN the preview and the summary count alike: rows of the workbook (issue 13: "menambah 10" then "19 baru")
+    assert "menambah 3 baris dan mengubah 1 baris" in seen["intro"]
+    assert seen["summary"] == "Disimpan: menambah 3 baris dan mengubah 1 baris."
     # THEN the preview listed the change per sheet, and the tree shows the stored result
     assert seen["program"] == ("7.01.09",) and seen["subs"] == ("7.01.01.2.01.0001",)
     assert seen["table"][0] == "Renstra" and "Realisasi Anggaran" in seen["table"]

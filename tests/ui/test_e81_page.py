@@ -80,3 +80,63 @@ def test_the_settings_screen_keeps_the_bappeda_official(qtbot, demo_db):
     assert page.save()
     stored = get_settings(demo_db)
     assert (stored.e81_evaluator_name, stored.e81_evaluator_nip) == ("Dra. Ratna Sari", "197001011995032001")
+
+
+def test_saving_the_pdf_and_the_xlsx_says_where_the_file_went_with_buka_folder(qtbot, demo_db, tmp_path):
+    page = _page(qtbot, demo_db, "analis_kebijakan")
+    page.show()
+    opened: list[Path] = []
+    page.reveal = opened.append
+    target = tmp_path / "Kiriman Bappeda"
+    target.mkdir()
+    page.ask_path = lambda title, name, filt: target / name
+    assert not page.folder_button.isVisible()
+    # WHEN the Tim saves the PDF
+    pdf = page.make_pdf()
+    # THEN the screen says where it went (the full path) and that it is in the register, and offers "Buka folder"
+    assert pdf is not None and pdf.exists()
+    assert f"PDF disimpan ke {pdf}" in page.saved.text() and "versi 1" in page.saved.text()
+    assert page.folder_button.isVisible() and page.folder_button.text() == "Buka folder"
+    page.folder_button.click()
+    assert opened == [target]
+    # AND the .xlsx likewise
+    xlsx = page.make_xlsx()
+    assert xlsx is not None and f"Berkas Excel disimpan ke {xlsx}" in page.saved.text()
+    # AND the submission pack takes the very PDF saved here (the registered printing) instead of printing it again
+    from sakip_desktop.documents.pack import prepare_pack
+
+    drive = tmp_path / "FLASHDISK"
+    drive.mkdir()
+    result = prepare_pack(demo_db, page.ctx.actor, 2025, drive, quarter=3, today=DAY)
+    line = next(x for x in result.lines if x.title == "Formulir E.81")
+    assert line.remark.startswith("cetakan terdaftar versi 1")
+    assert (result.path / line.file_name).read_bytes() == pdf.read_bytes()
+
+
+def test_a_saved_pdf_is_told_with_its_path_and_buka_folder(qtbot, demo_db, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.widgets import files
+
+    asked: list[str] = []
+
+    class Desktop:  # the file manager is not started in tests: what it was asked to open is kept
+        @staticmethod
+        def openUrl(url) -> bool:
+            asked.append(url.toLocalFile())
+            return True
+
+    monkeypatch.setattr(files, "QDesktopServices", Desktop)
+    monkeypatch.setattr(files.sys, "platform", "linux")
+    page = _page(qtbot, demo_db, "analis_kebijakan")
+    page.open_after = True
+    page.show()
+    page.ask_path = lambda title, name, filt: tmp_path / name
+    # WHEN the Tim saves the E.81 PDF
+    pdf = page.make_pdf()
+    # THEN the program's one "file saved" notice says where it went, and "Buka folder" opens its folder
+    box = page.saved_box
+    assert pdf is not None and isinstance(box, QMessageBox) and box.isVisible()
+    assert box.text() == f"Formulir E.81 2025 TW 3 (PDF) disimpan di:\n{pdf}"
+    next(b for b in box.buttons() if b.text() == "Buka folder").click()
+    assert asked == [str(tmp_path)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -10,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from _new_office import TODAY, new_office
 from PySide6.QtCore import Qt
 
+from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import UnitKind
 from sakip_desktop.ops.home.first_steps import StepKey
 from sakip_desktop.ops.org.auth import actor_for
@@ -81,3 +83,60 @@ def test_a_step_whose_tool_is_not_in_his_tabs_opens_in_a_window_and_the_backup_s
     # AND the SOP step opens the SOP tab
     qtbot.mouseClick(panel.buttons[StepKey.SOPS], Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.sop_tab
+
+
+def test_the_backup_step_counts_only_a_copy_on_another_drive_and_both_screens_say_so(qtbot, empty_db, tmp_path):
+    # GIVEN a new office's administrator and his checklist
+    new_office(empty_db)
+    window = _window(qtbot, empty_db, "dyah.ekawati")
+    panel = window.first_steps
+    assert panel is not None
+    # THEN the backup step says that only a copy on another drive counts, not one on this PC
+    step = panel.states[StepKey.BACKUP].text()
+    assert "drive lain" in step and "komputer ini" in step and "tidak menolong bila komputer rusak" in step
+    # WHEN he opens the backup and keeps the folder offered on this PC (no flash drive plugged in)
+    qtbot.mouseClick(panel.buttons[StepKey.BACKUP], Qt.MouseButton.LeftButton)
+    dialog = window.backup_dialog
+    assert dialog is not None and dialog.on_this_pc()
+    # THEN the dialog says, before he starts, that such a copy does not protect against a broken PC ...
+    assert dialog.same_pc_note.isVisible()
+    assert "ikut hilang bila komputer rusak" in dialog.same_pc_note.text()
+    assert "tidak dihitung" in dialog.same_pc_note.text()
+    # ... and, once written, that the checklist step still waits for a copy on another drive
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_path is not None or bool(dialog.error_text), timeout=20000)
+    assert "langkah awal 'Cadangan pertama ke flash disk'" in dialog.status.text()
+    panel.refresh()
+    assert panel.marks[StepKey.BACKUP].text() != "✓"
+    # WHEN he backs up to a flash drive THEN the note goes and the step is done
+    drive = tmp_path / "flashdisk"
+    drive.mkdir()
+    dialog.set_folder(drive)
+    assert not dialog.same_pc_note.isVisible()
+    dialog.result_path = None
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_path is not None or bool(dialog.error_text), timeout=20000)
+    assert "tidak dihitung" not in dialog.status.text()
+    panel.refresh()
+    assert panel.marks[StepKey.BACKUP].text() == "✓"
+    dialog.close()
+
+
+def test_the_pk_step_says_who_does_what_and_opens_the_printing_too(qtbot, empty_db):
+    # GIVEN a new office's administrator, who holds no role (so no Dokumen tab of his own)
+    new_office(empty_db)
+    window = _window(qtbot, empty_db, "dyah.ekawati")
+    panel = window.first_steps
+    assert panel is not None
+    # THEN the PK step says where it is printed and who makes it final, not a "cetak" he has no screen for
+    step = html.unescape(panel.states[StepKey.AGREEMENT].text())
+    assert "Cetak PK di 'Dokumen'" in step and "Camat, Kasubag Perencanaan atau administrator menetapkannya" in step
+    # WHEN he presses "Cetak PK…" beside "Buka Perjanjian Kinerja"
+    qtbot.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+    # THEN Dokumen opens (in a window of its own) with the Perjanjian Kinerja chosen, its print button there
+    tools = [w for w in window.findChildren(ToolWindow) if w.isVisible()]
+    assert [w.windowTitle() for w in tools] == ["Dokumen"]
+    page = tools[0].page
+    assert page.kind.currentData() == "pk" and page.print_button.isVisible()
+    assert window.ctx.actor.may(Op.DOCUMENT_RECORD)  # printing records the PK: an administrator may
+    tools[0].close()

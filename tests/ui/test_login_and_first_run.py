@@ -69,6 +69,7 @@ def _fill_wizard(qtbot, wizard: NewOfficeWizard, nip: str) -> None:
     qtbot.keyClicks(o.regency_name, "Malang")
     qtbot.keyClicks(o.name, "Karangploso")
     qtbot.keyClicks(o.province, "Jawa Timur")
+    qtbot.keyClicks(o.region_code, "35.07.19")  # kode wilayah (issue 17)
     wizard.next()
     a = wizard.address_page
     qtbot.keyClicks(a.address, "Jalan Raya Karangploso Nomor 1")

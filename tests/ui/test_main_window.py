@@ -72,6 +72,8 @@ def test_role_tab_opens_on_menunggu_anda_and_its_tools(qtbot, demo_db):
         "Paket Kabupaten",
         "Rekomendasi",
         "Evaluasi kinerja",
+        "LHE dan TL LHE",  # issue 16 §3 (helper lhe)
+        "Evaluasi SAKIP (LKE)",  # issue 16 §1-2 (helper lke)
         "Dokumen",
         "Pengukuran kinerja",
         "Anggaran",

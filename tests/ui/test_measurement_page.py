@@ -70,7 +70,7 @@ def test_indicators_are_grouped_under_their_sasaran_with_band_colours(qtbot, off
     assert _cell(page, "IK04", CAPAIAN_COLUMN, Qt.ItemDataRole.BackgroundRole).name() == "#1b5e20"
     assert _cell(page, "IK04", CAPAIAN_COLUMN, Qt.ItemDataRole.ForegroundRole).name() == "#ffffff"
     assert _cell(page, "IK09", BAND_COLUMN) == "Baik"
-    assert page.model.headerData(CAPAIAN_COLUMN, Qt.Orientation.Horizontal) == "Capaian\ns.d. TW III (%)"
+    assert page.model.headerData(CAPAIAN_COLUMN, Qt.Orientation.Horizontal) == "Capaian\ns.d. TW III\n(%)"
     assert "99,61% (Sangat Baik)" in page.summary.text()
     # AND the sasaran table carries the budget: S5's serapan and efisiensi
     s5 = next(line for line in page.summary_model.rows() if line.code == "S5")
@@ -91,7 +91,7 @@ def test_a_new_period_redraws_the_page(qtbot, office):
     page = _show(qtbot, MeasurementPage(office))
     office.set_period(2025, 2)
     assert page.title.text() == "<h3>Pengukuran kinerja TW II tahun 2025</h3>"
-    assert page.model.headerData(CAPAIAN_COLUMN, Qt.Orientation.Horizontal) == "Capaian\ns.d. TW II (%)"
+    assert page.model.headerData(CAPAIAN_COLUMN, Qt.Orientation.Horizontal) == "Capaian\ns.d. TW II\n(%)"
     assert _cell(page, "IK12", CAPAIAN_COLUMN) == "70,00"  # (4 + 3) / (4 + 6) × 100
     office.set_period(2024, 4)
     assert page.model.rowCount() == 0 and "Belum ada target kinerja tahun 2024" in page.summary.text()
@@ -211,3 +211,46 @@ def test_a_person_who_is_not_administrator_is_refused(qtbot, office, modals):
     modals.answer(read_and_close(messages))
     assert not page.save()
     assert messages and "Ubah kategori capaian" in messages[0]
+
+
+def test_indicator_names_are_read_whole_in_the_camats_window_on_the_office_laptop(qtbot, demo_db):
+    # GIVEN the Camat's real window at the size of the office laptop (1366×768 less the taskbar and the frame)
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    from sakip_desktop.ops.org.office import get_profile
+    from ui.main_window import MainWindow
+    from ui.measurement_table import INDICATOR_COLUMN
+    from ui.widgets.screen import FRAME_HEIGHT, FRAME_WIDTH
+
+    ctx = AppContext(db=demo_db, actor=actor_for(demo_db, "camat", TODAY), year=2025, quarter=3, today=lambda: TODAY)
+    window = MainWindow(ctx, get_profile(demo_db))
+    qtbot.addWidget(window)
+    window.resize(1366 - FRAME_WIDTH, 728 - FRAME_HEIGHT)
+    window.show()
+    # WHEN he opens Pengukuran kinerja
+    tab = window.role_tabs[0]
+    tab.show_tool("Pengukuran kinerja")
+    lazy = tab.measurement_page
+    qtbot.waitUntil(lambda: lazy.content is not None and lazy.content.model.rowCount() > 0)
+    page = lazy.content
+    qtbot.wait(50)  # the rows take the height of their wrapped text once the widths have settled
+    # THEN the indicator's name has the width (not the 150-230 px of before) ...
+    width = page.table.columnWidth(INDICATOR_COLUMN)
+    assert width >= 420, width
+    # ... and every name is shown whole: its row is as tall as its wrapped text (at most two lines at that width)
+    metrics = QFontMetrics(page.table.font())
+    for row, record in enumerate(page.model.rows()):
+        if isinstance(record, MeasurementRow):
+            name = page.model.index(row, INDICATOR_COLUMN).data()
+            needed = metrics.boundingRect(QRect(0, 0, width - 12, 10_000), int(Qt.TextFlag.TextWordWrap), name)
+            assert needed.height() <= 2 * metrics.lineSpacing(), name
+            assert page.table.rowHeight(row) >= page.table.sizeHintForRow(row), name
+    # AND no number is cut: each number column is as wide as its widest value
+    for column in range(2, page.model.columnCount()):
+        for row, record in enumerate(page.model.rows()):
+            text = page.model.index(row, column).data() if isinstance(record, MeasurementRow) else ""
+            for word in (text or "").split():
+                assert metrics.horizontalAdvance(word) < page.table.columnWidth(column), (column, word)
+    # AND the page takes the room of the window without scrolling: the sasaran table is whole under it
+    assert lazy.scroller.verticalScrollBar().maximum() == 0

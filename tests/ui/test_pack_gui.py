@@ -51,9 +51,10 @@ def test_the_tim_marks_an_item_uploaded_and_rejects_one_with_a_note(qtbot, demo_
     page.panel.status.setCurrentIndex(STATUS_CODES.index(DIUNGGAH))
     page.panel.uploaded.setDate(QDate(2025, 10, 12))
     page.panel.save_button.click()
-    # THEN the list shows it uploaded with its date, no longer late
-    assert _cell(page, "e81", 3, 4) == "Diunggah 12-10-2025"
-    assert "terlambat" not in _cell(page, "e81", 3, 3)
+    # THEN the list shows it uploaded with its date, no longer waiting, but uploaded after its deadline
+    assert _cell(page, "e81", 3, 4) == "Diunggah terlambat (12-10-2025)"
+    assert _cell(page, "e81", 3, 3) == "10-10-2025 (diunggah terlambat)"
+    assert QColor(_cell(page, "e81", 3, 0, Qt.ItemDataRole.BackgroundRole)) != QColor(LATE)
     # WHEN she rejects the TW II one without a note: the screen refuses and says why
     messages: list[str] = []
     modals.answer(lambda box: (messages.append(box.text()), box.buttons()[0].click()))
@@ -65,13 +66,15 @@ def test_the_tim_marks_an_item_uploaded_and_rejects_one_with_a_note(qtbot, demo_
     # AND with the verifikator's note it is saved, and its history shows both changes of that item
     page.panel.note.setPlainText("Tanda tangan Camat belum ada; unggah ulang.")
     page.panel.save_button.click()
-    assert _cell(page, "e81", 2, 4) == STATUS_LABELS[DITOLAK]
+    assert _cell(page, "e81", 2, 4) == f"{STATUS_LABELS[DITOLAK]} 04-07-2025"  # uploaded by the demo office
     stored = next(r for r in checklist(demo_db, 2025, DAY) if (r.item.code, r.quarter) == ("e81", 2))
     assert stored.note == "Tanda tangan Camat belum ada; unggah ulang."
     assert page.choose("e81", 2)
     history = [page.panel.history.item(i).text() for i in range(page.panel.history.count())]
-    assert len(history) == 1 and history[0].endswith("Ditolak: Tanda tangan Camat belum ada; unggah ulang.")
-    assert page.ctx.actor.name in history[0]
+    # (the demo office had uploaded it on 04-07-2025 and recorded it accepted: demo.pack)
+    assert len(history) == 3 and "Diunggah 04-07-2025" in history[0] and history[1].endswith("Diterima")
+    assert history[2].endswith("Ditolak: Tanda tangan Camat belum ada; unggah ulang.")
+    assert page.ctx.actor.name in history[2]
     page.grab().save(str(tmp_path / "paket.png"))
 
 
@@ -82,7 +85,10 @@ def test_the_pack_is_prepared_from_the_screen_onto_a_folder(qtbot, demo_db, tmp_
     page.ask_folder = lambda: drive
     result = page.prepare()
     assert result is not None and result.path.parent == drive
-    assert "Paket ditulis ke" in page.message.text() and "Belum ada dalam paket: DPA 2025" in page.message.text()
+    assert "Paket ditulis ke" in page.message.text()
+    assert "Belum ada dalam paket: Perjanjian Kinerja Perubahan 2025; Berita Acara Evaluasi Kinerja TW III 2025" in (
+        page.message.text()
+    )
     assert (result.path / "Lembar salin capaian triwulan - 2025.xlsx").is_file()
 
 
@@ -116,17 +122,26 @@ def test_who_sees_the_pack_and_who_may_change_it(qtbot, demo_db):
 
 
 def test_the_camat_is_told_of_late_documents_and_opens_the_pack_from_menunggu_anda(qtbot, demo_db, tmp_path):
+    import sqlite3
+
     from PySide6.QtCore import Qt as QtCore
 
+    from sakip_desktop.ops.home.pack_reads import late_documents
     from sakip_desktop.ops.org.office import get_profile
-    from sakip_desktop.ops.pack.edit import set_status
     from ui.main_window import MainWindow
     from ui.role_tab import RoleTab
 
-    # GIVEN the Tim keeps the 2025 pack (the PK uploaded), and E.81 TW III is past its 10 October deadline
-    tim = actor_for(demo_db, "analis_kebijakan", DAY)
-    set_status(demo_db, tim, "pk", 2025, 0, DIUNGGAH, uploaded_on=dt.date(2025, 1, 30))
-    late = [r for r in checklist(demo_db, 2025, DAY) if r.overdue]
+    # GIVEN the demo office on 15-10-2025: it sent its pack (demo.pack) but for the E.81 and the Laporan Kinerja
+    # Triwulan of TW III, past their 10 October deadline
+    def stored() -> tuple[int, int, int]:
+        with sqlite3.connect(demo_db.path) as con:
+            return tuple(con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("pack_item", "pack_item_type",
+                                                                                          "audit_entry"))  # fmt: skip
+
+    before = stored()
+    late = late_documents(demo_db, DAY)
+    assert {(d.title, d.period) for d in late} == {("Formulir E.81", "TW III 2025"),
+                                                    ("Laporan Kinerja Triwulan", "TW III 2025")}  # fmt: skip
     ctx = AppContext(db=demo_db, actor=actor_for(demo_db, "camat", DAY), year=2025, quarter=3, today=lambda: DAY)
     win = MainWindow(ctx, get_profile(demo_db))
     qtbot.addWidget(win)
@@ -134,19 +149,58 @@ def test_the_camat_is_told_of_late_documents_and_opens_the_pack_from_menunggu_an
     win.show()
     tab = win.tabs.widget(0)
     assert isinstance(tab, RoleTab)
-    # THEN "Menunggu Anda" says how many documents of the pack are late
-    wanted = f"{len(late)} dokumen paket Kabupaten 2025 lewat batas waktu"
+    # THEN "Menunggu Anda" says how many documents of the pack of 2025 are late
+    wanted = f"{sum(d.year == 2025 for d in late)} dokumen paket Kabupaten 2025 lewat batas waktu"
     found = [b for b in tab.waiting.buttons if wanted in b.text()]
     assert found, [b.text() for b in tab.waiting.buttons]
-    # AND the Dasbor lists them with their ESR type and deadline
+    # AND the Dasbor lists them with their ESR type and deadline, oldest first
     assert tab.dashboard_page is not None
     tab.tools.setCurrentWidget(tab.dashboard_page)
     qtbot.waitUntil(lambda: tab.dashboard_page.content is not None)
     page = tab.dashboard_page.content
     qtbot.waitUntil(lambda: page.late_documents.view.model().rowCount() == len(late))
-    first = page.late_documents.view.model().index(0, 1).data()
-    assert first == late[0].item.esr_type
+    assert page.late_documents.view.model().index(0, 1).data() == late[0].esr_type
     win.grab().save(str(tmp_path / "camat_menunggu_paket.png"))
-    # WHEN he clicks it THEN the pack's tool opens
+    # WHEN he clicks it THEN the pack's tool opens, and opening it stored nothing
     qtbot.mouseClick(found[0], QtCore.MouseButton.LeftButton)
     assert tab.tools.tabText(tab.tools.currentIndex()) == "Paket Kabupaten"
+    assert stored() == before
+
+
+def test_an_empty_upload_date_stays_empty_and_the_header_counts_as_the_cover(qtbot, demo_db, tmp_path):
+    from sakip_desktop.documents.pack_ready import pack_checklist
+    from sakip_desktop.ops.pack.checklist import pack_count
+
+    page = _page(qtbot, demo_db, "analis_kebijakan")
+    # GIVEN nothing chosen, then an item never uploaded: the upload date is empty, not 01-01-2000
+    assert page.panel.uploaded.text().strip() == ""
+    assert page.choose("lkj")
+    assert page.panel.uploaded.text().strip() == "" and "2000" not in page.panel.uploaded.text()
+    # WHEN she chooses "Diunggah" the date offered is today's, and an uploaded item shows its own date
+    page.panel.status.setCurrentIndex(STATUS_CODES.index(DIUNGGAH))
+    assert page.panel.uploaded.text() == "15-10-2025"
+    # THEN the header counts the pack as its cover will: "n dari m dokumen ada untuk paket"
+    count = pack_count(pack_checklist(demo_db, 2025, DAY), DAY)
+    assert page.summary.text().startswith(f"{count.held} dari {count.expected} dokumen ada untuk paket")
+    assert "4 menunggu triwulannya berakhir" in page.summary.text()
+    drive = tmp_path / "FLASHDISK"
+    drive.mkdir()
+    page.ask_folder = lambda: drive
+    result = page.prepare()
+    assert result is not None and len(result.lines) == count.expected
+    assert len(result.lines) - len(result.missing) == count.held
+
+
+def test_the_tim_prepares_the_tw_iii_pack_from_the_screen(qtbot, demo_db, tmp_path):
+    page = _page(qtbot, demo_db, "analis_kebijakan")
+    # WHEN she chooses TW III: the list holds that quarter's documents only, no LKj
+    page.period.setCurrentText("TW III")
+    assert {r.period for r in page.rows} == {"TW III 2025"}
+    assert not page.choose("lkj") and page.choose("e81", 3)
+    drive = tmp_path / "FLASHDISK"
+    drive.mkdir()
+    page.ask_folder = lambda: drive
+    result = page.prepare()
+    # THEN the pack of TW III is written, without the yearly documents
+    assert result is not None and result.path.name == "Paket Kabupaten TW III 2025 - Kecamatan Contoh"
+    assert not any("Laporan Kinerja - Laporan Kinerja" in name for name in result.files)

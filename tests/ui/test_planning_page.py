@@ -229,7 +229,7 @@ def test_a_qualitative_indicator_is_targeted_entered_and_measured_by_level(qtbot
     assert row.actual == 4
     shown = {c.title: c.text(row) for c in MEASUREMENT_COLUMNS}
     assert (shown["Target\ntahun"], shown["Target\n{tw}"], shown["Realisasi\n{tw}"]) == ("BB", "B", "B")
-    assert shown["Capaian\n{tw} (%)"] == "100,00"
+    assert shown["Capaian\n{tw}\n(%)"] == "100,00"
 
 
 def _indicators(page: PlanningPage):

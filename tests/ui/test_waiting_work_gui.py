@@ -25,6 +25,7 @@ from PySide6.QtTest import QTest
 
 from sakip_desktop.domain.realisation import Status
 from sakip_desktop.ops.backups import backup_now
+from sakip_desktop.ops.home.waiting_work import PACK_TOOL
 from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.ops.org.office import get_profile
 from sakip_desktop.ops.org.units import list_units
@@ -113,8 +114,11 @@ def test_the_camat_sees_his_work_oldest_first_and_opens_the_approval(qtbot, demo
     verified = [e.realisation_id for e in quarter_entries(demo_db, 2025, 3) if e.status is Status.VERIFIED]
     win = window(qtbot, demo_db, "camat", 4)
     tab = role_tab(win, "Camat")
-    # THEN "Menunggu Anda" lists both, the older period first, and the empty text is not shown beside them
+    # THEN "Menunggu Anda" lists both, the older period first, and the empty text is not shown beside them; before
+    # them the year's pack documents past their deadline (the demo's E.81, Laporan Kinerja Triwulan and Berita Acara
+    # of TW III 2025 are not uploaded yet, issue 15 §2)
     assert texts(tab) == [
+        f"▸ 3 dokumen paket Kabupaten 2025 lewat batas waktu  → {PACK_TOOL}",
         "▸ 1 rekomendasi TW II 2025 menunggu keputusan Anda  → Rekomendasi",
         f"▸ {len(verified)} realisasi TW III 2025 menunggu persetujuan Anda  → Persetujuan realisasi",
     ]
@@ -127,10 +131,13 @@ def test_the_camat_sees_his_work_oldest_first_and_opens_the_approval(qtbot, demo
     qtbot.waitUntil(lambda: page.content is not None)
     assert {e.realisation_id for e in page.content.queue.queue} == set(verified)
     shot(win, "camat_persetujuan")
-    # WHEN they are approved THEN the item goes; the rekomendasi stays
+    # WHEN they are approved THEN the item goes; the pack's reminder and the rekomendasi stay
     approve(demo_db, win.ctx.actor, verified)
     win.ctx.signals.work_changed.emit()
-    assert texts(tab) == ["▸ 1 rekomendasi TW II 2025 menunggu keputusan Anda  → Rekomendasi"]
+    assert texts(tab) == [
+        f"▸ 3 dokumen paket Kabupaten 2025 lewat batas waktu  → {PACK_TOOL}",
+        "▸ 1 rekomendasi TW II 2025 menunggu keputusan Anda  → Rekomendasi",
+    ]
 
 
 def test_the_kasi_sees_tw_iv_once_it_is_reported_on_and_opens_it(qtbot, demo_db):

@@ -29,6 +29,8 @@ from ui.settings import PageList, SettingsTab
 from ui.widgets.screen import FRAME_HEIGHT, FRAME_WIDTH, fitting
 
 PROBE = Path(__file__).with_name("_fit_probe.py")
+# The tools added in sessions 6-7 (LKE, LHE, pack, E.81, the desa list in Pengaturan): each must be opened here.
+NEW_TOOLS = ("Evaluasi SAKIP (LKE)", "LHE dan TL LHE", "Paket Kabupaten", "Formulir E.81", "Desa/kelurahan")
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -59,9 +61,19 @@ def test_every_tool_of_every_demo_person_stays_on_the_screen(demo_template, tmp_
     lines = result.stdout.splitlines()
     problems = [json.loads(line) for line in lines if line.startswith("{")]
     visited = int(next(line for line in lines if line.startswith("VISITED")).split()[1])
+    seen = [json.loads(line.removeprefix("SEEN ")) for line in lines if line.startswith("SEEN ")]
     # THEN the window fits the screen with its frame, never grows, and no button row covers a table
     assert problems == []
     assert visited > 15 * 5  # every person's tabs were really opened
+    # AND the tools of sessions 6-7 were among them
+    wheres = {s["where"] for s in seen}
+    for tool in NEW_TOOLS:
+        assert any(where.endswith(f" › {tool}") for where in wheres), tool
+    if size == (1366, 728):
+        # AND on the office laptop every tool fits its room ("Menunggu Anda" open): nothing to scroll to reach its
+        # buttons
+        scrolled = {(s["where"], s["scroll"]) for s in seen if s["scroll"]}
+        assert scrolled == set()
 
 
 def test_the_default_window_and_the_preview_fit_the_screen(qtbot):

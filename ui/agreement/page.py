@@ -41,8 +41,10 @@ from sakip_desktop.ops.agreements.pk import (
 from ui.agreement.columns import BUDGET_COLUMNS, LIST_COLUMNS, TARGET_COLUMNS
 from ui.agreement.dialogs import AgreementDialog, RevisionDialog
 from ui.context import AppContext
+from ui.cycle._common import with_action_bar
 from ui.errors import attempt
-from ui.widgets.dialogs import attempt_listed, confirm
+from ui.widgets.dialogs import attempt_listed, confirm, show_listing
+from ui.widgets.fit import FitsItsRoom
 from ui.widgets.forms import DASH, hint
 from ui.widgets.pages import PeriodPage
 from ui.widgets.table import RecordTableModel, current_record, make_table, select_where
@@ -62,7 +64,7 @@ def _button(text: str, slot: Callable[[], None]) -> QPushButton:
     return button
 
 
-class AgreementPage(PeriodPage):
+class AgreementPage(PeriodPage, FitsItsRoom):
     """The PKs of ctx.year; `can_prepare` for the Kasubag Perencanaan (and administrators), else read + Tetapkan."""
 
     def __init__(self, ctx: AppContext, can_prepare: bool, parent: QWidget | None = None) -> None:
@@ -82,7 +84,7 @@ class AgreementPage(PeriodPage):
         )
         self.list_model = RecordTableModel(LIST_COLUMNS, self)
         self.list_table = make_table(self.list_model, LIST_COLUMNS, 1)
-        self.list_table.setMinimumHeight(110)  # three rows and the header
+        self.list_table.setMinimumHeight(96)  # three rows and the header
         buttons = self._build_buttons()
         versions = self._build_version_row()
         self._build_detail_tabs()
@@ -90,8 +92,8 @@ class AgreementPage(PeriodPage):
         self.list_table.selectionModel().selectionChanged.connect(lambda *_: self._scope_changed())
         self._update_buttons()
 
-    def _build_buttons(self) -> QHBoxLayout:
-        """The action buttons under the list; the preparing ones only for `can_prepare`."""
+    def _build_buttons(self) -> list[QPushButton]:
+        """The action buttons (of the PK chosen in the list); the preparing ones only for `can_prepare`."""
         self.prepare_button = _button("Susun draf", self.prepare)
         self.refresh_button = _button("Perbarui dari data", self.refresh_draft)
         self.edit_button = _button("Ubah…", self.edit)
@@ -99,7 +101,6 @@ class AgreementPage(PeriodPage):
         self.finalise_button = _button("Tetapkan…", self.finalise)
         self.revise_button = _button("PK Perubahan…", self.revise)
         self.delete_button = _button("Hapus draf…", self.delete)
-        buttons = QHBoxLayout()
         shown = [self.check_button, self.finalise_button]
         if self.can_prepare:
             shown = [
@@ -110,24 +111,21 @@ class AgreementPage(PeriodPage):
                 self.revise_button,
                 self.delete_button,
             ]
-        for button in shown:
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        return buttons
+        return shown
 
     def _build_version_row(self) -> QHBoxLayout:
-        """The 'Versi:' chooser over the detail and the selected version's header."""
+        """The selected version's header with the 'Versi:' chooser at its right (one row less to fit the laptop)."""
         self.version_combo = QComboBox()
         self.version_combo.setMinimumWidth(360)
         self.version_combo.currentIndexChanged.connect(lambda _i: self._show_version())
-        versions = QHBoxLayout()
-        versions.addWidget(QLabel("Versi:"))
-        versions.addWidget(self.version_combo)
-        versions.addStretch(1)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        versions = QHBoxLayout()
+        versions.addWidget(self.header, 1, Qt.AlignmentFlag.AlignTop)
+        versions.addWidget(QLabel("Versi:"), 0, Qt.AlignmentFlag.AlignTop)
+        versions.addWidget(self.version_combo, 0, Qt.AlignmentFlag.AlignTop)
         return versions
 
     def _build_detail_tabs(self) -> None:
@@ -139,6 +137,7 @@ class AgreementPage(PeriodPage):
         self.budget_total = QLabel()
         budget_page = QWidget()
         budget_layout = QVBoxLayout(budget_page)
+        budget_layout.setContentsMargins(0, 0, 0, 0)
         budget_layout.addWidget(self.budget_table, 1)
         budget_layout.addWidget(self.budget_total)
         self.problem_text = QPlainTextEdit()
@@ -148,32 +147,23 @@ class AgreementPage(PeriodPage):
         self.detail_tabs.addTab(budget_page, "Program dan anggaran")
         self.detail_tabs.addTab(self.problem_text, "Pemeriksaan")
 
-    def _assemble(self, intro: str, buttons: QHBoxLayout, versions: QHBoxLayout) -> None:
-        """The list with its buttons above, the chosen version's detail below, in a vertical splitter."""
+    def _assemble(self, intro: str, buttons: list[QPushButton], versions: QHBoxLayout) -> None:
+        """The list over the chosen version's detail in a vertical splitter (each table shrinks to fit the room),
+        the action buttons in a bar under them that never scrolls away nor covers a table."""
         # The heading and the wrapped intro stand above the splitter: a splitter gives its panes their minimum
-        # height without a wrapped label's extra lines, and the buttons then covered the list's last row.
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.list_table, 1)
-        top_layout.addLayout(buttons)
-        top_layout.addWidget(self.message)
+        # height without a wrapped label's extra lines.
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addLayout(versions)
-        bottom_layout.addWidget(self.header)
         bottom_layout.addWidget(self.detail_tabs, 1)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
+        split.addWidget(self.list_table)
         split.addWidget(bottom)
         split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        page = QVBoxLayout(self)
-        page.addWidget(self.heading)
-        page.addWidget(hint(intro))
-        page.addWidget(split, 1)
+        with_action_bar(self, [(self.heading, 0), (hint(intro), 0), (split, 1)], list(buttons))
 
     # ---- reading ------------------------------------------------------------------------------------------
 
@@ -236,13 +226,14 @@ class AgreementPage(PeriodPage):
         lines = [f"<b>{html.escape(d.title)}</b> — {html.escape(d.scope)} ({state})"]
         number = html.escape(d.document_number) or "belum diisi"
         date = formats.long_date(d.signed_on) if d.signed_on else "belum diisi"
-        lines.append(f"Nomor: {number} · {html.escape(d.place)}, {date}")
+        dated = f"Nomor: {number} · {html.escape(d.place)}, {date}"
+        if d.finalised_at:
+            dated += f" · ditetapkan {formats.long_date(d.finalised_at.date())} oleh {html.escape(d.finalised_by)}"
+        lines.append(dated)
         if d.reason_code:
             lines.append(f"<b>Dasar perubahan:</b> {html.escape(d.reason_label)} — {html.escape(d.reason)}")
         lines.append(_party_html("Pihak pertama", d.first_party.name, d.first_party.title, d.first_party.nip))
         lines.append(_party_html("Pihak kedua", d.second_party.name, d.second_party.title, d.second_party.nip))
-        if d.finalised_at:
-            lines.append(f"Ditetapkan {formats.long_date(d.finalised_at.date())} oleh {html.escape(d.finalised_by)}")
         self.header.setText("<br>".join(lines))
         self.target_model.set_rows(d.targets)
         self.budget_model.set_rows(d.budget)
@@ -319,14 +310,24 @@ class AgreementPage(PeriodPage):
         self.message.setText(text)
 
     def finalise(self) -> None:
-        """'Tetapkan…': make the draft final after asking; a refusal lists every problem."""
+        """'Tetapkan…': the checks first, read again now; with problems, the refusal listing them (nothing to
+        confirm); without, the question. The operation checks once more (someone may change the data meanwhile)."""
+        if self.detail is None:
+            return
+        self.check()
         d = self.detail
-        if d is None:
+        if d is None or d.status is not Status.DRAFT:
+            return
+        if self.problems:
+            listing = "\n".join(f"- {p}" for p in self.problems)
+            show_listing(
+                self, "PK belum dapat ditetapkan", f"PK {d.year} versi {d.version} belum dapat ditetapkan:\n{listing}"
+            )
             return
         question = (
             f"Tetapkan {d.title.lower()} {d.scope} (versi {d.version})?\n\n"
-            "Setelah ditetapkan, isi PK dan para pihaknya tidak dapat diubah lagi; perubahan hanya melalui PK "
-            "Perubahan."
+            "Pemeriksaan: tidak ada masalah. Setelah ditetapkan, isi PK dan para pihaknya tidak dapat diubah lagi; "
+            "perubahan hanya melalui PK Perubahan."
         )
         if not confirm(self, "Tetapkan perjanjian kinerja", question, "Tetapkan"):
             return

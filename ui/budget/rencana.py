@@ -30,6 +30,11 @@ def _codes(codes: tuple[str, ...]) -> str:
     return shown + (f", … ({len(codes) - 8} lagi)" if len(codes) > 8 else "")
 
 
+def counted(added: int, changed: int) -> str:
+    """'menambah 10 baris dan mengubah 2 baris': rows of the workbook, in the preview and after applying alike."""
+    return f"menambah {added} baris dan mengubah {changed} baris"
+
+
 SHEET_COLUMNS = [
     Column[SheetChanges]("Lembar", lambda s: s.sheet, width=140),
     Column[SheetChanges]("Baru", lambda s: str(len(s.added)), lambda s: len(s.added), align_right=True, width=55),
@@ -58,13 +63,11 @@ class RencanaPreviewDialog(QDialog):
         self.preview = preview
         self.setWindowTitle("Impor rencana — periksa perubahan")
         plan = preview.data.plan
-        added = sum(len(s.added) for s in preview.sheets)
-        changed = sum(len(s.changed) for s in preview.sheets)
         new = " Renstra periode ini belum ada dan akan dibuat." if preview.new_plan else ""
         intro = hint(
-            f"Berkas {preview.file_name} ({plan.name if plan else ''}) menambah {added} dan mengubah {changed} "
-            f"data.{new} Data yang tidak ada di berkas tidak dihapus. Tekan Terapkan untuk menyimpan semuanya, "
-            "atau Batal bila ada yang salah."
+            f"Berkas {preview.file_name} ({plan.name if plan else ''}) {counted(preview.added, preview.changed)}."
+            f"{new} Data yang tidak ada di berkas tidak dihapus. Tekan Terapkan untuk menyimpan semuanya, atau Batal "
+            "bila ada yang salah."
         )
         self.model = RecordTableModel(SHEET_COLUMNS, self)
         self.model.set_rows(preview.sheets)
@@ -139,7 +142,5 @@ def import_file(parent: QWidget, ctx: AppContext) -> RencanaResult | None:
     ok, result = attempt(parent, lambda: apply_rencana(ctx.db, ctx.actor, preview))
     if not ok or result is None:
         return None
-    QMessageBox.information(
-        parent, "Rencana diimpor", f"Disimpan: {result.added} data baru, {result.changed} data diperbarui."
-    )
+    QMessageBox.information(parent, "Rencana diimpor", f"Disimpan: {counted(result.added, result.changed)}.")
     return result

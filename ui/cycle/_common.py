@@ -8,8 +8,13 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
+    QHBoxLayout,
     QLabel,
+    QScrollArea,
     QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sakip_desktop.domain import formats
@@ -20,6 +25,7 @@ from ui.measurement_table import DASH, num, target_text
 from ui.plain_text import plain_label
 from ui.widgets.colours import DONE_COLOUR, LATE_COLOUR
 from ui.widgets.dialogs import ReasonDialog
+from ui.widgets.fit import FitsItsRoom
 from ui.widgets.pages import PeriodPage
 from ui.widgets.table import selected_records
 
@@ -49,6 +55,11 @@ def entry_target(entry: EntryView, target: Target | None) -> str:
 def entry_amount(entry: EntryView, value: Decimal | None) -> str:
     """A realisasi with its satuan ('7 kali', '85,71%'), or the level's label on a qualitative indicator."""
     return entry.value_label(value) or amount_text(value, entry.unit)
+
+
+def join_words(words: list[str]) -> str:
+    """'a', 'a dan b', 'a, b dan c'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " dan " + words[-1]
 
 
 def target_of(entry: EntryView) -> str:
@@ -85,10 +96,44 @@ def row_colour(entry: EntryView) -> str | None:
     return None
 
 
-# ---- bukti dukung ------------------------------------------------------------------------------------------
+# ---- the page's shape ------------------------------------------------------------------------------------------
 
 
-class ReviewQueue(PeriodPage):
+def with_action_bar(page: QWidget, parts: list[tuple[QWidget, int]], buttons: list[QWidget]) -> QScrollArea:
+    """Lay `page` out as its `parts` (widget, stretch) over a bar with its message and `buttons` that never
+    scrolls away: on the office laptop (1366×768, "Menunggu Anda" open) the parts scroll in their own area when they
+    do not fit, the bar stays under them (issue 13: "Kembalikan"/"Verifikasi" sat below the fold). Returns the
+    scroll area of the parts.
+
+    The page should be a `FitsItsRoom` (a tool's scroll area then gives it the room it has, no more).
+    """
+    body = FitsItsRoom()
+    column = QVBoxLayout(body)
+    column.setContentsMargins(0, 0, 0, 0)
+    for widget, stretch in parts:
+        column.addWidget(widget, stretch)
+    scroller = QScrollArea()
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setWidget(body)
+    bar = QHBoxLayout()
+    message = getattr(page, "message", None)
+    if isinstance(message, QLabel):
+        bar.addWidget(message, 1)
+    else:
+        bar.addStretch(1)
+    for button in buttons:
+        bar.addWidget(button)
+    layout = QVBoxLayout(page)
+    layout.addWidget(scroller, 1)
+    layout.addLayout(bar)
+    return scroller
+
+
+# ---- the review queues -----------------------------------------------------------------------------------------
+
+
+class ReviewQueue(PeriodPage, FitsItsRoom):
     """A queue the Sekretaris or Camat works through; either may send selected rows back to the Kasi.
 
     Subclasses provide `self.table` (rows are EntryViews) and `self.message`.

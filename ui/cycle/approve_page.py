@@ -5,18 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from sakip_desktop.ops.realisation.entry import EntryView, approval_queue, approve
 from ui.context import AppContext
-from ui.cycle._common import ReviewQueue, capaian_text, entry_target, entry_value
+from ui.cycle._common import ReviewQueue, capaian_text, entry_target, entry_value, with_action_bar
 from ui.cycle.detail import EntryDetail
 from ui.cycle.revision_page import RevisionPage
 from ui.errors import attempt
@@ -64,15 +62,11 @@ class ApprovalQueue(ReviewQueue):
         split.addWidget(self.table)
         split.addWidget(self.detail)
         split.setChildrenCollapsible(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
-        for button in (self.return_button, self.approve_selected_button, self.approve_all_button):
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.summary)
-        layout.addWidget(split, 1)
-        layout.addLayout(buttons)
+        self.scroller = with_action_bar(
+            self,
+            [(self.title, 0), (self.summary, 0), (split, 1)],
+            [self.return_button, self.approve_selected_button, self.approve_all_button],
+        )
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._row_changed())
         self._row_changed()
 

@@ -34,12 +34,14 @@ from sakip_desktop.ops.realisation.entry import (
 )
 from sakip_desktop.ops.realisation.qualitative import indicator_levels
 from ui.context import AppContext
-from ui.cycle._common import LOCKED_NOTE, note_label, target_of, zero_target
+from ui.cycle._common import LOCKED_NOTE, join_words, note_label, target_of, zero_target
+from ui.cycle.desa_dialog import DesaControl
 from ui.errors import attempt
 from ui.plain_text import esc, plain_label, rich
 from ui.widgets.dialogs import confirm
 from ui.widgets.files import EvidenceList, ask_open_paths, size_text
-from ui.widgets.forms import fill_combo, form_layout, hint, parse_number, plain_number, select_data
+from ui.widgets.fit import HoldsItsLines
+from ui.widgets.forms import fill_combo, form_layout, parse_number, plain_number, select_data
 
 STATUS_NOTES = {
     Status.SUBMITTED: "Sudah diajukan ke Sekretaris dan sedang diperiksa; tidak dapat diubah kecuali dikembalikan.",
@@ -65,7 +67,7 @@ def _seen(entry: EntryView) -> Seen:
     )
 
 
-class EntryForm(QWidget):
+class EntryForm(HoldsItsLines):  # in the page's splitter: never shorter than its wrapped lines
     """Edits one indicator's realisasi; every write goes through a core operation and announces `work_changed`."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -115,10 +117,12 @@ class EntryForm(QWidget):
         value_box.setContentsMargins(0, 0, 0, 0)
         value_box.addWidget(self.value_edit)
         value_box.addWidget(self.level_combo)
+        self.desa = DesaControl(self.ctx)  # an indicator over desa: the value follows from the per-desa marks
         self.capaian_label = QLabel()
         self.capaian_note = note_label()  # why the narrative is required, said while typing
         self.manual_edit = QLineEdit()
         self.manual_edit.setPlaceholderText("dalam %, mis. 100")
+        self.manual_edit.setToolTip("Capaian manual dan justifikasi hanya diisi bila Target TW bernilai 0.")
         self.justification_edit = QLineEdit()
         self.justification_edit.setPlaceholderText("mengapa capaiannya sebesar itu")
         return value_row
@@ -138,11 +142,13 @@ class EntryForm(QWidget):
         self.target_caption = QLabel("Target TW")
         values.addRow(self.target_caption, self.target_label)
         values.addRow("Realisasi", value_row)
+        values.addRow(self.desa)  # the whole column's width: its fraction on one line
         values.addRow("Capaian", self.capaian_label)
         values.addRow(self.capaian_note)
+        # Shown only for a target of 0 (the only case they are filled): the form fits under the table at 1366×768.
         values.addRow("Capaian manual", self.manual_edit)
         values.addRow("Justifikasi", self.justification_edit)
-        values.addRow(hint("Capaian manual dan justifikasi hanya diisi bila Target TW bernilai 0."))
+        self.values = values
         narrative = QFormLayout()
         narrative.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         narrative.addRow("Faktor pendukung", self.supporting_edit)
@@ -207,6 +213,7 @@ class EntryForm(QWidget):
             for edit in self.fields.values():
                 edit.clear() if isinstance(edit, QLineEdit) else edit.setPlainText("")
             self.evidence.set_items((), self.offset)
+            self.desa.show_for(None)
             self.level_combo.setVisible(False)
             self.value_edit.setVisible(True)
             return
@@ -221,6 +228,7 @@ class EntryForm(QWidget):
         self.follow_up_edit.setPlainText(entry.narrative.follow_up)
         self.evidence.set_items(entry.evidence, self.offset)
         self._fill_levels(entry)
+        self.desa.show_for(entry)
         if entry.status is Status.RETURNED:
             self.note.setText(f"Dikembalikan dengan alasan: {entry.return_reason}\nPerbaiki, simpan, lalu ajukan lagi.")
         else:
@@ -250,12 +258,15 @@ class EntryForm(QWidget):
         editable = self.editable
         zero = self.entry is not None and zero_target(self.entry)
         for name, edit in self.fields.items():
-            edit.setReadOnly(not editable)
+            typed = editable and not (name == "value" and self.desa.active)  # over desa: follows the marks
+            edit.setReadOnly(not typed)
             # A read-only field must not look like one waiting for typing: grey, without its example text.
-            edit.setPalette(self.palette() if editable else self._read_only_palette)
-            edit.setPlaceholderText(self._placeholders[name] if editable else "")
+            edit.setPalette(self.palette() if typed else self._read_only_palette)
+            edit.setPlaceholderText(self._placeholders[name] if typed else "")
             manual_only = name in ("manual_achievement", "manual_justification")
             edit.setEnabled(self.entry is not None and (zero or not manual_only))
+            if manual_only:
+                self.values.setRowVisible(edit, zero)
         self.level_combo.setEnabled(editable)
         self.save_button.setEnabled(editable)
         self.add_button.setEnabled(editable)
@@ -298,7 +309,7 @@ class EntryForm(QWidget):
             self.supporting_edit.toPlainText(), self.inhibiting_edit.toPlainText(), self.follow_up_edit.toPlainText()
         ).missing()
         if reason and missing and self.editable:
-            self.capaian_note.setText(f"{reason[0].upper()}{reason[1:]}: {_join(missing)} wajib diisi.")
+            self.capaian_note.setText(f"{reason[0].upper()}{reason[1:]}: {join_words(missing)} wajib diisi.")
             self.capaian_note.setVisible(True)
 
     # ---- writing ------------------------------------------------------------------------------------------
@@ -361,8 +372,7 @@ class EntryForm(QWidget):
         if realisation_id is None:
             return
         for name in names:
-            path = Path(name)
-            ok, _ = attempt(self, partial(self._add_one, realisation_id, path))
+            ok, _ = attempt(self, partial(self._add_one, realisation_id, Path(name)))
             if not ok:
                 break
         self.ctx.signals.work_changed.emit()
@@ -382,12 +392,8 @@ class EntryForm(QWidget):
         item = self.evidence.selected()
         if item is None or not self.editable:
             return
-        if not confirm(self, "Hapus bukti dukung", f"Hapus berkas '{item.filename}' dari bukti dukung?", "Hapus"):
+        if not confirm(self, "Hapus bukti dukung", f"Hapus berkas '{item.shown_name}' dari bukti dukung?", "Hapus"):
             return
         ok, _ = attempt(self, lambda: remove_evidence(self.ctx.db, self.ctx.actor, item.id))
         if ok:
             self.ctx.signals.work_changed.emit()
-
-
-def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " dan " + words[-1]

@@ -16,6 +16,7 @@ from ui.cycle._common import capaian_text, entry_target, entry_value, row_colour
 from ui.cycle.entry_form import EntryForm
 from ui.plain_text import esc, plain_box, rich
 from ui.widgets.dialogs import attempt_listed, confirm
+from ui.widgets.fit import FitsItsRoom
 from ui.widgets.forms import hint
 from ui.widgets.pages import PeriodPage
 from ui.widgets.table import Column, RecordTableModel, current_record, make_table, select_where
@@ -76,7 +77,7 @@ COLUMNS = [
 ]  # fmt: skip
 
 
-class EntryPage(PeriodPage):
+class EntryPage(PeriodPage, FitsItsRoom):
     """The unit's indicators for ctx.year/ctx.quarter, the form for the selected one, and the quarter's actions."""
 
     def __init__(self, ctx: AppContext, unit_id: int, parent: QWidget | None = None) -> None:

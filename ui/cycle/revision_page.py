@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -21,11 +20,16 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.realisation import Status
+from sakip_desktop.ops.desa.fraction import Breakdown, entry_breakdown
+from sakip_desktop.ops.desa.revision import revise_desa_marks
 from sakip_desktop.ops.realisation.entry import EntryView, RevisionView, quarter_entries, revise, revisions
 from ui.context import AppContext
-from ui.cycle._common import capaian_text, entry_amount, entry_target, entry_value, num
-from ui.plain_text import esc, rich
+from ui.cycle._common import capaian_text, entry_amount, entry_target, entry_value, num, with_action_bar
+from ui.cycle.desa_dialog import DesaDialog
+from ui.errors import attempt
+from ui.plain_text import esc, plain_label, rich
 from ui.widgets.dialogs import FormDialog, attempt_listed
+from ui.widgets.fit import FitsItsRoom
 from ui.widgets.forms import form_layout, hint, parse_number
 from ui.widgets.pages import PeriodPage
 from ui.widgets.table import Column, RecordTableModel, current_record, make_table, select_where
@@ -90,7 +94,42 @@ class RevisionDialog(FormDialog):
         return revise(self.ctx.db, self.ctx.actor, realisation_id, value, reason)  # type: ignore[arg-type]
 
 
-class RevisionPage(PeriodPage):
+class DesaRevisionDialog(DesaDialog):
+    """The revision of an indicator over desa whose desa are marked: its value follows the marks, so the desa list
+    is revised (with the required reason) instead of the number (`ops.desa.revision.revise_desa_marks`)."""
+
+    def __init__(self, ctx: AppContext, entry: EntryView, found: Breakdown, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, entry, found, True, parent)
+        self.setWindowTitle(f"Revisi per desa {entry.code}")
+        self.save_button.setText("Simpan revisi")
+        for n in range(self.table.rowCount()):  # bukti dukung belong to the entry, not to a revision
+            for button in self.table.cellWidget(n, 4).findChildren(QPushButton):
+                button.hide()
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setFixedHeight(70)
+        self.reason_edit.setPlaceholderText("mengapa tanda desa yang sudah disetujui diubah")
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        at = layout.count() - 1  # over the buttons
+        layout.insertWidget(at, plain_label(f"Nilai sekarang: {found.fraction or entry_amount(entry, entry.value)}. "
+                                            "Ubah desa yang berubah; nilainya mengikuti. Alasan revisi:"))  # fmt: skip
+        layout.insertWidget(at + 1, self.reason_edit)
+        layout.insertWidget(at + 2, hint("Nilai lama, nilai baru, alasan, nama Anda dan waktunya tercatat di riwayat "
+                                         "revisi."))  # fmt: skip
+
+    def _store(self) -> int | None:
+        realisation_id = self.entry.realisation_id
+        assert realisation_id is not None  # approved rows always have one
+        reason = self.reason_edit.toPlainText()
+        ok, revision_id = attempt(
+            self, lambda: revise_desa_marks(self.ctx.db, self.ctx.actor, realisation_id, self.marks(), reason)
+        )
+        self.saved = self.saved or ok
+        return revision_id if ok else None
+
+
+class RevisionPage(PeriodPage, FitsItsRoom):
     """Approved realisasi of ctx.year/ctx.quarter, "Revisi nilai…" and the revision history of the selected one."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -128,14 +167,7 @@ class RevisionPage(PeriodPage):
         split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
-        buttons.addWidget(self.revise_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.summary)
-        layout.addWidget(split, 1)
-        layout.addLayout(buttons)
+        self.scroller = with_action_bar(self, [(self.title, 0), (self.summary, 0), (split, 1)], [self.revise_button])
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._row_changed())
         self._row_changed()
 
@@ -182,7 +214,13 @@ class RevisionPage(PeriodPage):
         entry = current_record(self.table)
         if entry is None:
             return
-        dialog = RevisionDialog(self.ctx, entry, self)
+        ok, found = attempt(self, lambda: entry_breakdown(self.ctx.db, entry.indicator_id, entry.year, entry.quarter))
+        if not ok:
+            return
+        if found is not None and found.desa_counted is not None:  # its value follows the per-desa marks
+            dialog: QDialog = DesaRevisionDialog(self.ctx, entry, found, self)
+        else:
+            dialog = RevisionDialog(self.ctx, entry, self)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
         finally:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.ops.realisation.entry import CheckInput, EntryView, verification_queue, verify
 from ui.context import AppContext
-from ui.cycle._common import ReviewQueue, capaian_text, entry_target, entry_value
+from ui.cycle._common import ReviewQueue, capaian_text, entry_target, entry_value, with_action_bar
 from ui.cycle.detail import EntryDetail
 from ui.errors import attempt
 from ui.widgets.dialogs import attempt_listed
@@ -136,15 +136,9 @@ class VerifyPage(ReviewQueue):
         split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
-        buttons.addWidget(self.return_button)
-        buttons.addWidget(self.verify_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.summary)
-        layout.addWidget(split, 1)
-        layout.addLayout(buttons)
+        self.scroller = with_action_bar(
+            self, [(self.title, 0), (self.summary, 0), (split, 1)], [self.return_button, self.verify_button]
+        )
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._row_changed())
         self._update_buttons()
 

@@ -21,6 +21,7 @@ from sakip_desktop.ops.home.dashboard import Dashboard, dashboard
 from sakip_desktop.ops.measurement.budget import BudgetLine
 from ui.context import AppContext
 from ui.dashboard.charts import BarChart, Datum, HBarChart, LineChart, pct
+from ui.dashboard.desa_map import DesaMapView
 from ui.dashboard.tables import (
     FOLLOW_UP_COLUMNS,
     INDICATOR_COLUMNS,
@@ -213,6 +214,8 @@ class DashboardPage(ShownPage):
             0,
             "Tidak ada tindak lanjut yang melewati batas waktu.",
         )
+        self.desa_map = DesaMapView()  # indicators over desa (issue 15 §3); hidden while there are none
+        self.desa_card = Card("Peta desa", self.desa_map)
         self.late_documents = ListCard(
             "Dokumen paket Kabupaten yang melewati batas waktu",
             RecordTableModel(PACK_COLUMNS, self),
@@ -235,6 +238,7 @@ class DashboardPage(ShownPage):
         column.addWidget(self.legend)
         column.addLayout(grid)
         column.addWidget(self.indicators)
+        column.addWidget(self.desa_card)
         column.addWidget(self.steps)
         column.addWidget(self.follow_ups)
         column.addWidget(self.late_documents)
@@ -306,6 +310,9 @@ class DashboardPage(ShownPage):
         self.steps.set_rows(list(data.overdue_steps))
         self.follow_ups.set_rows(list(data.overdue_follow_ups))
         self.late_documents.set_rows(list(data.late_documents))
+        self.desa_card.title.setText(f"Peta desa {tw} {data.year}")
+        self.desa_map.set_maps(data.desa_maps)
+        self.desa_card.setVisible(bool(data.desa_maps))
 
     def _subtitle(self, data: Dashboard, tw: str) -> str:
         if not data.has_measurement:

@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,28 +26,33 @@ from sakip_desktop.documents.request import DocRequest
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.ops.e81.notes import NoteView, save_notes
 from ui.context import AppContext
+from ui.cycle._common import with_action_bar
 from ui.documents.output import build
 from ui.errors import attempt
 from ui.plain_text import plain_label
-from ui.widgets.files import ask_save_path, open_file
+from ui.widgets.files import ask_save_path, open_file, tell_saved
+from ui.widgets.fit import FitsItsRoom
 
 
-class E81Page(QWidget):
-    """The narrative rows of one quarter's Formulir E.81, for the Tim SAKIP and the Kasubag Perencanaan."""
+class E81Page(FitsItsRoom):
+    """The narrative rows of one quarter's Formulir E.81, for the Tim SAKIP and the Kasubag Perencanaan. The year is
+    the status bar's; the quarter follows it and may be chosen here."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.notes: tuple[NoteView, ...] = ()
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setValue(ctx.year)
-        self.year.setPrefix("Tahun ")
+        # The year is the status bar's (issue 13: a picker of its own here could disagree with it).
+        self.year = ctx.year
+        self.year_label = QLabel()
+        self.year_label.setToolTip("Tahun formulir mengikuti pilihan Tahun di bilah bawah jendela")
         self.quarter = QComboBox()
         self.quarter.addItems(["TW I", "TW II", "TW III", "TW IV"])
         self.quarter.setCurrentIndex(max(0, min(3, (ctx.quarter or 1) - 1)))
-        self.year.valueChanged.connect(lambda _v: self.reload())
+        self.quarter.setToolTip("Triwulan mengikuti bilah bawah jendela; dapat dipilih lain di sini")
         self.quarter.currentIndexChanged.connect(lambda _i: self.reload())
+        self._stale = False  # another period was chosen while the page was hidden
+        ctx.signals.period_changed.connect(lambda *_: self._follow_period())
         self.draft_button = QPushButton("Isi baris kosong dari draf")
         self.draft_button.clicked.connect(self.fill_drafts)
         self.save_button = QPushButton("Simpan")
@@ -57,38 +63,74 @@ class E81Page(QWidget):
         self.xlsx_button.clicked.connect(self.make_xlsx)
         # The save dialog; tests put a function here that returns a path.
         self.ask_path: Callable[[str, str, str], Path | None] = lambda t, n, f: ask_save_path(self, t, n, f)
-        self.open_after = True
+        self.open_after = True  # False: no "file saved" notice (tests that look at the line under the page)
+        self.saved_box: QMessageBox | None = None
         can_edit = ctx.actor.may(Op.E81_NOTE_SAVE)
         self.save_button.setEnabled(can_edit)
         self.draft_button.setEnabled(can_edit)
-        top = QHBoxLayout()
-        for w in (self.year, self.quarter):
-            top.addWidget(w)
-        top.addStretch(1)
-        for button in (self.draft_button, self.save_button, self.pdf_button, self.xlsx_button):
-            top.addWidget(button)
         self.state = plain_label()
         self.state.setWordWrap(True)
+        # Where the last PDF or .xlsx went, with "Buka folder" (tests put a function in `reveal`).
+        self.saved = plain_label()
+        self.saved.setWordWrap(True)
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = self.saved  # the bar under the page shows it beside the buttons
+        self.folder_button = QPushButton("Buka folder")
+        self.folder_button.setToolTip("Buka folder tempat berkas disimpan")
+        self.folder_button.clicked.connect(self.open_folder)
+        self.folder_button.hide()
+        self.saved_path: Path | None = None
+        self.reveal: Callable[[Path], None] = open_file
         self.form = QFormLayout()
         self.edits: dict[str, QPlainTextEdit] = {}
         self.marks: dict[str, QLabel] = {}
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        self._lay_out()
+        self.reload()
+
+    def _lay_out(self) -> None:
+        """The period and the rows scroll in their own area when they do not fit; the buttons stay under them."""
+        top = QWidget()
+        row = QHBoxLayout(top)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.year_label)
+        row.addWidget(self.quarter)
+        row.addStretch(1)
         intro = plain_label()
         intro.setWordWrap(True)
         intro.setText(
             "Baris faktor dan tindak lanjut Formulir E.81. Draf disusun dari narasi Kasi dan rekomendasi pemantauan; "
             "tinjau, ubah, lalu simpan. Formulir tercetak DRAF sampai semua baris disimpan dan realisasi disetujui."
         )
-        layout.addWidget(intro)
-        layout.addLayout(self.form, 1)
-        layout.addWidget(self.state)
-        self.reload()
+        rows = QWidget()
+        rows.setLayout(self.form)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        buttons: list[QWidget] = [
+            self.folder_button,
+            self.draft_button,
+            self.save_button,
+            self.pdf_button,
+            self.xlsx_button,
+        ]
+        self.scroller = with_action_bar(self, [(top, 0), (intro, 0), (rows, 1), (self.state, 0)], buttons)
+
+    def _follow_period(self) -> None:
+        """Another period was chosen in the status bar: its year, and its quarter (read now, or when next shown)."""
+        self.quarter.blockSignals(True)
+        self.quarter.setCurrentIndex(max(0, min(3, (self.ctx.quarter or 1) - 1)))
+        self.quarter.blockSignals(False)
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     @property
     def chosen(self) -> tuple[int, int]:
         """(year, quarter) shown."""
-        return self.year.value(), self.quarter.currentIndex() + 1
+        return self.year, self.quarter.currentIndex() + 1
 
     def _editor(self, note: NoteView) -> QPlainTextEdit:
         edit = self.edits.get(note.key)
@@ -110,6 +152,9 @@ class E81Page(QWidget):
         """Read the rows of the chosen quarter and what keeps the form a DRAF."""
         from sakip_desktop.ops.e81.form import e81_form
 
+        self._stale = False
+        self.year = self.ctx.year
+        self.year_label.setText(f"<b>Tahun {self.year}</b>")
         year, quarter = self.chosen
         ok, form = attempt(self, lambda: e81_form(self.ctx.db, year, quarter))
         if not ok or form is None:
@@ -142,14 +187,25 @@ class E81Page(QWidget):
         if ok:
             self.reload()
 
-    def _write(self, title: str, name: str, file_filter: str, write: Callable[[Path], object]) -> Path | None:
+    def _write(self, title: str, name: str, file_filter: str, write: Callable[[Path], str], what: str) -> Path | None:
         path = self.ask_path(title, name, file_filter)
         if path is None:
             return None
-        ok, _ = attempt(self, lambda: build(self, lambda: write(path)))
-        if ok and self.open_after:
-            open_file(path)
-        return path if ok else None
+        ok, remark = attempt(self, lambda: build(self, lambda: write(path)))
+        if not ok:
+            return None
+        self.saved_path = path
+        self.saved.setText(f"{what} disimpan ke {path}{remark}")
+        self.folder_button.show()
+        if self.open_after:  # the one "file saved" notice of the program, with "Buka folder" and "Buka berkas"
+            year, quarter = self.chosen
+            self.saved_box = tell_saved(self, f"Formulir E.81 {year} TW {quarter} ({what})", path)
+        return path
+
+    def open_folder(self) -> None:
+        """Open the folder of the file last saved in the computer's file manager."""
+        if self.saved_path is not None:
+            self.reveal(self.saved_path.parent)
 
     def _request(self) -> DocRequest:
         year, quarter = self.chosen
@@ -158,15 +214,20 @@ class E81Page(QWidget):
     def make_pdf(self) -> Path | None:
         """Build the form's PDF (recorded in the document register) to a chosen file."""
         from sakip_desktop.documents.catalog import generate
+        from sakip_desktop.documents.pack_copies import keep_copy
         from sakip_desktop.files import write_atomically
 
         year, quarter = self.chosen
         request = self._request()
+
+        def write(path: Path) -> str:
+            made = generate(self.ctx.db, self.ctx.actor, request)
+            write_atomically(path, made.pdf)
+            keep_copy(self.ctx.db, made.pdf)  # the pack copies this registered printing instead of printing again
+            return f" (tercatat di register, versi {made.record.version}, {made.pages} halaman)."
+
         return self._write(
-            "Simpan Formulir E.81 (PDF)",
-            f"Formulir E.81 {year} TW {quarter}.pdf",
-            "PDF (*.pdf)",
-            lambda p: write_atomically(p, generate(self.ctx.db, self.ctx.actor, request).pdf),
+            "Simpan Formulir E.81 (PDF)", f"Formulir E.81 {year} TW {quarter}.pdf", "PDF (*.pdf)", write, "PDF"
         )
 
     def make_xlsx(self) -> Path | None:
@@ -175,9 +236,15 @@ class E81Page(QWidget):
 
         year, quarter = self.chosen
         request = self._request()
+
+        def write(path: Path) -> str:
+            write_tables_xlsx(self.ctx.db, request, path)
+            return " (ekspor Excel tidak dicatat di register)."
+
         return self._write(
             "Ekspor Formulir E.81 ke Excel",
             f"Formulir E.81 {year} TW {quarter}.xlsx",
             "Buku kerja Excel (*.xlsx)",
-            lambda p: write_tables_xlsx(self.ctx.db, request, p),
+            write,
+            "Berkas Excel",
         )

@@ -21,7 +21,7 @@ from sakip_desktop.storage.database import Database
 from ui.background import run_busy
 from ui.documents.pdfpages import PdfPages, chosen_pages, prepare_printer, print_pages, write_pdf_pages
 from ui.errors import attempt
-from ui.widgets.files import remember_folder, start_folder
+from ui.widgets.files import remember_folder, start_folder, tell_saved
 
 T = TypeVar("T")
 
@@ -80,6 +80,8 @@ def send_to_printer(parent: QWidget | None, printer: QPrinter, pages: PdfPages, 
         target = Path(printer.outputFileName())
         written = wait_cursor(lambda: write_pdf_pages(target, pdf, chosen))
         remember_folder(target.parent)
+        if written == len(chosen) and parent is not None:  # "Cetak ke berkas": say where the file went
+            tell_saved(parent, f"{printer.docName() or 'Dokumen'} (PDF)", target)
         return written == len(chosen)
     progress = QProgressDialog("Menyiapkan pencetakan…", "Batal", 0, len(chosen), parent)
     progress.setWindowTitle("Mencetak")

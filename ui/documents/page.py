@@ -40,7 +40,8 @@ from ui.documents.preview import PreviewDialog
 from ui.documents.registers import RegistersPanel
 from ui.errors import attempt
 from ui.plain_text import plain_label
-from ui.widgets.files import ask_save_path
+from ui.widgets.files import ask_save_path, tell_saved
+from ui.widgets.fit import FitsItsRoom
 from ui.widgets.forms import date_edit, date_of, form_layout, hint, set_date
 
 QUARTERS = [("TW I", 1), ("TW II", 2), ("TW III", 3), ("TW IV", 4)]
@@ -56,7 +57,7 @@ def xlsx_name(title: str) -> str:
     return file_name(title).removesuffix(".pdf") + ".xlsx"
 
 
-class DocumentsPage(QWidget):
+class DocumentsPage(FitsItsRoom):
     """The Dokumen tool of a role tab."""
 
     def __init__(self, ctx: AppContext, open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl) -> None:
@@ -97,9 +98,15 @@ class DocumentsPage(QWidget):
         self.kind = QComboBox()
         for kind, spec in catalog.kinds().items():
             self.kind.addItem(spec.label, kind)
+        # The status bar's year, shown here, not a second choice that could disagree with it (issue 13).
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(ctx.year)
+        self.year.setReadOnly(True)
+        self.year.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.year.setSuffix("   (Tahun di bilah bawah jendela)")
+        self.year.setToolTip("Tahun dokumen mengikuti pilihan Tahun di bilah bawah jendela")
+        ctx.signals.period_changed.connect(lambda *_: self._follow_period())
         self.quarter = QComboBox()
         self.subject = QComboBox()
         self.subject.setMinimumWidth(380)
@@ -143,6 +150,11 @@ class DocumentsPage(QWidget):
         return buttons
 
     # --- the subject ---------------------------------------------------------------------------------------
+
+    def _follow_period(self) -> None:
+        """Another period was chosen in the status bar: its year, and its quarter for a quarter's document."""
+        self.year.setValue(self.ctx.year)  # redraws the subjects when it changed
+        self.quarter.setCurrentIndex(max(0, self.quarter.findData(self.ctx.quarter)))
 
     def _kind_changed(self) -> None:
         kind, year = self.kind.currentData(), self.year.value()
@@ -244,7 +256,12 @@ class DocumentsPage(QWidget):
             path = str(chosen)
         target = Path(path)
         ok, _ = attempt(self, lambda: write_atomically(target, result.pdf))
-        return target if ok else None
+        if not ok:
+            return None
+        r = result.record
+        self.status.setText(f"Disimpan: {r.title}, versi {r.version}, di {target}.")
+        self.saved_box = tell_saved(self, f"{r.title} (PDF, versi {r.version})", target)
+        return target
 
     def export_xlsx(self, path: str | None = None) -> Path | None:
         """Write the document's tables to an .xlsx the user chooses (or `path`); not recorded in the register."""

@@ -50,6 +50,8 @@ TOPICS: tuple[Topic, ...] = (
     Topic("alat_pemantauan", "Pemantauan", TOOLS),
     Topic("alat_rekomendasi", "Rekomendasi", TOOLS),
     Topic("alat_evaluasi_kinerja", "Evaluasi kinerja", TOOLS),
+    Topic("alat_lhe", "LHE dan TL LHE", TOOLS),  # issue 16 §3 (helper lhe)
+    Topic("alat_evaluasi_sakip_lke", "Evaluasi SAKIP (LKE)", TOOLS),  # issue 16 §1-2 (helper lke)
     Topic("alat_dokumen", "Dokumen", TOOLS),
     Topic("alat_pengukuran_kinerja", "Pengukuran kinerja", TOOLS),
     Topic("alat_anggaran", "Anggaran", TOOLS),

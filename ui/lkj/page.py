@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -35,12 +34,13 @@ from PySide6.QtWidgets import (
 from sakip_desktop.domain.formats import long_date
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import Role
+from sakip_desktop.errors import UserError
 from sakip_desktop.ops.lkj.sections import LkjView, lkj_view, mark_signed, save_section, unlock
 from ui.context import AppContext
 from ui.documents.output import build
 from ui.errors import attempt
 from ui.plain_text import plain_label
-from ui.widgets.files import ask_save_path, open_file
+from ui.widgets.files import ask_save_path, tell_saved
 from ui.widgets.wrap import wrap_rows
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -83,7 +83,8 @@ class LkjPage(QWidget):
         self.current_key: str | None = None
         # The save dialog; tests put a function here that returns a path.
         self.ask_path: Callable[[str, str, str], Path | None] = lambda t, n, f: ask_save_path(self, t, n, f)
-        self.open_after = True
+        self.open_after = True  # after saving: the notice with the path, offering to open it (tests turn it off)
+        self.saved_box: QWidget | None = None  # that notice, last shown
         top = self._build_toolbar(is_camat=ctx.actor.has(Role.CAMAT))
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
@@ -102,11 +103,11 @@ class LkjPage(QWidget):
 
     def _build_toolbar(self, is_camat: bool) -> QHBoxLayout:
         """The year, the LKj's state, and the print, export, sign and unlock buttons (the last two for the Camat)."""
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setValue(self.ctx.year)
-        self.year.setPrefix("Tahun ")
-        self.year.valueChanged.connect(lambda _v: self.reload())
+        # The year is the one of the status bar (issue 13: a picker of its own here could disagree with it).
+        self.year_label = QLabel()
+        self.year_label.setToolTip("Tahun LKj mengikuti pilihan Tahun di bilah bawah jendela")
+        self._stale = False  # another year was chosen while the page was hidden
+        self.ctx.signals.period_changed.connect(lambda *_: self._follow_year())
         self.state = QLabel()
         self.preview_button = QPushButton("Pratinjau…")
         self.preview_button.clicked.connect(self.preview)
@@ -122,7 +123,7 @@ class LkjPage(QWidget):
         self.unlock_button.setVisible(is_camat)
         top = QHBoxLayout()
         w: QWidget
-        for w in (self.year, self.state):
+        for w in (self.year_label, self.state):
             top.addWidget(w)
         top.addStretch(1)
         for w in (self.preview_button, self.pdf_button, self.word_button, self.sign_button, self.unlock_button):
@@ -165,15 +166,34 @@ class LkjPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------------------
 
+    def _follow_year(self) -> None:
+        """Another period was chosen in the status bar: the LKj of its year (a new quarter changes nothing); read
+        when the page is next shown if it is hidden."""
+        self._stale = self.view is None or self.view.year != self.ctx.year
+        if self._stale and self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def reload(self) -> None:
-        """Read the year's sections again (after a save, a signature or a change of year)."""
+        """Read the year's sections again (after a save, a signature or a change of year). A year whose LKj cannot
+        be put together yet (no targets) says so on the page, not in a message box over whatever is shown."""
+        self._stale = False
+        self.year_label.setText(f"<b>Tahun {self.ctx.year}</b>")
         keep = self.current_key
-        ok, view = attempt(self, lambda: lkj_view(self.ctx.db, self.year.value()))
-        self.view = view if ok else None
+        try:
+            self.view = lkj_view(self.ctx.db, self.ctx.year)
+            why = ""
+        except UserError as exc:
+            self.view, why = None, exc.message
         self.edits.clear()
         self.tree.clear()
         if self.view is None:
-            self.state.setText("LKj tahun ini belum dapat disusun.")
+            self.state.setText(why or "LKj tahun ini belum dapat disusun.")
+            self.state.setToolTip("")
             self._show(None)
             return
         groups: dict[str, QTreeWidgetItem] = {}
@@ -273,7 +293,7 @@ class LkjPage(QWidget):
         if key is None:
             return False
         text = self.editor.toPlainText()
-        ok, _ = attempt(self, lambda: save_section(self.ctx.db, self.ctx.actor, self.year.value(), key, text))
+        ok, _ = attempt(self, lambda: save_section(self.ctx.db, self.ctx.actor, self.ctx.year, key, text))
         if ok:
             self.reload()
         return ok
@@ -284,20 +304,21 @@ class LkjPage(QWidget):
             return None
         ok, _ = attempt(self, lambda: build(self, lambda: write(path)))
         if ok and self.open_after:
-            open_file(path)
+            what = f"{Path(name).stem} ({'PDF' if path.suffix.lower() == '.pdf' else 'Word'})"
+            self.saved_box = tell_saved(self, what, path)  # where it went, and its folder or itself to open
         return path if ok else None
 
     def preview(self):
         """Open the preview window on the LKj as it would print now (not recorded)."""
         from ui.lkj.preview import show_preview
 
-        return show_preview(self, self.ctx, self.year.value())
+        return show_preview(self, self.ctx, self.ctx.year)
 
     def make_pdf(self) -> Path | None:
         """Build the LKj PDF (recorded in the document register) to a chosen file."""
         from sakip_desktop.documents.lkj.output import build_lkj
 
-        year, day = self.year.value(), self.ctx.today()
+        year, day = self.ctx.year, self.ctx.today()
         return self._build(
             "Simpan LKj (PDF)",
             f"LKj {year}.pdf",
@@ -309,7 +330,7 @@ class LkjPage(QWidget):
         """Export the LKj to Word (.docx)."""
         from sakip_desktop.documents.lkj.docx import write_lkj_docx
 
-        year, day = self.year.value(), self.ctx.today()
+        year, day = self.ctx.year, self.ctx.today()
         return self._build(
             "Ekspor LKj ke Word",
             f"LKj {year}.docx",
@@ -319,13 +340,13 @@ class LkjPage(QWidget):
 
     def ask_sign(self) -> None:
         """Camat: ask the signing date, then lock."""
-        dialog = SignDialog(self.year.value(), self.ctx.today(), self)
+        dialog = SignDialog(self.ctx.year, self.ctx.today(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.sign(dialog.day())
 
     def sign(self, day: dt.date) -> bool:
         """Mark the year's LKj signed on `day`."""
-        ok, _ = attempt(self, lambda: mark_signed(self.ctx.db, self.ctx.actor, self.year.value(), day))
+        ok, _ = attempt(self, lambda: mark_signed(self.ctx.db, self.ctx.actor, self.ctx.year, day))
         if ok:
             self.reload()
         return ok
@@ -334,6 +355,6 @@ class LkjPage(QWidget):
         """Camat: lift the lock with a reason."""
         reason, ok = QInputDialog.getText(self, "Buka kunci LKj", "Alasan membuka kunci (dicatat):")
         if ok:
-            done, _ = attempt(self, lambda: unlock(self.ctx.db, self.ctx.actor, self.year.value(), reason))
+            done, _ = attempt(self, lambda: unlock(self.ctx.db, self.ctx.actor, self.ctx.year, reason))
             if done:
                 self.reload()

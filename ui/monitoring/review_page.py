@@ -10,6 +10,7 @@ from ui.context import AppContext
 from ui.errors import attempt
 from ui.monitoring._common import measurement_columns
 from ui.plain_text import esc, rich
+from ui.widgets.fit import FitsItsRoom
 from ui.widgets.forms import hint
 from ui.widgets.pages import PeriodPage
 from ui.widgets.table import Column, RecordTableModel, current_record, make_table, select_where
@@ -24,7 +25,7 @@ def _first_line(r: ReviewRow) -> str:
     return line if len(line) <= 90 else line[:88].rstrip() + "…"
 
 
-class ReviewPage(PeriodPage):
+class ReviewPage(PeriodPage, FitsItsRoom):
     """The indicators of ctx.year measured at ctx.quarter; the chosen one's telaah is edited below."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -31,6 +31,7 @@ from ui.widgets.files import EvidenceList, ask_open_path
 from ui.widgets.texts import local_when, office_offset
 
 STATUS_CODES = list(STATUS_LABELS)
+NO_DATE = QDate(2000, 1, 1)  # the date field's "empty" (shown blank)
 
 
 class ItemPanel(QWidget):
@@ -53,6 +54,10 @@ class ItemPanel(QWidget):
         self.uploaded = QDateEdit()
         self.uploaded.setCalendarPopup(True)
         self.uploaded.setDisplayFormat("dd-MM-yyyy")
+        # No date yet shows empty, never as Qt's default 01-01-2000: the lowest date stands for "none".
+        self.uploaded.setMinimumDate(NO_DATE)
+        self.uploaded.setSpecialValueText(" ")
+        self.uploaded.setDate(NO_DATE)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("Catatan verifikator (wajib bila ditolak)")
         self.note.setMaximumHeight(70)
@@ -91,15 +96,18 @@ class ItemPanel(QWidget):
         self.row = row
         if row is None:
             self.title.setText("Pilih satu dokumen dalam daftar.")
+            self.uploaded.setDate(NO_DATE)
             self.files.set_items((), self.offset)
             self.history.clear()
             self._update()
             return
         due = f"batas {row.deadline:%d-%m-%Y}" + (" — TERLAMBAT" if row.overdue else "")
+        if row.uploaded_late:
+            due += " — diunggah terlambat"
         self.title.setText(f"{row.item.title} {row.period}\nJenis ESR: {row.item.esr_type}; {due}\n{row.source_text}")
+        day = row.uploaded_on
+        self.uploaded.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
         self.status.setCurrentIndex(STATUS_CODES.index(row.status))
-        day = row.uploaded_on or self.ctx.today()
-        self.uploaded.setDate(QDate(day.year, day.month, day.day))
         self.note.setPlainText(row.note)
         self.files.set_items(row.files, self.offset)
         self.history.clear()
@@ -112,6 +120,9 @@ class ItemPanel(QWidget):
     def _update(self) -> None:
         writable = self.row is not None and self.ctx.actor.may(Op.PACK_STATUS_SET)
         code = STATUS_CODES[self.status.currentIndex()]
+        if writable and code == DIUNGGAH and self.uploaded.date() == NO_DATE:  # choosing 'Diunggah': today
+            today = self.ctx.today()
+            self.uploaded.setDate(QDate(today.year, today.month, today.day))
         for widget in (self.status, self.note, self.save_button):
             widget.setEnabled(writable)
         self.uploaded.setEnabled(writable and code == DIUNGGAH)
@@ -124,7 +135,7 @@ class ItemPanel(QWidget):
         if row is None:
             return False
         code = STATUS_CODES[self.status.currentIndex()]
-        day = _day(self.uploaded.date()) if code == DIUNGGAH else None
+        day = _day(self.uploaded.date()) if code == DIUNGGAH and self.uploaded.date() != NO_DATE else None
         note = self.note.toPlainText()
         ok, _ = attempt(
             self,

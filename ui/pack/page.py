@@ -8,10 +8,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sakip_desktop.documents.pack import PackResult
-from sakip_desktop.ops.pack.checklist import ChecklistRow, checklist
+from sakip_desktop.ops.pack.checklist import ChecklistRow, pack_count
 from sakip_desktop.ops.pack.due import DITERIMA, DITOLAK, DIUNGGAH
 from sakip_desktop.storage.backup_places import removable_drives
 from ui.context import AppContext
@@ -20,9 +31,11 @@ from ui.errors import attempt
 from ui.pack.detail import ItemPanel
 from ui.plain_text import plain_label
 from ui.widgets.files import choose_folder, start_folder
+from ui.widgets.fit import FitsItsRoom
 from ui.widgets.table import Column, RecordTableModel, current_record, make_table, marked, select_where
 
 LATE, DONE, REJECTED, SENT = "#fde0dc", "#dff0d8", "#fff3cd", "#e7f0fb"
+PERIODS = ("Setahun", "TW I", "TW II", "TW III", "TW IV")  # the year's pack, or a quarter's (its quarterly items)
 
 
 def _colour(row: ChecklistRow) -> str | None:
@@ -33,16 +46,12 @@ def _colour(row: ChecklistRow) -> str | None:
     return {DITOLAK: REJECTED, DIUNGGAH: SENT}.get(row.status)
 
 
-def _deadline(row: ChecklistRow) -> str:
-    return f"{row.deadline:%d-%m-%Y}" + (" (terlambat)" if row.overdue else "")
-
-
 COLUMNS = marked(
     [
         Column[ChecklistRow]("Jenis dokumen ESR", lambda r: r.item.esr_type, width=160),
         Column[ChecklistRow]("Dokumen", lambda r: r.item.title, width=170),
         Column[ChecklistRow]("Periode", lambda r: r.period, width=82),
-        Column[ChecklistRow]("Batas waktu", _deadline, lambda r: r.deadline, width=90),
+        Column[ChecklistRow]("Batas waktu", lambda r: r.deadline_text, lambda r: r.deadline, width=90),
         Column[ChecklistRow]("Status", lambda r: r.status_label, tooltip=lambda r: r.note, width=95),
         Column[ChecklistRow]("Berkas", lambda r: r.source_text, width=200),
     ],
@@ -50,8 +59,8 @@ COLUMNS = marked(
 )
 
 
-class PackPage(QWidget):
-    """The submission pack of a year, for the Tim SAKIP, the Admin Data and the Camat."""
+class PackPage(FitsItsRoom):
+    """The submission pack of the status bar's year, for the Tim SAKIP, the Admin Data and the Camat."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,11 +69,16 @@ class PackPage(QWidget):
         self.last_pack: PackResult | None = None
         # The folder dialog; tests put a function here that returns a folder.
         self.ask_folder: Callable[[], Path | None] = self._choose_folder
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setValue(ctx.year)
-        self.year.setPrefix("Tahun ")
-        self.year.valueChanged.connect(lambda _v: self.reload())
+        # The year is the status bar's (issue 13: a picker of its own here could disagree with it).
+        self.year = ctx.year
+        self.year_label = QLabel()
+        self.year_label.setToolTip("Tahun paket mengikuti pilihan Tahun di bilah bawah jendela")
+        self._stale = False  # another year was chosen while the page was hidden
+        ctx.signals.period_changed.connect(lambda *_: self._follow_year())
+        self.period = QComboBox()
+        self.period.addItems(list(PERIODS))
+        self.period.setToolTip("Paket setahun, atau paket satu triwulan (dokumen triwulanannya saja)")
+        self.period.currentIndexChanged.connect(lambda _i: self.reload())
         self.summary = plain_label()
         self.list_button = QPushButton("Ubah daftar…")
         self.list_button.setToolTip("Dokumen yang diminta Kabupaten, jenis ESR dan batas waktunya")
@@ -76,7 +90,8 @@ class PackPage(QWidget):
         self.pack_button.setToolTip("Tulis satu PDF per dokumen, daftar isi dan lembar salin ke flash disk")
         self.pack_button.clicked.connect(self.prepare)
         top = QHBoxLayout()
-        top.addWidget(self.year)
+        top.addWidget(self.year_label)
+        top.addWidget(self.period)
         top.addWidget(self.summary, 1)
         for w in (self.list_button, self.salin_button, self.zip_box, self.pack_button):
             top.addWidget(w)
@@ -87,7 +102,13 @@ class PackPage(QWidget):
         self.panel.changed.connect(self.reload)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
-        split.addWidget(self.panel)
+        # The item's panel scrolls in its own area when it is taller than the room: the page fits 1366×768.
+        side = QScrollArea()
+        side.setWidgetResizable(True)
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side.setWidget(self.panel)
+        split.addWidget(side)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 1)
         split.setSizes([880, 460])
@@ -99,16 +120,41 @@ class PackPage(QWidget):
         layout.addWidget(self.message)
         self.reload()
 
+    @property
+    def quarter(self) -> int | None:
+        """The quarter whose pack is shown; None: the year's."""
+        return self.period.currentIndex() or None
+
+    def _follow_year(self) -> None:
+        """Another period was chosen in the status bar: the pack of its year (a new quarter changes nothing), read
+        when the page is next shown if it is hidden."""
+        self._stale = self.year != self.ctx.year
+        if self._stale and self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def reload(self) -> None:
-        """Read the checklist of the chosen year again, keeping the chosen item."""
-        chosen = self.panel.row
-        _ok, rows = attempt(self, lambda: checklist(self.ctx.db, self.year.value(), self.ctx.today()))
+        """Read the checklist of the year (or quarter) again, keeping the chosen item. Reads only."""
+        from sakip_desktop.documents.pack_ready import pack_checklist
+
+        self._stale = False
+        chosen = self.panel.row if self.year == self.ctx.year else None
+        self.year = self.ctx.year
+        self.year_label.setText(f"<b>Tahun {self.year}</b>")
+        year, quarter, today = self.year, self.quarter, self.ctx.today()
+        _ok, rows = attempt(self, lambda: pack_checklist(self.ctx.db, year, today, quarter))
         self.rows = rows or []
         self.model.set_rows(self.rows)
         late = sum(1 for r in self.rows if r.overdue)
         done = sum(1 for r in self.rows if r.status == DITERIMA)
+        count = pack_count(self.rows, today)
+        waiting = f" ({count.waiting} menunggu triwulannya berakhir)" if count.waiting else ""
         self.summary.setText(
-            f"{len(self.rows)} dokumen · {done} diterima · "
+            f"{count.text}{waiting} · {done} diterima · "
             + (f"{late} terlambat" if late else "tidak ada yang terlambat")
         )
         if chosen is None or not select_where(
@@ -131,11 +177,11 @@ class PackPage(QWidget):
         folder = self.ask_folder()
         if folder is None:
             return None
-        year, as_zip, today = self.year.value(), self.zip_box.isChecked(), self.ctx.today()
+        year, quarter, as_zip, today = self.year, self.quarter, self.zip_box.isChecked(), self.ctx.today()
         ok, result = attempt(
             self,
-            lambda: build(self, lambda: prepare_pack(self.ctx.db, self.ctx.actor, year, folder, as_zip=as_zip,
-                                                     today=today)),
+            lambda: build(self, lambda: prepare_pack(self.ctx.db, self.ctx.actor, year, folder, quarter=quarter,
+                                                     as_zip=as_zip, today=today)),
         )  # fmt: skip
         if not ok or result is None:
             self.message.setText("Paket belum dibuat.")
@@ -161,4 +207,4 @@ class PackPage(QWidget):
         """Show the lembar salin of the chosen year."""
         from ui.pack.salin import SalinDialog
 
-        SalinDialog(self.ctx, self.year.value(), self).exec()
+        SalinDialog(self.ctx, self.year, self).exec()

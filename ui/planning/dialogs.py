@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPla
 
 from sakip_desktop.domain.achievement import Aggregation, Polarity
 from sakip_desktop.domain.planning import MAX_BENCHMARK
+from sakip_desktop.errors import ValidationError
+from sakip_desktop.ops.desa.entry import indicator_desa, set_indicator_over_desa
 from sakip_desktop.ops.home.overview import AGGREGATION_LABELS, POLARITY_LABELS
 from sakip_desktop.ops.org.units import UnitView
 from sakip_desktop.ops.planning.renstra import (
@@ -177,6 +179,8 @@ class IndicatorDialog(FormDialog):
             "responsible_unit_id": self.unit_combo,
             "baseline": self.baseline_edit,
             "benchmark": self.benchmark_edit,
+            "desa_criterion": self.criterion_edit,
+            "over_desa": self.desa_check,
         }
         self.scale_combo.currentIndexChanged.connect(self._scale_chosen)
 
@@ -216,6 +220,16 @@ class IndicatorDialog(FormDialog):
             self.definition_edit.setPlainText(i.definition)
             self.formula_edit.setPlainText(i.formula)
         self.order_spin = _order_spin(i.sort_order if i else next_order)
+        # counted over the desa of the kecamatan (issue 15 §3): realisasi entered per desa
+        self._desa = indicator_desa(self.ctx.db, i.id) if i else (False, "")
+        self.desa_check = QCheckBox(
+            "Dihitung atas desa: realisasi diisi per desa (desa memenuhi ÷ desa dihitung × 100%)"
+        )
+        self.desa_check.setChecked(self._desa[0])
+        self.criterion_edit = QLineEdit(self._desa[1])
+        self.criterion_edit.setPlaceholderText("kriteria yang harus dipenuhi desa, mis. APBDes ditetapkan tepat waktu")
+        self.criterion_edit.setEnabled(self._desa[0])
+        self.desa_check.toggled.connect(self._desa_toggled)
 
     def _form(self) -> QFormLayout:
         form = form_layout()
@@ -240,8 +254,16 @@ class IndicatorDialog(FormDialog):
         form.addRow("Sumber &data:", self.source_edit)
         form.addRow("Standar nasional/pe&mbanding:", self.benchmark_edit)
         form.addRow("", hint("Bila diisi, LKj Bab III memuat perbandingan realisasi dengan standar ini."))
+        form.addRow("", self.desa_check)
+        form.addRow("K&riteria desa:", self.criterion_edit)
         form.addRow("&Urutan:", self.order_spin)
         return form
+
+    def _desa_toggled(self, on: bool) -> None:
+        """An indicator over desa is a percentage of the desa; its criterion is then needed."""
+        self.criterion_edit.setEnabled(on)
+        if on and not self.unit_edit.text().strip():
+            self.unit_edit.setText("%")
 
     def _scale_chosen(self) -> None:
         """A qualitative indicator is positive and takes the last value; say so in the form at once."""
@@ -269,7 +291,16 @@ class IndicatorDialog(FormDialog):
             sort_order=self.order_spin.value(),
             benchmark=self.benchmark_edit.text(),
         )
+        on = self.desa_check.isChecked()
+        desa = (on, " ".join(self.criterion_edit.text().split()) if on else "")
+        if on and not desa[1]:  # checked before the indicator is written: the dialog stays on one record
+            raise ValidationError("Kriteria desa wajib diisi untuk indikator atas desa.", field="desa_criterion")
         if self._indicator is None:
-            return add_indicator(self.ctx.db, self.ctx.actor, self._objective_id, data)
-        update_indicator(self.ctx.db, self.ctx.actor, self._indicator.id, data)
-        return self._indicator.id
+            saved = add_indicator(self.ctx.db, self.ctx.actor, self._objective_id, data)
+        else:
+            update_indicator(self.ctx.db, self.ctx.actor, self._indicator.id, data)
+            saved = self._indicator.id
+        if desa != self._desa:
+            set_indicator_over_desa(self.ctx.db, self.ctx.actor, saved, *desa)
+            self._desa = desa
+        return saved

@@ -29,6 +29,7 @@ from ui.context import AppContext
 from ui.errors import attempt
 from ui.plain_text import esc, plain_label, rich
 from ui.widgets.forms import fill_combo, hint, parse_number, plain_number, select_data
+from ui.widgets.layouts import discard
 
 WARNING_STYLE = "color:#b3261e;"
 _RANGE = re.compile(r"\s*(?:–|—|-|s\.?\s?d\.?)\s*")
@@ -186,7 +187,7 @@ class TargetsPanel(QWidget):
         grid = QGridLayout(self.renstra_grid_widget)
         grid.setContentsMargins(0, 0, 0, 0)
         self.renstra_layout.replaceWidget(old, self.renstra_grid_widget)
-        old.deleteLater()
+        discard(old)
         self.renstra_fields = {}
         if self.renstra_box.isVisible():
             self.renstra_grid_widget.show()  # a widget added to a shown layout appears only later otherwise

@@ -118,6 +118,10 @@ class SettingsTab(PageList):
         self.audit_page = AuditPage(ctx)
         self.addTab(self.office_page, "Profil kantor")
         self.addTab(self.units_page, "Unit kerja")
+        from ui.settings.desa_page import DesaPage  # desa helper (issue 15 §3)
+
+        self.desa_page = DesaPage(ctx)
+        self.addTab(self.desa_page, "Desa/kelurahan")
         self.addTab(self.people_page, "Pegawai")
         self.addTab(self.acting_page, "Plt./Plh.")
         self.permissions_page = PermissionsPage(ctx)

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from sakip_desktop.errors import ValidationError
-from sakip_desktop.ops.org.office import OfficeProfile, get_logo, get_profile, set_logo, update_profile
+from sakip_desktop.ops.org.office import (
+    OfficeProfile,
+    get_identity,
+    get_logo,
+    get_profile,
+    set_logo,
+    update_profile,
+)
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.widgets.files import ask_open_path
@@ -37,6 +44,7 @@ _TEXT_FIELDS = (
     ("email", "Pos-el (e-mail)"),
     ("website", "Laman (website)"),
     ("signing_place", "Tempat penandatanganan"),
+    ("region_code", "Kode wilayah kecamatan"),
 )
 
 
@@ -53,6 +61,16 @@ class OfficePage(QWidget):
         form.addRow("Jenis daerah:", self.regency_kind)
         for name, label in _TEXT_FIELDS:
             form.addRow(f"{label}:", self.edits[name])
+        self.edits["region_code"].setPlaceholderText("kode Kemendagri, mis. 35.07.19")
+        self.edits["region_code"].setMaxLength(8)
+        # The file's own identity: the kabupaten imports a backup only into the schema of the office it came from.
+        self.uuid = QLabel()
+        self.uuid.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.uuid.setToolTip(
+            "Identitas berkas data kantor ini, dibuat sekali saat kantor dibuat. Kabupaten memakainya bersama kode "
+            "wilayah untuk memastikan cadangan yang diimpor memang dari kantor ini."
+        )
+        form.addRow("Identitas berkas:", self.uuid)
 
         self.logo = QLabel()
         self.logo.setFixedSize(130, 130)
@@ -100,6 +118,7 @@ class OfficePage(QWidget):
         for name, _ in _TEXT_FIELDS:
             self.edits[name].setText(getattr(profile, name))
         self._show_logo(get_logo(self.ctx.db))
+        self.uuid.setText(get_identity(self.ctx.db).uuid)
         self.error.hide()
 
     def _show_logo(self, data: bytes | None) -> None:

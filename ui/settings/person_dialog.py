@@ -42,6 +42,10 @@ RESET_HINT = (
     "berikutnya."
 )
 SELF_ROLES_HINT = "Peran baru untuk diri sendiri diberikan oleh administrator lain."
+SERVICE_HINT = (
+    "Tanggal mulai bertugas di kantor ini. Perannya, juga sebagai penanda tangan dokumen, berlaku sejak tanggal "
+    "ini: untuk pegawai lama isi tanggal sebenarnya (bawaan: 1 Januari tahun ini)."
+)
 NIP_HINTS = {
     Employment.PNS: "18 angka, boleh dengan spasi: 19800614 200212 1 003",
     Employment.PPPK: "18 angka NI PPPK, boleh dengan spasi",
@@ -135,6 +139,7 @@ class PersonDialog(FormDialog):
         form.addRow("Aktif s&ejak:", self.from_edit)
         form.addRow("", self.still_active)
         form.addRow("Aktif s&ampai:", self.to_edit)
+        form.addRow("", hint(SERVICE_HINT))
         return _group("Masa tugas", form)
 
     def _roles_box(self) -> QGroupBox:
@@ -182,7 +187,9 @@ class PersonDialog(FormDialog):
     def _load(self, p: PersonView | None) -> None:
         today = self.ctx.today()
         if p is None:
-            set_date(self.from_edit, today)
+            # Not today: the staff recorded when an office starts using the program have served for years, and
+            # their roles count only from this date (who signs, who held a role on a day: ops/org/signers.py).
+            set_date(self.from_edit, today.replace(month=1, day=1))
             set_date(self.to_edit, today)
             self.still_active.setChecked(True)
             self.account_box.setChecked(True)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLine
 from sakip_desktop.ops.sop.views import ChecklistItem
 from ui.plain_text import plain_label, plain_tooltip
 from ui.widgets.forms import HINT_STYLE
+from ui.widgets.layouts import clear_layout
 
 LINK_HINT = "Rujukan: nomor surat, nama dokumen atau data yang dipakai"
 
@@ -50,10 +51,7 @@ class ChecklistPanel(QWidget):
 
     def build(self, items: tuple[ChecklistItem, ...]) -> None:
         """Make one row per item (done once per step)."""
-        while (taken := self.grid.takeAt(0)) is not None:
-            widget = taken.widget()
-            if widget is not None and widget is not self.empty:
-                widget.deleteLater()
+        clear_layout(self.grid, keep=(self.empty,))
         self.rows = []
         if not items:
             self.grid.addWidget(self.empty, 0, 0, 1, 2)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sakip_desktop.errors import UserError, ValidationError
+from sakip_desktop.errors import DatabaseReadOnly, UserError, ValidationError
 from ui.context import AppContext
 from ui.errors import attempt, show_error
 from ui.plain_text import plain_box, plain_label
@@ -27,8 +27,29 @@ from ui.widgets.forms import error_label, hint
 T = TypeVar("T")
 
 
+def read_only_reason(widget: QWidget | None) -> str | None:
+    """Why the database of the window `widget` is in takes no changes (a read-only file, a kecamatan opened from
+    the kabupaten's data), or None when it does: the first `ctx` up the parents tells."""
+    while widget is not None:
+        ctx = getattr(widget, "ctx", None)
+        db = getattr(ctx, "db", None)
+        if db is not None:
+            if not getattr(db, "read_only", False):
+                return None
+            from sakip_desktop.storage.failures import read_only_message
+
+            told = getattr(db, "read_only_text", None)
+            return told() if told else db.read_only_reason or read_only_message(db.path)
+        widget = widget.parentWidget()
+    return None
+
+
 def confirm(parent: QWidget | None, title: str, text: str, accept_text: str) -> bool:
-    """Ask before a destructive step; the safe answer ("Batal") is the default."""
+    """Ask before a destructive step; the safe answer ("Batal") is the default. On a database that takes no
+    changes it does not ask: it says so at once (the step would be refused after the answer anyway)."""
+    if (reason := read_only_reason(parent)) is not None:
+        show_error(parent, DatabaseReadOnly(reason))
+        return False
     box = plain_box(QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent))
     yes = box.addButton(accept_text, QMessageBox.ButtonRole.DestructiveRole)
     no = box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)

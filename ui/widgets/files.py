@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
@@ -176,6 +176,40 @@ def offer_to_open(parent: QWidget, title: str, text: str, path: Path) -> bool:
     return False
 
 
+def open_folder(path: Path) -> None:
+    """Show the folder of `path` in the computer's file manager (on Windows with the file selected)."""
+    if sys.platform == "win32":
+        from PySide6.QtCore import QProcess
+
+        if QProcess.startDetached("explorer", [f"/select,{path}"]):
+            return
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def tell_saved(parent: QWidget, what: str, path: Path) -> QMessageBox:
+    """After a file was saved: say so with its whole path, and offer to open its folder or the file itself.
+
+    Not modal (work goes on; the box closes with any of its buttons). `what` names the file for a person, e.g.
+    "LKj 2025 (PDF)". The one notice of a saved file for every screen that saves one. Returns the box.
+    """
+    text = f"{what} disimpan di:\n{path}"
+    box = plain_box(
+        QMessageBox(QMessageBox.Icon.Information, "Berkas disimpan", text, QMessageBox.StandardButton.NoButton, parent)
+    )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
+    folder_button = box.addButton("Buka folder", QMessageBox.ButtonRole.ActionRole)
+    file_button = box.addButton("Buka berkas", QMessageBox.ButtonRole.ActionRole)
+    close_button = box.addButton("Tutup", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(close_button)
+    box.setEscapeButton(close_button)
+    folder_button.clicked.connect(lambda: open_folder(path))
+    file_button.clicked.connect(lambda: open_file(path))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+    return box
+
+
 def size_text(size: int) -> str:
     """'350 KB', '1,2 MB'."""
     if size < 1024:
@@ -203,7 +237,7 @@ class EvidenceList(QWidget):
         self._folder = folder
         self.offset = 7
         self.columns = [
-            Column[EvidenceView]("Berkas", lambda e: e.filename, tooltip=lambda e: e.filename),
+            Column[EvidenceView]("Berkas", lambda e: e.shown_name, tooltip=lambda e: e.shown_name),
             Column[EvidenceView]("Ukuran", lambda e: size_text(e.size), align_right=True, width=70),
             Column[EvidenceView](
                 "Ditambahkan",

@@ -8,6 +8,7 @@ from decimal import Decimal
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from sakip_desktop.documents.desa_tables import desa_spec
 from sakip_desktop.documents.kit import charts, para
 from sakip_desktop.documents.lkj import cells, compare_specs, tables
 from sakip_desktop.documents.lkj.chapters import (
@@ -21,12 +22,20 @@ from sakip_desktop.documents.lkj.chapters import (
 from sakip_desktop.documents.lkj.lampiran_pk import lampiran_pk
 from sakip_desktop.documents.lkj.layout import BODY, LANDSCAPE, next_page, toc_heading
 from sakip_desktop.documents.tablespec import pdf_table, spec_of
+from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.ops.lkj.data import SasaranResult
 from sakip_desktop.ops.lkj.drafts import ANALYSES, sasaran_key
 
 
 def _capaian_table(ctx: Ctx, s: SasaranResult) -> list[Flowable]:
-    return pdf_table(numbered(tables.capaian_spec(ctx.view.data, s, "0"), ctx), ctx.width)
+    out = pdf_table(numbered(tables.capaian_spec(ctx.view.data, s, "0"), ctx), ctx.width)
+    # an indicator over desa: which desa met its criterion and which did not, under the capaian
+    ids = {i.indicator_id for i in s.indicators}
+    period = f"{quarter_label(ctx.view.data.measure.measured_to)} {ctx.view.year}"
+    for b in ctx.desa:
+        if b.indicator_id in ids:
+            out += pdf_table(numbered(desa_spec(b, period, "Desa"), ctx), ctx.width)
+    return out
 
 
 def _history_table(ctx: Ctx, s: SasaranResult) -> list[Flowable]:

@@ -29,6 +29,7 @@ from sakip_desktop.documents.request import DocRequest, Prepared, need
 from sakip_desktop.errors import NotFound
 from sakip_desktop.ops.agreements.common import Status
 from sakip_desktop.ops.agreements.views import AgreementDetail, agreement_versions, get_agreement
+from sakip_desktop.ops.desa.fraction import Breakdown, period_breakdowns
 from sakip_desktop.ops.lkj.sections import LkjView, lkj_view
 from sakip_desktop.ops.register import data_hash
 from sakip_desktop.storage.database import Database
@@ -45,6 +46,7 @@ class LkjDoc:
     signer: Signer
     day: dt.date
     agreement: AgreementDetail | None = None
+    desa: tuple[Breakdown, ...] = ()  # the per-desa breakdown of each indicator over desa (Bab III)
 
 
 def lkj_digest(view: LkjView, agreement: AgreementDetail | None = None) -> str:
@@ -74,6 +76,7 @@ def prepare_lkj(db: Database, request: DocRequest) -> Prepared:
     year = need(request.year, "Tahun LKj wajib diisi.", "year")
     view = lkj_view(db, year)
     agreement = office_agreement(db, year)
+    desa = period_breakdowns(db, year, view.data.measure.measured_to)
     day = view.signed.signed_on if view.signed else (request.day or dt.date.today())
     return Prepared(
         kind=KIND,
@@ -81,9 +84,9 @@ def prepare_lkj(db: Database, request: DocRequest) -> Prepared:
         subject_key=str(year),
         year=year,
         quarter=None,
-        data=LkjDoc(view, office_signer(db, day), day, agreement),
+        data=LkjDoc(view, office_signer(db, day), day, agreement, desa),
         build=build_lkj_pdf,
-        digest_of=_digest_of(view, agreement),
+        digest_of={**_digest_of(view, agreement), **({"desa": desa} if desa else {})},
     )
 
 
@@ -98,6 +101,7 @@ def lkj_context(setup: DocSetup, doc: LkjDoc) -> Ctx:
         signer=doc.signer,
         day=doc.day,
         agreement=doc.agreement,
+        desa=doc.desa,
     )
 
 

@@ -20,6 +20,7 @@ from sakip_desktop.documents.lkj import tables
 from sakip_desktop.documents.lkj.layout import BODY, FRONT, DaftarIsi, next_page, toc_heading
 from sakip_desktop.documents.tablespec import TableSpec, pdf_table
 from sakip_desktop.ops.agreements.views import AgreementDetail
+from sakip_desktop.ops.desa.fraction import Breakdown
 from sakip_desktop.ops.lkj.sections import LkjView
 
 
@@ -55,6 +56,7 @@ class Ctx:
     day: dt.date
     agreement: AgreementDetail | None = None  # the office's PK of the year, printed whole as Lampiran 1
     numbers: Numbering = field(default_factory=Numbering)
+    desa: tuple[Breakdown, ...] = ()  # the per-desa breakdown of each indicator over desa (Bab III, analysis 1)
 
     @property
     def year(self) -> int:

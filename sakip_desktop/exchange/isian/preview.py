@@ -11,6 +11,7 @@ from sakip_desktop.errors import UserError
 from sakip_desktop.exchange.isian.columns import FIELD_COLUMNS
 from sakip_desktop.exchange.xlsxkit import ImportErrors
 from sakip_desktop.ops.base import Actor, write
+from sakip_desktop.ops.desa.entry import DesaMark, store_marks
 from sakip_desktop.ops.realisation.common import EntryRefused, stored_input
 from sakip_desktop.ops.realisation.entry import EntryChange, store_realisations
 from sakip_desktop.storage.database import Database
@@ -39,14 +40,16 @@ class IsianChange:
     old: RealisationInput | None  # None when nothing was entered yet
     new: RealisationInput
     levels: dict[int, str] = field(default_factory=dict, compare=False)  # a qualitative indicator's, by rank
+    marks: tuple[DesaMark, ...] = ()  # an indicator over desa: the marks of its desa sheet, when they change
 
     @property
     def changed_fields(self) -> list[str]:
         """Labels of what changes ('realisasi', 'faktor penghambat', …)."""
         old = self.old or RealisationInput(None)
-        return [
+        changed = [
             _FIELD_LABELS[f.name] for f in fields(RealisationInput) if getattr(old, f.name) != getattr(self.new, f.name)
         ]
+        return changed + (["rincian per desa"] if self.marks else [])
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,13 @@ def apply_isian(db: Database, actor: Actor, preview: IsianPreview) -> list[int]:
                 words = result.words if isinstance(result, EntryRefused) else result.message
                 # A refusal of the whole row (staleness: field "seen"; status) names no column.
                 errors.add(words, change.sheet, change.row, FIELD_COLUMNS.get(getattr(result, "field", None) or ""))
+        if errors.items:
+            raise errors.refuse()
+        for change in (c for c in preview.changes if c.marks):  # the desa sheets, after the unit sheets
+            try:
+                store_marks(tx, change.indicator_id, preview.year, preview.quarter, change.marks)
+            except UserError as exc:
+                errors.add(exc.message, change.sheet, change.row)
         if errors.items:
             raise errors.refuse()
         ids = [result for result in results if isinstance(result, int)]

@@ -50,6 +50,7 @@ from sakip_desktop.exchange.isian.columns import (
     SHEET_FORMAT,
     office_title,
 )
+from sakip_desktop.exchange.isian.desa import DesaRowMap, desa_map, join_desa_changes, read_desa_marks, split_map
 from sakip_desktop.exchange.isian.preview import IsianChange, IsianPreview
 from sakip_desktop.exchange.xlsxkit import (
     ImportErrors,
@@ -61,6 +62,7 @@ from sakip_desktop.exchange.xlsxkit import (
     read_format_sheet,
     whole_number,
 )
+from sakip_desktop.ops.desa.fraction import period_breakdowns
 from sakip_desktop.ops.realisation.views import EntryView, quarter_entries
 from sakip_desktop.storage.database import Database
 
@@ -96,8 +98,15 @@ def read_isian(db: Database, path: Path, *, year: int | None = None, quarter: in
         header = _check_format(wb, errors, office_title(db), year, quarter)
         if header is None:
             raise errors.refuse()
-        period, unit_codes, mapping = header
+        period, unit_codes, mapping, desa_rows = header
         changes, unchanged = _read_rows(db, wb, period, mapping, errors)
+        found = {b.indicator_id: b for b in period_breakdowns(db, *period)}
+        if found:
+            marks = read_desa_marks(wb, desa_rows, found, errors)
+            marked = {i for i, b in found.items() if b.desa_counted is not None}
+            sheets = {r.indicator_id: r.sheet for r in desa_rows}
+            changes, unchanged = join_desa_changes(quarter_entries(db, *period), changes, unchanged, marks, errors,
+                                                   marked, sheets)  # fmt: skip
     if errors.items:
         raise errors.refuse()
     return IsianPreview(path.name, office_title(db), period[0], period[1], unit_codes, tuple(changes), unchanged)
@@ -105,7 +114,7 @@ def read_isian(db: Database, path: Path, *, year: int | None = None, quarter: in
 
 def _check_format(
     wb: Workbook, errors: ImportErrors, office: str, year: int | None, quarter: int | None
-) -> tuple[tuple[int, int], tuple[str, ...], list[_Mapped]] | None:
+) -> tuple[tuple[int, int], tuple[str, ...], list[_Mapped], list[DesaRowMap]] | None:
     found = read_format_sheet(
         wb,
         errors,
@@ -141,11 +150,13 @@ def _check_format(
     if (year is not None and file_year != year) or (quarter is not None and file_quarter != quarter):
         expected = f"{quarter_label(quarter or file_quarter)} {year or file_year}"
         errors.add(f"berkas ini untuk {shown}, bukan {expected}; pilih berkas triwulan yang benar.")
+    rows, desa_rows = split_map(rows)
     mapping = _mapping(rows, errors)
+    desa = desa_map(desa_rows, errors, SHEET_FORMAT) if desa_rows else []
     if errors.items:
         return None
     units = tuple(dict.fromkeys(m.unit_code for m in mapping))
-    return (file_year, file_quarter), units, mapping
+    return (file_year, file_quarter), units, mapping, desa
 
 
 def _mapping(rows: list[tuple[Any, ...]], errors: ImportErrors) -> list[_Mapped]:

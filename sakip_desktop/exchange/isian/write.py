@@ -52,6 +52,7 @@ from sakip_desktop.exchange.isian.columns import (
     SHEET_FORMAT,
     office_title,
 )
+from sakip_desktop.exchange.isian.desa import lock_marked_values, write_desa_map, write_desa_sheet
 from sakip_desktop.exchange.xlsxkit import (
     LABEL_FORMAT,
     LABEL_PROGRAM,
@@ -61,6 +62,7 @@ from sakip_desktop.exchange.xlsxkit import (
     put,
     save_workbook,
 )
+from sakip_desktop.ops.desa.fraction import period_breakdowns
 from sakip_desktop.ops.org.units import list_units
 from sakip_desktop.ops.realisation.views import EntryView, quarter_entries
 from sakip_desktop.storage.database import Database
@@ -168,7 +170,18 @@ def export_isian(db: Database, year: int, quarter: int, unit_id: int | None, pat
         mapping.extend(
             (ws.title, unit.code, FIRST_ROW + i, e.indicator_id, e.realisation_id) for i, e in enumerate(rows)
         )
-    _write_format(wb.create_sheet(SHEET_FORMAT), office, year, quarter, [u.code for u in units], mapping)
+    # an indicator over desa: a sheet of its desa to mark (`isian.desa`)
+    found = {b.indicator_id: b for b in period_breakdowns(db, year, quarter)}
+    marked = {i for i, b in found.items() if b.desa_counted is not None}
+    value_column = next(n for n, (title, _w) in enumerate(COLUMNS, start=1) if title == COL_VALUE)
+    lock_marked_values(wb, [(m[0], m[2]) for m in mapping if m[3] in marked], value_column)
+    desa_rows: list[tuple[str, int, int, int]] = []
+    for e in (e for e in entries if e.indicator_id in found):
+        ws = wb.create_sheet(sheet_title(f"Desa {e.code}", e.code, taken))
+        desa_rows += write_desa_sheet(ws, office, year, quarter, e, found[e.indicator_id])
+    fmt = wb.create_sheet(SHEET_FORMAT)
+    _write_format(fmt, office, year, quarter, [u.code for u in units], mapping)
+    write_desa_map(fmt, desa_rows)
     wb.active = 0
     save_workbook(wb, Path(path))
     return len(entries)

@@ -11,8 +11,14 @@ from sakip_desktop.storage.database import Database
 
 
 def apply_rencana(db: Database, actor: Actor, preview: RencanaPreview) -> RencanaResult:
-    """Operation 'Impor rencana': write every row of the preview, all or nothing; returns the counts."""
-    return import_rencana(db, actor, preview.data)
+    """Operation 'Impor rencana': write every row of the preview, all or nothing; returns the counts.
+
+    Counted as the preview counts them, rows of the workbook (an indicator, a target row of a year, a sub kegiatan),
+    not the records written (a target row is a yearly target, four TW targets and a Renstra target): the office
+    is told "10 baru" before and after, not 10 then 19 (issue 13).
+    """
+    import_rencana(db, actor, preview.data)
+    return RencanaResult(preview.added, preview.changed)
 
 
 __all__ = ["RencanaResult", "apply_rencana"]

@@ -60,6 +60,16 @@ class RencanaPreview:
         """True when applying would write anything."""
         return self.new_plan or any(s.added or s.changed for s in self.sheets)
 
+    @property
+    def added(self) -> int:
+        """How many rows of the workbook are new: the one count the preview and the result both give."""
+        return sum(len(s.added) for s in self.sheets)
+
+    @property
+    def changed(self) -> int:
+        """How many rows of the workbook change stored ones (same count as `added`)."""
+        return sum(len(s.changed) for s in self.sheets)
+
 
 @dataclass(frozen=True)
 class _Rows:

@@ -12,11 +12,15 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sakip_desktop.domain.formats import long_date
 from sakip_desktop.ops.audit.trail import AuditFilter, AuditListing, find_in, utc_offset
 from sakip_desktop.storage import audit_chain, record_seals
 from sakip_desktop.storage.database import Database
+
+if TYPE_CHECKING:
+    from sakip_desktop.storage.plain import Plain
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class AuditCheck:
 class _Names:
     """Entries and records as the office reads them, looked up as needed."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Plain) -> None:
         self.conn = conn
         self.offset = utc_offset(conn)
 
@@ -129,16 +133,16 @@ def _record_problem(names: _Names, b: record_seals.RecordBreak) -> str:
     return f"{what} disahkan atau ditambahkan di luar program tanpa catatan riwayat{last}."
 
 
-def _has_chain(conn: sqlite3.Connection) -> bool:
+def _has_chain(conn: Plain) -> bool:
     return "chain_hash" in {row[1] for row in conn.execute("PRAGMA table_info(audit_entry)")}
 
 
-def _older_file(conn: sqlite3.Connection) -> AuditCheck:
+def _older_file(conn: Plain) -> AuditCheck:
     count = conn.execute("SELECT count(*) FROM audit_entry").fetchone()[0]
     return AuditCheck(count, available=False)
 
 
-def _verdict(conn: sqlite3.Connection, walk: audit_chain.ChainWalk) -> AuditCheck:
+def _verdict(conn: Plain, walk: audit_chain.ChainWalk) -> AuditCheck:
     names = _Names(conn)
     chain = tuple(_chain_problem(names, b) for b in walk.breaks)
     first = next((b.head_id if b.kind == "tail_missing" else b.entry_id for b in walk.breaks), None)
@@ -154,7 +158,7 @@ def _verdict(conn: sqlite3.Connection, walk: audit_chain.ChainWalk) -> AuditChec
     return AuditCheck(walk.entries, chain, records, first, findings=findings)
 
 
-def check_connection(conn: sqlite3.Connection) -> AuditCheck:
+def check_connection(conn: Plain) -> AuditCheck:
     """The check on an open connection, inside one read transaction (so the chain and the records agree)."""
     if not _has_chain(conn):
         return _older_file(conn)

@@ -19,6 +19,8 @@ ENTITY_LABELS = {
     "backup": "Cadangan",
     "budget": "Anggaran sub kegiatan",
     "budget_spending": "Realisasi anggaran",
+    "desa": "Desa/kelurahan",  # desa helper (issue 15 §3)
+    "desa_realisation": "Realisasi per desa",
     "document_record": "Dokumen tercetak",
     "e81_note": "Formulir E.81",
     "evaluation_meeting": "Rapat evaluasi",
@@ -27,6 +29,17 @@ ENTITY_LABELS = {
     "goal": "Tujuan",
     "indicator": "Indikator kinerja",
     "isian_import": "Impor Format Isian",
+    "lhe": "LHE",  # issue 16 §3 (helper lhe)
+    "lhe_recommendation": "Rekomendasi LHE",
+    # LKE (issue 16 §1-2, helper lke)
+    "lke_answer": "Jawaban LKE",
+    "lke_assessment": "Penilaian mandiri LKE",
+    "lke_component": "Komponen LKE",
+    "lke_criterion": "Kriteria LKE",
+    "lke_evidence": "Bukti LKE",
+    "lke_predikat": "Predikat LKE",
+    "lke_scale": "Skala jawaban LKE",
+    "lke_template": "Templat LKE",
     "lkj_section": "LKj",
     "meeting_discussion": "Pembahasan rapat",
     "meeting_participant": "Peserta rapat",
@@ -73,6 +86,7 @@ FIELD_LABELS = {
     "regency_kind": "jenis daerah", "regency_name": "kabupaten/kota", "name": "nama", "province": "provinsi",
     "address": "alamat", "village": "desa/kelurahan", "postal_code": "kode pos", "phone": "telepon",
     "fax": "faksimile", "email": "pos-el", "website": "laman", "signing_place": "tempat penandatanganan",
+    "region_code": "kode wilayah", "uuid": "identitas berkas (UUID)",  # office identity (issue 17)
     "logo": "logo", "logo_filename": "berkas logo", "is_demo": "kantor contoh", "demo": "kantor contoh",
     "paper_size": "ukuran kertas", "idle_lock_minutes": "kunci layar (menit)",
     "lockout_attempts": "batas salah kata sandi", "lockout_minutes": "lama penguncian (menit)",
@@ -146,6 +160,9 @@ FIELD_LABELS = {
     "due_on": "batas waktu", "responsible_person_id": "penanggung jawab", "progress": "kemajuan (%)",
     "progress_note": "catatan kemajuan", "recommendation_id": "rekomendasi", "done_at": "selesai pada",
     "updated_by": "diubah oleh", "updated_at": "diubah pada", "follow_up_id": "tindak lanjut",
+    # LHE and its TL LHE matrix (issue 16 §3, helper lhe)
+    "evaluator": "pengirim LHE", "number": "nomor", "score": "nilai", "predikat": "predikat", "lhe_id": "LHE",
+    "lhe_recommendation_id": "rekomendasi LHE",
     # documents and letters
     "subject_key": "periode dokumen", "data_hash": "sidik data", "file_sha256": "sidik berkas PDF",
     "pages": "jumlah halaman", "paper": "kertas", "generated_by": "dicetak oleh", "generated_at": "dicetak pada",
@@ -157,6 +174,7 @@ FIELD_LABELS = {
     "esr_type": "jenis dokumen ESR", "source_kind": "dokumen dari program", "per_quarter": "per triwulan",
     "due_months": "batas waktu (bulan setelah awal periode)", "due_day": "batas waktu (tanggal)",
     "required": "wajib", "type_id": "baris daftar paket", "uploaded_on": "tanggal diunggah", "item_id": "berkas paket",
+    "late": "diunggah lewat batas waktu",  # pack helper: an upload after the deadline (ops/pack/edit.py)
     "alasan_buka_kunci": "alasan membuka kunci", "ukuran": "ukuran (bita)", "dipulihkan dari": "dipulihkan dari",
     "data sebelumnya": "data sebelumnya disimpan di", "temuan": "temuan",
     # SOP
@@ -168,6 +186,19 @@ FIELD_LABELS = {
     "notes": "catatan", "item": "butir kelengkapan", "checked": "dicentang", "link": "tautan",
     "attachment_name": "nama lampiran", "attachment_sha256": "sidik lampiran", "day": "tanggal",
     "hasil": "hasil", "langkah": "langkah", "alasan": "alasan", "jeda": "alasan jeda",
+    # desa and indicators over desa (desa helper, issue 15 §3)
+    "head_name": "kepala desa/lurah", "over_desa": "indikator atas desa", "desa_criterion": "kriteria desa",
+    "desa_met": "desa memenuhi (pembilang)", "desa_counted": "desa dihitung (penyebut)", "desa_id": "desa",
+    "meets": "memenuhi kriteria",
+    # LKE (issue 16 §1-2, helper lke)
+    "format_version": "versi format", "lower_exclusive": "batas bawah predikat tidak termasuk",
+    "weight": "bobot", "component_id": "sub komponen", "answer_kind": "jenis jawaban", "evidence": "bukti dukung",
+    "interpretation": "interpretasi", "template_id": "templat LKE", "dpa_date": "tanggal pengesahan DPA",
+    "signed_by": "ditandatangani oleh", "signed_at": "ditandatangani pada", "assessment_id": "penilaian mandiri LKE",
+    "criterion_id": "kriteria LKE", "answer": "jawaban", "proposed": "usulan program", "rule_code": "aturan usulan",
+    "proposal_reason": "alasan usulan", "decision": "keputusan", "override_reason": "alasan mengubah usulan",
+    "justification": "justifikasi", "answer_id": "jawaban LKE", "source": "sumber", "ref_id": "data sumber",
+    "kriteria": "jumlah kriteria",
     # the audit trail itself
     "actor_name": "pengguna", "operation": "kegiatan", "entity": "jenis data", "entity_id": "data",
     "old": "nilai lama", "new": "nilai baru", "record_hash": "segel isi", "prev_hash": "segel sebelumnya",
@@ -189,6 +220,9 @@ DOCUMENT_KINDS = {  # the labels documents/*.py register with the catalog (a tes
     "surat-pengantar": "Surat Pengantar",
     "lkj": "Laporan Kinerja (LKj) tahunan",
     "e81": "Formulir E.81 Evaluasi Renja",
+    "tl-lhe": "Matriks TL LHE Inspektorat",  # issue 16 §3 (helper lhe)
+    "tl-lhe-kemenpan": "Matriks TL LHE Kementerian PANRB",
+    "lke": "Penilaian Mandiri SAKIP (LKE)",  # issue 16 §1-2 (helper lke)
 }
 
 # Stored codes and what the office calls them: by (record kind, field), then by field alone.
@@ -199,6 +233,7 @@ VALUE_LABELS: dict[tuple[str, str] | str, dict[str, str]] = {
     "reason_code": _REASONS,
     ("recommendation", "status"): {"PROPOSED": "Diajukan", "ACCEPTED": "Diterima", "REJECTED": "Ditolak"},
     ("follow_up", "status"): dict(FOLLOW_UP_STATUS),
+    ("lhe", "evaluator"): {"INSPEKTORAT": "Inspektorat", "KEMENPAN": "Kementerian PANRB"},  # issue 16 §3
     ("evaluation_meeting", "status"): {"DRAFT": "Draf", "FINAL": "Final"},
     ("sop_run", "status"): {"RUNNING": "Berjalan", "DONE": "Selesai", "CANCELLED": "Dibatalkan"},
     "outcome": {"DONE": "Selesai", "APPROVED": "Disetujui", "RETURNED": "Dikembalikan", "CANCELLED": "Dibatalkan"},
@@ -207,6 +242,7 @@ VALUE_LABELS: dict[tuple[str, str] | str, dict[str, str]] = {
     "aggregation": {"CUMULATIVE": "Kumulatif", "LAST_VALUE": "Nilai akhir", "AVERAGE": "Rata-rata"},
     "employment": {e.value: e.label for e in Employment},
     ("unit", "kind"): {k.value: k.label for k in UnitKind},
+    ("desa", "kind"): {"desa": "Desa", "kelurahan": "Kelurahan"},  # desa helper (issue 15 §3)
     ("acting_assignment", "kind"): {k.value: k.prefix for k in ActingKind},
     ("document_record", "kind"): DOCUMENT_KINDS,
     ("e81_note", "key"): {
@@ -223,6 +259,20 @@ VALUE_LABELS: dict[tuple[str, str] | str, dict[str, str]] = {
         "DITOLAK": "Ditolak",
     },
     ("pack_item_type", "source_kind"): {"": "berkas dilampirkan", **DOCUMENT_KINDS},
+    # LKE (issue 16 §1-2, helper lke)
+    ("lke_assessment", "status"): {"DRAFT": "Draf", "SIGNED": "Ditandatangani"},
+    ("lke_answer", "decision"): {
+        "ACCEPTED": "Usulan diterima",
+        "OVERRIDDEN": "Usulan diubah",
+        "MANUAL": "Dijawab sendiri",
+    },
+    ("lke_evidence", "source"): {
+        "DOKUMEN": "Dokumen tercetak",
+        "BUKTI": "Bukti dukung realisasi",
+        "BUKTI_TL": "Bukti tindak lanjut",
+        "PAKET": "Berkas paket Kabupaten",
+        "BERKAS": "Berkas dilampirkan",
+    },
     "role": _ROLE_VALUES,
     "started_role": _ROLE_VALUES,
     "print_document_code": {"True": "ya", "False": "tidak"},
@@ -247,6 +297,9 @@ REFERENCES = {
     "recommendation_id": "recommendation", "follow_up_id": "follow_up", "agreement_id": "performance_agreement",
     "program_id": "program", "activity_id": "activity", "sub_activity_id": "sub_activity",
     "document_record_id": "document_record", "sop_id": "sop", "run_id": "sop_run",
+    "template_id": "lke_template", "assessment_id": "lke_assessment", "answer_id": "lke_answer",  # LKE (helper lke)
+    "lhe_id": "lhe", "lhe_recommendation_id": "lhe_recommendation",  # issue 16 §3
+    "desa_id": "desa",  # desa helper (issue 15 §3)
 }  # fmt: skip
 
 
@@ -262,6 +315,8 @@ FIELD_OVERRIDES = {
     ("pk_superior", "rank"): "pangkat",
     ("evaluation_meeting", "summary"): "kesimpulan",
     ("qualitative_level", "rank"): "urutan",
+    ("lhe", "reviewed_by"): "matriks TL diperiksa oleh",  # issue 16 §3
+    ("lhe", "reviewed_at"): "matriks TL diperiksa pada",
 }
 
 

@@ -6,8 +6,11 @@ is named from the values the entry kept (its name, code or title), or not at all
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sakip_desktop.storage.plain import Plain
 
 _TW = "'TW ' || CASE {q} WHEN 1 THEN 'I' WHEN 2 THEN 'II' WHEN 3 THEN 'III' WHEN 4 THEN 'IV' ELSE '' END"
 _PERSON = (
@@ -67,7 +70,19 @@ _SQL = {
     "LEFT JOIN indicator i ON i.id = d.indicator_id WHERE d.id IN ({ids})",
     "follow_up": "SELECT id, substr(action, 1, 80) FROM follow_up WHERE id IN ({ids})",
     "follow_up_evidence": "SELECT id, filename FROM follow_up_evidence WHERE id IN ({ids})",
+    # issue 16 §3 (helper lhe)
+    "lhe": "SELECT id, 'LHE ' || CASE evaluator WHEN 'INSPEKTORAT' THEN 'Inspektorat' ELSE 'Kementerian PANRB' END "
+    "|| ' ' || year FROM lhe WHERE id IN ({ids})",
+    "lhe_recommendation": "SELECT r.id, 'LHE ' || l.year || ' rekomendasi ' || r.sort_order "
+    "FROM lhe_recommendation r JOIN lhe l ON l.id = r.lhe_id WHERE r.id IN ({ids})",
     "lkj_section": "SELECT id, 'LKj ' || year FROM lkj_section WHERE id IN ({ids})",
+    # LKE (issue 16 §1-2, helper lke)
+    "lke_template": "SELECT id, name FROM lke_template WHERE id IN ({ids})",
+    "lke_assessment": "SELECT id, 'LKE ' || year FROM lke_assessment WHERE id IN ({ids})",
+    "lke_answer": "SELECT a.id, 'LKE ' || s.year || ' kriteria ' || c.code FROM lke_answer a "
+    "JOIN lke_assessment s ON s.id = a.assessment_id JOIN lke_criterion c ON c.id = a.criterion_id "
+    "WHERE a.id IN ({ids})",
+    "lke_evidence": "SELECT id, filename FROM lke_evidence WHERE id IN ({ids})",
     "document_record": "SELECT id, title || ' versi ' || version FROM document_record WHERE id IN ({ids})",
     "outgoing_letter": "SELECT id, agenda_number FROM outgoing_letter WHERE id IN ({ids})",
     "office": "SELECT id, 'Kecamatan ' || name FROM office WHERE id IN ({ids})",
@@ -79,6 +94,11 @@ _SQL = {
     "sop_step_check": "SELECT c.id, r.title || ', langkah ' || s.position FROM sop_step_check c "
     "JOIN sop_step_run s ON s.id = c.step_run_id JOIN sop_run r ON r.id = s.run_id WHERE c.id IN ({ids})",
     "role_change": "SELECT id, person_name FROM role_change WHERE id IN ({ids})",
+    # desa helper (issue 15 §3)
+    "desa": "SELECT id, name FROM desa WHERE id IN ({ids})",
+    "desa_realisation": f"SELECT x.id, d.name || ', ' || i.code || ' ' || {_TW.format(q='r.quarter')} || ' ' || "
+    "r.year FROM desa_realisation x JOIN desa d ON d.id = x.desa_id JOIN realisation r ON r.id = x.realisation_id "
+    "JOIN indicator i ON i.id = r.indicator_id WHERE x.id IN ({ids})",
 }
 
 # Keys of an entry's kept values that name a record deleted since, in order of preference.
@@ -88,7 +108,7 @@ _NAMING_KEYS = ("title", "name", "code", "filename", "agenda_number", "berkas")
 class RecordNames:
     """Names of records by (kind, id), fetched for many ids at once."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Plain) -> None:
         self.conn = conn
         self._known: dict[tuple[str, int], str] = {}
 

@@ -24,7 +24,6 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from itertools import chain
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect
@@ -92,13 +91,13 @@ def _after_flush(session: Session, _context: Any) -> None:
 
 def _before_commit(session: Session) -> None:
     from sakip_desktop.storage import audit_chain, record_seals
+    from sakip_desktop.storage.engines import plain_of
 
     session.flush()  # the commit flushes only after this event: what is still pending must be seen here
     pending: _Pending | None = session.info.get(_PENDING)
     if pending is None:
         return
-    conn = session.connection().connection.dbapi_connection
-    assert isinstance(conn, sqlite3.Connection)  # the chain is hashed on SQLite's own connection
+    conn = plain_of(session.connection())  # SQLite's own connection (on a server: one that reads the same)
     keys: set[record_seals.Key] = set()
     for table, values in pending.touched:
         keys |= record_seals.owners(conn, table, dict(values))
@@ -127,17 +126,13 @@ def _changed_before(conn: sqlite3.Connection, keys: list[record_seals.Key]) -> d
     SQLite's write lock, which lets others read). Resealing such a record must not hide what was found.
     """
     from sakip_desktop.storage import record_seals
+    from sakip_desktop.storage.engines import committed_view
 
     recorded = record_seals.recorded_seals(conn, keys)  # this transaction has not sealed anything yet
-    name = conn.execute("PRAGMA database_list").fetchone()[2]
-    if not name:  # a database in memory has no committed state to compare with
-        return {}
-    path = Path(name)
-    other = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
+    with committed_view(conn) as other:  # on a server: another connection, which sees only what is committed
+        if other is None:  # a database in memory has no committed state to compare with
+            return {}
         committed = record_seals.current_seals(other, keys)
-    finally:
-        other.close()
     found = {}
     for key in keys:
         entry_id, seal = recorded.get(key, (None, ""))

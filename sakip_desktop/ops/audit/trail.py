@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sakip_desktop.domain import formats
 from sakip_desktop.ops.audit.labels import (
@@ -30,6 +29,9 @@ from sakip_desktop.ops.audit.labels import (
 from sakip_desktop.ops.audit.records import RecordNames, name_from_values
 from sakip_desktop.storage.audit_chain import SQLITE_DATETIME
 from sakip_desktop.storage.database import Database
+
+if TYPE_CHECKING:
+    from sakip_desktop.storage.plain import Plain
 
 __all__ = ["ENTITY_LABELS", "FIELD_LABELS", "AuditFilter", "AuditListing", "AuditView", "Change", "find_audit"]
 
@@ -130,7 +132,7 @@ class AuditListing:
     total: int
 
 
-def utc_offset(conn: sqlite3.Connection) -> int:
+def utc_offset(conn: Plain) -> int:
     """The office's hours ahead of UTC (setting `utc_offset_hours`; 7 when unset)."""
     row = conn.execute("SELECT value FROM setting WHERE key = 'utc_offset_hours'").fetchone()
     try:
@@ -142,7 +144,7 @@ def utc_offset(conn: sqlite3.Connection) -> int:
 class _Renderer:
     """Turns stored entries into views: values in words, references by name."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Plain) -> None:
         self.offset = utc_offset(conn)
         self.names = RecordNames(conn)
 
@@ -289,7 +291,7 @@ def _matches(view: AuditView, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
-def find_in(conn: sqlite3.Connection, where: AuditFilter, limit: int | None) -> AuditListing:
+def find_in(conn: Plain, where: AuditFilter, limit: int | None) -> AuditListing:
     """`find_audit` on an open connection."""
     renderer = _Renderer(conn)
     clause, params = _where(where, renderer.offset)

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sakip_desktop.domain.achievement import Band
-from sakip_desktop.domain.formats import amount, span
+from sakip_desktop.domain.formats import amount, number, span
 from sakip_desktop.domain.periods import quarter_label
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.ops.base import SYSTEM
+from sakip_desktop.ops.desa.map_reads import DesaMap, desa_maps
 from sakip_desktop.ops.home import first_reads, pack_reads
 from sakip_desktop.ops.measurement.bands import Scale, get_scale
 from sakip_desktop.ops.measurement.budget import BudgetMeasurement, first_screen_budget
@@ -107,6 +108,7 @@ class Dashboard:
     no_data: int = 0  # indicators without realisasi in TW n: no capaian, left out of the means ("belum ada data")
     average: str = OBJECTIVES  # how the office's rata-rata is taken (setting achievement_average)
     late_documents: tuple[LateDocument, ...] = ()  # the submission pack to the kabupaten (issue 15 §2)
+    desa_maps: tuple[DesaMap, ...] = ()  # each indicator over desa: which desa met it in TW n (issue 15 §3)
 
     @property
     def has_measurement(self) -> bool:
@@ -114,10 +116,13 @@ class Dashboard:
         return bool(self.indicators)
 
 
-def _value_text(row: MeasurementRow, value: Decimal | None) -> str:
-    """A value as written: the level label of a qualitative indicator ('WTP'), else the number ('85,71')."""
+def _value_text(row: MeasurementRow, value: Decimal | None, share_of_desa: bool = False) -> str:
+    """A value as written: the level label of a qualitative indicator ('WTP'), else the number ('85,71'; a share
+    of desa always with two decimals, '80,00')."""
     if value is None:
         return ""
+    if share_of_desa:
+        return number(value)
     label = row.info.value_text(value)
     if label is not None:
         return label
@@ -155,7 +160,9 @@ def _trends(
     return quarters, tuple(by_year)
 
 
-def _lights(rows: list[MeasurementRow]) -> tuple[IndicatorLight, ...]:
+def _lights(rows: list[MeasurementRow], over_desa: set[int]) -> tuple[IndicatorLight, ...]:
+    """The indicators' lights; the realisasi of an indicator over desa (a share of desa) with two decimals, as
+    printed ("80,00")."""
     return tuple(
         IndicatorLight(
             indicator_id=r.info.indicator_id,
@@ -166,7 +173,7 @@ def _lights(rows: list[MeasurementRow]) -> tuple[IndicatorLight, ...]:
             objective_code=r.info.objective_code,
             quarter_target=_target_text(r),
             actual=r.actual,
-            actual_text=_value_text(r, r.actual),
+            actual_text=_value_text(r, r.actual, r.info.indicator_id in over_desa),
             achievement_quarter=r.achievement_quarter,
             band_quarter=r.scale.band(r.achievement_quarter),
             achievement_to_date=r.achievement_to_date,
@@ -209,13 +216,14 @@ def dashboard(db: Database, year: int, quarter: int, today: dt.date, *, now: dt.
     average = json.loads(stored) if stored else OBJECTIVES
     quarter_trend, year_trend = _trends(measured, last, year, quarter, average)
     steps = inbox(db, SYSTEM, role=Role.CAMAT, now=now)  # the Camat's view: every overdue step is in it
+    maps = desa_maps(db, year, quarter)
     return Dashboard(
         year=year,
         quarter=quarter,
         scale=scale,
         office=office_summary(rows, scale, average=average),
         objectives=objectives,
-        indicators=_lights(rows),
+        indicators=_lights(rows, {mp.indicator_id for mp in maps}),
         quarter_trend=quarter_trend,
         year_trend=year_trend,
         budget=first_screen_budget(db, year, quarter, rows),
@@ -225,4 +233,5 @@ def dashboard(db: Database, year: int, quarter: int, today: dt.date, *, now: dt.
         no_data=sum(not r.has_data for r in rows),
         average=average,
         late_documents=tuple(pack_reads.late_documents(db, today)),
+        desa_maps=maps,
     )

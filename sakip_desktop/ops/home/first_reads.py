@@ -234,6 +234,12 @@ _NAMED = {
     "meetings": ("meeting_id", "SELECT id, period_kind, period_no, year FROM evaluation_meeting"),
     "recommendations": ("recommendation_id", "SELECT id, quarter, year FROM recommendation"),
     "indicators": ("indicator_id", "SELECT id, code, name FROM indicator"),
+    # the LHE of an LHE rekomendasi, whose RATL the tindak lanjut is (issue 16 §3)
+    "lhe": (
+        "lhe_recommendation_id",
+        "SELECT id, evaluator, year FROM (SELECT r.id AS id, l.evaluator AS evaluator, l.year AS year "
+        "FROM lhe_recommendation r JOIN lhe l ON l.id = r.lhe_id) AS x",
+    ),
 }
 
 
@@ -241,7 +247,7 @@ def follow_ups(db: Database, which: str, *, person: int | None = None, before: d
     """A person's open tindak lanjut (`which` 'own') or every overdue one ('overdue'), earliest due first."""
     query = f"""
         SELECT id, action, responsible_person_id, due_on, status, progress, progress_note, done_at,
-               meeting_id, recommendation_id, indicator_id
+               meeting_id, recommendation_id, indicator_id, lhe_recommendation_id
           FROM follow_up WHERE {_FOLLOW_UPS[which]} AND status <> :done ORDER BY due_on, id
     """
     with db.plain_reading() as s:

@@ -46,6 +46,7 @@ class FollowUpRead(NamedTuple):
     recommendations: dict[int, Record]  # id, quarter, year
     indicators: dict[int, Record]  # id, code, name
     evidence: dict[int, int]  # follow_up id -> number of bukti
+    lhe: dict[int, Record]  # LHE rekomendasi id -> (id, evaluator, year) of its LHE (issue 16 §3)
 
 
 class IndicatorTable(NamedTuple):

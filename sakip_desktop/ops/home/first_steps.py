@@ -241,8 +241,10 @@ def _agreement(s: Session, year: int) -> FirstStep:
         f"Perjanjian Kinerja {year}",
         final,
         state,
-        "Setelah target tahunan ada, susun draf PK kantor (Camat dengan Bupati/Wali Kota) di 'Perjanjian Kinerja', "
-        "periksa indikator dan targetnya, cetak, lalu tetapkan setelah ditandatangani.",
+        "Setelah target tahunan ada, Kasubag Perencanaan atau administrator menyusun draf PK kantor (Camat dengan "
+        "Bupati/Wali Kota) di 'Perjanjian Kinerja' dan memeriksa indikator serta targetnya. Cetak PK di 'Dokumen' "
+        "(jenis Perjanjian Kinerja) untuk ditandatangani; setelah ditandatangani, Camat, Kasubag Perencanaan atau "
+        "administrator menetapkannya di 'Perjanjian Kinerja'.",
     )
 
 
@@ -261,7 +263,7 @@ def _sops(s: Session) -> FirstStep:
 def _backup(db: Database) -> FirstStep:
     last = backup_status(db).last_external_at
     state = (
-        "Belum pernah dicadangkan ke flash disk."
+        "Belum pernah dicadangkan ke flash disk atau drive lain (cadangan di komputer ini tidak dihitung)."
         if last is None
         else f"Cadangan terakhir ke flash disk: {formats.long_date(last.date())}."
     )
@@ -270,6 +272,8 @@ def _backup(db: Database) -> FirstStep:
         "Cadangan pertama ke flash disk",
         last is not None,
         state,
-        "Colokkan flash disk, pilih Berkas › Cadangkan… lalu tekan Cadangkan. Ulangi paling sedikit sekali "
-        "seminggu; simpan flash disk terpisah dari komputer.",
+        "Colokkan flash disk, pilih Berkas › Cadangkan…, pilih flash disk itu lalu tekan Cadangkan. Hanya salinan "
+        "di drive lain (flash disk atau hard disk eksternal) yang dihitung: cadangan di folder cadangan komputer ini, "
+        "juga cadangan otomatis harian, tidak menolong bila komputer rusak atau hilang. Ulangi paling sedikit "
+        "sekali seminggu; simpan flash disk terpisah dari komputer.",
     )

@@ -35,6 +35,7 @@ RECOMMENDATION_TOOL = "Rekomendasi"
 AGREEMENT_TOOL = "Perjanjian Kinerja"
 REVIEW_TOOL = "Pemantauan"
 PACK_TOOL = "Paket Kabupaten"  # ui/pack/page.py
+LHE_TOOL = "LHE dan TL LHE"  # ui/lhe/page.py (issue 16 §3)
 # Not a tool tab: the panel opens the list of role changes itself, where the Camat acknowledges them.
 ROLE_CHANGES_TOOL = "Lihat dan tandai diketahui"
 
@@ -124,6 +125,8 @@ def waiting_work(db: Database, grant: RoleGrant, person_id: int | None, today: d
             items += _entry_items(tallies, unit_id)
     if role in (Role.CAMAT, Role.TIM_SAKIP):  # the submission pack to the kabupaten (issue 15 §2)
         items += _late_pack_items(db, today)
+    if role in (Role.CAMAT, Role.SEKRETARIS, Role.TIM_SAKIP):  # the LHE's RATL and matrix (issue 16 §3)
+        items += _lhe_items(db, role, today)
     items = sorted((i for i in items if i.count), key=lambda i: (i.year or 0, i.quarter or 0))
     if role is Role.CAMAT:  # of no period: after the periods' work
         items += [i for i in [_role_changes_item(db, person_id)] if i.count]
@@ -170,6 +173,26 @@ def _late_pack_items(db: Database, today: dt.date) -> list[WorkItem]:
     ]
 
 
+def _lhe_items(db: Database, role: Role, today: dt.date) -> list[WorkItem]:
+    """The Camat: matrices to check and RATL past their batas waktu; the Sekretaris and the Tim: rekomendasi of an
+    LHE without a RATL."""
+    from sakip_desktop.ops.lhe.rules import EVALUATORS
+    from sakip_desktop.ops.lhe.waiting import lhe_waiting
+
+    items = []
+    for w in lhe_waiting(db, today):
+        who = EVALUATORS.get(w.evaluator, w.evaluator)
+        if role is Role.CAMAT and w.overdue:
+            text = f"{w.overdue} tindak lanjut LHE {who} {w.year} melewati batas waktu"
+            items.append(WorkItem(text, LHE_TOOL, w.overdue, w.year))
+        if role is Role.CAMAT and w.to_review:
+            items.append(WorkItem(f"Matriks TL LHE {who} {w.year} menunggu pemeriksaan Anda", LHE_TOOL, 1, w.year))
+        elif role is not Role.CAMAT and w.without_action:
+            text = f"{w.without_action} rekomendasi LHE {who} {w.year} belum memiliki RATL"
+            items.append(WorkItem(text, LHE_TOOL, w.without_action, w.year))
+    return items
+
+
 def _role_changes_item(db: Database, person_id: int | None) -> WorkItem:
     # Any period: who was given which role matters until the Camat has seen it (ops/role_changes.py).
     count = first_reads.role_changes_waiting(db, person_id)
@@ -189,6 +212,7 @@ __all__ = [
     "AGREEMENT_TOOL",
     "APPROVE_TOOL",
     "ENTRY_TOOL",
+    "LHE_TOOL",
     "PACK_TOOL",
     "RECOMMENDATION_TOOL",
     "REVIEW_TOOL",

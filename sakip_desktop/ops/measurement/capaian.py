@@ -218,6 +218,13 @@ def _rows(data: _Loaded, year: int, quarter: int) -> list[MeasurementRow]:
     ]
 
 
+def measured_rows(read: MeasurementRead, year: int, quarter: int) -> list[MeasurementRow]:
+    """The indicators of a measurement read already made (e.g. over another schema: the kabupaten's comparison)
+    measured at TW `quarter` of `year`, by the same rules as `measure`."""
+    check_quarter(quarter)
+    return _rows(_assemble(read), year, quarter)
+
+
 def measure(db: Database, year: int, quarter: int, *, unit_id: int | None = None) -> list[MeasurementRow]:
     """The indicators (all, or one unit's) that have a target in `year`, measured at TW `quarter`."""
     check_quarter(quarter)

@@ -17,6 +17,7 @@ from sakip_desktop.domain.periods import period_label
 from sakip_desktop.errors import NotFound
 from sakip_desktop.ops.home import first_reads
 from sakip_desktop.ops.home.first_reads import FollowUpRead
+from sakip_desktop.ops.lhe.rules import EVALUATORS
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 
@@ -40,11 +41,12 @@ class FollowUpView:
     done_at: dt.datetime | None  # UTC
     days_overdue: int  # 0 when not overdue (done, or the due date not passed)
     meeting_id: int | None
-    meeting_title: str  # 'Rapat Evaluasi Kinerja Triwulan II 2025', or the rekomendasi it came from
+    meeting_title: str  # 'Rapat Evaluasi Kinerja Triwulan II 2025', the rekomendasi or the LHE it came from
     recommendation_id: int | None
     indicator_id: int | None
     indicator: str  # 'IK1.1 Nama', or ''
     evidence_count: int
+    lhe_recommendation_id: int | None = None  # the LHE rekomendasi this is the RATL of
 
     @property
     def status_label(self) -> str:
@@ -96,7 +98,21 @@ def _read_in(session: Session, where: ColumnElement[bool], *, by_due: bool = Tru
         recommendations=by_id(m.Recommendation, {r.recommendation_id for r in rows}),
         indicators=by_id(m.Indicator, {r.indicator_id for r in rows}),
         evidence={i: n for i, n in counts},
+        lhe=_lhe_sources(session, {r.lhe_recommendation_id for r in rows}),
     )
+
+
+def _lhe_sources(session: Session, ids: set[int | None]) -> dict[int, Any]:
+    """(id, evaluator, year) of the LHE of each rekomendasi, by rekomendasi id."""
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    query = (
+        select(m.LheRecommendation.id, m.Lhe.evaluator, m.Lhe.year)
+        .join(m.Lhe, m.Lhe.id == m.LheRecommendation.lhe_id)
+        .where(m.LheRecommendation.id.in_(wanted))
+    )
+    return {row[0]: row for row in session.execute(query)}
 
 
 def _views(read: FollowUpRead, today: dt.date) -> list[FollowUpView]:
@@ -107,12 +123,15 @@ def _views(read: FollowUpRead, today: dt.date) -> list[FollowUpView]:
         meeting = read.meetings.get(r.meeting_id) if r.meeting_id else None
         rec = read.recommendations.get(r.recommendation_id) if r.recommendation_id else None
         indicator = read.indicators.get(r.indicator_id) if r.indicator_id else None
-        out.append(_view(r, today, person, _source(meeting, rec), indicator, read.evidence.get(r.id, 0)))
+        lhe = read.lhe.get(r.lhe_recommendation_id) if r.lhe_recommendation_id else None
+        out.append(_view(r, today, person, _source(meeting, rec, lhe), indicator, read.evidence.get(r.id, 0)))
     return out
 
 
-def _source(meeting: Any, rec: Any) -> str:
-    """Where a tindak lanjut came from: its meeting, else its rekomendasi, else ''."""
+def _source(meeting: Any, rec: Any, lhe: Any = None) -> str:
+    """Where a tindak lanjut came from: its meeting, else its rekomendasi or LHE rekomendasi, else ''."""
+    if lhe is not None:
+        return f"Rekomendasi LHE {EVALUATORS.get(lhe[1], lhe[1])} atas tahun {lhe[2]}"
     if meeting is not None:
         return _meeting_title(meeting.period_kind, meeting.period_no, meeting.year)
     if rec is not None:
@@ -141,6 +160,7 @@ def _view(r: Any, today: dt.date, person: Any, source: str, indicator: Any, evid
         indicator_id=r.indicator_id,
         indicator=f"{indicator.code} {indicator.name}" if indicator else "",
         evidence_count=evidence_count,
+        lhe_recommendation_id=r.lhe_recommendation_id,
     )
 
 
@@ -166,6 +186,13 @@ def recommendation_follow_ups(db: Database, recommendation_ids: Sequence[int], t
     """The tindak lanjut made from these rekomendasi."""
     with db.reading() as s:
         return _views(_read_in(s, m.FollowUp.recommendation_id.in_(list(recommendation_ids))), today)
+
+
+def lhe_follow_ups(db: Database, lhe_recommendation_ids: Sequence[int], today: dt.date) -> list[FollowUpView]:
+    """The RATL of these LHE rekomendasi, in the order they were added."""
+    with db.reading() as s:
+        where = m.FollowUp.lhe_recommendation_id.in_(list(lhe_recommendation_ids))
+        return _views(_read_in(s, where, by_due=False), today)
 
 
 def follow_up_detail(db: Database, follow_up_id: int, today: dt.date) -> FollowUpDetail:
@@ -201,6 +228,7 @@ __all__ = [
     "follow_up_detail",
     "follow_up_evidence_file",
     "follow_ups_for",
+    "lhe_follow_ups",
     "meeting_follow_ups",
     "meeting_title",
     "overdue_follow_ups",

@@ -1,6 +1,7 @@
-"""Tindak lanjut: what is to be done, by whom, by when; set in an evaluation meeting or made from an accepted
-rekomendasi by the Sekretaris or the Tim SAKIP, and carried out (progress, status, bukti) by the person
-responsible. Read views: `ops.follow_up_views`.
+"""Tindak lanjut: what is to be done, by whom, by when; set in an evaluation meeting, made from an accepted
+rekomendasi, or set as the rencana aksi tindak lanjut (RATL) of a rekomendasi of an LHE, by the Sekretaris or the
+Tim SAKIP, and carried out (progress, status, bukti) by the person responsible. Read views: `ops.follow_up_views`.
+A change of the RATL of an LHE takes the Camat's check of its TL LHE matrix away (`ops.lhe.edit.clear_review`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sakip_desktop.domain.periods import quarter_end, quarter_label
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import NotFound, PermissionDenied, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
+from sakip_desktop.ops.lhe.edit import clear_review, lhe_of_recommendation
 from sakip_desktop.ops.monitoring.evaluation import get_meeting
 from sakip_desktop.ops.monitoring.telaah import ACCEPTED, clean_text
 from sakip_desktop.ops.realisation.evidence import check_evidence, store_evidence
@@ -24,6 +26,7 @@ _FIELDS = (
     "meeting_id",
     "recommendation_id",
     "indicator_id",
+    "lhe_recommendation_id",
     "action",
     "responsible_person_id",
     "due_on",
@@ -78,7 +81,10 @@ def check_due(due: dt.date, start: dt.date, origin: str) -> None:
 
 def _start(tx: Tx, row: m.FollowUp) -> tuple[dt.date, str] | None:
     """Where a batas waktu is counted from: the meeting's date; for a tindak lanjut of a rekomendasi alone, the last
-    day of the triwulan the rekomendasi is about."""
+    day of the triwulan the rekomendasi is about; for the RATL of an LHE rekomendasi, the LHE's date."""
+    if row.lhe_recommendation_id is not None:
+        lhe = lhe_of_recommendation(tx, row.lhe_recommendation_id)
+        return lhe.letter_date, "tanggal LHE"
     if row.meeting_id is not None:
         meeting = tx.session.get(m.EvaluationMeeting, row.meeting_id)
         if meeting is not None:
@@ -114,13 +120,20 @@ def add_follow_up(
     *,
     meeting_id: int | None = None,
     recommendation_id: int | None = None,
+    lhe_recommendation_id: int | None = None,
     clock: Clock = utcnow,
 ) -> int:
-    """Operation 'Tambah tindak lanjut' (Sekretaris or Tim SAKIP): of a meeting (draft or final) or of an
-    accepted rekomendasi (its indicator is taken when none is given). Returns the id."""
-    if meeting_id is None and recommendation_id is None:
-        raise ValidationError("Tindak lanjut harus berasal dari rapat evaluasi atau dari rekomendasi.")
+    """Operation 'Tambah tindak lanjut' (Sekretaris or Tim SAKIP): of a meeting (draft or final), of an
+    accepted rekomendasi (its indicator is taken when none is given), or the RATL of an LHE rekomendasi.
+    Returns the id."""
+    sources = [x for x in (meeting_id, recommendation_id, lhe_recommendation_id) if x is not None]
+    if not sources:
+        raise ValidationError("Tindak lanjut harus berasal dari rapat evaluasi, rekomendasi, atau rekomendasi LHE.")
+    if lhe_recommendation_id is not None and len(sources) > 1:
+        raise ValidationError("RATL rekomendasi LHE tidak sekaligus berasal dari rapat atau rekomendasi lain.")
     with write(db, actor, Op.FOLLOW_UP_ADD, clock=clock) as tx:
+        if lhe_recommendation_id is not None:
+            clear_review(tx, lhe_of_recommendation(tx, lhe_recommendation_id).id)
         if meeting_id is not None:
             get_meeting(tx, meeting_id)
         if recommendation_id is not None:
@@ -136,6 +149,7 @@ def add_follow_up(
         row = m.FollowUp(
             meeting_id=meeting_id,
             recommendation_id=recommendation_id,
+            lhe_recommendation_id=lhe_recommendation_id,
             status=OPEN,
             progress=0,
             progress_note="",
@@ -160,6 +174,8 @@ def update_follow_up(
             raise ValidationError("Tindak lanjut ini sudah selesai; tidak dapat diubah.", field="status")
         old = snapshot(row, _FIELDS)
         _apply(tx, row, data)
+        if row.lhe_recommendation_id is not None and snapshot(row, _FIELDS) != old:
+            clear_review(tx, lhe_of_recommendation(tx, row.lhe_recommendation_id).id)
         tx.audit("follow_up", row.id, old, snapshot(row, _FIELDS))
 
 
@@ -171,6 +187,8 @@ def delete_follow_up(db: Database, actor: Actor, follow_up_id: int, *, clock: Cl
             raise ValidationError(
                 "Tindak lanjut yang sudah dikerjakan tidak dapat dihapus; ubah uraiannya bila perlu.", field="status"
             )
+        if row.lhe_recommendation_id is not None:
+            clear_review(tx, lhe_of_recommendation(tx, row.lhe_recommendation_id).id)
         tx.audit("follow_up", row.id, snapshot(row, _FIELDS), None)
         tx.session.delete(row)
 

@@ -37,6 +37,7 @@ class OfficeProfile:
     email: str = ""
     website: str = ""
     signing_place: str = ""
+    region_code: str = ""  # kode wilayah of the kecamatan (Kemendagri), "35.07.19"
     is_demo: bool = False
     has_logo: bool = False
     logo_filename: str = ""
@@ -65,7 +66,31 @@ EDITABLE_FIELDS = (
     "email",
     "website",
     "signing_place",
+    "region_code",
 )
+
+# Kode wilayah of a kecamatan (Kepmendagri on kode dan data wilayah administrasi pemerintahan): two digits each for
+# the provinsi, the kabupaten/kota and the kecamatan, separated by dots.
+_REGION_CODE = re.compile(r"(\d{2})\.(\d{2})\.(\d{2})")
+
+
+def check_region_code(value: str, *, required: bool = False) -> str:
+    """The kode wilayah trimmed, or `ValidationError` saying the shape; empty is allowed unless `required`."""
+    value = value.strip()
+    if not value:
+        if required:
+            raise ValidationError(
+                "Kode wilayah kecamatan wajib diisi (kode Kemendagri, mis. 35.07.19).", field="region_code"
+            )
+        return value
+    found = _REGION_CODE.fullmatch(value)
+    if found is None or "00" in found.groups():
+        raise ValidationError(
+            f"Kode wilayah '{value}' tidak sah: tulis kode Kemendagri kecamatan sebagai tiga pasang angka "
+            "dipisah titik — provinsi, kabupaten/kota, kecamatan (mis. 35.07.19).",
+            field="region_code",
+        )
+    return value
 
 
 def validate_profile(profile: OfficeProfile) -> OfficeProfile:
@@ -85,6 +110,7 @@ def validate_profile(profile: OfficeProfile) -> OfficeProfile:
         raise ValidationError(f"Alamat pos-el '{values['email']}' tidak sah.", field="email")
     if not values["signing_place"]:
         values["signing_place"] = values["name"]
+    values["region_code"] = check_region_code(values["region_code"])
     return replace(profile, **values)
 
 
@@ -126,6 +152,21 @@ def get_profile(db: Database) -> OfficeProfile:
 def profile_in(session: Session) -> OfficeProfile:
     """The office profile, read in an open session (for a view that reads everything in one)."""
     return _view(_office(session))
+
+
+@dataclass(frozen=True)
+class OfficeIdentity:
+    """What tells this office's file apart from every other: its kode wilayah and its random UUID."""
+
+    region_code: str
+    uuid: str
+
+
+def get_identity(db: Database) -> OfficeIdentity:
+    """The office's identity (Profil kantor shows it; the kabupaten import checks it)."""
+    with db.reading() as s:
+        office = _office(s)
+        return OfficeIdentity(region_code=office.region_code, uuid=office.uuid)
 
 
 def get_logo(db: Database) -> bytes | None:

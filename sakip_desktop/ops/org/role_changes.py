@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
 
 from sakip_desktop.domain.formats import long_date
 from sakip_desktop.domain.people import full_name
@@ -63,16 +64,23 @@ def acting_text(
     return f"{title}, {period}, SK {decree or '(tanpa nomor)'}"
 
 
+# Who "knew" of a change made while the office was being set up (kept in the list, never announced).
+SETUP_ACKNOWLEDGED_BY = "(penyiapan kantor, sebelum Camat pertama kali masuk)"
+
+
 def record_change(tx: Tx, person_id: int | None, person_name: str, description: str) -> None:
     """Note one change made by the operation of `tx`, for the Camat.
 
     Nothing is noted for the program itself: the first administrator of a new office is made by the
-    new-office wizard, before there is a Camat to tell.
+    new-office wizard, before there is a Camat to tell. The setting up that follows (every person, role and
+    account of the office, issue 13) is noted as already known: until a Camat has first logged in, announcing
+    it would only list the setup itself to him.
     """
     if tx.actor.is_system:
         return
     if description.endswith(".."):  # a sentence ending in a name with its degree ("…, M.M.") takes one full stop
         description = description[:-1]
+    setup = _setting_up(tx.session)
     tx.session.add(
         m.RoleChange(
             at=tx.now,
@@ -81,15 +89,37 @@ def record_change(tx: Tx, person_id: int | None, person_name: str, description: 
             person_id=person_id,
             person_name=person_name,
             description=description,
+            acknowledged_at=tx.now if setup else None,
+            acknowledged_by=SETUP_ACKNOWLEDGED_BY if setup else "",
         )
     )
+
+
+def _setting_up(s: Session) -> bool:
+    """True while the office is being set up: no Camat, Plt. or Plh. Camat has ever logged in (the demo office,
+    whose people never log in through the login screen to be built, is past its setup)."""
+    if s.scalar(select(m.Office.is_demo).order_by(m.Office.id).limit(1)):
+        return False
+    logged_in = m.Account.last_login_at.is_not(None)
+    own = (
+        select(m.Account.id)
+        .join(m.RoleAssignment, m.RoleAssignment.person_id == m.Account.person_id)
+        .where(m.RoleAssignment.role == Role.CAMAT.value, logged_in)
+    )
+    acting = (
+        select(m.Account.id)
+        .join(m.ActingAssignment, m.ActingAssignment.person_id == m.Account.person_id)
+        .where(m.ActingAssignment.role == Role.CAMAT.value, logged_in)
+    )
+    return not (s.scalar(select(exists(own))) or s.scalar(select(exists(acting))))
 
 
 def pending_role_changes(db: Database, viewer_person_id: int | None) -> list[RoleChangeView]:
     """The changes not yet acknowledged that the Camat `viewer_person_id` may acknowledge, oldest first."""
     change = m.RoleChange
     query = select(change.id, change.at, change.by_name, change.person_name, change.description).where(
-        change.acknowledged_at.is_(None), change.person_id.is_(None) | change.person_id.is_not(viewer_person_id)
+        change.acknowledged_at.is_(None),
+        change.person_id.is_(None) | change.person_id.is_distinct_from(viewer_person_id),
     )
     with db.reading() as s:
         found = s.execute(query.order_by(change.id)).all()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -15,13 +16,16 @@ from sakip_desktop.errors import NotFound
 from sakip_desktop.ops.pack.due import (
     BELUM,
     DEFAULT_TYPES,
+    DIUNGGAH,
     STATUS_LABELS,
     TYPE_COLUMNS,
     ItemType,
     LateDocument,
+    document_year,
     is_overdue,
     late_from_rows,
     periods_of,
+    uploaded_late,
 )
 from sakip_desktop.ops.realisation.evidence import EvidenceFile, EvidenceView, verified_bytes
 from sakip_desktop.ops.register import DocumentRecordView, list_documents
@@ -46,12 +50,42 @@ class ChecklistRow:
     overdue: bool
     files: tuple[EvidenceView, ...]  # attached, oldest first
     printed: DocumentRecordView | None  # the program's latest printing of this document, when it prints one
+    ready: bool = False  # 'siap' because a final printing of the current data is in the register (not stored)
+    blocked: str = ""  # why the program cannot make its document now ('Belum ada PK …'), when it was looked at
+
+    @property
+    def uploaded_late(self) -> bool:
+        """True when it was uploaded after its deadline: kept whatever status follows (diterima, ditolak)."""
+        return uploaded_late(self.item, self.year, self.quarter, self.uploaded_on)
 
     @property
     def status_label(self) -> str:
-        """'Diunggah 03-03-2026', 'Ditolak', 'Belum'."""
+        """'Diunggah 03-03-2026', 'Diunggah terlambat (12-10-2025)', 'Diterima, diunggah terlambat (12-10-2025)',
+        'Ditolak', 'Belum'."""
         label = STATUS_LABELS.get(self.status, self.status)
-        return f"{label} {self.uploaded_on:%d-%m-%Y}" if self.uploaded_on and self.status != BELUM else label
+        if not self.uploaded_on or self.status == BELUM:
+            return label
+        day = f"{self.uploaded_on:%d-%m-%Y}"
+        if not self.uploaded_late:
+            return f"{label} {day}"
+        return f"Diunggah terlambat ({day})" if self.status == DIUNGGAH else f"{label}, diunggah terlambat ({day})"
+
+    @property
+    def deadline_text(self) -> str:
+        """'10-10-2025', '10-10-2025 (terlambat)', '10-10-2025 (diunggah terlambat)'."""
+        if self.overdue:
+            return f"{self.deadline:%d-%m-%Y} (terlambat)"
+        if self.uploaded_late:
+            return f"{self.deadline:%d-%m-%Y} (diunggah terlambat)"
+        return f"{self.deadline:%d-%m-%Y}"
+
+    def in_pack(self, today: dt.date) -> bool:
+        """Whether a pack prepared `today` lists it: a yearly document always, a quarterly one once its quarter has
+        ended (the pack's cover and the screen's count use this one rule, `pack_count`)."""
+        if not self.quarter:
+            return True
+        end_month = 3 * self.quarter
+        return dt.date(self.year + (end_month == 12), end_month % 12 + 1, 1) <= today
 
     @property
     def period(self) -> str:
@@ -64,15 +98,18 @@ class ChecklistRow:
         if self.files:
             return f"Berkas: {self.files[-1].filename}"
         if self.item.source_kind:
+            if self.blocked:
+                return f"Dibuat program, belum dapat dibuat: {self.blocked.rstrip('.')}"
             if self.printed is None:
                 return "Dibuat program (belum pernah dicetak)"
-            return f"Dibuat program, versi {self.printed.version} ({self.printed.generated_at:%d-%m-%Y})"
+            final = ", final" if self.ready else ""
+            return f"Dibuat program, versi {self.printed.version}{final} ({self.printed.generated_at:%d-%m-%Y})"
         return "Belum ada berkas"
 
     @property
     def has_content(self) -> bool:
-        """True when the pack can hold a PDF for it (a file attached, or a document the program prints)."""
-        return bool(self.files) or bool(self.item.source_kind)
+        """True when the pack can hold a PDF for it (a file attached, or a document the program can print now)."""
+        return bool(self.files) or (bool(self.item.source_kind) and not self.blocked)
 
 
 @dataclass(frozen=True)
@@ -113,11 +150,51 @@ def item_types(db: Database) -> list[ItemType]:
         return types_in(s)
 
 
-def _printed(records: list[DocumentRecordView], item: ItemType, quarter: int) -> DocumentRecordView | None:
+@dataclass(frozen=True)
+class PackCount:
+    """How many expected documents a pack prepared today lists, and how many of them it can hold a PDF for: the
+    one count the screen's header and the cover sheet both show ('11 dari 21')."""
+
+    expected: int
+    held: int
+    waiting: int  # quarterly documents of a quarter not yet ended (listed on screen, not yet in a pack)
+
+    @property
+    def text(self) -> str:
+        """'11 dari 21 dokumen ada untuk paket'."""
+        return f"{self.held} dari {self.expected} dokumen ada untuk paket"
+
+
+def pack_count(rows: Sequence[ChecklistRow], today: dt.date) -> PackCount:
+    """The count of the pack of `rows` prepared `today` (`ChecklistRow.in_pack`, `has_content`)."""
+    listed = [r for r in rows if r.in_pack(today)]
+    return PackCount(len(listed), sum(1 for r in listed if r.has_content), len(rows) - len(listed))
+
+
+def period_rows(rows: Sequence[ChecklistRow], quarter: int | None) -> list[ChecklistRow]:
+    """The rows of a pack: the whole year (None: yearly and quarterly documents), or TW `quarter`: only the
+    quarterly documents of that quarter (a yearly one belongs to the year's pack, with its own deadline)."""
+    if not quarter:
+        return list(rows)
+    return [r for r in rows if r.quarter == quarter]
+
+
+def _printed(records: list[DocumentRecordView], item: ItemType, year: int, quarter: int) -> DocumentRecordView | None:
     if not item.source_kind:
         return None
-    wanted = quarter or None
-    return next((r for r in records if r.kind == item.source_kind and r.quarter == wanted), None)
+    wanted, printed_year = quarter or None, document_year(item.source_kind, year)
+    office_pk = f"pk:{year}:kantor:"  # the office's PK, not a unit's
+    return next(
+        (
+            r
+            for r in records
+            if r.kind == item.source_kind
+            and r.year == printed_year
+            and r.quarter == wanted
+            and (item.source_kind != "pk" or r.subject_key.startswith(office_pk))
+        ),
+        None,
+    )
 
 
 def checklist(db: Database, year: int, today: dt.date) -> list[ChecklistRow]:
@@ -139,7 +216,7 @@ def checklist(db: Database, year: int, today: dt.date) -> list[ChecklistRow]:
         )  # fmt: skip
         for fid, item_id, name, size, sha, by, at in s.execute(query).all():
             files.setdefault(item_id, []).append(EvidenceView(fid, name, size, sha, by, at))
-    records = list_documents(db, year)  # newest first
+    records = list_documents(db, year) + list_documents(db, year - 1)  # newest first (TL LHE: the year before)
     rows = []
     for item in types:
         for quarter in periods_of(item):
@@ -159,7 +236,7 @@ def checklist(db: Database, year: int, today: dt.date) -> list[ChecklistRow]:
                     deadline=item.deadline(year, quarter),
                     overdue=is_overdue(item, year, quarter, status, today),
                     files=tuple(files.get(got.id, ())) if got else (),
-                    printed=_printed(records, item, quarter),
+                    printed=_printed(records, item, year, quarter),
                 )
             )
     return rows
@@ -167,8 +244,8 @@ def checklist(db: Database, year: int, today: dt.date) -> list[ChecklistRow]:
 
 def overdue_items(db: Database, today: dt.date) -> list[LateDocument]:
     """The required documents past their deadline and not uploaded (or rejected), oldest deadline first: the rule of
-    the first screen (`due.late_from_rows`, this year and the last, once the office keeps its pack), read through
-    the ORM for the other screens and the command line."""
+    the first screen (`due.late_from_rows`: this year's and last year's, from the list and its deadlines alone),
+    read through the ORM for the other screens and the command line. Reads only."""
     with db.reading() as s:
         types = s.execute(select(*(getattr(m.PackItemType, c.strip()) for c in TYPE_COLUMNS.split(",")))
                           .order_by(m.PackItemType.sort_order, m.PackItemType.id)).all()  # fmt: skip
@@ -188,6 +265,8 @@ def _history_text(new: dict[str, object], old: dict[str, object]) -> str:
         return f"Berkas dilampirkan: {new['filename']}"
     status = str(new.get("status", old.get("status", "")))
     text = STATUS_LABELS.get(status, status or "Diubah")
+    if new.get("late"):
+        text += " terlambat"
     if new.get("uploaded_on"):
         day = dt.date.fromisoformat(str(new["uploaded_on"]))
         text += f" {day:%d-%m-%Y}"

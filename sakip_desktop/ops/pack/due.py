@@ -52,8 +52,18 @@ PRODUCED_KINDS = {
     "pengukuran": "Formulir Pengukuran Kinerja",
     "triwulan": "Laporan Kinerja Triwulan",
     "e81": "Formulir E.81 Evaluasi Renja",
+    "tl-lhe": "Matriks TL LHE Inspektorat",
+    "tl-lhe-kemenpan": "Matriks TL LHE Kementerian PANRB",
 }
 QUARTER_KINDS = frozenset({"triwulan", "e81"})  # need a quarter; "pengukuran" prints a year or a quarter
+# Documents about the year before the item's year: the TL LHE matrix answers the LHE received in the item's year
+# (the LHE of 2024's work comes in 2025, its TL LHE is due 30 September 2025), and is printed for the year evaluated.
+EVALUATED_YEAR_KINDS = frozenset({"tl-lhe", "tl-lhe-kemenpan"})
+
+
+def document_year(kind: str, year: int) -> int:
+    """The year of the program's document `kind` that fills the item of `year`."""
+    return year - 1 if kind in EVALUATED_YEAR_KINDS else year
 
 
 class ItemType(NamedTuple):
@@ -110,7 +120,8 @@ DEFAULT_TYPES: tuple[ItemType, ...] = tuple(
             ("berita-acara", "Berita Acara Evaluasi Kinerja", "Laporan Monev Renaksi", "", _Q, 3, 15, True),
             ("lkj", "Laporan Kinerja", "Laporan Kinerja", "lkj", _Y, 13, 28, True),
             ("lhe", "LHE AKIP Internal", "LHE AKIP Internal", "", _Y, 5, 30, True),
-            ("tl-lhe", "TL LHE AKIP Internal", "TL LHE AKIP Internal", "", _Y, 8, 30, True),
+            ("tl-lhe", "TL LHE AKIP Internal", "TL LHE AKIP Internal", "tl-lhe", _Y, 8, 30, True),
+            ("tl-lhe-kemenpan", "TL LHE AKIP Kemenpan", "TL LHE AKIP Kemenpan", "tl-lhe-kemenpan", _Y, 8, 30, False),
         )
     )
 )
@@ -126,15 +137,25 @@ def is_overdue(item: ItemType, year: int, quarter: int, status: str, today: dt.d
     return item.required and status in OPEN_STATUSES and item.deadline(year, quarter) < today
 
 
-def overdue_years(today: dt.date, plan_years: Iterable[int], kept_years: Iterable[int]) -> list[int]:
+REMIND_DAYS = 366  # a document is reminded of for a year after its deadline (the LKj of last year: in February)
+
+
+def overdue_years(today: dt.date, plan_years: Iterable[int]) -> list[int]:
     """The years whose documents are reminded of: this year and the last (the LKj of last year is due in
-    February), among the years the office plans for, from the first year the office keeps its pack in the program
-    (`kept_years`: the years of its stored statuses). An office that has not started keeping it is not reminded of
-    the documents it sent before, the program knowing nothing of them."""
-    kept = list(kept_years)
-    if not kept:
-        return []
-    return sorted(y for y in {today.year - 1, today.year} & set(plan_years) if y >= min(kept))
+    February), among the years the office plans for. Reminders follow from the list and its deadlines alone: no
+    status needs to have been stored, so an office that never opened the pack's tool is reminded too."""
+    return sorted({today.year - 1, today.year} & set(plan_years))
+
+
+def is_reminded(item: ItemType, year: int, quarter: int, status: str, today: dt.date) -> bool:
+    """Overdue (`is_overdue`) and past its deadline by less than a year: what "Menunggu Anda" and the Dasbor list."""
+    due = item.deadline(year, quarter)
+    return is_overdue(item, year, quarter, status, today) and (today - due).days <= REMIND_DAYS
+
+
+def uploaded_late(item: ItemType, year: int, quarter: int, uploaded_on: dt.date | None) -> bool:
+    """True when the document was uploaded after its deadline (the record keeps that, whatever follows)."""
+    return uploaded_on is not None and uploaded_on > item.deadline(year, quarter)
 
 
 def pack_file_name(esr_type: str, title: str, year: int, quarter: int = 0) -> str:
@@ -178,15 +199,15 @@ def late_from_rows(
     """The late documents from plain rows, oldest deadline first, for the first screen: `type_rows` as
     `SELECT {TYPE_COLUMNS} FROM pack_item_type ORDER BY sort_order, id`, `status_rows` as
     `SELECT t.code, i.year, i.quarter, i.status FROM pack_item i JOIN pack_item_type t ON t.id = i.type_id`.
-    Reminders start with the first year the office keeps its pack in the program (`overdue_years`)."""
+    A document with no stored status is 'belum': the list and its deadlines alone make the reminders."""
     stored = list(type_rows)
     types = [ItemType(*row[:9]) for row in stored if row[9]] if stored else list(DEFAULT_TYPES)
     statuses = {(code, year, quarter): status for code, year, quarter, status in status_rows}
     late = [
         LateDocument(item.title, item.esr_type, year, quarter, item.deadline(year, quarter), status)
-        for year in overdue_years(today, plan_years, (year for _code, year, _q in statuses))
+        for year in overdue_years(today, plan_years)
         for item in types
         for quarter in periods_of(item)
-        if is_overdue(item, year, quarter, status := statuses.get((item.code, year, quarter), BELUM), today)
+        if is_reminded(item, year, quarter, status := statuses.get((item.code, year, quarter), BELUM), today)
     ]
     return sorted(late, key=lambda d: d.deadline)

@@ -26,6 +26,7 @@ from sakip_desktop.ops.pack.due import (
     STATUS_LABELS,
     ItemType,
     periods_of,
+    uploaded_late,
 )
 from sakip_desktop.ops.realisation.evidence import check_evidence
 from sakip_desktop.storage import models as m
@@ -181,8 +182,20 @@ def set_status(
             row.uploaded_on = None
         row.status, row.note = status, note
         row.updated_by, row.updated_at = actor.name, tx.now
-        tx.audit("pack_item", row.id, before, snapshot(row, _ITEM_FIELDS))
+        after = snapshot(row, _ITEM_FIELDS)
+        if status == DIUNGGAH and _late(tx, row):
+            after["late"] = True  # the trail keeps that it was uploaded after the deadline in force then
+        tx.audit("pack_item", row.id, before, after)
         return row.id
+
+
+def _late(tx: Tx, row: m.PackItem) -> bool:
+    kind = tx.session.get(m.PackItemType, row.type_id)
+    if kind is None:
+        return False
+    item = ItemType(kind.code, kind.title, kind.esr_type, per_quarter=kind.per_quarter, due_months=kind.due_months,
+                    due_day=kind.due_day)  # fmt: skip
+    return uploaded_late(item, row.year, row.quarter, row.uploaded_on)
 
 
 def attach_file(

@@ -31,6 +31,7 @@ from sakip_desktop.domain.realisation import (
 )
 from sakip_desktop.errors import NotFound, UserError, ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
+from sakip_desktop.ops.desa.fraction import apply_fraction, desa_problem, tag_desa
 from sakip_desktop.ops.org.office import get_settings
 from sakip_desktop.ops.realisation.common import (
     FIELDS,
@@ -156,6 +157,8 @@ def _store(
         if known is not None:
             known[indicator.id] = row
     row.value = data.value
+    if indicator.over_desa:  # once its desa are marked, the marks decide the value, whatever is typed
+        apply_fraction(s, row)
     row.supporting_factors = data.supporting
     row.inhibiting_factors = data.inhibiting
     row.follow_up = data.follow_up
@@ -255,13 +258,22 @@ def _open_for_entry(tx: Tx, realisation_id: int, what: str) -> Realisation:
 
 
 def add_evidence(
-    db: Database, actor: Actor, realisation_id: int, filename: str, data: bytes, *, clock: Clock = utcnow
+    db: Database,
+    actor: Actor,
+    realisation_id: int,
+    filename: str,
+    data: bytes,
+    *,
+    desa_id: int | None = None,
+    clock: Clock = utcnow,
 ) -> int:
-    """Operation 'Tambah bukti dukung': store a file (at most 10 MB) with its SHA-256; returns its id."""
+    """Operation 'Tambah bukti dukung': store a file (at most 10 MB) with its SHA-256; returns its id. `desa_id`
+    tags it as the bukti dukung of one desa of an indicator over desa."""
     checked = check_evidence(filename, data)
     with write(db, actor, Op.REALISATION_EVIDENCE_ADD, clock=clock) as tx:
         row = _open_for_entry(tx, realisation_id, "menambah bukti dukung")
-        return store_evidence(tx, RealisationEvidence, "realisation_id", row.id, checked, data)
+        evidence_id = store_evidence(tx, RealisationEvidence, "realisation_id", row.id, checked, data)
+        return evidence_id if desa_id is None else tag_desa(tx, evidence_id, desa_id)
 
 
 def remove_evidence(db: Database, actor: Actor, evidence_id: int, *, clock: Clock = utcnow) -> None:
@@ -312,6 +324,8 @@ def _submission(
             evidence_required=evidence_required,
         )
         problems.extend(f"{indicator.code} {indicator.name}: {p}" for p in submission_problems(facts))
+        if indicator.over_desa and (missing := desa_problem(s, row)):
+            problems.append(f"{indicator.code} {indicator.name}: {missing}")
         pending.append(row)
     return pending, problems
 

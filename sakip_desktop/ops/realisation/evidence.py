@@ -45,6 +45,12 @@ class EvidenceView:
     sha256: str
     added_by: str
     added_at: dt.datetime  # UTC
+    about: str = ""  # whose bukti it is within its realisasi: "Desa Sukorejo" for a desa's file, else ""
+
+    @property
+    def shown_name(self) -> str:
+        """The name listed: 'Desa Sukorejo — surat.pdf' for a desa's file, else the file's name."""
+        return f"{self.about} — {self.filename}" if self.about else self.filename
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from sakip_desktop.domain.realisation import Status, evidence_check_problem
 from sakip_desktop.domain.roles import Role
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.base import Actor, Clock, Tx, require, snapshot, utcnow, write
+from sakip_desktop.ops.desa.fraction import marks_revision_needed
 from sakip_desktop.ops.org.office import get_settings
 from sakip_desktop.ops.realisation.common import (
     FIELDS,
@@ -202,7 +203,8 @@ def revise(
 ) -> int:
     """Operation 'Revisi realisasi terkunci': change an approved value with a reason (Sekretaris, Camat or
     administrator). The old and new value are kept as a revision; the realisasi stays approved. Returns the
-    revision id."""
+    revision id. A realisasi of an indicator over desa whose desa are marked is revised through its marks
+    (`ops.desa.revision.revise_desa_marks`), never by a bare number."""
     require(actor, Op.REALISATION_REVISE)  # before the checks of the value: they are no one else's business
     value = check_amount(new_value, "Nilai revisi", "value")
     if value is None:
@@ -217,6 +219,9 @@ def revise(
                 f"{_name(tx, row)} belum disetujui; ubah nilainya melalui pengisian biasa, bukan revisi.",
                 field="status",
             )
+        over_desa = marks_revision_needed(get_indicator(tx.session, row.indicator_id), row)
+        if over_desa:  # the number and the per-desa breakdown would disagree
+            raise ValidationError(over_desa, field="value")
         if row.value == value:
             raise ValidationError("Nilai baru sama dengan nilai sekarang; tidak ada yang direvisi.", field="value")
         revision = RealisationRevision(

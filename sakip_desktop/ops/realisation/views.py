@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -33,6 +33,7 @@ from sakip_desktop.ops.realisation.evidence import EvidenceFile, EvidenceView, r
 from sakip_desktop.ops.realisation.qualitative import IndicatorScale, indicator_scales
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.models import (
+    Desa,
     Indicator,
     Objective,
     Realisation,
@@ -107,6 +108,7 @@ class EntryView:
     levels: dict[int, str] = field(default_factory=dict, compare=False)
     scale_name: str = ""
     evidence_required: bool = True  # the office's setting "Bukti dukung wajib" when it was read
+    over_desa: bool = False  # counted over desa: the realisasi is a share of desa, shown with two decimals
 
     def value_label(self, value: Decimal | None) -> str | None:
         """The level label a value stands for on a qualitative indicator; None for a number to format."""
@@ -210,10 +212,22 @@ def _entries(db: Database, year: int, quarter: int, unit_id: int | None, only: S
             scales=indicator_scales(s, ids),
             evidence_required=evidence_required,
         )
-        return [_entry_view(ind, period) for ind in indicators]
+        return [_with_desa_problem(s, _entry_view(ind, period), rows.get(ind.id)) for ind in indicators]
+
+
+def _with_desa_problem(s: Session, view: EntryView, row: Realisation | None) -> EntryView:
+    """An indicator over desa whose desa are marked in part: the desa not marked yet among what keeps it from
+    being submitted ("1 desa belum diisi (Jatirejo)"), as the submission's refusal names them."""
+    if row is None or row.desa_counted is None or view.status is None or not view.status.editable:
+        return view
+    from sakip_desktop.ops.desa.fraction import desa_problem
+
+    problem = desa_problem(s, row)
+    return replace(view, problems=(*view.problems, problem)) if problem else view
 
 
 def _evidence(s: Session, row_ids: list[int]) -> dict[int, list[EvidenceView]]:
+    """The files of each realisasi; a desa's file (attached in the per-desa list) names its desa."""
     evidence: dict[int, list[EvidenceView]] = defaultdict(list)
     for e in s.execute(
         select(
@@ -224,11 +238,15 @@ def _evidence(s: Session, row_ids: list[int]) -> dict[int, list[EvidenceView]]:
             RealisationEvidence.sha256,
             RealisationEvidence.added_by,
             RealisationEvidence.added_at,
+            Desa.kind,
+            Desa.name,
         )
+        .outerjoin(Desa, Desa.id == RealisationEvidence.desa_id)
         .where(RealisationEvidence.realisation_id.in_(row_ids))
         .order_by(RealisationEvidence.id)
     ):
-        evidence[e[0]].append(EvidenceView(*e[1:]))
+        about = f"{(e.kind or 'desa').capitalize()} {e.name}" if e.name else ""
+        evidence[e[0]].append(EvidenceView(*e[1:7], about=about))
     return evidence
 
 
@@ -295,6 +313,7 @@ def _entry_view(ind: Indicator, period: _Period) -> EntryView:
         levels=scale.levels if scale else {},
         scale_name=scale.name if scale else "",
         evidence_required=period.evidence_required,
+        over_desa=bool(ind.over_desa),
     )
 
 

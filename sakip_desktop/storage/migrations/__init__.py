@@ -36,6 +36,7 @@ class Step:
 PYTHON_AFTER_SQL: dict[int, str] = {
     7: "sakip_desktop.storage.audit_chain:seal_existing",  # chain the audit trail, seal approved/signed records
     10: "sakip_desktop.storage.migrations.sop_0010:apply",  # adopted SOPs become the office's own (lanes, tracks)
+    16: "sakip_desktop.storage.migrations.identity_0016:apply",  # office identity: a UUID for an older file
 }
 
 

@@ -35,6 +35,10 @@ if TYPE_CHECKING:  # the type checker sees the classes; at run time __getattr__ 
         Program,
         SubActivity,
     )
+    from .desa import (  # noqa: F401 (exported through __all__)  -- desa helper (issue 15 §3)
+        Desa,
+        DesaRealisation,
+    )
     from .documents import (  # noqa: F401 (exported through __all__)
         DocumentRecord,
         LkjSection,
@@ -42,6 +46,20 @@ if TYPE_CHECKING:  # the type checker sees the classes; at run time __getattr__ 
     )
     from .e81 import (  # noqa: F401 (exported through __all__)
         E81Note,
+    )
+    from .lhe import (  # noqa: F401 (exported through __all__)  (issue 16 §3, helper lhe)
+        Lhe,
+        LheRecommendation,
+    )
+    from .lke import (  # noqa: F401 (exported through __all__)  (issue 16 §1-2, helper lke)
+        LkeAnswer,
+        LkeAssessment,
+        LkeComponent,
+        LkeCriterion,
+        LkeEvidence,
+        LkePredikat,
+        LkeScale,
+        LkeTemplate,
     )
     from .monitoring import (  # noqa: F401 (exported through __all__)
         EvaluationMeeting,
@@ -105,10 +123,22 @@ _MODULE_OF = {
     "BudgetSpending": "budget",
     "Program": "budget",
     "SubActivity": "budget",
+    "Desa": "desa",  # desa helper (issue 15 §3)
+    "DesaRealisation": "desa",
     "DocumentRecord": "documents",
     "LkjSection": "documents",
     "OutgoingLetter": "documents",
     "E81Note": "e81",
+    "Lhe": "lhe",  # issue 16 §3 (helper lhe)
+    "LheRecommendation": "lhe",
+    "LkeAnswer": "lke",  # issue 16 §1-2 (helper lke)
+    "LkeAssessment": "lke",
+    "LkeComponent": "lke",
+    "LkeCriterion": "lke",
+    "LkeEvidence": "lke",
+    "LkePredikat": "lke",
+    "LkeScale": "lke",
+    "LkeTemplate": "lke",
     "EvaluationMeeting": "monitoring",
     "FollowUp": "monitoring",
     "FollowUpEvidence": "monitoring",

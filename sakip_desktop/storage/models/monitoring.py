@@ -98,7 +98,8 @@ class MeetingDiscussion(Base):
 
 
 class FollowUp(Base):
-    """A tindak lanjut: what, who, by when; it waits in the responsible person's inbox until done."""
+    """A tindak lanjut: what, who, by when; it waits in the responsible person's inbox until done. It comes from an
+    evaluation meeting, an accepted rekomendasi of the monitoring, or a rekomendasi of an LHE (its RATL)."""
 
     __tablename__ = "follow_up"
 
@@ -110,6 +111,10 @@ class FollowUp(Base):
         ForeignKey("recommendation.id", ondelete="SET NULL"), nullable=True
     )
     indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicator.id", ondelete="SET NULL"), nullable=True)
+    # The LHE rekomendasi this is the rencana aksi tindak lanjut of (schema 15), else None.
+    lhe_recommendation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("lhe_recommendation.id", ondelete="RESTRICT"), nullable=True, index=True, default=None
+    )
     action: Mapped[str] = mapped_column(Text)
     responsible_person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
     due_on: Mapped[dt.date] = mapped_column(Date)

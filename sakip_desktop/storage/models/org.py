@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from uuid import uuid4
 
 from sqlalchemy import (
     Boolean,
@@ -43,6 +44,10 @@ class Office(Base):
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     logo_filename: Mapped[str] = mapped_column(String(200), default="")
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The file's stable identity (issue 17): the kecamatan's kode wilayah (Kemendagri, "35.07.19"; empty until
+    # the office enters it in an older file) and a random UUID made when the office is created.
+    region_code: Mapped[str] = mapped_column(String(8), default="")
+    uuid: Mapped[str] = mapped_column(String(36), default=lambda: str(uuid4()))
 
 
 class Unit(Base):
@@ -62,7 +67,16 @@ class Person(Base):
     """A person of the office (with gelar, NIP, pangkat, jabatan) over a period of service."""
 
     __tablename__ = "person"
-    __table_args__ = (Index("ix_person_nip_unique", "nip", unique=True, sqlite_where=text("nip <> ''")),)
+    # Unique among the people who have a NIP (many have none): a partial index on both engines.
+    __table_args__ = (
+        Index(
+            "ix_person_nip_unique",
+            "nip",
+            unique=True,
+            sqlite_where=text("nip <> ''"),
+            postgresql_where=text("nip <> ''"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     front_title: Mapped[str] = mapped_column(String(50), default="")

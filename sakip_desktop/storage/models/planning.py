@@ -71,6 +71,10 @@ class Indicator(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     # what the office compares the indicator with in the LKj (standar nasional, SPM, …); '' for none
     benchmark: Mapped[str] = mapped_column(Text, default="")
+    # An indicator counted over the desa of the kecamatan (schema 13): its realisasi is the percentage of the desa
+    # counted that meet `desa_criterion`, entered per desa (models.desa.DesaRealisation).
+    over_desa: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    desa_criterion: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class RenstraTarget(Base):
@@ -140,6 +144,10 @@ class Realisation(Base):
     verified_by: Mapped[str] = mapped_column(String(250), default="", server_default="")
     approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     approved_by: Mapped[str] = mapped_column(String(250), default="", server_default="")
+    # An indicator over desa keeps its realisasi exactly: pembilang (desa that meet the criterion) over penyebut
+    # (desa counted); `value` is 100 × pembilang / penyebut to two decimals, as printed (schema 13).
+    desa_met: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    desa_counted: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class RealisationEvidence(Base):
@@ -155,6 +163,8 @@ class RealisationEvidence(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
     added_by: Mapped[str] = mapped_column(String(250))
     added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # the desa a file is the bukti dukung of, for an indicator over desa (schema 13)
+    desa_id: Mapped[int | None] = mapped_column(ForeignKey("desa.id", ondelete="SET NULL"), nullable=True)
 
 
 class RealisationRevision(Base):

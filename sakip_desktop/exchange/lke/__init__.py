@@ -1,0 +1,1 @@
+"""The LKE template as an .xlsx workbook: written (`write`) and read back, checked whole (`read`)."""

@@ -1,0 +1,1 @@
+"""The LKE (Lembar Kerja Evaluasi) of SAKIP: templates, the yearly self-assessment, proposals from the records."""
