@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, cast
 
 # Start-up (import order, the garbage collector, the warm-up) is told and done in ui/startup.py; it imports the
 # Qt-free core, so it goes first, before PySide6.
+from ui.arguments import parse_args, resolve_db
 from ui.startup import (
     SCREENSHOT_SIZE,
     WARM_UP_DELAY_MS,
     begin_startup,
     declared,
     end_startup,
-    parse_size,
     resident_kb,
     screenshot_screen,
     warm_up,
@@ -26,7 +26,7 @@ from ui.startup import (
 
 # isort: split
 from sakip_desktop import paths
-from sakip_desktop.errors import DatabaseDamaged, UserError
+from sakip_desktop.errors import DatabaseDamaged
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.storage.database import Database
 
@@ -45,46 +45,6 @@ if TYPE_CHECKING:  # imported when needed, after the login
 DEMO_SCREENSHOT_USER = "camat"
 # How long after the window is up the file's health check (and the daily backup) starts, in the background.
 HEALTH_CHECK_DELAY_MS = 1500
-
-
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    """Command-line arguments of the GUI."""
-    from sakip_desktop.cli.indonesian import Parser  # help and usage errors in Indonesian
-
-    parser = Parser(prog="sakip-desktop", description="SAKIP Desktop")
-    parser.add_argument("--db", type=Path, help="berkas basis data kantor (bawaan: folder data pengguna)")
-    parser.add_argument(  # issue 17: the kabupaten's comparison of its kecamatan
-        "--url", metavar="postgresql://…", help="buka data kabupaten (semua kecamatan) di server PostgreSQL ini"
-    )
-    parser.add_argument("--demo", action="store_true", help="buka kantor contoh dalam basis data contoh yang baru")
-    parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="simpan gambar jendela utama lalu keluar")
-    parser.add_argument(
-        "--user",
-        metavar="NAMA_PENGGUNA",
-        help="dengan --screenshot: masuk sebagai orang ini di kantor contoh (bawaan: camat); tanpanya: nama yang "
-        "terpilih di layar masuk",
-    )
-    parser.add_argument(
-        "--size",
-        type=_size,
-        default=SCREENSHOT_SIZE,
-        metavar="LEBARxTINGGI",
-        help="dengan --screenshot: ukuran layar tempat jendela ditata (bawaan: 1366x768, laptop kantor)",
-    )
-    parser.add_argument(
-        "--restore",
-        type=Path,
-        metavar="CADANGAN.db",
-        help="setelah masuk, buka dialog pemulihan dengan berkas cadangan ini (dipakai 'Buka dengan' di Windows)",
-    )
-    return parser.parse_args(argv)
-
-
-def _size(text: str) -> tuple[int, int]:
-    try:
-        return parse_size(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 class Controller:
@@ -336,13 +296,6 @@ class Controller:
         self.app.quit()
 
 
-def _resolve_db(args: argparse.Namespace) -> tuple[Path, bool]:
-    """Which file to open, and whether the demo should be written fresh into it."""
-    if args.demo:
-        return (args.db or paths.demo_db_path()), True
-    return (args.db or paths.default_db_path()), False
-
-
 def main(argv: list[str] | None = None) -> int:
     """Start the GUI; returns the exit status."""
     begin_startup()  # the collector is off until the first window is shown (ui/startup.py)
@@ -359,9 +312,9 @@ def _main(argv: list[str] | None) -> int:
         from ui.kabupaten.window import run_kabupaten
 
         return run_kabupaten(app, args.url, screenshot=args.screenshot)
-    from ui.opening import instance_lock
+    from ui.opening import instance_lock, open_database
 
-    db_path, fresh_demo = _resolve_db(args)
+    db_path, fresh_demo = resolve_db(args)
     lock = None
     if args.screenshot is None:
         lock, taken = instance_lock(db_path)
@@ -374,7 +327,7 @@ def _main(argv: list[str] | None) -> int:
                 "berkas di bawah jendela yang lain.",
             )
             return 0
-    db = _open_database(db_path, fresh_demo, headless=args.screenshot is not None)
+    db = open_database(db_path, fresh_demo, headless=args.screenshot is not None)
     if isinstance(db, int):
         return db
     controller = _start_session(app, db, args)
@@ -410,61 +363,9 @@ def _make_app(args: argparse.Namespace) -> QApplication:
     return app
 
 
-def _open_database(db_path: Path, fresh_demo: bool, headless: bool = False) -> Database | int:
-    """The office's database: the demo written fresh, a new office set up, or the file opened; else the exit
-    status (0: the person left the first run, 1: the file cannot be opened). `headless` (--screenshot): nobody is
-    there to answer a dialog, so a refusal is written to stderr instead and the program ends."""
-    from ui.opening import first_run, open_demo
-
-    try:
-        from sakip_desktop.storage.sqlitefile import read_header
-
-        if fresh_demo:
-            end_startup()  # writing the demo is not start-up: collect its garbage as usual
-            return open_demo(db_path, fresh=True)
-        if read_header(db_path).is_empty:
-            if headless:
-                print(
-                    f"{db_path}: belum ada data kantor; --screenshot memerlukan basis data yang berisi.",
-                    file=sys.stderr,
-                )
-                return 1
-            end_startup()  # writing a new office is not start-up: collect its garbage as usual
-            opened = first_run(db_path)
-            return 0 if opened is None else opened
-        return Database.open(db_path, on_backup=lambda p: print(f"Cadangan sebelum peningkatan: {p}"))
-    except UserError as exc:
-        if headless:
-            print(exc.message, file=sys.stderr)
-            return 1
-        from ui.plain_text import plain_box
-
-        plain_box(
-            QMessageBox(
-                QMessageBox.Icon.Critical, "Basis data tidak dapat dibuka", exc.message, QMessageBox.StandardButton.Ok
-            )
-        ).exec()
-        return 1
-
-
-def _screenshot_actor(controller: Controller, username: str) -> Actor | None:
-    """Who the screenshot logs in as, without the login dialog (so without the first login's password change);
-    only in the demo office, whose passwords are no secret. None (and said why) otherwise."""
-    if not controller.profile.is_demo:
-        print("--screenshot memerlukan kantor contoh (--demo) untuk masuk otomatis.", file=sys.stderr)
-        return None
-    from sakip_desktop.ops.org.auth import actor_for
-
-    try:
-        return actor_for(controller.db, username)
-    except UserError as exc:
-        print(f"--user {username}: {exc.message}", file=sys.stderr)
-        return None
-
-
 def _start_session(app: QApplication, db: Database, args: argparse.Namespace) -> Controller | int:
     """Log in and show the main window (recovering first when the file turns out damaged); else the exit status."""
-    from ui.opening import recover_before_login
+    from ui.opening import recover_before_login, screenshot_actor
 
     notice = ""
     while True:
@@ -476,7 +377,7 @@ def _start_session(app: QApplication, db: Database, args: argparse.Namespace) ->
             controller.restore_file = args.restore
             actor = None
             if args.screenshot:
-                actor = _screenshot_actor(controller, args.user or DEMO_SCREENSHOT_USER)
+                actor = screenshot_actor(controller.db, controller.profile.is_demo, args.user or DEMO_SCREENSHOT_USER)
                 if actor is None:
                     return 2
             return controller if controller.start(actor, notice) else 0

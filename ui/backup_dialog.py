@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sakip_desktop.domain import formats
 from sakip_desktop.ops.backups import backup_now, backup_status, is_external
-from sakip_desktop.storage.backup import BackupCancelled
+from sakip_desktop.storage.backup_copy import BackupCancelled
 from sakip_desktop.storage.backup_places import data_backup_folder, removable_drives
 from ui.background import BackgroundJob
 from ui.context import AppContext
@@ -86,6 +86,23 @@ class BackupDialog(QDialog):
         self.same_pc_note = QLabel(SAME_PC_NOTE)
         self.same_pc_note.setWordWrap(True)
         self.same_pc_note.setStyleSheet("color:#8a4b00;")
+        row = self._target_row(ctx)
+        self._make_progress()
+        buttons = self._button_row()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(QLabel("Simpan ke:"))
+        layout.addLayout(row)
+        layout.addWidget(self.same_pc_note)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self._show_same_pc_note()
+        self.resize(620, 340)
+
+    def _target_row(self, ctx: AppContext) -> QHBoxLayout:
+        """The choice of target (the drive used last time when it is plugged in) and "Pilih folder lain…"."""
         self.target = QComboBox()
         for label, path in backup_targets(ctx):
             self.target.addItem(label, str(path))
@@ -100,6 +117,10 @@ class BackupDialog(QDialog):
         row.addWidget(self.target, 1)
         row.addWidget(choose)
         self.target.currentIndexChanged.connect(lambda _i: self._show_same_pc_note())
+        return row
+
+    def _make_progress(self) -> None:
+        """The progress bar and the status text under it (four lines, selectable)."""
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
@@ -109,6 +130,9 @@ class BackupDialog(QDialog):
         self.status.setMinimumHeight(4 * self.status.fontMetrics().lineSpacing())
         self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def _button_row(self) -> QHBoxLayout:
+        """Cadangkan, Batalkan (while it runs) and Tutup, at the right."""
         self.start_button = QPushButton("Cadangkan")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
@@ -121,17 +145,7 @@ class BackupDialog(QDialog):
         buttons.addStretch(1)
         for button in (self.start_button, self.cancel_button, self.close_button):
             buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(QLabel("Simpan ke:"))
-        layout.addLayout(row)
-        layout.addWidget(self.same_pc_note)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        self._show_same_pc_note()
-        self.resize(620, 340)
+        return buttons
 
     def on_this_pc(self) -> bool:
         """Whether the chosen folder is this PC's own backup folder (a copy there is not counted)."""

@@ -2,18 +2,22 @@
 existing backup), the demo itself, one program per database, and a file found damaged before anyone logged in.
 
 Writing a new office or the demo is not start-up: the caller has turned the garbage collector back on
-(`ui.app.end_startup`) before calling `first_run` or writing the demo.
+(`ui.startup.end_startup`) before calling `first_run` or writing the demo.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from sakip_desktop import paths
+from sakip_desktop.errors import UserError
+from sakip_desktop.ops.base import Actor
 from sakip_desktop.storage.database import Database
+from ui.startup import end_startup
 
 
 def first_run(db_path: Path) -> Database | None:
@@ -116,3 +120,53 @@ def open_demo(path: Path, *, fresh: bool) -> Database:
         # Writing the demo (people, plan, SOP history, PKs) takes a few seconds: off the GUI thread, with a box.
         return run_busy(None, "Menyiapkan kantor contoh…", lambda: create_demo(path))
     return Database.open(path)
+
+
+def open_database(db_path: Path, fresh_demo: bool, headless: bool = False) -> Database | int:
+    """The office's database: the demo written fresh, a new office set up, or the file opened; else the exit
+    status (0: the person left the first run, 1: the file cannot be opened). `headless` (--screenshot): nobody is
+    there to answer a dialog, so a refusal is written to stderr instead and the program ends."""
+    try:
+        from sakip_desktop.storage.sqlitefile import read_header
+
+        if fresh_demo:
+            end_startup()  # writing the demo is not start-up: collect its garbage as usual
+            return open_demo(db_path, fresh=True)
+        if read_header(db_path).is_empty:
+            if headless:
+                print(
+                    f"{db_path}: belum ada data kantor; --screenshot memerlukan basis data yang berisi.",
+                    file=sys.stderr,
+                )
+                return 1
+            end_startup()  # writing a new office is not start-up: collect its garbage as usual
+            opened = first_run(db_path)
+            return 0 if opened is None else opened
+        return Database.open(db_path, on_backup=lambda p: print(f"Cadangan sebelum peningkatan: {p}"))
+    except UserError as exc:
+        if headless:
+            print(exc.message, file=sys.stderr)
+            return 1
+        from ui.plain_text import plain_box
+
+        plain_box(
+            QMessageBox(
+                QMessageBox.Icon.Critical, "Basis data tidak dapat dibuka", exc.message, QMessageBox.StandardButton.Ok
+            )
+        ).exec()
+        return 1
+
+
+def screenshot_actor(db: Database, is_demo: bool, username: str) -> Actor | None:
+    """Who the screenshot logs in as, without the login dialog (so without the first login's password change);
+    only in the demo office, whose passwords are no secret. None (and said why) otherwise."""
+    if not is_demo:
+        print("--screenshot memerlukan kantor contoh (--demo) untuk masuk otomatis.", file=sys.stderr)
+        return None
+    from sakip_desktop.ops.org.auth import actor_for
+
+    try:
+        return actor_for(db, username)
+    except UserError as exc:
+        print(f"--user {username}: {exc.message}", file=sys.stderr)
+        return None

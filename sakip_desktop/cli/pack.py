@@ -59,7 +59,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_prepare(args: argparse.Namespace) -> int:
-    from sakip_desktop.documents.pack import prepare_pack
+    from sakip_desktop.documents.pack import draft_text, prepare_pack
 
     db = _open(args)
     try:
@@ -70,6 +70,10 @@ def _cmd_prepare(args: argparse.Namespace) -> int:
         db.close()
     period = f"TW {args.tw} {args.year}" if args.tw else str(args.year)
     print(f"Paket Kabupaten {period} ditulis ke {result.path.resolve()} ({len(result.files)} berkas)")
+    if result.drafts:
+        print(f"  PERHATIAN: {draft_text(result.lines, limit=len(result.lines))}")
+        for line in result.drafts:
+            print(f"  DRAF: {line.file_name}")
     for line in result.missing:
         print(f"  tidak ada: {line.esr_type} - {line.title} {line.period} ({line.remark})")
     return 0

@@ -19,10 +19,10 @@ from sakip_desktop.ops.agreements.pk import (
     Party,
     create_agreement,
     finalise_agreement,
-    start_revision,
     update_agreement,
     update_pk_settings,
 )
+from sakip_desktop.ops.agreements.revision import start_revision
 from sakip_desktop.ops.agreements.views import get_agreement
 from sakip_desktop.ops.base import Actor, Clock
 from sakip_desktop.ops.org.auth import actor_for

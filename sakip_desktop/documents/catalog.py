@@ -196,7 +196,10 @@ def record_built(db: Database, actor: Actor, built: Built) -> Generated:
             id=0, version=built.version, data_hash=p.digest, generated_by=actor.name, generated_at=now, **what
         )
     else:
+        from sakip_desktop.documents.pack_copies import keep_copy
+
         record = record_document(db, actor, digest=p.digest, **what)
+        keep_copy(db, built.pdf)  # the submission pack copies this very file while the data stays the same
     return Generated(pdf=built.pdf, pages=built.pages, record=record)
 
 

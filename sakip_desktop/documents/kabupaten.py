@@ -19,7 +19,8 @@ from sakip_desktop.documents.tablespec import TableSpec, pdf_table, sheet_table
 from sakip_desktop.documents.xlsx_sheets import workbook_bytes
 from sakip_desktop.domain import formats
 from sakip_desktop.files import write_atomically
-from sakip_desktop.ops.kabupaten.comparison import Comparison, KecamatanFigures
+from sakip_desktop.ops.kabupaten.comparison import Comparison
+from sakip_desktop.ops.kabupaten.figures import KecamatanFigures
 from sakip_desktop.ops.org.office import OfficeProfile
 
 QUARTER_WORDS = ("I", "II", "III", "IV")

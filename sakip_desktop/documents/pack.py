@@ -2,13 +2,16 @@
 expected document, named '<ESR type> - <title> - <year>.pdf', the cover sheet listing them, and the lembar salin
 (.xlsx) of the quarterly figures.
 
-A document the program prints is taken from a scanned signed copy when one is attached to the item, otherwise
-printed now from the office's data (each document's data gathered once, `pack_ready.Prepares`, and entered in the
-document register, as any printing). A quarter's pack (TW I–IV) holds that quarter's quarterly documents only; the
-year's pack holds the yearly documents and the quarterly ones of the quarters ended.
+A document the program prints is taken from a scanned signed copy when one is attached to the item; an item already
+sent (diunggah, diterima) takes the newest registered FINAL printing, the one that was sent (`pack_copies`);
+otherwise it is printed now from the office's data (each document's data gathered once, `pack_ready.Prepares`, and
+entered in the document register, as any printing). A quarter's pack (TW I–IV) holds that quarter's quarterly
+documents only; the year's pack holds the yearly documents and the quarterly ones of the quarters ended.
 Everything is gathered in memory first, then written into a hidden temporary folder on the target and renamed
 into place in one step: a pulled drive or a full disk leaves no pack that looks complete, only the old pack (if
 any) and a message in Indonesian.
+A PDF that prints as DRAF says so in its file name ('… - 2025 (DRAF).pdf'), on the cover sheet and in the message
+(`PackResult.drafts`, `draft_text`): nothing unfinished goes to the kabupaten unmarked.
 """
 
 from __future__ import annotations
@@ -20,16 +23,17 @@ import os
 import shutil
 import uuid
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sakip_desktop.documents.catalog import Built, Prepared, footer_note, record_built
 from sakip_desktop.documents.kit import load_setup
-from sakip_desktop.documents.pack_copies import find_copy, keep_copy, prune_copies
+from sakip_desktop.documents.pack_copies import final_copy, find_copy, keep_copy, prune_copies
 from sakip_desktop.documents.pack_cover import CoverLine, cover_pdf
 from sakip_desktop.documents.pack_ready import Prepares, pack_checklist
 from sakip_desktop.documents.pack_salin import salin_workbook
+from sakip_desktop.documents.tables_xlsx import is_draft
 from sakip_desktop.domain.periods import ROMAN
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import StorageFailure, StorageFull, UserError, ValidationError
@@ -37,7 +41,7 @@ from sakip_desktop.files import write_atomically
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.ops.org.office import get_profile, get_settings
 from sakip_desktop.ops.pack.checklist import ChecklistRow, read_pack_file
-from sakip_desktop.ops.pack.due import pack_file_name
+from sakip_desktop.ops.pack.due import DITERIMA, DIUNGGAH, pack_file_name
 from sakip_desktop.ops.register import version_for
 from sakip_desktop.storage.backup import fsync_folder
 from sakip_desktop.storage.database import Database
@@ -59,6 +63,21 @@ class PackResult:
     def missing(self) -> tuple[CoverLine, ...]:
         """The expected documents the pack does not hold."""
         return tuple(line for line in self.lines if not line.file_name)
+
+    @property
+    def drafts(self) -> tuple[CoverLine, ...]:
+        """The documents the pack holds as DRAF (not final)."""
+        return tuple(line for line in self.lines if line.file_name and line.draft)
+
+
+def draft_text(lines: Sequence[CoverLine], limit: int = 6) -> str:
+    """'3 dokumen masih DRAF (belum final): Formulir E.81 TW III 2025; …', or '' when none is."""
+    drafts = [line for line in lines if line.file_name and line.draft]
+    if not drafts:
+        return ""
+    names = "; ".join(f"{line.title} {line.period}" for line in drafts[:limit])
+    more = f" dan {len(drafts) - limit} lagi" if len(drafts) > limit else ""
+    return f"{len(drafts)} dokumen masih DRAF (belum final): {names}{more}."
 
 
 def period_name(year: int, quarter: int | None = None) -> str:
@@ -83,22 +102,37 @@ class _Printer:
         self.with_code = get_settings(db).print_document_code
         self.records = actor.may(Op.DOCUMENT_RECORD) and not (db.read_only or db.damage)
 
-    def pdf(self, row: ChecklistRow) -> tuple[bytes, str]:
+    def pdf(self, row: ChecklistRow) -> tuple[bytes, str, bool]:
+        """(the PDF, where it comes from, whether it is a DRAF) of a program's document."""
+        sent = self._sent_copy(row)
+        if sent is not None:
+            return sent
         prepared = self.prepares.get(row)
         if isinstance(prepared, UserError):
             raise prepared
+        draft = is_draft(prepared)
         copy = self._registered_copy(row, prepared)
         if copy is not None:
-            return copy
+            return (*copy, draft)
         version = version_for(self.db, prepared.kind, prepared.subject_key, prepared.digest)
         buffer = io.BytesIO()
         note = footer_note(prepared, version, with_code=self.with_code)
         pages = prepared.build(self.setup, prepared.data, buffer, note)
         if not self.records:
-            return buffer.getvalue(), "dicetak program"
+            return buffer.getvalue(), "dicetak program", draft
         made = record_built(self.db, self.actor, Built(prepared, buffer.getvalue(), pages, self.setup.paper, version))
         keep_copy(self.db, made.pdf)
-        return made.pdf, f"dicetak program, versi {made.record.version}"
+        return made.pdf, f"dicetak program, versi {made.record.version}", draft
+
+    def _sent_copy(self, row: ChecklistRow) -> tuple[bytes, str, bool] | None:
+        """An item already sent (diunggah, diterima): the newest registered final printing, the one that was sent."""
+        if row.status not in (DIUNGGAH, DITERIMA) or row.printed is None:
+            return None
+        found = final_copy(self.db, row.printed)
+        if found is None:
+            return None
+        record, data = found
+        return data, f"cetakan final yang dikirim, versi {record.version}, {record.generated_at:%d-%m-%Y}", False
 
     def _registered_copy(self, row: ChecklistRow, prepared: Prepared) -> tuple[bytes, str] | None:
         """The register's newest printing of the document, when it was made from the data as it is now on the
@@ -112,11 +146,11 @@ class _Printer:
         return data, f"cetakan terdaftar versi {record.version}, {record.generated_at:%d-%m-%Y}"
 
 
-def _document(db: Database, printer: _Printer, row: ChecklistRow) -> tuple[bytes, str]:
-    """The PDF of an item and where it comes from; `UserError` when there is none."""
+def _document(db: Database, printer: _Printer, row: ChecklistRow) -> tuple[bytes, str, bool]:
+    """The PDF of an item, where it comes from and whether it is a DRAF; `UserError` when there is none."""
     if row.files:
         newest = row.files[-1]
-        return read_pack_file(db, newest.id).data, f"berkas dilampirkan: {newest.filename}"
+        return read_pack_file(db, newest.id).data, f"berkas dilampirkan: {newest.filename}", False
     if not row.item.source_kind:
         raise UserError("belum ada berkas yang dilampirkan")
     return printer.pdf(row)
@@ -150,15 +184,16 @@ def gather_pack(
     for row in pack_checklist(db, year, today, quarter, prepares):
         if not row.in_pack(today):
             continue
-        name = _unique(pack_file_name(row.item.esr_type, row.item.title, row.year, row.quarter), files)
+        draft = False
         try:
-            data, remark = _document(db, printer, row)
+            data, remark, draft = _document(db, printer, row)
         except UserError as exc:
             name, remark = "", str(exc).rstrip(".")
         else:
+            name = _unique(pack_file_name(row.item.esr_type, row.item.title, row.year, row.quarter, draft=draft), files)
             files[name] = data
         lines.append(CoverLine(row.item.esr_type, row.item.title, row.period, row.deadline, row.status_label, name,
-                               remark))  # fmt: skip
+                               remark, draft))  # fmt: skip
     profile = get_profile(db)
     office = f"{profile.office_title}, {profile.regency_title}"
     period = period_name(year, quarter)

@@ -26,6 +26,7 @@ class CoverLine:
     status: str
     file_name: str  # '' when the pack holds no PDF for it
     remark: str  # where the PDF comes from, or why it is missing
+    draft: bool = False  # the PDF in the pack prints as DRAF (not final)
 
 
 def cover_pdf(
@@ -42,8 +43,13 @@ def cover_pdf(
     width = kit.frame_width(setup, "landscape")
     count = PackCount(len(lines), sum(1 for line in lines if line.file_name), 0)  # as the screen counts
     period = f"TRIWULAN {ROMAN[quarter - 1]} TAHUN {year}" if quarter else f"TAHUN {year}"
-    story = [
-        *kit.title_block(["DAFTAR DOKUMEN PAKET KIRIM KE KABUPATEN", period], st),
+    period_words = f"Triwulan {ROMAN[quarter - 1]} Tahun {year}" if quarter else f"Tahun {year}"
+    drafts = [line for line in lines if line.file_name and line.draft]
+    story = [*kit.title_block(["DAFTAR DOKUMEN PAKET KIRIM KE KABUPATEN", period], st)]
+    if drafts:
+        names = "; ".join(f"{line.title} {line.period}" for line in drafts)
+        story.append(kit.para(f"{len(drafts)} dokumen masih DRAF (belum final): {names}.", st.bold))
+    story += [
         kit.para(
             f"{office}. Disiapkan {long_date(made_on)}: {count.text} ini, masing-masing satu berkas PDF bernama "
             "menurut jenis dokumen ESR.",
@@ -51,7 +57,8 @@ def cover_pdf(
         ),
         kit.para(" ", st.small),
     ]
-    header = ("No", "Jenis dokumen ESR", "Dokumen", "Periode", "Batas waktu", "Status", "Berkas dalam paket")
+    header = ("No", "Jenis dokumen ESR", "Dokumen", "Periode", "Batas waktu", "Status", "Final / DRAF",
+              "Berkas dalam paket")  # fmt: skip
     rows = [
         (
             str(n),
@@ -60,20 +67,21 @@ def cover_pdf(
             line.period,
             f"{line.deadline:%d-%m-%Y}",
             line.status,
+            ("DRAF" if line.draft else "Final") if line.file_name else "-",
             f"{line.file_name}\n({line.remark})" if line.file_name else f"TIDAK ADA: {line.remark}",
         )
         for n, line in enumerate(lines, start=1)
     ]
-    fractions = (0.04, 0.17, 0.19, 0.08, 0.09, 0.1, 0.33)
+    fractions = (0.04, 0.15, 0.18, 0.08, 0.09, 0.1, 0.07, 0.29)
     widths = [width * f for f in fractions]
-    story.append(kit.data_table([header], rows, widths, align="CLLCCCL", size=8))
+    story.append(kit.data_table([header], rows, widths, align="CLLCCCCL", size=8))
     out = io.BytesIO()
     kit.build_pdf(
         setup,
         story,
         out,
-        title=f"Daftar Dokumen Paket Kabupaten {period.title()}",
+        title=f"Daftar Dokumen Paket Kabupaten {period_words}",
         orientation="landscape",
-        footer_note=f"Paket kirim ke Kabupaten {period.title()}",
+        footer_note=f"Paket kirim ke Kabupaten {period_words}",
     )
     return out.getvalue()

@@ -21,7 +21,7 @@ from functools import cache
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import NumberPattern, parse_pattern
+from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
 LOCALE = "id_ID"
 
@@ -65,8 +65,11 @@ def number(value: Decimal | int | float, decimals: int = 2) -> str:
         exact = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
         if exact.is_zero():
             exact = exact.copy_abs()  # -0,004 rounds to 0,00, not -0,00
-        text: str = _number_pattern(decimals).apply(exact, _locale())
-        return text
+        # The locale's pattern '#,##0.00' is grouping by threes with its own two signs: Python writes the digits
+        # (exactly: the value is already rounded), the signs are the locale's. Babel's own pattern.apply gives
+        # the same text (tests/core/test_domain.py compares them) at a tenth of the speed, and a first screen
+        # or a report formats hundreds of numbers.
+        return format(exact, f",.{decimals}f").translate(_signs())
 
 
 def _scientific(value: Decimal) -> str:
@@ -80,9 +83,13 @@ def _locale() -> Locale:
 
 
 @cache
-def _number_pattern(decimals: int) -> NumberPattern:
-    # Parsed once per number of decimals: a screen formats hundreds of numbers.
-    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+def _signs() -> dict[int, str]:
+    """Python's ',' and '.' of `format(x, ',.2f')` as the locale's group and decimal signs ('.' and ',' in id_ID),
+    and its '-' as the locale's minus sign."""
+    locale = _locale()
+    return str.maketrans(
+        {",": get_group_symbol(locale), ".": get_decimal_symbol(locale), "-": get_minus_sign_symbol(locale)}
+    )
 
 
 def percent(value: Decimal | int | float | None, decimals: int = 2, missing: str = "-") -> str:

@@ -29,12 +29,11 @@ from sakip_desktop.storage import models as m
 from sakip_desktop.storage.backup import (
     PARTIAL_SUFFIX,
     BackupResult,
-    Progress,
-    connect_readonly,
     file_sha256,
     make_backup,
     read_checksum,
 )
+from sakip_desktop.storage.backup_copy import Progress, connect_readonly
 from sakip_desktop.storage.backup_names import parse_backup_name
 from sakip_desktop.storage.backup_places import data_backup_folder
 from sakip_desktop.storage.database import Database

@@ -20,6 +20,14 @@ def slug(name: str) -> str:
 
 
 DEFAULT_UTC_OFFSET = 7  # WIB, unless the office set another zone
+ZONE_WORDS = {7: "WIB", 8: "WITA", 9: "WIT"}
+
+
+def zone_word(utc_offset_hours: int | None) -> str:
+    """The word of the office's time zone written after a time ('pukul 19.31 WIB'): WIB, WITA or WIT, 'UTC+n'
+    for an offset outside Indonesia's three."""
+    hours = DEFAULT_UTC_OFFSET if utc_offset_hours is None else utc_offset_hours
+    return ZONE_WORDS.get(hours, f"UTC{hours:+d}")
 
 
 def office_now(utc_offset_hours: int | None, utc_now: dt.datetime | None = None) -> dt.datetime:

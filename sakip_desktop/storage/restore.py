@@ -23,8 +23,6 @@ from sakip_desktop.errors import DatabaseError, UserError
 from sakip_desktop.storage import migrations
 from sakip_desktop.storage.backup import (
     PARTIAL_SUFFIX,
-    Progress,
-    connect_readonly,
     copy_raw,
     file_sha256,
     fsync_folder,
@@ -33,6 +31,7 @@ from sakip_desktop.storage.backup import (
     read_checksum,
     storage_error,
 )
+from sakip_desktop.storage.backup_copy import Progress, connect_readonly
 from sakip_desktop.storage.backup_names import slug
 from sakip_desktop.storage.backup_places import data_backup_folder
 from sakip_desktop.storage.failures import damage_words, os_error_words
@@ -73,6 +72,7 @@ class BackupPreview:
     needs_upgrade: bool
     region_code: str = ""  # the office's identity (schema 16): kode wilayah, "" when not entered or older
     office_uuid: str = ""  # its random UUID, "" in a file older than schema 16
+    utc_offset_hours: int = 7  # the office's time zone (7 WIB, 8 WITA, 9 WIT), the clock of `newest_change`
 
     @property
     def office_title(self) -> str:
@@ -157,6 +157,7 @@ def inspect_backup(backup: Path, current: Path | None = None, progress: Progress
         needs_upgrade=version < migrations.SCHEMA_VERSION,
         region_code=identity[0],
         office_uuid=identity[1],
+        utc_offset_hours=_hours(offset),
     )
 
 

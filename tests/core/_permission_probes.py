@@ -22,6 +22,7 @@ from sakip_desktop.exchange.rencana.write import export_rencana
 from sakip_desktop.ops import backups, letters
 from sakip_desktop.ops import register as document_register
 from sakip_desktop.ops.agreements import pk as agreements
+from sakip_desktop.ops.agreements import revision as agreement_revision
 from sakip_desktop.ops.agreements.common import Party, read_pk_settings
 from sakip_desktop.ops.base import Actor
 from sakip_desktop.ops.desa import entry as desa_entry  # desa helper (issue 15 §3)
@@ -211,7 +212,7 @@ PROBES: dict[Op, dict[str, Probe]] = {
     Op.PK_DELETE_DRAFT: {"ops.agreements.pk.delete_draft": lambda db, a, t: agreements.delete_draft(db, a, NOWHERE)},
     Op.PK_FINALISE: {"ops.agreements.pk.finalise_agreement": lambda db, a, t: agreements.finalise_agreement(
         db, a, NOWHERE)},
-    Op.PK_REVISION_START: {"ops.agreements.pk.start_revision": lambda db, a, t: agreements.start_revision(
+    Op.PK_REVISION_START: {"ops.agreements.revision.start_revision": lambda db, a, t: agreement_revision.start_revision(
         db, a, NOWHERE, "MUTASI", "Camat baru", "")},
     Op.PK_SETTINGS_UPDATE: {"ops.agreements.settings.update_pk_settings": lambda db, a, t: agreements.update_pk_settings(
         db, a, _pk_settings(db).statement_text, _pk_settings(db).superior)},

@@ -25,10 +25,10 @@ from sakip_desktop.ops.agreements.pk import (
     list_agreements,
     pk_settings,
     refresh_agreement,
-    start_revision,
     update_agreement,
     update_pk_settings,
 )
+from sakip_desktop.ops.agreements.revision import start_revision
 from sakip_desktop.ops.agreements.views import format_target
 from sakip_desktop.ops.audit.trail import list_audit
 from sakip_desktop.ops.org.auth import actor_for

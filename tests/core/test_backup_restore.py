@@ -23,7 +23,8 @@ from sakip_desktop.errors import StorageFailure, StorageFull
 from sakip_desktop.ops.backups import backup_now, backup_reminder, backup_status, known_backups
 from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.ops.org.people import PersonInput, add_person
-from sakip_desktop.storage.backup import BackupCancelled, make_backup
+from sakip_desktop.storage.backup import make_backup
+from sakip_desktop.storage.backup_copy import BackupCancelled
 from sakip_desktop.storage.backup_places import (
     automatic_backup,
     automatic_backups,
@@ -415,10 +416,10 @@ def test_a_restore_killed_at_any_moment_leaves_the_old_or_the_new_database_whole
 
 def test_the_copy_through_python_gives_the_same_backup_as_the_kernel_copy(office, tmp_path, monkeypatch):
     # (Windows and file systems without sendfile take this road)
-    import sakip_desktop.storage.backup as backup_module
+    import sakip_desktop.storage.backup_copy as copy_module
 
     kernel = make_backup(office, tmp_path / "a", create=True)
-    monkeypatch.setattr(backup_module, "_KERNEL_COPY", False)
+    monkeypatch.setattr(copy_module, "_KERNEL_COPY", False)
     plain = make_backup(office, tmp_path / "b", create=True)
     assert plain.sha256 == kernel.sha256 == _sha(plain.path)
     assert check_file(plain.path, SCHEMA_VERSION).ok
@@ -428,11 +429,11 @@ def test_sqlite_lock_bytes_are_copied_as_zeros(tmp_path, monkeypatch):
     # In a file over 1 GiB, SQLite's lock bytes (never data; unreadable on Windows while locked) become zeros.
     import io
 
-    import sakip_desktop.storage.backup as backup_module
+    import sakip_desktop.storage.backup_copy as copy_module
 
-    monkeypatch.setattr(backup_module, "LOCK_BYTES", (3000, 3512))
+    monkeypatch.setattr(copy_module, "LOCK_BYTES", (3000, 3512))
     data = bytes(range(256)) * 40
-    out = b"".join(backup_module._chunks(io.BytesIO(data), len(data)))
+    out = b"".join(copy_module._chunks(io.BytesIO(data), len(data)))
     assert len(out) == len(data)
     assert out[:3000] == data[:3000] and out[3000:3512] == bytes(512) and out[3512:] == data[3512:]
 

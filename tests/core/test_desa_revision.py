@@ -14,10 +14,11 @@ from sakip_desktop.domain.realisation import Status
 from sakip_desktop.errors import ValidationError
 from sakip_desktop.ops.desa.entry import DesaMark
 from sakip_desktop.ops.desa.fraction import MET, NOT_MET, entry_breakdown, percentage
+from sakip_desktop.ops.desa.master import DesaInput, add_desa
 from sakip_desktop.ops.desa.revision import revise_desa_marks
 from sakip_desktop.ops.org.auth import actor_for
 from sakip_desktop.ops.realisation.entry import quarter_entries, revisions
-from sakip_desktop.ops.realisation.review import revise
+from sakip_desktop.ops.realisation.review import approve, revise
 from sakip_desktop.storage import models as m
 from sakip_desktop.storage.database import Database
 
@@ -95,3 +96,24 @@ def test_a_revision_must_leave_every_active_desa_marked_and_is_for_approved_real
     assert verified.realisation_id is not None and verified.status is Status.VERIFIED
     with pytest.raises(ValidationError, match="belum disetujui"):
         revise_desa_marks(demo_db, camat, verified.realisation_id, [DesaMark(first.desa_id, False)], "Salah")
+
+
+def test_a_quarter_approved_before_a_desa_was_added_is_revised_over_the_desa_it_counted(demo_db):
+    # GIVEN IK05 TW III 2025 approved over its 14 desa, then a desa added to the office
+    camat = actor_for(demo_db, "camat", DAY)
+    entry = _ik05(demo_db, 3)
+    assert entry.realisation_id is not None and entry.status is Status.VERIFIED
+    approve(demo_db, camat, [entry.realisation_id])
+    add_desa(demo_db, actor_for(demo_db, "kasubag_renkeu", DAY), DesaInput("Sukamaju Baru", "35.07.19.2015"))
+    listed = entry_breakdown(demo_db, entry.indicator_id, 2025, 3)
+    assert listed is not None and len(listed.rows) == 14
+    assert "Sukamaju Baru" not in [r.name for r in listed.rows]
+    met = sum(r.state == MET for r in listed.rows)
+    flipped = next(r for r in listed.rows if r.state == NOT_MET)
+    # WHEN the Camat revises one mark of the 14 listed desa
+    revise_desa_marks(demo_db, camat, entry.realisation_id, [DesaMark(flipped.desa_id, True)], "Bukti menyusul")
+    # THEN it is accepted: the value follows the 14 desa counted then, the new desa is not asked for
+    revised = _ik05(demo_db, 3)
+    assert revised.status is Status.APPROVED and revised.value == percentage(met + 1, 14)
+    [kept] = revisions(demo_db, entry.realisation_id)
+    assert (kept.old_value, kept.new_value) == (entry.value, revised.value)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from babel import Locale
+from babel.numbers import parse_pattern
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sakip_desktop.domain import formats
 from sakip_desktop.domain.achievement import Aggregation, Target
@@ -71,6 +75,20 @@ def test_indonesian_formats():
     assert formats.number(Decimal("2.345")) == "2,35"  # half up, not half even
     assert formats.percent(Decimal("87.5")) == "87,50%"
     assert formats.rupiah(1_500_000) == "Rp1.500.000,00"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    value=st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**20), max_value=10**20, places=6),
+    decimals=st.integers(min_value=0, max_value=4),
+)
+def test_numbers_read_as_babels_own_pattern_of_the_locale_writes_them(value, decimals):
+    # GIVEN any number the program prints, rounded half up as `number` does
+    rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    rounded = rounded.copy_abs() if rounded.is_zero() else rounded
+    # WHEN it is printed THEN the text is exactly what Babel's '#,##0.00…' pattern of id_ID gives
+    pattern = parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+    assert formats.number(value, decimals) == pattern.apply(rounded, Locale.parse("id_ID"))
 
 
 def test_periods():

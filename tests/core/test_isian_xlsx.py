@@ -92,8 +92,14 @@ def test_the_workbook_is_locked_except_the_inputs(demo_db, tmp_path):
     assert export_isian(demo_db, 2025, 4, None, path) == 12
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == [
-        "Subbag Perencanaan dan Keuangan", PEM, "Seksi Ekonomi dan Pembangunan", "Seksi Trantib",
-        "Seksi Kesejahteraan Sosial", PELAYANAN, "Desa IK05", "_format",
+        "Subbag Perencanaan dan Keuangan",
+        PEM,
+        "Seksi Ekonomi dan Pembangunan",
+        "Seksi Trantib",
+        "Seksi Kesejahteraan Sosial",
+        PELAYANAN,
+        "Desa IK05",
+        "_format",
     ]  # fmt: skip  (Desa IK05: the per-desa sheet of the demo's indicator over desa; desa helper, issue 15 §3)
     ws = wb[PEM]
     assert ws["A1"].value == "FORMAT ISIAN DATA KINERJA TRIWULAN IV TAHUN 2025"

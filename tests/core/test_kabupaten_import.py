@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -309,3 +310,28 @@ def test_schema_names_come_from_the_kode_wilayah():
     assert consolidate.schema_name("35.07.19") == "kec_35_07_19"
     with pytest.raises(ValueError):
         consolidate.schema_name("35.07.19; DROP SCHEMA x")
+
+
+def _newest_local(path: Path, hours: int) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        newest = conn.execute("SELECT max(at) FROM audit_entry").fetchone()[0]
+    finally:
+        conn.close()
+    return f"{dt.datetime.fromisoformat(newest) + dt.timedelta(hours=hours):%H.%M}"
+
+
+def test_the_report_tells_the_time_of_the_data_in_the_offices_zone(demo_template, tmp_path, kab_url):
+    # GIVEN a kecamatan in WIB (the default) and one whose Profil kantor says WITA
+    a = office_file(demo_template, tmp_path / "a", name="Sukamaju", region_code="35.07.21")
+    b = office_file(demo_template, tmp_path / "b", name="Sukaraja", region_code="35.07.22")
+    conn = sqlite3.connect(b)
+    conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('utc_offset_hours', '8')")
+    conn.commit()
+    conn.close()
+    files = [backup_of(a, tmp_path / "flash-a"), backup_of(b, tmp_path / "flash-b")]
+    # WHEN the kabupaten imports both
+    first, second = import_files(kab_url, files, imported_by="Rina (Bagian Organisasi)")
+    # THEN each report says the time of its newest data on the office's own clock, with the zone's word
+    assert first.message.endswith(f"pukul {_newest_local(a, 7)} WIB."), first.message
+    assert second.message.endswith(f"pukul {_newest_local(b, 8)} WITA."), second.message

@@ -199,7 +199,7 @@ def test_a_benchmark_is_one_line_of_at_most_300_characters(demo_db: Database) ->
 
 
 def test_lampiran_1_keeps_the_signed_pk_while_a_pk_perubahan_is_a_draft(demo_db: Database, tmp_path) -> None:
-    from sakip_desktop.ops.agreements.pk import start_revision
+    from sakip_desktop.ops.agreements.revision import start_revision
     from sakip_desktop.ops.agreements.views import list_agreements
 
     # GIVEN a PK Perubahan of the office started (a draft, not signed yet)

@@ -23,9 +23,9 @@ from sakip_desktop.ops.agreements.pk import (
     delete_draft,
     finalise_agreement,
     refresh_agreement,
-    start_revision,
     update_agreement,
 )
+from sakip_desktop.ops.agreements.revision import start_revision
 from sakip_desktop.ops.agreements.views import get_agreement
 from sakip_desktop.ops.lkj.sections import mark_signed, save_section, unlock
 from sakip_desktop.ops.monitoring.evaluation import (

@@ -49,14 +49,14 @@ def test_the_pack_folder_holds_one_pdf_per_item_a_cover_sheet_and_the_lembar_sal
     assert names == sorted(result.files)
     # AND each PDF is named '<ESR type> - <title> - <year>.pdf'; quarterly ones for the quarters ended (TW I–III)
     assert "Perjanjian Kinerja - Perjanjian Kinerja - 2025.pdf" in names
-    assert "Laporan Kinerja - Laporan Kinerja - 2025.pdf" in names
-    assert "Lainnya - Formulir E.81 TW III - 2025.pdf" in names
-    assert "Lainnya - Formulir E.81 TW IV - 2025.pdf" not in names
+    assert "Laporan Kinerja - Laporan Kinerja - 2025 (DRAF).pdf" in names
+    assert "Lainnya - Formulir E.81 TW III - 2025 (DRAF).pdf" in names
+    assert "Lainnya - Formulir E.81 TW IV - 2025 (DRAF).pdf" not in names
     assert "Laporan Monev Renaksi - Laporan Kinerja Triwulan TW II - 2025.pdf" in names
     # AND the signed scan attached to the PK is what the pack holds; the program's documents are real PDFs,
     # printed now and entered in the document register
     assert (result.path / "Perjanjian Kinerja - Perjanjian Kinerja - 2025.pdf").read_bytes() == SCAN
-    e81 = (result.path / "Lainnya - Formulir E.81 TW III - 2025.pdf").read_bytes()
+    e81 = (result.path / "Lainnya - Formulir E.81 TW III - 2025 (DRAF).pdf").read_bytes()
     assert e81.startswith(b"%PDF") and b"%%EOF" in e81[-1024:]
     assert {(r.kind, r.quarter) for r in list_documents(demo_db, 2025)} >= {("e81", 3), ("lkj", None)}
     # AND the cover sheet lists every expected document with its ESR type, deadline and status, and says
@@ -235,18 +235,32 @@ def test_a_quarter_pack_holds_only_that_quarters_documents(demo_db, tmp_path):
     # THEN it holds the quarterly documents of TW III only: no LKj (due February 2026), no PK, no other quarter
     assert result.path.name == "Paket Kabupaten TW III 2025 - Kecamatan Contoh"
     assert {line.period for line in result.lines} == {"TW III 2025"}
-    assert "Laporan Kinerja - Laporan Kinerja - 2025.pdf" not in result.files
-    assert "Lainnya - Formulir E.81 TW III - 2025.pdf" in result.files
+    assert "Laporan Kinerja - Laporan Kinerja - 2025 (DRAF).pdf" not in result.files
+    assert "Lainnya - Formulir E.81 TW III - 2025 (DRAF).pdf" in result.files
     cover = " ".join(_pdf_text(result.path / "00 - Daftar isi paket - TW III 2025.pdf").split())
     assert "TRIWULAN III TAHUN 2025" in cover and "28-02-2026" not in cover
     book = load_workbook(result.path / "Lembar salin capaian triwulan - TW III 2025.xlsx")
     assert book.sheetnames == ["TW III"]
     # AND the year's pack keeps the yearly documents with their own deadline
     year = prepare_pack(demo_db, tim, 2025, tmp_path, today=DAY)
-    assert "Laporan Kinerja - Laporan Kinerja - 2025.pdf" in year.files
+    assert "Laporan Kinerja - Laporan Kinerja - 2025 (DRAF).pdf" in year.files
     # AND a quarter not yet ended is refused with the day its pack can be made
     with pytest.raises(ValidationError, match=r"TW IV 2025 belum berakhir; .* mulai 01-01-2026"):
         prepare_pack(demo_db, tim, 2025, tmp_path, quarter=4, today=DAY)
+
+
+@pytest.mark.sqlite_only(reason="the kept printings live in a folder beside the office file; a server has none")
+def test_a_document_printed_from_the_dokumen_tool_goes_into_the_pack_as_that_very_file(demo_db, tmp_path):
+    from sakip_desktop.documents.catalog import DocRequest, generate
+
+    # GIVEN the PK of 2025 printed from the Dokumen tool (as the Kasubag does before the Camat signs it)
+    kasubag = actor_for(demo_db, "kasubag_renkeu", DAY)
+    printed = generate(demo_db, kasubag, DocRequest("pk", year=2025)).pdf
+    # WHEN the year's pack is prepared with nothing changed since
+    pack = prepare_pack(demo_db, actor_for(demo_db, "analis_kebijakan", DAY), 2025, tmp_path, today=DAY)
+    # THEN the pack holds that very printing (same bytes), copied, not printed again
+    held = [f.read_bytes() for f in pack.path.glob("*.pdf") if "Perjanjian Kinerja" in f.name]
+    assert printed in held
 
 
 @pytest.mark.sqlite_only(reason="the kept printings live in a folder beside the office file; a server has none")
@@ -256,7 +270,7 @@ def test_a_second_pack_copies_the_registered_printings_instead_of_printing_again
 
     tim = actor_for(demo_db, "analis_kebijakan", DAY)
     first = prepare_pack(demo_db, tim, 2025, tmp_path, today=DAY)
-    e81 = "Lainnya - Formulir E.81 TW II - 2025.pdf"
+    e81 = "Lainnya - Formulir E.81 TW II - 2025 (DRAF).pdf"
     printed = (first.path / e81).read_bytes()
     register = len(list_documents(demo_db, 2025))
     # WHEN the pack is prepared again with nothing changed (as a .zip this time)
@@ -272,7 +286,8 @@ def test_a_second_pack_copies_the_registered_printings_instead_of_printing_again
     save_notes(demo_db, tim, 2025, 2, {n.key: n.draft or "-" for n in e81_notes(demo_db, 2025, 2)})
     third = prepare_pack(demo_db, tim, 2025, tmp_path, today=DAY)
     line = next(x for x in third.lines if x.title == "Formulir E.81" and x.period == "TW II 2025")
-    assert line.remark == "dicetak program, versi 2" and (third.path / e81).read_bytes() != printed
+    final = "Lainnya - Formulir E.81 TW II - 2025.pdf"  # reviewed: final now, no longer named DRAF
+    assert line.remark == "dicetak program, versi 2" and (third.path / final).read_bytes() != printed
     # AND a kept copy that was damaged is not used: the document is printed again
     folder = copies_dir(demo_db)
     assert folder is not None

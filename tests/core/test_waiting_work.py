@@ -8,7 +8,11 @@ TW IV and was told nothing waited while TW III was unverified. These tests pinne
 Issue 15 §2: the Camat and the Tim SAKIP are also reminded of the documents of the submission pack past their
 deadline. The demo office sent its pack (`demo.pack`) but for the E.81 and the Laporan Kinerja Triwulan of TW III
 2025 (due 10 Oktober, the quarter still under review) and, on DAY, the Berita Acara Evaluasi of TW III (due 15
-Oktober): the whole lists below hold that reminder, of the year with no quarter, before the year's quarters."""
+Oktober): the whole lists below hold that reminder, of the year with no quarter, before the year's quarters.
+
+Tester T2-3: the open quarters came from the reporting year alone, so in a new year without targets the Kasi was not
+told that last year's TW IV was still to fill; they now reach back over every year with targets. Tester T2-2: a late
+pack document was dropped a year after its deadline; it is now reminded of until it is uploaded."""
 
 from __future__ import annotations
 
@@ -230,3 +234,106 @@ def test_a_kasi_starting_tw_iv_does_not_move_everyone_to_tw_iv(demo_db):
     save_realisation(demo_db, who(demo_db, "kasi_pem"), first.indicator_id, YEAR, 4, Decimal(1), **EMPTY)
     # THEN everyone still opens on TW III, the earliest quarter not yet approved (it was the latest with data: TW IV)
     assert default_period(demo_db, late) == (YEAR, 3)
+
+
+# --- T2-3: the open periods reach back over the years held ---------------------------------------------------
+
+LATER = dt.date(2026, 11, 22)  # a new year with no targets of its own; 2025's TW IV never filled
+
+
+def _hold_a_year_before(db, unit_code: str, quarters: range) -> int:
+    """Copy the unit's 2025 targets to 2024, with the realisasi of `quarters` approved; the number of indicators."""
+    from sakip_desktop.storage import models as m
+
+    unit = unit_id(db, unit_code)
+    with db.transaction() as s:
+        targets = (
+            s.query(m.YearlyTarget)
+            .join(m.Indicator, m.Indicator.id == m.YearlyTarget.indicator_id)
+            .filter(m.YearlyTarget.year == YEAR, m.Indicator.responsible_unit_id == unit)
+            .all()
+        )
+        for t in targets:
+            s.add(m.YearlyTarget(indicator_id=t.indicator_id, year=YEAR - 1, value=t.value, value_high=t.value_high))
+            for q in quarters:
+                s.add(m.Realisation(indicator_id=t.indicator_id, year=YEAR - 1, quarter=q, value=Decimal(1),
+                                    status=Status.APPROVED.value))  # fmt: skip
+    return len(targets)
+
+
+def test_last_years_tw_iv_still_waits_in_the_new_year(demo_db):
+    # GIVEN the demo's 2025 with TW IV never filled, looked at in November 2026 (2026 plans nothing)
+    pem = len(statuses(demo_db, 4, unit_id(demo_db, "SEKSI_PEMERINTAHAN")))
+    # WHEN the open periods are read THEN every ended quarter of 2025 not yet approved is open (the bug: TW IV was
+    # dropped because the quarters were taken from the reporting year 2026 alone)
+    assert open_periods(demo_db, LATER) == [(YEAR, 3), (YEAR, 4)]
+    # AND the Kasi whose TW III is all sent is told to fill TW IV 2025, with its period
+    assert work(demo_db, "kasi_pem", Role.KASI, LATER) == [
+        WorkItem(f"{pem} indikator TW IV 2025 belum diisi realisasinya", "Isi realisasi", pem, YEAR, 4)
+    ]
+    # AND the Sekretaris still verifies TW III 2025
+    assert [(i.year, i.quarter) for i in work(demo_db, "sekcam", Role.SEKRETARIS, LATER)] == [(YEAR, 3)]
+
+
+def test_an_earlier_year_held_stays_open_until_done_oldest_first(demo_db):
+    # GIVEN 2024 held for the Seksi Pemerintahan: its targets, TW I-III approved, TW IV never filled
+    held = _hold_a_year_before(demo_db, "SEKSI_PEMERINTAHAN", range(1, 4))
+    # WHEN the office looks on DAY (October 2025) THEN TW IV 2024 is open, before TW III 2025
+    assert open_periods(demo_db, DAY) == [(YEAR - 1, 4), (YEAR, 3)]
+    assert work(demo_db, "kasi_pem", Role.KASI) == [
+        WorkItem(f"{held} indikator TW IV 2024 belum diisi realisasinya", "Isi realisasi", held, YEAR - 1, 4)
+    ]
+    # AND another unit, which planned nothing in 2024, is told nothing of 2024
+    assert work(demo_db, "kasi_kesos", Role.KASI) == []
+
+
+def test_a_finished_year_adds_nothing(demo_db):
+    from sakip_desktop.ops.measurement.year import measure_year
+    from sakip_desktop.storage import models as m
+
+    # GIVEN 2024 held and finished: every quarter of every planned indicator approved
+    _hold_a_year_before(demo_db, "SEKSI_PEMERINTAHAN", range(1, 5))
+    assert measure_year(demo_db, YEAR - 1).final
+    # THEN it opens no period
+    assert open_periods(demo_db, DAY) == [(YEAR, 3)]
+    # AND once 2025 is finished too (TW III approved, TW IV entered and approved), nothing is open in 2026
+    with demo_db.transaction() as s:
+        for r in s.query(m.Realisation).filter_by(year=YEAR, quarter=3):
+            r.status = Status.APPROVED.value
+        for t in s.query(m.YearlyTarget).filter_by(year=YEAR):
+            s.add(m.Realisation(indicator_id=t.indicator_id, year=YEAR, quarter=4, value=t.value,
+                                status=Status.APPROVED.value))  # fmt: skip
+    assert measure_year(demo_db, YEAR).final
+    assert open_periods(demo_db, LATER) == []
+    assert work(demo_db, "kasi_pem", Role.KASI, LATER) == []
+
+
+# --- T2-2: a late pack document is reminded until it is uploaded ---------------------------------------------
+
+
+def test_a_late_pack_document_is_reminded_until_it_is_uploaded_however_late(demo_db):
+    from sakip_desktop.ops.pack.checklist import checklist
+    from sakip_desktop.ops.pack.due import DIUNGGAH
+    from sakip_desktop.ops.pack.edit import set_status
+
+    # GIVEN the demo's TW III 2025 documents never sent, looked at more than a year after their deadline
+    late = late_documents(demo_db, LATER)
+    # THEN they are still reminded of (the bug: dropped a year after their deadline)
+    assert {(d.title, d.period) for d in late} >= LATE_ON_DAY
+    # AND "Menunggu Anda" counts for 2025 what the Paket page of 2025 shows late
+    page = sum(1 for r in checklist(demo_db, YEAR, LATER) if r.overdue)
+    camat = [i for i in work(demo_db, "camat", Role.CAMAT, LATER) if i.tool == PACK_TOOL and i.year == YEAR]
+    assert [i.count for i in camat] == [page] and page >= len(LATE_ON_DAY)
+    # WHEN the E.81 of TW III 2025 is uploaded THEN it is no longer reminded of
+    tim = actor_for(demo_db, "analis_kebijakan", LATER)
+    set_status(demo_db, tim, "e81", YEAR, 3, DIUNGGAH, uploaded_on=LATER)
+    after = {(d.title, d.period) for d in late_documents(demo_db, LATER)}
+    assert ("Formulir E.81", "TW III 2025") not in after
+    assert ("Laporan Kinerja Triwulan", "TW III 2025") in after
+
+
+def test_an_earlier_years_pack_kept_by_the_office_stays_reminded(demo_db):
+    # GIVEN 2025's pack kept by the office with TW III's documents never sent, looked at in 2028 (two years on)
+    years_on = dt.date(2028, 3, 1)
+    # THEN they are still reminded of, with their year
+    assert {(d.title, d.period) for d in late_documents(demo_db, years_on)} >= LATE_ON_DAY

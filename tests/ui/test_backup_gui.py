@@ -27,6 +27,7 @@ from sakip_desktop.storage.backup import make_backup
 from sakip_desktop.storage.database import Database
 from sakip_desktop.storage.migrations import SCHEMA_VERSION
 from sakip_desktop.storage.sqlitefile import backup_file, check_file
+from ui.arguments import parse_args
 from ui.backup_dialog import BackupDialog
 from ui.context import AppContext
 from ui.first_run import FirstRunDialog
@@ -179,7 +180,7 @@ def test_a_backup_opened_from_explorer_comes_up_chosen_in_the_restore_dialog(qtb
     backup = make_backup(demo_db.path, tmp_path / "flashdisk", create=True).path
     _add(demo_db, "Ditambah sesudah cadangan")
     # WHEN the program is started on it as Windows' "Buka dengan" does (--restore FILE) and the administrator logs in
-    assert app_module.parse_args(["--restore", str(backup)]).restore == backup
+    assert parse_args(["--restore", str(backup)]).restore == backup
     controller = app_module.Controller(QApplication.instance(), demo_db)
     controller.restore_file = backup
     chosen: list[Path | None] = []

@@ -160,3 +160,21 @@ def test_a_desas_file_is_listed_with_its_desa_and_the_list_stays_open(qtbot, dem
     listed = [form.evidence.model.index(r, 0).data() for r in range(2)]
     assert listed == expected
     assert form.desa.fraction.text().startswith("10 dari 14 desa") and modals.unexpected == []
+
+
+def test_a_share_of_desa_is_shown_with_two_decimals_in_the_table(qtbot, demo_db):
+    # GIVEN TW IV with 7 of the 14 active desa marked as meeting the criterion: 50 percent of the desa
+    entry = next(e for e in quarter_entries(demo_db, 2025, 4) if e.code == "IK05")
+    active = [d for d in list_desa(demo_db) if d.active]
+    assert len(active) == 14
+    marks = [DesaMark(d.id, n < 7, "") for n, d in enumerate(active)]
+    save_desa_marks(demo_db, actor_for(demo_db, "kasi_pem", DAY), entry.indicator_id, 2025, 4, marks)
+    # WHEN the Kasi opens Isi realisasi on his window
+    _window, lazy, form = kasi_form(qtbot, demo_db, 4)
+    # THEN the Realisasi cell of IK05 reads "50,00", as the share is printed, not "50"
+    page = lazy.content
+    model = page.table.model()
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = next(n for n, e in enumerate(page.entries) if e.code == "IK05")
+    assert model.index(row, heads.index("Realisasi")).data() == "50,00"
+    assert "7 dari 14 desa memenuhi kriteria (50,00%)" in form.desa.fraction.text()

@@ -140,3 +140,19 @@ def test_a_saved_pdf_is_told_with_its_path_and_buka_folder(qtbot, demo_db, tmp_p
     assert box.text() == f"Formulir E.81 2025 TW 3 (PDF) disimpan di:\n{pdf}"
     next(b for b in box.buttons() if b.text() == "Buka folder").click()
     assert asked == [str(tmp_path)]
+
+
+def test_every_reason_for_the_draf_shows_the_approvals_first_and_none_is_cut(qtbot, demo_db):
+    from sakip_desktop.ops.e81.form import e81_form
+
+    page = _page(qtbot, demo_db, "analis_kebijakan")
+    page.show()
+    qtbot.wait(50)
+    missing = e81_form(demo_db, 2025, 3).missing
+    lines = page.state.text().splitlines()
+    # THEN the realisasi waiting for the Camat comes first, the four unsaved rows share one line, none left out
+    assert lines[0] == "Masih tercetak DRAF karena:"
+    assert "belum disetujui Camat" in lines[1] and len(lines) == 3
+    assert all(label.split(": ")[-1] in page.state.text() for label in missing)
+    # AND the label has the room its wrapped text needs (never squeezed to fewer lines)
+    assert page.state.height() >= page.state.heightForWidth(page.state.width())

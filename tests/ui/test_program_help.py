@@ -6,7 +6,7 @@ import pytest
 
 
 def test_the_programs_own_help_is_in_indonesian(capsys):
-    from ui.app import parse_args
+    from ui.arguments import parse_args
 
     with pytest.raises(SystemExit):
         parse_args(["--help"])

@@ -19,9 +19,9 @@ from sakip_desktop.ops.agreements.pk import (
     AgreementEdit,
     Kind,
     Party,
-    start_revision,
     update_agreement,
 )
+from sakip_desktop.ops.agreements.revision import start_revision
 from ui.context import AppContext
 from ui.widgets.dialogs import FormDialog
 from ui.widgets.forms import date_edit, date_of, fill_combo, form_layout, hint, set_date

@@ -42,9 +42,18 @@ def amount_text(value: Decimal | None, unit: str) -> str:
     return formats.with_unit(num(value), unit)
 
 
+def _share_of_desa(entry: EntryView, value: Decimal | None) -> str | None:
+    """A realisasi counted over desa is a share of desa, written with two decimals ('50,00') as it is printed;
+    None for any other value."""
+    if entry.over_desa and value is not None and not entry.levels:
+        return formats.number(value)
+    return None
+
+
 def entry_value(entry: EntryView, value: Decimal | None) -> str:
-    """A realisasi in a table: the level's label on a qualitative indicator ('B'), else the number."""
-    return entry.value_label(value) or num(value)
+    """A realisasi in a table: the level's label on a qualitative indicator ('B'), a share of desa with two
+    decimals ('50,00'), else the number."""
+    return entry.value_label(value) or _share_of_desa(entry, value) or num(value)
 
 
 def entry_target(entry: EntryView, target: Target | None) -> str:
@@ -53,7 +62,11 @@ def entry_target(entry: EntryView, target: Target | None) -> str:
 
 
 def entry_amount(entry: EntryView, value: Decimal | None) -> str:
-    """A realisasi with its satuan ('7 kali', '85,71%'), or the level's label on a qualitative indicator."""
+    """A realisasi with its satuan ('7 kali', '85,71%', '50,00%' over desa), or the level's label on a
+    qualitative indicator."""
+    share = _share_of_desa(entry, value)
+    if share is not None:
+        return formats.with_unit(share, entry.unit)
     return entry.value_label(value) or amount_text(value, entry.unit)
 
 

@@ -223,6 +223,8 @@ class DashboardPage(ShownPage):
             0,
             "Tidak ada dokumen paket Kabupaten yang terlambat.",
         )
+        self.late_documents.view.setToolTip("Klik dua kali (atau Enter) untuk membukanya di Paket Kabupaten.")
+        self.late_documents.view.activated.connect(self._open_document)
 
     def _assemble(self, tiles: QHBoxLayout, grid: QGridLayout) -> None:
         """Everything in one column on the styled "dasbor" body, in a scroll area that fits the page's width."""
@@ -351,6 +353,12 @@ class DashboardPage(ShownPage):
         item = index.data(RECORD_ROLE)
         if item is not None:
             self.open_step(item.step_run_id)
+
+    def _open_document(self, index: QModelIndex) -> None:  # the pack on the document's period, its row chosen
+        from ui.pack.page import open_pack_item
+
+        if (document := index.data(RECORD_ROLE)) is not None:
+            open_pack_item(self, document.code, document.year, document.quarter)
 
     def open_step(self, step_run_id: int) -> None:
         """Open the step screen as the inbox does; afterwards every screen redraws."""

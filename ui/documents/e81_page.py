@@ -6,7 +6,7 @@ Dokumen tool ("Formulir E.81 Evaluasi Renja").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -168,9 +168,8 @@ class E81Page(FitsItsRoom):
         if form.is_final:
             self.state.setText("Formulir E.81 siap dicetak sebagai final.")
         else:
-            shown = "\n".join(f"- {line}" for line in form.missing[:8])
-            more = f"\n- … dan {len(form.missing) - 8} lagi" if len(form.missing) > 8 else ""
-            self.state.setText(f"Masih tercetak DRAF karena:\n{shown}{more}")
+            shown = "\n".join(f"- {line}" for line in draft_reasons(form.missing))
+            self.state.setText(f"Masih tercetak DRAF karena:\n{shown}")
 
     def fill_drafts(self) -> None:
         """Put the draft into every empty row (nothing is saved until 'Simpan')."""
@@ -248,3 +247,14 @@ class E81Page(FitsItsRoom):
             write,
             "Berkas Excel",
         )
+
+
+UNSAVED = "Belum ditinjau dan disimpan: "
+
+
+def draft_reasons(missing: Sequence[str]) -> list[str]:
+    """Every reason the form is a DRAF, the short way: what waits for approval first, then the unsaved rows named on
+    one line (four rows would otherwise push the approvals below the fold)."""
+    unsaved = [line.removeprefix(UNSAVED) for line in missing if line.startswith(UNSAVED)]
+    others = [line for line in missing if not line.startswith(UNSAVED)]
+    return others + ([f"{UNSAVED}{'; '.join(unsaved)}"] if unsaved else [])

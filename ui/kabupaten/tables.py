@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sakip_desktop.domain import formats
-from sakip_desktop.ops.kabupaten.comparison import KecamatanFigures, RankLine, SasaranFigure
+from sakip_desktop.ops.kabupaten.comparison import RankLine
+from sakip_desktop.ops.kabupaten.figures import KecamatanFigures, SasaranFigure
 from sakip_desktop.ops.kabupaten.importing import STATUS_WORDS, ImportOutcome
 from sakip_desktop.ops.kabupaten.sources import LogLine
 from ui.widgets.colours import LATE_COLOUR

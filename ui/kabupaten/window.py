@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sakip_desktop.ops.kabupaten.comparison import Comparison, KecamatanFigures, compare
+from sakip_desktop.ops.kabupaten.comparison import Comparison, compare
+from sakip_desktop.ops.kabupaten.figures import KecamatanFigures
 from sakip_desktop.ops.kabupaten.sources import (
     LogLine,
     checked_url,

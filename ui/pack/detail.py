@@ -67,12 +67,13 @@ class ItemPanel(QWidget):
         self.attach_button.setToolTip("Pindaian halaman bertanda tangan, DPA dari Kabupaten, dan sebagainya")
         self.attach_button.clicked.connect(self.attach)
         self.files = EvidenceList(ctx, read=read_pack_file, folder="paket")
-        self.files.setMaximumHeight(170)
+        self._fit_files(0)
         for label in self.files.findChildren(QLabel):  # the list's own heading speaks of bukti dukung
             if "Bukti dukung" in label.text():
                 label.setText("<b>Berkas PDF terlampir</b> (paket memakai yang terbaru)")
         self.history = QListWidget()
         self.history.setWordWrap(True)
+        self.history.setMinimumHeight(140)
         form = QFormLayout()
         form.addRow("Status", self.status)
         form.addRow("Tanggal diunggah", self.uploaded)
@@ -86,7 +87,7 @@ class ItemPanel(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(self.files, 1)
+        layout.addWidget(self.files)
         layout.addWidget(QLabel("<b>Riwayat</b>"))
         layout.addWidget(self.history, 1)
         self.show_row(None)
@@ -110,12 +111,21 @@ class ItemPanel(QWidget):
         self.status.setCurrentIndex(STATUS_CODES.index(row.status))
         self.note.setPlainText(row.note)
         self.files.set_items(row.files, self.offset)
+        self._fit_files(len(row.files))
         self.history.clear()
         if row.item_id is not None:
             _ok, lines = attempt(self, lambda: history(self.ctx.db, row.item_id or 0))
             for line in lines or []:
                 self.history.addItem(f"{local_when(line.at, self.offset)} · {line.by} · {line.what}")
         self._update()
+
+    def _fit_files(self, count: int) -> None:
+        """The files list as tall as its rows (one to four), its "Buka" button whole: never squeezed, and no empty
+        rows pushing the history below the fold (the panel scrolls in its own area when it is taller)."""
+        table = self.files.table
+        rows = table.verticalHeader().defaultSectionSize() * min(max(count, 1), 4)
+        others = self.files.sizeHint().height() - table.sizeHint().height()
+        self.files.setFixedHeight(others + table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth())
 
     def _update(self) -> None:
         writable = self.row is not None and self.ctx.actor.may(Op.PACK_STATUS_SET)

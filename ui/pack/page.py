@@ -35,6 +35,7 @@ from ui.widgets.fit import FitsItsRoom
 from ui.widgets.table import Column, RecordTableModel, current_record, make_table, marked, select_where
 
 LATE, DONE, REJECTED, SENT = "#fde0dc", "#dff0d8", "#fff3cd", "#e7f0fb"
+PACK_TITLE = "Paket Kabupaten"  # the tool's title (ui/tools.py)
 PERIODS = ("Setahun", "TW I", "TW II", "TW III", "TW IV")  # the year's pack, or a quarter's (its quarterly items)
 
 
@@ -53,6 +54,7 @@ COLUMNS = marked(
         Column[ChecklistRow]("Periode", lambda r: r.period, width=82),
         Column[ChecklistRow]("Batas waktu", lambda r: r.deadline_text, lambda r: r.deadline, width=90),
         Column[ChecklistRow]("Status", lambda r: r.status_label, tooltip=lambda r: r.note, width=95),
+        Column[ChecklistRow]("Catatan", lambda r: r.note, tooltip=lambda r: r.note, width=110),
         Column[ChecklistRow]("Berkas", lambda r: r.source_text, width=200),
     ],
     _colour,
@@ -157,14 +159,26 @@ class PackPage(FitsItsRoom):
             f"{count.text}{waiting} · {done} diterima · "
             + (f"{late} terlambat" if late else "tidak ada yang terlambat")
         )
-        if chosen is None or not select_where(
+        if chosen is not None and select_where(
             self.table, lambda r: (r.item.code, r.quarter) == (chosen.item.code, chosen.quarter)
         ):
+            return
+        # Nothing chosen yet (opened from "Menunggu Anda", another year): the first late document, if any.
+        if not select_where(self.table, lambda r: r.overdue):
             self.panel.show_row(None)
 
     def choose(self, code: str, quarter: int = 0) -> bool:
         """Put the cursor on an item (for tests and for opening from "Menunggu Anda")."""
         return select_where(self.table, lambda r: (r.item.code, r.quarter) == (code, quarter))
+
+    def open_item(self, code: str, year: int, quarter: int) -> bool:
+        """Show the pack of `year` on the item's period (its quarter's pack, or the year's) with the item chosen;
+        the status bar's year must already be `year` (`open_pack_item` sets it)."""
+        if self.year != self.ctx.year or self._stale:
+            self.reload()
+        if self.period.currentIndex() != quarter:
+            self.period.setCurrentIndex(quarter)  # reloads
+        return self.year == year and self.choose(code, quarter)
 
     def _choose_folder(self) -> Path | None:
         drives = removable_drives()
@@ -172,7 +186,7 @@ class PackPage(FitsItsRoom):
 
     def prepare(self) -> PackResult | None:
         """Write the year's pack into a chosen folder (a flash drive)."""
-        from sakip_desktop.documents.pack import prepare_pack
+        from sakip_desktop.documents.pack import draft_text, prepare_pack
 
         folder = self.ask_folder()
         if folder is None:
@@ -189,8 +203,10 @@ class PackPage(FitsItsRoom):
         self.last_pack = result
         missing = "; ".join(f"{line.title} {line.period}" for line in result.missing[:6])
         more = f" dan {len(result.missing) - 6} lagi" if len(result.missing) > 6 else ""
+        drafts = draft_text(result.lines)
         self.message.setText(
             f"Paket ditulis ke {result.path} ({len(result.files)} berkas)."
+            + (f" PERHATIAN: {drafts}" if drafts else "")
             + (f" Belum ada dalam paket: {missing}{more}." if missing else " Semua dokumen ada.")
         )
         self.reload()
@@ -208,3 +224,18 @@ class PackPage(FitsItsRoom):
         from ui.pack.salin import SalinDialog
 
         SalinDialog(self.ctx, self.year, self).exec()
+
+
+def open_pack_item(widget: QWidget, code: str, year: int, quarter: int) -> bool:
+    """From a screen inside a role's tab (the Dasbor): bring the tab's "Paket Kabupaten" forward on `year` and
+    `quarter` with the item chosen. False when the tab has no pack tool."""
+    tab = widget.parentWidget()
+    while tab is not None and not hasattr(tab, "open_work"):
+        tab = tab.parentWidget()
+    pages = getattr(tab, "cycle_pages", {}) if tab is not None else {}
+    holder = pages.get(PACK_TITLE)
+    if tab is None or holder is None:
+        return False
+    tab.open_work(PACK_TITLE, year, quarter)
+    page = holder.ensure_built()
+    return isinstance(page, PackPage) and page.open_item(code, year, quarter)

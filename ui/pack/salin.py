@@ -1,5 +1,6 @@
 """The lembar salin on screen: a year's quarterly figures in the kabupaten web form's column order, one tab per
-quarter, to copy from while typing them in; and "Simpan .xlsx…"."""
+quarter (opened on the status bar's quarter), to copy from while typing them in; and "Simpan .xlsx…". A quarter
+whose figures the Camat has not all approved says so in red above its table (DRAF, which indicators)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sakip_desktop.documents.pack_salin import SalinQuarter
 from sakip_desktop.documents.request import SheetTable
 from ui.context import AppContext
 from ui.errors import attempt
@@ -30,17 +33,21 @@ class SalinDialog(QDialog):
 
     def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from sakip_desktop.documents.pack_salin import salin_tables
+        from sakip_desktop.documents.pack_salin import salin_quarters
 
         self.ctx, self.year = ctx, year
         self.setWindowTitle(f"Lembar salin capaian triwulan {year}")
         self.resize(1200, 620)
         self.ask_path: Callable[[str, str, str], Path | None] = lambda t, n, f: ask_save_path(self, t, n, f)
         self.tabs = QTabWidget()
-        _ok, tables = attempt(self, lambda: salin_tables(ctx.db, year))
-        self.tables: list[SheetTable] = tables or []
-        for table in self.tables:
-            self.tabs.addTab(_grid(table), table.sheet)
+        _ok, parts = attempt(self, lambda: salin_quarters(ctx.db, year))
+        self.parts: list[SalinQuarter] = parts or []
+        self.tables: list[SheetTable] = [part.table for part in self.parts]
+        self.warnings: list[QLabel] = []
+        for part in self.parts:
+            self.tabs.addTab(self._page(part), part.table.sheet + (" (DRAF)" if part.pending else ""))
+        if ctx.year == year and 1 <= ctx.quarter <= len(self.parts):
+            self.tabs.setCurrentIndex(ctx.quarter - 1)
         intro = plain_label()
         intro.setWordWrap(True)
         intro.setText(
@@ -59,6 +66,25 @@ class SalinDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
+
+    def _page(self, part: SalinQuarter) -> QWidget:
+        """A quarter's tab: the warning (when figures wait for the Camat's approval) over its table."""
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 4, 0, 0)
+        warning = plain_label()
+        warning.setWordWrap(True)
+        warning.setStyleSheet("color: #a61b1b; font-weight: bold;")
+        warning.setText(
+            f"{part.warning}. Angka ini belum final; salin setelah disetujui Camat, atau beri tahu verifikator."
+            if part.pending
+            else ""
+        )
+        warning.setVisible(bool(part.pending))
+        self.warnings.append(warning)
+        box.addWidget(warning)
+        box.addWidget(_grid(part.table), 1)
+        return page
 
     def save_xlsx(self) -> Path | None:
         """Write the lembar salin (.xlsx) to a chosen file."""

@@ -63,9 +63,9 @@ class DesaPage(RecordPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         columns = [
-            Column[DesaView]("Kode", lambda d: d.code),
-            Column[DesaView]("Nama", lambda d: d.name),
-            Column[DesaView]("Jenis", lambda d: d.kind_label),
+            Column[DesaView]("Kode", lambda d: d.code, width=130),
+            Column[DesaView]("Nama", lambda d: d.name, width=220),
+            Column[DesaView]("Jenis", lambda d: d.kind_label, width=90),
             Column[DesaView]("Kepala desa/lurah", lambda d: text_or_dash(d.head_name)),
             Column[DesaView]("Status", lambda d: "Aktif" if d.active else "Tidak aktif"),
         ]

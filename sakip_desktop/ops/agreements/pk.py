@@ -2,7 +2,8 @@
 checks it and makes it final (the Camat may make it final too); a PK Perubahan is a new version with a reason,
 and the version it replaces stays readable.
 
-Read views live in `ops/agreements/views.py` and are re-exported here, with the shared names of `common.py`.
+Read views live in `ops/agreements/views.py` and are re-exported here, with the shared names of `common.py`; a
+draft's making is in `drafts.py`, the PK Perubahan (`start_revision`) in `revision.py`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, select
+from sqlalchemy import select
 
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.domain.roles import ActingKind, Role
@@ -27,13 +28,21 @@ from sakip_desktop.ops.agreements.common import (
     Status,
     clean_statement,
     get_agreement_row,
-    parties_for,
     pk_unit,
-    read_pk_settings,
-    scope_budget,
     scope_indicators,
     write_setting,
 )
+from sakip_desktop.ops.agreements.drafts import (
+    agreement_state,
+    audit_agreement,
+    ensure_draft,
+    fill_from_data,
+    in_scope,
+    new_version,
+    set_parties,
+    version_words,
+)
+from sakip_desktop.ops.agreements.revision import check_reason
 from sakip_desktop.ops.agreements.settings import clean_party, party_dict, update_pk_settings
 from sakip_desktop.ops.agreements.views import (
     AgreementDetail,
@@ -46,43 +55,9 @@ from sakip_desktop.ops.agreements.views import (
     list_agreements,
     pk_settings,
 )
-from sakip_desktop.ops.base import Actor, Clock, Tx, snapshot, utcnow, write
+from sakip_desktop.ops.base import Actor, Clock, utcnow, write
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import (
-    AgreementBudget,
-    AgreementTarget,
-    Office,
-    PerformanceAgreement,
-    YearlyTarget,
-)
-
-HEADER_FIELDS = (
-    "year",
-    "unit_id",
-    "version",
-    "kind",
-    "status",
-    "reason_code",
-    "reason",
-    "document_number",
-    "first_party_name",
-    "first_party_title",
-    "first_party_rank",
-    "first_party_nip",
-    "second_party_name",
-    "second_party_title",
-    "second_party_rank",
-    "second_party_nip",
-    "statement_text",
-    "place",
-    "signed_on",
-    "finalised_by",
-    "finalised_at",
-)
-FROZEN_MESSAGE = (
-    "PK {what} sudah ditetapkan dan tidak dapat diubah lagi. Bila ada pergantian pejabat atau perubahan "
-    "strategi/prioritas, buat PK Perubahan."
-)
+from sakip_desktop.storage.models import PerformanceAgreement
 
 
 @dataclass(frozen=True)
@@ -102,108 +77,6 @@ class AgreementEdit:
     def of(cls, detail: AgreementDetail, **changes: Any) -> AgreementEdit:
         """What the PK `detail` holds now, with `changes` (field=value) made to it."""
         return replace(cls(**{f.name: getattr(detail, f.name) for f in fields(cls)}), **changes)
-
-
-# ---- helpers ------------------------------------------------------------------------------------------------
-
-
-def _in_scope(year: int, unit_id: int | None) -> ColumnElement[bool]:
-    """The PKs of `year` for `unit_id` (None: the office's own PK)."""
-    return and_(
-        PerformanceAgreement.year == year,
-        PerformanceAgreement.unit_id.is_(None) if unit_id is None else PerformanceAgreement.unit_id == unit_id,
-    )
-
-
-def _what(row: PerformanceAgreement) -> str:
-    return f"{row.year} versi {row.version}"
-
-
-def _ensure_draft(row: PerformanceAgreement) -> None:
-    if row.status != Status.DRAFT.value:
-        raise ValidationError(FROZEN_MESSAGE.format(what=_what(row)), field="status")
-
-
-def _set_parties(row: PerformanceAgreement, first: Party, second: Party) -> None:
-    for which, party in (("first", first), ("second", second)):
-        setattr(row, f"{which}_party_name", party.name.strip())
-        setattr(row, f"{which}_party_title", party.title.strip())
-        setattr(row, f"{which}_party_rank", party.rank.strip())
-        setattr(row, f"{which}_party_nip", party.nip.strip())
-        setattr(row, f"{which}_party_person_id", party.person_id)
-
-
-def _fill_from_data(tx: Tx, row: PerformanceAgreement) -> None:
-    """Replace the draft's targets and budget lines with the current planning data; parties as of its date."""
-    s = tx.session
-    s.execute(delete(AgreementTarget).where(AgreementTarget.agreement_id == row.id))
-    s.execute(delete(AgreementBudget).where(AgreementBudget.agreement_id == row.id))
-    indicators = scope_indicators(s, row.year, row.unit_id)
-    yearly = {
-        y.indicator_id: y
-        for y in s.scalars(
-            select(YearlyTarget).where(
-                YearlyTarget.year == row.year, YearlyTarget.indicator_id.in_([i.id for i in indicators])
-            )
-        )
-    }
-    order = 0
-    for ind in indicators:
-        y = yearly.get(ind.id)
-        if y is None:
-            continue  # reported by the checks: the PK cannot be final without it
-        order += 1
-        s.add(
-            AgreementTarget(
-                agreement_id=row.id, indicator_id=ind.id, value=y.value, value_high=y.value_high, sort_order=order
-            )
-        )
-    for n, line in enumerate(scope_budget(s, row.year, row.unit_id), start=1):
-        s.add(
-            AgreementBudget(
-                agreement_id=row.id, code=line.code, name=line.name, amount=line.amount, note=line.note, sort_order=n
-            )
-        )
-    day = row.signed_on or tx.now.date()
-    _set_parties(row, *parties_for(s, row.unit_id, day))
-
-
-def _audit(tx: Tx, row: PerformanceAgreement, old: dict[str, Any] | None) -> None:
-    tx.audit("performance_agreement", row.id, old, _old(tx, row))
-
-
-def _old(tx: Tx, row: PerformanceAgreement) -> dict[str, Any]:
-    """The PK's header and its count of targets, for the audit trail."""
-    state = snapshot(row, HEADER_FIELDS)
-    state["targets"] = tx.session.scalar(
-        select(func.count()).select_from(AgreementTarget).where(AgreementTarget.agreement_id == row.id)
-    )
-    return state
-
-
-def _place(tx: Tx) -> str:
-    office = tx.session.scalars(select(Office)).first()
-    return (office.signing_place or office.name) if office else ""
-
-
-def _new_version(
-    tx: Tx, year: int, unit_id: int | None, version: int, signed_on: dt.date | None
-) -> PerformanceAgreement:
-    row = PerformanceAgreement(
-        year=year,
-        unit_id=unit_id,
-        version=version,
-        kind=Kind.MURNI.value if version == 1 else Kind.PERUBAHAN.value,
-        status=Status.DRAFT.value,
-        statement_text=read_pk_settings(tx.session).statement_text,
-        place=_place(tx),
-        signed_on=signed_on or tx.now.date(),
-        created_by=tx.actor.name,
-        created_at=tx.now,
-    )
-    tx.session.add(row)
-    tx.session.flush()
-    return row
 
 
 # ---- operations ---------------------------------------------------------------------------------------------
@@ -229,17 +102,17 @@ def create_agreement(
     with write(db, actor, Op.PK_CREATE, clock=clock) as tx:
         if unit_id is not None:
             pk_unit(tx.session, unit_id)
-        if tx.session.scalars(select(PerformanceAgreement).where(_in_scope(year, unit_id))).first() is not None:
+        if tx.session.scalars(select(PerformanceAgreement).where(in_scope(year, unit_id))).first() is not None:
             raise ValidationError(
                 f"PK tahun {year} untuk unit ini sudah ada. Ubah drafnya, atau buat PK Perubahan dari PK yang sudah "
                 "ditetapkan.",
                 field="year",
             )
         scope_indicators(tx.session, year, unit_id)  # refuses a year without a Renstra
-        row = _new_version(tx, year, unit_id, 1, signed_on)
-        _fill_from_data(tx, row)
+        row = new_version(tx, year, unit_id, 1, signed_on)
+        fill_from_data(tx, row)
         tx.session.flush()
-        _audit(tx, row, None)
+        audit_agreement(tx, row, None)
         return row.id
 
 
@@ -247,11 +120,11 @@ def refresh_agreement(db: Database, actor: Actor, agreement_id: int, *, clock: C
     """Operation 'Perbarui draf PK dari data': targets, budget lines and parties taken again from current data."""
     with write(db, actor, Op.PK_REFRESH, clock=clock) as tx:
         row = get_agreement_row(tx.session, agreement_id)
-        _ensure_draft(row)
-        old = _old(tx, row)
-        _fill_from_data(tx, row)
+        ensure_draft(row)
+        old = agreement_state(tx, row)
+        fill_from_data(tx, row)
         tx.session.flush()
-        _audit(tx, row, old)
+        audit_agreement(tx, row, old)
 
 
 def update_agreement(
@@ -272,27 +145,27 @@ def update_agreement(
         raise ValidationError("Tempat penandatanganan wajib diisi.", field="place")
     with write(db, actor, Op.PK_UPDATE, clock=clock) as tx:
         row = get_agreement_row(tx.session, agreement_id)
-        _ensure_draft(row)
-        old = _old(tx, row)
+        ensure_draft(row)
+        old = agreement_state(tx, row)
         if row.kind == Kind.PERUBAHAN.value:
-            code, reason = _check_reason(data.reason_code, data.reason)
+            code, reason = check_reason(data.reason_code, data.reason)
             row.reason_code, row.reason = code, reason
         row.document_number, row.place, row.signed_on = number, place, data.signed_on
         row.statement_text = statement
-        _set_parties(row, first, second)
+        set_parties(row, first, second)
         if row.unit_id is None:
             before, after = write_setting(tx.session, SUPERIOR_KEY, party_dict(second))
             if before != after:
                 tx.audit("setting", None, {SUPERIOR_KEY: before}, {SUPERIOR_KEY: after})
-        _audit(tx, row, old)
+        audit_agreement(tx, row, old)
 
 
 def delete_draft(db: Database, actor: Actor, agreement_id: int, *, clock: Clock = utcnow) -> None:
     """Operation 'Hapus draf PK': only a draft; a PK that was made final is kept for ever."""
     with write(db, actor, Op.PK_DELETE_DRAFT, clock=clock) as tx:
         row = get_agreement_row(tx.session, agreement_id)
-        _ensure_draft(row)
-        tx.audit("performance_agreement", row.id, _old(tx, row), None)
+        ensure_draft(row)
+        tx.audit("performance_agreement", row.id, agreement_state(tx, row), None)
         tx.session.delete(row)
 
 
@@ -314,74 +187,24 @@ def finalise_agreement(db: Database, actor: Actor, agreement_id: int, *, clock: 
         s = tx.session
         _refuse_plh(tx.actor)
         row = get_agreement_row(s, agreement_id)
-        _ensure_draft(row)
+        ensure_draft(row)
         problems = problems_of(s, row)
         if problems:
             listing = "\n".join(f"- {p}" for p in problems)
-            raise ValidationError(f"PK {_what(row)} belum dapat ditetapkan:\n{listing}", field="status")
-        old = _old(tx, row)
+            raise ValidationError(f"PK {version_words(row)} belum dapat ditetapkan:\n{listing}", field="status")
+        old = agreement_state(tx, row)
         for earlier in s.scalars(
             select(PerformanceAgreement).where(
-                _in_scope(row.year, row.unit_id), PerformanceAgreement.status == Status.FINAL.value
+                in_scope(row.year, row.unit_id), PerformanceAgreement.status == Status.FINAL.value
             )
         ):
-            before = _old(tx, earlier)
+            before = agreement_state(tx, earlier)
             earlier.status = Status.SUPERSEDED.value
-            _audit(tx, earlier, before)
+            audit_agreement(tx, earlier, before)
         row.status = Status.FINAL.value
         row.finalised_by = tx.actor.name
         row.finalised_at = tx.now
-        _audit(tx, row, old)
-
-
-def _check_reason(reason_code: str, reason: str) -> tuple[str, str]:
-    code = (reason_code or "").strip().upper()
-    if code not in REASONS:
-        choices = ", ".join(f"{k} = {v.lower()}" for k, v in REASONS.items())
-        raise ValidationError(f"Pilih dasar perubahan PK ({choices}).", field="reason_code")
-    reason = (reason or "").replace("\r\n", "\n").strip()
-    if not reason:
-        raise ValidationError("Tulis alasan perubahan PK (mis. siapa digantikan siapa, sejak kapan).", field="reason")
-    if len(reason) > 2000:
-        raise ValidationError("Alasan perubahan terlalu panjang (paling banyak 2.000 karakter).", field="reason")
-    return code, reason
-
-
-def start_revision(
-    db: Database,
-    actor: Actor,
-    agreement_id: int,
-    reason_code: str,
-    reason: str,
-    document_number: str,
-    *,
-    signed_on: dt.date | None = None,
-    clock: Clock = utcnow,
-) -> int:
-    """Operation 'Buat PK Perubahan': from the PK that is in force, a draft of the next version with the ground
-    (MUTASI / STRATEGI / PRIORITAS), reason and document number; targets, budget and parties taken fresh from
-    current data. Returns the new draft's id."""
-    code, reason = _check_reason(reason_code, reason)
-    number = document_number.strip()
-    if len(number) > 120:
-        raise ValidationError("Nomor dokumen terlalu panjang (paling banyak 120 karakter).", field="document_number")
-    with write(db, actor, Op.PK_REVISION_START, clock=clock) as tx:
-        s = tx.session
-        source = get_agreement_row(s, agreement_id)
-        versions = s.scalars(select(PerformanceAgreement).where(_in_scope(source.year, source.unit_id))).all()
-        if any(v.status == Status.DRAFT.value for v in versions):
-            raise ValidationError("Masih ada draf PK untuk unit dan tahun ini; selesaikan atau hapus draf itu dulu.")
-        if source.status != Status.FINAL.value:
-            raise ValidationError(
-                "PK Perubahan dibuat dari PK yang sedang berlaku (sudah ditetapkan dan belum diganti).",
-                field="status",
-            )
-        row = _new_version(tx, source.year, source.unit_id, max(v.version for v in versions) + 1, signed_on)
-        row.reason_code, row.reason, row.document_number = code, reason, number
-        _fill_from_data(tx, row)
-        tx.session.flush()
-        _audit(tx, row, None)
-        return row.id
+        audit_agreement(tx, row, old)
 
 
 __all__ = [
@@ -405,7 +228,6 @@ __all__ = [
     "list_agreements",
     "pk_settings",
     "refresh_agreement",
-    "start_revision",
     "update_agreement",
     "update_pk_settings",
 ]

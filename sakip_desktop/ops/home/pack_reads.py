@@ -15,7 +15,8 @@ _FLAGS: dict[str, sql.Converter] = {name: sql.boolean for name in ("per_quarter"
 
 
 def late_documents(db: Database, today: dt.date) -> list[LateDocument]:
-    """The required documents of this year and the last past their deadline and not uploaded, oldest first."""
+    """The required documents past their deadline and not uploaded (or rejected), oldest first, of the years
+    `ops.pack.due.late_from_rows` reminds of: pending work never disappears (issue 13 §1)."""
     with db.plain_reading() as s:
         types = sql.rows(s, f"SELECT {TYPE_COLUMNS} FROM pack_item_type ORDER BY sort_order, id", types=_FLAGS)
         statuses = sql.rows(

@@ -6,10 +6,13 @@ and the tool tab of the role's tab that handles it, so "Menunggu Anda" opens tha
 oldest first. Read through `first_reads` (plain SQL, one read for all counts): "Menunggu Anda" is part of the
 first screen after start.
 
-A quarter is open while it is due or started and not yet finished: it has ended in the year being reported on
-(`domain.periods.current_reporting_period`: in January, TW IV of the year before), or some realisasi of it has
-been entered; it is finished once every indicator with a target that year has its realisasi approved. Work that
-exists (a draft, a submitted or verified realisasi, a rekomendasi, a draft PK) waits whatever its period.
+The open periods, defined once here (`open_periods`): every quarter of every year with a PK target (yearly
+target), back to the oldest year held, that has ended by today (all four of a past year: in January–March the office
+still enters, verifies and approves TW IV of the year before) or has been started (some realisasi entered), and is
+not yet finished: a quarter is finished once every indicator with a target that year has its realisasi approved.
+So a year the measurement counts final (`ops.measurement.year`: every realisasi in and approved) adds nothing, and
+an earlier quarter left unfilled stays open until it is done. Work that exists (a draft, a submitted or verified
+realisasi, a rekomendasi, a draft PK) waits whatever its period.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sakip_desktop.domain.periods import current_reporting_period, quarter_label
+from sakip_desktop.domain.periods import quarter_label, quarter_of
 from sakip_desktop.domain.permissions import Op, roles_allowed
 from sakip_desktop.domain.realisation import Status
 from sakip_desktop.domain.roles import ActingKind, Role
@@ -87,11 +90,17 @@ def _tallies(read: first_reads.WaitingRead, today: dt.date) -> _Tallies:
     approved: Counter[Period] = Counter()
     for (y, q, _unit, status), n in statuses.items():
         approved[(y, q)] += n if status == Status.APPROVED.value else 0
-    reporting_year, reporting_quarter = current_reporting_period(today)
-    due = {(reporting_year, q) for q in range(1, reporting_quarter + 1)}
-    candidates = due | set(approved)
+    due = {(year, q) for year in per_year for q in range(1, _ended_quarters(year, today) + 1)}
+    candidates = due | set(approved)  # ended, or started (some realisasi entered)
     open_ = sorted(p for p in candidates if approved[p] < per_year[p[0]])
     return _Tallies(planned, statuses, open_)
+
+
+def _ended_quarters(year: int, today: dt.date) -> int:
+    """How many quarters of `year` have ended by `today`: 4 for a past year, 0 for a future one."""
+    if year < today.year:
+        return 4
+    return quarter_of(today) - 1 if year == today.year else 0
 
 
 def waiting_work(db: Database, grant: RoleGrant, person_id: int | None, today: dt.date) -> list[WorkItem]:

@@ -33,6 +33,7 @@ from sakip_desktop.ops.kabupaten.sources import checked_url
 from sakip_desktop.ops.org.office import check_region_code
 from sakip_desktop.storage import consolidate, migrations
 from sakip_desktop.storage.backup import file_sha256
+from sakip_desktop.storage.backup_names import zone_word
 from sakip_desktop.storage.consolidate import LoadedOffice, LoadRequest
 from sakip_desktop.storage.restore import BackupPreview, RestoreRefused, inspect_backup
 
@@ -137,13 +138,15 @@ def _decide(path: Path, preview: BackupPreview, region: str, uid: str, loaded: d
     if known.data_date and preview.newest_change and preview.newest_change < known.data_date:
         raise _refused(
             path,
-            f"datanya lebih lama ({_when(preview.newest_change)}) daripada yang sudah dimuat untuk Kecamatan "
-            f"{known.office_name} ({_when(known.data_date)}).",
+            f"datanya lebih lama ({_when(preview.newest_change, preview)}) daripada yang sudah dimuat untuk "
+            f"Kecamatan {known.office_name} ({_when(known.data_date, preview)}).",
         )
 
 
-def _when(moment: dt.datetime) -> str:
-    return f"{formats.long_date(moment.date())} pukul {moment:%H.%M}"
+def _when(moment: dt.datetime, preview: BackupPreview) -> str:
+    """'7 Desember 2026 pukul 19.31 WIB': a time of the office's data on its own clock (its Profil kantor's zone,
+    as its backups are named); the file loaded before of the same office is read on the same clock."""
+    return f"{formats.long_date(moment.date())} pukul {moment:%H.%M} {zone_word(preview.utc_offset_hours)}"
 
 
 def _prepared_copy(path: Path, preview: BackupPreview, folder: Path, region: str, uid: str) -> Path:
@@ -225,7 +228,7 @@ def _load(engine: Engine, prepared: _Prepared, imported_by: str, now: dt.datetim
         path=path,
         status=action,
         message=f"Kecamatan {preview.office_name} ({region}) {verb}{upgraded}; data sampai "
-        + (_when(preview.newest_change) + "." if preview.newest_change else "-."),
+        + (_when(preview.newest_change, preview) + "." if preview.newest_change else "-."),
         region_code=region,
         office_name=preview.office_name,
     )

@@ -8,7 +8,7 @@ office PK of the year (Bab II) and the narratives the Kasi entered with each rea
 The year is measured by the one rule of `measurement.year`, as the FPK "Tahun" (`LkjData.measure`): final (TW IV
 against the yearly target) only when every TW IV is in and every realisasi approved, else s.d. TW n against the
 target s.d. TW n, rows without data left out of the means, and a DRAF; the budget and the PK summary follow it.
-The PK tables and the budget tree live in `lkj.pk`.
+The PK tables and the budget tree live in `lkj.pk`, the Renstra, the narratives and the kegiatan in `lkj.facts`.
 """
 
 from __future__ import annotations
@@ -18,19 +18,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from sakip_desktop.domain.achievement import Polarity, Target, achievement
 from sakip_desktop.domain.formats import amount, span
 from sakip_desktop.errors import NotFound, ValidationError
+from sakip_desktop.ops.lkj.facts import Cause, Facts, PlanInfo, read_facts
 from sakip_desktop.ops.lkj.pk import (
     BudgetTreeLine,
     PkSummary,
     budget_tree,
     part_activities,
     pk_summary,
-    program_activities,
 )
 from sakip_desktop.ops.measurement.bands import Scale
 from sakip_desktop.ops.measurement.budget import BudgetLine, BudgetMeasurement, budget_measurement_in
@@ -39,14 +36,6 @@ from sakip_desktop.ops.measurement.year import RowState, YearMeasurement, averag
 from sakip_desktop.ops.org.office import OfficeProfile, profile_in
 from sakip_desktop.ops.org.units import UnitView, list_units
 from sakip_desktop.storage.database import Database
-from sakip_desktop.storage.models import (
-    Goal,
-    Indicator,
-    Objective,
-    Realisation,
-    RenstraTarget,
-    StrategicPlan,
-)
 
 HISTORY_YEARS = 4  # years before the report year shown in analysis 2 (with the Renstra baseline before them)
 
@@ -58,16 +47,6 @@ class YearPoint:
     year: int
     actual: Decimal | None
     achievement: Decimal | None
-
-
-@dataclass(frozen=True)
-class Cause:
-    """What a Kasi wrote with one quarter's realisasi."""
-
-    quarter: int
-    supporting: str
-    inhibiting: str
-    follow_up: str
 
 
 @dataclass(frozen=True)
@@ -137,18 +116,6 @@ class SasaranResult:
 
 
 @dataclass(frozen=True)
-class PlanInfo:
-    """The Renstra the year belongs to."""
-
-    name: str
-    start_year: int
-    end_year: int
-    vision: str
-    missions: tuple[str, ...]
-    goals: tuple[tuple[str, str], ...]  # (code, statement)
-
-
-@dataclass(frozen=True)
 class LkjData:
     """The whole LKj of a year, ready to be drafted, printed or exported."""
 
@@ -183,84 +150,13 @@ def check_year(year: int) -> None:
         raise ValidationError(f"Tahun {year} tidak wajar (2000 sampai 2100).", field="year")
 
 
-def _plan(session: Session, year: int) -> StrategicPlan | None:
-    plans = session.scalars(select(StrategicPlan).order_by(StrategicPlan.start_year)).all()
-    chosen = [p for p in plans if p.start_year <= year <= p.end_year] or list(plans)
-    return chosen[-1] if chosen else None
-
-
-def _causes(session: Session, year: int) -> dict[int, list[Cause]]:
-    out: dict[int, list[Cause]] = defaultdict(list)
-    rows = session.execute(
-        select(
-            Realisation.indicator_id,
-            Realisation.quarter,
-            Realisation.supporting_factors,
-            Realisation.inhibiting_factors,
-            Realisation.follow_up,
-        )
-        .where(Realisation.year == year)
-        .order_by(Realisation.indicator_id, Realisation.quarter)
-    )
-    for ind, quarter, sup, inh, fol in rows:
-        if (sup or "").strip() or (inh or "").strip() or (fol or "").strip():
-            out[ind].append(Cause(quarter, (sup or "").strip(), (inh or "").strip(), (fol or "").strip()))
-    return out
-
-
-def _renstra(
-    session: Session, end_year: int | None
-) -> tuple[dict[int, tuple[int, Decimal]], dict[int, Decimal | None]]:
-    """Per indicator: (year, value) of its last Renstra target up to the plan's end; and its baseline."""
-    finals: dict[int, tuple[int, Decimal]] = {}
-    for ind, year, value in session.execute(
-        select(RenstraTarget.indicator_id, RenstraTarget.year, RenstraTarget.value).order_by(RenstraTarget.year)
-    ):
-        if end_year is None or year <= end_year:
-            finals[ind] = (year, value)
-    baselines = {i: value for i, value in session.execute(select(Indicator.id, Indicator.baseline))}
-    return finals, baselines
-
-
-@dataclass(frozen=True)
-class _Facts:
-    """What the LKj reads beside measurement: the Renstra, the Kasi's narratives, goals and kegiatan."""
-
-    plan: PlanInfo | None
-    finals: dict[int, tuple[int, Decimal]]  # indicator -> (year, value) of its last Renstra target
-    baselines: dict[int, Decimal | None]
-    causes: dict[int, list[Cause]]
-    goal_of: dict[int, str]  # objective id -> its goal's statement
-    activities: dict[str, list[tuple[str, set[str]]]]  # program code -> its kegiatan (name, sub kegiatan codes)
-
-
-def _plan_info(session: Session, plan: StrategicPlan | None) -> PlanInfo | None:
-    if plan is None:
-        return None
-    plan_goals = session.execute(
-        select(Goal.code, Goal.statement).where(Goal.plan_id == plan.id).order_by(Goal.sort_order, Goal.code)
-    ).all()
-    missions = tuple(m.strip() for m in plan.mission.splitlines() if m.strip())
-    goals = tuple((c, t) for c, t in plan_goals)
-    return PlanInfo(plan.name, plan.start_year, plan.end_year, plan.vision, missions, goals)
-
-
-def _facts(session: Session, year: int) -> _Facts:
-    plan = _plan(session, year)
-    finals, baselines = _renstra(session, plan.end_year if plan else None)
-    goals = session.execute(select(Goal.statement, Objective.id).join(Objective, Objective.goal_id == Goal.id))
-    activities = program_activities(session)
-    goal_of = {oid: statement for statement, oid in goals}
-    return _Facts(_plan_info(session, plan), finals, baselines, _causes(session, year), goal_of, activities)
-
-
 def _indicator(
     row: MeasurementRow,
     state: RowState,
     year_final: bool,
     per_year: dict[int, dict[int, MeasurementRow]],
     quarters: list[MeasurementRow | None],
-    facts: _Facts,
+    facts: Facts,
 ) -> IndicatorResult:
     info = row.info
     band, measured = state.band, state.row
@@ -321,7 +217,7 @@ def _sasaran(
     measure: YearMeasurement,
     per_year: dict[int, dict[int, MeasurementRow]],
     budget: BudgetMeasurement,
-    facts: _Facts,
+    facts: Facts,
 ) -> tuple[SasaranResult, ...]:
     """Each sasaran of the year with its indicators, their mean (as `measurement.year` measures the year: the rows
     with data, s.d. TW n while it is not final) and its programs."""
@@ -368,7 +264,7 @@ def lkj_data(db: Database, year: int, *, today: dt.date | None = None) -> LkjDat
     """
     check_year(year)
     with db.reading() as s:
-        facts = _facts(s, year)
+        facts = read_facts(s, year)
         office = profile_in(s)
         first = max(year - HISTORY_YEARS, facts.plan.start_year if facts.plan else year - HISTORY_YEARS)
         measured = measure_all_in(s, range(first, year + 1))

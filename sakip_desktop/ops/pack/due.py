@@ -137,20 +137,18 @@ def is_overdue(item: ItemType, year: int, quarter: int, status: str, today: dt.d
     return item.required and status in OPEN_STATUSES and item.deadline(year, quarter) < today
 
 
-REMIND_DAYS = 366  # a document is reminded of for a year after its deadline (the LKj of last year: in February)
-
-
-def overdue_years(today: dt.date, plan_years: Iterable[int]) -> list[int]:
+def overdue_years(today: dt.date, plan_years: Iterable[int], kept_years: Iterable[int] = ()) -> list[int]:
     """The years whose documents are reminded of: this year and the last (the LKj of last year is due in
-    February), among the years the office plans for. Reminders follow from the list and its deadlines alone: no
-    status needs to have been stored, so an office that never opened the pack's tool is reminded too."""
-    return sorted({today.year - 1, today.year} & set(plan_years))
+    February), among the years the office plans for, and every earlier year whose pack the office kept (some
+    status stored), until each of its documents is done. Reminders follow from the list and its deadlines alone:
+    no status needs to have been stored, so an office that never opened the pack's tool is reminded too."""
+    return sorted(({today.year - 1, today.year} & set(plan_years)) | {y for y in kept_years if y <= today.year})
 
 
 def is_reminded(item: ItemType, year: int, quarter: int, status: str, today: dt.date) -> bool:
-    """Overdue (`is_overdue`) and past its deadline by less than a year: what "Menunggu Anda" and the Dasbor list."""
-    due = item.deadline(year, quarter)
-    return is_overdue(item, year, quarter, status, today) and (today - due).days <= REMIND_DAYS
+    """Overdue (`is_overdue`): what "Menunggu Anda" and the Dasbor list, however long ago the deadline passed,
+    until the document is uploaded or the office marks it not required (pending work never disappears)."""
+    return is_overdue(item, year, quarter, status, today)
 
 
 def uploaded_late(item: ItemType, year: int, quarter: int, uploaded_on: dt.date | None) -> bool:
@@ -158,15 +156,15 @@ def uploaded_late(item: ItemType, year: int, quarter: int, uploaded_on: dt.date 
     return uploaded_on is not None and uploaded_on > item.deadline(year, quarter)
 
 
-def pack_file_name(esr_type: str, title: str, year: int, quarter: int = 0) -> str:
-    """'<ESR type> - <title> - <year>.pdf' (a quarterly item adds its quarter to the title), safe as a file name on
-    Windows and on a FAT flash drive."""
+def pack_file_name(esr_type: str, title: str, year: int, quarter: int = 0, *, draft: bool = False) -> str:
+    """'<ESR type> - <title> - <year>.pdf' (a quarterly item adds its quarter to the title; a DRAF ends
+    '… - <year> (DRAF).pdf'), safe as a file name on Windows and on a FAT flash drive."""
     if quarter:
         title = f"{title} TW {('I', 'II', 'III', 'IV')[quarter - 1]}"
     name = f"{esr_type} - {title} - {year}"
     for bad in '<>:"/\\|?*':
         name = name.replace(bad, "-" if bad in "/\\" else "")
-    return " ".join(name.split())[:180] + ".pdf"
+    return " ".join(name.split())[:180] + (" (DRAF)" if draft else "") + ".pdf"
 
 
 TypeRow = Sequence[Any]  # a row of pack_item_type, columns as `TYPE_COLUMNS`
@@ -183,6 +181,7 @@ class LateDocument(NamedTuple):
     quarter: int
     deadline: dt.date
     status: str
+    code: str = ""  # the item's code in the office's list (opens the pack on it)
 
     @property
     def period(self) -> str:
@@ -204,8 +203,8 @@ def late_from_rows(
     types = [ItemType(*row[:9]) for row in stored if row[9]] if stored else list(DEFAULT_TYPES)
     statuses = {(code, year, quarter): status for code, year, quarter, status in status_rows}
     late = [
-        LateDocument(item.title, item.esr_type, year, quarter, item.deadline(year, quarter), status)
-        for year in overdue_years(today, plan_years)
+        LateDocument(item.title, item.esr_type, year, quarter, item.deadline(year, quarter), status, item.code)
+        for year in overdue_years(today, plan_years, {year for _code, year, _quarter in statuses})
         for item in types
         for quarter in periods_of(item)
         if is_reminded(item, year, quarter, status := statuses.get((item.code, year, quarter), BELUM), today)

@@ -176,6 +176,12 @@ def set_status(
     with write(db, actor, Op.PACK_STATUS_SET, clock=clock) as tx:
         row = _item(tx, code, year, quarter)
         before = snapshot(row, _ITEM_FIELDS)
+        if status == DITOLAK and row.uploaded_on is None:
+            raise ValidationError(
+                "Berkas ini belum pernah diunggah, jadi belum dapat ditolak verifikator. Tandai dulu 'Diunggah' "
+                "dengan tanggal unggahnya, lalu 'Ditolak' dengan catatannya.",
+                field="status",
+            )
         if status == DIUNGGAH:
             row.uploaded_on = uploaded_on or tx.now.date()
         elif status == BELUM:
