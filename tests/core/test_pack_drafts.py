@@ -51,6 +51,7 @@ def test_an_item_already_sent_carries_the_final_printing_that_was_sent(demo_db, 
     assert "DRAF" not in _pdf_text(result.path / name)
 
 
+@pytest.mark.sqlite_only(reason="runs `sakip paket siapkan --db FILE` on the office file")
 def test_every_draf_in_the_pack_says_so_in_its_name_on_the_cover_and_in_the_output(demo_db, tmp_path, capsys):
     tim = actor_for(demo_db, "analis_kebijakan", DAY)
     # GIVEN E.81 TW I accepted by the kabupaten, but no final printing of it was ever registered

@@ -125,7 +125,9 @@ class ItemPanel(QWidget):
         table = self.files.table
         rows = table.verticalHeader().defaultSectionSize() * min(max(count, 1), 4)
         others = self.files.sizeHint().height() - table.sizeHint().height()
-        self.files.setFixedHeight(others + table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth())
+        wanted = table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth()
+        # never under the table's own minimum: a list made shorter than that spills under its "Buka" button
+        self.files.setFixedHeight(others + max(wanted, table.minimumHeight()))
 
     def _update(self) -> None:
         writable = self.row is not None and self.ctx.actor.may(Op.PACK_STATUS_SET)
