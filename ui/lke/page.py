@@ -34,6 +34,7 @@ from ui.lke.panel import CriterionPanel
 from ui.plain_text import plain_label
 from ui.widgets.fit import FitsItsRoom
 from ui.widgets.forms import set_date
+from ui.widgets.pages import YearPage
 from ui.widgets.table import Column, RecordTableModel, current_record, make_table, marked, select_where
 
 GOOD, GAP, NONE = "#dff0d8", "#fff3cd", "#fde0dc"
@@ -85,20 +86,17 @@ GAP_COLUMNS = [
 ]  # fmt: skip
 
 
-class LkePage(FitsItsRoom):
+class LkePage(YearPage, FitsItsRoom):
     """The self-assessment of a year, for the Tim SAKIP, Admin Data, Sekretaris and the Camat."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.view: LkeView | None = None
         self.rows: list[Row] = []
         # The year assessed is the status bar's (issue 13: a picker of its own here could disagree with it).
         self.year = ctx.year
         self.year_label = QLabel()
         self.year_label.setToolTip("Tahun yang dinilai mengikuti pilihan Tahun di bilah bawah jendela")
-        self._stale = False  # another year was chosen while the page was hidden
-        ctx.signals.period_changed.connect(lambda *_: self._follow_year())
         self.dpa = QDateEdit()
         self.dpa.setCalendarPopup(True)
         self.dpa.setDisplayFormat("dd-MM-yyyy")
@@ -167,17 +165,8 @@ class LkePage(FitsItsRoom):
         layout.addWidget(outer, 1)
         layout.addWidget(self.message)
 
-    def _follow_year(self) -> None:
-        """Another period was chosen in the status bar: the assessment of its year (a new quarter changes nothing),
-        read when the page is next shown if it is hidden."""
-        self._stale = self.year != self.ctx.year
-        if self._stale and self.isVisible():
-            self.reload()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+    def shown_year(self) -> int | None:
+        return self.year
 
     def reload(self) -> None:
         """Read the year again (proposals from the records, answers, score), keeping the chosen criterion."""

@@ -41,6 +41,7 @@ from ui.documents.output import build
 from ui.errors import attempt
 from ui.plain_text import plain_label
 from ui.widgets.files import ask_save_path, tell_saved
+from ui.widgets.pages import YearPage
 from ui.widgets.wrap import wrap_rows
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -72,12 +73,11 @@ class SignDialog(QDialog):
         return dt.date(d.year(), d.month(), d.day())
 
 
-class LkjPage(QWidget):
+class LkjPage(YearPage):
     """The LKj editor of one year (the context's year to start with)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.view: LkjView | None = None
         self.edits: dict[str, str] = {}  # unsaved text per section key
         self.current_key: str | None = None
@@ -106,8 +106,6 @@ class LkjPage(QWidget):
         # The year is the one of the status bar (issue 13: a picker of its own here could disagree with it).
         self.year_label = QLabel()
         self.year_label.setToolTip("Tahun LKj mengikuti pilihan Tahun di bilah bawah jendela")
-        self._stale = False  # another year was chosen while the page was hidden
-        self.ctx.signals.period_changed.connect(lambda *_: self._follow_year())
         self.state = QLabel()
         self.preview_button = QPushButton("Pratinjau…")
         self.preview_button.clicked.connect(self.preview)
@@ -166,17 +164,8 @@ class LkjPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------------------
 
-    def _follow_year(self) -> None:
-        """Another period was chosen in the status bar: the LKj of its year (a new quarter changes nothing); read
-        when the page is next shown if it is hidden."""
-        self._stale = self.view is None or self.view.year != self.ctx.year
-        if self._stale and self.isVisible():
-            self.reload()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+    def shown_year(self) -> int | None:
+        return self.view.year if self.view is not None else None
 
     def reload(self) -> None:
         """Read the year's sections again (after a save, a signature or a change of year). A year whose LKj cannot

@@ -32,6 +32,7 @@ from ui.pack.detail import ItemPanel
 from ui.plain_text import plain_label
 from ui.widgets.files import choose_folder, start_folder
 from ui.widgets.fit import FitsItsRoom
+from ui.widgets.pages import YearPage
 from ui.widgets.table import Column, RecordTableModel, current_record, make_table, marked, select_where
 
 LATE, DONE, REJECTED, SENT = "#fde0dc", "#dff0d8", "#fff3cd", "#e7f0fb"
@@ -61,12 +62,11 @@ COLUMNS = marked(
 )
 
 
-class PackPage(FitsItsRoom):
+class PackPage(YearPage, FitsItsRoom):
     """The submission pack of the status bar's year, for the Tim SAKIP, the Admin Data and the Camat."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.rows: list[ChecklistRow] = []
         self.last_pack: PackResult | None = None
         # The folder dialog; tests put a function here that returns a folder.
@@ -75,8 +75,6 @@ class PackPage(FitsItsRoom):
         self.year = ctx.year
         self.year_label = QLabel()
         self.year_label.setToolTip("Tahun paket mengikuti pilihan Tahun di bilah bawah jendela")
-        self._stale = False  # another year was chosen while the page was hidden
-        ctx.signals.period_changed.connect(lambda *_: self._follow_year())
         self.period = QComboBox()
         self.period.addItems(list(PERIODS))
         self.period.setToolTip("Paket setahun, atau paket satu triwulan (dokumen triwulanannya saja)")
@@ -127,17 +125,8 @@ class PackPage(FitsItsRoom):
         """The quarter whose pack is shown; None: the year's."""
         return self.period.currentIndex() or None
 
-    def _follow_year(self) -> None:
-        """Another period was chosen in the status bar: the pack of its year (a new quarter changes nothing), read
-        when the page is next shown if it is hidden."""
-        self._stale = self.year != self.ctx.year
-        if self._stale and self.isVisible():
-            self.reload()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+    def shown_year(self) -> int | None:
+        return self.year
 
     def reload(self) -> None:
         """Read the checklist of the year (or quarter) again, keeping the chosen item. Reads only."""

@@ -221,6 +221,28 @@ class ShownPage(QWidget):
         raise NotImplementedError
 
 
+class YearPage(ShownPage):
+    """A page of the status bar's year (issue 13: a picker of its own could disagree with it). Another year chosen
+    there is read at once while the page is shown, otherwise when it is next shown; a new quarter alone changes
+    nothing. The page reads its year in its constructor and says which year it shows (`shown_year`)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = False  # read by the page's constructor
+        ctx.signals.period_changed.connect(lambda *_: self._follow_year())
+
+    def shown_year(self) -> int | None:
+        """The year the page shows now (None: nothing read yet); subclasses provide it."""
+        raise NotImplementedError
+
+    def _follow_year(self) -> None:
+        if self.shown_year() != self.ctx.year:
+            self.refresh()
+        else:
+            self._stale = False  # back to the year shown while the page was hidden: nothing to read
+
+
 class PeriodPage(ShownPage):
     """Redraws on a new period or after any change of work; while hidden it waits until shown."""
 
