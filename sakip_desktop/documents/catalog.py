@@ -199,7 +199,7 @@ def record_built(db: Database, actor: Actor, built: Built) -> Generated:
         from sakip_desktop.documents.pack_copies import keep_copy
 
         record = record_document(db, actor, digest=p.digest, **what)
-        keep_copy(db, built.pdf)  # the submission pack copies this very file while the data stays the same
+        keep_copy(db, built.pdf)  # every registered printing is kept: the pack copies it while the data stays the same
     return Generated(pdf=built.pdf, pages=built.pages, record=record)
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from sakip_desktop.documents.catalog import Built, Prepared, footer_note, record_built
 from sakip_desktop.documents.kit import load_setup
-from sakip_desktop.documents.pack_copies import final_copy, find_copy, keep_copy, prune_copies
+from sakip_desktop.documents.pack_copies import final_copy, find_copy, prune_copies
 from sakip_desktop.documents.pack_cover import CoverLine, cover_pdf
 from sakip_desktop.documents.pack_ready import Prepares, pack_checklist
 from sakip_desktop.documents.pack_salin import salin_workbook
@@ -121,7 +121,6 @@ class _Printer:
         if not self.records:
             return buffer.getvalue(), "dicetak program", draft
         made = record_built(self.db, self.actor, Built(prepared, buffer.getvalue(), pages, self.setup.paper, version))
-        keep_copy(self.db, made.pdf)
         return made.pdf, f"dicetak program, versi {made.record.version}", draft
 
     def _sent_copy(self, row: ChecklistRow) -> tuple[bytes, str, bool] | None:

@@ -213,7 +213,6 @@ class E81Page(FitsItsRoom):
     def make_pdf(self) -> Path | None:
         """Build the form's PDF (recorded in the document register) to a chosen file."""
         from sakip_desktop.documents.catalog import generate
-        from sakip_desktop.documents.pack_copies import keep_copy
         from sakip_desktop.files import write_atomically
 
         year, quarter = self.chosen
@@ -222,7 +221,6 @@ class E81Page(FitsItsRoom):
         def write(path: Path) -> str:
             made = generate(self.ctx.db, self.ctx.actor, request)
             write_atomically(path, made.pdf)
-            keep_copy(self.ctx.db, made.pdf)  # the pack copies this registered printing instead of printing again
             return f" (tercatat di register, versi {made.record.version}, {made.pages} halaman)."
 
         return self._write(
