@@ -29,9 +29,10 @@ from pathlib import Path
 
 from sakip_desktop.documents.catalog import Built, Prepared, footer_note, record_built
 from sakip_desktop.documents.kit import load_setup
+from sakip_desktop.documents.layout_pool import LayoutJob, lay_out_all
 from sakip_desktop.documents.pack_copies import final_copy, find_copy, prune_copies
 from sakip_desktop.documents.pack_cover import CoverLine, cover_pdf
-from sakip_desktop.documents.pack_ready import Prepares, pack_checklist
+from sakip_desktop.documents.pack_ready import Key, Prepares, key_of, pack_checklist
 from sakip_desktop.documents.pack_salin import salin_workbook
 from sakip_desktop.documents.tables_xlsx import is_draft
 from sakip_desktop.domain.periods import ROMAN
@@ -92,6 +93,16 @@ def pack_name(office: str, year: int, quarter: int | None = None) -> str:
     return "".join("-" if c in '<>:"/\\|?*' else c for c in name).strip()
 
 
+@dataclass(frozen=True)
+class _ToLayOut:
+    """A program's document to print now: its prepared data, its version in the register, and the layout."""
+
+    prepared: Prepared
+    version: int
+    draft: bool
+    job: LayoutJob
+
+
 class _Printer:
     """Lays out the program's documents of one pack from their prepared data (`pack_ready.Prepares`: each gathered
     once) and enters each printing in the document register, as any printing is."""
@@ -101,9 +112,12 @@ class _Printer:
         self.setup = load_setup(db)
         self.with_code = get_settings(db).print_document_code
         self.records = actor.may(Op.DOCUMENT_RECORD) and not (db.read_only or db.damage)
+        self.to_lay_out: dict[Key, _ToLayOut] = {}
+        self.printed: dict[int, tuple[bytes, str, bool] | UserError] = {}  # by id() of a _ToLayOut
 
-    def pdf(self, row: ChecklistRow) -> tuple[bytes, str, bool]:
-        """(the PDF, where it comes from, whether it is a DRAF) of a program's document."""
+    def pdf(self, row: ChecklistRow) -> tuple[bytes, str, bool] | _ToLayOut:
+        """(the PDF, where it comes from, whether it is a DRAF) of a program's document when a copy of it is at hand;
+        else what to lay out (`lay_out_all`, then `printed`)."""
         sent = self._sent_copy(row)
         if sent is not None:
             return sent
@@ -114,14 +128,36 @@ class _Printer:
         copy = self._registered_copy(row, prepared)
         if copy is not None:
             return (*copy, draft)
-        version = version_for(self.db, prepared.kind, prepared.subject_key, prepared.digest)
-        buffer = io.BytesIO()
-        note = footer_note(prepared, version, with_code=self.with_code)
-        pages = prepared.build(self.setup, prepared.data, buffer, note)
-        if not self.records:
-            return buffer.getvalue(), "dicetak program", draft
-        made = record_built(self.db, self.actor, Built(prepared, buffer.getvalue(), pages, self.setup.paper, version))
-        return made.pdf, f"dicetak program, versi {made.record.version}", draft
+        key = key_of(row)
+        if key not in self.to_lay_out:  # two lines of the office's list may print the same document: once
+            version = version_for(self.db, prepared.kind, prepared.subject_key, prepared.digest)
+            note = footer_note(prepared, version, with_code=self.with_code)
+            job = LayoutJob(prepared.build, self.setup, prepared.data, note)
+            self.to_lay_out[key] = _ToLayOut(prepared, version, draft, job)
+        return self.to_lay_out[key]
+
+    def lay_out(self) -> None:
+        """Lay out every document `pdf` asked for, on all the PC's cores (`lay_out_all`), and enter each in the
+        document register (when this user may)."""
+        waiting = list(self.to_lay_out.values())
+        for job, (pdf, pages) in zip(waiting, lay_out_all([w.job for w in waiting]), strict=True):
+            if not self.records:
+                self.printed[id(job)] = pdf, "dicetak program", job.draft
+                continue
+            built = Built(job.prepared, pdf, pages, self.setup.paper, job.version)
+            try:
+                made = record_built(self.db, self.actor, built)
+            except UserError as exc:
+                self.printed[id(job)] = exc
+            else:
+                self.printed[id(job)] = made.pdf, f"dicetak program, versi {made.record.version}", job.draft
+
+    def result(self, job: _ToLayOut) -> tuple[bytes, str, bool]:
+        """What `lay_out` made of `job`."""
+        made = self.printed[id(job)]
+        if isinstance(made, UserError):
+            raise made
+        return made
 
     def _sent_copy(self, row: ChecklistRow) -> tuple[bytes, str, bool] | None:
         """An item already sent (diunggah, diterima): the newest registered final printing, the one that was sent."""
@@ -145,8 +181,9 @@ class _Printer:
         return data, f"cetakan terdaftar versi {record.version}, {record.generated_at:%d-%m-%Y}"
 
 
-def _document(db: Database, printer: _Printer, row: ChecklistRow) -> tuple[bytes, str, bool]:
-    """The PDF of an item, where it comes from and whether it is a DRAF; `UserError` when there is none."""
+def _document(db: Database, printer: _Printer, row: ChecklistRow) -> tuple[bytes, str, bool] | _ToLayOut:
+    """The PDF of an item, where it comes from and whether it is a DRAF (or what to lay out for it); `UserError`
+    when there is none."""
     if row.files:
         newest = row.files[-1]
         return read_pack_file(db, newest.id).data, f"berkas dilampirkan: {newest.filename}", False
@@ -178,14 +215,22 @@ def gather_pack(
     _check_period(year, quarter, today)
     prepares = Prepares(db, today)
     printer = _Printer(db, actor, prepares)
+    got: list[tuple[ChecklistRow, tuple[bytes, str, bool] | _ToLayOut | UserError]] = []
+    for row in pack_checklist(db, year, today, quarter, prepares):
+        if row.in_pack(today):
+            try:
+                got.append((row, _document(db, printer, row)))
+            except UserError as exc:
+                got.append((row, exc))
+    printer.lay_out()
     lines: list[CoverLine] = []
     files: dict[str, bytes] = {}
-    for row in pack_checklist(db, year, today, quarter, prepares):
-        if not row.in_pack(today):
-            continue
+    for row, item in got:
         draft = False
         try:
-            data, remark, draft = _document(db, printer, row)
+            if isinstance(item, UserError):
+                raise item
+            data, remark, draft = printer.result(item) if isinstance(item, _ToLayOut) else item
         except UserError as exc:
             name, remark = "", str(exc).rstrip(".")
         else:

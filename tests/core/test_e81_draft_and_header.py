@@ -15,6 +15,7 @@ from sakip_desktop.documents import kit
 from sakip_desktop.documents.catalog import DocRequest, preview
 from sakip_desktop.documents.e81 import e81_data, header_merges, header_rows
 from sakip_desktop.documents.e81_pdf import table_rows
+from sakip_desktop.documents.kit.plain_para import PlainParagraph
 from sakip_desktop.documents.tables_xlsx import write_tables_xlsx
 from sakip_desktop.ops.e81.notes import e81_notes, save_notes
 from sakip_desktop.ops.org.auth import actor_for
@@ -90,6 +91,8 @@ def _laid_out(cell, width: float) -> list[str]:
     """The lines a header cell prints: a text's own lines, or a paragraph's lines wrapped to `width`."""
     if isinstance(cell, str):
         return cell.split("\n")
+    if isinstance(cell, PlainParagraph):
+        return cell.lines_at(width)
     assert isinstance(cell, Paragraph)
     cell.wrap(width, 10_000)
     return [" ".join(line[1]) if isinstance(line, tuple) else "".join(f.text for f in line.words)

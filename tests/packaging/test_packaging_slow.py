@@ -147,6 +147,21 @@ def test_the_frozen_program_and_its_command_run_headless(frozen: Frozen, install
     )
     with zipfile.ZipFile(docx) as word:
         assert "Kecamatan Contoh" in word.read("word/document.xml").decode("utf-8")
+    # AND the year's pack is laid out with a helper process: the frozen program started again as a helper is one
+    # (multiprocessing.freeze_support in the entry script), not a second program that exits or opens a window
+    drive = folder / "flashdisk"
+    drive.mkdir()
+    sandi = folder / "sandi-tim.txt"
+    sandi.write_text("analis_kebijakan123\n", encoding="utf-8")
+    out = run(
+        [frozen.program("sakip"), "paket", "siapkan", "--db", db, "--year", DEMO_YEAR, "--out", str(drive),
+         "--as", "analis_kebijakan", "--password-file", str(sandi)],
+        folder,
+        {**env, "SAKIP_LAYOUT_WORKERS": "1"},
+    )  # fmt: skip
+    assert "Layout helper" not in out and "layout helper" not in out, out
+    (pack,) = drive.iterdir()
+    assert len([p for p in pack.iterdir() if p.suffix == ".pdf"]) > 10
     # AND the kabupaten's PostgreSQL driver is in the bundle: a server that is not there is reported as such
     # (loaded by name through the URL, so only the spec's hidden imports bring it)
     refused = subprocess.run(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -13,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 import sakip_desktop.documents.kit.fonts as fonts
 from sakip_desktop.documents.kit.paper import Margins, paper_size
+from sakip_desktop.documents.kit.plain_para import PlainParagraph
 from sakip_desktop.domain.formats import place_date as _place_date
 from sakip_desktop.domain.nip import format_nip
 from sakip_desktop.ops.org.office import OfficeProfile, get_logo, get_profile, get_settings
@@ -112,8 +112,8 @@ def styles(size: float = 11, cell_size: float = 9) -> Styles:
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain `text` (escaped; line breaks kept)."""
-    return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+    """A paragraph of plain `text` (line breaks kept); one that fits its width is drawn without being parsed."""
+    return PlainParagraph(str(text), style)
 
 
 def title_block(lines: Sequence[str], st: Styles, space_after: float = 12) -> list[Flowable]:
