@@ -28,7 +28,7 @@ from sakip_desktop.documents.lkj.build import prepare_lkj
 from sakip_desktop.documents.lkj.sheets import lkj_tables
 from sakip_desktop.documents.pengukuran import prepare_pengukuran
 from sakip_desktop.documents.pk import prepare_pk
-from sakip_desktop.documents.request import Builder, DocRequest, Prepared, SheetTable, TablesFn, need
+from sakip_desktop.documents.request import Builder, DocRequest, Prepared, SheetTable, TablesFn, is_draft, need
 from sakip_desktop.documents.surat_pengantar import prepare_letter
 from sakip_desktop.documents.tables import berita_acara_tables, pengukuran_tables, pk_tables, triwulan_tables
 from sakip_desktop.documents.tl_lhe import prepare_tl_lhe, tl_lhe_tables  # issue 16 §3 (helper lhe)
@@ -188,6 +188,7 @@ def record_built(db: Database, actor: Actor, built: Built) -> Generated:
         pages=built.pages,
         paper=built.paper,
         file_sha256=hashlib.sha256(built.pdf).hexdigest(),
+        draft=is_draft(p),
     )
     if db.read_only or db.damage:
         # The file takes no writes: people still read and print; the printing is not entered in the register.
@@ -219,6 +220,7 @@ class _Printing(TypedDict):
     pages: int
     paper: str
     file_sha256: str
+    draft: bool
 
 
 def preview(db: Database, request: DocRequest) -> tuple[bytes, int]:

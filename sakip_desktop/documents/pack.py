@@ -34,7 +34,7 @@ from sakip_desktop.documents.pack_copies import final_copy, find_copy, prune_cop
 from sakip_desktop.documents.pack_cover import CoverLine, cover_pdf
 from sakip_desktop.documents.pack_ready import Key, Prepares, key_of, pack_checklist
 from sakip_desktop.documents.pack_salin import salin_workbook
-from sakip_desktop.documents.tables_xlsx import is_draft
+from sakip_desktop.documents.request import is_draft
 from sakip_desktop.domain.periods import ROMAN
 from sakip_desktop.domain.permissions import Op
 from sakip_desktop.errors import StorageFailure, StorageFull, UserError, ValidationError

@@ -76,8 +76,10 @@ def final_copy(db: Database, record: DocumentRecordView) -> tuple[DocumentRecord
     for older in list_documents(db, record.year, record.kind):  # newest first
         if older.subject_key != record.subject_key:
             continue
+        if older.draft:
+            continue
         data = find_copy(db, older.file_sha256)
-        if data is not None and not is_draft_pdf(data):
+        if data is not None and not _draft(older, data):
             return older, data
     return None
 
@@ -98,7 +100,7 @@ def prune_copies(db: Database, years: Iterable[int]) -> None:
             if key not in newest:
                 newest.add(key)
                 keep.add(record.file_sha256)
-            elif key not in final and _kept_final(db, record.file_sha256):
+            elif key not in final and _kept_final(db, record):
                 final.add(key)
                 keep.add(record.file_sha256)
             else:
@@ -110,6 +112,13 @@ def prune_copies(db: Database, years: Iterable[int]) -> None:
             continue
 
 
-def _kept_final(db: Database, sha256: str) -> bool:
-    data = find_copy(db, sha256)
-    return data is not None and not is_draft_pdf(data)
+def _draft(record: DocumentRecordView, data: bytes) -> bool:
+    """Whether a printing is a DRAF: as the register says, or (a printing entered before schema 17) as its PDF says."""
+    return record.draft if record.draft is not None else is_draft_pdf(data)
+
+
+def _kept_final(db: Database, record: DocumentRecordView) -> bool:
+    if record.draft:
+        return False
+    data = find_copy(db, record.file_sha256)
+    return data is not None and not _draft(record, data)

@@ -15,7 +15,7 @@ import functools
 from collections.abc import Sequence
 
 from sakip_desktop.documents.catalog import DocRequest, Prepared, prepare
-from sakip_desktop.documents.tables_xlsx import is_draft
+from sakip_desktop.documents.request import is_draft
 from sakip_desktop.errors import UserError
 from sakip_desktop.ops.pack.checklist import ChecklistRow, checklist, period_rows
 from sakip_desktop.ops.pack.due import BELUM, SIAP, document_year

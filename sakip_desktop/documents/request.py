@@ -86,3 +86,20 @@ def need(value: Any, message: str, field: str) -> Any:
     if value is None:
         raise ValidationError(message, field=field)
     return value
+
+
+def is_draft(prepared: Prepared) -> bool:
+    """Whether the document prints as DRAF (its PDF carries the watermark): the kind's own rule, read from its data
+    (E.81, FPK, Laporan Triwulan: `draft`; the LKj: its view not final; the berita acara: the meeting not final;
+    the PK: a draft version)."""
+    data: Any = prepared.data
+    draft = getattr(data, "draft", None)
+    if isinstance(draft, bool):
+        return draft
+    view = getattr(data, "view", None)
+    if view is not None and isinstance(getattr(view, "is_final", None), bool):
+        return not view.is_final
+    final = getattr(data, "final", None)
+    if isinstance(final, bool):
+        return not final
+    return str(getattr(data, "status", "")) == "DRAFT"

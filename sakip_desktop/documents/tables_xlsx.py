@@ -19,17 +19,16 @@ openpyxl is imported inside the functions: the program should not pay for it at 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from sakip_desktop.documents.catalog import (
     KINDS,
     DocRequest,
-    Prepared,
     SheetTable,
     prepare,
     require_tables,
     sheet_tables,
 )
+from sakip_desktop.documents.request import is_draft
 from sakip_desktop.documents.xlsx_sheets import (  # the workbook writer, re-exported for the callers of this module
     HEADER_ROW,
     PAPER_CODES,
@@ -44,23 +43,6 @@ from sakip_desktop.storage.database import Database
 
 __all__ = ["HEADER_ROW", "PAPER_CODES", "SheetPage", "export_tables", "is_draft", "number_cell", "sheet_name",
            "workbook_bytes", "write_tables_xlsx"]  # fmt: skip
-
-
-def is_draft(prepared: Prepared) -> bool:
-    """Whether the document prints as DRAF (its PDF carries the watermark): the kind's own rule, read from its data
-    (E.81, FPK, Laporan Triwulan: `draft`; the LKj: its view not final; the berita acara: the meeting not final;
-    the PK: a draft version)."""
-    data: Any = prepared.data
-    draft = getattr(data, "draft", None)
-    if isinstance(draft, bool):
-        return draft
-    view = getattr(data, "view", None)
-    if view is not None and isinstance(getattr(view, "is_final", None), bool):
-        return not view.is_final
-    final = getattr(data, "final", None)
-    if isinstance(final, bool):
-        return not final
-    return str(getattr(data, "status", "")) == "DRAFT"
 
 
 def export_tables(db: Database, request: DocRequest) -> tuple[bytes, list[SheetTable]]:

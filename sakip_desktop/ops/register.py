@@ -74,6 +74,7 @@ class DocumentRecordView:
     paper: str
     generated_by: str
     generated_at: dt.datetime
+    draft: bool | None = None  # printed as DRAF (None: entered before the register said so; its PDF tells)
 
     @property
     def short_hash(self) -> str:
@@ -96,6 +97,7 @@ def _view(r: DocumentRecord) -> DocumentRecordView:
         paper=r.paper,
         generated_by=r.generated_by,
         generated_at=r.generated_at,
+        draft=r.draft,
     )
 
 
@@ -130,6 +132,7 @@ def record_document(
     pages: int,
     paper: str,
     file_sha256: str = "",
+    draft: bool | None = None,
     clock: Clock = utcnow,
 ) -> DocumentRecordView:
     """Operation 'Catat dokumen yang dicetak': one register line per printing or saving."""
@@ -147,6 +150,7 @@ def record_document(
             paper=paper,
             generated_by=actor.name,
             generated_at=tx.now,
+            draft=draft,
         )
         tx.session.add(row)
         tx.session.flush()

@@ -109,7 +109,14 @@ def _agreements(conn: Plain, ids: Iterable[int] | None) -> dict[int, dict]:
 
 
 def _documents(conn: Plain, ids: Iterable[int] | None) -> dict[int, dict]:
-    return _rows(conn, "document_record", _DOCUMENT, "1 = 1", ids)
+    """Printings in the register; whether one is a DRAF is sealed from schema 17 on, for the printings that say so
+    (a printing entered before keeps the seal it got then; the schema-7 step runs before the column exists)."""
+    has_draft = any(row[1] == "draft" for row in conn.execute("PRAGMA table_info(document_record)"))
+    found = _rows(conn, "document_record", (*_DOCUMENT, "draft") if has_draft else _DOCUMENT, "1 = 1", ids)
+    for content in found.values():
+        if content["row"].get("draft", 0) is None:
+            del content["row"]["draft"]
+    return found
 
 
 def _signed_lkj(conn: Plain, ids: Iterable[int] | None) -> dict[int, dict]:

@@ -45,6 +45,16 @@ def _period(r: DocumentRecordView) -> str:
     return f"{quarter_label(r.quarter)} {r.year}" if r.quarter else str(r.year)
 
 
+def _printing(r: DocumentRecordView) -> str:
+    return "" if r.draft is None else "DRAF" if r.draft else "Final"
+
+
+def _printing_tip(r: DocumentRecordView) -> str:
+    if r.draft is None:
+        return "Dicetak sebelum register mencatat draf/final; lihat tanda DRAF pada berkasnya."
+    return "Dicetak sebagai DRAF (bertanda air DRAF, belum final)." if r.draft else "Dicetak final, tanpa tanda DRAF."
+
+
 def document_columns(offset: int) -> list[Column[DocumentRecordView]]:
     """Columns of the document register; times in the office's zone."""
     return [
@@ -57,6 +67,7 @@ def document_columns(offset: int) -> list[Column[DocumentRecordView]]:
         Column[DocumentRecordView]("Data", lambda r: r.short_hash, width=80, tooltip=lambda r: r.data_hash),
         Column[DocumentRecordView]("Halaman", lambda r: str(r.pages), lambda r: r.pages, align_right=True, width=70),
         Column[DocumentRecordView]("Kertas", lambda r: r.paper, width=55),
+        Column[DocumentRecordView]("Cetakan", _printing, width=70, tooltip=_printing_tip),
         Column[DocumentRecordView]("Oleh", lambda r: r.generated_by, width=200),
     ]
 

@@ -166,6 +166,7 @@ FIELD_LABELS = {
     # documents and letters
     "subject_key": "periode dokumen", "data_hash": "sidik data", "file_sha256": "sidik berkas PDF",
     "pages": "jumlah halaman", "paper": "kertas", "generated_by": "dicetak oleh", "generated_at": "dicetak pada",
+    "draft": "dicetak sebagai DRAF",
     "seq": "nomor urut", "agenda_number": "nomor agenda", "letter_date": "tanggal surat", "recipient": "tujuan",
     "subject": "perihal", "attachment": "lampiran", "nature": "sifat", "copies_to": "tembusan",
     "document_record_id": "dokumen tercetak", "sent_on": "tanggal dikirim", "proof_filename": "bukti pengiriman",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sakip_desktop.storage.models.base import Base
@@ -46,6 +46,7 @@ class DocumentRecord(Base):
     paper: Mapped[str] = mapped_column(String(10), default="A4")
     generated_by: Mapped[str] = mapped_column(String(250))
     generated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    draft: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # printed as DRAF; NULL before schema 17
 
 
 class OutgoingLetter(Base):
