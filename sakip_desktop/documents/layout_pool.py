@@ -165,10 +165,13 @@ class _Pool:
                     self._drain(results)
                     return
                 continue
-            if result is None:
-                log.warning("A layout helper failed on document %d; it is laid out here", index)
-            else:
-                self.out.setdefault(index, result)
+            self._take(index, result)
+
+    def _take(self, index: int, result: tuple[bytes, int] | None) -> None:
+        if result is None:
+            log.warning("A layout helper failed on document %d; it is laid out here", index)
+        else:
+            self.out.setdefault(index, result)
 
     def _drain(self, results: Any) -> None:
         while True:
@@ -176,8 +179,7 @@ class _Pool:
                 index, result = results.get(timeout=0.05)
             except queue.Empty:
                 return
-            if result is not None:
-                self.out.setdefault(index, result)
+            self._take(index, result)
 
     def _stop(self, tasks: Any, results: Any) -> None:
         """End the helpers (every result is in hand, or no longer waited for) and close the queues."""

@@ -97,6 +97,7 @@ def pack_name(office: str, year: int, quarter: int | None = None) -> str:
 class _ToLayOut:
     """A program's document to print now: its prepared data, its version in the register, and the layout."""
 
+    key: Key
     prepared: Prepared
     version: int
     draft: bool
@@ -113,7 +114,7 @@ class _Printer:
         self.with_code = get_settings(db).print_document_code
         self.records = actor.may(Op.DOCUMENT_RECORD) and not (db.read_only or db.damage)
         self.to_lay_out: dict[Key, _ToLayOut] = {}
-        self.printed: dict[int, tuple[bytes, str, bool] | UserError] = {}  # by id() of a _ToLayOut
+        self.printed: dict[Key, tuple[bytes, str, bool] | UserError] = {}
 
     def pdf(self, row: ChecklistRow) -> tuple[bytes, str, bool] | _ToLayOut:
         """(the PDF, where it comes from, whether it is a DRAF) of a program's document when a copy of it is at hand;
@@ -133,7 +134,7 @@ class _Printer:
             version = version_for(self.db, prepared.kind, prepared.subject_key, prepared.digest)
             note = footer_note(prepared, version, with_code=self.with_code)
             job = LayoutJob(prepared.build, self.setup, prepared.data, note)
-            self.to_lay_out[key] = _ToLayOut(prepared, version, draft, job)
+            self.to_lay_out[key] = _ToLayOut(key, prepared, version, draft, job)
         return self.to_lay_out[key]
 
     def lay_out(self) -> None:
@@ -142,19 +143,19 @@ class _Printer:
         waiting = list(self.to_lay_out.values())
         for job, (pdf, pages) in zip(waiting, lay_out_all([w.job for w in waiting]), strict=True):
             if not self.records:
-                self.printed[id(job)] = pdf, "dicetak program", job.draft
+                self.printed[job.key] = pdf, "dicetak program", job.draft
                 continue
             built = Built(job.prepared, pdf, pages, self.setup.paper, job.version)
             try:
                 made = record_built(self.db, self.actor, built)
             except UserError as exc:
-                self.printed[id(job)] = exc
+                self.printed[job.key] = exc
             else:
-                self.printed[id(job)] = made.pdf, f"dicetak program, versi {made.record.version}", job.draft
+                self.printed[job.key] = made.pdf, f"dicetak program, versi {made.record.version}", job.draft
 
     def result(self, job: _ToLayOut) -> tuple[bytes, str, bool]:
         """What `lay_out` made of `job`."""
-        made = self.printed[id(job)]
+        made = self.printed[job.key]
         if isinstance(made, UserError):
             raise made
         return made
